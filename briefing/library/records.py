@@ -1,0 +1,139 @@
+"""What the library hands out: light rows for lists and trees, full records for detail views.
+
+These are the library's public value types; the window, the command line and
+brief rendering use them and never see SQLite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """A piece of evidence for an item: a span of one source's stored text."""
+
+    id: int
+    source_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    id: int
+    path: str
+    title: str
+    date: str | None
+    publisher: str | None
+    marking: str
+    language: str
+    format: str
+    analysed: bool
+    note: str | None  # "not analysed (language: fr)"
+    sha256: str
+    item_count: int = 0
+
+
+@dataclass(frozen=True)
+class SourceRecord(SourceRow):
+    text: str = ""
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """What a tree row shows: cheap to fetch by the hundred."""
+
+    id: int
+    kind: str  # event, agreement, person, figure, topic, note
+    date: str | None
+    label: str  # a short title an officer scans for
+    status: str | None  # event/agreement status, figure unit...
+    type: str | None  # event type, agreement kind
+    countries: tuple[str, ...]  # ISO codes involved (parties, participants' countries)
+    edited: bool  # the user changed something
+    source_ids: tuple[int, ...]
+
+
+@dataclass
+class Item:
+    """One item with everything about it.
+
+    ``fields`` is the effective value (machine values overlaid by the user's
+    edits); ``machine`` and ``edits`` are kept apart so re-extraction never
+    overwrites what the user changed. ``fields`` keys are those of the
+    matching dataclass in ``briefing.model`` (``Event``, ``Agreement``,
+    ``Person``, ``Figure``, ``Topic``) minus ``evidence``; a note has
+    ``title`` and ``text``.
+    """
+
+    id: int
+    kind: str
+    fields: dict[str, Any]
+    machine: dict[str, Any]
+    edits: dict[str, Any]
+    evidence: list[EvidenceRef] = field(default_factory=list)
+    source_ids: list[int] = field(default_factory=list)
+
+    @property
+    def edited(self) -> bool:
+        return bool(self.edits)
+
+
+@dataclass(frozen=True)
+class BriefRow:
+    id: int
+    name: str
+    item_count: int
+
+
+@dataclass
+class BriefLine:
+    item_id: int
+    position: int
+    wording: str | None = None  # this brief's own wording; None = the item's own
+
+
+@dataclass
+class Brief:
+    id: int
+    name: str
+    title: str = ""
+    recipient: str = ""
+    prepared_by: str = ""
+    marking: str = "UNCLASSIFIED"
+    purpose: str = ""
+    key_points: str = ""
+    date: str | None = None  # the brief's date (ISO); None = today when rendered
+    lines: list[BriefLine] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ImportFailure:
+    path: str
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    present: list[str] = field(default_factory=list)  # same sha256 already in the library
+    failed: list[ImportFailure] = field(default_factory=list)
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """Sent to subscribers after each committed step (and after undo/redo).
+
+    ``what`` is one of "items-added", "items-changed", "items-removed",
+    "sources-added", "sources-removed", "briefs", "picks", "reset" (anything
+    may have changed: reload).
+    """
+
+    what: str
+    ids: tuple[int, ...] = ()
+    step: str | None = None  # the undoable step's name
