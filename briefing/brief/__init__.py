@@ -1,0 +1,1 @@
+"""Brief rendering: the template context, Word documents and the printable summary."""
