@@ -1,0 +1,125 @@
+"""Saved web pages (.html, .htm): the article alone, through trafilatura.
+
+Menus, tickers, sidebars, related-links lists, cookie banners, scripts and styles
+are left out; title, publication date, site name and byline come from the page's
+metadata (Open Graph, article:published_time, JSON-LD).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .common import Loaded, Refused, decode_text, paragraphs_text, squash_spaces
+from .meta import find_dateline, guess_title, iso_date
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·:-]\s+")
+# Only page metadata, never a guess from the body or the URL: a wrong date is worse than none.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_DROP_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg", "iframe")
+_BLOCK_TAGS = {
+    "p", "div", "section", "article", "main", "li", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5",
+    "h6", "blockquote", "pre", "br", "dd", "dt", "figcaption", "body",
+}
+
+
+def decode_html(data: bytes) -> str:
+    m = _META_CHARSET.search(data[:4096])
+    declared = m.group(1).decode("ascii", "replace") if m else None
+    return decode_text(data, declared=declared)
+
+
+def _plain_fallback(html: str) -> str:
+    """All visible text, block by block, for pages (or mail bodies) trafilatura finds no article in."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises ParserError / ValueError on empty or odd documents
+        return ""
+    for element in list(tree.iter(*_DROP_TAGS)):
+        element.drop_tree()
+    parts: list[str] = []
+
+    def walk(element) -> None:  # iterative-safe depth: lxml caps tree depth on parse
+        stack = [(element, False)]
+        while stack:
+            node, closing = stack.pop()
+            if closing:
+                if node.tail:
+                    parts.append(node.tail)
+                continue
+            tag = node.tag if isinstance(node.tag, str) else ""
+            if tag in _BLOCK_TAGS:
+                parts.append("\n\n")
+            if node.text and tag:
+                parts.append(node.text)
+            stack.append((node, True))
+            for child in reversed(list(node)):
+                stack.append((child, False))
+
+    body = tree.find("body")
+    walk(body if body is not None else tree)
+    blocks = re.split(r"\n\s*\n", "".join(parts))
+    return paragraphs_text([squash_spaces(b) for b in blocks])
+
+
+def html_to_text(html: str, *, precision: bool = True) -> str:
+    """The main text, one paragraph per block, paragraphs separated by a blank line."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html,
+        favor_precision=precision,
+        favor_recall=not precision,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+    )
+    if not text or not text.strip():
+        return _plain_fallback(html)
+    return paragraphs_text(text.split("\n"))
+
+
+def _site_from_title(html: str, title: str) -> str | None:
+    """'Story headline – Manila Courier' -> 'Manila Courier'."""
+    m = _TITLE_TAG.search(html[:20000])
+    if not m:
+        return None
+    import html as html_lib
+
+    full = squash_spaces(html_lib.unescape(m.group(1)))
+    parts = _TITLE_SEPARATORS.split(full)
+    if len(parts) >= 2 and parts[-1] != title and len(parts[-1]) <= 60:
+        return parts[-1]
+    return None
+
+
+def load_html(data: bytes) -> Loaded:
+    import trafilatura
+
+    html = decode_html(data)
+    if not html.strip():
+        raise Refused("empty file")
+    try:
+        meta = trafilatura.extract_metadata(html, date_config=_DATE_PARAMS)
+    except Exception:  # metadata is a bonus; a page without it still loads
+        meta = None
+    text = html_to_text(html)
+    if not text:
+        raise Refused("no readable text in this web page")
+    title = squash_spaces(meta.title or "") if meta else ""
+    site = (meta.sitename or None) if meta else None
+    if not site or ("." in site and " " not in site):  # only a host name: the <title> may say better
+        site = _site_from_title(html, title) or site
+    date = iso_date(meta.date) if meta and meta.date else None
+    return Loaded(
+        text=text,
+        title=title or guess_title(text),
+        date=date or find_dateline(text),
+        publisher=site,
+        author=(meta.author or None) if meta else None,
+    )
