@@ -21,6 +21,7 @@ from .files import walk_sources
 from .html_page import load_html
 from .language import detect_language
 from .markdown_file import load_markdown
+from .meta import find_dateline
 from .pdf_doc import load_pdf
 from .text_file import load_text
 from .word_doc import load_docx
@@ -102,15 +103,19 @@ def load(path: str | Path, *, marking: str = DEFAULT_MARKING, max_bytes: int = D
         raise LoadError(shown, "too deeply nested to read (corrupt or hostile file)") from None
     if not loaded.text.strip():
         raise LoadError(shown, "empty file" if not data.strip() else "no readable text")
+    language = detect_language(loaded.text)
+    date = loaded.date
+    if date is None and language != "en":  # a dateline in the source's own language
+        date = find_dateline(loaded.text, language)
     return Source(
         path=shown,
         text=loaded.text,
         sha256=hashlib.sha256(data).hexdigest(),
         title=loaded.title,
-        date=loaded.date,
+        date=date,
         publisher=loaded.publisher,
         author=loaded.author,
-        language=detect_language(loaded.text),
+        language=language,
         format=fmt,
         marking=marking,
     )

@@ -52,7 +52,7 @@ def _body(message) -> str:
         return ""
     content = _decode_part(part)
     if part.get_content_subtype() == "html":
-        return html_to_text(content, precision=False)
+        return html_to_text(content, page=False)
     if (part.get_param("format") or "").lower() == "flowed":
         content = _unflow(content)
     return content

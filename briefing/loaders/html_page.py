@@ -65,23 +65,29 @@ def _plain_fallback(html: str) -> str:
     return paragraphs_text([squash_spaces(b) for b in blocks])
 
 
-def html_to_text(html: str, *, precision: bool = True) -> str:
-    """The main text, one paragraph per block, paragraphs separated by a blank line."""
+def html_to_text(html: str, *, page: bool = True) -> str:
+    """The main text, one paragraph per block, paragraphs separated by a blank line.
+
+    ``page=False`` is for an e-mail body: it has no site furniture to lose, so when
+    trafilatura keeps much less than all the visible text, all the visible text is kept.
+    """
     import trafilatura
 
     text = trafilatura.extract(
         html,
-        favor_precision=precision,
-        favor_recall=not precision,
+        favor_precision=True,
         include_comments=False,
         include_tables=True,
         include_images=False,
         include_links=False,
         deduplicate=False,
     )
-    if not text or not text.strip():
-        return _plain_fallback(html)
-    return paragraphs_text(text.split("\n"))
+    text = paragraphs_text(text.split("\n")) if text and text.strip() else ""
+    if not text or not page:
+        everything = _plain_fallback(html)
+        if len(text) < 0.6 * len(everything):
+            return everything
+    return text
 
 
 def _site_from_title(html: str, title: str) -> str | None:

@@ -43,7 +43,7 @@ _INLINE = [
 def strip_inline(text: str) -> str:
     for pattern, repl in _INLINE:
         text = pattern.sub(repl, text)
-    return text
+    return re.sub(r"(?<=\S)[ \t]{2,}(?=\S)", " ", text)  # where an image or tag stood
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:

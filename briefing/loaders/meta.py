@@ -75,28 +75,46 @@ def _top_paragraphs(text: str) -> list[str]:
     return lines[: TOP_PARAGRAPHS * 2]
 
 
+_PLACE_PREFIX = re.compile(r"[A-Z][\w.'’ -]{1,40}(?:,\s*[\w.'’ -]{1,30})?\s*[,–—-]\s*(?:\w+day,?\s+)?")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+
+
+def _is_dateline(line: str, start: int, date_text_end: int) -> bool:
+    """A short line that reads as a dateline, not a sentence that happens to hold a date."""
+    rest = (line[:start] + " " + line[date_text_end:]).strip(" *_")
+    if not _SENTENCE_END.search(line.strip(" *_")):
+        return True
+    return len(rest.split()) <= 4
+
+
 def find_dateline(text: str, language: str = "en") -> str | None:
     """The publication date written near the top: a short dateline line ("Madrid, 14/03/2024",
-    "News release – October 16, 2024 – Mexico City"), else a wire dateline at the start of the
-    first paragraph ("WASHINGTON, June 13, 2016 (Reuters) -"). ISO date or None."""
+    "News release – October 16, 2024 – Mexico City"), or a wire dateline opening the first
+    paragraphs ("WASHINGTON, June 13, 2016 (Reuters) -"). ISO date or None."""
     lines = _top_paragraphs(text)
     for line in lines:
         if len(line) <= SHORT_LINE:
             hit = parse_date(line)
-            if hit:
+            if hit and _is_dateline(line, hit[1], hit[1] + _matched_length(line, hit[1])):
                 return hit[0]
             m = _MONTH_ONLY.match(line.strip("*_ "))
             if m:
                 return f"{m.group('year')}-{MONTHS[m.group('month').lower().rstrip('.')]:02d}"
-    for line in lines:
-        if len(line) > SHORT_LINE:
+        else:
             hit = parse_date(line[:100])
-            if hit and hit[1] < 60:
+            if hit and _PLACE_PREFIX.fullmatch(line[: hit[1]]):
                 return hit[0]
-            break
     if language != "en":
         return _foreign_dateline(lines)
     return None
+
+
+def _matched_length(line: str, start: int) -> int:
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(line, start)
+        if m:
+            return m.end() - start
+    return 0
 
 
 def _foreign_dateline(lines: list[str]) -> str | None:
@@ -196,7 +214,7 @@ def guess_title(text: str) -> str:
             break
         if _LABELS.match(line) or _ORG_LINE.match(line) or parse_date(line) or len(line.split()) < 4:
             continue
-        return shorten(line.rstrip("."))
+        return shorten(strip_wire_dateline(line)).rstrip(".")
     for p in paragraphs:
         line = squash_spaces(p)
         if len(line) <= MAX_TITLE and (_LABELS.match(line) or _ORG_LINE.match(line) or parse_date(line)):

@@ -116,7 +116,7 @@ def _running_lines(pages: list[_Page]) -> set[str]:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
-        edge = page.lines[:2] + page.lines[-2:]
+        edge = page.lines[:1] + page.lines[-1:]
         counts.update({_shape(line.text) for line in edge})
     return {shape for shape, n in counts.items() if n >= max(3, 0.6 * len(pages)) and shape}
 
