@@ -137,3 +137,15 @@ class Change:
     what: str
     ids: tuple[int, ...] = ()
     step: str | None = None  # the undoable step's name
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What became of one file during an import (yielded by ``Library.import_iter``)."""
+
+    path: str
+    status: str  # "imported", "present" (same sha256 already in the library) or "failed"
+    reason: str | None = None  # why it failed
+    source_id: int | None = None  # the new source, or the one already present
+    done: int = 0  # files finished so far, this one included
+    total: int = 0  # files found in the given paths

@@ -1,0 +1,92 @@
+"""Files to library: load, skip what is already there (by sha256, before extracting), extract in batches,
+write each source in its own transaction.
+
+The language model is loaded only when a file actually needs extracting
+(``briefing.extract`` is imported lazily), so opening and querying a library
+never pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.library.records import ImportResult
+from briefing.model import DEFAULT_MARKING, Extraction, Source
+
+if TYPE_CHECKING:
+    from briefing.library.library import Library
+
+BATCH_SIZE = 16
+
+
+def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportResult]]:
+    """The files under ``paths`` and the failures found while listing (unreadable folders)."""
+    from briefing.loaders import iter_source_files
+
+    failures: list[ImportResult] = []
+    files = list(iter_source_files(paths, on_error=lambda p, reason: failures.append(
+        ImportResult(str(p), "failed", reason))))
+    return files, failures
+
+
+def extractor() -> Callable[[list[Source]], Iterator[Extraction]]:
+    from briefing.extract import extract_many
+
+    return lambda sources: extract_many(sources, batch_size=BATCH_SIZE)
+
+
+def import_iter(
+    library: Library,
+    paths: Iterable[str | Path],
+    *,
+    marking: str = DEFAULT_MARKING,
+    cancel: Callable[[], bool] | None = None,
+    step_id: int | None = None,
+    extract: Callable[[list[Source]], Iterator[Extraction]] | None = None,
+) -> Iterator[ImportResult]:
+    """Import files one batch at a time, yielding one ImportResult per file as it is settled.
+
+    Stops between sources when ``cancel()`` turns true; sources already written stay, whole.
+    """
+    from briefing.loaders import LoadError, load
+
+    files, failures = list_files(paths)
+    total = len(files) + len(failures)
+    done = 0
+    for failure in failures:
+        done += 1
+        yield ImportResult(failure.path, "failed", failure.reason, done=done, total=total)
+    seen: set[str] = set()
+    for start in range(0, len(files), BATCH_SIZE):
+        if cancel and cancel():
+            return
+        batch: list[Source] = []
+        settled: list[ImportResult] = []
+        for path in files[start : start + BATCH_SIZE]:
+            try:
+                source = load(path, marking=marking)
+            except LoadError as exc:
+                settled.append(ImportResult(str(path), "failed", exc.reason))
+                continue
+            present = library.source_id_for(source.sha256)
+            if present is not None or source.sha256 in seen:
+                settled.append(ImportResult(str(path), "present", None, present))
+                continue
+            seen.add(source.sha256)
+            batch.append(source)
+        for result in settled:
+            done += 1
+            yield ImportResult(result.path, result.status, result.reason, result.source_id, done, total)
+        if not batch:
+            continue
+        if cancel and cancel():
+            return
+        extract = extract or extractor()
+        for source, extraction in zip(batch, extract(batch), strict=True):
+            source_id, new = library._add_source_in_step(source, extraction, step_id)
+            done += 1
+            yield ImportResult(source.path, "imported" if new else "present", None, source_id, done, total)
+            if cancel and cancel():
+                return

@@ -1,0 +1,78 @@
+"""Derived data kept in step with items and sources: list columns, merge keys and the full-text index.
+
+Derived rows are never undone themselves: after any change (a step, an undo, a
+redo) the touched items and sources are simply indexed again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from briefing.library import kinds
+from briefing.library.search import fold
+
+
+def refresh_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    """Recompute list columns from machine + edits, then the keys and search text, for these items."""
+    ids = sorted(set(ids))
+    for item_id in ids:
+        row = conn.execute("SELECT kind, machine, edits FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            continue
+        kind, machine, edits = row[0], json.loads(row[1]), json.loads(row[2])
+        values = kinds.row_values(kind, machine, edits)
+        current = conn.execute(
+            "SELECT date, label, status, type, countries FROM items WHERE id = ?", (item_id,)
+        ).fetchone()
+        if tuple(current) != (values["date"], values["label"], values["status"], values["type"], values["countries"]):
+            conn.execute(
+                "UPDATE items SET date = :date, label = :label, status = :status, type = :type, "
+                "countries = :countries WHERE id = :id",
+                {**values, "id": item_id},
+            )
+    reindex_items(conn, ids)
+
+
+def reindex_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    """Rebuild merge keys and full-text rows for these items (those that no longer exist lose theirs)."""
+    has_fts = _has_fts(conn)
+    for item_id in set(ids):
+        conn.execute("DELETE FROM item_keys WHERE item_id = ?", (item_id,))
+        if has_fts:
+            conn.execute("DELETE FROM items_fts WHERE rowid = ?", (item_id,))
+        row = conn.execute("SELECT kind, machine, edits FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            continue
+        kind, machine, edits = row[0], json.loads(row[1]), json.loads(row[2])
+        keys = kinds.identity_keys(kind, machine, edits)
+        conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys])
+        if has_fts:
+            evidence = [r[0] for r in conn.execute("SELECT text FROM evidence WHERE item_id = ?", (item_id,))]
+            body = kinds.search_body(kind, machine, edits, evidence)
+            conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
+
+
+def reindex_sources(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+    if not _has_fts(conn):
+        return
+    for source_id in set(ids):
+        conn.execute("DELETE FROM sources_fts WHERE rowid = ?", (source_id,))
+        row = conn.execute("SELECT title, text, publisher, path FROM sources WHERE id = ?", (source_id,)).fetchone()
+        if row is not None:
+            body = fold(" ".join(part or "" for part in row))
+            conn.execute("INSERT INTO sources_fts (rowid, body) VALUES (?, ?)", (source_id, body))
+
+
+def reindex_all(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM item_keys")
+    if _has_fts(conn):
+        conn.execute("DELETE FROM items_fts")
+        conn.execute("DELETE FROM sources_fts")
+    refresh_items(conn, [r[0] for r in conn.execute("SELECT id FROM items")])
+    reindex_sources(conn, [r[0] for r in conn.execute("SELECT id FROM sources")])
+
+
+def _has_fts(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'items_fts'").fetchone() is not None

@@ -1,0 +1,255 @@
+"""Writing one source and its extraction into the library, joining what other sources already said.
+
+Identity rules (each checked only against items no part of this source has
+already contributed to, so two items one source keeps apart stay apart):
+
+- people: the same name or alias (folded), or one name's words all within the
+  other's ("Balakrishnan" / "Vivian Balakrishnan") with no conflicting country;
+- events: the same type group (visit | meeting, talks, call | signing | other),
+  the same date to the shorter precision and the same encounter (two people in
+  common, or a lone person on a side of at most two); undated events need the
+  same two or more people;
+- agreements: titles sharing 60 % of their content words, parties overlapping;
+- figures: value within 1 %, the same unit and a similar "what";
+- topics: the same content words.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import asdict
+from datetime import datetime, timezone
+from typing import Any
+
+from briefing.library import kinds
+from briefing.library.index import refresh_items, reindex_sources
+from briefing.library.search import fold
+from briefing.model import Evidence, Extraction, Source
+
+log = logging.getLogger(__name__)
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def insert_source(conn: sqlite3.Connection, source: Source, extraction: Extraction) -> int:
+    cur = conn.execute(
+        "INSERT INTO sources (sha256, path, title, date, publisher, author, language, format, marking, text, "
+        "analysed, note, countries, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            source.sha256, source.path, source.title or "", source.date, source.publisher, source.author,
+            source.language or "en", source.format or "txt", source.marking, source.text,
+            int(extraction.analysed), extraction.note, _codes(extraction.countries), now(),
+        ),
+    )
+    source_id = cur.lastrowid
+    reindex_sources(conn, [source_id])
+    return source_id
+
+
+def _codes(countries: list[str]) -> str:
+    codes = sorted({c.upper() for c in countries if c})
+    return "|" + "|".join(codes) + "|" if codes else ""
+
+
+class Ingest:
+    """Adds one source's items; ``prefer`` are items that held this source before a re-extraction."""
+
+    def __init__(self, conn: sqlite3.Connection, source_id: int, source: Source, extraction: Extraction,
+                 prefer: set[int] | None = None) -> None:
+        self.conn = conn
+        self.source_id = source_id
+        self.source = source
+        self.extraction = extraction
+        self.prefer = prefer or set()
+        self.touched: set[int] = set()
+        self.person_ids: dict[str, int] = {}  # folded name or alias in this source -> person item
+        self.source_countries = sorted({c.upper() for c in extraction.countries if c})
+
+    def run(self) -> set[int]:
+        for person in self.extraction.people:
+            self._person(person)
+        for event in self.extraction.events:
+            self._event(event)
+        for agreement in self.extraction.agreements:
+            self._add("agreement", agreement, self._agreement_data(agreement), self._agreement_matches)
+        for figure in self.extraction.figures:
+            self._add("figure", figure, self._data(figure), self._figure_matches)
+        for topic in self.extraction.topics:
+            self._add("topic", topic, self._data(topic), lambda new, old: True)
+        return self.touched
+
+    # --- the kinds -----------------------------------------------------------------------------------
+
+    def _data(self, item: Any) -> dict[str, Any]:
+        data = asdict(item)
+        data.pop("evidence", None)
+        data["countries"] = self.source_countries
+        return data
+
+    def _person(self, person) -> None:
+        data = self._data(person)
+        data["countries"] = [person.country.upper()] if person.country else []
+        item_id = self._add("person", person, data, _same_person)
+        for name in [person.name, *person.aliases]:
+            if fold(name).strip():
+                self.person_ids.setdefault(fold(name).strip(), item_id)
+
+    def _event(self, event) -> None:
+        data = self._data(event)
+        ids = []
+        for name in event.participants:
+            pid = self.person_ids.get(fold(name).strip())
+            if pid is not None and pid not in ids:
+                ids.append(pid)
+        data["participant_ids"] = ids
+        countries = set()
+        for pid in ids:
+            row = self.conn.execute("SELECT countries FROM items WHERE id = ?", (pid,)).fetchone()
+            countries.update(c for c in (row[0] if row else "").split("|") if c)
+        data["countries"] = sorted(countries) or self.source_countries
+        self._add("event", event, data, _same_event)
+
+    def _agreement_data(self, agreement) -> dict[str, Any]:
+        data = self._data(agreement)
+        data["countries"] = sorted({p.upper() for p in agreement.parties}) or self.source_countries
+        return data
+
+    @staticmethod
+    def _agreement_matches(new: dict, old: dict) -> bool:
+        if kinds.jaccard(kinds.content_words(new.get("title")), kinds.content_words(old.get("title"))) < 0.6:
+            return False
+        a, b = set(new.get("parties") or []), set(old.get("parties") or [])
+        return not a or not b or bool(a & b)
+
+    @staticmethod
+    def _figure_matches(new: dict, old: dict) -> bool:
+        if new.get("unit") != old.get("unit") or new.get("value") is None or old.get("value") is None:
+            return False
+        a, b = float(new["value"]), float(old["value"])
+        if abs(a - b) > 0.01 * max(abs(a), abs(b)):
+            return False
+        wa, wb = kinds.content_words(new.get("what")), kinds.content_words(old.get("what"))
+        return (not wa and not wb) or kinds.jaccard(wa, wb) >= 0.5
+
+    # --- matching and writing -----------------------------------------------------------------------
+
+    def _add(self, kind: str, item: Any, data: dict[str, Any], matches) -> int:
+        evidence = fix_evidence(self.source.text, item.evidence, self.source.path)
+        item_id = self._find(kind, data, matches)
+        if item_id is None:
+            cur = self.conn.execute(
+                "INSERT INTO items (kind, machine, edits, origin, created_at) VALUES (?, '{}', '{}', 'machine', ?)",
+                (kind, now()),
+            )
+            item_id = cur.lastrowid
+        self.conn.execute(
+            "INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
+            (item_id, self.source_id, json.dumps(data, ensure_ascii=False)),
+        )
+        self.conn.executemany(
+            'INSERT INTO evidence (item_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            [(item_id, self.source_id, e.start, e.end, e.text) for e in evidence],
+        )
+        recombine(self.conn, item_id)
+        self.touched.add(item_id)
+        # Keys now, so a later item of this source (an event's participant) finds it.
+        refresh_items(self.conn, [item_id])
+        return item_id
+
+    def _find(self, kind: str, data: dict[str, Any], matches) -> int | None:
+        keys = kinds.identity_keys(kind, data, {})
+        if not keys:
+            return None
+        marks = ",".join("?" * len(keys))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT i.id, i.machine, i.edits FROM item_keys k JOIN items i ON i.id = k.item_id "
+            f"WHERE k.key IN ({marks}) AND i.kind = ? AND NOT EXISTS "
+            f"(SELECT 1 FROM contributions c WHERE c.item_id = i.id AND c.source_id = ?) ORDER BY i.id",
+            (*keys, kind, self.source_id),
+        ).fetchall()
+        candidates = []
+        for item_id, machine, edits in rows:
+            machine, edits = json.loads(machine), json.loads(edits)
+            old = kinds.effective(kind, machine, edits)
+            for extra in ("participant_ids", "countries"):
+                old[extra] = machine.get(extra)
+            if matches(data, old):
+                candidates.append(item_id)
+        if not candidates:
+            return None
+        preferred = [c for c in candidates if c in self.prefer]
+        if preferred:
+            return preferred[0]
+        if self.prefer:
+            apart = self._kept_apart_from_preferred()
+            candidates = [c for c in candidates if c not in apart]
+        return candidates[0] if candidates else None
+
+    def _kept_apart_from_preferred(self) -> set[int]:
+        marks = ",".join("?" * len(self.prefer))
+        rows = self.conn.execute(
+            f"SELECT a, b FROM kept_apart WHERE a IN ({marks}) OR b IN ({marks})", (*self.prefer, *self.prefer)
+        )
+        return {x for a, b in rows for x in (a, b)} - self.prefer
+
+
+def _same_person(new: dict, old: dict) -> bool:
+    new_names, old_names = set(kinds.person_names(new)), set(kinds.person_names(old))
+    if new_names & old_names:
+        return True
+    a, b = (new.get("country") or "").upper(), (old.get("country") or "").upper()
+    if a and b and a != b:
+        return False
+    first, second = set(fold(new.get("name")).split()), set(fold(old.get("name")).split())
+    if not first or not second or not (first <= second or second <= first):
+        return False
+    # A lone surname ("Lee") is someone else's as often as not: it must also share the country.
+    return min(len(first), len(second)) > 1 or bool(a and a == b)
+
+
+def _same_event(new: dict, old: dict) -> bool:
+    if kinds.event_group(new.get("type")) != kinds.event_group(old.get("type")):
+        return False
+    a, b = set(new.get("participant_ids") or []), set(old.get("participant_ids") or [])
+    if not a and not b:
+        # Nobody named on either side: the same day and place.
+        return (
+            bool(new.get("date")) and new.get("date") == old.get("date") and len(new["date"]) == 10
+            and fold(new.get("location")) == fold(old.get("location"))
+        )
+    if not new.get("date") or not old.get("date"):
+        return a == b and len(a) >= 2
+    return kinds.dates_agree(new["date"], old["date"]) and kinds.participants_match(a, b)
+
+
+def fix_evidence(text: str, evidence: list[Evidence], path: str = "") -> list[Evidence]:
+    """Evidence whose span is the text it quotes; a misplaced quote is found again, a missing one dropped."""
+    out = []
+    for ev in evidence:
+        if 0 <= ev.start <= ev.end <= len(text) and text[ev.start:ev.end] == ev.text:
+            out.append(ev)
+            continue
+        at = text.find(ev.text) if ev.text else -1
+        if at >= 0:
+            out.append(Evidence(at, at + len(ev.text), ev.text))
+        else:
+            log.warning("%s: evidence %r is not in the source's text; dropped", path, ev.text[:60])
+    return out
+
+
+def recombine(conn: sqlite3.Connection, item_id: int) -> None:
+    """Set an item's machine values from its contributions (oldest source first); none left: keep them."""
+    kind = conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+    rows = conn.execute(
+        "SELECT s.date, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "
+        "WHERE c.item_id = ? ORDER BY coalesce(s.date, ''), s.id",
+        (item_id,),
+    ).fetchall()
+    if not rows:
+        return
+    machine = kinds.combine(kind, [(date, json.loads(data)) for date, data in rows])
+    conn.execute("UPDATE items SET machine = ? WHERE id = ?", (json.dumps(machine, ensure_ascii=False), item_id))

@@ -1,0 +1,328 @@
+"""What the library knows about each kind of item: its fields, label, identity keys and how to combine sources.
+
+An item's ``machine`` values are combined from its contributions (what each
+source said); the user's ``edits`` lie over them to give the effective
+``fields``. Extra machine keys kept beside the dataclass fields:
+``participant_ids`` (events: person item ids), ``titles`` (people: every title
+and country with the date of the source that gave it), ``countries`` (codes the
+item involves when its own fields do not say), ``seen`` (the latest source date).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from briefing import model
+from briefing.library.search import fold, words
+
+DATACLASSES = {
+    "person": model.Person,
+    "event": model.Event,
+    "agreement": model.Agreement,
+    "figure": model.Figure,
+    "topic": model.Topic,
+}
+NOTE_FIELDS = ("title", "text")
+
+# Fields whose value must come from a fixed list.
+VOCABULARIES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("event", "type"): model.EVENT_TYPES,
+    ("event", "status"): model.EVENT_STATUSES,
+    ("agreement", "kind"): model.AGREEMENT_KINDS,
+    ("agreement", "status"): model.AGREEMENT_STATUSES,
+}
+LIST_FIELDS = {
+    ("person", "aliases"), ("event", "participants"), ("agreement", "parties"),
+    ("agreement", "topics"), ("agreement", "history"),
+}
+DATE_FIELDS = {"date", "date_end", "valid_from", "valid_to", "period"}
+_ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+EVENT_GROUPS = {"visit": "visit", "meeting": "meet", "talks": "meet", "call": "meet", "signing": "signing"}
+
+_STOPWORDS = frozenset(
+    ["the", "a", "an", "and", "of", "on", "in", "for", "to", "with", "between", "by", "at", "from", "its", "their", "this", "that", "as", "is", "are", "was", "were", "be", "new", "joint", "bilateral"]
+)
+
+
+def field_names(kind: str) -> tuple[str, ...]:
+    if kind == "note":
+        return NOTE_FIELDS
+    cls = DATACLASSES.get(kind)
+    if cls is None:
+        raise ValueError(f"unknown kind {kind!r} (one of {', '.join(model.ITEM_KINDS)})")
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "evidence")
+
+
+def defaults(kind: str) -> dict[str, Any]:
+    if kind == "note":
+        return {"title": "", "text": ""}
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(DATACLASSES[kind]):
+        if f.name == "evidence":
+            continue
+        if f.default is not dataclasses.MISSING:
+            out[f.name] = f.default
+        elif f.default_factory is not dataclasses.MISSING:
+            out[f.name] = f.default_factory()
+        else:
+            out[f.name] = None
+    return out
+
+
+def effective(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> dict[str, Any]:
+    """The values the user sees: dataclass defaults, then machine values, then the user's edits."""
+    out = defaults(kind)
+    for name in out:
+        if name in machine:
+            out[name] = machine[name]
+        if name in edits:
+            out[name] = edits[name]
+    return out
+
+
+def check_edit(kind: str, field: str, value: Any) -> Any:
+    """The value to store for a user edit of ``field``, or ValueError saying what is wrong."""
+    names = field_names(kind)
+    if field not in names:
+        raise ValueError(f"a {kind} has no field {field!r} (fields: {', '.join(names)})")
+    vocabulary = VOCABULARIES.get((kind, field))
+    if vocabulary and value not in vocabulary:
+        raise ValueError(f"{kind} {field} must be one of {', '.join(vocabulary)}, not {value!r}")
+    if (kind, field) in LIST_FIELDS:
+        if isinstance(value, str):
+            value = [part.strip() for part in value.split(",") if part.strip()]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ValueError(f"{kind} {field} is a list of names, e.g. [\"A\", \"B\"] or A, B")
+        if field == "parties":
+            value = [v.upper() for v in value]
+        return value
+    if field in DATE_FIELDS and value not in (None, "") and (not isinstance(value, str) or not _ISO_DATE.match(value)):
+        raise ValueError(f"{field} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD), not {value!r}")
+    if field in DATE_FIELDS and value == "":
+        return None
+    if kind == "figure" and field == "value":
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"a figure's value is a number, not {value!r}") from None
+    if kind == "person" and field == "country" and isinstance(value, str) and value:
+        if not re.fullmatch(r"[A-Za-z]{2}", value):
+            raise ValueError(f"country is a two-letter ISO code such as VN, not {value!r}")
+        return value.upper()
+    if value is not None and not isinstance(value, str | int | float | bool):
+        raise ValueError(f"{kind} {field} takes a single value, not {type(value).__name__}")
+    return value
+
+
+# --- what a list row shows -------------------------------------------------------------------------
+
+
+def format_number(value: float | None) -> str:
+    if value is None:
+        return "?"
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:.4g} {word}"
+    return f"{value:,.10g}"
+
+
+def label(kind: str, f: dict[str, Any]) -> str:
+    if kind == "person":
+        return f.get("name") or "(unnamed)"
+    if kind == "event":
+        kind_word = (f.get("type") or "event").capitalize()
+        people = ", ".join(f.get("participants") or [])
+        text = f"{kind_word}: {people}" if people else (f.get("summary") or kind_word)
+        if f.get("location"):
+            text += f" ({f['location']})"
+        return text
+    if kind == "agreement":
+        return f.get("title") or "(untitled agreement)"
+    if kind == "figure":
+        unit = f.get("unit") or ""
+        unit = "%" if unit == "percent" else f" {unit}"
+        what = f.get("what") or ""
+        return f"{format_number(f.get('value'))}{unit}" + (f": {what}" if what else "")
+    if kind == "topic":
+        return f.get("name") or ""
+    title = (f.get("title") or "").strip()
+    return title or (f.get("text") or "").strip().split("\n")[0][:80] or "(empty note)"
+
+
+def row_values(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> dict[str, Any]:
+    """The items table's list columns (date, label, status, type, countries) for these values."""
+    f = effective(kind, machine, edits)
+    date = status = type_ = None
+    countries: list[str] = list(machine.get("countries") or [])
+    if kind == "event":
+        date, status, type_ = f.get("date"), f.get("status"), f.get("type")
+    elif kind == "agreement":
+        date, status, type_ = f.get("date") or f.get("valid_from"), f.get("status"), f.get("kind")
+        countries = list(f.get("parties") or []) or countries
+    elif kind == "person":
+        date, type_ = machine.get("seen"), f.get("title")
+        countries = [f["country"]] if f.get("country") else countries
+    elif kind == "figure":
+        date, status = f.get("period") or machine.get("seen"), f.get("unit")
+    elif kind == "topic":
+        date = machine.get("seen")
+    elif kind == "note":
+        date = edits.get("date") or machine.get("date")
+    countries = sorted({c.upper() for c in countries if c})
+    return {
+        "date": date,
+        "label": label(kind, f),
+        "status": status,
+        "type": type_,
+        "countries": "|" + "|".join(countries) + "|" if countries else "",
+    }
+
+
+def search_body(kind: str, machine: dict[str, Any], edits: dict[str, Any], evidence: list[str]) -> str:
+    """The folded text the full-text index holds for an item: its label, every text field, its evidence."""
+    f = effective(kind, machine, edits)
+    parts = [label(kind, f)]
+    for value in f.values():
+        if isinstance(value, str):
+            parts.append(value)
+        elif isinstance(value, list):
+            parts += [v for v in value if isinstance(v, str)]
+    for entry in machine.get("titles") or []:
+        parts.append(entry.get("title") or "")
+    parts += evidence
+    return fold(" ".join(p for p in parts if p))
+
+
+# --- identity --------------------------------------------------------------------------------------
+
+
+def content_words(text: str | None) -> set[str]:
+    out = set()
+    for w in words(text):
+        if w in _STOPWORDS or len(w) < 3 or w.isdigit():
+            continue
+        out.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
+    return out
+
+
+def jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def event_group(event_type: str | None) -> str:
+    return EVENT_GROUPS.get(event_type or "", "other")
+
+
+def person_names(f: dict[str, Any]) -> list[str]:
+    names = [f.get("name") or ""] + list(f.get("aliases") or [])
+    return [fold(n).strip() for n in names if n and fold(n).strip()]
+
+
+def identity_keys(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> set[str]:
+    """Lookup keys an item is found by when a new source may be about the same thing."""
+    f = effective(kind, machine, edits)
+    keys: set[str] = set()
+    if kind == "person":
+        for name in person_names(f):
+            keys.add("pn:" + name)
+            keys.update("pw:" + w for w in name.split() if len(w) > 1)
+    elif kind == "event":
+        ids = machine.get("participant_ids") or []
+        keys.update(f"ep:{pid}" for pid in ids)
+        if not ids:
+            keys.add(f"ex:{event_group(f.get('type'))}:{f.get('date') or '?'}")
+    elif kind == "agreement":
+        keys.update("aw:" + w for w in content_words(f.get("title")))
+    elif kind == "figure" and f.get("value") is not None:
+        keys.add(f"fv:{f.get('unit')}:{float(f['value']):.2g}")
+    elif kind == "topic":
+        name = " ".join(sorted(content_words(f.get("name")))) or fold(f.get("name"))
+        if name:
+            keys.add("tn:" + name)
+    return keys
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Same date to the shorter precision ("2021-06" agrees with "2021-06-21"); unknown agrees with nothing."""
+    if not a or not b:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def participants_match(a: set, b: set) -> bool:
+    """Two participant sets name the same encounter: two people in common, or a one-person side whose
+    person is on the other side of at most two. "A met B" and "A met C" share only A: two encounters."""
+    shared = len(a & b)
+    if shared >= 2:
+        return True
+    return shared >= 1 and shared == min(len(a), len(b)) and max(len(a), len(b)) <= 2 and min(len(a), len(b)) == 1
+
+
+# --- combining what several sources said ---------------------------------------------------------
+
+
+def _fill(base: dict[str, Any], other: dict[str, Any]) -> None:
+    for key, value in other.items():
+        if base.get(key) in (None, "", []) and value not in (None, "", []):
+            base[key] = value
+
+
+def _union(lists: list[list[str]], *, key=fold) -> list[str]:
+    seen: dict[str, str] = {}
+    for values in lists:
+        for v in values or []:
+            if v and key(v) not in seen:
+                seen[key(v)] = v
+    return list(seen.values())
+
+
+def combine(kind: str, contributions: list[tuple[str | None, dict[str, Any]]]) -> dict[str, Any]:
+    """Machine values from each source's contribution, given as (source date, data) oldest first."""
+    if not contributions:
+        return {}
+    datas = [dict(d) for _, d in contributions]
+    dates = [d for d, _ in contributions if d]
+    if kind == "person":
+        out = _combine_person(contributions)
+    else:
+        out = dict(datas[0])
+        for other in datas[1:]:
+            _fill(out, other)
+        for name in ("participants", "parties", "topics", "history", "countries"):
+            if any(name in d for d in datas):
+                out[name] = _union([d.get(name) or [] for d in datas], key=str.casefold if name != "participants" else fold)
+        if kind == "event":
+            out["participant_ids"] = sorted({i for d in datas for i in d.get("participant_ids") or []})
+            # The most precise date among those that agree with the first.
+            for d in datas[1:]:
+                if d.get("date") and out.get("date") and dates_agree(d["date"], out["date"]) and len(d["date"]) > len(out["date"]):
+                    out["date"] = d["date"]
+    out["seen"] = max(dates) if dates else None
+    return out
+
+
+def _combine_person(contributions: list[tuple[str | None, dict[str, Any]]]) -> dict[str, Any]:
+    datas = [d for _, d in contributions]
+    names = [d.get("name") or "" for d in datas]
+    # The fullest form of the name; the first seen on a tie.
+    name = max(names, key=lambda n: (len(n.split()), -names.index(n)))
+    aliases = _union([[n for n in names if fold(n) != fold(name)]] + [d.get("aliases") or [] for d in datas])
+    aliases = [a for a in aliases if fold(a) != fold(name)]
+    titles = []
+    for date, d in contributions:
+        if d.get("title") or d.get("country"):
+            titles.append({"title": d.get("title"), "country": d.get("country"), "date": date})
+    latest = sorted((t for t in titles if t["title"]), key=lambda t: t["date"] or "")
+    latest_country = sorted((t for t in titles if t["country"]), key=lambda t: t["date"] or "")
+    return {
+        "name": name,
+        "aliases": aliases,
+        "title": latest[-1]["title"] if latest else None,
+        "country": latest_country[-1]["country"] if latest_country else None,
+        "titles": titles,
+        "countries": _union([d.get("countries") or [] for d in datas], key=str.upper),
+    }

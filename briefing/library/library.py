@@ -1,0 +1,650 @@
+"""The Library: one SQLite file holding sources, items, user edits, briefs and the undo history.
+
+Every change goes through ``step(name)``: one transaction, recorded for undo,
+announced to subscribers as a ``Change`` once committed. See CONTRACT.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from briefing import paths as app_paths
+from briefing.library import db, export, ingest, kinds, undo
+from briefing.library import query as q
+from briefing.library.db import LibraryError
+from briefing.library.index import refresh_items
+from briefing.library.query import Query
+from briefing.library.records import (
+    Brief,
+    BriefLine,
+    BriefRow,
+    Change,
+    ImportFailure,
+    ImportReport,
+    ImportResult,
+    Item,
+    ItemRow,
+    SourceRecord,
+    SourceRow,
+)
+from briefing.model import DEFAULT_MARKING, MARKINGS, Extraction, Source
+
+log = logging.getLogger(__name__)
+
+BRIEF_FIELDS = ("title", "recipient", "prepared_by", "marking", "purpose", "key_points", "date")
+KIND_PLURALS = {"person": "people", "event": "events", "agreement": "agreements", "figure": "figures",
+                "topic": "topics", "note": "notes"}
+
+
+class NotFound(LibraryError):
+    """No item, source or brief with that id."""
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+class Library:
+    def __init__(self, path: Path, conn: sqlite3.Connection, holder) -> None:
+        self.path = Path(path)
+        self._conn = conn
+        self._holder = holder
+        self._lock = threading.RLock()
+        self._subscribers: list[Callable[[Change], None]] = []
+        self._pending: list[Change] = []
+
+    # --- opening -------------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path | None = None, *, seed: bool = True) -> Library:
+        """Open the library at ``path`` (default: the user's); a new file gets the sample sources."""
+        path = Path(path) if path is not None else app_paths.default_library_path()
+        is_new = not path.exists() or path.stat().st_size == 0
+        conn, holder = db.connect(path)
+        lib = cls(path, conn, holder)
+        if is_new and seed and app_paths.SEEDS_DIR.is_dir():
+            try:
+                for result in lib.import_iter([app_paths.SEEDS_DIR], record=False):
+                    if result.status == "failed":
+                        log.warning("sample %s not imported: %s", result.path, result.reason)
+            except Exception:
+                lib.close()
+                raise
+        return lib
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("PRAGMA optimize")
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise LibraryError(f"the library {self.path} is closed")
+        return self._conn
+
+    # --- steps, transactions, notifications -------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            conn = self.conn
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                self._pending.clear()
+                raise
+        self._flush()
+
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[sqlite3.Connection]:
+        """One named, undoable change in one transaction; nested steps join the outer one."""
+        with self._lock:
+            if self._holder.step_id is not None:
+                yield self.conn
+                return
+            with self._transaction() as conn:
+                self._holder.step_id = undo.begin(conn, name, ingest.now())
+                try:
+                    yield conn
+                    undo.finish(conn, self._holder.step_id)
+                finally:
+                    self._holder.step_id = None
+
+    def _announce(self, what: str, ids: Iterable[int] = (), step: str | None = None) -> None:
+        self._pending.append(Change(what, tuple(ids), step))
+
+    def _flush(self) -> None:
+        changes, self._pending = self._pending, []
+        for change in changes:
+            for callback in list(self._subscribers):
+                try:
+                    callback(change)
+                except Exception:  # a broken listener must not break the library
+                    log.exception("library subscriber failed on %s", change)
+
+    def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    # --- import -------------------------------------------------------------------------------------
+
+    def has_sha256(self, sha256: str) -> bool:
+        return self.source_id_for(sha256) is not None
+
+    def source_id_for(self, sha256: str) -> int | None:
+        with self._lock:
+            row = self.conn.execute("SELECT id FROM sources WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def add_source(self, source: Source, extraction: Extraction) -> tuple[int, bool]:
+        """Add one source and its items (merged with what is there) as the step "Import <title>"."""
+        present = self.source_id_for(source.sha256)
+        if present is not None:
+            return present, False
+        with self.step(f"Import {source.title or Path(source.path).name}"):
+            return self._add_source_in_step(source, extraction, self._holder.step_id)
+
+    def _add_source_in_step(self, source: Source, extraction: Extraction, step_id: int | None) -> tuple[int, bool]:
+        """Write one source in its own transaction, recorded into ``step_id`` (None: not undoable)."""
+        with self._lock:
+            outer = self._holder.step_id
+            if outer is not None and outer == step_id:
+                return self._write_source(source, extraction)
+            with self._transaction():
+                self._holder.step_id = step_id
+                try:
+                    return self._write_source(source, extraction)
+                finally:
+                    self._holder.step_id = outer
+
+    def _write_source(self, source: Source, extraction: Extraction) -> tuple[int, bool]:
+        conn = self.conn
+        row = conn.execute("SELECT id FROM sources WHERE sha256 = ?", (source.sha256,)).fetchone()
+        if row:
+            return row[0], False
+        source_id = ingest.insert_source(conn, source, extraction)
+        touched = ingest.Ingest(conn, source_id, source, extraction).run()
+        self._announce("sources-added", [source_id])
+        self._announce("items-added", sorted(touched))
+        return source_id, True
+
+    def import_iter(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        marking: str = DEFAULT_MARKING,
+        cancel: Callable[[], bool] | None = None,
+        record: bool = True,
+        extract: Callable[[list[Source]], Iterator[Extraction]] | None = None,
+    ) -> Iterator[ImportResult]:
+        """Import files, yielding one ImportResult per file (the window's worker drives this).
+
+        The whole import is one undoable step ("Import 12 sources"), each source its own transaction:
+        a cancelled or killed import leaves whole sources only. ``extract`` replaces the extraction
+        (tests, benchmarks); by default ``briefing.extract.extract_many`` runs on batches.
+        """
+        from briefing.library import importer
+
+        marking = " ".join((marking or DEFAULT_MARKING).upper().split())
+        if marking not in MARKINGS:
+            raise ValueError(f"unknown security marking {marking!r} (one of: {', '.join(MARKINGS)})")
+        step_id = None
+        if record:
+            with self._transaction() as conn:
+                step_id = undo.begin(conn, "Import", ingest.now())
+        imported = 0
+        try:
+            for result in importer.import_iter(self, paths, marking=marking, cancel=cancel, step_id=step_id,
+                                               extract=extract):
+                imported += result.status == "imported"
+                yield result
+        finally:
+            if step_id is not None:
+                with self._transaction() as conn:
+                    if undo.finish(conn, step_id):
+                        name = f"Import {_plural(imported, 'source')}"
+                        conn.execute("UPDATE undo_steps SET name = ? WHERE id = ?", (name, step_id))
+
+    def import_paths(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        marking: str = DEFAULT_MARKING,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        extract: Callable[[list[Source]], Iterator[Extraction]] | None = None,
+    ) -> ImportReport:
+        report = ImportReport()
+        for result in self.import_iter(paths, marking=marking, cancel=cancel, extract=extract):
+            if result.status == "imported":
+                report.imported.append(result.path)
+            elif result.status == "present":
+                report.present.append(result.path)
+            else:
+                report.failed.append(ImportFailure(result.path, result.reason or "failed"))
+            if progress:
+                progress(result.done, result.total, result.path)
+        report.cancelled = bool(cancel and cancel())
+        return report
+
+    def reextract(self, source_id: int, extraction: Extraction | None = None) -> None:
+        """Extract a source again: its machine values and evidence are replaced, the user's edits kept."""
+        record = self.source(source_id)
+        source = Source(path=record.path, text=record.text, sha256=record.sha256, title=record.title,
+                        date=record.date, publisher=record.publisher, author=record.author,
+                        language=record.language, format=record.format, marking=record.marking)
+        if extraction is None:
+            from briefing.extract import extract
+
+            extraction = extract(source)
+        with self.step(f"Re-extract {record.title or Path(record.path).name}") as conn:
+            previous = {r[0] for r in conn.execute(
+                "SELECT item_id FROM contributions WHERE source_id = ? UNION SELECT item_id FROM evidence "
+                "WHERE source_id = ?", (source_id, source_id))}
+            conn.execute("DELETE FROM contributions WHERE source_id = ?", (source_id,))
+            conn.execute("DELETE FROM evidence WHERE source_id = ?", (source_id,))
+            for item_id in previous:
+                ingest.recombine(conn, item_id)
+            conn.execute(
+                "UPDATE sources SET analysed = ?, note = ?, countries = ? WHERE id = ?",
+                (int(extraction.analysed), extraction.note, ingest._codes(extraction.countries), source_id),
+            )
+            touched = ingest.Ingest(conn, source_id, source, extraction, prefer=previous).run()
+            gone = []
+            for item_id in previous - touched:
+                row = conn.execute(
+                    "SELECT origin, edits, EXISTS (SELECT 1 FROM contributions WHERE item_id = items.id) "
+                    "FROM items WHERE id = ?", (item_id,)).fetchone()
+                if row and row[0] == "machine" and row[1] == "{}" and not row[2]:
+                    conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
+                    gone.append(item_id)
+            refresh_items(conn, previous | touched)
+            self._announce("items-removed", gone)
+            self._announce("items-changed", sorted((previous | touched) - set(gone)))
+
+    def delete_sources(self, source_ids: Sequence[int]) -> None:
+        """Remove sources; items only they supported go too, unless the user edited them."""
+        ids = list(source_ids)
+        with self.step(f"Remove {_plural(len(ids), 'source')}") as conn:
+            affected: set[int] = set()
+            for sid in ids:
+                affected |= {r[0] for r in conn.execute(
+                    "SELECT item_id FROM contributions WHERE source_id = ? UNION "
+                    "SELECT item_id FROM evidence WHERE source_id = ?", (sid, sid))}
+                conn.execute("DELETE FROM sources WHERE id = ?", (sid,))
+            gone = []
+            for item_id in affected:
+                ingest.recombine(conn, item_id)
+                row = conn.execute("SELECT origin, edits, EXISTS (SELECT 1 FROM evidence WHERE item_id = items.id) "
+                                   "FROM items WHERE id = ?", (item_id,)).fetchone()
+                if row and row[0] == "machine" and row[1] == "{}" and not row[2]:
+                    conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
+                    gone.append(item_id)
+            refresh_items(conn, affected)
+            from briefing.library.index import reindex_sources
+
+            reindex_sources(conn, ids)
+            self._announce("sources-removed", ids)
+            self._announce("items-removed", gone)
+            self._announce("items-changed", sorted(affected - set(gone)))
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    def sources(self) -> list[SourceRow]:
+        with self._lock:
+            return q.sources(self.conn)
+
+    def source(self, source_id: int) -> SourceRecord:
+        with self._lock:
+            record = q.source(self.conn, source_id)
+        if record is None:
+            raise NotFound(f"no source with id {source_id}")
+        return record
+
+    def item(self, item_id: int) -> Item:
+        found = self.items([item_id])
+        if not found:
+            raise NotFound(f"no item with id {item_id}")
+        return found[0]
+
+    def items(self, ids: Sequence[int]) -> list[Item]:
+        with self._lock:
+            return q.items(self.conn, list(ids))
+
+    def query(self, query: Query | None = None) -> list[int]:
+        with self._lock:
+            return q.query(self.conn, query)
+
+    def count(self, query: Query | None = None) -> int:
+        with self._lock:
+            return q.count(self.conn, query)
+
+    def rows(self, ids: Sequence[int]) -> list[ItemRow]:
+        with self._lock:
+            return q.rows(self.conn, list(ids))
+
+    def search(self, text: str) -> list[int]:
+        with self._lock:
+            return q.search(self.conn, text)
+
+    def search_sources(self, text: str) -> list[int]:
+        with self._lock:
+            return q.search_sources(self.conn, text)
+
+    def groups(self, by: str, query: Query | None = None) -> list[tuple[Any, str, int]]:
+        with self._lock:
+            return q.groups(self.conn, by, query)
+
+    def group_ids(self, by: str, key: Any, query: Query | None = None) -> list[int]:
+        with self._lock:
+            return q.group_ids(self.conn, by, key, query)
+
+    # --- changing items ------------------------------------------------------------------------------
+
+    def _kind(self, item_id: int) -> str:
+        row = self.conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no item with id {item_id}")
+        return row[0]
+
+    def edit(self, item_id: int, field: str, value: Any) -> None:
+        self.edit_fields(item_id, {field: value})
+
+    def edit_fields(self, item_id: int, values: dict[str, Any]) -> None:
+        """Set several fields of one item in one step ("Edit title, date")."""
+        with self._lock:
+            kind = self._kind(item_id)
+            checked = {f: kinds.check_edit(kind, f, v) for f, v in values.items()}
+            with self.step(f"Edit {', '.join(checked)}") as conn:
+                self._apply_edits(conn, item_id, checked)
+                self._announce("items-changed", [item_id])
+
+    def edit_many(self, item_ids: Sequence[int], field: str, value: Any) -> None:
+        ids = list(item_ids)
+        with self._lock:
+            checked = {i: kinds.check_edit(self._kind(i), field, value) for i in ids}
+            with self.step(f"Edit {field} of {_plural(len(ids), 'item')}") as conn:
+                for item_id, v in checked.items():
+                    self._apply_edits(conn, item_id, {field: v})
+                self._announce("items-changed", ids)
+
+    def _apply_edits(self, conn: sqlite3.Connection, item_id: int, values: dict[str, Any]) -> None:
+        machine_json, edits_json = conn.execute("SELECT machine, edits FROM items WHERE id = ?", (item_id,)).fetchone()
+        machine, edits = json.loads(machine_json), json.loads(edits_json)
+        for field, value in values.items():
+            if field in machine and machine[field] == value:
+                edits.pop(field, None)  # back to what the source says: no longer an edit
+            else:
+                edits[field] = value
+        conn.execute("UPDATE items SET edits = ? WHERE id = ?", (json.dumps(edits, ensure_ascii=False), item_id))
+        refresh_items(conn, [item_id])
+
+    def revert(self, item_id: int, fields: Sequence[str] | None = None) -> None:
+        """Drop the user's edits (all, or of these fields): the item shows the sources' values again."""
+        with self._lock:
+            self._kind(item_id)
+            with self.step("Revert " + (", ".join(fields) if fields else "edits")) as conn:
+                edits = json.loads(conn.execute("SELECT edits FROM items WHERE id = ?", (item_id,)).fetchone()[0])
+                for field in list(fields or edits):
+                    edits.pop(field, None)
+                conn.execute("UPDATE items SET edits = ? WHERE id = ?", (json.dumps(edits), item_id))
+                refresh_items(conn, [item_id])
+                self._announce("items-changed", [item_id])
+
+    def add_note(self, text: str, title: str = "") -> int:
+        return self.add_item("note", {"title": title, "text": text})
+
+    def add_item(self, kind: str, fields: dict[str, Any]) -> int:
+        """An item the user adds by hand (no source); its values count as the user's."""
+        values = {f: kinds.check_edit(kind, f, v) for f, v in fields.items()}
+        with self.step("Add note" if kind == "note" else f"Add {kind}") as conn:
+            item_id = conn.execute(
+                "INSERT INTO items (kind, machine, edits, origin, created_at) VALUES (?, ?, '{}', 'user', ?)",
+                (kind, json.dumps(values, ensure_ascii=False), ingest.now()),
+            ).lastrowid
+            refresh_items(conn, [item_id])
+            self._announce("items-added", [item_id])
+        return item_id
+
+    def delete_items(self, ids: Sequence[int]) -> None:
+        ids = list(ids)
+        with self.step(f"Delete {_plural(len(ids), 'item')}") as conn:
+            for item_id in ids:
+                conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
+            refresh_items(conn, ids)
+            self._announce("items-removed", ids)
+
+    def merge(self, ids: Sequence[int]) -> int:
+        """Join items the extraction kept apart into the first: evidence, sources, aliases gathered."""
+        from briefing.library import ops
+
+        ids = list(dict.fromkeys(ids))
+        with self._lock:
+            kind_of = {i: self._kind(i) for i in ids}
+            if len(ids) < 2:
+                raise ValueError("merging needs at least two items")
+            if len(set(kind_of.values())) > 1:
+                raise ValueError("only items of the same kind can be merged")
+            kind = kind_of[ids[0]]
+            with self.step(f"Merge {_plural(len(ids), kind, KIND_PLURALS[kind])}") as conn:
+                changed = ops.merge(conn, ids)
+                self._announce("items-removed", ids[1:])
+                self._announce("items-changed", sorted(changed))
+        return ids[0]
+
+    def split(self, item_id: int, evidence_ids: Sequence[int]) -> int:
+        """Move these pieces of evidence (and what their sources said) to a new item; returns its id."""
+        from briefing.library import ops
+
+        with self._lock:
+            kind = self._kind(item_id)
+            with self.step(f"Split {kind}") as conn:
+                new_id = ops.split(conn, item_id, list(evidence_ids))
+                self._announce("items-added", [new_id])
+                self._announce("items-changed", [item_id])
+        return new_id
+
+    # --- undo -----------------------------------------------------------------------------------------
+
+    def undo(self) -> str | None:
+        return self._undo_redo(undo.undo)
+
+    def redo(self) -> str | None:
+        return self._undo_redo(undo.redo)
+
+    def _undo_redo(self, action) -> str | None:
+        with self._lock, self._transaction() as conn:
+            applied = action(conn)
+            if applied is None:
+                return None
+            self._announce("reset", sorted(applied.items), applied.name)
+        return applied.name
+
+    def undo_name(self) -> str | None:
+        with self._lock:
+            return undo.undo_name(self.conn)
+
+    def redo_name(self) -> str | None:
+        with self._lock:
+            return undo.redo_name(self.conn)
+
+    # --- briefs ---------------------------------------------------------------------------------------
+
+    def briefs(self) -> list[BriefRow]:
+        with self._lock:
+            return [BriefRow(*r) for r in self.conn.execute(
+                "SELECT b.id, b.name, (SELECT count(*) FROM brief_lines l WHERE l.brief_id = b.id) FROM briefs b "
+                "ORDER BY b.id")]
+
+    def _brief_exists(self, brief_id: int) -> None:
+        if not self.conn.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone():
+            raise NotFound(f"no brief with id {brief_id}")
+
+    def create_brief(self, name: str) -> int:
+        with self.step(f"New brief {name}") as conn:
+            brief_id = conn.execute("INSERT INTO briefs (name, created_at) VALUES (?, ?)", (name, ingest.now())).lastrowid
+            self._announce("briefs", [brief_id])
+        return brief_id
+
+    def rename_brief(self, brief_id: int, name: str) -> None:
+        with self._lock:
+            self._brief_exists(brief_id)
+            with self.step(f"Rename brief to {name}") as conn:
+                conn.execute("UPDATE briefs SET name = ? WHERE id = ?", (name, brief_id))
+                self._announce("briefs", [brief_id])
+
+    def duplicate_brief(self, brief_id: int, name: str) -> int:
+        with self._lock:
+            self._brief_exists(brief_id)
+            cols = ", ".join(BRIEF_FIELDS)
+            with self.step(f"Duplicate brief as {name}") as conn:
+                new_id = conn.execute(
+                    f"INSERT INTO briefs (name, {cols}, created_at) SELECT ?, {cols}, ? FROM briefs WHERE id = ?",
+                    (name, ingest.now(), brief_id)).lastrowid
+                conn.execute("INSERT INTO brief_lines (brief_id, item_id, position, wording) "
+                             "SELECT ?, item_id, position, wording FROM brief_lines WHERE brief_id = ?", (new_id, brief_id))
+                self._announce("briefs", [new_id])
+        return new_id
+
+    def delete_brief(self, brief_id: int) -> None:
+        with self._lock:
+            self._brief_exists(brief_id)
+            name = self.conn.execute("SELECT name FROM briefs WHERE id = ?", (brief_id,)).fetchone()[0]
+            with self.step(f"Delete brief {name}") as conn:
+                conn.execute("DELETE FROM briefs WHERE id = ?", (brief_id,))
+                self._announce("briefs", [brief_id])
+
+    def brief(self, brief_id: int) -> Brief:
+        with self._lock:
+            row = self.conn.execute(f"SELECT id, name, {', '.join(BRIEF_FIELDS)} FROM briefs WHERE id = ?",
+                                    (brief_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no brief with id {brief_id}")
+            lines = [BriefLine(*r) for r in self.conn.execute(
+                "SELECT item_id, position, wording FROM brief_lines WHERE brief_id = ? ORDER BY position, item_id",
+                (brief_id,))]
+        return Brief(row[0], row[1], **dict(zip(BRIEF_FIELDS, row[2:], strict=True)), lines=lines)
+
+    def update_brief(self, brief_id: int, **fields: Any) -> None:
+        unknown = set(fields) - set(BRIEF_FIELDS)
+        if unknown:
+            raise ValueError(f"a brief has no field {', '.join(sorted(unknown))} (fields: {', '.join(BRIEF_FIELDS)})")
+        if "marking" in fields and fields["marking"] not in MARKINGS:
+            raise ValueError(f"marking must be one of {', '.join(MARKINGS)}")
+        with self._lock:
+            self._brief_exists(brief_id)
+            with self.step(f"Edit brief {', '.join(fields)}") as conn:
+                for field, value in fields.items():
+                    conn.execute(f"UPDATE briefs SET {field} = ? WHERE id = ?", (value, brief_id))
+                self._announce("briefs", [brief_id])
+
+    def set_picked(self, brief_id: int, item_ids: Sequence[int], picked: bool) -> None:
+        ids = list(item_ids)
+        with self._lock:
+            self._brief_exists(brief_id)
+            verb = "Pick" if picked else "Unpick"
+            with self.step(f"{verb} {_plural(len(ids), 'item')}") as conn:
+                if picked:
+                    last = conn.execute("SELECT coalesce(max(position), -1) FROM brief_lines WHERE brief_id = ?",
+                                        (brief_id,)).fetchone()[0]
+                    for item_id in ids:
+                        self._kind(item_id)
+                        if not conn.execute("SELECT 1 FROM brief_lines WHERE brief_id = ? AND item_id = ?",
+                                            (brief_id, item_id)).fetchone():
+                            last += 1
+                            conn.execute("INSERT INTO brief_lines (brief_id, item_id, position) VALUES (?, ?, ?)",
+                                         (brief_id, item_id, last))
+                else:
+                    for item_id in ids:
+                        conn.execute("DELETE FROM brief_lines WHERE brief_id = ? AND item_id = ?", (brief_id, item_id))
+                self._announce("picks", ids)
+
+    def picked_ids(self, brief_id: int) -> list[int]:
+        with self._lock:
+            return [r[0] for r in self.conn.execute(
+                "SELECT item_id FROM brief_lines WHERE brief_id = ? ORDER BY position, item_id", (brief_id,))]
+
+    def current_brief_id(self) -> int | None:
+        """The brief the user is working on (shared by window and command line; not an undoable step)."""
+        with self._lock:
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'current_brief'").fetchone()
+            if row is None or row[0] is None:
+                return None
+            brief_id = int(row[0])
+            exists = self.conn.execute("SELECT 1 FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        return brief_id if exists else None
+
+    def set_current_brief(self, brief_id: int | None) -> None:
+        with self._lock:
+            if brief_id is not None:
+                self._brief_exists(brief_id)
+            with self._transaction() as conn:
+                conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_brief', ?)",
+                             (None if brief_id is None else str(brief_id),))
+                self._announce("briefs", [] if brief_id is None else [brief_id])
+
+    def set_line_wording(self, brief_id: int, item_id: int, wording: str | None) -> None:
+        with self.step("Edit wording") as conn:
+            conn.execute("UPDATE brief_lines SET wording = ? WHERE brief_id = ? AND item_id = ?",
+                         (wording, brief_id, item_id))
+            self._announce("picks", [item_id])
+
+    def move_line(self, brief_id: int, item_id: int, new_position: int) -> None:
+        """Move a picked item to ``new_position`` (0-based) in the brief's order."""
+        with self._lock:
+            order = self.picked_ids(brief_id)
+            if item_id not in order:
+                raise NotFound(f"item {item_id} is not in brief {brief_id}")
+            order.remove(item_id)
+            order.insert(max(0, min(new_position, len(order))), item_id)
+            with self.step("Move line") as conn:
+                for position, iid in enumerate(order):
+                    conn.execute("UPDATE brief_lines SET position = ? WHERE brief_id = ? AND item_id = ? "
+                                 "AND position != ?", (position, brief_id, iid, position))
+                self._announce("picks", [item_id])
+
+    # --- out ------------------------------------------------------------------------------------------
+
+    def export_json(self, path: str | Path) -> Path:
+        with self._lock:
+            return export.export_json(self.conn, Path(path))
+
+    def export_csv(self, folder: str | Path) -> list[Path]:
+        with self._lock:
+            return export.export_csv(self.conn, Path(folder))
+
+    def backup(self, dest_path: str | Path) -> None:
+        """A consistent copy of the library (SQLite's online backup), safe while it is in use."""
+        dest_path = Path(dest_path)
+        dest_path.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            target = sqlite3.connect(str(dest_path))
+            try:
+                self.conn.backup(target)
+            finally:
+                target.close()
