@@ -14,7 +14,7 @@ import email.policy
 import email.utils
 import re
 
-from .common import Loaded, Refused, clean_text, squash_spaces
+from .common import Loaded, Refused, clean_text, decode_text, squash_spaces
 from .html_page import html_to_text
 from .meta import find_dateline, guess_title, iso_date
 
@@ -133,6 +133,7 @@ def _sent_date(message) -> str | None:
 
 
 def load_eml(data: bytes) -> Loaded:
+    decode_text(data[:65536])  # refuses binary files before the lenient mail parser reads them
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
     except Exception:  # the parser is lenient; this is for truly broken input
