@@ -1,0 +1,445 @@
+"""THE one place a brief becomes the structure templates see (documented in templates/README.md).
+
+``build_context(library, brief_id)`` reads the brief's lines in the brief's order,
+turns each item into a ``line`` (its wording: the brief's own or a generated
+sentence, and its citation into the numbered sources), and groups the lines
+into the sections the templates lay out. Templates see this dict and nothing
+else; ``CONTEXT_KEYS`` lists its top-level keys for the template contract test.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from briefing.brief.errors import BriefError
+from briefing.brief.text import (
+    country_name,
+    format_date,
+    format_figure,
+    join_words,
+    kind_label,
+    period_end,
+)
+from briefing.model import DEFAULT_MARKING
+
+CONTEXT_KEYS = (
+    "meta", "purpose", "key_points", "lines", "exchanges", "agreements", "proposals", "talking_points",
+    "register", "figures", "areas", "people", "notes", "sources",
+)
+# Which section a line of each kind falls in (agreements split further into agreements / proposals).
+SECTION_OF_KIND = {
+    "event": "exchanges", "agreement": "agreements", "figure": "figures",
+    "topic": "areas", "person": "people", "note": "notes",
+}
+# Statuses that leave something still to do: the visit brief's talking points come from these.
+OPEN_STATUSES = ("agreed", "proposed", "planned", "negotiating")
+DONE_STATUSES = ("signed", "renewed", "in-force", "established", "upgraded")
+TOC_MIN_LINES = 15  # a brief with more lines than this runs past a few pages: open it with a table of contents
+EXPIRY_WINDOW_DAYS = 365
+
+_EVENT_WORD = {
+    "visit": "Visit", "meeting": "Meeting", "talks": "Talks", "call": "Call", "signing": "Signing",
+    "conference": "Conference", "ceremony": "Ceremony", "statement": "Statement", "other": "Exchange",
+}
+
+
+@dataclass
+class _Sources:
+    """Numbers sources in the order the brief first cites them."""
+
+    rows: dict[int, Any]
+    numbers: dict[int, int] = field(default_factory=dict)
+
+    def cite(self, source_ids: list[int]) -> list[int]:
+        out = []
+        for sid in source_ids:
+            if sid not in self.rows:
+                continue
+            if sid not in self.numbers:
+                self.numbers[sid] = len(self.numbers) + 1
+            if self.numbers[sid] not in out:
+                out.append(self.numbers[sid])
+        return sorted(out)
+
+
+def cite_text(numbers: list[int]) -> str:
+    return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
+
+
+def _norm_title(text: str | None) -> str:
+    words = re.sub(r"[^\w\s]", " ", (text or "").lower()).split()
+    stop = {"the", "a", "an", "on", "of", "for", "and", "in", "to", "renewed", "new"}
+    return " ".join(w for w in words if w not in stop)
+
+
+def _brief_date(value: str | None) -> date:
+    if value:
+        try:
+            return date.fromisoformat(value[:10]) if len(value) >= 10 else (period_end(value) or date.today())
+        except ValueError:
+            pass
+    return date.today()
+
+
+class _Wording:
+    """Generates the default sentence for an item, with people titled and countries named."""
+
+    def __init__(self, titles: dict[str, str], own_country: str | None) -> None:
+        self.titles = titles
+        self.own = (own_country or "").upper() or None
+
+    def person(self, name: str) -> str:
+        title = self.titles.get(name.lower())
+        if title and not name.lower().startswith(title.lower()):
+            return f"{title} {name}"
+        return name
+
+    def country(self, code: str | None) -> str:
+        return country_name(code)
+
+    def party(self, code: str | None) -> str:
+        """A country as the brief speaks of it: the user's own is 'us'."""
+        return "us" if code and self.own and code.upper() == self.own else country_name(code)
+
+    def event(self, f: dict) -> str:
+        summary = (f.get("summary") or "").strip()
+        if summary:
+            return summary
+        word = _EVENT_WORD.get(f.get("type") or "other", "Exchange")
+        actor, recipient = f.get("actor"), f.get("recipient")
+        names = [self.person(p) for p in f.get("participants") or []]
+        if f.get("type") == "visit" and actor:
+            text = f"Visit by {self.person(actor)}" + (f" to {recipient}" if recipient else "")
+        elif actor and recipient:
+            text = f"{word} between {self.person(actor)} and {self.person(recipient)}"
+        elif names:
+            text = f"{word} with {join_words(names)}"
+        else:
+            text = word
+        if f.get("location") and f.get("type") != "visit":
+            text += f" in {f['location']}"
+        return text
+
+    def agreement(self, f: dict) -> str:
+        return (f.get("title") or kind_label(f.get("kind")) or "Agreement").strip()
+
+    def proposal(self, f: dict) -> str:
+        text = self.agreement(f)
+        who = self.party(f.get("proposer")) if f.get("proposer") else ""
+        to = self.party(f.get("addressee")) if f.get("addressee") else ""
+        if who == "us":
+            who = "we"
+        if who and to:
+            return f"{text} (proposed by {who} to {to})" if who != "we" else f"{text} (our proposal to {to})"
+        if who:
+            return f"{text} (proposed by {who})" if who != "we" else f"{text} (our proposal)"
+        return text
+
+    def figure(self, f: dict) -> str:
+        value = format_figure(f.get("value"), f.get("unit"))
+        what = (f.get("what") or "").strip()
+        text = f"{what[:1].upper()}{what[1:]}: {value}" if what else value
+        if f.get("period"):
+            text += f" ({format_date(f['period'])})"
+        return text
+
+    def person_line(self, f: dict) -> str:
+        name = f.get("name") or ""
+        text = f"{name}, {f['title']}" if f.get("title") else name
+        if f.get("country"):
+            text += f" ({self.country(f['country'])})"
+        return text
+
+    def note(self, f: dict) -> str:
+        title, text = (f.get("title") or "").strip(), (f.get("text") or "").strip()
+        return f"{title}: {text}" if title and text else (text or title)
+
+
+def _titles(library, items) -> dict[str, str]:
+    """Name (and alias) -> title for every person the library knows, so participants read with titles."""
+    titles: dict[str, str] = {}
+    people = [it for it in items if it.kind == "person"]
+    try:
+        from briefing.library import Query
+
+        ids = library.query(Query(kind="person"))
+        people = library.items(ids) + people
+    except (ImportError, AttributeError, TypeError):  # a library without person queries: use the brief's own
+        pass
+    for person in people:
+        title = (person.fields.get("title") or "").strip()
+        if not title:
+            continue
+        for name in [person.fields.get("name") or ""] + list(person.fields.get("aliases") or []):
+            if name:
+                titles.setdefault(name.lower(), title)
+    return titles
+
+
+def _settled(library, items) -> tuple[set[str], list[dict]]:
+    """Agreements the library records as signed/completed (normalised titles with dates) and held events."""
+    from briefing.library import Query
+
+    done: dict[str, list[str | None]] = {}
+    held: list[dict] = []
+    try:
+        for it in library.items(library.query(Query(kind="agreement"))):
+            if it.fields.get("status") in DONE_STATUSES:
+                done.setdefault(_norm_title(it.fields.get("title")), []).append(it.fields.get("date"))
+        held = [it.fields for it in library.items(library.query(Query(kind="event")))
+                if it.fields.get("status") == "held"]
+    except (AttributeError, TypeError):
+        pass
+    return done, held
+
+
+def _later(later: str | None, earlier: str | None) -> bool:
+    """True when ``later`` is on or after ``earlier`` at the coarser of their precisions (unknown -> True)."""
+    if not later or not earlier:
+        return True
+    n = min(len(later), len(earlier))
+    return later[:n] >= earlier[:n]
+
+
+def _talking_point(line: dict, own: str | None) -> str:
+    if line["kind"] == "event":
+        return "Prepare for"
+    status = line.get("status")
+    if status == "proposed" or line.get("type") == "proposal":
+        proposer = (line.get("proposer_code") or "").upper()
+        if own and proposer == own:
+            return "Press for a response to our proposal"
+        return "Respond to the proposal" if proposer else "Take forward the proposal"
+    return {"agreed": "Follow up on implementation", "planned": "Confirm arrangements",
+            "negotiating": "Seek to conclude"}.get(status or "", "Follow up")
+
+
+def build_context(
+    library,
+    brief_id: int | None,
+    *,
+    item_ids: list[int] | None = None,
+    own_country: str | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The template context for a brief (or, with ``brief_id=None``, for ``item_ids`` in that order).
+
+    ``own_country`` (ISO code) is the user's country, the brief's "we"; None reads it from the settings.
+    ``overrides`` replaces the brief's title, recipient, prepared_by, marking, date, purpose or key_points.
+    """
+    overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
+    if own_country is None:
+        from briefing.settings import Settings
+
+        settings = Settings.load()
+        own_country = settings.own_country
+        overrides.setdefault("prepared_by", settings.prepared_by or None)
+        overrides = {k: v for k, v in overrides.items() if v is not None}
+    own = (own_country or "").upper() or None
+
+    brief = None
+    if brief_id is not None:
+        try:
+            brief = library.brief(brief_id)
+        except (KeyError, LookupError) as exc:
+            raise BriefError(f"No brief with id {brief_id}") from exc
+        order = [(ln.item_id, ln.wording) for ln in sorted(brief.lines, key=lambda ln: ln.position)]
+    else:
+        order = [(i, None) for i in (item_ids or [])]
+
+    items = library.items([i for i, _ in order]) if order else []
+    by_id = {it.id: it for it in items}
+    sources = _Sources({row.id: row for row in library.sources()})
+    wording = _Wording(_titles(library, items), own)
+    when = str(overrides.get("date") or (brief.date if brief else None) or date.today().isoformat())
+    today = _brief_date(when)
+
+    lines: list[dict[str, Any]] = []
+    countries: Counter[str] = Counter()
+    for item_id, own_wording in order:
+        item = by_id.get(item_id)
+        if item is None:  # deleted since it was picked: nothing to say about it
+            continue
+        line = _line(item, own_wording, wording, sources, today)
+        lines.append(line)
+        countries.update(line["countries"])
+
+    done, held = _settled(library, items) if any(ln["kind"] in ("agreement", "event") for ln in lines) else ({}, [])
+    for line in lines:
+        line["open"] = _is_open(line, done, held, today)
+        if line["open"]:
+            line["action"] = _talking_point(line, own)
+
+    names = [country_name(c) for c, _ in countries.most_common() if c.upper() != own]
+    we = country_name(own) if own else ""
+    meta = _meta(brief, overrides, when, we, own, names, len(lines))
+    sources_list = [_source(sources.rows[sid], n) for sid, n in sorted(sources.numbers.items(), key=lambda kv: kv[1])]
+
+    key_points = _key_points(overrides.get("key_points", brief.key_points if brief else ""))
+    notes = [ln for ln in lines if ln["section"] == "notes"]
+    if not key_points and notes:  # the brief's own notes are its key points until the officer writes some
+        key_points = [ln["text"] for ln in notes]
+        notes = []
+    purpose = " ".join(str(overrides.get("purpose", brief.purpose if brief else "") or "").split())
+
+    agreements = [ln for ln in lines if ln["section"] == "agreements"]
+    proposals = [ln for ln in lines if ln["section"] == "proposals"]
+    register = sorted(agreements + proposals, key=lambda ln: (ln["date"] or ln["valid_from"] or "9999", ln["text"].lower()))
+    return {
+        "meta": meta,
+        "purpose": purpose,
+        "key_points": key_points,
+        "lines": lines,
+        "exchanges": [ln for ln in lines if ln["section"] == "exchanges"],
+        "agreements": agreements,
+        "proposals": proposals,
+        "talking_points": [ln for ln in lines if ln["open"]],
+        "register": register,
+        "figures": [ln for ln in lines if ln["section"] == "figures"],
+        "areas": [ln for ln in lines if ln["section"] == "areas"],
+        "people": [ln for ln in lines if ln["section"] == "people"],
+        "notes": notes,
+        "sources": sources_list,
+    }
+
+
+def _key_points(value) -> list[str]:
+    if isinstance(value, (list, tuple)):
+        raw = [str(v) for v in value]
+    else:
+        raw = str(value or "").splitlines()
+    return [re.sub(r"^\s*(?:[-*•·]|\d+[.)])\s*", "", p).strip() for p in raw if p.strip()]
+
+
+def _meta(brief, overrides, when, we, own, counterparts, count) -> dict[str, Any]:
+    title = overrides.get("title") or (brief.title if brief else "")
+    if not title:
+        if we and counterparts:
+            title = f"{we}–{counterparts[0]} relations"
+        elif len(counterparts) >= 2:
+            title = f"{counterparts[0]}–{counterparts[1]} relations"
+        else:
+            title = (brief.name if brief else "") or "Briefing"
+    marking = str(overrides.get("marking") or (brief.marking if brief else "") or DEFAULT_MARKING).upper()
+    return {
+        "title": title,
+        "recipient": overrides.get("recipient") or (brief.recipient if brief else "") or "",
+        "prepared_by": overrides.get("prepared_by") or (brief.prepared_by if brief else "") or "",
+        "date": when,
+        "date_text": format_date(when),
+        "marking": marking,
+        "we": we,
+        "we_code": own or "",
+        "counterparts": counterparts,
+        "counterpart": counterparts[0] if counterparts else "",
+        "brief_name": brief.name if brief else "",
+        "line_count": count,
+        "toc": count > TOC_MIN_LINES,
+    }
+
+
+def _source(row, n: int) -> dict[str, Any]:
+    from pathlib import PurePath
+
+    title = (row.title or "").strip() or PurePath(row.path).name
+    publisher = (row.publisher or "").strip()
+    parts = [title] + [p for p in (publisher, format_date(row.date)) if p]
+    return {
+        "n": n, "id": row.id, "title": title, "publisher": publisher, "date": row.date or "",
+        "date_text": format_date(row.date), "marking": row.marking, "path": row.path,
+        "label": f"{parts[0]}. " + ", ".join(parts[1:]) if len(parts) > 1 else parts[0],
+    }
+
+
+def _line(item, own_wording: str | None, wording: _Wording, sources: _Sources, today: date) -> dict[str, Any]:
+    f = item.fields
+    kind = item.kind
+    cites = sources.cite(list(item.source_ids) or sorted({e.source_id for e in item.evidence}))
+    line: dict[str, Any] = {
+        "id": item.id, "kind": kind, "section": SECTION_OF_KIND.get(kind, "notes"),
+        "cites": cites, "cite": cite_text(cites), "edited": bool(own_wording),
+        "date": f.get("date") or None, "date_text": format_date(f.get("date")),
+        "status": f.get("status") or "", "status_label": kind_label(f.get("status")),
+        "type": f.get("type") or f.get("kind") or "", "type_label": "", "countries": [],
+        "valid_from": None, "valid_to": None, "validity": "", "flag": "", "expired": False, "expiring": False,
+        "open": False, "action": "",
+    }
+    if kind == "event":
+        participants = [wording.person(p) for p in f.get("participants") or []]
+        line.update(
+            generated=wording.event(f), type_label=_EVENT_WORD.get(f.get("type") or "other", "Exchange"),
+            participants=participants, participants_text=join_words(participants),
+            participant_names=list(f.get("participants") or []),
+            place=f.get("location") or "", date_end=f.get("date_end") or None,
+        )
+        if f.get("status") == "planned":
+            line["status_label"] = "Planned"
+    elif kind == "agreement":
+        proposal = f.get("kind") == "proposal" or f.get("status") == "proposed"
+        parties = [c for c in f.get("parties") or [] if c]
+        line.update(
+            section="proposals" if proposal else "agreements",
+            generated=wording.proposal(f) if proposal else wording.agreement(f),
+            title=f.get("title") or "", type_label=kind_label(f.get("kind")),
+            parties=[country_name(c) for c in parties], parties_text=join_words([country_name(c) for c in parties]),
+            countries=parties, proposer=wording.party(f.get("proposer")) if f.get("proposer") else "",
+            proposer_code=f.get("proposer") or "", addressee=wording.party(f.get("addressee")) if f.get("addressee") else "",
+            valid_from=f.get("valid_from") or None, valid_to=f.get("valid_to") or None,
+        )
+        line["validity"] = _validity(line["valid_from"], line["valid_to"])
+        end = period_end(line["valid_to"])
+        if end is not None:
+            line["expired"] = end < today
+            line["expiring"] = not line["expired"] and end <= today + timedelta(days=EXPIRY_WINDOW_DAYS)
+            line["flag"] = "Expired" if line["expired"] else ("Expires within 12 months" if line["expiring"] else "")
+    elif kind == "figure":
+        line.update(generated=wording.figure(f), value_text=format_figure(f.get("value"), f.get("unit")),
+                    what=f.get("what") or "", period=f.get("period") or "", date=f.get("period") or None,
+                    date_text=format_date(f.get("period")))
+    elif kind == "person":
+        line.update(generated=wording.person_line(f), name=f.get("name") or "", title=f.get("title") or "",
+                    country=country_name(f.get("country")))
+        if f.get("country"):
+            line["countries"] = [f["country"]]
+    elif kind == "topic":
+        name = (f.get("name") or "").strip()
+        line.update(generated=name[:1].upper() + name[1:], name=name)
+    else:
+        line.update(generated=wording.note(f), title=f.get("title") or "")
+    line["text"] = (own_wording or "").strip() or line["generated"]
+    return line
+
+
+def _validity(start: str | None, end: str | None) -> str:
+    if start and end:
+        return f"{format_date(start)} – {format_date(end)}"
+    if end:
+        return f"until {format_date(end)}"
+    if start:
+        return f"from {format_date(start)}"
+    return ""
+
+
+def _is_open(line: dict, done: dict[str, list], held: list[dict], today: date) -> bool:
+    """Open commitments and proposals: agreed, proposed, planned or negotiating and not later signed or held."""
+    if line["kind"] == "agreement":
+        if line["status"] not in OPEN_STATUSES:
+            return False
+        key = _norm_title(line.get("title"))
+        return not any(_later(d, line["date"]) for d in done.get(key, [])) if key else True
+    if line["kind"] == "event" and line["status"] == "planned":
+        names = {p.lower() for p in line.get("participant_names") or []}
+        for ev in held:
+            if ev.get("type") != line["type"] or not _later(ev.get("date"), line["date"]) or not ev.get("date"):
+                continue
+            if ev.get("date") == line["date"] and not names:
+                return False
+            theirs = {p.lower() for p in ev.get("participants") or []}
+            if names & theirs or (line["place"] and ev.get("location") == line["place"]):
+                return False
+        return True
+    return False

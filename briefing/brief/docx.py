@@ -1,0 +1,300 @@
+"""Renders a Word template (docxtpl) with a brief's context into a .docx, safely.
+
+Checks the template before rendering (every tag whole in one Word run, every
+tag closed), renders in the shared sandboxed environment, checks the result
+for tags left unrendered, fills the table of contents with the headings, and
+writes to a temporary file in the destination folder that is renamed into
+place: a failed render never leaves a half-written or partial file.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+
+from briefing.brief.environment import make_environment
+from briefing.brief.errors import TemplateError
+from briefing.brief.templates import TemplateInfo, find_template
+
+TAG_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+OPENER_RE = re.compile(r"\{[{%#]")
+_HEADER_FOOTER = ("/header", "/footer")
+_W_P, _W_R, _W_T, _W_RPR = qn("w:p"), qn("w:r"), qn("w:t"), qn("w:rPr")
+
+
+def _parts(document) -> Iterator:
+    """The body part and every header and footer part of a python-docx Document."""
+    yield document.part
+    for rel in document.part.rels.values():
+        if not rel.is_external and rel.reltype.endswith(_HEADER_FOOTER):
+            yield rel.target_part
+
+
+def _runs(paragraph) -> list:
+    return [r for r in paragraph.iter(_W_R)]
+
+
+def _run_text(run) -> str:
+    return "".join(t.text or "" for t in run.iter(_W_T))
+
+
+def _merge_same_format_runs(paragraph) -> None:
+    """Join neighbouring runs that look the same (Word splits runs for spell-check and edit history).
+
+    Runs with different formatting stay apart: a tag across them is reported, not silently restyled.
+    """
+    for proof in paragraph.findall(qn("w:proofErr")):
+        paragraph.remove(proof)
+    previous = None
+    for child in list(paragraph):
+        simple = child.tag == _W_R and all(c.tag in (_W_RPR, _W_T) for c in child) and child.find(_W_T) is not None
+        if not simple:
+            previous = None
+            continue
+        if previous is not None:
+            a, b = previous.find(_W_RPR), child.find(_W_RPR)
+            same = (a is None and b is None) or (
+                a is not None and b is not None and _rpr_key(a) == _rpr_key(b))
+            if same:
+                target = previous.findall(_W_T)[-1]
+                target.text = (target.text or "") + _run_text(child)
+                target.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                paragraph.remove(child)
+                continue
+        previous = child
+
+
+def _rpr_key(rpr) -> bytes:
+    """Formatting of a run, ignoring the proofing/edit-session marks Word sprinkles in."""
+    clone = copy.deepcopy(rpr)
+    for tag in ("w:lang", "w:noProof", "w:rFonts"):
+        for el in clone.findall(qn(tag)):
+            if tag != "w:rFonts" or not el.attrib.keys() - {qn("w:hint")}:
+                clone.remove(el)
+    from lxml import etree
+
+    return etree.tostring(clone, method="c14n")
+
+
+def _check_tags(template: str, document) -> list[str]:
+    """Every tag whole in one run and closed within its paragraph; returns all tags seen, in order."""
+    seen: list[str] = []
+    for part in _parts(document):
+        for paragraph in part.element.iter(_W_P):
+            runs = _runs(paragraph)
+            texts = [_run_text(r) for r in runs]
+            joined = "".join(texts)
+            if "{" not in joined and "}" not in joined:
+                continue
+            _merge_same_format_runs(paragraph)
+            runs = _runs(paragraph)
+            texts = [_run_text(r) for r in runs]
+            joined = "".join(texts)
+            owner = []  # run index of each character
+            for i, text in enumerate(texts):
+                owner += [i] * len(text)
+            covered = set()
+            for m in TAG_RE.finditer(joined):
+                tag = m.group(0)
+                seen.append(tag)
+                covered.update(range(m.start(), m.end()))
+                if owner[m.start()] != owner[m.end() - 1]:
+                    raise TemplateError(template, tag, "the tag is split across differently formatted pieces of text "
+                                        "(Word runs); select the whole tag in Word and give it one formatting, "
+                                        "or retype it in one go")
+            for m in OPENER_RE.finditer(joined):
+                if m.start() not in covered:
+                    fragment = joined[m.start(): m.start() + 40].strip()
+                    raise TemplateError(template, fragment, "the tag is not closed within its paragraph "
+                                        "(a '{{' needs '}}', a '{%' needs '%}')")
+    return seen
+
+
+def _tag_naming(tags: list[str], name: str) -> str | None:
+    word = re.compile(rf"(?<![\w.]){re.escape(name)}\b")
+    for tag in tags:
+        if word.search(tag):
+            return tag
+    return None
+
+
+def _unclosed_block(tags: list[str]) -> str | None:
+    """The innermost block tag ({% for %}, {% if %}...) that has no end tag."""
+    stack: list[str] = []
+    for tag in tags:
+        m = re.match(r"\{%[-+]?\s*(?:[ptrc]\s+)?(\w+)", tag)
+        if not m:
+            continue
+        word = m.group(1)
+        if word in ("for", "if", "macro", "block", "with", "filter", "call", "set") and not (
+                word == "set" and "=" in tag):
+            stack.append(tag)
+        elif word.startswith("end") and stack:
+            stack.pop()
+    return stack[-1] if stack else None
+
+
+def _explain(template: str, exc: Exception, tags: list[str]) -> TemplateError:
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return TemplateError(template, _tag_naming(tags, "__class__") or _first_with(tags, "__"),
+                             f"blocked by the sandbox: {exc}")
+    if isinstance(exc, jinja2.exceptions.UndefinedError):
+        message = str(exc)
+        m = re.search(r"has no attribute '([^']+)'", message) or re.search(r"'([^']+)' is undefined", message)
+        tag = _tag_naming(tags, m.group(1)) if m else None
+        hint = " (see templates/README.md for the names a template can use)"
+        return TemplateError(template, tag, f"unknown name: {message}{hint}")
+    if isinstance(exc, jinja2.exceptions.TemplateSyntaxError):
+        message = exc.message or str(exc)
+        tag = _unclosed_block(tags) if "end of template" in message or "looking for" in message else None
+        if tag is None:
+            context = [line.strip() for line in getattr(exc, "docx_context", []) or [] if "{" in line]
+            tag = next((m.group(0) for line in context for m in [OPENER_RE.search(line)] if m),
+                       None) and context[0][:60]
+        return TemplateError(template, tag, f"broken tag: {message}")
+    return TemplateError(template, None, f"{type(exc).__name__}: {exc}")
+
+
+def _first_with(tags: list[str], text: str) -> str | None:
+    return next((t for t in tags if text in t), None)
+
+
+def _leftovers(document) -> str | None:
+    for part in _parts(document):
+        for paragraph in part.element.iter(_W_P):
+            text = "".join(t.text or "" for t in paragraph.iter(_W_T))
+            m = re.search(r"\{[{%].{0,40}", text)
+            if m:
+                return m.group(0)
+    return None
+
+
+def _fill_toc(document) -> None:
+    """Write the headings into the TOC field's shown text, so the contents list appears even before Word
+    or LibreOffice update the field (which adds page numbers: updateFields is set in the template)."""
+    body = document.element.body
+    field_paragraph = None
+    for paragraph in body.iter(_W_P):
+        if any("TOC" in (i.text or "") for i in paragraph.iter(qn("w:instrText"))):
+            field_paragraph = paragraph
+            break
+    if field_paragraph is None:
+        return
+    headings = []
+    started = False
+    for paragraph in body.iter(_W_P):
+        if paragraph is field_paragraph:
+            started = True
+            continue
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        level = {"Heading1": 1, "Heading2": 2}.get(style.get(qn("w:val")) if style is not None else "", 0)
+        if started and level:
+            headings.append((level, "".join(t.text or "" for t in paragraph.iter(_W_T)).strip()))
+    headings = [(lvl, text) for lvl, text in headings if text]
+    if not headings:
+        return
+    runs = list(field_paragraph.iter(_W_R))
+    separate_at = next(i for i, r in enumerate(runs)
+                       if any(f.get(qn("w:fldCharType")) == "separate" for f in r.iter(qn("w:fldChar"))))
+    end_run = runs[-1]
+    for r in runs[separate_at + 1:-1]:  # the placeholder text
+        r.getparent().remove(r)
+    from docx.text.paragraph import Paragraph
+
+    first = Paragraph(field_paragraph, None)
+    first.style = document.styles[f"TOC {headings[0][0]}"] if _has_style(document, "TOC 1") else None
+    placeholder = copy.deepcopy(runs[separate_at])
+    for child in list(placeholder):
+        if child.tag != _W_RPR:
+            placeholder.remove(child)
+    end_run.addprevious(_text_run(placeholder, headings[0][1]))
+    field_paragraph.remove(end_run)
+    last = field_paragraph
+    for level, text in headings[1:]:
+        new = copy.deepcopy(field_paragraph)
+        for r in list(new.iter(_W_R)):
+            r.getparent().remove(r)
+        style = new.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        if style is not None:
+            style.set(qn("w:val"), f"TOC{level}")
+        new.append(_text_run(placeholder, text))
+        last.addnext(new)
+        last = new
+    last.append(end_run)
+
+
+def _has_style(document, name: str) -> bool:
+    try:
+        document.styles[name]
+        return True
+    except KeyError:
+        return False
+
+
+def _text_run(template_run, text: str):
+    run = copy.deepcopy(template_run)
+    t = run.makeelement(_W_T, {})
+    t.text = text
+    run.append(t)
+    return run
+
+
+def render_to_bytes(template: TemplateInfo | str | Path, context: dict) -> bytes:
+    """The rendered .docx as bytes; TemplateError naming the template and tag when it cannot be rendered."""
+    info = template if isinstance(template, TemplateInfo) else find_template(template)
+    label = info.name
+    try:
+        tpl = DocxTemplate(str(info.path))
+        document = tpl.get_docx()
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(label, None, f"cannot be opened as a Word document ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 - python-docx raises assorted errors on damaged files
+        raise TemplateError(label, None, f"cannot be opened as a Word document ({type(exc).__name__})") from None
+    tags = _check_tags(label, document)
+    try:
+        tpl.render(context, jinja_env=make_environment(autoescape=True))
+    except jinja2.exceptions.TemplateError as exc:
+        raise _explain(label, exc, tags) from None
+    except Exception as exc:  # noqa: BLE001 - a user template can make docxtpl/lxml fail in many ways
+        raise TemplateError(label, None, f"cannot be rendered ({type(exc).__name__}: {exc})") from None
+    leftover = _leftovers(tpl.docx)
+    if leftover:
+        raise TemplateError(label, leftover, "a tag was left unrendered (is it split across Word runs?)")
+    _fill_toc(tpl.docx)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
+
+
+def write_atomically(data: bytes, out_path: Path) -> Path:
+    """Write to a temporary file in the same folder, then rename over ``out_path`` (never half a file)."""
+    out_path = Path(out_path).expanduser()
+    folder = out_path.parent if str(out_path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OSError(f"Folder does not exist: {folder}")
+    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.stem}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out_path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out_path
+
+
+def render_docx(template: TemplateInfo | str | Path, context: dict, out_path: Path) -> Path:
+    """Render ``template`` with ``context`` into ``out_path`` (atomically). Raises TemplateError or OSError."""
+    return write_atomically(render_to_bytes(template, context), Path(out_path))
