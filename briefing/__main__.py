@@ -1,0 +1,7 @@
+"""`python -m briefing ...` runs the `briefing` command."""
+
+import sys
+
+from briefing.cli import main
+
+sys.exit(main())
