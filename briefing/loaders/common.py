@@ -69,13 +69,9 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# charset-normalizer often names a sibling of Windows-1252 for Western European text
-# (they share the common letters); cp1252 is what such files almost always are.
-_WESTERN_SINGLE_BYTE = {
-    "cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_15", "iso8859_2",
-    "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_16", "mac_roman",
-    "mac_latin2", "cp850", "cp437", "cp858",
-}
+# For text in the Latin script charset-normalizer often names a sibling of Windows-1252 (cp1250,
+# cp775, latin-1...) that reads the common letters the same; cp1252 is what such files almost
+# always are, so it wins unless another candidate reads as more letters (Polish ł in cp1250).
 BINARY = "binary file, not a text document"
 
 
@@ -133,19 +129,36 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             pass
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data[: 2 * MB]).best()
+    results = charset_normalizer.from_bytes(data[: 2 * MB])
+    best = results.best()
     if best is None:
         raise Refused(BINARY)
-    encoding = best.encoding
-    if encoding in _WESTERN_SINGLE_BYTE:
-        try:
-            return _checked(data.decode("cp1252"))
-        except UnicodeDecodeError:
-            pass
     try:
-        return _checked(data.decode(encoding))
+        guessed = data.decode(best.encoding)
     except (LookupError, UnicodeDecodeError):
         raise Refused(BINARY) from None
+    if not _latin_script(guessed):  # Cyrillic, Greek, Arabic, CJK...: trust the detector
+        return _checked(guessed)
+    chosen, score = guessed, _plausibility(guessed)
+    for encoding in ["cp1252", *(m.encoding for m in results)]:
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+        plausible = _plausibility(text)
+        if _latin_script(text) and (plausible > score or (plausible == score and encoding == "cp1252")):
+            chosen, score = text, plausible
+    return _checked(chosen)
+
+
+def _latin_script(text: str) -> bool:
+    letters = {ch for ch in text[:100000] if ord(ch) > 127 and ch.isalpha()}
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
+def _plausibility(text: str) -> int:
+    """How many non-ASCII characters are letters or typographic punctuation (’ “ ” – € …)."""
+    return sum(1 for ch in text if ord(ch) > 127 and (ch.isalpha() or ch in "‘’‚“”„–—…€£¥«»°·•"))
 
 
 def _checked(text: str) -> str:

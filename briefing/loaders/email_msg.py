@@ -47,15 +47,19 @@ def _unflow(text: str) -> str:
 
 
 def _body(message) -> str:
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
-    content = _decode_part(part)
-    if part.get_content_subtype() == "html":
-        return html_to_text(content, page=False)
-    if (part.get_param("format") or "").lower() == "flowed":
-        content = _unflow(content)
-    return content
+    """The plain part, or the html part when there is no (non-blank) plain one: never both."""
+    for kind in ("plain", "html"):
+        part = message.get_body(preferencelist=(kind,))
+        if part is None:
+            continue
+        content = _decode_part(part)
+        if kind == "html":
+            content = html_to_text(content, page=False)
+        elif (part.get_param("format") or "").lower() == "flowed":
+            content = _unflow(content)
+        if content.strip():
+            return content
+    return ""
 
 
 def _attached_messages(message) -> list:

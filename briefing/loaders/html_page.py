@@ -91,16 +91,18 @@ def html_to_text(html: str, *, page: bool = True) -> str:
 
 
 def _site_from_title(html: str, title: str) -> str | None:
-    """'Story headline – Manila Courier' -> 'Manila Courier'."""
+    """'Story headline – Manila Courier' -> 'Manila Courier' (only when the headline is known
+    and the rest is a short name, so "Kenya - Ethiopia agree" gives nothing)."""
     m = _TITLE_TAG.search(html[:20000])
-    if not m:
+    if not m or not title:
         return None
     import html as html_lib
 
     full = squash_spaces(html_lib.unescape(m.group(1)))
     parts = _TITLE_SEPARATORS.split(full)
-    if len(parts) >= 2 and parts[-1] != title and len(parts[-1]) <= 60:
-        return parts[-1]
+    site = parts[-1] if len(parts) >= 2 else ""
+    if full.startswith(title) and site and site not in title and len(site.split()) <= 6:
+        return site
     return None
 
 

@@ -214,6 +214,8 @@ def guess_title(text: str) -> str:
             break
         if _LABELS.match(line) or _ORG_LINE.match(line) or parse_date(line) or len(line.split()) < 4:
             continue
+        if len(line.split()) <= 6 and re.search(r"\b(?:19|20)\d{2}\b", line):
+            continue  # a dateline in another language ("Paris, le 14 mars 2024")
         return shorten(strip_wire_dateline(line)).rstrip(".")
     for p in paragraphs:
         line = squash_spaces(p)

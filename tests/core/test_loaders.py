@@ -93,6 +93,18 @@ def test_text_encodings_decode_exactly(tmp_path, encode):
     assert source.text == ARTICLE.strip()
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Le ministre a rencontré son homologue à Paris ; coopération, sécurité, œuvre, Noël.", "cp1252"),
+        ("Radosław Sikorski spotkał się z ministrem w Warszawie. Współpraca, żółć, łódź, źródło.", "cp1250"),
+        ("Рабочая встреча министров иностранных дел состоялась в Москве в понедельник.", "cp1251"),
+    ],
+)
+def test_legacy_single_byte_encodings_are_detected(tmp_path, text, encoding):
+    assert load(write(tmp_path, "legacy.txt", text.encode(encoding))).text == text
+
+
 def test_windows_1252_sample_with_crlf_decodes_right():
     source = load(SOURCES / "d04_morocco_spain.txt")
     assert "\r" not in source.text
