@@ -168,7 +168,7 @@ def _titles(library, items) -> dict[str, str]:
 
         ids = library.query(Query(kind="person"))
         people = library.items(ids) + people
-    except (ImportError, AttributeError, TypeError):  # a library without person queries: use the brief's own
+    except (AttributeError, TypeError):  # a stand-in library without queries: the brief's own people
         pass
     for person in people:
         title = (person.fields.get("title") or "").strip()
@@ -243,9 +243,11 @@ def build_context(
 
     brief = None
     if brief_id is not None:
+        from briefing.library import NotFound
+
         try:
             brief = library.brief(brief_id)
-        except (KeyError, LookupError) as exc:
+        except (NotFound, KeyError, LookupError) as exc:
             raise BriefError(f"No brief with id {brief_id}") from exc
         order = [(ln.item_id, ln.wording) for ln in sorted(brief.lines, key=lambda ln: ln.position)]
     else:
