@@ -1,0 +1,884 @@
+"""The officer's workspace: the library tree, the detail pane, briefs, filters, import and the menus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+import briefing
+from briefing.library import Query
+from briefing.library.records import Change
+from briefing.paths import SEEDS_DIR
+from ui.briefs_bar import BriefsBar
+from ui.detail_view import DetailView
+from ui.failures_panel import FailuresPanel
+from ui.filter_bar import FilterBar
+from ui.format import KIND_LABELS
+from ui.preferences import PreferencesDialog
+from ui.tree_model import COL_COUNTERPART, COL_DATE, COL_STATUS, COL_TITLE, COL_TYPE, GROUPING_LABELS, LibraryTreeModel
+from ui.workers import ImportWorker
+
+LIBRARY_FILTER = "Briefing libraries (*.sqlite3 *.sqlite *.db);;All files (*)"
+IMPORT_FILTER = "Sources (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf *.eml);;All files (*)"
+REFRESH_MS = 150  # how often the tree catches up with an import that is writing sources
+
+
+class LibraryTree(QTreeView):
+    """The tree view; Space ticks every selected row, Delete deletes them."""
+
+    toggleRequested = Signal()
+    deleteRequested = Signal()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.modifiers():
+            self.toggleRequested.emit()
+            return
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
+            self.deleteRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class NoteDialog(QDialog):
+    """A note of the officer's own: a key point or a talking point."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Add note")
+        form = QFormLayout(self)
+        self.title = QLineEdit(placeholderText="A short heading (optional)")
+        self.text = QPlainTextEdit(placeholderText="Your key point or talking point…")
+        self.text.setMinimumSize(420, 140)
+        form.addRow("Title", self.title)
+        form.addRow("Text", self.text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class MainWindow(QMainWindow):
+    """Open on a Library (and the user's Settings); closes the library when the window closes."""
+
+    def __init__(self, library, settings, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings
+        self.worker: ImportWorker | None = None
+        self._import_queue: list[list[str]] = []
+        self._unsubscribe = None
+        self._brief_editor_dock = None
+        self.setAcceptDrops(True)
+        self.setMinimumSize(900, 560)
+
+        # -- widgets ---------------------------------------------------------------------------------
+        self.model = LibraryTreeModel(library, self, own_country=settings.own_country)
+        self.tree = LibraryTree()
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)  # lets a view of thousands of rows lay out in no time
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionsMovable(True)
+        self._default_columns()
+
+        self.briefs_bar = BriefsBar(library)
+        self.group_combo = QComboBox(toolTip="How the tree groups the items (Ctrl+1 … Ctrl+4)")
+        for key, label in GROUPING_LABELS.items():
+            self.group_combo.addItem(label, key)
+        self.filter_bar = FilterBar()
+        self.detail = DetailView(library)
+        self.failures = FailuresPanel()
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(6, 6, 6, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.briefs_bar)
+        row.addStretch(1)
+        row.addWidget(QLabel("Group by:"))
+        row.addWidget(self.group_combo)
+        top_layout.addLayout(row)
+        top_layout.addWidget(self.filter_bar)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(top)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.failures_dock = QDockWidget("Import problems", self)
+        self.failures_dock.setObjectName("failures")
+        self.failures_dock.setWidget(self.failures)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures_dock)
+        self.failures_dock.hide()
+
+        # status bar: messages, import progress, cancel
+        self.status_label = QLabel()
+        self.progress = QProgressBar(maximumWidth=220, textVisible=True)
+        self.progress_file = QLabel(maximumWidth=320)
+        self.cancel_button = QPushButton("Cancel", toolTip="Stop the import after the file being written")
+        for w in (self.progress, self.progress_file, self.cancel_button):
+            w.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_file)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh_timer.timeout.connect(self._catch_up)
+
+        self._make_actions()
+        self._make_menus()
+
+        # -- wiring ---------------------------------------------------------------------------------
+        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
+        self.tree.toggleRequested.connect(self.toggle_checked)
+        self.tree.deleteRequested.connect(self.delete_selected)
+        self.tree.doubleClicked.connect(self._on_double_click)
+        self.group_combo.activated.connect(lambda _i: self.set_grouping(self.group_combo.currentData()))
+        self.filter_bar.queryChanged.connect(self._on_query)
+        self.filter_bar.text.returnPressed.connect(self.filter_bar.flush)
+        self.briefs_bar.briefChanged.connect(self._on_brief_changed)
+        self.model.countChanged.connect(self._update_count)
+        self.model.pickedChanged.connect(self.briefs_bar.set_count)
+        self.model.modelReset.connect(self._after_reset)
+        self.detail.splitRequested.connect(self.split_item)
+        self.detail.checkRequested.connect(self.set_checked)
+        self.detail.deleteRequested.connect(self.delete_selected)
+        self.detail.mergeRequested.connect(self.merge_selected)
+        self.detail.statusRequested.connect(self.set_status)
+        self.cancel_button.clicked.connect(self.cancel_import)
+
+        self._attach_library(library)
+        self._restore_state()
+
+    # ================================================================ library
+    def _attach_library(self, library) -> None:
+        self.library = library
+        self._unsubscribe = library.subscribe(self._on_change)
+        self.briefs_bar.set_library(library)
+        if not library.briefs():
+            brief_id = library.create_brief("My brief")
+            library.set_current_brief(brief_id)
+            self.briefs_bar.reload()
+        elif library.current_brief_id() is None:
+            library.set_current_brief(library.briefs()[0].id)
+            self.briefs_bar.reload()
+        self.model.set_brief(self.briefs_bar.current_id())
+        self._update_countries()
+        self._update_undo()
+        self._update_count()
+        self._expand_default()
+        self._update_title()
+
+    def _detach_library(self) -> None:
+        self.cancel_import(wait=True)
+        if self._unsubscribe:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self._brief_editor_dock is not None:
+            self._brief_editor_dock.close()
+            self._brief_editor_dock.deleteLater()
+            self._brief_editor_dock = None
+
+    def switch_library(self, path) -> bool:
+        """Open another library file in this window (the current one is closed)."""
+        from briefing.library import Library
+        from briefing.library.db import LibraryError
+
+        path = Path(path)
+        try:
+            new = Library.open(path, seed=False)
+        except (LibraryError, OSError) as exc:
+            QMessageBox.warning(self, "Open library", f"Cannot open {path}:\n{exc}")
+            return False
+        self._detach_library()
+        old = self.library
+        self.model.set_library(new)
+        self.detail.set_library(new)
+        self.filter_bar.clear()
+        self.failures.clear()
+        self._attach_library(new)
+        if old is not None:
+            old.close()
+        self.settings.remember_library(str(path))
+        self.settings.save()
+        self._fill_recent()
+        self.show_message(f"Opened {path}")
+        return True
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{Path(self.library.path).stem} — Briefing Builder")
+        self.setWindowFilePath(str(self.library.path))
+
+    # ================================================================ actions and menus
+    def _action(self, name, text, slot=None, shortcut=None, tip=None, checkable=False) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.setCheckable(checkable)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.actions[name] = action
+        self.addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        self.actions: dict[str, QAction] = {}
+        a = self._action
+        S = QKeySequence.StandardKey
+        a("open_library", "&Open library…", self.open_library_dialog, S.Open, "Open another library file")
+        a("new_library", "&New library…", self.new_library_dialog, S.New, "Start an empty library file")
+        a("import_files", "&Import files…", self.import_files_dialog, "Ctrl+I",
+          "Read articles, readouts and press releases (txt, md, html, docx, pdf, eml)")
+        a("import_folder", "Import &folder…", self.import_folder_dialog, "Ctrl+Shift+I",
+          "Read every supported file in a folder and its sub-folders")
+        a("backup", "&Back up library…", self.backup_dialog, None, "Save a consistent copy of the library")
+        a("export_json", "Export as &JSON…", self.export_json_dialog, None, "Everything extracted, as JSON")
+        a("preferences", "&Preferences…", self.preferences_dialog, S.Preferences, "Your country, name, marking")
+        a("quit", "&Quit", self.close, S.Quit)
+        a("undo", "&Undo", self.undo, S.Undo, "Undo the last change")
+        a("redo", "&Redo", self.redo, "Ctrl+Shift+Z", "Redo what was undone")
+        self.actions["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        a("find", "&Filter…", self.focus_filter, S.Find, "Type to keep only the matching items")
+        a("clear_filter", "Clear filters", self.filter_bar.clear, "Ctrl+Shift+F")
+        a("add_note", "Add &note…", self.add_note_dialog, "Ctrl+Shift+N", "A key point or talking point of your own")
+        a("add_event", "Add &event", lambda: self.add_item("event"), None, "An event the sources missed")
+        a("add_agreement", "Add a&greement", lambda: self.add_item("agreement"), None,
+          "An agreement the sources missed")
+        a("check", "Add to &brief / remove", self.toggle_checked, None,
+          "Tick or untick the selected items for the current brief (Space)")
+        self.actions["check"].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        a("delete", "&Delete", self.delete_selected, None, "Delete the selected items (Delete); Undo restores them")
+        a("merge", "&Merge selected", self.merge_selected, "Ctrl+M", "Make the selected items (same kind) one item")
+        a("split", "&Split…", self.split_dialog, None, "Move some of an item's evidence to a new item")
+        a("expand_all", "&Expand groups", lambda: self.tree.expandToDepth(0), None)
+        a("collapse_all", "&Collapse all", self.tree.collapseAll, None)
+        a("show_failures", "Import &problems", None, None, "Files that could not be imported", checkable=True)
+        self.actions["show_failures"].toggled.connect(self.failures_dock.setVisible)
+        self.failures_dock.visibilityChanged.connect(self.actions["show_failures"].setChecked)
+        self.group_actions = QActionGroup(self)
+        for n, (key, label) in enumerate(GROUPING_LABELS.items(), start=1):
+            act = a(f"group_{key}", f"Group by {label.lower()}", lambda key=key: self.set_grouping(key),
+                    f"Ctrl+{n}", checkable=True)
+            self.group_actions.addAction(act)
+        a("new_brief", "&New brief…", self.briefs_bar.create)
+        a("rename_brief", "&Rename brief…", self.briefs_bar.rename)
+        a("duplicate_brief", "D&uplicate brief…", self.briefs_bar.duplicate)
+        a("delete_brief", "De&lete brief…", self.briefs_bar.delete)
+        a("edit_brief", "&Edit brief…", self.edit_brief, "Ctrl+E", "Title, recipient, purpose, order and wording")
+        a("build_brief", "&Build briefing…", self.build_brief, "Ctrl+B", "Render the brief into a Word document")
+        a("print_summary", "&Print summary…", self.print_summary, S.Print, "Print a summary of the picked items")
+        a("export_pdf", "Export &PDF…", self.export_pdf, None, "Save the summary as PDF")
+        a("about", "&About Briefing Builder", self.about)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        A = self.actions
+        file_menu = bar.addMenu("&File")
+        for name in ("open_library", "new_library"):
+            file_menu.addAction(A[name])
+        self.recent_menu = file_menu.addMenu("Recent libraries")
+        file_menu.addSeparator()
+        for name in ("import_files", "import_folder"):
+            file_menu.addAction(A[name])
+        file_menu.addSeparator()
+        for name in ("backup", "export_json"):
+            file_menu.addAction(A[name])
+        file_menu.addSeparator()
+        file_menu.addAction(A["preferences"])
+        file_menu.addSeparator()
+        file_menu.addAction(A["quit"])
+        self._fill_recent()
+
+        edit = bar.addMenu("&Edit")
+        for name in ("undo", "redo", None, "find", "clear_filter", None, "add_note", "add_event", "add_agreement", None,
+                     "check", "merge", "split", "delete"):
+            edit.addSeparator() if name is None else edit.addAction(A[name])
+        self.actions["check"].setShortcut(QKeySequence("Space"))  # shown in the menu; the tree handles the key
+
+        view = bar.addMenu("&View")
+        for act in self.group_actions.actions():
+            view.addAction(act)
+        view.addSeparator()
+        view.addAction(A["expand_all"])
+        view.addAction(A["collapse_all"])
+        view.addSeparator()
+        view.addAction(A["show_failures"])
+
+        brief = bar.addMenu("&Brief")
+        for name in ("new_brief", "rename_brief", "duplicate_brief", "delete_brief", None, "edit_brief",
+                     "build_brief", None, "print_summary", "export_pdf"):
+            brief.addSeparator() if name is None else brief.addAction(A[name])
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(A["about"])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = str(self.library.path) if self.library is not None else None
+        recent = [p for p in self.settings.recent_libraries if p != current]
+        for path in recent:
+            act = self.recent_menu.addAction(path)
+            act.triggered.connect(lambda _c=False, p=path: self.switch_library(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # ================================================================ state
+    def _default_columns(self) -> None:
+        header = self.tree.header()
+        for col, width in ((COL_TITLE, 270), (COL_DATE, 88), (COL_TYPE, 80), (COL_STATUS, 70), (COL_COUNTERPART, 110)):
+            header.resizeSection(col, width)
+
+    def _qsettings(self) -> QSettings:
+        return QSettings()
+
+    def _restore_state(self) -> None:
+        s = self._qsettings()
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self.failures_dock.hide()
+        splitter = s.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([620, 780])
+        header = s.value("window/header")
+        if isinstance(header, QByteArray) and not header.isEmpty():
+            self.tree.header().restoreState(header)
+        detail = s.value("window/detail_splitter")
+        if isinstance(detail, QByteArray) and not detail.isEmpty():
+            self.detail.item_page.restoreState(detail)
+        grouping = s.value("tree/grouping", "kind")
+        self.set_grouping(grouping if grouping in GROUPING_LABELS else "kind", force=True)
+
+    def save_state(self) -> None:
+        s = self._qsettings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/header", self.tree.header().saveState())
+        s.setValue("window/detail_splitter", self.detail.item_page.saveState())
+        s.setValue("tree/grouping", self.model.grouping)
+        s.sync()
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self._detach_library()
+        self.model.close()
+        if self.library is not None:
+            self.library.close()
+        super().closeEvent(event)
+
+    # ================================================================ tree
+    def set_grouping(self, grouping: str, force: bool = False) -> None:
+        if grouping not in GROUPING_LABELS:
+            return
+        self.group_combo.setCurrentIndex(self.group_combo.findData(grouping))
+        self.actions[f"group_{grouping}"].setChecked(True)
+        if grouping != self.model.grouping or force:
+            selected = self.selected_item_ids()
+            self.model.set_grouping(grouping)
+            self._expand_default()
+            if len(selected) == 1:
+                self.select_item(selected[0])
+
+    def _expand_default(self) -> None:
+        """Open the top groups when there are few of them (kinds): items show at once."""
+        if self.model.rowCount() <= 6:
+            for row in range(self.model.rowCount()):
+                self.tree.expand(self.model.index(row, 0))
+
+    def _after_reset(self) -> None:
+        self.detail.show_nothing()
+
+    def _on_query(self, q: Query) -> None:
+        self.model.set_query(q)
+        self._expand_default()
+
+    def _update_count(self, *_args) -> None:
+        if self.library is None:
+            return
+        total = self.library.count(Query()) if self.filter_bar.is_active() else self.model.total
+        self.filter_bar.set_count(self.model.total, total)
+
+    def _update_countries(self) -> None:
+        groups = self.library.groups("country", Query())
+        self.filter_bar.set_countries([key for key, _label, _n in groups if key])
+
+    def selected_indexes(self) -> list[QModelIndex]:
+        return [i for i in self.tree.selectionModel().selectedRows(0)]
+
+    def selected_item_ids(self) -> list[int]:
+        out: list[int] = []
+        for index in self.selected_indexes():
+            item_id = self.model.item_id(index)
+            if item_id is not None and item_id not in out:
+                out.append(item_id)
+        return out
+
+    def _selected_ids_with_groups(self) -> list[int]:
+        out = dict.fromkeys(self.selected_item_ids())
+        for index in self.selected_indexes():
+            if self.model.is_group(index):
+                out.update(dict.fromkeys(self.model.group_item_ids(index)))
+        return list(out)
+
+    def select_item(self, item_id: int) -> bool:
+        index = self.model.find_item(item_id)
+        if not index.isValid():
+            return False
+        parent = index.parent()
+        while parent.isValid():
+            self.tree.expand(parent)
+            parent = parent.parent()
+        self.tree.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.tree.scrollTo(index)
+        return True
+
+    def _on_selection(self, *_args) -> None:
+        ids = self.selected_item_ids()
+        if len(ids) == 1:
+            self.detail.show_item(ids[0])
+        elif len(ids) > 1:
+            self.detail.show_items(ids)
+        else:
+            indexes = self.selected_indexes()
+            if len(indexes) == 1 and self.model.grouping == "source" and self.model.is_group(indexes[0]):
+                by, key = indexes[0].data(self.model_group_role())
+                if by == "source" and key is not None:
+                    self.detail.show_source(key)
+                    return
+            self.detail.show_nothing()
+        self._update_selection_actions()
+
+    @staticmethod
+    def model_group_role():
+        from ui.tree_model import GroupKeyRole
+
+        return GroupKeyRole
+
+    def _update_selection_actions(self) -> None:
+        ids = self.selected_item_ids()
+        self.actions["delete"].setEnabled(bool(ids))
+        self.actions["merge"].setEnabled(len(ids) > 1)
+        self.actions["split"].setEnabled(len(ids) == 1)
+
+    def _on_double_click(self, index: QModelIndex) -> None:
+        if self.model.item_id(index) is not None:
+            self.detail.form.setFocus()
+
+    # ================================================================ library changes
+    def _on_change(self, change: Change) -> None:
+        self._update_undo()
+        if change.what in ("briefs", "picks", "reset"):
+            self.briefs_bar.reload()
+            if self.briefs_bar.current_id() != self.model.brief_id:
+                self.model.set_brief(self.briefs_bar.current_id())
+        if change.what in ("sources-added", "sources-removed", "reset"):
+            self._update_countries()
+        if change.what not in ("briefs", "picks"):
+            self.detail.refresh(change)
+            self._update_count()
+
+    def _update_undo(self) -> None:
+        undo_name = self.library.undo_name() if self.library else None
+        redo_name = self.library.redo_name() if self.library else None
+        self.actions["undo"].setText(f"&Undo {undo_name}" if undo_name else "&Undo")
+        self.actions["undo"].setEnabled(undo_name is not None)
+        self.actions["redo"].setText(f"&Redo {redo_name}" if redo_name else "&Redo")
+        self.actions["redo"].setEnabled(redo_name is not None)
+
+    def _on_brief_changed(self, brief_id) -> None:
+        self.model.set_brief(brief_id)
+        if self._brief_editor_dock is not None:
+            editor = self._brief_editor_dock.widget()
+            if hasattr(editor, "set_brief") and brief_id is not None:
+                editor.set_brief(brief_id)
+
+    # ================================================================ edits
+    def undo(self) -> None:
+        name = self.library.undo()
+        self.show_message(f"Undone: {name}" if name else "Nothing to undo")
+
+    def redo(self) -> None:
+        name = self.library.redo()
+        self.show_message(f"Redone: {name}" if name else "Nothing to redo")
+
+    def toggle_checked(self) -> None:
+        ids = self._selected_ids_with_groups()
+        if not ids:
+            return
+        picked = self.model.picked
+        self.set_checked(not all(i in picked for i in ids))
+
+    def set_checked(self, checked: bool) -> None:
+        ids = self._selected_ids_with_groups()
+        if ids and self.model.brief_id is not None:
+            self.model.set_picked(ids, checked)
+
+    def delete_selected(self) -> None:
+        ids = self.selected_item_ids()
+        if not ids:
+            return
+        self.library.delete_items(ids)
+        self.show_message(f"Deleted {len(ids)} item{'s' if len(ids) != 1 else ''} — Undo (Ctrl+Z) brings "
+                          f"{'them' if len(ids) != 1 else 'it'} back")
+
+    def merge_selected(self) -> None:
+        ids = self.selected_item_ids()
+        if len(ids) < 2:
+            return
+        try:
+            kept = self.library.merge(ids)
+        except ValueError as exc:
+            QMessageBox.information(self, "Merge", str(exc).capitalize())
+            return
+        self.select_item(kept)
+        self.show_message(f"Merged {len(ids)} items — Undo separates them again")
+
+    def split_dialog(self) -> None:
+        ids = self.selected_item_ids()
+        if len(ids) != 1:
+            return
+        item = self.library.item(ids[0])
+        if len(item.evidence) < 2:
+            QMessageBox.information(self, "Split", "This item has a single piece of evidence: nothing to split.")
+            return
+        QMessageBox.information(self, "Split", "Select the pieces of evidence that belong to a separate item in the "
+                                "Evidence list of the detail pane, then press “Split selected evidence”.")
+        self.detail.form.evidence.setFocus()
+
+    def split_item(self, item_id: int, evidence_ids: list) -> None:
+        try:
+            new_id = self.library.split(item_id, evidence_ids)
+        except ValueError as exc:
+            QMessageBox.information(self, "Split", str(exc).capitalize())
+            return
+        self.select_item(new_id)
+        self.show_message("Split into a new item — Undo joins them again")
+
+    def set_status(self, status: str) -> None:
+        ids = [r.id for r in self.library.rows(self.selected_item_ids()) if r.kind in ("event", "agreement")]
+        from briefing.model import AGREEMENT_STATUSES, EVENT_STATUSES
+
+        rows = self.library.rows(ids)
+        fitting = [r.id for r in rows if status in (EVENT_STATUSES if r.kind == "event" else AGREEMENT_STATUSES)]
+        if fitting:
+            self.library.edit_many(fitting, "status", status)
+        skipped = len(ids) - len(fitting)
+        self.show_message(f"Status “{status}” set on {len(fitting)} item(s)" +
+                          (f"; {skipped} skipped (no such status for their kind)" if skipped else ""))
+
+    def add_note(self, text: str, title: str = "") -> int:
+        item_id = self.library.add_note(text, title)
+        self.select_item(item_id)
+        return item_id
+
+    def add_note_dialog(self) -> None:
+        dialog = NoteDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            text = dialog.text.toPlainText().strip()
+            if text or dialog.title.text().strip():
+                self.add_note(text, dialog.title.text().strip())
+
+    def add_item(self, kind: str) -> int:
+        today = dt.date.today().isoformat()
+        fields = {"event": {"type": "meeting", "status": "planned", "date": today, "summary": "New event"},
+                  "agreement": {"title": "New agreement", "kind": "agreement", "status": "agreed", "date": today}}
+        item_id = self.library.add_item(kind, fields[kind])
+        self.select_item(item_id)
+        self.detail.form.setFocus()
+        self.show_message(f"Added a {KIND_LABELS[kind].lower()}: fill in its fields on the right")
+        return item_id
+
+    # ================================================================ import
+    def import_paths(self, paths, *, extract=None) -> ImportWorker | None:
+        """Import files and folders off the GUI thread; returns the worker (None if queued)."""
+        paths = [str(p) for p in paths]
+        if not paths:
+            return None
+        if self.worker is not None:
+            self._import_queue.append(paths)
+            self.show_message("Import queued: it starts when the current one ends")
+            return None
+        worker = ImportWorker(self.library.path, paths, marking=self.settings.default_marking, extract=extract)
+        worker.progress.connect(self._on_progress)
+        worker.failed.connect(self._on_failed)
+        worker.sourceDone.connect(self._on_source_done)
+        worker.done.connect(self._on_import_done)
+        self.worker = worker
+        self.progress.setRange(0, 0)
+        self.progress.setFormat("starting…")
+        self.progress_file.setText("Reading files…")
+        for w in (self.progress, self.progress_file, self.cancel_button):
+            w.show()
+        self.cancel_button.setEnabled(True)
+        worker.start()
+        return worker
+
+    def _on_progress(self, done: int, total: int, path: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"{done} / {total}")
+        name = Path(path).name
+        self.progress_file.setText(name)
+        self.progress_file.setToolTip(path)
+
+    def _on_failed(self, path: str, reason: str) -> None:
+        self.failures.add(path, reason)
+        self.failures_dock.show()
+
+    def _on_source_done(self, _source_id: int) -> None:
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _catch_up(self) -> None:
+        """Another connection (the import) wrote to the library: re-read what the window shows."""
+        if self.library is None:
+            return
+        self.model.refresh_sources()
+        self.model.refresh()
+        self._update_countries()
+        self._update_undo()
+        self._update_count()
+        self._expand_default()
+
+    def _on_import_done(self, report) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self._refresh_timer.stop()
+        self._catch_up()
+        for w in (self.progress, self.progress_file, self.cancel_button):
+            w.hide()
+        parts = [f"{len(report.imported)} imported"]
+        if report.present:
+            parts.append(f"{len(report.present)} already in the library")
+        if report.failed:
+            parts.append(f"{len(report.failed)} failed (see Import problems)")
+        self.show_message(("Import cancelled: " if report.cancelled else "Import finished: ") + ", ".join(parts),
+                          10000)
+        self.last_report = report
+        if self._import_queue:
+            self.import_paths(self._import_queue.pop(0))
+
+    def cancel_import(self, wait: bool = False) -> None:
+        self._import_queue.clear()
+        if self.worker is None:
+            return
+        self.worker.cancel()
+        self.cancel_button.setEnabled(False)
+        self.progress_file.setText("Cancelling…")
+        if wait:
+            self.worker.wait()
+            worker, self.worker = self.worker, None
+            worker.deleteLater()
+
+    def import_files_dialog(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import files", str(Path.home()), IMPORT_FILTER)
+        if files:
+            self.import_paths(files)
+
+    def import_folder_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import folder", str(Path.home()))
+        if folder:
+            self.import_paths([folder])
+
+    def import_seeds(self) -> ImportWorker | None:
+        if SEEDS_DIR.is_dir():
+            return self.import_paths([str(SEEDS_DIR)])
+        return None
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    dragMoveEvent = dragEnterEvent
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # ================================================================ file menu
+    def open_library_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open library", str(Path(self.library.path).parent),
+                                              LIBRARY_FILTER)
+        if path:
+            self.switch_library(path)
+
+    def new_library_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New library", str(Path(self.library.path).parent /
+                                                                       "new-library.sqlite3"), LIBRARY_FILTER)
+        if not path:
+            return
+        if Path(path).exists():
+            QMessageBox.warning(self, "New library", f"{path} exists already; use Open library to open it.")
+            return
+        self.switch_library(path)
+
+    def backup_dialog(self) -> None:
+        suggested = Path.home() / f"{Path(self.library.path).stem}-backup-{dt.date.today().isoformat()}.sqlite3"
+        path, _ = QFileDialog.getSaveFileName(self, "Back up library", str(suggested), LIBRARY_FILTER)
+        if path:
+            self.backup_to(path)
+
+    def backup_to(self, path) -> None:
+        try:
+            self.library.backup(path)
+        except Exception as exc:  # noqa: BLE001 - tell the user, keep working
+            QMessageBox.warning(self, "Back up library", f"The backup could not be written:\n{exc}")
+            return
+        self.show_message(f"Library backed up to {path}")
+
+    def export_json_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Export JSON", str(Path.home() / "library.json"),
+                                              "JSON (*.json)")
+        if path:
+            try:
+                self.library.export_json(path)
+            except Exception as exc:  # noqa: BLE001
+                QMessageBox.warning(self, "Export JSON", f"Could not export:\n{exc}")
+                return
+            self.show_message(f"Exported to {path}")
+
+    def preferences_dialog(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            dialog.apply()
+            self.set_own_country(self.settings.own_country)
+
+    def set_own_country(self, code: str | None) -> None:
+        self.settings.own_country = code
+        self.model.set_own_country(code)
+        self._expand_default()
+
+    def focus_filter(self) -> None:
+        self.filter_bar.text.setFocus()
+        self.filter_bar.text.selectAll()
+
+    # ================================================================ briefs (rendering lives elsewhere)
+    def _current_brief(self) -> int | None:
+        brief_id = self.briefs_bar.current_id()
+        if brief_id is None:
+            QMessageBox.information(self, "Brief", "Create a brief first (Brief ▸ New brief).")
+        return brief_id
+
+    def _missing(self, what: str, exc: Exception) -> None:
+        QMessageBox.information(self, what, f"{what} is not available in this installation.\n({exc})")
+
+    def edit_brief(self) -> None:
+        brief_id = self._current_brief()
+        if brief_id is None:
+            return
+        try:
+            from ui.dialogs.brief_editor import BriefEditor
+        except ImportError as exc:
+            self._missing("The brief editor", exc)
+            return
+        if self._brief_editor_dock is None:
+            dock = QDockWidget("Brief", self)
+            dock.setObjectName("brief_editor")
+            dock.setWidget(BriefEditor(self.library, dock))
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self._brief_editor_dock = dock
+        self._brief_editor_dock.widget().set_brief(brief_id)
+        self._brief_editor_dock.show()
+        self._brief_editor_dock.raise_()
+
+    def build_brief(self) -> None:
+        brief_id = self._current_brief()
+        if brief_id is None:
+            return
+        try:
+            from ui.dialogs.build_brief import BuildBriefDialog
+        except ImportError as exc:
+            self._missing("Building a briefing", exc)
+            return
+        BuildBriefDialog(self.library, brief_id, self).exec()
+
+    def print_summary(self) -> None:
+        brief_id = self._current_brief()
+        if brief_id is None:
+            return
+        try:
+            from ui.dialogs.print_summary import open_print_preview
+        except ImportError as exc:
+            self._missing("Printing", exc)
+            return
+        open_print_preview(self.library, brief_id, self)
+
+    def export_pdf(self) -> None:
+        brief_id = self._current_brief()
+        if brief_id is None:
+            return
+        try:
+            from ui.dialogs.print_summary import export_pdf
+        except ImportError as exc:
+            self._missing("PDF export", exc)
+            return
+        export_pdf(self.library, brief_id, self)
+
+    # ================================================================ help
+    def about(self) -> None:
+        QMessageBox.about(
+            self, "About Briefing Builder",
+            f"<h3>Briefing Builder {briefing.__version__}</h3>"
+            "<p>Turns articles, readouts and press releases into briefing notes: it finds the events, "
+            "agreements, people and figures in your sources, lets you check and correct them, and writes "
+            "the picked items into a Word brief.</p><p>Works entirely offline.</p>"
+            f"<p>Library: <code>{self.library.path}</code></p>")
+
+    def show_message(self, text: str, timeout: int = 6000) -> None:
+        self.statusBar().showMessage(text, timeout)
