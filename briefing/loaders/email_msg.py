@@ -66,6 +66,13 @@ def _attached_messages(message) -> list:
     return [p.get_content() for p in message.walk() if p.get_content_type() == "message/rfc822"]
 
 
+def _attachment_names(message) -> list[str]:
+    try:
+        return [part.get_filename() or part.get_content_type() for part in message.iter_attachments()]
+    except (AttributeError, TypeError, ValueError):  # not multipart, or odd headers
+        return []
+
+
 def _drop_signature(text: str) -> str:
     lines = text.rstrip().split("\n")
     for i in range(len(lines) - 1, max(-1, len(lines) - 1 - MAX_SIGNATURE_LINES), -1):
@@ -160,7 +167,9 @@ def load_eml(data: bytes) -> Loaded:
     headers, body = _forwarded(body)
     text = clean_text(_drop_signature(body))
     if not text:
-        raise Refused("no text in this e-mail")
+        attached = _attachment_names(message)
+        hint = f" (only attachments: {', '.join(attached)}; save them and import those)" if attached else ""
+        raise Refused("no text in this e-mail" + hint)
     original_sender = headers.get("from")
     title = _SUBJECT_PREFIX.sub("", headers.get("subject") or subject).strip() or guess_title(text)
     date = _forwarded_date(headers.get("date") or headers.get("sent")) or sent or find_dateline(text)

@@ -150,6 +150,17 @@ def test_mail_without_body(tmp_path):
     assert reason(write(tmp_path, "n.eml", mail)) == "no text in this e-mail"
 
 
+def test_mail_with_only_an_attachment_says_so(tmp_path):
+    from email.message import EmailMessage
+
+    message = EmailMessage()
+    message["From"] = "a@b.example"
+    message["Subject"] = "report"
+    message.add_attachment(b"%PDF-1.4 ...", maintype="application", subtype="pdf", filename="readout.pdf")
+    assert reason(write(tmp_path, "a.eml", bytes(message))) == \
+        "no text in this e-mail (only attachments: readout.pdf; save them and import those)"
+
+
 # ---------------------------------------------------------------- an import goes on
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path):
