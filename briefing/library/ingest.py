@@ -171,14 +171,19 @@ class Ingest:
             f"(SELECT 1 FROM contributions c WHERE c.item_id = i.id AND c.source_id = ?) ORDER BY i.id",
             (*keys, kind, self.source_id),
         ).fetchall()
-        candidates = []
+        strong, weak = [], []
         for item_id, machine, edits in rows:
             machine, edits = json.loads(machine), json.loads(edits)
             old = kinds.effective(kind, machine, edits)
             for extra in ("participant_ids", "countries"):
                 old[extra] = machine.get(extra)
-            if matches(data, old):
-                candidates.append(item_id)
+            found = matches(data, old)
+            if found == WEAK:
+                weak.append(item_id)
+            elif found:
+                strong.append(item_id)
+        # A weak match (a lone surname) counts only when it points at one item alone.
+        candidates = strong or (weak if len(weak) == 1 else [])
         if not candidates:
             return None
         preferred = [c for c in candidates if c in self.prefer]
@@ -197,7 +202,10 @@ class Ingest:
         return {x for a, b in rows for x in (a, b)} - self.prefer
 
 
-def _same_person(new: dict, old: dict) -> bool:
+WEAK = "weak"
+
+
+def _same_person(new: dict, old: dict) -> bool | str:
     new_names, old_names = set(kinds.person_names(new)), set(kinds.person_names(old))
     if new_names & old_names:
         return True
@@ -207,8 +215,10 @@ def _same_person(new: dict, old: dict) -> bool:
     first, second = set(fold(new.get("name")).split()), set(fold(old.get("name")).split())
     if not first or not second or not (first <= second or second <= first):
         return False
-    # A lone surname ("Lee") is someone else's as often as not: it must also share the country.
-    return min(len(first), len(second)) > 1 or bool(a and a == b)
+    if min(len(first), len(second)) > 1 or (a and a == b):
+        return True
+    # A lone surname ("Lee") with no country to confirm it: only if no one else bears it.
+    return WEAK
 
 
 def _same_event(new: dict, old: dict) -> bool:
