@@ -167,7 +167,7 @@ _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w.’' -]{1,30}){0,2}(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:\s*\((?P<credit>[^()]{2,40})\))?\s+[-–—]\s+"
 )
-MAX_TITLE = 160
+MAX_TITLE = 120
 
 
 def strip_wire_dateline(text: str) -> str:

@@ -88,6 +88,11 @@ def _join(paragraph: str, line: str) -> str:
     return paragraph + " " + line
 
 
+def _continues(previous: str, following: str) -> bool:
+    """A paragraph cut by a page break: no full stop before the break, a lowercase word after it."""
+    return not re.search(r"[.!?:;\"”’)]$", previous) and following[:1].islower()
+
+
 def _paragraphs(lines: list[_Line]) -> list[str]:
     paragraphs: list[str] = []
     previous: _Line | None = None
@@ -171,7 +176,10 @@ def load_pdf(data: bytes) -> Loaded:
     paragraphs: list[str] = []
     for page in pages:
         kept = [line for line in page.lines if _shape(line.text) not in running]
-        paragraphs += _paragraphs(kept)
+        page_paragraphs = _paragraphs(kept)
+        if paragraphs and page_paragraphs and _continues(paragraphs[-1], page_paragraphs[0]):
+            paragraphs[-1] = _join(paragraphs[-1], page_paragraphs.pop(0))
+        paragraphs += page_paragraphs
     text = paragraphs_text(paragraphs)
     title = _title(pages[0], reader) or guess_title(text)
     info = _info(reader)
