@@ -285,6 +285,8 @@ def build_context(
     notes = [ln for ln in lines if ln["section"] == "notes"]
     if not key_points and notes:  # the brief's own notes are its key points until the officer writes some
         key_points = [ln["text"] for ln in notes]
+        for ln in notes:
+            ln["section"] = "key_points"
         notes = []
     purpose = " ".join(str(overrides.get("purpose", brief.purpose if brief else "") or "").split())
 

@@ -209,10 +209,7 @@ def _fill_toc(document) -> None:
     end_run = runs[-1]
     for r in runs[separate_at + 1:-1]:  # the placeholder text
         r.getparent().remove(r)
-    from docx.text.paragraph import Paragraph
-
-    first = Paragraph(field_paragraph, None)
-    first.style = document.styles[f"TOC {headings[0][0]}"] if _has_style(document, "TOC 1") else None
+    _set_style(field_paragraph, f"TOC{headings[0][0]}")
     placeholder = copy.deepcopy(runs[separate_at])
     for child in list(placeholder):
         if child.tag != _W_RPR:
@@ -224,21 +221,23 @@ def _fill_toc(document) -> None:
         new = copy.deepcopy(field_paragraph)
         for r in list(new.iter(_W_R)):
             r.getparent().remove(r)
-        style = new.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        if style is not None:
-            style.set(qn("w:val"), f"TOC{level}")
+        _set_style(new, f"TOC{level}")
         new.append(_text_run(placeholder, text))
         last.addnext(new)
         last = new
     last.append(end_run)
 
 
-def _has_style(document, name: str) -> bool:
-    try:
-        document.styles[name]
-        return True
-    except KeyError:
-        return False
+def _set_style(paragraph, style_id: str) -> None:
+    ppr = paragraph.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = paragraph.makeelement(qn("w:pPr"), {})
+        paragraph.insert(0, ppr)
+    style = ppr.find(qn("w:pStyle"))
+    if style is None:
+        style = ppr.makeelement(qn("w:pStyle"), {})
+        ppr.insert(0, style)
+    style.set(qn("w:val"), style_id)
 
 
 def _text_run(template_run, text: str):

@@ -87,8 +87,8 @@ def make_library(path: Path, *, own_country: str | None = "SG") -> tuple[Library
     return lib, brief_id, ids
 
 
-def docx_sections(path: Path) -> dict[str, str]:
-    """Heading-1 title -> all text under it (paragraphs and table cells, in order)."""
+def docx_blocks(path: Path) -> dict[str, list[str]]:
+    """Heading-1 title -> the paragraphs and table rows (cells joined by ' | ') under it, in order."""
     doc = Document(str(path))
     sections: dict[str, list[str]] = {"": []}
     current = ""
@@ -109,7 +109,12 @@ def docx_sections(path: Path) -> dict[str, str]:
 
             for row in Table(child, doc).rows:
                 sections[current].append(" | ".join(c.text for c in row.cells))
-    return {k: "\n".join(v) for k, v in sections.items()}
+    return sections
+
+
+def docx_sections(path: Path) -> dict[str, str]:
+    """Heading-1 title -> all text under it, one paragraph or table row a line."""
+    return {k: "\n".join(v) for k, v in docx_blocks(path).items()}
 
 
 def all_text(path: Path) -> str:
