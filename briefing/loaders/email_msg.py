@@ -43,6 +43,7 @@ def _decode_part(part) -> str:
 
 def _unflow(text: str) -> str:
     """format=flowed: a line ending in a space continues on the next one (RFC 3676)."""
+    text = text.replace("\r\n", "\n")
     return re.sub(r"(?<=[^ \n]) \n(?!-- \n)", " ", text)
 
 

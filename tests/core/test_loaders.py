@@ -300,6 +300,19 @@ def test_eml_multipart_alternative_is_read_once(tmp_path):
     assert source.publisher == "Press Office"
 
 
+def test_eml_8bit_windows_1252_and_flowed_text(tmp_path):
+    mail = (b"From: =?utf-8?q?Jos=C3=A9_P=C3=A9rez?= <jp@exteriores.example>\r\nSubject: Reuni\xf3n\r\n"
+            b"Date: Thu, 14 Mar 2024 18:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+            b"Content-Type: text/plain; charset=windows-1252; format=flowed\r\n"
+            b"Content-Transfer-Encoding: 8bit\r\n\r\n"
+            b"The ministers met in Madrid and agreed on a \x93new stage\x94 \x96 with \x80 2 million \r\n"
+            b"for the caf\xe9 sector.\r\n")
+    source = load(write(tmp_path, "w.eml", mail))
+    assert source.text == "The ministers met in Madrid and agreed on a “new stage” – with € 2 million for the café sector."
+    assert source.author == "José Pérez"
+    assert source.date == "2024-03-14"
+
+
 def test_eml_html_only_goes_through_the_page_cleaning(tmp_path):
     html = ("<html><head><style>p{color:red}</style></head><body><p>The delegations held talks in Oslo on energy.</p>"
             "<p>They will meet again in <b>June</b>.</p></body></html>")

@@ -236,3 +236,14 @@ def test_unreadable_folder_is_reported_and_skipped(tmp_path, monkeypatch):
     found = list(iter_source_files([tmp_path], on_error=lambda p, r: problems.append((p.name, r))))
     assert [p.name for p in found] == ["ok.txt"]
     assert problems == [("locked", "cannot read folder: Permission denied")]
+
+
+def test_html_entity_declarations_are_not_expanded(tmp_path):
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+              '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+              '<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+              "<html><body><p>&lol3;</p><p>The ministers of Austria and Slovenia agreed on Tuesday to build a "
+              "new rail link between Graz and Maribor, worth 2 billion euros over ten years.</p></body></html>")
+    source = load(write(tmp_path, "lol.html", laughs))
+    assert "lollol" not in source.text
+    assert "rail link between Graz and Maribor" in source.text
