@@ -100,18 +100,31 @@ class Ingest:
 
     def _event(self, event) -> None:
         data = self._data(event)
-        ids = []
+        ids: list[int] = []
+        names: list[str] = []
         for name in event.participants:
             pid = self.person_ids.get(fold(name).strip())
-            if pid is not None and pid not in ids:
+            if pid is None:
+                names.append(name)
+            elif pid not in ids:
                 ids.append(pid)
+                names.append(self._person_name(pid) or name)  # "Smith" here, "Alice Smith" in the library
         data["participant_ids"] = ids
+        data["participants"] = list(dict.fromkeys(names))
+        for role in ("actor", "recipient"):
+            pid = self.person_ids.get(fold(data.get(role)).strip()) if data.get(role) else None
+            if pid is not None:
+                data[role] = self._person_name(pid) or data[role]
         countries = set()
         for pid in ids:
             row = self.conn.execute("SELECT countries FROM items WHERE id = ?", (pid,)).fetchone()
             countries.update(c for c in (row[0] if row else "").split("|") if c)
         data["countries"] = sorted(countries) or self.source_countries
         self._add("event", event, data, _same_event)
+
+    def _person_name(self, person_id: int) -> str | None:
+        row = self.conn.execute("SELECT machine, edits FROM items WHERE id = ?", (person_id,)).fetchone()
+        return kinds.effective("person", json.loads(row[0]), json.loads(row[1])).get("name") if row else None
 
     def _agreement_data(self, agreement) -> dict[str, Any]:
         data = self._data(agreement)
