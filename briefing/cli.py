@@ -48,7 +48,10 @@ def open_library(args: argparse.Namespace, *, create: bool = False):
 
 
 def _pdf_printer():
-    return __import__("ui.printer", fromlist=["html_to_pdf"]).html_to_pdf
+    """The window's HTML-to-PDF printer, imported only when a PDF is asked for (the one core use of ui/)."""
+    from ui.printer import html_to_pdf
+
+    return html_to_pdf
 
 
 def _progress_bar(done: int, total: int, current: str) -> None:
