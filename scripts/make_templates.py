@@ -16,7 +16,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -158,6 +158,8 @@ def _styles(doc) -> None:
         st.base_style = styles["Normal"]
         st.paragraph_format.left_indent = Cm(0.6 * (level - 1))
         st.paragraph_format.space_after = Pt(2)
+        st.paragraph_format.tab_stops.add_tab_stop(Cm(17.0 if level else 0), WD_TAB_ALIGNMENT.RIGHT,
+                                                   WD_TAB_LEADER.DOTS)
     marking = styles.add_style("Marking", WD_STYLE_TYPE.PARAGRAPH)
     marking.base_style = styles["Normal"]
     marking.font.bold = True

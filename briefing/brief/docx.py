@@ -180,8 +180,13 @@ def _leftovers(document) -> str | None:
 
 
 def _fill_toc(document) -> None:
-    """Write the headings into the TOC field's shown text, so the contents list appears even before Word
-    or LibreOffice update the field (which adds page numbers: updateFields is set in the template)."""
+    """Replace the template's TOC field with the contents list itself: one TOC 1/TOC 2 paragraph per
+    heading, linked to a bookmark on the heading, with a PAGEREF field for its page number.
+
+    Why not leave Word's TOC field: LibreOffice shows a TOC field's stored text without updating it, so
+    the contents would be empty (or page-less) there; PAGEREF fields are computed by LibreOffice on
+    layout and by Word on opening (updateFields is set in the template) and when printing.
+    """
     body = document.element.body
     field_paragraph = None
     for paragraph in body.iter(_W_P):
@@ -198,34 +203,56 @@ def _fill_toc(document) -> None:
             continue
         style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
         level = {"Heading1": 1, "Heading2": 2}.get(style.get(qn("w:val")) if style is not None else "", 0)
-        if started and level:
-            headings.append((level, "".join(t.text or "" for t in paragraph.iter(_W_T)).strip()))
-    headings = [(lvl, text) for lvl, text in headings if text]
+        text = "".join(t.text or "" for t in paragraph.iter(_W_T)).strip()
+        if started and level and text:
+            headings.append((level, text, paragraph))
     if not headings:
         return
     runs = list(field_paragraph.iter(_W_R))
     separate_at = next(i for i, r in enumerate(runs)
                        if any(f.get(qn("w:fldCharType")) == "separate" for f in r.iter(qn("w:fldChar"))))
-    end_run = runs[-1]
-    for r in runs[separate_at + 1:-1]:  # the placeholder text
-        r.getparent().remove(r)
-    _set_style(field_paragraph, f"TOC{headings[0][0]}")
-    placeholder = copy.deepcopy(runs[separate_at])
-    for child in list(placeholder):
+    style_run = copy.deepcopy(runs[separate_at])
+    for child in list(style_run):
         if child.tag != _W_RPR:
-            placeholder.remove(child)
-    end_run.addprevious(_text_run(placeholder, headings[0][1]))
-    field_paragraph.remove(end_run)
-    last = field_paragraph
-    for level, text in headings[1:]:
-        new = copy.deepcopy(field_paragraph)
-        for r in list(new.iter(_W_R)):
-            r.getparent().remove(r)
-        _set_style(new, f"TOC{level}")
-        new.append(_text_run(placeholder, text))
-        last.addnext(new)
-        last = new
-    last.append(end_run)
+            style_run.remove(child)
+    template = copy.deepcopy(field_paragraph)
+    for r in list(template.iter(_W_R)):
+        r.getparent().remove(r)
+    for r in runs:
+        r.getparent().remove(r)
+    entries = []
+    for n, (level, text, heading) in enumerate(headings, start=1):
+        name = f"_TocBrief{n:04d}"
+        start = heading.makeelement(qn("w:bookmarkStart"), {qn("w:id"): str(9000 + n), qn("w:name"): name})
+        ppr = heading.find(qn("w:pPr"))
+        (ppr.addnext if ppr is not None else (lambda el, h=heading: h.insert(0, el)))(start)
+        heading.append(heading.makeelement(qn("w:bookmarkEnd"), {qn("w:id"): str(9000 + n)}))
+        entry = field_paragraph if n == 1 else copy.deepcopy(template)
+        _set_style(entry, f"TOC{level}")
+        link = entry.makeelement(qn("w:hyperlink"), {qn("w:anchor"): name, qn("w:history"): "1"})
+        link.append(_text_run(style_run, text))
+        entry.append(link)
+        tab = copy.deepcopy(style_run)
+        tab.append(tab.makeelement(qn("w:tab"), {}))
+        entry.append(tab)
+        for piece in _pageref(style_run, name):
+            entry.append(piece)
+        entries.append(entry)
+    for previous, entry in zip(entries, entries[1:], strict=False):
+        previous.addnext(entry)
+
+
+def _pageref(style_run, bookmark: str) -> list:
+    def fld(kind: str):
+        run = copy.deepcopy(style_run)
+        run.append(run.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): kind}))
+        return run
+
+    instr = copy.deepcopy(style_run)
+    el = instr.makeelement(qn("w:instrText"), {"{http://www.w3.org/XML/1998/namespace}space": "preserve"})
+    el.text = f" PAGEREF {bookmark} \\h "
+    instr.append(el)
+    return [fld("begin"), instr, fld("separate"), _text_run(style_run, ""), fld("end")]
 
 
 def _set_style(paragraph, style_id: str) -> None:
