@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self.worker: ImportWorker | None = None
-        self._import_queue: list[list[str]] = []
+        self._import_queue: list[tuple[list[str], object]] = []
         self._unsubscribe = None
         self._brief_editor_dock = None
         self.setAcceptDrops(True)
@@ -645,7 +645,7 @@ class MainWindow(QMainWindow):
         if not paths:
             return None
         if self.worker is not None:
-            self._import_queue.append(paths)
+            self._import_queue.append((paths, extract))
             self.show_message("Import queued: it starts when the current one ends")
             return None
         worker = ImportWorker(self.library.path, paths, marking=self.settings.default_marking, extract=extract)
@@ -708,7 +708,8 @@ class MainWindow(QMainWindow):
                           10000)
         self.last_report = report
         if self._import_queue:
-            self.import_paths(self._import_queue.pop(0))
+            paths, extract = self._import_queue.pop(0)
+            self.import_paths(paths, extract=extract)
 
     def cancel_import(self, wait: bool = False) -> None:
         self._import_queue.clear()
