@@ -105,7 +105,7 @@ def find_dateline(text: str, language: str = "en") -> str | None:
             if hit and _PLACE_PREFIX.fullmatch(line[: hit[1]]):
                 return hit[0]
     if language != "en":
-        return _foreign_dateline(lines)
+        return _foreign_dateline(lines, language)
     return None
 
 
@@ -117,7 +117,7 @@ def _matched_length(line: str, start: int) -> int:
     return 0
 
 
-def _foreign_dateline(lines: list[str]) -> str | None:
+def _foreign_dateline(lines: list[str], language: str) -> str | None:
     """Datelines in other languages ("Paris, le 14 mars 2024") through dateparser."""
     try:
         from dateparser.search import search_dates
@@ -127,7 +127,8 @@ def _foreign_dateline(lines: list[str]) -> str | None:
         if len(line) > SHORT_LINE or not re.search(r"\b(?:19|20)\d{2}\b", line):
             continue
         try:
-            hits = search_dates(line, settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
+            hits = search_dates(line, languages=[language],  # one language: loading them all takes seconds
+                                settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
         except Exception:  # dateparser raises assorted errors on odd input
             continue
         for _, when in hits or []:

@@ -6,6 +6,7 @@ The zip is inspected before python-docx opens it: a part that expands too far
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -29,6 +30,9 @@ MAX_PARTS = 5000
 _PROLOG_BYTES = 4096  # a DOCTYPE must come before the root element, so this much is enough
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _TITLE_STYLES = ("title",)
+# python-docx's default template carries these; a document made from it has no real created date.
+_PYTHON_DOCX_CREATED = dt.datetime(2013, 12, 23, 23, 15)
+_TOOL_AUTHORS = {"python-docx"}
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -137,5 +141,10 @@ def load_docx(data: bytes) -> Loaded:
         raise Refused("no text in this Word document")
     props = document.core_properties
     title = title or squash_spaces(props.title or "") or guess_title(text)
-    date = find_dateline(text) or iso_date(props.created)
-    return Loaded(text=text, title=title, date=date, author=squash_spaces(props.author or "") or None)
+    author = squash_spaces(props.author or "") or None
+    created = props.created
+    if created and created.replace(tzinfo=None) == _PYTHON_DOCX_CREATED:
+        created = None  # the generating tool's template, not the document's own date
+    author = None if author in _TOOL_AUTHORS else author
+    date = find_dateline(text) or iso_date(created)
+    return Loaded(text=text, title=title, date=date, author=author)

@@ -215,6 +215,11 @@ def test_docx_without_a_visible_date_uses_the_core_properties(tmp_path):
     assert source.title == "The ministers met in Santiago today to talk"
 
 
+def test_docx_template_defaults_are_not_taken_for_the_date_or_author(tmp_path):
+    source = load(make_docx(tmp_path / "plain.docx", title=None, paragraphs=["The ministers met in Lima to talk."]))
+    assert source.date is None and source.author is None
+
+
 # ---------------------------------------------------------------- pdf
 
 def _release_pdf(pages: int = 1) -> bytes:
