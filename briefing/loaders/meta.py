@@ -79,8 +79,18 @@ _PLACE_PREFIX = re.compile(r"[A-Z][\w.'’ -]{1,40}(?:,\s*[\w.'’ -]{1,30})?\s*
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 
 
+_EVENT_PREPOSITION = re.compile(
+    r"(?<!published )(?<!posted )(?<!issued )(?<!released )(?<!updated )(?<!dated )"
+    r"\b(?:on|by|from|until|till|to|before|after|since|between|and|of|for|through)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _is_dateline(line: str, start: int, date_text_end: int) -> bool:
-    """A short line that reads as a dateline, not a sentence that happens to hold a date."""
+    """A short line that reads as a dateline, not a sentence that happens to hold a date:
+    "Madrid, 14/03/2024" or "Published on 3 March 2025", not "Ministers to meet on 20 April 2026"."""
+    if _EVENT_PREPOSITION.search(line[:start]):
+        return False
     rest = (line[:start] + " " + line[date_text_end:]).strip(" *_")
     if not _SENTENCE_END.search(line.strip(" *_")):
         return True

@@ -60,11 +60,17 @@ def test_a_header_alone_on_its_line_leaves_no_blank_start(tmp_path):
          "trade, security and the climate agenda for the coming months of their talks.", "2016-06-13"),
         ("News release – October 16, 2024 – Ottawa, Ontario", "2024-10-16"),
         ("Published 3 March 2025", "2025-03-03"),
+        ("Published on March 3, 2025 at 10:00", "2025-03-03"),
     ],
 )
 def test_a_dateline_near_the_top_gives_the_date(tmp_path, top, expected):
     text = f"Ministry of Foreign Affairs\n\n{top}\n\nThe minister will travel on 20 April 2026 to Rome.\n"
     assert load(write(tmp_path, "d.txt", text)).date == expected
+
+
+@pytest.mark.parametrize("top", ["Ministers to meet in Rome on 20 April 2026", "Talks planned from 3 to 5 May 2026"])
+def test_an_event_date_in_a_headline_is_not_the_publication_date(tmp_path, top):
+    assert load(write(tmp_path, "h.txt", f"{top}\n\nThe two ministers will meet next month.\n")).date is None
 
 
 def test_a_date_deep_in_the_body_is_not_the_publication_date(tmp_path):
