@@ -16,7 +16,7 @@ import re
 
 from .common import Loaded, Refused, clean_text, decode_text, squash_spaces
 from .html_page import html_to_text
-from .meta import find_dateline, guess_title, iso_date
+from .meta import find_dateline, guess_title, iso_date, parse_date
 
 NOT_EMAIL = "not a valid e-mail message"
 _FORWARD_MARK = re.compile(
@@ -113,16 +113,18 @@ def _name_or_domain(address_header: str | None) -> str | None:
 
 
 def _forwarded_date(value: str | None) -> str | None:
+    """The date line of a forwarded header block: RFC 5322, Gmail's "Mon, 9 Sep 2024 at 16:05",
+    Outlook's "Monday, September 9, 2024 4:05 PM", or another language through dateparser."""
     if not value:
         return None
-    parsed = email.utils.parsedate_to_datetime(value) if re.search(r"\d{1,2} \w{3} \d{4} \d", value) else None
-    if parsed:
-        return iso_date(parsed)
-    cleaned = re.sub(r"\bat\b", "", value)  # Gmail: "Mon, 9 Sep 2024 at 16:05"
+    hit = parse_date(value)
+    if hit:
+        return hit[0]
     try:
         import dateparser
 
-        when = dateparser.parse(cleaned, settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
+        when = dateparser.parse(re.sub(r"\bat\b", " ", value),
+                                settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]})
     except Exception:  # an odd header is no reason to refuse the mail
         when = None
     return iso_date(when) if when else None
