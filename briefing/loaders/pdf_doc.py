@@ -106,7 +106,8 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
                 size = max(line.size, previous.size, 1.0)
                 gap = previous.y - line.y
                 size_changed = abs(line.size - previous.size) > 0.15 * size
-                new_paragraph = gap <= 0 or gap > PARAGRAPH_GAP * size or size_changed
+                same_line = abs(gap) < 0.3 * size  # pypdf splits a line where the font changes
+                new_paragraph = not same_line and (gap < 0 or gap > PARAGRAPH_GAP * size or size_changed)
         if new_paragraph:
             paragraphs.append(text)
         else:
