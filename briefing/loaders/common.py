@@ -30,6 +30,9 @@ class LoadError(Exception):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self):  # picklable, so a worker process can hand it back
+        return (type(self), (self.path, self.reason))
+
 
 class Refused(Exception):
     """Raised inside a loader (which does not know the path as given); ``load`` adds the path."""

@@ -30,6 +30,13 @@ def reason(path: Path, **kwargs) -> str:
     return error.reason
 
 
+def test_load_error_survives_pickling():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(LoadError("a/b.pdf", "no text layer (scanned?)")))
+    assert (error.path, error.reason, str(error)) == ("a/b.pdf", "no text layer (scanned?)", "a/b.pdf: no text layer (scanned?)")
+
+
 def test_empty_file(tmp_path):
     for name in ("e.txt", "e.docx", "e.pdf", "e.eml", "e.html", "e.md"):
         assert reason(write(tmp_path, name, b"")) == "empty file"
