@@ -1,0 +1,132 @@
+"""Run the pipeline over sources and turn each parsed Doc into an Extraction."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from briefing.model import Evidence, Extraction, Person, Source
+
+MAX_PERSON_EVIDENCE = 3
+
+
+def run(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
+    sources = list(sources)
+    english = [s for s in sources if (s.language or "en").lower().startswith("en")]
+    parsed: dict[int, Extraction] = {}
+    if english:
+        from briefing.extract.nlp import get_nlp
+
+        nlp = get_nlp()
+        docs = []
+        for s in english:
+            doc = nlp.make_doc(s.text or "")
+            doc._.pub_date = s.date
+            doc._.source_title = s.title or ""
+            doc._.source_format = s.format or "txt"
+            docs.append(doc)
+        for s, doc in zip(english, nlp.pipe(docs, batch_size=batch_size, n_process=n_process), strict=True):
+            parsed[id(s)] = build_extraction(doc)
+    for s in sources:
+        if id(s) in parsed:
+            yield parsed[id(s)]
+        else:
+            yield Extraction(analysed=False, note=f"not analysed (language: {s.language})")
+
+
+def build_extraction(doc: Any) -> Extraction:
+    """The items of one parsed source. A source with no event and no agreement yields nothing at all:
+    a sports report or a weather story has people and figures, but nothing for a briefing."""
+    events = list(doc._.bb_events or [])
+    agreements = list(doc._.bb_agreements or [])
+    if not events and not agreements:
+        return Extraction(note="no diplomatic content found")
+    records = doc._.bb_people or []
+    participants = {n for e in events for n in e.participants} | {e.actor for e in events if e.actor}
+    people = [_person(doc, p) for p in records if _keep_person(p, participants)]
+    countries = main_countries(doc, records, participants)
+    for a in agreements:
+        if not a.parties:
+            a.parties = list(countries[:2])
+    from briefing.extract.countries import home_country
+
+    figures = _figures(doc, home_country(doc, doc._.bb_countries or []))
+    topics = _topics(doc)
+    return Extraction(countries=countries, people=people, events=events, agreements=agreements,
+                      figures=figures, topics=topics)
+
+
+def _keep_person(p: Any, participants: set[str]) -> bool:
+    if p.analyst:
+        return False
+    if p.name in participants or p.title:
+        return True
+    if len(p.tokens) >= 2:
+        return True
+    return any(m.text and p.mentions and _is_subject(m) for m in p.mentions)
+
+
+def _is_subject(m: Any) -> bool:
+    return getattr(m, "dep", "") in {"nsubj", "nsubjpass"}
+
+
+def _person(doc: Any, p: Any) -> Person:
+    evidence = []
+    for m in p.mentions:
+        sent = doc[m.start].sent
+        ev = Evidence.of(doc.text, sent.start_char, _trim(doc.text, sent.start_char, sent.end_char))
+        if ev not in evidence:
+            evidence.append(ev)
+        if len(evidence) >= MAX_PERSON_EVIDENCE:
+            break
+    return Person(name=p.name, title=p.title, country=p.country, aliases=list(p.aliases), evidence=evidence)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def main_countries(doc: Any, records: list[Any], participants: set[str]) -> list[str]:
+    """The source's main countries: most named (the title counts double) and those of the people taking part;
+    two as a rule, a third only when named nearly as much as the second."""
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    for cm in doc._.bb_countries or []:
+        score[cm.code] += 0.5 if cm.kind == "capital" else 1.0
+        first.setdefault(cm.code, cm.start)
+    from briefing.extract.countries import find_title_countries
+
+    for code in find_title_countries(doc._.source_title or ""):
+        score[code] += 2.0
+        first.setdefault(code, -1)
+    for p in records:
+        if p.country and p.name in participants:
+            score[p.country] += 1.5
+            first.setdefault(p.country, 10**9)
+    ranked = sorted(score, key=lambda c: (-score[c], first[c]))
+    if len(ranked) <= 2:
+        return ranked
+    out = ranked[:2]
+    for c in ranked[2:]:
+        if score[c] >= 0.75 * score[ranked[1]] and score[c] >= 3:
+            out.append(c)
+    return out
+
+
+def _figures(doc: Any, currency_country: str | None) -> list[Any]:
+    try:
+        from briefing.extract.figures import extract_figures
+    except ImportError:  # built alongside this module
+        return []
+    return extract_figures(doc, currency_country=currency_country)
+
+
+def _topics(doc: Any) -> list[Any]:
+    try:
+        from briefing.extract.topics import extract_topics
+    except ImportError:
+        return []
+    return extract_topics(doc)

@@ -1,0 +1,139 @@
+"""Countries: ISO 3166-1 alpha-2 codes from names, demonyms and capitals (data/countries.json)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from briefing.extract.rules import rules
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    code: str
+    kind: str  # "name", "demonym" or "capital"
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("–", "-"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+
+
+@cache
+def forms() -> dict[str, tuple[str, str]]:
+    """Every written form -> (code, kind); a form listed twice keeps its first country."""
+    table: dict[str, tuple[str, str]] = {}
+    for code, entry in rules("countries.json")["countries"].items():
+        for kind, key in (("name", "names"), ("demonym", "demonyms"), ("capital", "capitals")):
+            for form in entry.get(key, []):
+                table.setdefault(form, (code, kind))
+    return table
+
+
+@cache
+def folded_forms() -> dict[str, tuple[str, str]]:
+    return {_fold(form): value for form, value in forms().items()}
+
+
+def code_of(text: str) -> str | None:
+    """The country a whole string names ("the UAE", "Vietnamese", "Hanoi"), else None."""
+    text = text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    hit = folded_forms().get(_fold(text))
+    return hit[0] if hit else None
+
+
+def name_of(code: str) -> str:
+    entry = rules("countries.json")["countries"].get(code)
+    return entry["names"][0] if entry else code
+
+
+def entity_ruler_patterns() -> list[dict[str, Any]]:
+    """EntityRuler patterns: country names and capitals as GPE, demonyms as NORP (as written and in capitals)."""
+    patterns = []
+    for form, (_code, kind) in forms().items():
+        label = "NORP" if kind == "demonym" else "GPE"
+        for variant in {form, form.upper()}:
+            if len(variant) <= 3 and variant.isupper() and variant != form:
+                continue
+            patterns.append({"label": label, "pattern": variant})
+    return patterns
+
+
+@cache
+def _matcher_patterns() -> list[tuple[str, str]]:
+    out = []
+    for form in forms():
+        out.append((form, form))
+        if form.upper() != form and len(form) > 3:
+            out.append((form, form.upper()))
+    return out
+
+
+def build_matcher(nlp: Any) -> Any:
+    """A PhraseMatcher over every form (as written and in capitals), tokenised by ``nlp``."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    by_form: dict[str, list[str]] = {}
+    for form, variant in _matcher_patterns():
+        by_form.setdefault(form, []).append(variant)
+    for form, variants in by_form.items():
+        matcher.add(form, [nlp.make_doc(v) for v in variants])
+    return matcher
+
+
+def find_mentions(doc: Any, matcher: Any) -> list[CountryMention]:
+    """Country mentions in ``doc`` in text order, the longest where they overlap."""
+    from spacy.util import filter_spans
+
+    spans = [doc[start:end] for _match_id, start, end in matcher(doc)]
+    ids = {(start, end): match_id for match_id, start, end in matcher(doc)}
+    table = forms()
+    out = []
+    for span in filter_spans(spans):
+        form = doc.vocab.strings[ids[(span.start, span.end)]]
+        code, kind = table[form]
+        out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, code, kind))
+    return out
+
+
+_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office|government|prime minister|president|presidency|embassy|"
+                        r"high commission|global affairs|foreign affairs|state secretariat)\b")
+
+
+def home_country(doc: Any, mentions: list[CountryMention]) -> str | None:
+    """The country whose institution publishes the source ("Global Affairs Canada", "Ministry of ...,
+    Republic of Kenya", "Prime Minister of Australia"), read from its first lines; None if not stated."""
+    head_end = min(len(doc.text), 400)
+    for m in re.finditer(r"[^\n]+", doc.text[:head_end]):
+        line_start, line_end = m.start(), m.end()
+        for kw in _PUBLISHER.finditer(m.group(0)):
+            at = line_start + kw.end()
+            for cm in mentions:
+                if cm.kind != "demonym" and at <= cm.start_char <= at + 40 and cm.end_char <= line_end:
+                    return cm.code
+    return None
+
+
+def find_title_countries(title: str) -> list[str]:
+    """Countries named in a title string (no parse: word-boundary search over the known forms)."""
+    found: list[tuple[int, str]] = []
+    for form, (code, _kind) in forms().items():
+        if len(form) < 4 and not form.isupper():
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title):
+            found.append((m.start(), code))
+    out: list[str] = []
+    for _pos, code in sorted(found):
+        if code not in out:
+            out.append(code)
+    return out

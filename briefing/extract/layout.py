@@ -1,0 +1,95 @@
+"""Layout of a source's text: where sentences must break, and which lines are not content.
+
+Runs before the parser. Sentences break at blank lines, bullets, numbered points
+and headings (a heading or list item never runs into the next). Bylines, credit
+lines ("Reporting by ...; Editing by ..."), photo credits, e-mail headers and
+signatures, media-contact footers and "ENDS" markers are recorded in
+``doc._.bb_skip`` so no person, event or agreement is taken from them.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_LINE = re.compile(r"[^\n]*(?:\n|$)")
+_BULLET = re.compile(r"^\s*(?:[-*•·–—]\s+|\d{1,2}[.)]\s+|#{1,6}\s+)")
+_CREDIT = re.compile(r"(?i)\b(?:additional\s+)?(?:reporting|editing|writing|written|compiled|produced|edited|photos?|"
+                     r"photograph(?:s|y)?|images?|video|graphics?)\s+by\b|\((?:photo|image|source|credit)s?\s*:")
+_BYLINE = re.compile(r"^\s*(?:by|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:,.*)?$")
+_FOOTER = re.compile(r"(?i)^\s*(?:for\s+(?:media|press|more)\s+(?:enquiries|inquiries|information)|media\s+(?:contact|enquiries|"
+                     r"inquiries|relations)|press\s+(?:contact|office)|contacts?\s*:?\s*$|follow\s+us|further\s+information|"
+                     r"authori[sz]ed\s+by|related\s+(?:stories|articles|news|links)|read\s+more|share\s+this|subscribe|"
+                     r"all\s+rights\s+reserved|copyright|©|cookies?\b|trending\b|breaking\b)")
+_END_MARK = re.compile(r"^\s*(?:-?\s*ends\s*-?|end|###|-\s*30\s*-|--|-- )\s*$", re.IGNORECASE)
+_MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s|^-{3,}\s*forwarded message|"
+                          r"^\s*on .{5,80} wrote:\s*$|\S+@\S+\.\w+")
+_CLOSING = re.compile(r"(?i)^\s*(?:fyi\b|fwd?:|best(?:\s+regards)?,?\s*$|regards,?\s*$|thanks,?\s*$|cheers,?\s*$|"
+                      r"this (?:message|e-?mail) and any attachments)")
+
+
+def skip_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that are not content (see the module doc)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _LINE.finditer(text):
+        line = m.group(0)
+        if not line:
+            break
+        start, end = m.start(), m.end()
+        stripped = line.strip()
+        if _END_MARK.match(stripped) and stripped:
+            out.append((start, len(text)))
+            break
+        if stripped and (_FOOTER.match(stripped) or _MAIL_HEADER.search(stripped) or _CLOSING.match(stripped)
+                         or _BYLINE.match(stripped)):
+            out.append((start, end))
+        else:
+            for credit in _CREDIT.finditer(line):
+                # a credit runs to the end of its bracket, or of the line
+                close = line.find(")", credit.end())
+                stop = close + 1 if close != -1 else len(line)
+                open_ = line.rfind("(", 0, credit.start())
+                first = open_ if open_ != -1 else credit.start()
+                out.append((start + first, start + stop))
+        pos = end
+    del pos
+    return out
+
+
+def in_ranges(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def set_layout(doc: Any) -> Any:
+    """Sentence starts at blank lines, bullets and headings; ``doc._.bb_skip`` ranges."""
+    text = doc.text
+    for i, token in enumerate(doc):
+        if i == 0:
+            continue
+        prev = doc[i - 1]
+        if token.is_space:
+            continue
+        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
+        if "\n" not in gap:
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        line = text[line_start:text.find("\n", token.idx) if "\n" in text[token.idx:] else len(text)]
+        if gap.count("\n") >= 2 or _BULLET.match(line) or _is_heading_line(text, line_start):
+            token.is_sent_start = True
+            continue
+        # a line that ends without punctuation and begins the next with a capital is a heading or a table cell
+        before = text[:line_start].rstrip(" \t\n")
+        if before and before[-1] not in ".,;:!?\"”’)" and token.is_title and _short_line_before(text, line_start):
+            token.is_sent_start = True
+    doc._.bb_skip = skip_ranges(text)
+    return doc
+
+
+def _short_line_before(text: str, line_start: int) -> bool:
+    prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return len(text[prev_start:line_start].split()) <= 8
+
+
+def _is_heading_line(text: str, line_start: int) -> bool:
+    return text.startswith("#", line_start)

@@ -1,0 +1,661 @@
+"""People: who is named in a source, under which title, for which country, and every form used.
+
+Mentions come from the model's PERSON entities and from names written after an
+honorific ("Dr Balakrishnan", "H.E. Dr. Gedion Timothewos") or a title
+("Prime Minister Pham Minh Chinh"). A name is cut free of honorifics, titles and
+post-nominals (data/honorifics.json, data/titles.json); short forms ("Mr Son",
+"Chinh") join the full name that contains them. The title is read from the words
+around a mention ("Foreign Minister X", "X, Minister of Foreign Affairs of ...",
+"the Minister of ..., X"); the country from a demonym or possessive before the
+title, a country inside it ("of Ethiopia"), "his Vietnamese counterpart", and
+failing those from the countries named in the person's sentences.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from briefing.extract.layout import in_ranges
+from briefing.extract.rules import rules
+
+PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
+             "van", "von", "der", "den", "ter", "ibn", "abu", "ben", "y", "e", "du", "st.", "mac", "jr.", "jr", "sr.", "ii", "iii", "iv",
+             "v", "vi", "vii", "viii"}
+CONNECTORS = {"of", "for", "and", "the", "(", ")", "-", "–", "&", "on"}
+NOT_NAMES = {"asean", "affairs", "foreign", "cooperation", "development", "trade", "defence", "defense", "security",
+             "economy", "energy", "expatriates", "emigration", "joint", "chains", "deliverables", "supply", "diaspora",
+             "international", "national", "federal", "republic", "kingdom", "democratic", "central", "general", "media",
+             "relations", "global", "priority", "working", "quotes", "contacts", "opinion", "related", "stories", "covid-19", "covid", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+             "december", "ministry", "government", "parliament", "state", "house", "palace", "university", "embassy", "minister",
+             "president", "ministers", "excellency", "highness", "majesty", "nobel", "statement", "release", "press", "mfa",
+             "agreement", "partnership", "memorandum", "treaty", "summit", "committee", "commission", "council", "office",
+             "department", "bank", "corporation", "company", "group", "forum", "party", "union", "court", "assembly", "said",
+             "photo", "reuters", "afp", "ap", "vna", "bernama", "xinhua", "news", "agency"}
+NAME_TOKEN = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0100-\u024F][\w'’\-.\u00C0-\u024F]*|[A-Z]\.)$")
+
+
+@dataclass
+class Mention:
+    start: int  # token span of the name alone
+    end: int
+    text: str
+    sent: int  # index of the sentence start token
+    title: str | None = None
+    country: str | None = None
+    counterpart_of: int | None = None  # token index of the person this one is the counterpart of
+    analyst: bool = False
+    full_start: int = 0  # span including honorific/title, for aliases
+    full_text: str = ""
+    context: tuple[int, int] = (0, 0)  # tokens of the mention with its titles on both sides
+
+
+@dataclass
+class PersonRecord:
+    name: str
+    tokens: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+    title: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    analyst: bool = False
+    index: int = 0
+
+    @property
+    def first_char(self) -> int:
+        return min(m.start for m in self.mentions) if self.mentions else 0
+
+
+def fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@cache
+def _lexicon() -> dict[str, Any]:
+    hon = rules("honorifics.json")
+    titles = rules("titles.json")
+    prefixes = sorted({tuple(_words(p)) for p in hon["prefixes"]}, key=len, reverse=True)
+    heads = sorted({tuple(_words(h)) for h in titles["heads"]}, key=len, reverse=True)
+    return {
+        "prefixes": prefixes,
+        "keep_if_single": {fold(w) for w in hon["keep_if_single"]},
+        "post": {w.rstrip(".") for w in hon["postnominals"]},
+        "heads": heads,
+        "head_words": {w for h in heads for w in h},
+        "leaders": {tuple(_words(h)) for h in titles["leaders"]},
+        "modifiers": {fold(m) for m in titles["modifiers"]},
+        "analysts": [fold(a) for a in titles["analysts"]],
+        "role_nouns": {fold(r) for r in titles["role_nouns"]},
+        "prefix_words": {w for p in prefixes for w in p},
+        "title_heads_as_prefix": {tuple(_words(p)) for p in hon["prefixes"]} & {tuple(_words(h)) for h in titles["heads"]},
+    }
+
+
+@cache
+def _tokenizer() -> Any:
+    from briefing.extract.nlp import get_nlp
+
+    return get_nlp().tokenizer
+
+
+def _words(text: str) -> list[str]:
+    """A lexicon phrase split the way the English tokenizer splits text ("H.E.", "Governor - General")."""
+    return [fold(t.text) for t in _tokenizer()(text)]
+
+
+def _tok(token: Any) -> str:
+    return fold(token.text)
+
+
+def _match_seq(tokens: list[Any], i: int, seqs: list[tuple[str, ...]]) -> int:
+    """Length of the longest sequence in ``seqs`` starting at tokens[i] (0 if none)."""
+    for seq in seqs:
+        n = len(seq)
+        if i + n <= len(tokens) and all(_tok_norm(tokens[i + k]) == _norm(seq[k]) for k in range(n)):
+            return n
+    return 0
+
+
+def _norm(word: str) -> str:
+    return word.rstrip(".").replace("’", "'")
+
+
+def _tok_norm(token: Any) -> str:
+    return _norm(fold(token.text))
+
+
+def _match_seq_ending(tokens: list[Any], j: int, seqs: list[tuple[str, ...]]) -> int:
+    """Length of the longest sequence in ``seqs`` ending at tokens[j] (inclusive)."""
+    for seq in seqs:
+        n = len(seq)
+        i = j - n + 1
+        if i >= 0 and all(_tok_norm(tokens[i + k]) == _norm(seq[k]) for k in range(n)):
+            return n
+    return 0
+
+
+def _is_name_token(token: Any) -> bool:
+    low = token.lower_
+    if low in PARTICLES:
+        return True
+    if token.text in {"-", "'", "’"}:  # inside a name: "Ramos-Horta", "Sing'oei"
+        doc = token.doc
+        return (token.i > 0 and not doc[token.i - 1].whitespace_ and token.whitespace_ == ""
+                and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+    if token.is_punct:
+        return False
+    return bool(NAME_TOKEN.match(token.text)) and not token.like_num
+
+
+# ---------------------------------------------------------------------------- candidate mentions
+
+def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]]:
+    lex = _lexicon()
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            spans.append((ent.start, ent.end))
+    tokens = list(doc)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        k = _match_seq(tokens, i, lex["prefixes"]) or _match_seq(tokens, i, lex["heads"])
+        if k and tokens[i].text[:1].isupper() or (k and tokens[i].lower_ in {"the"}):
+            j = i + k
+            # further honorifics / titles ("H.E. Dr.", "Prime Minister Datuk Seri")
+            while j < n:
+                more = _match_seq(tokens, j, lex["prefixes"])
+                if not more or not tokens[j].text[:1].isupper():
+                    break
+                j += more
+            s = j
+            while j < n and j - s < 6 and _is_name_token(tokens[j]) and j not in country_tokens \
+                    and not _match_seq(tokens, j, lex["heads"]):
+                if tokens[j].whitespace_ == "" and j + 1 < n and tokens[j + 1].text in {",", ";"}:
+                    j += 1
+                    break
+                j += 1
+            while j > s and tokens[j - 1].lower_ in PARTICLES - {"jr.", "jr", "ii", "iii", "iv", "vi", "vii", "viii"}:
+                j -= 1
+            if j > s:
+                spans.append((s, j))
+            i = max(i + 1, s)
+            continue
+        i += 1
+    spans += _appositive_candidates(tokens, country_tokens)
+    return spans
+
+
+def _appositive_candidates(tokens: list[Any], country_tokens: set[int]) -> list[tuple[int, int]]:
+    """Names after a title and a comma: "the Minister of Foreign Affairs of Norway, Espen Barth Eide"."""
+    lex = _lexicon()
+    out = []
+    n = len(tokens)
+    for c, tok in enumerate(tokens):
+        if tok.text != ",":
+            continue
+        j = c - 1
+        has_head = False
+        while j >= 0 and c - j <= 16 and (tokens[j].text[:1].isupper() or tokens[j].lower_ in CONNECTORS
+                                          or tokens[j].text == ","):
+            if tokens[j].text[:1].isupper() and _match_seq(tokens, j, lex["heads"]):
+                has_head = True
+            j -= 1
+        if not has_head:
+            continue
+        k = c + 1
+        honorific = False
+        while k < n:
+            more = _match_seq(tokens, k, lex["prefixes"])
+            if more and (tokens[k].text[:1].isupper() or tokens[k].lower_ == "the"):
+                k += more
+                honorific = True
+            elif tokens[k].lower_ == "the" and k + 1 < n and _match_seq(tokens, k + 1, lex["prefixes"]):
+                k += 1
+            else:
+                break
+        s = k
+        while k < n and k - s < 5 and _is_name_token(tokens[k]) and k not in country_tokens \
+                and not _match_seq(tokens, k, lex["heads"]):
+            k += 1
+        if k - s >= 2 or (honorific and k - s == 1):
+            out.append((s, k))
+    return out
+
+
+def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set[int]) -> int:
+    """Take in given names the model left out ("Do" in "Committee Do Van Chien")."""
+    lex = _lexicon()
+    steps = 0
+    while s > 0 and steps < 2:
+        t = tokens[s - 1]
+        if (s - 1) in taken or (s - 1) in country_tokens or "\n" in t.whitespace_ or not t.text[:1].isupper():
+            break
+        if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in NOT_NAMES:
+            break
+        if fold(t.text) in lex["head_words"] or fold(t.text) in lex["prefix_words"] or t.is_sent_start:
+            break
+        s -= 1
+        steps += 1
+    return s
+
+
+def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tuple[int, int] | None:
+    """The span of the name alone: honorifics, titles, post-nominals and possessives cut off."""
+    lex = _lexicon()
+    tokens = list(doc)
+    changed = True
+    while changed and start < end:
+        changed = False
+        if tokens[start].lower_ in {"the", "a", "an", "his", "her", "their"} and end - start > 1:
+            start += 1
+            changed = True
+            continue
+        k = _match_seq(tokens, start, lex["prefixes"])
+        if k and end - start - k >= 1:
+            rest = end - start - k
+            if rest == 1 and fold(tokens[start].text) in lex["keep_if_single"]:
+                break
+            start += k
+            changed = True
+            continue
+        k = _match_seq(tokens, start, lex["heads"])
+        if k and end - start - k >= 1:
+            start += k
+            changed = True
+            continue
+        if tokens[start].lower_ in lex["modifiers"] and end - start > 1 and _match_seq(tokens, start + 1, lex["heads"]):
+            start += 1
+            changed = True
+            continue
+        if start in country_tokens and end - start > 1 and tokens[start].ent_type_ in {"NORP", "GPE"}:
+            start += 1
+            changed = True
+    while end > start and (tokens[end - 1].text in {"'s", "’s", "'", ",", ".", ";", ":", "-"}
+                           or tokens[end - 1].text.rstrip(".") in lex["post"] and end - start > 1):
+        end -= 1
+    while end > start and tokens[start].is_punct:
+        start += 1
+    if end <= start:
+        return None
+    words = [t for t in tokens[start:end]]
+    if any(t.like_num or t.is_digit for t in words):
+        return None
+    if not words[0].text[:1].isupper():
+        return None
+    if len(words) > 7:
+        return None
+    if all(fold(t.text) in lex["prefix_words"] or fold(t.text) in lex["head_words"] for t in words):
+        return None
+    if start > 0 and tokens[start - 1].lower_ == "the" and len(words) == 1:
+        return None
+    if all(t.i in country_tokens for t in words):
+        return None
+    if any(fold(t.text).rstrip(".") in NOT_NAMES for t in words):
+        return None
+    if len(words) == 1 and (words[0].is_upper and len(words[0].text) > 1 or len(words[0].text) < 3):
+        return None
+    if not all(_is_name_token(t) for t in words):
+        return None
+    return start, end
+
+
+# ---------------------------------------------------------------------------- titles and countries around a mention
+
+def _country_at(country_by_token: dict[int, Any], i: int) -> str | None:
+    m = country_by_token.get(i)
+    return m.code if m else None
+
+
+def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], country_by_token: dict[int, Any]
+                ) -> tuple[str | None, str | None, bool, int]:
+    """(title, country, counterpart?, title start token) from the words before the name."""
+    lex = _lexicon()
+    tokens = list(doc)
+    j = start - 1
+    prefix_title = None
+    # honorifics directly before the name ("H.E. Dr.", "His Majesty King")
+    while j >= sent_start:
+        k = _match_seq_ending(tokens, j, lex["prefixes"])
+        if not k:
+            if tokens[j].lower_ in {"the"} and j - 1 >= sent_start and _match_seq_ending(tokens, j - 1, lex["prefixes"]):
+                j -= 1
+                continue
+            break
+        seq = tuple(_tok_norm(t) for t in tokens[j - k + 1:j + 1])
+        if seq in {tuple(_norm(w) for w in h) for h in lex["title_heads_as_prefix"]} and prefix_title is None:
+            prefix_title = " ".join(t.text for t in tokens[j - k + 1:j + 1])
+        j -= k
+    title_start = j + 1
+    # "his Vietnamese counterpart X"
+    if j >= sent_start and tokens[j].lower_ in {"counterpart", "counterparts"}:
+        country = None
+        if j - 1 >= sent_start:
+            country = _country_at(country_by_token, j - 1)
+        return None, country, True, j
+    comma = False
+    if j >= sent_start and tokens[j].text == ",":
+        comma = True
+        j -= 1
+    chain: list[int] = []
+    while j >= sent_start and len(chain) < 18:
+        t = tokens[j]
+        if j in person_tokens:
+            break
+        if t.is_space or "\n" in t.whitespace_ and t.text in {".", ":"}:
+            break
+        if t.text[:1].isupper() or t.lower_ in CONNECTORS or (t.text == "," and chain and tokens[j + 1].text[:1].isupper()):
+            chain.append(j)
+            j -= 1
+            continue
+        break
+    chain.reverse()
+    if not chain:
+        return prefix_title, None, False, title_start
+    ctoks = [tokens[c] for c in chain]
+    head_at = None
+    for p in range(len(ctoks)):
+        if _match_seq(ctoks, p, lex["heads"]) and ctoks[p].text[:1].isupper():
+            head_at = p
+            break
+    if head_at is None:
+        return prefix_title, None, False, title_start
+    while head_at > 0 and fold(ctoks[head_at - 1].text) in lex["modifiers"]:
+        head_at -= 1
+    title_toks = ctoks[head_at:]
+    while title_toks and (title_toks[-1].lower_ in CONNECTORS - {")"} or title_toks[-1].text == ","):
+        title_toks = title_toks[:-1]
+    country = None
+    first = chain[head_at]
+    # demonym or "Kenya's" before the title
+    k = first - 1
+    if k >= sent_start and tokens[k].text in {"'s", "’s"}:
+        k -= 1
+    if k >= sent_start:
+        country = _country_at(country_by_token, k)
+    title, inner = _title_text(doc, title_toks, country_by_token)
+    country = country or inner
+    if not comma and not title:
+        return prefix_title, country, False, title_start
+    return title or prefix_title, country, False, first
+
+
+def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> tuple[str | None, str | None]:
+    """The title's text with a trailing "of (the) <country>" cut off, and that country (or a demonym's)."""
+    if not toks:
+        return None, None
+    country = None
+    for t in toks:
+        c = _country_at(country_by_token, t.i)
+        if c:
+            country = c
+    # cut "of the Federal Democratic Republic of Ethiopia" / "of Norway"
+    cut = len(toks)
+    for p in range(len(toks)):
+        if toks[p].lower_ == "of" and any(country_by_token.get(t.i) for t in toks[p + 1:]) and \
+                all(country_by_token.get(t.i) or t.lower_ in {"the", "of", "federal", "democratic", "republic", "kingdom",
+                                                             "state", "people", "'s", "socialist", "islamic", "arab",
+                                                             "united", "sultanate"} or t.text in {"-", "–"}
+                    for t in toks[p + 1:]):
+            cut = p
+            break
+    toks = toks[:cut]
+    if not toks:
+        return None, country
+    text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    return text or None, country
+
+
+def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], country_by_token: dict[int, Any]
+                 ) -> tuple[str | None, str | None, bool, int]:
+    """(title, country, analyst?, end token) from an apposition after the name: "X, Minister of Foreign Affairs of ..."."""
+    lex = _lexicon()
+    tokens = list(doc)
+    j = end
+    while j < sent_end and (tokens[j].text.rstrip(".") in lex["post"] or (tokens[j].text == "," and j + 1 < sent_end
+                                                                          and tokens[j + 1].text.rstrip(".") in lex["post"])):
+        j += 1
+    window = doc.text[tokens[j].idx if j < len(tokens) else len(doc.text):
+                      tokens[min(sent_end, j + 14) - 1].idx + 30 if j < sent_end else len(doc.text)]
+    wl = fold(window)
+    analyst = bool(re.match(r"^\s*,\s*(?:a|an|the|who is an?|senior|chief|lead|head)\b", wl)) and \
+        any(re.search(rf"\b{re.escape(a)}\b", wl[:90]) for a in lex["analysts"])
+    if j >= sent_end or tokens[j].text != ",":
+        return None, None, analyst, end
+    j += 1
+    country = None
+    if j < sent_end and tokens[j].lower_ in {"the", "a", "an"}:
+        j += 1
+    # "Kenya's Prime Cabinet Secretary"
+    if j + 1 < sent_end and tokens[j + 1].text in {"'s", "’s"} and country_by_token.get(j):
+        country = country_by_token[j].code
+        j += 2
+    elif j < sent_end and country_by_token.get(j) and country_by_token[j].kind == "demonym":
+        country = country_by_token[j].code
+        j += 1
+    if not (j < sent_end and _match_seq(tokens, j, lex["heads"]) and tokens[j].text[:1].isupper()):
+        return None, country, analyst, j
+    chain = []
+    while j < sent_end and len(chain) < 18:
+        t = tokens[j]
+        if j in person_tokens:
+            break
+        if t.text[:1].isupper() or t.lower_ in CONNECTORS or (t.text == "," and j + 1 < sent_end
+                                                                 and tokens[j + 1].text[:1].isupper()
+                                                                 and j + 1 not in person_tokens):
+            chain.append(t)
+            j += 1
+            continue
+        break
+    while chain and (chain[-1].lower_ in CONNECTORS - {")"} or chain[-1].text == ","):
+        chain.pop()
+    title, inner = _title_text(doc, chain, country_by_token)
+    return title, country or inner, analyst, j
+
+
+# ---------------------------------------------------------------------------- clustering
+
+def _name_key_tokens(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’\-]+", fold(text)) if not re.fullmatch(r"[a-z]", w)]
+
+
+def _cluster(mentions: list[Mention]) -> list[PersonRecord]:
+    people: list[PersonRecord] = []
+    by_len = sorted(mentions, key=lambda m: (-len(_name_key_tokens(m.text)), m.start))
+    for m in by_len:
+        toks = _name_key_tokens(m.text)
+        if not toks:
+            continue
+        best = None
+        if len(toks) >= 2:
+            for p in people:
+                if set(toks) <= set(p.tokens) and _order_ok(toks, p.tokens):
+                    best = p
+                    break
+        else:
+            cands = [p for p in people if toks[0] in p.tokens]
+            if cands:
+                # a surname beats a given name; then the person last named before this mention
+                cands.sort(key=lambda p: (p.tokens[-1] != toks[0] and (p.tokens[-1] not in {"jr", "jr."} or p.tokens[-2] != toks[0]),
+                                          -max([x.start for x in p.mentions if x.start < m.start] or [-1])))
+                best = cands[0]
+        if best is None:
+            best = PersonRecord(name=m.text, tokens=toks)
+            people.append(best)
+        best.mentions.append(m)
+    for p in people:
+        p.mentions.sort(key=lambda m: m.start)
+    people.sort(key=lambda p: p.mentions[0].start)
+    return people
+
+
+def _order_ok(short: list[str], long: list[str]) -> bool:
+    pos = [long.index(w) for w in short]
+    return pos == sorted(pos)
+
+
+# ---------------------------------------------------------------------------- the component
+
+def find_people(doc: Any) -> list[PersonRecord]:
+    countries = doc._.bb_countries or []
+    country_by_token: dict[int, Any] = {}
+    for cm in countries:
+        for i in range(cm.start, cm.end):
+            country_by_token[i] = cm
+    country_tokens = set(country_by_token)
+    skip = doc._.bb_skip or []
+    raw = _candidate_spans(doc, country_tokens)
+    cleaned: dict[tuple[int, int], tuple[int, int]] = {}
+    for s, e in raw:
+        c = _clean_span(doc, s, e, country_tokens)
+        if c is None:
+            continue
+        span = doc[c[0]:c[1]]
+        if in_ranges(skip, span.start_char, span.end_char):
+            continue
+        cleaned[(s, e)] = c
+    # longest span wins where candidates overlap
+    chosen: list[tuple[int, int]] = []
+    for s, e in sorted(set(cleaned.values()), key=lambda se: (-(se[1] - se[0]), se[0])):
+        if any(s < ce and cs < e for cs, ce in chosen):
+            continue
+        chosen.append((s, e))
+    chosen.sort()
+    taken = {i for s, e in chosen for i in range(s, e)}
+    tokens = list(doc)
+    chosen = [(_extend_left(tokens, s, taken, country_tokens), e) for s, e in chosen]
+    person_tokens = {i for s, e in chosen for i in range(s, e)}
+    mentions = []
+    for s, e in chosen:
+        sent = doc[s].sent
+        m = Mention(s, e, doc[s:e].text, sent.start)
+        title, country, counterpart, tstart = _left_title(doc, s, sent.start, person_tokens, country_by_token)
+        rtitle, rcountry, analyst, rend = _right_title(doc, e, sent.end, person_tokens, country_by_token)
+        m.title = title or rtitle
+        if title and rtitle and len(rtitle) > len(title) and title.split()[-1] in rtitle:
+            m.title = rtitle
+        m.country = country or rcountry
+        m.analyst = analyst
+        if counterpart:
+            m.counterpart_of = _previous_person(chosen, s, sent.start)
+        m.full_start = min(tstart, s)
+        while m.full_start > sent.start and (doc[m.full_start - 1].text in {"'s", "’s"}
+                                             or (m.full_start - 1) in country_by_token):
+            m.full_start -= 1  # "Mexico's Secretary of ..."
+        m.context = (m.full_start, rend)
+        m.full_text = doc.text[doc[m.full_start].idx:doc[e - 1].idx + len(doc[e - 1].text)]
+        mentions.append(m)
+    people = _cluster(mentions)
+    _resolve_titles(people)
+    _resolve_countries(doc, people, country_by_token)
+    for idx, p in enumerate(people):
+        p.index = idx
+        p.name = max((m.text for m in p.mentions), key=lambda t: (len(_name_key_tokens(t)), len(t)))
+        p.tokens = _name_key_tokens(p.name)
+        p.analyst = any(m.analyst for m in p.mentions) or _is_analyst_title(p.title)
+        forms = []
+        for m in p.mentions:
+            for form in (m.text, m.full_text):
+                form = re.sub(r"\s+", " ", form).strip()
+                if form and form != p.name and form not in forms:
+                    forms.append(form)
+        p.aliases = forms
+    return people
+
+
+def _is_analyst_title(title: str | None) -> bool:
+    if not title:
+        return False
+    t = fold(title)
+    return any(re.search(rf"\b{re.escape(a)}\b", t) for a in _lexicon()["analysts"])
+
+
+def _previous_person(chosen: list[tuple[int, int]], s: int, sent_start: int) -> int | None:
+    before = [cs for cs, _ce in chosen if sent_start <= cs < s]
+    return before[-1] if before else None
+
+
+def _resolve_titles(people: list[PersonRecord]) -> None:
+    owner = {m.start: p for p in people for m in p.mentions}
+    for p in people:
+        titles = [m.title for m in p.mentions if m.title]
+        if titles:
+            # the fullest form of the title used ("Minister of Foreign Affairs" over "Minister")
+            p.title = max(titles, key=lambda t: (len(t.split()) if len(t.split()) <= 14 else 0, -titles.index(t)))
+        countries = [m.country for m in p.mentions if m.country]
+        if countries:
+            p.country = Counter(countries).most_common(1)[0][0]
+    for p in people:
+        for m in p.mentions:
+            if m.counterpart_of is not None and not p.title:
+                other = owner.get(m.counterpart_of)
+                if other is not None and other is not p and other.title:
+                    p.title = other.title
+
+
+def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: dict[int, Any]) -> None:
+    """People without a stated country take the country their sentences name most (demonyms count
+    double, capitals half: they are mostly venues), less the countries of the other people named
+    with them; failing that, the main country that the people they are named with do not hold."""
+    ranking = doc_country_ranking(doc)
+    mentions_in: dict[int, list[Any]] = {}
+    for cm in {id(v): v for v in country_by_token.values()}.values():
+        mentions_in.setdefault(doc[cm.start].sent.start, []).append(cm)
+    pending = sorted((p for p in people if not p.country), key=lambda p: -len(p.mentions))
+    from briefing.extract.countries import home_country
+
+    home = home_country(doc, doc._.bb_countries or [])
+    # the sentence that introduces the first person named
+    lead = {min((m.sent for q in people for m in q.mentions), default=-1)}
+    weight = {"name": 1.0, "demonym": 2.0, "capital": 0.5}
+    for p in pending:
+        own_sents = {m.sent for m in p.mentions}
+        votes: Counter = Counter()
+        partners = set()
+        for sent_start in own_sents:
+            others_here = [(m, q) for q in people if q is not p for m in q.mentions if m.sent == sent_start]
+            for cm in mentions_in.get(sent_start, []):
+                if any(m.context[0] <= cm.start < m.context[1] for m, _q in others_here):
+                    continue  # "Mexico's Secretary ..." speaks of that other person
+                votes[cm.code] += weight.get(cm.kind, 1.0)
+            for _m, q in others_here:
+                if q.country:
+                    votes[q.country] -= 1.5
+            mine = min(m.start for m in p.mentions if m.sent == sent_start)
+            first_other = min(others_here, key=lambda mq: mq[0].start, default=None)
+            if first_other and first_other[0].start < mine and first_other[1].country:
+                partners.add(first_other[1].country)
+        if home and p.title and own_sents & lead:
+            votes[home] += 2.0  # a release names its own officials without their country
+        best = [(v, -ranking.index(c) if c in ranking else -99, c) for c, v in votes.items() if v > 0]
+        if best:
+            p.country = max(best)[2]
+        else:
+            others = [c for c in ranking[:2] if c not in partners]
+            if others:
+                p.country = others[0]
+
+
+def doc_country_ranking(doc: Any) -> list[str]:
+    """Countries by how much the source names them (names and demonyms 1, capitals 0.5), most first."""
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    for cm in doc._.bb_countries or []:
+        score[cm.code] += 0.5 if cm.kind == "capital" else 1.0
+        first.setdefault(cm.code, cm.start)
+    return sorted(score, key=lambda c: (-score[c], first[c]))
+
+
+def person_at(people: list[PersonRecord], token_i: int) -> PersonRecord | None:
+    for p in people:
+        for m in p.mentions:
+            if m.start <= token_i < m.end:
+                return p
+    return None

@@ -1,0 +1,48 @@
+"""The extraction pipeline: which components run, in what order, around the model's own.
+
+The order is configuration, not code scattered in the components: each entry
+names a registered spaCy factory and where it goes relative to the model's
+pipes. ``build`` adds them to a loaded model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# (component name, placement relative to the model's pipes)
+COMPONENTS: list[tuple[str, dict[str, str]]] = [
+    ("bb_layout", {"before": "parser"}),          # sentence breaks at blank lines/bullets; credit lines, footers
+    ("bb_entity_ruler", {"before": "ner"}),       # countries, capitals, demonyms from data/countries.json
+    ("bb_countries", {"last": "true"}),           # country mentions -> ISO codes
+    ("bb_people", {"last": "true"}),              # people: names, titles, countries, aliases
+    ("bb_events", {"last": "true"}),              # events: type, status, date, participants
+    ("bb_agreements", {"last": "true"}),          # agreements: title, kind, status, validity
+]
+
+# Model parts the extraction does not read (kept small: the benchmark compares against the same model).
+DISABLED: list[str] = []
+
+
+def build(nlp: Any) -> Any:
+    """Add the Briefing Builder components to ``nlp`` in the configured order."""
+    from briefing.extract import components  # noqa: F401  (registers the factories)
+
+    for name, where in COMPONENTS:
+        if name in nlp.pipe_names:
+            continue
+        if name == "bb_entity_ruler":
+            ruler = nlp.add_pipe("entity_ruler", name=name, before=where["before"],
+                                 config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
+            from briefing.extract.countries import entity_ruler_patterns
+
+            ruler.add_patterns(entity_ruler_patterns())
+            continue
+        placement = {k: v for k, v in where.items() if k != "last"}
+        if where.get("last"):
+            nlp.add_pipe(name, last=True)
+        else:
+            nlp.add_pipe(name, **placement)
+    for name in DISABLED:
+        if name in nlp.pipe_names:
+            nlp.disable_pipe(name)
+    return nlp
