@@ -121,7 +121,7 @@ def _check_tags(template: str, document) -> list[str]:
 
 
 def _tag_naming(tags: list[str], name: str) -> str | None:
-    word = re.compile(rf"(?<![\w.]){re.escape(name)}\b")
+    word = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
     for tag in tags:
         if word.search(tag):
             return tag
@@ -275,6 +275,18 @@ def _text_run(template_run, text: str):
     return run
 
 
+def _defuse(value):
+    """Values never hold tags: a '{{' or '{%' in a source's text gets an invisible zero-width space, so the
+    check for unrendered tags in the output only ever finds the template's own."""
+    if isinstance(value, str):
+        return value.replace("{{", "{\u200b{").replace("{%", "{\u200b%") if "{" in value else value
+    if isinstance(value, dict):
+        return {k: _defuse(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_defuse(v) for v in value]
+    return value
+
+
 def render_to_bytes(template: TemplateInfo | str | Path, context: dict) -> bytes:
     """The rendered .docx as bytes; TemplateError naming the template and tag when it cannot be rendered."""
     info = template if isinstance(template, TemplateInfo) else find_template(template)
@@ -288,7 +300,7 @@ def render_to_bytes(template: TemplateInfo | str | Path, context: dict) -> bytes
         raise TemplateError(label, None, f"cannot be opened as a Word document ({type(exc).__name__})") from None
     tags = _check_tags(label, document)
     try:
-        tpl.render(context, jinja_env=make_environment(autoescape=True))
+        tpl.render(_defuse(context), jinja_env=make_environment(autoescape=True))
     except jinja2.exceptions.TemplateError as exc:
         raise _explain(label, exc, tags) from None
     except Exception as exc:  # noqa: BLE001 - a user template can make docxtpl/lxml fail in many ways
