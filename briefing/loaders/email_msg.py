@@ -3,8 +3,9 @@
 multipart/alternative carries the same text twice: the plain part is preferred
 and only an html-only mail goes through the web-page cleaning. In a forwarded
 mail the forwarded message's own headers give title, date and publisher, and are
-taken out of the text; the forwarded content itself is kept whole. A trailing
-signature after the "-- " line goes.
+taken out of the text, as is a short covering note ("FYI, for the weekly file");
+the forwarded content itself is kept whole. A trailing signature after the "-- "
+line goes.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ _HEADER_LINE = re.compile(r"^[ \t>]*(From|Date|Sent|Subject|To|Cc|Reply-To)\s*:\
 _SUBJECT_PREFIX = re.compile(r"^\s*(?:(?:fwd?|fw|re|tr|wg|aw)\s*:\s*)+", re.IGNORECASE)
 _QUOTE = re.compile(r"^(?:[ \t]?>)+[ \t]?", re.MULTILINE)
 MAX_SIGNATURE_LINES = 12
+# A forwarder's covering note up to this long is left out; a longer one may be analysis, and stays.
+MAX_FORWARD_NOTE = 400
 
 
 def _decode_part(part) -> str:
@@ -99,7 +102,10 @@ def _forwarded(text: str) -> tuple[dict[str, str], str]:
         i += 1
     if not headers:
         return {}, text
-    return headers, before.rstrip() + "\n\n" + "\n".join(lines[i:])
+    forwarded = "\n".join(lines[i:])
+    if len(before.strip()) <= MAX_FORWARD_NOTE and forwarded.strip():
+        return headers, forwarded  # "FYI, for the weekly file. Karim" is not the source
+    return headers, before.rstrip() + "\n\n" + forwarded
 
 
 def _name_or_domain(address_header: str | None) -> str | None:

@@ -344,6 +344,8 @@ def test_eml_forwarded_release_keeps_its_content_and_metadata(tmp_path):
     assert source.date == "2024-09-09"
     assert "PRESS RELEASE\n\nThe Minister received his counterpart today." in source.text
     assert "Desk officer" not in source.text  # the forwarder's signature
+    assert "FYI below" not in source.text  # ... and covering note
+    assert source.text.startswith("PRESS RELEASE")
     assert "spox@mfa.example" not in source.text
 
 
@@ -428,6 +430,7 @@ def test_d08_mail_content_once_and_forward_headers_out():
     assert "Egypt’s north-west Mediterranean coast" in source.text  # quoted-printable UTF-8
     assert source.title == "Foreign Minister Abdelatty receives UAE Foreign Minister in Cairo"
     assert "Regional Monitoring Unit" not in source.text  # signature
+    assert "FYI" not in source.text and "Karim" not in source.text  # the forwarder's note
     assert "Arab Republic of Egypt" in source.text  # the release's own sign-off is content
 
 
