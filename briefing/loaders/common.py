@@ -196,3 +196,20 @@ def paragraphs_text(paragraphs: list[str]) -> str:
 
 def squash_spaces(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+_GLUED_SENTENCE = re.compile(r"(\S*[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def mend_glued_sentences(text: str) -> str:
+    """Put back the space lost between sentences in scraped text ("past time.Vietnam is" ->
+    "past time. Vietnam is"), so sentences split where the writer meant; web and mail
+    addresses are left alone."""
+
+    def space(m: re.Match) -> str:
+        token = m.group(1)
+        if "://" in token or "@" in token or token.lower().startswith("www."):
+            return token
+        return token + " "
+
+    return _GLUED_SENTENCE.sub(space, text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .common import Loaded, clean_text, decode_text
+from .common import Loaded, clean_text, decode_text, mend_glued_sentences
 from .meta import find_dateline, guess_title, iso_date, wire_credit
 
 # ` date 2025-01-11 ` at the very start; the rest of that line is the first paragraph.
@@ -26,7 +26,7 @@ def load_text(data: bytes) -> Loaded:
     text = decode_text(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     date, text = split_header(text)
-    text = clean_text(text)
+    text = mend_glued_sentences(clean_text(text))
     return Loaded(
         text=text,
         title=guess_title(text),

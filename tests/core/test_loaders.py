@@ -119,6 +119,13 @@ def test_windows_1252_sample_with_crlf_decodes_right():
     assert source.date == "2024-03-14"
 
 
+def test_sentences_glued_by_a_scraper_get_their_space_back(tmp_path):
+    text = "Relations grew over the past time.Vietnam is a partner, the PM affirmed.Host and guest agreed. See www.mfa.Gov.sg"
+    source = load(write(tmp_path, "g.txt", text))
+    assert source.text == ("Relations grew over the past time. Vietnam is a partner, the PM affirmed. Host and guest agreed. "
+                           "See www.mfa.Gov.sg")
+
+
 def test_wire_credit_becomes_the_publisher(tmp_path):
     text = " date 2025-01-11 BOGOR, Indonesia, Jan 11 (Meridian Wire) - The leaders agreed on Saturday to talk."
     source = load(write(tmp_path, "w.txt", text))
