@@ -58,7 +58,11 @@ def _brief_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--text", help="full-text search")
 
 
-def _fail(command: str, message: str) -> int:
+def _fail(command: str, message) -> int:
+    from briefing.brief.errors import MarkingError
+
+    if isinstance(message, MarkingError):
+        message = f"{message} (--allow-lower-marking)"
     print(f"briefing {command}: {message}", file=sys.stderr)
     return EXIT_ERROR
 
@@ -112,7 +116,7 @@ def _render(args, open_library) -> int:
         out = render_brief(library, brief_id, template, args.output, item_ids=item_ids, overrides=_overrides(args),
                            allow_lower_marking=args.allow_lower_marking)
     except BriefError as exc:
-        return _fail("render", str(exc))
+        return _fail("render", exc)
     except OSError as exc:
         return _fail("render", f"cannot write {args.output}: {exc.strerror or exc}")
     print(f"Wrote {out} ({what}, template {template.name})")
@@ -143,7 +147,7 @@ def _summary(args, open_library, pdf_printer) -> int:
         else:
             write_atomically(html.encode("utf-8"), args.output)
     except BriefError as exc:
-        return _fail("summary", str(exc))
+        return _fail("summary", exc)
     except OSError as exc:
         return _fail("summary", f"cannot write {args.output}: {exc.strerror or exc}")
     print(f"Wrote {args.output} ({what})")
