@@ -11,6 +11,7 @@ item involves when its own fields do not say), ``seen`` (the latest source date)
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
@@ -47,6 +48,7 @@ _STOPWORDS = frozenset(
 )
 
 
+@functools.cache
 def field_names(kind: str) -> tuple[str, ...]:
     if kind == "note":
         return NOTE_FIELDS
@@ -57,6 +59,11 @@ def field_names(kind: str) -> tuple[str, ...]:
 
 
 def defaults(kind: str) -> dict[str, Any]:
+    return {k: (list(v) if isinstance(v, list) else v) for k, v in _defaults(kind).items()}
+
+
+@functools.cache
+def _defaults(kind: str) -> dict[str, Any]:
     if kind == "note":
         return {"title": "", "text": ""}
     out: dict[str, Any] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters that NFKD does not split into a base letter and a combining mark.
 _LETTERS = {
@@ -24,6 +25,19 @@ def fold(text: str | None) -> str:
     """Lower-case, accent-free form of ``text``: "Radosław Đinh Tromsø" -> "radoslaw dinh tromso"."""
     if not text:
         return ""
+    if text.isascii():
+        return text.lower()
+    if len(text) < 120:
+        return _fold_short(text)
+    return _fold(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_short(text: str) -> str:
+    return _fold(text)  # names and labels recur: fold each once
+
+
+def _fold(text: str) -> str:
     text = text.translate(_TRANSLATE)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
