@@ -497,3 +497,27 @@ def _period(text: str, s0: int, s1: int, f: _Found, pub_date: str | None) -> str
     if _ANNUAL.search(sentence):
         return "annual"
     return None
+
+
+# ---------------------------------------------------------------- spaCy component
+
+
+def _register_component() -> None:
+    """``nlp.add_pipe("bb_figures")`` sets ``doc._.figures``; it reads ``doc.user_data["currency_country"]``
+    and ``doc.user_data["pub_date"]`` when the caller put them there."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("figures"):
+        Doc.set_extension("figures", default=None)
+    if Language.has_factory("bb_figures"):
+        return
+
+    @Language.component("bb_figures")
+    def bb_figures(doc):
+        doc._.figures = extract_figures(doc, currency_country=doc.user_data.get("currency_country"),
+                                        pub_date=doc.user_data.get("pub_date"))
+        return doc
+
+
+_register_component()

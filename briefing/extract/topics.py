@@ -485,3 +485,25 @@ def _sentence_bounds(doc, pos: int) -> tuple[int, int]:
 
 def _decimal(text: str, i: int) -> bool:
     return text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+# ---------------------------------------------------------------- spaCy component
+
+
+def _register_component() -> None:
+    """``nlp.add_pipe("bb_topics")`` sets ``doc._.topics``."""
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("topics"):
+        Doc.set_extension("topics", default=None)
+    if Language.has_factory("bb_topics"):
+        return
+
+    @Language.component("bb_topics")
+    def bb_topics(doc):
+        doc._.topics = extract_topics(doc)
+        return doc
+
+
+_register_component()

@@ -115,3 +115,13 @@ def test_bad_units_file_names_the_entry(tmp_path):
                                 "percent": ["%"], "not_counted": []}), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"units\.json: bad entry 'units\.km\.spellings'"):
         load_checked(path, figures_mod._validate_units)
+
+
+def test_registered_component_sets_doc_figures():
+    from spacy.language import Language
+
+    assert Language.has_factory("bb_figures")
+    doc = nlp()("Australia will provide $32 million in scholarships.")
+    doc.user_data["currency_country"] = "AU"
+    doc = nlp().create_pipe("bb_figures")(doc)
+    assert [(f.value, f.unit) for f in doc._.figures] == [(32e6, "AUD")]

@@ -97,3 +97,11 @@ def test_bad_topics_file_names_the_entry(tmp_path):
     path.write_text(json.dumps({"topics": {"trade": "trade"}, "issues": {}}), encoding="utf-8")
     with pytest.raises(DataFileError, match=r"topics\.json: bad entry 'topics\.trade'"):
         load_checked(path, topics_mod._validate)
+
+
+def test_registered_component_sets_doc_topics():
+    from spacy.language import Language
+
+    assert Language.has_factory("bb_topics")
+    doc = nlp().create_pipe("bb_topics")(nlp()("They agreed to boost cooperation in tourism."))
+    assert [t.name for t in doc._.topics] == ["tourism"]
