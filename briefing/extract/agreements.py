@@ -1,2 +1,631 @@
-def find_agreements(doc):
-    return []
+"""Agreements: instruments signed or planned, commitments, proposals, and their status.
+
+Three ways in (word lists in data/agreement_triggers.json):
+- a document noun ("memorandum of understanding", "treaty", "working group") whose
+  status comes from the verb it hangs from ("signed", "renewal of", "elevated ...
+  to", "expected to sign"); a capitalised name ("Defence Cooperation Agreement")
+  is an instrument even without a verb;
+- a commitment verb with what was committed ("agreed to X and to Y", "agreed on X",
+  "agreed that X", "directed officials to X", "reaffirmed their support for X");
+- a proposal verb with who asked whom ("X asked Japan to Y", "suggested Singapore Y",
+  "invited X to visit Y").
+Dash or bullet lists after "the following instruments:" give one item each.
+"builds on those signed in 2010, 2012 and 2016" becomes the previous agreement's
+history. Titles are short noun or verb phrases cut from the parse, evidence is
+the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from briefing.extract.layout import in_ranges
+from briefing.extract.rules import rules
+from briefing.model import Agreement, Evidence
+
+MAX_TITLE_TOKENS = 16
+MAX_EVIDENCE = 700
+CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "mark", "dep", "meta", "npadvmod"}
+FUTURE = {"will", "would", "shall", "'ll", "should"}
+BULLET = re.compile(r"^\s*(?:[-*•·–—]|\(?[a-z]\)|\(?[ivx]+\))\s+")
+STATUS_RANK = {"signed": 6, "renewed": 6, "upgraded": 6, "established": 5, "in-force": 4, "negotiating": 4,
+               "planned": 4, "proposed": 4, "agreed": 3}
+
+
+@dataclass
+class Item:
+    title: str
+    kind: str
+    status: str
+    sent: Any
+    anchor: int  # token index the item hangs on (for dates)
+    named: bool = False
+    proposer: str | None = None
+    addressee: str | None = None
+    has_cue: bool = True
+    history: list[str] = field(default_factory=list)
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    data = rules("agreement_triggers.json")
+    docs = sorted(((tuple(k.split()), v) for k, v in data["documents"].items()), key=lambda kv: -len(kv[0]))
+    return {
+        "docs": docs,
+        "named_only": {tuple(x.split()) for x in data["named_only"]},
+        "status": data["status_verbs"],
+        "commit": set(data["commitment_verbs"]),
+        "direct": set(data["directive_verbs"]),
+        "propose": set(data["proposal_verbs"]),
+        "continue": set(data["continue_verbs"]),
+        "announce": set(data["announce_verbs"]),
+        "look_through": set(data["look_through"]),
+        "planned": data["planned_cues"],
+        "negotiating": data["negotiating_cues"],
+        "in_force": data["in_force_cues"],
+        "history": data["history_cues"],
+        "kind_words": data["kind_words"],
+    }
+
+
+# ------------------------------------------------------------------------------------------- titles
+
+def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[int] | None = None) -> list[Any]:
+    """The tokens of a phrase for a title: the head's subtree without clauses, appositions and
+    trailing asides, cut at the first comma or semicolon that opens an aside."""
+    stop_before = stop_before or set()
+    keep: set[int] = set()
+
+    def walk(t: Any, top: bool) -> None:
+        keep.add(t.i)
+        for c in t.children:
+            if c.i in stop_before:
+                continue
+            if c.dep_ in CUT_DEPS and not (c.dep_ == "punct" and c.text in {"-", "–", "'s", "’s"}):
+                continue
+            if c.dep_ in {"acl"} and c.i > t.i and (c.tag_ in {"VBN", "VBG"} or any(
+                    k.dep_ == "aux" and k.lower_ == "to" for k in c.children)) and not top:
+                continue
+            if drop_subject and top and c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}:
+                continue
+            if c.dep_ == "aux" and c.lower_ == "to" and top:
+                continue
+            if c.dep_ == "det" and c.i < head.i and top:
+                continue
+            if c.dep_ == "poss" and top:
+                continue
+            if c.dep_ == "cc" and not any(k.dep_ == "conj" and k.i not in stop_before for k in t.children):
+                continue
+            walk(c, False)
+
+    walk(head, True)
+    toks = sorted((head.doc[i] for i in keep), key=lambda t: t.i)
+    # contiguous from the head's left edge; stop at an aside opened by a comma or semicolon
+    out: list[Any] = []
+    for t in toks:
+        if out and t.i != out[-1].i + 1 and t.i > head.i and out[-1].i >= head.i:
+            gap = head.doc[out[-1].i + 1:t.i]
+            if any(g.text in {",", ";", ":"} for g in gap):
+                break
+        if t.text in {";", ":"}:
+            break
+        if t.text == "," and out and t.i > head.i:
+            nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+            if nxt is None or nxt.lower_ in {"which", "who", "as", "while", "including", "such", "with", "building",
+                                             "and", "in", "under", "to", "from", "a", "an", "the", "one"} or nxt.is_punct:
+                break
+        out.append(t)
+        if len(out) >= MAX_TITLE_TOKENS:
+            break
+    while out and (out[-1].is_punct or out[-1].lower_ in {"and", "or", "of", "to", "the", "a", "an", "for", "on", "in",
+                                                          "with", "as", "that"}):
+        out.pop()
+    while out and (out[0].is_punct or out[0].lower_ in {"and", "or", "that", "to"}):
+        out.pop(0)
+    return out
+
+
+def _text(tokens: list[Any]) -> str:
+    if not tokens:
+        return ""
+    parts = []
+    for k, t in enumerate(tokens):
+        parts.append(t.text)
+        if k + 1 < len(tokens):
+            parts.append(t.whitespace_ if tokens[k + 1].i == t.i + 1 else " ")
+    text = "".join(parts)
+    return re.sub(r"\s+", " ", text).strip(" ,;:.")
+
+
+def _cap(title: str) -> str:
+    return title[:1].upper() + title[1:] if title else title
+
+
+# ------------------------------------------------------------------------------------------- document nouns
+
+def _doc_noun_at(tokens: list[Any], i: int) -> tuple[int, str] | None:
+    for seq, kind in _lex()["docs"]:
+        n = len(seq)
+        if i + n <= len(tokens) and all(tokens[i + k].lower_ == seq[k] for k in range(n)):
+            return n, kind
+    return None
+
+
+def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
+    """The capitalised name around a document noun at tokens[start:end], or None if it is a common noun."""
+    doc = sent.doc
+    if not doc[start].text[:1].isupper() or doc[start].is_sent_start and start == sent.start and end - start == 1:
+        return None
+    s = start
+    while s - 1 >= sent.start and (doc[s - 1].text[:1].isupper() or doc[s - 1].text in {"-", "–", "‑"}
+                                   or (doc[s - 1].lower_ in {"of", "and", "on", "for", "&"} and s - 2 >= sent.start
+                                       and doc[s - 2].text[:1].isupper() and s - 1 > sent.start)) \
+            and not doc[s - 1].is_sent_start:
+        if doc[s - 1].lower_ in {"the"}:
+            break
+        s -= 1
+    while s < start and doc[s].lower_ in {"of", "and", "on", "for", "&", "-", "–"}:
+        s += 1
+    e = end
+    # "Memorandum of Understanding on Tourism Promotion and Marketing", "Agreement on the Operationalisation of ..."
+    while e < sent.end and doc[e].lower_ in {"of", "on", "for", "between", "the", "and", "in", "to"} and e + 1 < sent.end \
+            and (doc[e + 1].text[:1].isupper() or doc[e + 1].lower_ == "the" and e + 2 < sent.end
+                 and doc[e + 2].text[:1].isupper()):
+        e += 1
+        while e < sent.end and (doc[e].text[:1].isupper() or doc[e].lower_ in {"the", "of", "and", "-", "–"}
+                                or doc[e].text in {"-", "–"}):
+            if doc[e].lower_ == "and" and not (e + 1 < sent.end and doc[e + 1].text[:1].isupper()):
+                break
+            e += 1
+    if e < sent.end and doc[e].text == "(" and e + 2 < sent.end and doc[e + 2].text == ")" and doc[e + 1].is_upper:
+        e += 3
+    while e > end and doc[e - 1].lower_ in {"the", "of", "and", "on", "for", "between", "in", "to"}:
+        e -= 1
+    return s, e
+
+
+def _governor(head: Any) -> tuple[Any, list[Any]]:
+    """The verb (or status noun) the document noun hangs from, and the path to it."""
+    path = []
+    t = head
+    for _ in range(5):
+        if t.head is t:
+            break
+        path.append(t)
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"} or t.lower_ in _lex()["status"] or t.lemma_.lower() in _lex()["status"]:
+            return t, path
+    return t, path
+
+
+def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
+    lex = _lex()
+    gov, _path = _governor(head)
+    status = None
+    lemma = gov.lemma_.lower()
+    if gov.lower_ in lex["status"]:
+        status = lex["status"][gov.lower_]
+    elif lemma in lex["status"]:
+        status = lex["status"][lemma]
+        if lemma == "raise" and not any(c.dep_ == "prep" and c.lower_ in {"to"} for c in gov.children):
+            status = None
+        if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in gov.children):
+            status = None
+        if lemma == "enter" and "force" not in sent.text.lower():
+            status = None
+    # the head's own participle: "the Reciprocal Access Agreement signed in Manila", "established in February"
+    for c in head.children:
+        if c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in lex["status"] and c.i > head.i:
+            status = status or lex["status"][c.lemma_.lower()]
+            if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in {"to", "be"} for k in c.children):
+                status = "planned"
+            gov = c
+        if c.dep_ == "amod" and c.lower_ in {"renewed"}:
+            status = "renewed"
+    if status in {"signed", "agreed", "established"} and _future(gov):
+        status = "planned"
+    text = sent.text.lower()
+    if status is None and any(cue in text for cue in ("ready for signature",)):
+        status = "negotiating"
+    if status is None and any(f" {cue}" in f" {text}" for cue in lex["in_force"]):
+        status = "in-force"
+    return status, gov
+
+
+def _future(t: Any) -> bool:
+    for _ in range(3):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE for c in t.children):
+            return True
+        if t.lemma_ in {"expect", "plan", "schedule", "hope", "aim", "due", "intend"} and t.dep_ != "ROOT" or (
+                t.lemma_ in {"expect", "plan", "schedule", "due", "set"} and t.tag_ == "VBN"):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.head.lemma_ in {"expect", "plan", "hope",
+                                                                                                "aim", "intend", "be"}:
+            return True
+        if t.head is t:
+            break
+        t = t.head
+    return False
+
+
+def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
+    lex = _lex()
+    doc = sent.doc
+    tokens = list(doc)
+    items = []
+    i = sent.start
+    while i < sent.end:
+        hit = _doc_noun_at(tokens, i)
+        if not hit:
+            i += 1
+            continue
+        n, kind = hit
+        span_start, span_end = i, i + n
+        i += n
+        if any(k in absorbed for k in range(span_start, span_end)):
+            continue
+        named = _named_span(sent, span_start, span_end)
+        head = doc[span_start:span_end].root
+        if named is None and tuple(t.lower_ for t in doc[span_start:span_end]) in lex["named_only"]:
+            continue
+        status, gov = _status_of(head, sent)
+        if named is not None:
+            s, e = named
+            title = _text(list(doc[s:e]))
+            if len(title.split()) < 2 and not doc[span_start].is_upper:
+                named = None
+        if named is None:
+            if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
+                    and not any(c.dep_ in {"amod", "compound", "prep"} for c in head.children) and status is None:
+                continue  # "the agreement" points back at one already named
+            if status is None:
+                continue
+            toks = _phrase_tokens(head)
+            if head.lower_ in {"documents", "instruments", "agreements"} and not any(
+                    c.dep_ == "prep" for c in head.children):
+                continue
+            title = _text(toks)
+            if title.lower().startswith(("another ", "other ")):
+                title = title.split(" ", 1)[1]
+        if head.i in absorbed:
+            continue
+        if status == "proposed":
+            kind_out = kind
+        else:
+            kind_out = kind
+        items.append(Item(_cap(title), kind_out, status or "in-force", sent, head.i, named=named is not None,
+                          has_cue=status is not None))
+        absorbed.update(range(span_start, span_end))
+    return items
+
+
+# ------------------------------------------------------------------------------------------- commitments, proposals
+
+def _own_to(verb: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _inner_kind_status(vp: Any, absorbed: set[int]) -> tuple[str | None, str | None, bool]:
+    """Kind and status when the committed verb's object is a document noun ("agreed to set up a working group")."""
+    lex = _lex()
+    tokens = list(vp.doc)
+    targets = []
+    for c in vp.children:
+        if c.dep_ in {"dobj", "attr", "nsubjpass"}:
+            targets.append(c)
+        if c.dep_ == "prep" and c.lower_ in {"to", "into", "on"}:
+            targets += [g for g in c.subtree]
+    kind = None
+    for t in targets:
+        for g in t.subtree if t.dep_ != "pobj" else [t]:
+            if g.lower_ in lex["look_through"]:
+                continue
+            hit = _doc_noun_at(tokens, g.i)
+            if hit and not (tuple(x.lower_ for x in tokens[g.i:g.i + hit[0]]) in lex["named_only"]
+                            and not tokens[g.i].text[:1].isupper()):
+                kind = hit[1]
+                absorbed.update(range(g.i, g.i + hit[0]))
+                break
+        if kind:
+            break
+    lemma = vp.lemma_.lower()
+    status = lex["status"].get(lemma)
+    if lemma == "raise" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in vp.children):
+        status = None
+    if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in vp.children):
+        status = None
+    if any(g.lower_ in {"negotiations", "negotiation"} for c in vp.children if c.dep_ == "dobj" for g in c.subtree):
+        status = "negotiating"
+    return kind, status if kind or status in {"renewed", "negotiating"} else None, kind is not None
+
+
+def _absorb_subtree(vp: Any, absorbed: set[int]) -> None:
+    """Lower-case document nouns inside a committed phrase belong to it, unless they carry their own verb."""
+    tokens = list(vp.doc)
+    for g in vp.subtree:
+        hit = _doc_noun_at(tokens, g.i)
+        if hit and not tokens[g.i].text[:1].isupper():
+            own = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _lex()["status"] for c in g.children)
+            if not own:
+                absorbed.update(range(g.i, g.i + hit[0]))
+
+
+def _commitment_items(sent: Any, absorbed: set[int], people: Any) -> list[Item]:
+    lex = _lex()
+    items: list[Item] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ not in {"VERB", "AUX"}:
+            continue
+        if lemma in lex["commit"] or lemma in lex["direct"]:
+            vps = [c for c in t.children if c.dep_ in {"xcomp"}]
+            if lemma in lex["direct"]:
+                vps += [c for c in t.children if c.dep_ in {"xcomp", "ccomp"} and c not in vps]
+            for vp in vps:
+                group = [vp] + [c for c in vp.conjuncts if c.i > vp.i and _own_to(c)]
+                for k, v in enumerate(group):
+                    stop = {c.i for c in group[k + 1:]} | ({cc.i for cc in v.children if cc.dep_ == "cc"} if k + 1 < len(group) else set())
+                    stop |= {c.i for c in v.children if c.dep_ == "conj" and _own_to(c)}
+                    stop |= {c.i for c in v.children if c.dep_ == "cc" and any(x.dep_ == "conj" and _own_to(x) for x in v.children)}
+                    items.append(_vp_item(v, sent, absorbed, stop))
+            for c in t.children:
+                if c.dep_ == "ccomp":
+                    _absorb_subtree(c, absorbed)
+                    toks = _phrase_tokens(c, drop_subject=False)
+                    toks = [x for x in toks if x.lower_ != "that" or x.i != toks[0].i]
+                    title = _text(toks)
+                    status = "planned" if False else "agreed"
+                    if title:
+                        items.append(Item(_cap(title), "commitment", status, sent, c.i))
+                if c.dep_ == "prep" and c.lower_ == "on" and lemma in lex["commit"]:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            _absorb_subtree(g, absorbed)
+                            title = _text(_phrase_tokens(g))
+                            if title:
+                                items.append(Item(_cap(title), "commitment", "agreed", sent, g.i))
+        elif lemma in {"reaffirm", "renew", "reiterate"}:
+            for c in t.children:
+                if c.dep_ == "dobj" and c.lemma_.lower() in {"support", "commitment", "pledge"}:
+                    _absorb_subtree(c, absorbed)
+                    title = _text(_phrase_tokens(c))
+                    items.append(Item(_cap(title), "commitment", "renewed", sent, c.i))
+        elif lemma in lex["continue"] and _future(t) and t.dep_ == "ROOT":
+            for vp in (c for c in t.children if c.dep_ == "xcomp"):
+                subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.ent_type_ in {"GPE", "NORP"}:
+                    items.append(_vp_item(vp, sent, absorbed, set(), prefix=f"{subj.text} to continue to "))
+        elif lemma in lex["announce"]:
+            for c in t.children:
+                if c.dep_ == "ccomp" and _future(c):
+                    title = _text(_phrase_tokens(c, drop_subject=True))
+                    if title:
+                        items.append(Item(_cap(title), "commitment", "planned", sent, c.i))
+        elif lemma in lex["propose"]:
+            items += _proposal_items(t, sent, absorbed, people)
+    return [i for i in items if i is not None and i.title]
+
+
+def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str = "") -> Item | None:
+    kind, status, has_doc = _inner_kind_status(vp, absorbed)
+    _absorb_subtree(vp, absorbed)
+    title = _text(_phrase_tokens(vp, stop_before=stop))
+    if not title:
+        return None
+    return Item(_cap(prefix + title), kind or "commitment", status or "agreed", sent, vp.i)
+
+
+def _country_of(token: Any, people: Any) -> str | None:
+    if token is None:
+        return None
+    from briefing.extract.countries import code_of
+
+    for t in token.subtree:
+        if people is not None and t.i in people:
+            return people[t.i].country
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return code_of(ent.text if ent is not None else token.text)
+
+
+def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[Item]:
+    lemma = t.lemma_.lower()
+    subj = next((c for c in t.children if c.dep_ in {"nsubj"}), None)
+    if subj is None and t.dep_ in {"conj", "xcomp"}:
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in t.children if c.dep_ in {"dobj", "dative"}), None)
+    if lemma == "call":
+        on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"), None)
+        forp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if on is not None:
+            obj = next((g for g in on.children if g.dep_ == "pobj"), None)
+        elif forp is not None:
+            pobj = next((g for g in forp.children if g.dep_ == "pobj"), None)
+            if pobj is None:
+                return []
+            _absorb_subtree(pobj, absorbed)
+            return [Item(_cap(_text(_phrase_tokens(pobj))), "commitment", "agreed", sent, pobj.i)]
+        else:
+            return []
+    what = next((c for c in t.children if c.dep_ == "xcomp"), None)
+    if what is None:
+        what = next((c for c in t.children if c.dep_ == "ccomp"), None)
+        if what is not None:
+            sub = next((c for c in what.children if c.dep_ == "nsubj"), None)
+            obj = obj or sub
+    if what is None and obj is not None and obj.tag_ == "VBG":
+        what, obj = obj, None
+    if what is None and lemma in {"propose", "suggest", "offer"} and obj is not None:
+        what, obj = obj, None
+    if what is None:
+        return []
+    if lemma == "ask" and obj is None:
+        return []
+    _absorb_subtree(what, absorbed)
+    toks = _phrase_tokens(what, drop_subject=True)
+    title = _text(toks)
+    if not title:
+        return []
+    if lemma == "invite":
+        who = _text(list(obj.subtree)) if obj is not None else ""
+        title = f"Invitation to {who} to {title}" if who else f"Invitation to {title}"
+    item = Item(_cap(title), "proposal", "proposed", sent, what.i)
+    item.proposer = _country_of(subj, people)
+    item.addressee = _country_of(obj, people)
+    return [item]
+
+
+# ------------------------------------------------------------------------------------------- lists and history
+
+def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
+    """Bullet lines after an intro sentence ending in ':' — one agreement each."""
+    intro = sents[k]
+    lex = _lex()
+    lemmas = {t.lemma_.lower() for t in intro}
+    low = intro.text.lower()
+    status = "signed" if ({"sign", "ink", "conclude", "exchange"} & lemmas or "signing" in low) else "agreed"
+    if not (lemmas & (set(lex["status"]) | lex["commit"] | lex["direct"] | {"deliver", "witness", "include", "adopt"})
+            or "following" in low):
+        return [], k + 1
+    items = []
+    j = k + 1
+    while j < len(sents) and BULLET.match(sents[j].text):
+        s = sents[j]
+        text = BULLET.sub("", s.text).strip()
+        m = BULLET.match(s.text)
+        offset = s.start_char + (m.end() if m else 0)
+        doc = s.doc
+        tokens = [t for t in s if t.idx >= offset]
+        title_toks = []
+        for t in tokens:
+            if t.text in {",", ";", ":"} and title_toks:
+                break
+            title_toks.append(t)
+        while title_toks and title_toks[0].lower_ in {"a", "an", "the"}:
+            title_toks.pop(0)
+        title = _text(title_toks[:MAX_TITLE_TOKENS]) or text[:80]
+        kind = "commitment"
+        for t in tokens:
+            hit = _doc_noun_at(list(doc), t.i)
+            if hit:
+                kind = hit[1]
+                break
+        items.append(Item(_cap(title), kind, status, s, tokens[0].i if tokens else s.start, named=True))
+        j += 1
+    return items, j
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _history_years(sent: Any) -> list[str]:
+    low = sent.text.lower()
+    if not any(cue in low for cue in _lex()["history"]):
+        return []
+    return _YEAR.findall(sent.text)
+
+
+# ------------------------------------------------------------------------------------------- the component
+
+def find_agreements(doc: Any) -> list[Agreement]:
+    skip = doc._.bb_skip or []
+    people_at = {}
+    for p in doc._.bb_people or []:
+        for m in p.mentions:
+            for i in range(m.start, m.end):
+                people_at[i] = p
+    sents = list(doc.sents)
+    items: list[Item] = []
+    k = 0
+    while k < len(sents):
+        sent = sents[k]
+        if in_ranges(skip, sent.start_char, sent.end_char) or _shouting(sent):
+            k += 1
+            continue
+        if sent.text.rstrip().endswith(":") and k + 1 < len(sents) and BULLET.match(sents[k + 1].text):
+            listed, nxt = _list_items(sents, k)
+            if listed:
+                items += listed
+                k = nxt
+                continue
+        years = _history_years(sent)
+        if years and items:
+            items[-1].history = years
+            k += 1
+            continue
+        absorbed: set[int] = set()
+        found = _commitment_items(sent, absorbed, people_at)
+        found += _doc_noun_items(sent, absorbed)
+        items += found
+        k += 1
+    return _finish(doc, _dedupe(items))
+
+
+def _shouting(sent: Any) -> bool:
+    letters = [c for c in sent.text if c.isalpha()]
+    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+
+
+def _key(title: str) -> str:
+    words = re.findall(r"[a-z0-9]+", title.lower())
+    return " ".join(w for w in words if w not in {"the", "a", "an", "new", "of", "on"})
+
+
+def _dedupe(items: list[Item]) -> list[Item]:
+    out: list[Item] = []
+    for it in items:
+        same = next((o for o in out if _key(o.title) == _key(it.title)), None)
+        if same is None:
+            out.append(it)
+            continue
+        if not same.has_cue and it.has_cue or STATUS_RANK.get(it.status, 0) > STATUS_RANK.get(same.status, 0) \
+                and it.has_cue:
+            same.status, same.sent, same.anchor, same.has_cue = it.status, it.sent, it.anchor, it.has_cue
+        same.history = same.history or it.history
+    return out
+
+
+def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
+    try:
+        from briefing.extract.dates import find_dates, find_validity
+    except ImportError:  # built alongside this module
+        find_dates = find_validity = None
+    try:
+        from briefing.extract.topics import topics_in
+    except ImportError:
+        topics_in = None
+    pub = doc._.pub_date
+    out = []
+    for it in items:
+        start, end = it.sent.start_char, it.sent.end_char
+        text = doc.text
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end - start > MAX_EVIDENCE:
+            centre = doc[it.anchor].idx
+            start = max(start, centre - MAX_EVIDENCE // 2)
+            end = min(end, start + MAX_EVIDENCE)
+        sentence = text[start:end]
+        date = valid_from = valid_to = None
+        if find_dates is not None:
+            valid_from, valid_to = find_validity(sentence, pub)
+            planned = it.status in {"planned", "proposed"}
+            for m in find_dates(sentence, pub, planned=planned):
+                if m.value not in {valid_from, valid_to}:
+                    date = m.value
+                    break
+        history = []
+        if it.history and find_dates is not None:
+            history = sorted(set(it.history))
+        elif it.history:
+            history = it.history
+        topics = topics_in(sentence) if topics_in is not None else []
+        out.append(Agreement(
+            title=it.title, kind=it.kind, status=it.status, date=date, valid_from=valid_from, valid_to=valid_to,
+            parties=[c for c in (it.proposer, it.addressee) if c] if it.kind == "proposal" else [],
+            topics=topics, history=history, proposer=it.proposer, addressee=it.addressee,
+            evidence=[Evidence.of(text, start, end)],
+        ))
+    return out
