@@ -98,7 +98,8 @@ def dialog(qtbot, lib, tmp_path):
     qtbot.addWidget(d)
     d.output.setText(str(tmp_path / "out" / "brief.docx"))
     (tmp_path / "out").mkdir()
-    return d, library, brief_id, tmp_path / "out" / "brief.docx"
+    yield d, library, brief_id, tmp_path / "out" / "brief.docx"
+    d.reject()
 
 
 def test_build_dialog_previews_and_saves(dialog, monkeypatch):
@@ -139,7 +140,7 @@ def test_build_dialog_asks_before_a_lower_marking(dialog, monkeypatch):
     assert Document(str(out)).sections[0].header.paragraphs[0].text == "OFFICIAL"
 
 
-def test_build_dialog_shows_a_broken_template_and_writes_nothing(dialog, monkeypatch):
+def test_build_dialog_shows_a_broken_template_and_writes_nothing(dialog, monkeypatch, qtbot):
     from briefing.paths import user_templates_dir
 
     doc = Document()
@@ -147,6 +148,7 @@ def test_build_dialog_shows_a_broken_template_and_writes_nothing(dialog, monkeyp
     doc.save(str(user_templates_dir() / "mine.docx"))
     d, library, brief_id, out = dialog
     d2 = BuildBriefDialog(library, brief_id)
+    qtbot.addWidget(d2)
     d2.output.setText(str(out))
     d2.template.setCurrentIndex(d2.template.count() - 1)
     assert not d2.refresh_preview()
@@ -155,7 +157,7 @@ def test_build_dialog_shows_a_broken_template_and_writes_nothing(dialog, monkeyp
     monkeypatch.setattr(build_module.QMessageBox, "warning", lambda *a: warnings.append(a[2]))
     assert d2.save(open_after=False) is None and not out.exists()
     assert "meta.nope" in warnings[0]
-    d2.deleteLater()
+    d2.reject()
 
 
 def test_print_preview_and_pdf_export(lib, tmp_path, monkeypatch):

@@ -118,6 +118,10 @@ class BuildBriefDialog(QDialog):
         self._template_changed()
         self.refresh_preview()
 
+    def done(self, result: int) -> None:
+        self._timer.stop()  # no preview after the dialog is gone (the library may be closed by then)
+        super().done(result)
+
     # ------------------------------------------------------------------ state
     def _default_output(self, name: str) -> Path:
         safe = "".join(c if c.isalnum() or c in " -_" else "_" for c in (name or "brief")).strip() or "brief"
