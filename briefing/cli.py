@@ -128,7 +128,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     width = max(len(str(r.id)) for r in rows)
     for r in rows:
         mark = "*" if r.edited else " "
-        status = f"  [{r.status}]" if r.status else ""
+        status = r.status or (r.type if r.kind == "person" else None)
+        status = f"  [{status}]" if status else ""
         print(f"{r.id:>{width}}{mark} {r.kind:<9} {r.date or '-':<10}  {r.label}{status}")
     if len(shown) < len(ids):
         print(f"... {len(ids) - len(shown)} more (use --limit 0 for all)")

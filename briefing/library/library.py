@@ -59,6 +59,7 @@ class Library:
         self._lock = threading.RLock()
         self._subscribers: list[Callable[[Change], None]] = []
         self._pending: list[Change] = []
+        self._data_version = self._read_data_version()
 
     # --- opening -------------------------------------------------------------------------------------
 
@@ -141,6 +142,20 @@ class Library:
                     callback(change)
                 except Exception:  # a broken listener must not break the library
                     log.exception("library subscriber failed on %s", change)
+
+    def _read_data_version(self) -> int:
+        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def check_external_changes(self) -> bool:
+        """True (and a "reset" Change to subscribers) if another process or connection wrote to the library
+        since the last check — e.g. `briefing undo` or an import worker while the window is open."""
+        with self._lock:
+            version = self._read_data_version()
+            changed, self._data_version = version != self._data_version, version
+        if changed:
+            self._announce("reset")
+            self._flush()
+        return changed
 
     def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
         self._subscribers.append(callback)

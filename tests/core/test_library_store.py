@@ -431,3 +431,18 @@ def test_export_csv_and_json(lib, tmp_path):
     assert event["evidence"][0]["text"] == text[event["evidence"][0]["start"]:event["evidence"][0]["end"]]
     assert docs[1]["people"][0]["name"] == "Łucja Nowak"
     assert data["unsourced"][0]["text"] == "Remember the fisheries file"
+
+
+def test_changes_made_by_another_connection_are_noticed(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path, seed=False) as window, Library.open(path, seed=False) as command_line:
+        add(command_line, "Alice Smith met Bob Jones on 2021-06-21.")
+        heard = []
+        window.subscribe(heard.append)
+        assert window.check_external_changes() and heard[-1].what == "reset"
+        assert not window.check_external_changes()
+        event_id = ids_of(window, "event")[0]
+        window.edit(event_id, "location", "Oslo")
+        assert not window.check_external_changes()  # its own writes are announced as they happen
+        assert command_line.undo() == "Edit location"
+        assert window.check_external_changes() and window.item(event_id).fields["location"] is None
