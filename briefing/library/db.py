@@ -167,7 +167,13 @@ def _migrate_2(conn: sqlite3.Connection) -> None:
     reindex_all(conn)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2]
+def _migrate_3(conn: sqlite3.Connection) -> None:
+    """Version 3: a step still being recorded (an import running in another thread or process) is marked
+    running (done = 2) with its process id, so nobody undoes it half-way."""
+    conn.execute("ALTER TABLE undo_steps ADD COLUMN owner_pid INTEGER")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2, _migrate_3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -231,7 +231,7 @@ class Library:
         step_id = None
         if record:
             with self._transaction() as conn:
-                step_id = undo.begin(conn, "Import", ingest.now())
+                step_id = undo.begin(conn, "Import", ingest.now(), running=True)
         imported = 0
         try:
             for result in importer.import_iter(self, paths, marking=marking, cancel=cancel, step_id=step_id,

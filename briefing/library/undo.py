@@ -11,13 +11,15 @@ undone. Derived rows (merge keys, full-text index) are rebuilt, not logged.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from dataclasses import dataclass
 
-from briefing.library.db import TRACKED_TABLES, columns
+from briefing.library.db import TRACKED_TABLES, LibraryError, columns
 from briefing.library.index import refresh_items, reindex_sources
 
 MAX_STEPS = 200  # older steps are forgotten
+DONE, UNDONE, RUNNING = 1, 0, 2  # undo_steps.done
 
 
 @dataclass
@@ -27,11 +29,15 @@ class Applied:
     sources: set[int]
 
 
-def begin(conn: sqlite3.Connection, name: str, created_at: str) -> int:
-    """Record a new step (forgetting undone ones); the caller holds the transaction."""
+def begin(conn: sqlite3.Connection, name: str, created_at: str, *, running: bool = False) -> int:
+    """Record a new step (forgetting undone ones); the caller holds the transaction.
+
+    ``running``: a step recorded over several transactions (an import); nobody may undo it until
+    ``finish`` marks it done, or its process is found gone (killed: what it wrote is whole sources)."""
     conn.execute("DELETE FROM undo_steps WHERE done = 0")
     step_id = conn.execute(
-        "INSERT INTO undo_steps (name, done, created_at) VALUES (?, 1, ?)", (name, created_at)
+        "INSERT INTO undo_steps (name, done, created_at, owner_pid) VALUES (?, ?, ?, ?)",
+        (name, RUNNING if running else DONE, created_at, os.getpid() if running else None),
     ).lastrowid
     conn.execute("DELETE FROM undo_steps WHERE id <= ?", (step_id - MAX_STEPS,))
     return step_id
@@ -40,14 +46,51 @@ def begin(conn: sqlite3.Connection, name: str, created_at: str) -> int:
 def finish(conn: sqlite3.Connection, step_id: int) -> bool:
     """Drop the step if it changed nothing; True if it is kept."""
     if conn.execute("SELECT 1 FROM undo_log WHERE step_id = ? LIMIT 1", (step_id,)).fetchone():
+        conn.execute("UPDATE undo_steps SET done = 1, owner_pid = NULL WHERE id = ? AND done = 2", (step_id,))
         return True
     conn.execute("DELETE FROM undo_steps WHERE id = ?", (step_id,))
     return False
 
 
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name == "nt":  # pragma: no cover - Windows
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        code = ctypes.c_ulong()
+        kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+        kernel32.CloseHandle(handle)
+        return code.value == 259  # STILL_ACTIVE
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def settle(conn: sqlite3.Connection) -> None:
+    """Running steps whose process is gone (killed mid-import) become ordinary done steps."""
+    for step_id, pid in conn.execute("SELECT id, owner_pid FROM undo_steps WHERE done = 2").fetchall():
+        if pid is None or not _alive(pid):
+            conn.execute("UPDATE undo_steps SET done = 1, owner_pid = NULL WHERE id = ?", (step_id,))
+
+
+def _latest(conn: sqlite3.Connection) -> tuple[int, str, int] | None:
+    settle(conn)
+    return conn.execute(
+        "SELECT id, name, done FROM undo_steps WHERE done IN (1, 2) ORDER BY id DESC LIMIT 1").fetchone()
+
+
 def undo_name(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT name FROM undo_steps WHERE done = 1 ORDER BY id DESC LIMIT 1").fetchone()
-    return row[0] if row else None
+    row = _latest(conn)
+    return row[1] if row else None
 
 
 def redo_name(conn: sqlite3.Connection) -> str | None:
@@ -57,10 +100,12 @@ def redo_name(conn: sqlite3.Connection) -> str | None:
 
 def undo(conn: sqlite3.Connection) -> Applied | None:
     """Undo the latest done step; the caller holds the transaction and must not be recording."""
-    row = conn.execute("SELECT id, name FROM undo_steps WHERE done = 1 ORDER BY id DESC LIMIT 1").fetchone()
+    row = _latest(conn)
     if row is None:
         return None
-    step_id, name = row
+    step_id, name, done = row
+    if done == RUNNING:
+        raise LibraryError(f"'{name}' is still running; undo it once it has finished")
     entries = conn.execute("SELECT tbl, row_id, before FROM undo_log WHERE step_id = ?", (step_id,)).fetchall()
     for tbl, row_id, _ in entries:
         conn.execute(

@@ -446,3 +446,19 @@ def test_changes_made_by_another_connection_are_noticed(tmp_path):
         assert not window.check_external_changes()  # its own writes are announced as they happen
         assert command_line.undo() == "Edit location"
         assert window.check_external_changes() and window.item(event_id).fields["location"] is None
+
+
+def test_an_import_still_running_cannot_be_undone_half_way(tmp_path):
+    path = tmp_path / "lib.sqlite3"
+    files = [write(tmp_path, f"{n}.txt", f"Person{n} Smith met Bob Jones on 2021-06-0{n + 1}.") for n in range(3)]
+    with Library.open(path, seed=False) as worker, Library.open(path, seed=False) as window:
+        running = worker.import_iter(files, extract=fake_extract)
+        next(running)
+        with pytest.raises(LibraryError, match="still running"):
+            window.undo()
+        event_id = window.query(Query(kind="event"))[0]
+        window.edit(event_id, "location", "Oslo")  # the user may go on working meanwhile
+        assert window.undo() == "Edit location"
+        list(running)
+        assert window.undo() == "Import 3 sources"
+        assert window.sources() == []
