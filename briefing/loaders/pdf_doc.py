@@ -24,6 +24,8 @@ NOT_PDF = "not a valid PDF (corrupt or not a PDF)"
 MAX_PAGES = 2000
 # A baseline gap above this many font sizes starts a new paragraph (single spacing is ~1.2–1.4).
 PARAGRAPH_GAP = 1.7
+# A running header or footer is a short line; a body line this long is never taken for one.
+MAX_RUNNING_LINE = 100
 _TRAILING_HYPHEN = re.compile(r"(?<=[a-zà-ÿ])-$")
 
 logging.getLogger("pypdf").setLevel(logging.ERROR)  # pypdf warns about every small flaw in a file
@@ -114,13 +116,14 @@ def _paragraphs(lines: list[_Line]) -> list[str]:
 
 def _running_lines(pages: list[_Page]) -> set[str]:
     """Lines at the top or bottom of most pages (digits ignored, so "Page 3 of 9" counts)."""
-    if len(pages) < 3:
+    if len(pages) < 2:
         return set()
     counts: Counter[str] = Counter()
     for page in pages:
         edge = page.lines[:1] + page.lines[-1:]
-        counts.update({_shape(line.text) for line in edge})
-    return {shape for shape, n in counts.items() if n >= max(3, 0.6 * len(pages)) and shape}
+        counts.update({_shape(line.text) for line in edge if len(line.text) <= MAX_RUNNING_LINE})
+    needed = 2 if len(pages) == 2 else max(3, 0.6 * len(pages))
+    return {shape for shape, n in counts.items() if n >= needed and shape}
 
 
 def _shape(text: str) -> str:

@@ -267,11 +267,18 @@ def test_pdf_lines_rejoin_into_paragraphs(tmp_path):
     assert "gas fields.\n\nA second paragraph" in source.text
 
 
-def test_pdf_running_header_and_footer_are_dropped(tmp_path):
-    source = load(write(tmp_path, "r3.pdf", _release_pdf(pages=4)))
+@pytest.mark.parametrize("pages", [2, 4])
+def test_pdf_running_header_and_footer_are_dropped(tmp_path, pages):
+    source = load(write(tmp_path, "r3.pdf", _release_pdf(pages=pages)))
     assert "Media release – Prime Minister" not in source.text
-    assert "Page 2 of 4" not in source.text
-    assert "Page body text 3 continues" in source.text
+    assert f"Page 2 of {pages}" not in source.text
+    assert "Page body text 2 continues" in source.text
+    assert source.title == "State Visit by the President"
+
+
+def test_a_one_page_pdf_keeps_its_first_and_last_lines(tmp_path):
+    text = load(write(tmp_path, "one.pdf", _release_pdf(pages=1))).text
+    assert text.startswith("Media release – Prime Minister") and text.endswith("Page 1 of 1")
 
 
 def test_pdf_paragraph_cut_by_a_page_break_is_whole(tmp_path):
