@@ -191,3 +191,30 @@ def test_python_dash_m_briefing_runs_the_command(library):
     done = subprocess.run([sys.executable, "-m", "briefing", "--library", str(library), "list", "--type", "topic"],
                           cwd=REPO, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and done.stdout.strip() == "No items match."
+
+
+def test_import_shows_a_progress_bar_on_a_terminal(capsys, monkeypatch, library, tmp_path):
+    class Terminal:
+        def __init__(self):
+            self.text = ""
+
+        def write(self, text):
+            self.text += text
+
+        def flush(self):
+            pass
+
+        def isatty(self):
+            return True
+
+    with Library.open(library, seed=False) as lib:
+        text = lib.source(1).text
+    copy = tmp_path / "copy.txt"
+    copy.write_text(text, encoding="utf-8")  # same bytes as a source already there: no extraction needed
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    code = main(["import", str(copy), str(tmp_path / "gone.txt"), "--library", str(library)])
+    out = capsys.readouterr().out
+    assert code == 1 and "1 already present, 1 failed" in out
+    assert "] 2/2 " in terminal.text and "#" * 30 in terminal.text
+    assert terminal.text.endswith("\r")  # the bar is wiped before the summary is printed
