@@ -2,9 +2,21 @@
 
 >>> source = load("readout.docx", marking="RESTRICTED")
 
-Every failure is a ``LoadError`` whose ``str()`` is one line naming the file and
-the reason ("report.pdf: no text layer (scanned?)"); an import goes on with the
-other files.
+Formats: .txt/.text (the ` date YYYY-MM-DD ` header line becomes the date), .md/.markdown,
+.html/.htm (the article only, via trafilatura), .docx (paragraphs and tables in order),
+.pdf (the text layer, re-flowed into paragraphs) and .eml (one body part; forwarded
+releases keep their content). The text is cleaned once here, because extraction keeps
+character offsets into it.
+
+Every failure is a ``LoadError`` whose ``str()`` is one line naming the file and the
+reason, e.g. "report.pdf: no text layer (scanned?)"; an import goes on with the other
+files. Reasons: "file not found", "empty file", "binary file, not a text document",
+"unsupported file type '.xyz' (supported: ...)", "file is 63 MB, larger than the 50 MB
+limit", "not a valid Word document (corrupt or not a .docx)", "zip bomb: ...", "XML entity
+declarations are not allowed (possible entity-expansion attack)", "not a valid PDF
+(corrupt or not a PDF)", "encrypted PDF (password protected); remove the password and
+import again", "no text layer (scanned?)", "not a valid e-mail message", "no text in
+this e-mail", and a few more of the same kind.
 """
 
 from __future__ import annotations
