@@ -157,18 +157,19 @@ def load_pdf(data: bytes) -> Loaded:
         raise Refused(NOT_PDF)
     reader = _open(data)
     pages: list[_Page] = []
-    chars = 0
+    chars = failed = 0
     for page in reader.pages:
         try:
             lines = _page_lines(page)
         except Exception:  # one unreadable page should not lose the others
             lines = _Page()
+            failed += 1
         pages.append(lines)
         chars += sum(len(line.text) for line in lines.lines)
         if chars > MAX_TEXT_CHARS:
             raise Refused(f"too much text (more than {MAX_TEXT_CHARS:,} characters)")
     if not any(page.lines for page in pages):
-        raise Refused(NO_TEXT)
+        raise Refused(NOT_PDF if failed == len(pages) and pages else NO_TEXT)
     running = _running_lines(pages)
     paragraphs: list[str] = []
     for page in pages:
