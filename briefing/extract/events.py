@@ -27,6 +27,10 @@ EXPECT_VERBS = {"expect", "schedule", "plan", "slate", "set", "due", "invite", "
                 "ask", "urge", "decide"}
 GROUP_WORDS = {"they", "both", "leaders", "ministers", "sides", "delegations", "counterparts", "governments", "countries",
                "officials", "prime", "presidents", "heads", "host", "nations", "teams"}
+VISIT_VERBS = {"be", "make", "pay", "undertake", "conduct", "begin", "start", "end", "wrap", "continue", "arrive", "conclude"}
+TIME_MARKS = {"since", "after", "before", "when", "until", "as", "while"}
+TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
+PAIR_WORDS = {"leaders", "ministers", "counterparts", "presidents", "heads", "both", "sides"}
 OBJECT_SUBJECTS = {"official", "officials", "delegation", "delegations", "side", "sides", "government", "governments",
                    "country", "countries", "minister", "ministers", "leader", "leaders", "team", "teams", "ministries",
                    "representatives", "negotiators", "experts", "commission", "committee", "session", "round", "meeting",
@@ -99,32 +103,38 @@ class People:
         return None
 
     def in_phrase(self, token: Any, follow_conj: bool = True) -> list[Any]:
-        """People a noun phrase names: itself, an apposition, a compound, its conjuncts."""
+        """People a noun phrase names: itself, an apposition or compound, its conjuncts ("A, B and C")."""
+        found: dict[int, Any] = {}
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            if t.i in self.at:
+                found.setdefault(t.i, self.at[t.i])
+            else:
+                for c in t.children:
+                    if c.dep_ in {"appos", "compound", "npadvmod", "nmod"} and c.i in self.at:
+                        found.setdefault(c.i, self.at[c.i])
+                        break
+            for c in t.children:
+                if c.dep_ == "appos" or (follow_conj and c.dep_ == "conj"):
+                    stack.append(c)
         out: list[Any] = []
-        if token.i in self.at:
-            out.append(self.at[token.i])
-        else:
-            for t in token.subtree:
-                if t.dep_ in {"relcl", "acl", "advcl", "prep"} and t.head.i == token.i and t.dep_ != "prep":
-                    continue
-                if t.i in self.at and _path_ok(t, token):
-                    out.append(self.at[t.i])
-                    break
-        if follow_conj:
-            for c in token.conjuncts:
-                if c.i > token.i:
-                    for p in self.in_phrase(c, follow_conj=False):
-                        if p not in out:
-                            out.append(p)
+        for _i, p in sorted(found.items()):
+            if p not in out:
+                out.append(p)
         return out
 
     def resolve(self, token: Any) -> list[Any]:
         """People meant by a subject/object token, pronouns and role nouns included."""
         low = token.lower_
         if low in {"he", "she", "him", "his", "her", "hers"}:
+            # the subject of the sentence, when it is a person other than a phrase containing the pronoun;
+            # otherwise the person last named before
             subj = self.sentence_subject(token.sent)
-            if subj is not None and token.dep_ == "poss" and not any(m.start <= token.i for m in subj.mentions if m.sent == token.sent.start):
-                return [subj]
+            if subj is not None:
+                own = [m for m in subj.mentions if m.sent == token.sent.start]
+                if own and not any(m.start <= token.i < m.end for m in own):
+                    return [subj]
             p = self.before(token.i)
             return [p] if p else []
         if low in {"who", "that"} and token.head.dep_ == "relcl":
@@ -132,7 +142,7 @@ class People:
         persons = self.in_phrase(token)
         if persons:
             return persons
-        if low in {"they", "their", "them", "both"} or (low in GROUP_WORDS and _is_pair_np(token)):
+        if low in {"they", "their", "them", "both"} or (low in PAIR_WORDS and _is_pair_np(token)):
             sent_pair = self._conj_subject_pair(token.sent)
             if sent_pair and low in {"their", "they"}:
                 return sent_pair
@@ -274,11 +284,15 @@ def _find_triggers(doc: Any, sent: Any, people: People) -> list[Found]:
             continue
         if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lex["verbs"] or (
                 t.pos_ == "VERB" and t.lemma_.lower() in lex["pair"]):
-            found += _verb_event(t, sent, people, used)
+            made = _verb_event(t, sent, people, used)
+            if made:
+                used.add(t.i)
+            found += made
         elif t.pos_ in {"NOUN", "PROPN"} and _noun_type(t):
             f = _noun_event(t, sent, people, used)
             if f:
                 found.append(f)
+                used.update(g.i for g in t.subtree)
     # "is expected in Beijing": a planned visit
     for t in sent:
         if t.lemma_ == "expect" and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in t.children):
@@ -291,25 +305,35 @@ def _find_triggers(doc: Any, sent: Any, people: People) -> list[Found]:
 
 
 def _objects(verb: Any, people: People, preps: set[str]) -> list[Any]:
+    """People the verb acts on: its object, and "with/on/between" phrases on the verb or on its object noun
+    ("paid a courtesy call on X", "held talks with X"), and the agent of a passive."""
     out: list[Any] = []
+
+    def add(persons: list[Any]) -> None:
+        out.extend(p for p in persons if p not in out)
+
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr"}:
-            out += [p for p in people.resolve(c) if p not in out]
-        if c.dep_ == "prep" and c.lower_ in preps:
-            for g in c.children:
+            add(people.resolve(c))
+    # prepositions anywhere in the verb's own clause (the parser often hangs "with X" on the wrong noun)
+    stack = [c for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "advcl", "ccomp", "xcomp",
+                                                         "conj", "parataxis"}]
+    while stack:
+        t = stack.pop()
+        if (t.dep_ == "prep" and t.lower_ in preps) or t.dep_ == "agent":
+            for g in t.children:
                 if g.dep_ == "pobj":
-                    out += [p for p in people.resolve(g) if p not in out]
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    out += [p for p in people.resolve(g) if p not in out]
+                    add(people.resolve(g))
+        stack += [c for c in t.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}]
     return out
 
 
 def _place(token: Any) -> str | None:
     """A place the trigger happens in/at/to: the first GPE, LOC or FAC entity in its prepositions."""
-    for c in token.children:
-        if c.dep_ == "prep" and c.lower_ in {"in", "at", "to", "for"}:
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    preps += [g for c in token.children if c.dep_ in {"prt", "prep", "advmod"} for g in c.children if g.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ in {"in", "at", "to", "for"}:
             for g in c.subtree:
                 if g.ent_type_ in {"GPE", "LOC", "FAC"}:
                     ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
@@ -360,6 +384,8 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
         return []
     if lemma == "meet" and t.dep_ == "amod":
         return []
+    if t.dep_ in {"acl", "relcl"} and any(c.lower_ in {"first", "last", "only"} for c in t.head.children):
+        return []  # "the first minister to visit the country since ...": a remark, not an event
     planned = _is_planned(t)
     objs = _objects(t, people, preps={"with", "on", "between"})
     if lemma in lex["host"]:
@@ -385,6 +411,9 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
                 pair += [p for p in people.resolve(g) if p not in pair]
         if len(pair) < 2 or not _different_sides(pair[:2]):
             return []
+        named = all(any(sent.start <= m.start < sent.end for m in p.mentions) for p in pair[:2])
+        if not named:
+            return []  # "the two sides agreed ...": says nothing about a meeting of its own
         return [Found("meeting", t.i, sent, pair[:2], actor=pair[0], recipient=pair[1], planned=planned, weak=True)]
     if etype == "visit" and lemma == "visit":
         place = _place(t) or _dobj_place(t)
@@ -438,9 +467,10 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
     if etype == "statement" and not any(w in t.sent.text.lower() for w in ("press", "news", "media")):
         return None
     # a noun inside the object of another trigger verb is that event ("co-chaired the session of the Commission")
+    has_poss = any(c.dep_ == "poss" for c in t.children)
     head = t.head
     for _ in range(4):
-        if head.i in used:
+        if head.i in used and not has_poss:
             return None
         if head.head is head:
             break
@@ -462,6 +492,13 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
                     if got and recipient is None:
                         recipient = got[0]
                     participants += got
+    for c in t.children:
+        if c.dep_ in {"acl", "relcl"}:
+            for g in c.subtree:
+                if g.dep_ == "agent":
+                    for h in g.children:
+                        if h.dep_ == "pobj":
+                            participants += [p for p in people.resolve(h) if p not in participants]
     # the verb the noun hangs from: "X paid a courtesy call on Y", "X is on an official visit", "at a press briefing"
     gov = t.head
     hops = 0
@@ -471,7 +508,10 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
     planned = _is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and _is_planned(gov))
     placed = gov.lemma_.lower() in lex["place"] or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in lex["place"]
                                                        for c in t.children)
-    if gov.pos_ in {"VERB", "AUX"} and not participants or (etype in {"visit", "meeting", "call"} and actor is None
+    close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in"})
+    if not close:
+        pass
+    elif gov.pos_ in {"VERB", "AUX"} and not participants or (etype in {"visit", "meeting", "call"} and actor is None
                                                             and gov.pos_ in {"VERB", "AUX"}):
         subj = _subject(gov)
         if subj is not None and subj.i != t.i and not any(s.i == t.i for s in subj.subtree):
@@ -481,6 +521,8 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
                 participants = got[:1] + participants
     if etype == "visit":
         if actor is None:
+            return None
+        if not has_poss and (gov.lemma_.lower() not in VISIT_VERBS or t.head.lower_ in TIME_PREPS):
             return None
         return Found("visit", t.i, sent, [actor], actor=actor, recipient=recipient, planned=planned,
                      location=_place(t) or _place(gov))
@@ -534,9 +576,12 @@ def _dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str |
 
 
 def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
+    """A date inside a clause that tells of something else ("Ishiba, who took office on October 1")."""
     t = date_tok
     for _ in range(8):
-        if t.dep_ == "relcl" and not any(x.i == trigger.i for x in t.subtree):
+        other_clause = t.dep_ in {"relcl", "advcl", "acl"} and t.head.i != trigger.i \
+            and not any(x.i == trigger.i for x in t.subtree)
+        if other_clause and (t.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children)):
             return True
         if t.head is t:
             return False
@@ -593,6 +638,8 @@ def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> lis
         for m in merged:
             if m["status"] != status or _group(m["type"]) != _group(f.type):
                 continue
+            if _group(f.type) == 3 and m["type"] != f.type:
+                continue
             if f.type == "visit" and m["actor"] is f.actor and f.actor is not None:
                 target = m
                 break
@@ -600,8 +647,6 @@ def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> lis
                 target = m
                 break
         if target is None:
-            if f.weak and not date:
-                continue
             merged.append({"type": f.type, "status": status, "keys": key_people, "found": f, "date": date,
                            "date_end": date_end, "actor": f.actor, "recipient": f.recipient,
                            "participants": list(f.participants), "sents": [f.sent], "location": f.location,

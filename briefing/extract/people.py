@@ -553,6 +553,8 @@ def find_people(doc: Any) -> list[PersonRecord]:
         m.full_text = doc.text[doc[m.full_start].idx:doc[e - 1].idx + len(doc[e - 1].text)]
         mentions.append(m)
     people = _cluster(mentions)
+    _name_part_mentions(doc, people, person_tokens, country_tokens, skip)
+    people = [p for p in people if not _weak(doc, p)]
     _resolve_titles(people)
     _resolve_countries(doc, people, country_by_token)
     for idx, p in enumerate(people):
@@ -568,6 +570,47 @@ def find_people(doc: Any) -> list[PersonRecord]:
                     forms.append(form)
         p.aliases = forms
     return people
+
+
+def _name_part_mentions(doc: Any, people: list[PersonRecord], taken: set[int], country_tokens: set[int],
+                        skip: list[tuple[int, int]]) -> None:
+    """Bare surnames and given names the model did not tag ("Ishiba's visit") join the person they name,
+    when exactly one person has that name part."""
+    owners: dict[str, list[PersonRecord]] = {}
+    for p in people:
+        if len(p.tokens) < 2:
+            continue
+        for part in p.tokens:
+            if len(part) >= 3 and part not in PARTICLES:
+                owners.setdefault(part, []).append(p)
+    for t in doc:
+        if t.i in taken or t.i in country_tokens or not t.text[:1].isupper() or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            continue
+        cands = owners.get(fold(t.text))
+        if not cands or len(cands) != 1:
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN" \
+                and doc[t.i + 1].text not in {"'s", "’s"}:
+            continue  # part of another name ("Ishiba Cabinet"?) — leave it
+        if in_ranges(skip, t.idx, t.idx + len(t.text)):
+            continue
+        m = Mention(t.i, t.i + 1, t.text, t.sent.start, full_start=t.i, full_text=t.text, context=(t.i, t.i + 1))
+        cands[0].mentions.append(m)
+        taken.add(t.i)
+    for p in people:
+        p.mentions.sort(key=lambda m: m.start)
+
+
+def _weak(doc: Any, p: PersonRecord) -> bool:
+    """A one-word name with no title or honorific that is never a subject ("travel to Darwin") is no person."""
+    if len(_name_key_tokens(p.mentions[0].text)) > 1 or len(p.mentions) > 2:
+        return False
+    for m in p.mentions:
+        if m.title or m.full_text != m.text or m.counterpart_of is not None:
+            return False
+        if any(doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(m.start, m.end)):
+            return False
+    return True
 
 
 def _is_analyst_title(title: str | None) -> bool:
