@@ -250,6 +250,17 @@ def _bullets(doc, loop: str, body: str, empty: str | None = None, style: str = "
         _tag(doc, "{%p endif %}")
 
 
+def _areas(doc, empty: str | None = None) -> None:
+    """Areas of cooperation read best as one paragraph: 'Digital economy [1, 2]; Clean energy [1]; ...'."""
+    _tag(doc, "{%p if areas %}")
+    doc.add_paragraph("{% for t in areas %}{{ t.text }} {{ t.cite }}{% if not loop.last %}; {% else %}.{% endif %}"
+                      "{% endfor %}")
+    if empty:
+        _tag(doc, "{%p else %}")
+        _para(doc, empty).runs[0].italic = True
+    _tag(doc, "{%p endif %}")
+
+
 def _table(doc, seq: str, var: str, columns: list[tuple[str, str, float]], empty: str, font: float = 9.5) -> None:
     """A header row, one row per item of ``seq`` (docxtpl {%tr%} loop), or an italic line when empty."""
     _tag(doc, f"{{%p if {seq} %}}")
@@ -336,7 +347,7 @@ def bilateral_brief():
     doc.add_heading("Figures", level=1)
     _bullets(doc, "f in figures", "{{ f.text }} {{ f.cite }}", empty="No figures in this brief.")
     doc.add_heading("Areas of cooperation", level=1)
-    _bullets(doc, "t in areas", "{{ t.text }} {{ t.cite }}", empty="No areas of cooperation in this brief.")
+    _areas(doc, empty="No areas of cooperation in this brief.")
     _people_and_notes(doc)
     _sources(doc)
     return doc
@@ -360,7 +371,7 @@ def visit_brief():
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if areas %}")
     doc.add_heading("Areas of cooperation", level=2)
-    _bullets(doc, "t in areas", "{{ t.text }} {{ t.cite }}")
+    _areas(doc)
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if not (exchanges or figures or areas) %}")
     _para(doc, "No background items in this brief.").runs[0].italic = True
@@ -388,7 +399,6 @@ def agreements_register():
     doc.add_paragraph("{{ meta.title }}: agreements register", style="Title")
     doc.add_paragraph("To: {{ meta.recipient }}   ·   Prepared by: {{ meta.prepared_by }}   ·   "
                       "Date: {{ meta.date_text }}   ·   Marking: {{ meta.marking }}")
-    _toc(doc)
     doc.add_heading("Agreements register", level=1)
     doc.add_paragraph("{{ register|length }} agreement{{ '' if register|length == 1 else 's' }}, oldest first. "
                       "Validity is checked against the brief's date, {{ meta.date_text }}: EXPIRED marks those whose "

@@ -355,8 +355,15 @@ def _source(row, n: int) -> dict[str, Any]:
     return {
         "n": n, "id": row.id, "title": title, "publisher": publisher, "date": row.date or "",
         "date_text": format_date(row.date), "marking": row.marking, "path": row.path,
-        "label": f"{parts[0]}. " + ", ".join(parts[1:]) if len(parts) > 1 else parts[0],
+        "label": _join_label(parts[0], parts[1:]),
     }
+
+
+def _join_label(title: str, rest: list[str]) -> str:
+    """'Title. Publisher, 23 June 2021' without doubling a title's own closing punctuation."""
+    if not rest:
+        return title
+    return f"{title}{'' if title[-1:] in '.!?…' else '.'} {', '.join(rest)}"
 
 
 def _line(item, own_wording: str | None, wording: _Wording, sources: _Sources, today: date) -> dict[str, Any]:
