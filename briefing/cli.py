@@ -79,6 +79,14 @@ def _parse_value(text: str) -> Any:
     return text
 
 
+def _iso_date(text: str) -> str:
+    import re
+
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text.strip()):
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return text.strip()
+
+
 def _item_id(text: str) -> int:
     try:
         return int(text)
@@ -324,8 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("list", "list items, newest first", cmd_list)
     p.add_argument("--type", choices=ITEM_KINDS, help="only items of this kind")
     p.add_argument("--country", metavar="CODE", help="only items involving this country (ISO code, e.g. VN)")
-    p.add_argument("--since", metavar="DATE", help="only items dated on or after DATE (YYYY[-MM[-DD]])")
-    p.add_argument("--until", metavar="DATE", help="only items dated on or before DATE")
+    p.add_argument("--since", metavar="DATE", type=_iso_date, help="only items dated on or after DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--until", metavar="DATE", type=_iso_date, help="only items dated on or before DATE")
     p.add_argument("--status", help="only items with this status (held, planned, signed...)")
     p.add_argument("--text", metavar="WORDS", help="only items mentioning all these words (accents and case ignored)")
     p.add_argument("--source", type=int, metavar="ID", help="only items from this source (see `briefing sources`)")

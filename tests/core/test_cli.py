@@ -56,6 +56,9 @@ def test_list_filters(capsys, library):
     assert "Radosław Sikorski" in out and "Bob" not in out
     _, out, _ = run(capsys, "list", "--library", library, "--type", "agreement", "--country", "VN")
     assert out.strip() == "No items match."
+    with pytest.raises(SystemExit) as exc:
+        main(["list", "--library", str(library), "--since", "June 2021"])
+    assert exc.value.code == 2 and "not a date: 'June 2021'" in capsys.readouterr().err
 
 
 def test_show_prints_fields_and_evidence_with_source_title(capsys, library):
