@@ -4,6 +4,8 @@ Generated rather than hand-edited so that every Jinja tag sits in a single Word
 run (docxtpl needs that) and every style is a real Word style an officer can
 change in Word (Heading 1/2, List Bullet, Table Grid, TOC 1/2). Run it again
 after changing this file: ``.venv/bin/python scripts/make_templates.py``.
+``--docs`` also renders the sample library through each template and, with LibreOffice
+and pdftoppm installed, writes docs/brief-<template>-page1.png (shown in the READMEs).
 The tags used here are the context documented in templates/README.md.
 """
 
@@ -418,6 +420,45 @@ def agreements_register():
     return doc
 
 
+def sample_pictures(docs: Path) -> None:
+    """First pages of each template rendered from the sample library (the seeds), as PNG for the docs."""
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+
+    sys.path.insert(0, str(OUT.parent))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if not soffice or not shutil.which("pdftoppm"):
+        print("LibreOffice or pdftoppm missing: no pictures")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["BRIEFING_HOME"] = tmp
+        from briefing.brief.build import render_brief
+        from briefing.library import Library, Query
+
+        lib = Library.open(Path(tmp) / "sample.sqlite3")
+        brief = lib.create_brief("Singapore–Vietnam")
+        lib.set_picked(brief, lib.query(Query()), True)
+        lib.update_brief(
+            brief, recipient="The Minister for Foreign Affairs", prepared_by="South-East Asia Directorate",
+            marking="OFFICIAL", date="2023-09-15",
+            purpose="To brief the Minister on relations with Vietnam ahead of the Foreign Minister's visit.",
+            key_points="Relations are at the level of a Strategic Partnership and growing\n"
+                       "Digital economy, clean energy and connectivity are the new growth areas\n"
+                       "Vietnam has asked for help with exports, investment and a national data centre")
+        for name in TEMPLATES:
+            out = Path(tmp) / f"{name}.docx"
+            render_brief(lib, brief, name, out, own_country="SG")
+            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(out)],
+                           check=True, capture_output=True, timeout=180)
+            stem = docs / f"brief-{name.split('_')[0]}-page1"
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                            str(Path(tmp) / f"{name}.pdf"), str(stem)], check=True, timeout=60)
+            print(f"wrote {stem}.png")
+        lib.close()
+
+
 def main() -> int:
     OUT.mkdir(exist_ok=True)
     for name, build in (("bilateral_brief", bilateral_brief), ("visit_brief", visit_brief),
@@ -425,6 +466,10 @@ def main() -> int:
         path = OUT / f"{name}.docx"
         build().save(path)
         print(f"wrote {path}")
+    if "--docs" in sys.argv[1:]:
+        docs = OUT.parent / "docs"
+        docs.mkdir(exist_ok=True)
+        sample_pictures(docs)
     return 0
 
 
