@@ -95,6 +95,7 @@ def _number(word: str) -> int | None:
 class _Rule:
     name: str
     regex: re.Pattern
+    anchor: re.Pattern  # something every match contains; the rule only runs near one (the rules are slow)
 
 
 @cache
@@ -121,47 +122,69 @@ def _rules() -> list[_Rule]:
         # "March 17–20, 2025"
         ("mdy_range", rf"{B}(?P<m>{M})\s+(?P<d1>{D}){DASH}(?P<d2>{D}),?(?:\s+(?P<y>{Y}))?"),
         # "Tuesday 15 March 2022", "9 Sep 2024", "17 March"
-        ("dmy", rf"{B}(?:{WD},?\s+(?:the\s+)?)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?{parts}"),
+        ("dmy", rf"{B}\b(?:{WD},?\s+(?:the\s+)?)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?{parts}"),
         # "October 16, 2024", "Oct. 16", "Monday, March 17"
-        ("mdy", rf"{B}(?:{WD},?\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{Y}))?{parts}"),
+        ("mdy", rf"{B}\b(?:{WD},?\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{Y}))?{parts}"),
         ("iso", rf"{B}(?P<y>{Y})-(?P<mo>[01]\d)-(?P<d>[0-3]\d){E}"),
         ("numeric", rf"{B}(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{Y}){E}"),
         # "the first eight months of this year", "the first nine months of 2024"
-        ("first_months", rf"(?i:the\s+)?(?i:first)\s+(?P<n>{numbers}|\d{{1,2}})\s+(?i:months)\s+of\s+"
+        ("first_months", rf"\b(?i:the\s+)?(?i:first)\s+(?P<n>{numbers}|\d{{1,2}})\s+(?i:months)\s+of\s+"
                          rf"(?:(?P<y>{Y})|(?P<rel>{REL})\s+(?i:year))"),
         # "the first quarter of 2025", "the second half of this year"
-        ("part_of_year", rf"(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|last))\s+(?P<unit>(?i:quarter|half))"
+        ("part_of_year", rf"\b(?i:the\s+)?(?P<ord>(?i:first|second|third|fourth|last))\s+(?P<unit>(?i:quarter|half))"
                          rf"\s+of\s+(?:(?P<y>{Y})|(?P<rel>{REL})\s+(?i:year))"),
         # "from this year to 2027", "from 2025 to 2027", "between 2021 and 2023"
-        ("year_span", rf"(?i:from|between)\s+(?:(?P<y1>{Y})|(?P<rel1>{REL})\s+(?i:year))\s+(?:to|until|till|through|and)"
+        ("year_span", rf"\b(?i:from|between)\s+(?:(?P<y1>{Y})|(?P<rel1>{REL})\s+(?i:year))\s+(?:to|until|till|through|and)"
                       rf"\s+(?:(?P<y2>{Y})|(?P<rel2>{REL})\s+(?i:year))"),
         # "2025–2027", "2024–25", "2025 to 2027"
         ("year_range", rf"{B}(?P<y1>{Y})\s*(?:–|—|-|to|until|through)\s*(?P<y2>{Y}|\d\d){E}"),
         # "early next month", "later this year", "before the end of the year", "last week"
-        ("relative", rf"(?P<mod>(?i:(?:before|by|until|at|towards?)\s+the\s+(?:end|close)\s+of|(?:at|by)\s+the\s+"
+        ("relative", rf"\b(?P<mod>(?i:(?:before|by|until|at|towards?)\s+the\s+(?:end|close)\s+of|(?:at|by)\s+the\s+"
                      rf"(?:start|beginning)\s+of|the\s+(?:end|start|beginning)\s+of|(?:later|earlier|early|late|mid|"
                      rf"end)(?:\s+|-)(?:in\s+)?)\s*)?"
-                     rf"(?P<rel>{REL})\s+(?P<unit>(?i:year|month|week))(?![\w'’])"),
+                     rf"\b(?P<rel>{REL})\s+(?P<unit>(?i:year|month|week))(?![\w'’])"),
         # "September last year", "June this year"
-        ("month_rel", rf"(?:(?i:early|late|mid|end)(?:\s+|-))?(?P<m>{M})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+"
+        ("month_rel", rf"\b(?:(?i:early|late|mid|end)(?:\s+|-))?(?P<m>{M})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+"
                       rf"(?i:year)"),
         # "in March 2025", "mid-2024" handled below
         ("month_year", rf"{B}(?:(?i:early|late|mid|end)(?:\s+|-)(?:of\s+)?)?(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{Y})"),
-        ("today", r"(?P<w>(?i:(?:earlier|later)\s+(?:today|in\s+the\s+day)|today|tonight|this\s+(?:morning|afternoon|"
+        ("today", r"\b(?P<w>(?i:(?:earlier|later)\s+(?:today|in\s+the\s+day)|today|tonight|this\s+(?:morning|afternoon|"
                   r"evening)|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))"
                   r"(?![\w'’])"),
         # "on Monday", "last Friday", "next Tuesday", "Friday morning"
-        ("weekday", rf"(?:(?P<rel>(?i:this|last|next|coming|past))\s+)?(?P<wd>{weekdays}){parts}"
+        ("weekday", rf"\b(?:(?P<rel>(?i:this|last|next|coming|past))\s+)?(?P<wd>{weekdays}){parts}"
                     rf"(?!,?\s+(?:the\s+)?(?:[0-3]?\d|{months}))"),
         # "N days ago", "two weeks ago"
-        ("ago", rf"(?P<n>\d{{1,2}}|{numbers}|a|an)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)"),
+        ("ago", rf"\b(?P<n>\d{{1,2}}|{numbers}|a|an)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)"),
         # "in February", "slated for October", "since June", "early next month" is above
-        ("month_alone", rf"(?:(?i:in|on|since|until|till|by|from|during|for|of|before|after|early|late|mid|end)(?:\s+|-)"
+        ("month_alone", rf"\b(?:(?i:in|on|since|until|till|by|from|during|for|of|before|after|early|late|mid|end)(?:\s+|-)"
                         rf"(?:(?i:early|late|mid)(?:\s+|-))?)(?P<m>{M})"
                         rf"(?![\w-]|,?\s+(?:[0-3]?\d|{Y})|\s+(?:of\s+)?(?i:this|last|next)\s+(?i:year))"),
-        ("mid_year", rf"{B}(?:(?P<mod>(?i:early|late|mid|end))(?:\s+|-)(?:of\s+)?)?(?P<y>{Y}){E}"),
+        ("mid_year", rf"{B}(?:(?P<mod>(?i:early|late|mid|end))(?:\s+|-)(?:of\s+)?)?(?P<y>{Y}){E}(?![.\-–]\d)"),
     ]
-    return [_Rule(name, re.compile(rx)) for name, rx in table]
+    month_anchor = rf"(?:{months})"
+    anchors = {
+        "iso": r"\d{4}-\d", "numeric": r"\d[/.]\d", "first_months": r"(?i:months)",
+        "part_of_year": r"(?i:quarter|half)", "year_span": r"(?i:from|between)", "year_range": r"\d{4}",
+        "relative": r"(?i:year|month|week)", "weekday": rf"(?:{weekdays})",
+        "today": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|the\s+day)", "ago": r"(?i:ago)",
+        "mid_year": r"\d{4}",
+    }
+    return [_Rule(name, re.compile(rx), re.compile(anchors.get(name, month_anchor))) for name, rx in table]
+
+
+_REACH = 64  # how far a date expression reaches on either side of its anchor word
+
+
+def _windows(anchor: re.Pattern, text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in anchor.finditer(text):
+        a, b = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], b)
+        else:
+            spans.append((a, b))
+    return spans
 
 
 # ---------------------------------------------------------------- resolving
@@ -198,6 +221,8 @@ def _dateparser(expr: str, base: str | None, prefer: str) -> str | None:
                                 "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
     if base:
         settings["RELATIVE_BASE"] = datetime.fromisoformat(base)
+    else:
+        settings["REQUIRE_PARTS"] = ["day", "month", "year"]  # no base: do not let "today" fill the gaps
     try:
         parsed = dateparser.parse(expr, languages=["en"], settings=settings)
     except (ValueError, OverflowError, TypeError):
@@ -220,9 +245,12 @@ def _day(day: str, month: str, year: str | None, pub: date | None, planned: bool
             return None
     if pub is None:
         return None
-    expr = f"{d} {calendar.month_name[m]}"
-    candidates = {_dateparser(expr, pub.isoformat(), "past"), _dateparser(expr, pub.isoformat(), "future")}
-    candidates.discard(None)
+    candidates = set()
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            candidates.add(date(y, m, d).isoformat())
+        except ValueError:  # 29 February, 31 April
+            pass
 
     def cost(iso: str) -> float:
         days = (date.fromisoformat(iso) - pub).days
@@ -412,9 +440,10 @@ def find_dates(text: str, pub_date: str | None, *, planned: bool | None = False)
     pub = _pub(pub_date)
     found: list[tuple[int, int, int, str, dict]] = []
     for order, rule in enumerate(_rules()):
-        for m in rule.regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), -(m.end() - m.start()), order, rule.name, m))
+        for a, b in _windows(rule.anchor, text):
+            for m in rule.regex.finditer(text, a, b):
+                if m.end() > m.start():
+                    found.append((m.start(), -(m.end() - m.start()), order, rule.name, m))
     found.sort()
     out: list[DateMention] = []
     taken_until = -1
@@ -447,9 +476,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def resolve_date(expr: str, pub_date: str | None, *, planned: bool = False) -> str | None:
-    """The value of the first date in ``expr`` ("last month" -> "2021-05"), or None."""
+    """The value of the first date in ``expr`` ("last month" -> "2021-05"), or None.
+
+    Expressions none of the patterns know fall back to dateparser (cached), as a day."""
     mentions = find_dates(expr, pub_date, planned=planned)
-    return mentions[0].value if mentions else None
+    if mentions:
+        return mentions[0].value
+    if not re.search(r"\d", expr) or len(expr) > 40:
+        return None  # dateparser reads too much into bare words
+    pub = _pub(pub_date)
+    return _dateparser(expr.strip(), pub.isoformat() if pub else None, "future" if planned else "past")
 
 
 _FROM_CUE = re.compile(r"(?i)(?:\bfrom|\bsince|\bstarting|\bbeginning|\beffective|\bentered\s+into\s+force|"

@@ -11,6 +11,7 @@ in a briefing is worse than a missing one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -123,6 +124,47 @@ def _currency_code(marker: str, country: str | None) -> str:
     return "CNY" if marker == "RMB" else marker
 
 
+# ---------------------------------------------------------------- a parsed document, indexed once
+
+
+class DocIndex:
+    """Token starts, sentence spans and noun chunks of a Doc, computed once (spaCy recomputes them per call)."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
+        self.starts = [t.idx for t in doc]
+        self.sents = ([(s.start_char, s.end_char) for s in doc.sents]
+                      if len(doc) and doc.has_annotation("SENT_START") else [])
+        self._chunk_at: list[tuple[int, int] | None] | None = None
+
+    def token_at(self, pos: int):
+        """The token covering ``pos``, or the next one when ``pos`` is in white space; None past the end."""
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and pos < self.starts[i] + len(self.doc[i].text):
+            return self.doc[i]
+        return self.doc[i + 1] if i + 1 < len(self.starts) else None
+
+    def first_token_from(self, pos: int) -> int | None:
+        i = bisect_left(self.starts, pos)
+        return i if i < len(self.starts) else None
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect_right([a for a, _ in self.sents], pos) - 1 if self.sents else -1
+        return self.sents[i] if i >= 0 else (0, len(self.text))
+
+    def chunk_of(self, token):
+        """The noun chunk holding ``token`` (or the token alone)."""
+        if self._chunk_at is None:
+            self._chunk_at = [None] * len(self.doc)
+            if self.doc.has_annotation("DEP"):
+                for chunk in self.doc.noun_chunks:
+                    for k in range(chunk.start, chunk.end):
+                        self._chunk_at[k] = (chunk.start, chunk.end)
+        bounds = self._chunk_at[token.i]
+        return self.doc[bounds[0]:bounds[1]] if bounds else self.doc[token.i:token.i + 1]
+
+
 # ---------------------------------------------------------------- junk filters
 
 _CONTACT_LINE = re.compile(r"(?i)\b(?:tel|telephone|phone|fax|mobile|mob|whatsapp|hotline|p\.?\s?o\.?\s+box|"
@@ -180,10 +222,15 @@ class _Found:
     kind: str  # money | percent | measure | count
 
 
-def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=None) -> list[_Found]:
+def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=None,
+                         index: DocIndex | None = None, dates=None) -> list[_Found]:
     """Money, percentages and measures from the text alone; counts too when a parsed ``doc`` is given."""
     p = _patterns()
-    blocked = [(d.start, d.end) for d in find_dates(text, "2000-01-01")]
+    if doc is not None and index is None:
+        index = DocIndex(doc)
+    if dates is None:
+        dates = find_dates(text, "2000-01-01")
+    blocked = [(d.start, d.end) for d in dates]
     blocked += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     found: list[_Found] = []
     for m in p.number.finditer(text):
@@ -231,7 +278,7 @@ def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=
             found.append(_Found(s, end + um.end(), _as_float(number * scale * Decimal(str(factor))), unit, "measure"))
             continue
         if doc is not None and not (_YEARLIKE.match(m.group()) and not sm):
-            noun_end = _counted_noun_end(doc, end, p.not_counted)
+            noun_end = _counted_noun_end(index, end, p.not_counted)
             if noun_end is not None:
                 found.append(_Found(s, noun_end, _as_float(number * scale), "count", "count"))
     return found
@@ -244,12 +291,13 @@ def _scale_key(word: str, table: dict) -> str:
     return word
 
 
-def _counted_noun_end(doc, end: int, not_counted: frozenset[str]) -> int | None:
+def _counted_noun_end(index: DocIndex, end: int, not_counted: frozenset[str]) -> int | None:
     """The end of the plural noun a number counts: "82.9 million children", "25,000 Mexican workers"."""
-    i = next((token.i for token in doc if token.idx >= end), None)
+    doc = index.doc
+    i = index.first_token_from(end)
     if i is None:
         return None
-    if doc.text[end:doc[i].idx].strip():
+    if index.text[end:doc[i].idx].strip():
         return None
     for j in range(i, min(i + 4, len(doc))):
         token = doc[j]
@@ -273,17 +321,23 @@ def extract_figures(doc, *, currency_country: str | None = None, pub_date: str |
     ``currency_country``: ISO alpha-2 of the publishing country, which decides a bare ``$`` (AU -> AUD);
     ``pub_date`` resolves relative periods ("last year"); without it they stay as written.
     """
-    text = doc.text
+    index = DocIndex(doc)
+    text = index.text
     if pub_date is None:
         pub_date = doc.user_data.get("pub_date") if hasattr(doc, "user_data") else None
     figures: list[Figure] = []
     seen: set[tuple[int, int]] = set()
     previous: tuple[_Found, Figure] | None = None
-    for f in find_figures_in_text(text, currency_country=currency_country, doc=doc):
+    dates = find_dates(text, pub_date or "2000-01-01")  # once per document: spans to skip, periods
+    if not pub_date:  # relative dates cannot be periods without a publication date
+        periods = [d for d in dates if re.search(r"\d{4}", d.text)]
+    else:
+        periods = dates
+    for f in find_figures_in_text(text, currency_country=currency_country, doc=doc, index=index, dates=dates):
         if (f.start, f.end) in seen:
             continue
         seen.add((f.start, f.end))
-        sent_start, sent_end = _sentence_bounds(doc, f.start)
+        sent_start, sent_end = _sentence_bounds(index, f.start)
         what = ""
         near_previous = previous is not None and previous[1].evidence[0].start == sent_start and \
             previous[0].end <= f.start and f.start - previous[0].end < 30
@@ -296,8 +350,8 @@ def extract_figures(doc, *, currency_country: str | None = None, pub_date: str |
         figure = Figure(
             value=f.value,
             unit=f.unit,
-            what=what or _what(doc, f),
-            period=_period(text, sent_start, sent_end, f, pub_date),
+            what=what or _what(index, f),
+            period=_period(text, sent_start, sent_end, f, periods),
             evidence=[Evidence.of(text, sent_start, sent_end)],
         )
         figures.append(figure)
@@ -310,20 +364,13 @@ def extract_figures(doc, *, currency_country: str | None = None, pub_date: str |
 _CLAUSE_BREAK = re.compile(r"[.;!?](?=\s|[A-Z\"“]|$)|\n")
 
 
-def _sentence_bounds(doc, pos: int) -> tuple[int, int]:
-    text = doc.text
-    start, end = 0, len(text)
-    if doc.has_annotation("SENT_START"):
-        token = _token_at(doc, pos)
-        if token is not None:
-            start, end = token.sent.start_char, token.sent.end_char
+def _sentence_bounds(index: DocIndex, pos: int) -> tuple[int, int]:
+    text = index.text
+    start, end = index.sentence(pos)
     # a parser sentence can run over a missing space ("3.6 billion USD.They") or a table row
-    while True:
-        cut = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, pos) if not _is_decimal_point(text, m.start())]
-        if not cut:
-            break
-        start = cut[-1]
-        break
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, pos) if not _is_decimal_point(text, m.start())]
+    if cuts:
+        start = cuts[-1]
     m = next((m for m in _CLAUSE_BREAK.finditer(text, pos, end) if not _is_decimal_point(text, m.start())), None)
     if m:
         end = m.end() if text[m.start()] != "\n" else m.start()
@@ -336,15 +383,6 @@ def _sentence_bounds(doc, pos: int) -> tuple[int, int]:
 
 def _is_decimal_point(text: str, i: int) -> bool:
     return text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
-
-
-def _token_at(doc, pos: int):
-    for token in doc:
-        if token.idx <= pos < token.idx + len(token.text):
-            return token
-        if token.idx > pos:
-            return token
-    return None
 
 
 _DETERMINERS = {"a", "an", "the", "some", "about", "around", "roughly", "nearly", "almost", "over", "more", "than",
@@ -369,9 +407,7 @@ def _phrase(tokens) -> str:
     if not words:
         return ""
     words = words[:10]
-    doc = words[0].doc
-    out = doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
-    out = " ".join(out.split())
+    out = " ".join("".join(t.text_with_ws for t in words).split())
     first = words[0]
     if (out and first.is_sent_start and first.pos_ != "PROPN" and first.ent_type_ not in ("NORP", "GPE", "ORG")
             and not out[:2].isupper()):
@@ -379,25 +415,20 @@ def _phrase(tokens) -> str:
     return out
 
 
-def _chunk_of(token):
-    for chunk in token.doc.noun_chunks:
-        if chunk.start <= token.i < chunk.end:
-            return chunk
-    return token.doc[token.i:token.i + 1]
-
-
-def _with_of(doc, chunk) -> list:
+def _with_of(index: DocIndex, chunk) -> list:
+    doc = index.doc
     tokens = list(chunk)
     k = chunk.end
     if k + 1 < len(doc) and doc[k].lower_ in ("of", "in") and doc[k + 1].pos_ in ("NOUN", "PROPN", "ADJ"):
-        nxt = _chunk_of(doc[k + 1])
+        nxt = index.chunk_of(doc[k + 1])
         if not any(t.ent_type_ in ("DATE", "MONEY", "PERCENT", "CARDINAL") for t in nxt):
             tokens += [doc[k], *nxt]
     return tokens
 
 
-def _what(doc, f: _Found) -> str:
+def _what(index: DocIndex, f: _Found) -> str:
     """A short noun phrase for what the figure measures (best effort from the parse)."""
+    doc = index.doc
     if not doc.has_annotation("DEP"):
         return ""
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
@@ -417,9 +448,9 @@ def _what(doc, f: _Found) -> str:
     # "200 megawatts of electricity", "$3.9bn in realised projects", "US$24 billion for development rights"
     if k + 1 < len(doc) and doc[k].lower_ in ("of", "in", "for", "on") and (
             doc[k + 1].pos_ in ("NOUN", "ADJ", "PROPN") or doc[k + 1].tag_ == "VBN"):
-        chunk = _chunk_of(doc[k + 1]) if doc[k + 1].tag_ != "VBN" else _chunk_of(doc[k + 1].head)
+        chunk = index.chunk_of(doc[k + 1]) if doc[k + 1].tag_ != "VBN" else index.chunk_of(doc[k + 1].head)
         if not any(t.ent_type_ in ("DATE", "GPE", "TIME") or t.like_num for t in chunk):
-            phrase = _phrase(_with_of(doc, chunk))
+            phrase = _phrase(_with_of(index, chunk))
             if phrase:
                 return phrase
     # "a $32 million package", "the 1,045-kilometre Ethiopia–Kenya high-voltage interconnector"
@@ -436,10 +467,10 @@ def _what(doc, f: _Found) -> str:
     if head.lower_ == "worth" or (root.dep_ == "pobj" and head.head.lower_ == "worth"):
         owner = head.head if head.lower_ == "worth" else head.head.head
         if owner.pos_ in ("NOUN", "PROPN"):
-            return _phrase(_chunk_of(owner))
+            return _phrase(index.chunk_of(owner))
     # "an increase of 9 percent"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
-        return _phrase(_with_of(doc, _chunk_of(head.head)))
+        return _phrase(_with_of(index, index.chunk_of(head.head)))
     verb = root
     while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head
@@ -447,21 +478,21 @@ def _what(doc, f: _Found) -> str:
     if root.dep_ == "pobj" and head.lower_ == "to" and head.head is verb:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and objects[0].pos_ == "NOUN":
-            return _phrase(_with_of(doc, _chunk_of(objects[0])))
+            return _phrase(_with_of(index, index.chunk_of(objects[0])))
     # "trade in goods ... reaching €22.7 billion", "capital exceeding 3.6 billion USD"
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ == "NOUN":
         noun = verb.head
         while noun.dep_ == "pobj" and noun.head.lower_ in ("between", "among") and noun.head.head.pos_ == "NOUN":
             noun = noun.head.head  # "trade in goods between the two countries reaching ..."
-        return _phrase(_with_of(doc, _chunk_of(noun)))
+        return _phrase(_with_of(index, index.chunk_of(noun)))
     # "Bilateral trade stood at KSh 21.4 billion", "Two-way trade fell 6.1%"
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         subject = subjects[0]
         if subject.pos_ == "NOUN":
-            return _phrase(_with_of(doc, _chunk_of(subject)))
+            return _phrase(_with_of(index, index.chunk_of(subject)))
         if subject.pos_ == "PROPN" and verb.lemma_ != "be":
-            return _phrase([*_chunk_of(subject), verb])
+            return _phrase([*index.chunk_of(subject), verb])
     return ""
 
 
@@ -469,15 +500,15 @@ _ANNUAL = re.compile(r"(?i)\b(?:annually|per\s+(?:year|annum)|a\s+year|each\s+ye
 _PERIOD_PREP = re.compile(r"(?i)\b(?:in|during|for|over|since|by|through|throughout|of|last|this)\s+(?:the\s+)?$")
 
 
-def _period(text: str, s0: int, s1: int, f: _Found, pub_date: str | None) -> str | None:
-    sentence = text[s0:s1]
+def _period(text: str, s0: int, s1: int, f: _Found, dates) -> str | None:
     if _ANNUAL.search(text[f.end:min(s1, f.end + 80)]):
         return "annual"
-    mentions = find_dates(sentence, pub_date or None, planned=False)
     best = None
     best_cost = 10**9
-    for m in mentions:
-        a, b = s0 + m.start, s0 + m.end
+    for m in dates:
+        a, b = m.start, m.end
+        if a < s0 or b > s1:
+            continue
         if a >= f.end:
             gap = a - f.end
             if not _PERIOD_PREP.search(text[max(s0, a - 25):a]) and gap > 3:
@@ -485,16 +516,16 @@ def _period(text: str, s0: int, s1: int, f: _Found, pub_date: str | None) -> str
             cost = gap
         elif b <= f.start:
             # a period that opens the sentence ("In the first eight months of this year, ...") scopes all of it
-            cost = 60 if m.start < 30 else (f.start - b) * 2
+            cost = 60 if a - s0 < 30 else (f.start - b) * 2
         else:
             continue
         if cost < best_cost and cost < 90:
             best, best_cost = m, cost
     if best is not None:
         value = f"{best.value}/{best.end_value}" if best.end_value else best.value
-        since = re.search(r"(?i)\bsince\s+$", text[max(s0, s0 + best.start - 8):s0 + best.start])
+        since = re.search(r"(?i)\bsince\s+$", text[max(s0, best.start - 8):best.start])
         return f"since {value}" if since else value
-    if _ANNUAL.search(sentence):
+    if _ANNUAL.search(text[s0:s1]):
         return "annual"
     return None
 

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from briefing.extract.datafiles import Checker, load_data
+from briefing.extract.figures import DocIndex
 from briefing.model import Evidence, Topic
 
 MAX_TOPICS = 18
@@ -446,12 +447,13 @@ def topics_in(text: str) -> list[str]:
 
 def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
     """The topics of a parsed source, each with the sentences that mention it as evidence."""
-    text = doc.text
+    index = DocIndex(doc)
+    text = index.text
     topics = []
     for t in _choose(_candidates(text, doc), limit=limit):
         evidence: list[Evidence] = []
         for start, _end in t.mentions:
-            s, e = _sentence_bounds(doc, start)
+            s, e = _sentence_bounds(index, start)
             if not any(ev.start == s for ev in evidence):
                 evidence.append(Evidence.of(text, s, e))
             if len(evidence) >= MAX_EVIDENCE:
@@ -463,13 +465,9 @@ def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
 _BREAK = re.compile(r"[.!?](?=\s|[A-Z\"“])|\n")
 
 
-def _sentence_bounds(doc, pos: int) -> tuple[int, int]:
-    text = doc.text
-    start, end = 0, len(text)
-    if doc.has_annotation("SENT_START"):
-        token = _token_at(doc, pos)
-        if token is not None:
-            start, end = token.sent.start_char, token.sent.end_char
+def _sentence_bounds(index: DocIndex, pos: int) -> tuple[int, int]:
+    text = index.text
+    start, end = index.sentence(pos)
     cuts = [m.end() for m in _BREAK.finditer(text, start, pos) if not _decimal(text, m.start())]
     if cuts:
         start = cuts[-1]

@@ -121,3 +121,9 @@ def test_bad_date_words_file_names_file_and_entry(tmp_path):
     path.write_text("{not json", encoding="utf-8")
     with pytest.raises(DataFileError, match=r"date_words\.json: not valid JSON"):
         load_checked(path, dates_mod._validate_words)
+
+
+def test_unusual_forms_fall_back_to_dateparser():
+    assert resolve_date("3rd June 2022", None) == "2022-06-03"
+    assert resolve_date("2022.06.03", None) == "2022-06-03"
+    assert resolve_date("the agreement", WEDNESDAY) is None
