@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from briefing.brief.errors import BriefError
+from briefing.brief.marking import highest
 from briefing.brief.text import (
     country_name,
     format_date,
@@ -278,8 +279,11 @@ def build_context(
 
     names = [country_name(c) for c, _ in countries.most_common() if c.upper() != own]
     we = country_name(own) if own else ""
-    meta = _meta(brief, overrides, when, we, own, names, len(lines))
     sources_list = [_source(sources.rows[sid], n) for sid, n in sorted(sources.numbers.items(), key=lambda kv: kv[1])]
+    if brief is None and not overrides.get("marking"):
+        # items rendered without a brief have no marking chosen by anyone: take the highest they cite
+        overrides["marking"] = highest(s["marking"] for s in sources_list)
+    meta = _meta(brief, overrides, when, we, own, names, len(lines))
 
     key_points = _key_points(overrides.get("key_points", brief.key_points if brief else ""))
     notes = [ln for ln in lines if ln["section"] == "notes"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 import pytest
+from docx import Document
 
 from briefing.brief.commands import add_parsers
 from tests.core.test_brief_fixtures import OUTSIDE, all_text, make_library
@@ -60,9 +61,10 @@ def test_render_overrides_and_templates(lib, tmp_path):
 def test_render_without_brief_uses_current_then_filters(lib, tmp_path):
     library, brief_id, _ = lib
     out = tmp_path / "all.docx"
-    # no current brief: every item (the one outside the brief included)
-    assert run(library, "render", "--allow-lower-marking", "-o", str(out)) == 0
+    # no current brief: every item (the one outside the brief included), marked as its highest source
+    assert run(library, "render", "-o", str(out)) == 0
     assert OUTSIDE in all_text(out)
+    assert Document(str(out)).sections[0].header.paragraphs[0].text == "CONFIDENTIAL"
     library.set_current_brief(brief_id)
     assert run(library, "render", "-o", str(out)) == 0
     assert OUTSIDE not in all_text(out)
