@@ -12,10 +12,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.model import MARKINGS
+from briefing.model import ITEM_KINDS, MARKINGS
 
 EXIT_ERROR = 1
-SELECT_FILTERS = ("kind", "country", "since", "until", "status", "text")
+SELECT_FILTERS = ("kind", "country", "since", "until", "status", "text", "source_id")
 
 
 def add_parsers(subparsers, *, open_library, pdf_printer) -> None:
@@ -49,13 +49,14 @@ def _brief_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", help="the brief's date, YYYY-MM-DD (default: the brief's, else today)")
     parser.add_argument("--allow-lower-marking", action="store_true",
                         help="accept a marking lower than the highest marking of the cited sources")
-    group = parser.add_argument_group("selection filters (used when no brief is rendered)")
-    group.add_argument("--kind", help="event, agreement, person, figure, topic or note")
-    group.add_argument("--country", help="ISO country code")
+    group = parser.add_argument_group("selection filters, as in `briefing list` (used when no brief is rendered)")
+    group.add_argument("--type", "--kind", dest="kind", choices=ITEM_KINDS, help="only items of this kind")
+    group.add_argument("--country", metavar="CODE", type=str.upper, help="only items involving this country (ISO code)")
     group.add_argument("--since", help="from this date (YYYY[-MM[-DD]])")
     group.add_argument("--until", help="up to this date")
     group.add_argument("--status", help="event or agreement status")
-    group.add_argument("--text", help="full-text search")
+    group.add_argument("--text", metavar="WORDS", help="only items mentioning all these words")
+    group.add_argument("--source", dest="source_id", type=int, metavar="ID", help="only items from this source")
 
 
 def _fail(command: str, message) -> int:

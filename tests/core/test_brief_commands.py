@@ -69,7 +69,7 @@ def test_render_without_brief_uses_current_then_filters(lib, tmp_path):
     assert run(library, "render", "-o", str(out)) == 0
     assert OUTSIDE not in all_text(out)
     # filters select items instead
-    assert run(library, "render", "--kind", "topic", "-o", str(out)) == 0
+    assert run(library, "render", "--type", "topic", "-o", str(out)) == 0
     text = all_text(out)
     assert "Cyber security [1]" in text and "Study Visit Programme" not in text
 
@@ -81,7 +81,7 @@ def test_render_without_brief_uses_current_then_filters(lib, tmp_path):
     (["render"], "give the file to write with -o"),
     (["render", "--brief", "Vietnam visit", "--marking", "PUBLIC", "-o", "x.docx"], "Unknown marking 'PUBLIC'"),
     (["render", "--brief", "Vietnam visit", "-o", "/no/such/folder/x.docx"], "cannot write /no/such/folder/x.docx"),
-    (["render", "--kind", "figure", "--text", "zzzz", "-o", "x.docx"], "No items selected"),
+    (["render", "--type", "figure", "--text", "zzzz", "-o", "x.docx"], "No items selected"),
     (["summary", "--brief", "Vietnam visit", "-o", "x.txt"], "must end in .pdf or .html"),
 ])
 def test_user_errors_are_one_line_and_non_zero(lib, tmp_path, monkeypatch, capsys, argv, message):
