@@ -14,6 +14,7 @@ the same kind between the same people are one event told twice.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -94,6 +95,21 @@ class People:
         cands = [p for s, p in self.mentions if s < i and (sent_start is None or s >= sent_start)]
         return cands[-1] if cands else None
 
+    def subject_before(self, i: int) -> Any:
+        """The person last named as a subject before token ``i``, in its sentence or the one before."""
+        doc = self.doc
+        sent = doc[i].sent
+        floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        for s, p in reversed(self.mentions):
+            if s >= i:
+                continue
+            if s < floor:
+                break
+            m = next((m for m in p.mentions if m.start == s), None)
+            if m is not None and any(doc[k].dep_ in {"nsubj", "nsubjpass"} for k in range(m.start, m.end)):
+                return p
+        return None
+
     def sentence_subject(self, sent: Any) -> Any:
         for t in sent:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
@@ -135,7 +151,7 @@ class People:
                 own = [m for m in subj.mentions if m.sent == token.sent.start]
                 if own and not any(m.start <= token.i < m.end for m in own):
                     return [subj]
-            p = self.before(token.i)
+            p = self.subject_before(token.i) or self.before(token.i)
             return [p] if p else []
         if low in {"who", "that"} and token.head.dep_ == "relcl":
             return self.resolve(token.head.head)
@@ -155,10 +171,21 @@ class People:
     def _conj_subject_pair(self, sent: Any) -> list[Any]:
         for t in sent:
             if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
-                persons = self.in_phrase(t)
+                persons = self.in_np(t)
                 if len(persons) >= 2:
                     return persons
         return []
+
+    def in_np(self, token: Any) -> list[Any]:
+        """Everyone named in a subject phrase: "X, Minister of ..., and Y, Minister of ..."."""
+        out: list[Any] = []
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            if t.i in self.at and self.at[t.i] not in out:
+                out.append(self.at[t.i])
+            stack += [c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl"}]
+        return sorted(out, key=lambda p: min((m.start for m in p.mentions if m.start >= token.left_edge.i), default=0))
 
     def by_role(self, token: Any) -> list[Any]:
         """ "the President", "the Prime Minister", "the Vietnamese Prime Minister" -> the person with that title."""
@@ -247,7 +274,8 @@ def _is_planned(token: Any) -> bool:
                 if head.pos_ in {"NOUN", "PROPN"} or head.lemma_ in EXPECT_VERBS or any(
                         k.dep_ == "aux" and k.lower_ in FUTURE_AUX for k in head.children):
                     return True
-        if t.lemma_ in {"expect", "schedule", "slate", "plan", "set"} and t.tag_ == "VBN":
+        if (t.lemma_ in {"expect", "schedule", "slate", "plan", "set"}
+                or t.lower_ in {"expected", "scheduled", "slated", "planned"}) and t.tag_ == "VBN":
             return True
         if t.dep_ in {"ROOT"} or t.head is t:
             break
@@ -358,6 +386,22 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
     if subj is not None and subj.lower_ in lex["not_participants"]:
         return []
     subjects = people.resolve(subj) if subj is not None else []
+    if subj is not None and subj.dep_ == "nsubj" and len(subjects) == 1:
+        more = people.in_np(subj)
+        if len(more) > 1:
+            subjects = more
+    if subj is not None and subj.i in used:
+        return []  # "the Joint Committee would convene": the committee's meeting is already an event
+    if t.tag_ == "VBG" and t.i == sent.start and lemma in {"meet", "visit", "call"}:
+        # "Meeting Prime Minister X on Wednesday, Marcos reaffirmed ...": a participle opening the sentence
+        comma = next((k for k in sent if k.text == "," and k.i > t.i), None)
+        limit = comma.i if comma is not None else sent.end
+        met = [people.at[k] for k in range(t.i + 1, limit) if k in people.at]
+        root_subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > limit), None)
+        who = people.resolve(root_subj) if root_subj is not None else []
+        if met and who and met[0] is not who[0]:
+            return [Found(etype or "meeting", t.i, sent, [who[0], met[0]], actor=who[0], recipient=met[0],
+                          planned=_is_planned(sent.root), location=_place(t))]
     if lemma == "hold":
         # "held talks", "held about 90 minutes of talks", "would hold a meeting"
         noun = next((g for c in t.children if c.dep_ == "dobj" for g in c.subtree if _noun_type(g)), None)
@@ -468,13 +512,15 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
         return None
     # a noun inside the object of another trigger verb is that event ("co-chaired the session of the Commission")
     has_poss = any(c.dep_ == "poss" for c in t.children)
-    head = t.head
-    for _ in range(4):
-        if head.i in used and not has_poss:
-            return None
-        if head.head is head:
+    node = t
+    for _ in range(5):
+        if node.dep_ not in {"dobj", "pobj", "prep", "compound", "amod", "appos", "nmod", "attr", "npadvmod", "conj"}:
             break
-        head = head.head
+        if node.head.i in used and not has_poss:
+            return None
+        if node.head is node:
+            break
+        node = node.head
     participants: list[Any] = []
     actor = recipient = None
     for c in t.children:
@@ -509,6 +555,8 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
     placed = gov.lemma_.lower() in lex["place"] or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in lex["place"]
                                                        for c in t.children)
     close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in"})
+    if t.head.lower_ == "of" and t.head.head.lower_ in {"sidelines", "sideline", "margins", "margin"}:
+        close = True  # "met ... on the sidelines of the ASEAN Summit"
     if not close:
         pass
     elif gov.pos_ in {"VERB", "AUX"} and not participants or (etype in {"visit", "meeting", "call"} and actor is None
@@ -526,8 +574,12 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
             return None
         return Found("visit", t.i, sent, [actor], actor=actor, recipient=recipient, planned=planned,
                      location=_place(t) or _place(gov))
+    named_conference = etype == "conference" and t.text[:1].isupper() and t.lower_ in {"summit", "summits", "forum",
+                                                                                       "conference", "dialogue"}
+    signing_of = etype == "signing" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
     if not participants:
-        if not (placed or (etype in {"conference", "talks", "meeting"} and _place(t) and _has_date_word(sent))):
+        if not (placed or named_conference or signing_of
+                or (etype in {"conference", "talks", "meeting"} and _place(t) and _has_date_word(sent))):
             return None
         if etype in {"ceremony", "statement"}:
             return None
@@ -562,6 +614,8 @@ def _dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str |
                 continue
             if _inside_other_relcl(tok.root, doc[f.trigger]):
                 continue
+            if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
+                continue  # "for five years, until 2029": a term, not the event's date
             dist = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
             pairs.append((dist, k, mi, m))
     pairs.sort(key=lambda x: x[0])
@@ -579,6 +633,9 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
     """A date inside a clause that tells of something else ("Ishiba, who took office on October 1")."""
     t = date_tok
     for _ in range(8):
+        if t.lower_ in TIME_MARKS and t.dep_ in {"prep", "mark"} and not any(x.i == trigger.i for x in t.head.subtree
+                                                                              if x.i >= t.i):
+            return True
         other_clause = t.dep_ in {"relcl", "advcl", "acl"} and t.head.i != trigger.i \
             and not any(x.i == trigger.i for x in t.subtree)
         if other_clause and (t.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children)):
@@ -605,7 +662,7 @@ def find_events(doc: Any) -> list[Event]:
     pub = doc._.pub_date
     records: list[tuple[Found, str | None, str | None]] = []
     for sent in doc.sents:
-        if in_ranges(skip, sent.start_char, sent.end_char) or _shouting(sent):
+        if in_ranges(skip, sent.start_char, sent.end_char) or _shouting(sent) or _is_headline(doc, sent):
             continue
         found = _find_triggers(doc, sent, people)
         dates = _dates_for(doc, sent, found)
@@ -621,6 +678,13 @@ def find_events(doc: Any) -> list[Event]:
             if len(pair) >= 2:
                 people.last_pair = pair[:2]
     return _merge(doc, records)
+
+
+def _is_headline(doc: Any, sent: Any) -> bool:
+    """The source's own title at its top: it repeats what the body reports."""
+    title = (doc._.source_title or "").strip()
+    text = sent.text.strip()
+    return bool(title) and sent.start_char < 300 and len(text) > 10 and (title.startswith(text[:60]) or text.startswith(title[:60]))
 
 
 def _shouting(sent: Any) -> bool:
@@ -643,7 +707,7 @@ def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> lis
             if f.type == "visit" and m["actor"] is f.actor and f.actor is not None:
                 target = m
                 break
-            if len(key_people) >= 2 and m["keys"] == key_people:
+            if len(key_people) >= 2 and m["keys"] == key_people and _compatible(m, f, date):
                 target = m
                 break
         if target is None:
@@ -690,6 +754,15 @@ def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> lis
             summary=_summary(m, names), evidence=evidence,
         ))
     return events
+
+
+def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
+    """Two mentions can be one event: a call is never an in-person meeting; different dates are different events."""
+    if m["date"] and date and not (m["date"].startswith(date) or date.startswith(m["date"])):
+        return False
+    if m["weak"] or f.weak:
+        return True
+    return (m["type"] == "call") == (f.type == "call")
 
 
 def _trim_end(sent: Any) -> int:
