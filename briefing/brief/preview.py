@@ -9,7 +9,7 @@ from docx import Document
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-_HEADINGS = {"Title": "h1", "Heading 1": "h2", "Heading 2": "h3"}
+_HEADINGS = {"Title": "h1", "Heading 1": "h2", "Heading 2": "h3", "TOC Heading": "h3"}
 
 
 def docx_to_html(data: bytes) -> str:
@@ -38,7 +38,8 @@ def docx_to_html(data: bytes) -> str:
             elif style in _HEADINGS:
                 out.append(f"<{_HEADINGS[style]}>{text}</{_HEADINGS[style]}>")
             elif style.lower().startswith("toc"):
-                out.append(f'<p style="margin-left:{12 if "2" in style else 0}px">{html.escape(p.text.split(chr(9))[0])}</p>')
+                indent = 16 if style.endswith("2") else 0
+                out.append(f'<p style="margin:0px; margin-left:{indent}px">{html.escape(p.text.split(chr(9))[0])}</p>')
             elif text.strip():
                 out.append(f"<p>{text}</p>")
         elif tag == "tbl":
@@ -46,9 +47,11 @@ def docx_to_html(data: bytes) -> str:
                 out.append(f"</{in_list}>")
                 in_list = None
             table = Table(child, doc)
-            out.append('<table border="1" cellspacing="0" cellpadding="3" width="100%">')
+            border = 1 if table.style is not None and table.style.name == "Table Grid" else 0
+            out.append(f'<table border="{border}" cellspacing="0" cellpadding="3" width="100%">')
             for i, row in enumerate(table.rows):
-                cell_tag = "th" if i == 0 and len(table.rows) > 1 and table.style is not None else "td"
+                grid = table.style is not None and table.style.name == "Table Grid"
+                cell_tag = "th" if i == 0 and grid else "td"
                 cells = "".join(f"<{cell_tag}>{html.escape(c.text)}</{cell_tag}>" for c in row.cells)
                 out.append(f"<tr>{cells}</tr>")
             out.append("</table>")
