@@ -101,7 +101,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     with open_library(args, create=True) as lib:
         progress = _progress_bar if sys.stderr.isatty() and not args.quiet else None
         try:
-            report = lib.import_paths([Path(p) for p in args.paths], marking=args.marking, progress=progress)
+            report = lib.import_paths([Path(p) for p in args.paths], marking=args.marking, progress=progress,
+                                      workers=_jobs(args.jobs))
         except KeyboardInterrupt:
             if progress:
                 sys.stderr.write("\n")
@@ -116,6 +117,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     for failure in report.failed:
         print(f"  failed: {failure.path}: {failure.reason}")
     return 1 if report.failed else 0
+
+
+def _jobs(jobs: int | None) -> int:
+    """Worker processes for extraction. In-process by default: measured on 2 cores, 28 sources took 30 s in
+    process and 57 s with two workers (each loads the model; the parse already keeps the cores busy)."""
+    return 0 if not jobs or jobs <= 1 else jobs
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -328,6 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--marking", default="UNCLASSIFIED", type=str.upper, choices=MARKINGS, metavar="MARKING",
                    help=f"security marking of these sources ({', '.join(MARKINGS)})")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help="analyse in N worker processes (default: 1, in this process)")
 
     p = command("list", "list items, newest first", cmd_list)
     p.add_argument("--type", choices=ITEM_KINDS, help="only items of this kind")

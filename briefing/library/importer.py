@@ -37,6 +37,58 @@ def extractor() -> Callable[[list[Source]], Iterator[Extraction]]:
     return lambda sources: extract_many(sources, batch_size=BATCH_SIZE)
 
 
+def _extract_in_worker(source: Source) -> Extraction:
+    from briefing.extract import extract
+
+    return extract(source)
+
+
+def _warm_up() -> None:
+    """Load the model once per worker process, before the first real source arrives."""
+    _extract_in_worker(Source(path="warm-up.txt", text="The ministers met in Oslo on Monday.", sha256="0"))
+
+
+class ProcessExtractor:
+    """Extraction in ``workers`` processes (spawned: safe beside threads), the caller writing to SQLite.
+
+    Use as a context manager: the pool and its threads are gone when the ``with`` ends.
+    """
+
+    def __init__(self, workers: int, *, warm_up: bool = True) -> None:
+        self.workers = workers
+        self.warm_up = warm_up
+        self._pool = None
+
+    def __call__(self, sources: list[Source]) -> Iterator[Extraction]:
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_warm_up if self.warm_up else None)
+        futures = [self._pool.submit(_extract_in_worker, source) for source in sources]
+        try:
+            for source, future in zip(sources, futures, strict=True):
+                try:
+                    yield future.result()
+                except Exception as exc:  # a worker that died or failed: the source is kept, unanalysed
+                    yield Extraction(analysed=False, note=f"not analysed ({type(exc).__name__} in {source.path})")
+        finally:
+            for future in futures:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> ProcessExtractor:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def import_iter(
     library: Library,
     paths: Iterable[str | Path],

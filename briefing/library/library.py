@@ -216,12 +216,14 @@ class Library:
         cancel: Callable[[], bool] | None = None,
         record: bool = True,
         extract: Callable[[list[Source]], Iterator[Extraction]] | None = None,
+        workers: int = 0,
     ) -> Iterator[ImportResult]:
         """Import files, yielding one ImportResult per file (the window's worker drives this).
 
         The whole import is one undoable step ("Import 12 sources"), each source its own transaction:
         a cancelled or killed import leaves whole sources only. ``extract`` replaces the extraction
-        (tests, benchmarks); by default ``briefing.extract.extract_many`` runs on batches.
+        (tests, benchmarks); by default ``briefing.extract.extract_many`` runs on batches, in this process
+        (``workers=0``) or in that many worker processes while this one writes.
         """
         from briefing.library import importer
 
@@ -233,12 +235,15 @@ class Library:
             with self._transaction() as conn:
                 step_id = undo.begin(conn, "Import", ingest.now(), running=True)
         imported = 0
+        pool = importer.ProcessExtractor(workers) if workers > 0 and extract is None else None
         try:
             for result in importer.import_iter(self, paths, marking=marking, cancel=cancel, step_id=step_id,
-                                               extract=extract):
+                                               extract=extract or pool):
                 imported += result.status == "imported"
                 yield result
         finally:
+            if pool is not None:
+                pool.close()
             if step_id is not None:
                 with self._transaction() as conn:
                     if undo.finish(conn, step_id):
@@ -253,9 +258,10 @@ class Library:
         progress: Callable[[int, int, str], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         extract: Callable[[list[Source]], Iterator[Extraction]] | None = None,
+        workers: int = 0,
     ) -> ImportReport:
         report = ImportReport()
-        for result in self.import_iter(paths, marking=marking, cancel=cancel, extract=extract):
+        for result in self.import_iter(paths, marking=marking, cancel=cancel, extract=extract, workers=workers):
             if result.status == "imported":
                 report.imported.append(result.path)
             elif result.status == "present":

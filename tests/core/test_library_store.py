@@ -462,3 +462,18 @@ def test_an_import_still_running_cannot_be_undone_half_way(tmp_path):
         list(running)
         assert window.undo() == "Import 3 sources"
         assert window.sources() == []
+
+
+def test_extraction_in_worker_processes_leaves_nothing_running(lib, tmp_path):
+    import multiprocessing
+
+    from briefing.library.importer import ProcessExtractor
+
+    calls = []
+    files = [write(tmp_path, f"{n}.txt", f"Die Außenminister beider Länder trafen sich am Montag in Berlin und sprachen über die wirtschaftliche Zusammenarbeit. Nummer {n}.") for n in range(3)]
+    with ProcessExtractor(2, warm_up=False) as pool:
+        report = lib.import_paths(files, extract=pool, progress=lambda *a: calls.append(a))
+    assert len(report.imported) == 3 and report.failed == []
+    assert all(not s.analysed for s in lib.sources())  # not English: passed over with a note, in the workers
+    assert multiprocessing.active_children() == []
+    assert [c[0] for c in calls] == [1, 2, 3]
