@@ -233,9 +233,10 @@ def identity_keys(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> 
     f = effective(kind, machine, edits)
     keys: set[str] = set()
     if kind == "person":
-        for name in person_names(f):
-            keys.add("pn:" + name)
-            keys.update("pw:" + w for w in name.split() if len(w) > 1)
+        keys.update("pn:" + name for name in person_names(f))
+        # Words of the name itself (not of aliases, which carry titles: "Mr", "Prime Minister"): a new
+        # "Balakrishnan" finds "Vivian Balakrishnan" through them.
+        keys.update("pw:" + w for w in fold(f.get("name")).split() if len(w) > 1)
     elif kind == "event":
         ids = machine.get("participant_ids") or []
         keys.update(f"ep:{pid}" for pid in ids)
