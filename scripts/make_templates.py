@@ -98,9 +98,7 @@ def _widths(table, widths_cm: list[float]) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths_cm, strict=True):
             cell.width = Cm(width)
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    table._tbl.tblPr.append(layout)
+    # table.autofit = False above already wrote <w:tblLayout w:type="fixed"/>, in schema order
 
 
 def _no_borders(table) -> None:
@@ -110,7 +108,9 @@ def _no_borders(table) -> None:
         el = OxmlElement(f"w:{side}")
         el.set(qn("w:val"), "nil")
         borders.append(el)
-    tbl_pr.append(borders)
+    # Word refuses elements out of schema order: tblBorders goes before shd, tblLayout, tblCellMar, tblLook
+    tbl_pr.insert_element_before(borders, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
+                                 "w:tblDescription")
 
 
 def _update_fields_on_open(doc) -> None:
@@ -118,7 +118,12 @@ def _update_fields_on_open(doc) -> None:
     settings = doc.settings.element
     el = OxmlElement("w:updateFields")
     el.set(qn("w:val"), "true")
-    settings.append(el)
+    # schema order: updateFields precedes these (Word rejects a settings part out of order)
+    settings.insert_element_before(el, *(f"w:{t}" for t in (
+        "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars", "rsids", "mathPr", "attachedSchema",
+        "themeFontLang", "clrSchemeMapping", "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures",
+        "forceUpgrade", "captions", "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults",
+        "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")))
 
 
 def _tag(doc, text: str) -> None:
@@ -331,7 +336,8 @@ def bilateral_brief():
     doc.add_heading("Recent high-level exchanges", level=1)
     _table(doc, "exchanges", "e", [
         ("Date", "{{ e.date_text }}", 2.9),
-        ("Event", "{{ e.text }}{% if e.status == 'planned' %} (planned){% endif %} {{ e.cite }}", 6.7),
+        ("Event", "{{ e.text }}{% if e.status == 'planned' and 'planned' not in e.text|lower %} (planned)"
+                   "{% endif %} {{ e.cite }}", 6.7),
         ("Participants", "{{ e.participants_text }}", 4.6),
         ("Place", "{{ e.place }}", 2.8),
     ], empty="No exchanges in this brief.")
@@ -365,7 +371,8 @@ def visit_brief():
     doc.add_heading("Exchanges", level=2)
     _bullets(doc, "e in exchanges",
              "{% if e.date_text %}{{ e.date_text }}: {% endif %}{{ e.text }}{% if e.place %} ({{ e.place }})"
-             "{% endif %}{% if e.status == 'planned' %} — planned{% endif %} {{ e.cite }}")
+             "{% endif %}{% if e.status == 'planned' and 'planned' not in e.text|lower %} — planned{% endif %}"
+             " {{ e.cite }}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if figures %}")
     doc.add_heading("Figures", level=2)

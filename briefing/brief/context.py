@@ -187,12 +187,12 @@ def _settled(library, items) -> tuple[set[str], list[dict]]:
 
     done: dict[str, list[str | None]] = {}
     held: list[dict] = []
-    try:
-        for it in library.items(library.query(Query(kind="agreement"))):
-            if it.fields.get("status") in DONE_STATUSES:
+    try:  # only the finished ones: a big library has many agreements and events
+        for status in DONE_STATUSES:
+            for it in library.items(library.query(Query(kind="agreement", status=status))):
                 done.setdefault(_norm_title(it.fields.get("title")), []).append(it.fields.get("date"))
-        held = [it.fields for it in library.items(library.query(Query(kind="event")))
-                if it.fields.get("status") == "held"]
+        if any(it.kind == "event" and it.fields.get("status") == "planned" for it in items):
+            held = [it.fields for it in library.items(library.query(Query(kind="event", status="held")))]
     except (AttributeError, TypeError):
         pass
     return done, held

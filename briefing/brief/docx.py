@@ -255,6 +255,23 @@ def _pageref(style_run, bookmark: str) -> list:
     return [fld("begin"), instr, fld("separate"), _text_run(style_run, ""), fld("end")]
 
 
+_TCPR_ORDER = {qn(f"w:{t}"): i for i, t in enumerate((
+    "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar", "textDirection",
+    "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge", "tcPrChange"))}
+
+
+def _fix_cell_properties(document) -> None:
+    """docxtpl's {% cellbg %} puts <w:shd> first in a cell's properties; Word wants schema order."""
+    for tc_pr in document.element.body.iter(qn("w:tcPr")):
+        children = list(tc_pr)
+        ordered = sorted(children, key=lambda el: _TCPR_ORDER.get(el.tag, len(_TCPR_ORDER)))
+        if ordered != children:
+            for el in children:
+                tc_pr.remove(el)
+            for el in ordered:
+                tc_pr.append(el)
+
+
 def _set_style(paragraph, style_id: str) -> None:
     ppr = paragraph.find(qn("w:pPr"))
     if ppr is None:
@@ -309,6 +326,7 @@ def render_to_bytes(template: TemplateInfo | str | Path, context: dict) -> bytes
     if leftover:
         raise TemplateError(label, leftover, "a tag was left unrendered (is it split across Word runs?)")
     _fill_toc(tpl.docx)
+    _fix_cell_properties(tpl.docx)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
