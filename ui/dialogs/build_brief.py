@@ -37,6 +37,8 @@ from briefing.brief.templates import list_templates
 from briefing.model import MARKINGS
 from briefing.settings import Settings
 
+AUTO_PREVIEW_MAX_LINES = 150
+
 
 def confirm_lower_marking(parent, error: MarkingError) -> bool:
     """Ask before a brief goes out marked lower than what it cites. Default answer: no."""
@@ -105,18 +107,23 @@ class BuildBriefDialog(QDialog):
         splitter.setSizes([420, 580])
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.preview_button = self.buttons.addButton("Refresh &preview", QDialogButtonBox.ButtonRole.ActionRole)
+        self.preview_button.clicked.connect(self.refresh_preview)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.buttons)
 
+        # The preview follows the form by itself for briefs that render in a blink; a long brief takes
+        # half a second, so it waits for "Refresh preview" instead of stalling the typing.
+        self._auto = len(brief.lines) <= AUTO_PREVIEW_MAX_LINES
         self._timer = QTimer(self, singleShot=True, interval=350)
         self._timer.timeout.connect(self.refresh_preview)
         self.template.currentIndexChanged.connect(self._template_changed)
         for edit in (self.title, self.recipient, self.prepared_by):
-            edit.textChanged.connect(self._timer.start)
-        self.marking.currentIndexChanged.connect(self._timer.start)
+            edit.textChanged.connect(self._changed)
+        self.marking.currentIndexChanged.connect(self._changed)
         self._template_changed()
         self.refresh_preview()
 
@@ -143,7 +150,11 @@ class BuildBriefDialog(QDialog):
     def _template_changed(self) -> None:
         t = self.current_template()
         self.description.setText(t.description if t else "")
-        self._timer.start()
+        self._changed()
+
+    def _changed(self) -> None:
+        if self._auto:
+            self._timer.start()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save briefing as", self.output.text(), "Word document (*.docx)")
