@@ -245,6 +245,11 @@ def _subject(verb: Any) -> Any:
         for c in t.children:
             if c.dep_ in {"nsubj", "nsubjpass"}:
                 return c
+        for c in t.children:  # a subject hung on a piece of the verb ("co" "-" "chaired")
+            if c.dep_ in {"punct", "compound", "prt"} and c.i < t.i:
+                for g in c.children:
+                    if g.dep_ in {"nsubj", "nsubjpass"}:
+                        return g
         if t.dep_ in {"xcomp", "ccomp"} and t.head.pos_ in {"VERB", "AUX"}:
             # "invited Marcos to visit": the object does the visiting
             for c in t.head.children:
@@ -310,8 +315,14 @@ def _find_triggers(doc: Any, sent: Any, people: People) -> list[Found]:
                 continue
             found.append(f)
             continue
-        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in lex["verbs"] or (
-                t.pos_ == "VERB" and t.lemma_.lower() in lex["pair"]):
+        if t.i == sent.start and t.lower_ in {"meeting", "visiting"} and t.nbor(1).text[:1].isupper():
+            made = _verb_event(t, sent, people, used)
+            if made:
+                used.add(t.i)
+                found += made
+                continue
+        if t.pos_ in {"VERB", "AUX"} and _verb_lemma(t) in lex["verbs"] or (
+                t.pos_ == "VERB" and _verb_lemma(t) in lex["pair"]):
             made = _verb_event(t, sent, people, used)
             if made:
                 used.add(t.i)
@@ -377,9 +388,22 @@ def _sentence_place(sent: Any) -> str | None:
     return None
 
 
+def _verb_lemma(t: Any) -> str:
+    """The verb's lemma, mended for words the lemmatizer does not know ("co-chaired" -> "co-chair")."""
+    lemma = t.lemma_.lower()
+    verbs = _lex()["verbs"]
+    if lemma in verbs or lemma in _lex()["pair"]:
+        return lemma
+    low = t.lower_
+    for suffix in ("ed", "d", "ing", "s"):
+        if low.endswith(suffix) and low[: -len(suffix)] in verbs:
+            return low[: -len(suffix)]
+    return lemma
+
+
 def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found]:
     lex = _lex()
-    lemma = t.lemma_.lower()
+    lemma = _verb_lemma(t)
     etype = lex["verbs"].get(lemma)
     is_pair = lemma in lex["pair"] and etype is None
     subj = _subject(t)
@@ -392,7 +416,7 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
             subjects = more
     if subj is not None and subj.i in used:
         return []  # "the Joint Committee would convene": the committee's meeting is already an event
-    if t.tag_ == "VBG" and t.i == sent.start and lemma in {"meet", "visit", "call"}:
+    if t.i == sent.start and t.lower_ in {"meeting", "visiting", "calling"}:
         # "Meeting Prime Minister X on Wednesday, Marcos reaffirmed ...": a participle opening the sentence
         comma = next((k for k in sent if k.text == "," and k.i > t.i), None)
         limit = comma.i if comma is not None else sent.end
@@ -424,8 +448,8 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
         return []  # "the agreement signed in 2010" names a document, it does not report a signing here
     if lemma == "lay" and not any(g.lower_ == "wreath" for g in t.subtree):
         return []
-    if lemma in lex["travel"] and not _place(t):
-        return []
+    if lemma in lex["travel"] and (not _place(t) or any(c.lower_ in {"back", "home"} for c in t.children)):
+        return []  # "fly back to Manila" is going home
     if lemma == "meet" and t.dep_ == "amod":
         return []
     if t.dep_ in {"acl", "relcl"} and any(c.lower_ in {"first", "last", "only"} for c in t.head.children):
@@ -499,8 +523,11 @@ def _dobj_place(t: Any) -> str | None:
 
 
 def _different_sides(pair: list[Any]) -> bool:
+    """Not two people of one delegation (when both their countries are stated)."""
     a, b = pair[0], pair[1]
-    return a is not b and (not a.country or not b.country or a.country != b.country)
+    if a is b:
+        return False
+    return not (a.country_sure and b.country_sure and a.country == b.country)
 
 
 def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | None:
@@ -617,6 +644,8 @@ def _dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str |
             if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
                 continue  # "for five years, until 2029": a term, not the event's date
             dist = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
+            if any(a.i == f.trigger for a in tok.root.ancestors):
+                dist = min(dist, 1)  # the date hangs from the trigger itself
             pairs.append((dist, k, mi, m))
     pairs.sort(key=lambda x: x[0])
     done: set[int] = set()

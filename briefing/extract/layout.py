@@ -77,13 +77,31 @@ def set_layout(doc: Any) -> Any:
         line = text[line_start:text.find("\n", token.idx) if "\n" in text[token.idx:] else len(text)]
         if gap.count("\n") >= 2 or _BULLET.match(line) or _is_heading_line(text, line_start):
             token.is_sent_start = True
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and "\n" not in token.whitespace_ and not nxt.is_punct and not nxt.is_space \
+                    and not _BULLET.match(line):
+                nxt.is_sent_start = False  # no one-word sentence opens a paragraph ("Meeting Prime Minister X, ...")
             continue
         # a line that ends without punctuation and begins the next with a capital is a heading or a table cell
         before = text[:line_start].rstrip(" \t\n")
         if before and before[-1] not in ".,;:!?\"”’)" and token.is_title and _short_line_before(text, line_start):
             token.is_sent_start = True
+    _split_datelines(doc)
     doc._.bb_skip = skip_ranges(text)
     return doc
+
+
+# "VIENTIANE, Laos – ", "BOGOR, Indonesia, Jan 11 (Meridian Wire) - ", "Nairobi – " at the start of a paragraph
+_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Za-z'.-]+(?:[ ][A-Z][A-Za-z'.-]+){0,3})(?:,[ ][A-Z][A-Za-z .]{1,30}){0,2}"
+                       r"(?:[ ]\([^)\n]{1,40}\))?[ ]+[–—-][ ]+(?=[A-Z])")
+
+
+def _split_datelines(doc: Any) -> None:
+    """A dateline is not part of the first sentence's subject: start the sentence after it."""
+    for m in _DATELINE.finditer(doc.text[:20000]):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
 
 
 def _short_line_before(text: str, line_start: int) -> bool:

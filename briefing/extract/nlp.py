@@ -64,6 +64,9 @@ def _honorific_special_cases(nlp: Any) -> None:
     for prefix in rules("honorifics.json")["prefixes"]:
         if prefix.endswith(".") and " " not in prefix and prefix.count(".") == 1 and len(prefix) > 2:
             nlp.tokenizer.add_special_case(prefix, [{ORTH: prefix}])
+    for word in rules("event_triggers.json")["whole_words"]:
+        for form in {word, word.capitalize()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 @cache

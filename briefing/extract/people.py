@@ -65,6 +65,7 @@ class PersonRecord:
     aliases: list[str] = field(default_factory=list)
     analyst: bool = False
     index: int = 0
+    country_sure: bool = False  # stated next to the name, not guessed from the sentences
 
     @property
     def first_char(self) -> int:
@@ -635,6 +636,7 @@ def _resolve_titles(people: list[PersonRecord]) -> None:
         countries = [m.country for m in p.mentions if m.country]
         if countries:
             p.country = Counter(countries).most_common(1)[0][0]
+            p.country_sure = True
     for p in people:
         for m in p.mentions:
             if m.counterpart_of is not None and not p.title:

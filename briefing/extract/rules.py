@@ -102,7 +102,7 @@ def validate_events(data: dict, name: str = "event_triggers.json") -> dict:
     check.mapping(data, "verbs", EVENT_TYPES)
     check.mapping(data, "nouns", EVENT_TYPES)
     check.mapping(data, "phrases", EVENT_TYPES)
-    for key in ("pair_verbs", "host_verbs", "travel_verbs", "place_verbs", "planned_cues", "not_participants"):
+    for key in ("pair_verbs", "host_verbs", "travel_verbs", "place_verbs", "planned_cues", "not_participants", "whole_words"):
         check.strings(data, key)
     types = data.get("types")
     if not isinstance(types, dict):
