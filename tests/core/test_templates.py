@@ -178,3 +178,17 @@ def test_header_and_footer_of_builtin_templates_hold_the_marking_tag():
         assert "{{ meta.marking }}" in section.header.paragraphs[0].text
         assert "{{ meta.marking }}" in section.footer.paragraphs[0].text
         assert section.header.paragraphs[0].runs[0].font.color.rgb in (None, RGBColor(0xA0, 0x10, 0x10))
+
+
+def test_summary_template_uses_only_documented_context_and_is_sandboxed(lib):
+    from jinja2 import meta
+
+    env = make_environment()
+    source = (BUILTIN_TEMPLATES_DIR / "summary.html.j2").read_text(encoding="utf-8")
+    assert meta.find_undeclared_variables(env.parse(source)) <= set(CONTEXT_KEYS)
+    library, brief_id = lib
+    ctx = build_context(library, brief_id, own_country="SG")
+    (user_templates_dir() / "summary.html.j2").write_text(
+        "{{ meta.__class__.__init__.__globals__ }}", encoding="utf-8")
+    with pytest.raises(TemplateError, match="summary.html.j2"):
+        render_summary_html(ctx)
