@@ -153,7 +153,7 @@ def _rules() -> list[_Rule]:
                   r"(?![\w'’])"),
         # "on Monday", "last Friday", "next Tuesday", "Friday morning"
         ("weekday", rf"\b(?:(?P<rel>(?i:this|last|next|coming|past))\s+)?(?P<wd>{weekdays}){parts}"
-                    rf"(?!,?\s+(?:the\s+)?(?:[0-3]?\d|{months}))"),
+                    rf"(?!,?\s+(?:the\s+)?(?:[0-3]?\d|{M}))"),
         # "N days ago", "two weeks ago"
         ("ago", rf"\b(?P<n>\d{{1,2}}|{numbers}|a|an)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)"),
         # "in February", "slated for October", "since June", "early next month" is above

@@ -127,3 +127,8 @@ def test_unusual_forms_fall_back_to_dateparser():
     assert resolve_date("3rd June 2022", None) == "2022-06-03"
     assert resolve_date("2022.06.03", None) == "2022-06-03"
     assert resolve_date("the agreement", WEDNESDAY) is None
+
+
+def test_a_weekday_before_a_name_that_starts_like_a_month():
+    text = "Meeting Prime Minister Xanana Gusmão on Wednesday, Marcos reaffirmed his support."
+    assert values(text, "2024-10-11") == [("2024-10-09", None)]
