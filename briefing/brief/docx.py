@@ -157,12 +157,30 @@ def _explain(template: str, exc: Exception, tags: list[str]) -> TemplateError:
     if isinstance(exc, jinja2.exceptions.TemplateSyntaxError):
         message = exc.message or str(exc)
         tag = _unclosed_block(tags) if "end of template" in message or "looking for" in message else None
-        if tag is None:
-            context = [line.strip() for line in getattr(exc, "docx_context", []) or [] if "{" in line]
-            tag = next((m.group(0) for line in context for m in [OPENER_RE.search(line)] if m),
-                       None) and context[0][:60]
-        return TemplateError(template, tag, f"broken tag: {message}")
+        return TemplateError(template, tag or _bad_tag(tags), f"broken tag: {message}")
     return TemplateError(template, None, f"{type(exc).__name__}: {exc}")
+
+
+_BLOCKS = ("for", "if", "macro", "block", "with", "filter", "call")
+_DOCXTPL_TAGS = ("cellbg", "colspan", "hm", "vm")  # rewritten by docxtpl before Jinja sees them
+
+
+def _bad_tag(tags: list[str]) -> str | None:
+    """The first tag that does not parse on its own (each block opener given its end tag to try)."""
+    env = make_environment()
+    for tag in tags:
+        source = re.sub(r"^\{%([-+]?)\s*[ptrc]\s+", r"{%\1 ", tag)  # docxtpl's {%p / {%tr / {%tc prefixes
+        m = re.match(r"\{%[-+]?\s*(\w+)", source)
+        word = m.group(1) if m else None
+        if word in _DOCXTPL_TAGS or (word and (word.startswith("end") or word in ("else", "elif"))):
+            continue
+        if word in _BLOCKS:
+            source += f"{{% end{word} %}}"
+        try:
+            env.parse(source)
+        except jinja2.exceptions.TemplateSyntaxError:
+            return tag
+    return None
 
 
 def _first_with(tags: list[str], text: str) -> str | None:

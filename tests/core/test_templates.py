@@ -109,6 +109,8 @@ def test_user_template_is_listed_and_renders(lib, tmp_path):
     (["{{ meta.title }"], "{{ meta.title }", "not closed"),
     (["{%p for l in lines %}", "{{ l.text }}"], "{%p for l in lines %}", "broken tag"),
     (["{% if meta.toc %}Contents"], "{% if meta.toc %}", "broken tag"),
+    (["{{ meta.title | }}"], "{{ meta.title | }}", "broken tag"),
+    (["{% for in lines %}", "{% endfor %}"], "{% for in lines %}", "broken tag"),
     ([[("{{ meta.", False), ("title }}", True)]], "{{ meta.title }}", "split across"),
     (["{{ ''.__class__.__mro__[1].__subclasses__() }}"], "{{ ''.__class__.__mro__[1].__subclasses__() }}", "sandbox"),
     (["{{ lipsum.__globals__['os'] }}"], "{{ lipsum.__globals__['os'] }}", "sandbox"),
