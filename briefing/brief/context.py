@@ -233,13 +233,11 @@ def build_context(
     ``overrides`` replaces the brief's title, recipient, prepared_by, marking, date, purpose or key_points.
     """
     overrides = {k: v for k, v in (overrides or {}).items() if v is not None}
-    if own_country is None:
-        from briefing.settings import Settings
+    from briefing.settings import Settings
 
-        settings = Settings.load()
+    settings = Settings.load()
+    if own_country is None:
         own_country = settings.own_country
-        overrides.setdefault("prepared_by", settings.prepared_by or None)
-        overrides = {k: v for k, v in overrides.items() if v is not None}
     own = (own_country or "").upper() or None
 
     brief = None
@@ -283,7 +281,7 @@ def build_context(
     if brief is None and not overrides.get("marking"):
         # items rendered without a brief have no marking chosen by anyone: take the highest they cite
         overrides["marking"] = highest(s["marking"] for s in sources_list)
-    meta = _meta(brief, overrides, when, we, own, names, len(lines))
+    meta = _meta(brief, overrides, when, we, own, names, len(lines), settings.prepared_by or "")
 
     key_points = _key_points(overrides.get("key_points", brief.key_points if brief else ""))
     notes = [ln for ln in lines if ln["section"] == "notes"]
@@ -323,7 +321,8 @@ def _key_points(value) -> list[str]:
     return [re.sub(r"^\s*(?:[-*•·]|\d+[.)])\s*", "", p).strip() for p in raw if p.strip()]
 
 
-def _meta(brief, overrides, when, we, own, counterparts, count) -> dict[str, Any]:
+def _meta(brief, overrides, when, we, own, counterparts, count, prepared_by: str) -> dict[str, Any]:
+    """The title block; ``prepared_by`` is the user's default from Preferences, used when the brief has none."""
     title = overrides.get("title") or (brief.title if brief else "")
     if not title:
         if we and counterparts:
@@ -336,7 +335,7 @@ def _meta(brief, overrides, when, we, own, counterparts, count) -> dict[str, Any
     return {
         "title": title,
         "recipient": overrides.get("recipient") or (brief.recipient if brief else "") or "",
-        "prepared_by": overrides.get("prepared_by") or (brief.prepared_by if brief else "") or "",
+        "prepared_by": overrides.get("prepared_by") or (brief.prepared_by if brief else "") or prepared_by,
         "date": when,
         "date_text": format_date(when),
         "marking": marking,

@@ -152,3 +152,15 @@ def test_marking_order_and_refusal():
     check_marking("OFFICIAL", ["CONFIDENTIAL"], allow_lower=True)
     with pytest.raises(MarkingError):  # an unknown source marking is treated as the highest
         check_marking("SECRET", ["EYES ONLY"])
+
+
+def test_prepared_by_falls_back_to_the_preferences(lib):
+    from briefing.settings import Settings
+
+    library, brief_id, _ = lib
+    settings = Settings.load()
+    settings.prepared_by = "A. Officer"
+    settings.save()
+    assert build_context(library, brief_id, own_country="SG")["meta"]["prepared_by"] == "South-East Asia desk"
+    library.update_brief(brief_id, prepared_by="")
+    assert build_context(library, brief_id, own_country="SG")["meta"]["prepared_by"] == "A. Officer"
