@@ -179,7 +179,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     if item.kind == "person" and history:
         print("  titles held:")
         for entry in history:
-            print(f"    {entry.get('date') or 'undated'}: {_fmt(entry.get('title'))} ({_fmt(entry.get('country'))})")
+            when = entry.get("date") or "undated"
+            if entry.get("last"):
+                when += f" to {entry['last']}"
+            print(f"    {when}: {_fmt(entry.get('title'))} ({_fmt(entry.get('country'))})")
     if item.source_ids:
         print("Sources:")
         for sid in item.source_ids:

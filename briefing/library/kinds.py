@@ -173,7 +173,9 @@ def row_values(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> dic
         date, type_ = machine.get("seen"), f.get("title")
         countries = [f["country"]] if f.get("country") else countries
     elif kind == "figure":
-        date, status = f.get("period") or machine.get("seen"), f.get("unit")
+        period = f.get("period")
+        date = period if isinstance(period, str) and _ISO_DATE.match(period) else machine.get("seen")
+        status = f.get("unit")
     elif kind == "topic":
         date = machine.get("seen")
     elif kind == "note":
@@ -320,10 +322,17 @@ def _combine_person(contributions: list[tuple[str | None, dict[str, Any]]]) -> d
     name = max(names, key=lambda n: (len(n.split()), -names.index(n)))
     aliases = _union([[n for n in names if fold(n) != fold(name)]] + [d.get("aliases") or [] for d in datas])
     aliases = [a for a in aliases if fold(a) != fold(name)]
-    titles = []
-    for date, d in contributions:
-        if d.get("title") or d.get("country"):
-            titles.append({"title": d.get("title"), "country": d.get("country"), "date": date})
+    # Each title and country held, from the first to the last source that gave it ("last" when later).
+    titles: list[dict[str, Any]] = []
+    for date, d in sorted(contributions, key=lambda c: c[0] or ""):
+        if not (d.get("title") or d.get("country")):
+            continue
+        held = (fold(d.get("title")), (d.get("country") or "").upper())
+        if titles and (fold(titles[-1]["title"]), (titles[-1]["country"] or "").upper()) == held:
+            if date and date != titles[-1]["date"]:
+                titles[-1]["last"] = date
+            continue
+        titles.append({"title": d.get("title"), "country": d.get("country"), "date": date})
     latest = sorted((t for t in titles if t["title"]), key=lambda t: t["date"] or "")
     latest_country = sorted((t for t in titles if t["country"]), key=lambda t: t["date"] or "")
     return {

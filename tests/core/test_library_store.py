@@ -136,11 +136,12 @@ def test_a_person_keeps_every_title_with_its_date(lib):
                                    evidence=[Evidence(0, 11, "Alice Smith")])])
     add(lib, "Alice Smith spoke.", "a.txt", "2019-01-05", e1)
     add(lib, "Alice Smith spoke again.", "b.txt", "2023-03-01", e2)
+    add(lib, "Alice Smith spoke once more.", "c.txt", "2024-01-09", e2)
     [person] = lib.items(ids_of(lib, "person"))
     assert person.fields["title"] == "Foreign Minister" and person.fields["country"] == "NO"
     assert person.fields["aliases"] == ["Ms Smith"]
-    assert [(t["title"], t["date"]) for t in person.machine["titles"]] == [
-        ("Deputy Minister", "2019-01-05"), ("Foreign Minister", "2023-03-01")]
+    assert [(t["title"], t["date"], t.get("last")) for t in person.machine["titles"]] == [
+        ("Deputy Minister", "2019-01-05", None), ("Foreign Minister", "2023-03-01", "2024-01-09")]
 
 
 def test_a_lone_surname_of_another_country_is_someone_else(lib):
@@ -477,3 +478,12 @@ def test_extraction_in_worker_processes_leaves_nothing_running(lib, tmp_path):
     assert all(not s.analysed for s in lib.sources())  # not English: passed over with a note, in the workers
     assert multiprocessing.active_children() == []
     assert [c[0] for c in calls] == [1, 2, 3]
+
+
+def test_a_figure_is_dated_by_an_iso_period_else_by_its_source(lib):
+    from briefing.model import Figure
+
+    figures = [Figure(8e9, "USD", "credit lines", period="since 2010"), Figure(12, "percent", "growth", period="2023")]
+    add(lib, "x", "a.txt", "2024-05-01", Extraction(figures=figures))
+    rows = {r.label: r.date for r in lib.rows(lib.query(Query(kind="figure")))}
+    assert rows == {"8 billion USD: credit lines": "2024-05-01", "12%: growth": "2023"}
