@@ -180,6 +180,8 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
             if doc[e].lower_ == "and" and not (e + 1 < sent.end and doc[e + 1].text[:1].isupper()):
                 break
             e += 1
+    while e < sent.end and doc[e].text[:1].isupper() and doc[e].pos_ in {"PROPN", "NOUN"}:
+        e += 1  # "Comprehensive Economic Partnership Agreement": the name runs on
     if e < sent.end and doc[e].text == "(" and e + 2 < sent.end and doc[e + 2].text == ")" and doc[e + 1].is_upper:
         e += 3
     while e > end and doc[e - 1].lower_ in {"the", "of", "and", "on", "for", "between", "in", "to"}:
@@ -292,6 +294,9 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 title = title.split(" ", 1)[1]
         if head.i in absorbed:
             continue
+        if named is not None and status is None and kind == "working-group":
+            continue  # a named commission or committee is a body, not an agreement
+        absorbed.update(range(span_start, named[1] if named else span_end))
         if status == "proposed":
             kind_out = kind
         else:

@@ -62,13 +62,9 @@ def _keep_person(p: Any, participants: set[str]) -> bool:
         return False
     if p.name in participants or p.title:
         return True
-    if len(p.tokens) >= 2:
+    if len(p.mentions) >= 2:
         return True
-    return any(m.text and p.mentions and _is_subject(m) for m in p.mentions)
-
-
-def _is_subject(m: Any) -> bool:
-    return getattr(m, "dep", "") in {"nsubj", "nsubjpass"}
+    return False
 
 
 def _person(doc: Any, p: Any) -> Person:

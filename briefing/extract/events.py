@@ -164,7 +164,7 @@ class People:
                 return sent_pair
             return list(self.last_pair)
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in {"president", "minister", "premier", "chancellor", "king",
-                                                                "secretary", "governor", "leader"}:
+                                                                "secretary", "governor", "leader", "governor-general"}:
             return self.by_role(token)
         return []
 
@@ -190,8 +190,14 @@ class People:
     def by_role(self, token: Any) -> list[Any]:
         """ "the President", "the Prime Minister", "the Vietnamese Prime Minister" -> the person with that title."""
         words = {t.lower_ for t in token.subtree if t.i <= token.i}
-        cands = [p for p in self.people if p.title and token.lower_ in p.title.lower()
-                 and (token.lower_ != "minister" or "prime" not in words or "prime" in p.title.lower())]
+        from briefing.extract.countries import code_of
+
+        country = next((code_of(t.text) for t in token.subtree if t.i < token.i and code_of(t.text)), None)
+        leaders = ("president", "prime minister", "king", "queen", "emir", "sultan", "chancellor", "premier")
+        cands = [p for p in self.people if p.title and (token.lower_ in p.title.lower() or (
+            token.lower_ == "leader" and any(w in p.title.lower() for w in leaders)))
+                 and (token.lower_ != "minister" or "prime" not in words or "prime" in p.title.lower())
+                 and (country is None or p.country == country)]
         if not cands:
             return []
         cands.sort(key=lambda p: -len(p.mentions))
@@ -448,6 +454,11 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
         return []  # "the agreement signed in 2010" names a document, it does not report a signing here
     if lemma == "lay" and not any(g.lower_ == "wreath" for g in t.subtree):
         return []
+    if lemma == "lead" and any(c.dep_ == "dobj" and c.lower_ in {"delegation", "mission"} for c in t.children):
+        dest = _place(t) or next((_place(c) for c in t.children if c.dep_ == "dobj" and _place(c)), None)
+        if dest and subjects:
+            return [Found("visit", t.i, sent, subjects[:1], actor=subjects[0], planned=_is_planned(t), location=dest)]
+        return []
     if lemma in lex["travel"] and (not _place(t) or any(c.lower_ in {"back", "home"} for c in t.children)):
         return []  # "fly back to Manila" is going home
     if lemma == "meet" and t.dep_ == "amod":
@@ -695,7 +706,10 @@ def find_events(doc: Any) -> list[Event]:
             continue
         found = _find_triggers(doc, sent, people)
         dates = _dates_for(doc, sent, found)
+        anchored = _has_country(doc, sent)
         for k, f in enumerate(found):
+            if not f.participants and not anchored:
+                continue  # "the city council will hold a meeting": nothing between countries
             date, date_end = dates.get(k, (None, None))
             if date and pub and date[:len(pub)] > pub[:len(date)]:
                 f.planned = True
@@ -709,11 +723,17 @@ def find_events(doc: Any) -> list[Event]:
     return _merge(doc, records)
 
 
+def _has_country(doc: Any, sent: Any) -> bool:
+    return any(sent.start <= cm.start < sent.end for cm in doc._.bb_countries or [])
+
+
 def _is_headline(doc: Any, sent: Any) -> bool:
     """The source's own title at its top: it repeats what the body reports."""
     title = (doc._.source_title or "").strip()
     text = sent.text.strip()
-    return bool(title) and sent.start_char < 300 and len(text) > 10 and (title.startswith(text[:60]) or text.startswith(title[:60]))
+    if not title or sent.start_char > 300 or len(text) < 10 or text.rstrip("\"”’')").endswith((".", "!", "?")):
+        return False  # a headline has no full stop; a lead sentence (often the stored title) does
+    return title.startswith(text[:60]) or text.startswith(title[:60])
 
 
 def _shouting(sent: Any) -> bool:

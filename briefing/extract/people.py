@@ -294,8 +294,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if all(fold(t.text) in lex["prefix_words"] or fold(t.text) in lex["head_words"] for t in words):
         return None
-    if start > 0 and tokens[start - 1].lower_ == "the" and len(words) == 1:
-        return None
+    if start > 0 and tokens[start - 1].lower_ == "the" and not (start >= 2 and _match_seq_ending(tokens, start - 2, lex["prefixes"])):
+        return None  # "the Padang Besar rail upgrade", "the Teesta": a place or a thing
     if all(t.i in country_tokens for t in words):
         return None
     if any(fold(t.text).rstrip(".") in NOT_NAMES for t in words):
@@ -464,7 +464,10 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
 # ---------------------------------------------------------------------------- clustering
 
 def _name_key_tokens(text: str) -> list[str]:
-    return [w for w in re.findall(r"[\w'’\-]+", fold(text)) if not re.fullmatch(r"[a-z]", w)]
+    """Name words for matching forms of one name: no initials, no honorific kept for a one-word name ("Sheikh")."""
+    words = [w for w in re.findall(r"[\w'’\-]+", fold(text)) if not re.fullmatch(r"[a-z]", w)]
+    keep = _lexicon()["keep_if_single"]
+    return [w for w in words if w not in keep] or words
 
 
 def _cluster(mentions: list[Mention]) -> list[PersonRecord]:
