@@ -23,7 +23,7 @@ from briefing.extract.datafiles import Checker, load_data
 from briefing.extract.figures import DocIndex
 from briefing.model import Evidence, Topic
 
-MAX_TOPICS = 18
+MAX_TOPICS = 24  # a laundry list of sectors is still listed; beyond this it is noise
 MAX_ITEM_WORDS = 4
 MAX_EVIDENCE = 3
 
@@ -314,7 +314,7 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
                          if len(w) > 3 and w not in ("between", "with", "from", "under")]
         title_case = bool(trigger_words) and all(w[0].isupper() for w in trigger_words) and (
             len(trigger_words) > 1 or not _sentence_start(text, m.start()))
-        found += _items(text, m.end(), min(len(text), m.end() + 220), doc, title_case)
+        found += _items(text, m.end(), min(len(text), m.end() + 320), doc, title_case)
     for m in rules.head.finditer(text):
         mention = _head_topic(text, m, doc)
         if mention and mention.name:
