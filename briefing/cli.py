@@ -251,6 +251,58 @@ def cmd_split(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reextract(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        ids = [s.id for s in lib.sources()] if args.all else args.ids
+        if not ids:
+            raise UserError("name the sources to re-extract (ids from `briefing sources`) or give --all")
+        for source_id in ids:
+            lib.source(source_id)  # NotFound before any work
+        progress = _progress_bar if sys.stderr.isatty() else None
+        done = lib.reextract_many(ids, progress=progress)
+    print(f"Re-extracted {_plural(done, 'source')}; your edits are kept (`briefing undo` to go back).")
+    return 0
+
+
+def cmd_pick(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        brief_id = lib.brief_id_named(args.brief) if args.brief else lib.current_brief_id()
+        if brief_id is None and args.remove:
+            raise UserError(f"no brief named {args.brief!r}" if args.brief else "no current brief: give --brief NAME")
+        for item_id in args.ids:
+            lib.item(item_id)  # NotFound before anything changes
+        verb = "Unpick" if args.remove else "Pick"
+        with lib.step(f"{verb} {_plural(len(args.ids), 'item')}"):  # a new brief and its picks: one step
+            if brief_id is None:
+                brief_id = lib.create_brief(args.brief or "Brief")
+            lib.set_picked(brief_id, args.ids, not args.remove)
+        lib.set_current_brief(brief_id)
+        brief = lib.brief(brief_id)
+    print(f"Brief {brief.name!r} ({brief.id}) now has {_plural(len(brief.lines), 'item')}.")
+    return 0
+
+
+def cmd_briefs(args: argparse.Namespace) -> int:
+    with open_library(args) as lib:
+        rows, current = lib.briefs(), lib.current_brief_id()
+        if args.show is not None:
+            brief_id = lib.brief_id_named(args.show) if not args.show.isdigit() else int(args.show)
+            if brief_id is None:
+                raise UserError(f"no brief named {args.show!r}")
+            brief = lib.brief(brief_id)
+            labels = {r.id: r for r in lib.rows([line.item_id for line in brief.lines])}
+            print(f"{brief.name} ({brief.id}): {brief.title or '(no title)'} - {brief.marking}")
+            for line in brief.lines:
+                row = labels[line.item_id]
+                print(f"  {row.id:>4} {row.kind:<9} {row.date or '-':<10} {line.wording or row.label}")
+            return 0
+    if not rows:
+        print("No briefs yet (`briefing pick ID... --brief NAME` starts one).")
+    for row in rows:
+        print(f"{'*' if row.id == current else ' '}{row.id:>4} {row.name}  ({_plural(row.item_count, 'item')})")
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.csv:
@@ -375,6 +427,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=_item_id, metavar="ID")
     p.add_argument("--evidence", type=int, nargs="+", required=True, metavar="EVIDENCE_ID",
                    help="the evidence to move (its #numbers in `briefing show`)")
+
+    p = command("reextract", "extract sources again (after an upgrade); your edits are kept", cmd_reextract)
+    p.add_argument("ids", nargs="*", type=int, metavar="SOURCE_ID")
+    p.add_argument("--all", action="store_true", help="every source in the library")
+
+    p = command("pick", "put items into a brief (the current one, or --brief NAME, made if new)", cmd_pick)
+    p.add_argument("ids", nargs="+", type=_item_id, metavar="ID")
+    p.add_argument("--brief", metavar="NAME", help="the brief (made if there is none of that name)")
+    p.add_argument("--remove", action="store_true", help="take the items out instead")
+
+    p = command("briefs", "list the briefs (* = current) or show one", cmd_briefs)
+    p.add_argument("--show", metavar="NAME_OR_ID", help="the items of this brief, in order")
 
     p = command("export", "export items as CSV (one file per kind) or as JSON", cmd_export)
     group = p.add_mutually_exclusive_group(required=True)

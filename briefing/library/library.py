@@ -273,17 +273,52 @@ class Library:
         report.cancelled = bool(cancel and cancel())
         return report
 
+    def _stored_source(self, source_id: int) -> Source:
+        record = self.source(source_id)
+        return Source(path=record.path, text=record.text, sha256=record.sha256, title=record.title,
+                      date=record.date, publisher=record.publisher, author=record.author,
+                      language=record.language, format=record.format, marking=record.marking)
+
+    def reextract_many(
+        self,
+        source_ids: Sequence[int],
+        *,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        extract: Callable[[list[Source]], Iterator[Extraction]] | None = None,
+    ) -> int:
+        """Re-extract several sources (after an upgrade of the extraction) as ONE undoable step; edits kept.
+
+        Extraction runs first, outside any transaction; the writes then go in one transaction. Returns how
+        many sources were re-extracted (fewer if ``cancel()`` turned true: then nothing is written).
+        """
+        sources = [self._stored_source(i) for i in source_ids]
+        if extract is None:
+            from briefing.extract import extract_many
+
+            def extract(batch):
+                return extract_many(batch)
+
+        extractions: list[Extraction] = []
+        for n, (src, extraction) in enumerate(zip(sources, extract(sources), strict=True), 1):
+            extractions.append(extraction)
+            if progress:
+                progress(n, len(sources), src.path)
+            if cancel and cancel():
+                return 0
+        with self.step(f"Re-extract {_plural(len(sources), 'source')}"):
+            for source_id, extraction in zip(source_ids, extractions, strict=True):
+                self.reextract(source_id, extraction)
+        return len(sources)
+
     def reextract(self, source_id: int, extraction: Extraction | None = None) -> None:
         """Extract a source again: its machine values and evidence are replaced, the user's edits kept."""
-        record = self.source(source_id)
-        source = Source(path=record.path, text=record.text, sha256=record.sha256, title=record.title,
-                        date=record.date, publisher=record.publisher, author=record.author,
-                        language=record.language, format=record.format, marking=record.marking)
+        source = self._stored_source(source_id)
         if extraction is None:
             from briefing.extract import extract
 
             extraction = extract(source)
-        with self.step(f"Re-extract {record.title or Path(record.path).name}") as conn:
+        with self.step(f"Re-extract {source.title or Path(source.path).name}") as conn:
             previous = {r[0] for r in conn.execute(
                 "SELECT item_id FROM contributions WHERE source_id = ? UNION SELECT item_id FROM evidence "
                 "WHERE source_id = ?", (source_id, source_id))}
@@ -604,6 +639,13 @@ class Library:
                     for item_id in ids:
                         conn.execute("DELETE FROM brief_lines WHERE brief_id = ? AND item_id = ?", (brief_id, item_id))
                 self._announce("picks", ids)
+
+    def brief_id_named(self, name: str) -> int | None:
+        """The brief with this name (case-blind), or None."""
+        with self._lock:
+            row = self.conn.execute("SELECT id FROM briefs WHERE lower(name) = lower(?) ORDER BY id LIMIT 1",
+                                    (name.strip(),)).fetchone()
+        return row[0] if row else None
 
     def picked_ids(self, brief_id: int) -> list[int]:
         with self._lock:

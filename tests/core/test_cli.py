@@ -221,3 +221,36 @@ def test_import_shows_a_progress_bar_on_a_terminal(capsys, monkeypatch, library,
     assert code == 1 and "1 already present, 1 failed" in out
     assert "] 2/2 " in terminal.text and "#" * 30 in terminal.text
     assert terminal.text.endswith("\r")  # the bar is wiped before the summary is printed
+
+
+def test_pick_into_a_brief_and_list_briefs(capsys, library):
+    [event] = ids(library, kind="event", text="sikorski")
+    [agreement] = ids(library, kind="agreement")
+    code, out, _ = run(capsys, "pick", event, agreement, "--brief", "Oslo visit", "--library", library)
+    assert code == 0 and out.strip() == "Brief 'Oslo visit' (1) now has 2 items."
+    _, out, _ = run(capsys, "briefs", "--library", library)
+    assert out.strip() == "*   1 Oslo visit  (2 items)"
+    _, out, _ = run(capsys, "briefs", "--show", "oslo visit", "--library", library)
+    assert "Meeting: Radosław Sikorski, Bob Jones (Oslo)" in out and "Fisheries Agreement" in out
+    _, out, _ = run(capsys, "undo", "--library", library)
+    assert out.strip() == "Undone: Pick 2 items"
+    _, out, _ = run(capsys, "briefs", "--library", library)
+    assert out.startswith("No briefs yet")
+    code, _, err = run(capsys, "pick", "9999", "--library", library)
+    assert code == 1 and "no item with id 9999" in err
+
+
+def test_reextract_keeps_edits(capsys, library, monkeypatch):
+    from tests.core.test_library_fakes import fake_extract
+
+    [event] = ids(library, kind="event", text="sikorski")
+    run(capsys, "edit", event, "--set", "location=Bergen", "--library", library)
+    monkeypatch.setattr("briefing.extract.extract_many", lambda sources, **kw: fake_extract(sources))
+    code, out, _ = run(capsys, "reextract", "--all", "--library", library)
+    assert code == 0 and out.startswith("Re-extracted 3 sources")
+    with Library.open(library, seed=False) as lib:
+        item = lib.item(event)
+        assert item.fields["location"] == "Bergen" and len(item.source_ids) == 2
+        assert lib.undo_name() == "Re-extract 3 sources"
+    code, _, err = run(capsys, "reextract", "--library", library)
+    assert code == 1 and "--all" in err
