@@ -62,9 +62,7 @@ def _keep_person(p: Any, participants: set[str]) -> bool:
         return False
     if p.name in participants or p.title:
         return True
-    if len(p.mentions) >= 2:
-        return True
-    return False
+    return len(p.mentions) >= 2
 
 
 def _person(doc: Any, p: Any) -> Person:

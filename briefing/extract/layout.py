@@ -77,10 +77,16 @@ def set_layout(doc: Any) -> Any:
         line = text[line_start:text.find("\n", token.idx) if "\n" in text[token.idx:] else len(text)]
         if gap.count("\n") >= 2 or _BULLET.match(line) or _is_heading_line(text, line_start):
             token.is_sent_start = True
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if nxt is not None and "\n" not in token.whitespace_ and not nxt.is_punct and not nxt.is_space \
-                    and not _BULLET.match(line):
-                nxt.is_sent_start = False  # no one-word sentence opens a paragraph ("Meeting Prime Minister X, ...")
+            bullet = _BULLET.match(line)
+            # no one-word sentence opens a paragraph ("Meeting Prime Minister X, ...") and a bullet stays with its item
+            marker_end = line_start + (bullet.end() if bullet else 0)
+            k = i + 1
+            while k < len(doc) and doc[k].idx < marker_end and "\n" not in doc[k - 1].whitespace_:
+                doc[k].is_sent_start = False
+                k += 1
+            if k < len(doc) and "\n" not in doc[k - 1].whitespace_ and not doc[k].is_space \
+                    and (bullet or not doc[k].is_punct):
+                doc[k].is_sent_start = False
             continue
         # a line that ends without punctuation and begins the next with a capital is a heading or a table cell
         before = text[:line_start].rstrip(" \t\n")
