@@ -204,6 +204,9 @@ def connect(path: Path) -> tuple[sqlite3.Connection, _StepHolder]:
     conn.create_function("fold", 1, fold, deterministic=True)
     try:
         _check_and_migrate(conn, path)
+    except sqlite3.OperationalError as exc:  # locked, read-only, disk full: a library we cannot use now
+        conn.close()
+        raise LibraryError(f"cannot use the library {path}: {exc}") from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise LibraryError(f"{path} is not a Briefing Builder library ({exc})") from exc

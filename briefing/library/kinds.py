@@ -18,6 +18,9 @@ from typing import Any
 from briefing import model
 from briefing.library.search import fold, words
 
+# Bump when label/date/keys/search text are computed differently: libraries then rebuild them on open.
+DERIVED_VERSION = 2
+
 DATACLASSES = {
     "person": model.Person,
     "event": model.Event,

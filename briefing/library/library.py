@@ -70,6 +70,11 @@ class Library:
         is_new = not path.exists() or path.stat().st_size == 0
         conn, holder = db.connect(path)
         lib = cls(path, conn, holder)
+        try:
+            lib._refresh_derived()
+        except sqlite3.Error as exc:
+            lib.close()
+            raise LibraryError(f"cannot use the library {path}: {exc}") from exc
         if is_new and seed and app_paths.SEEDS_DIR.is_dir():
             try:
                 for result in lib.import_iter([app_paths.SEEDS_DIR], record=False):
@@ -79,6 +84,21 @@ class Library:
                 lib.close()
                 raise
         return lib
+
+    def _refresh_derived(self) -> None:
+        """Rebuild list columns, merge keys and the search index if this program computes them differently
+        from the one that wrote them (a new version: labels, dates or folding changed)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'derived_version'").fetchone()
+        if row is not None and row[0] == str(kinds.DERIVED_VERSION):
+            return
+        from briefing.library.index import reindex_all
+
+        with self._transaction() as conn:
+            if conn.execute("SELECT 1 FROM items LIMIT 1").fetchone() or conn.execute(
+                    "SELECT 1 FROM sources LIMIT 1").fetchone():
+                reindex_all(conn)
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('derived_version', ?)",
+                         (str(kinds.DERIVED_VERSION),))
 
     def close(self) -> None:
         with self._lock:

@@ -487,3 +487,20 @@ def test_a_figure_is_dated_by_an_iso_period_else_by_its_source(lib):
     add(lib, "x", "a.txt", "2024-05-01", Extraction(figures=figures))
     rows = {r.label: r.date for r in lib.rows(lib.query(Query(kind="figure")))}
     assert rows == {"8 billion USD: credit lines": "2024-05-01", "12%: growth": "2023"}
+
+
+def test_list_columns_are_rebuilt_when_the_program_computes_them_differently(tmp_path, monkeypatch):
+    path = tmp_path / "lib.sqlite3"
+    with Library.open(path, seed=False) as lib:
+        add(lib, "Alice Smith met Bob Jones on 2021-06-21.")
+        event_id = ids_of(lib, "event")[0]
+        lib.conn.execute("UPDATE items SET label = 'stale' WHERE id = ?", (event_id,))
+        lib.conn.execute("DELETE FROM items_fts")
+    with Library.open(path, seed=False) as lib:  # same version: left alone
+        assert lib.rows([event_id])[0].label == "stale"
+    from briefing.library import kinds
+
+    monkeypatch.setattr(kinds, "DERIVED_VERSION", kinds.DERIVED_VERSION + 1)
+    with Library.open(path, seed=False) as lib:
+        assert lib.rows([event_id])[0].label == "Meeting: Alice Smith, Bob Jones"
+        assert lib.search("alice") and lib.undo_name() == "Import s.txt"  # not an undoable step itself
