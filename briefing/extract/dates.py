@@ -156,6 +156,13 @@ def _rules() -> list[_Rule]:
                     rf"(?!,?\s+(?:the\s+)?(?:[0-3]?\d|{M}))"),
         # "N days ago", "two weeks ago"
         ("ago", rf"\b(?P<n>\d{{1,2}}|{numbers}|a|an)\s+(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)"),
+        # told against the date just mentioned: "in May 2015 ... that June", "in 2023, 5% more than the previous year",
+        # "on Thursday, three days after"
+        ("that_month", rf"\b(?i:that|the\s+same)\s+(?P<m>{M})"),
+        ("that_year", r"\b(?i:(?P<same>that|the\s+same)|the\s+(?P<dir>following|previous|preceding|next))\s+(?i:year)"
+                      r"(?![\w'’])"),
+        ("days_after", rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:after|before|later|"
+                       rf"earlier))\b"),
         # "in February", "slated for October", "since June", "early next month" is above
         ("month_alone", rf"\b(?:(?i:in|on|since|until|till|by|from|during|for|of|before|after|early|late|mid|end)(?:\s+|-)"
                         rf"(?:(?i:early|late|mid)(?:\s+|-))?)(?P<m>{M})"
@@ -168,6 +175,7 @@ def _rules() -> list[_Rule]:
         "part_of_year": r"(?i:quarter|half)", "year_span": r"(?i:from|between)", "year_range": r"\d{4}",
         "relative": r"(?i:year|month|week)", "weekday": rf"(?:{weekdays})",
         "today": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|the\s+day)", "ago": r"(?i:ago)",
+        "that_year": r"(?i:year)", "days_after": r"(?i:days?|weeks?)",
         "mid_year": r"\d{4}",
     }
     return [_Rule(name, re.compile(rx), re.compile(anchors.get(name, month_anchor))) for name, rx in table]
@@ -452,7 +460,10 @@ def find_dates(text: str, pub_date: str | None, *, planned: bool | None = False)
         if start < taken_until:
             continue
         is_planned = looks_planned(text, start, end) if planned is None else planned
-        resolved = _resolve(name, m.groupdict(), pub, is_planned)
+        if name in _ANAPHORIC:
+            resolved = _resolve_anaphoric(name, m.groupdict(), out[-1] if out else None, start)
+        else:
+            resolved = _resolve(name, m.groupdict(), pub, is_planned)
         if not resolved:
             continue
         value, end_value = resolved
@@ -460,6 +471,33 @@ def find_dates(text: str, pub_date: str | None, *, planned: bool | None = False)
         out.append(DateMention(s, e, value, end_value, text[s:e]))
         taken_until = end
     return out
+
+
+_ANAPHORIC = {"that_month", "that_year", "days_after"}
+
+
+def _resolve_anaphoric(rule: str, g: dict[str, str | None], previous: DateMention | None, start: int) -> Resolved:
+    """Dates told against the one mentioned just before in the same text; nothing without one."""
+    if previous is None or start - previous.end > 300:
+        return None  # too far back to be what "that year" points at
+    base = previous.end_value or previous.value if rule != "days_after" else previous.value
+    year = int(base[:4])
+    if rule == "that_month":
+        return f"{year:04d}-{_month_no(g['m']):02d}", None
+    if rule == "that_year":
+        step = 0 if g["same"] else (1 if g["dir"].lower() in ("following", "next") else -1)
+        return str(year + step), None
+    # "three days after": only right after a day ("on Thursday, three days after ...")
+    if len(previous.value) != 10 or start - previous.end > 4:
+        return None
+    n = _number(g["n"])
+    if n is None:
+        return None
+    days = n * (7 if g["unit"].lower().startswith("week") else 1)
+    sign = 1 if g["dir"].lower() in ("after", "later") else -1
+    # "three days after the leaders met" is told from the later date: the event is the earlier one
+    shifted = date.fromisoformat(previous.value) - timedelta(days=sign * days)
+    return shifted.isoformat(), None
 
 
 _LEADING = re.compile(r"(?i)^(?:from|between|on|in|during|for|of|at)\s+")

@@ -132,3 +132,13 @@ def test_unusual_forms_fall_back_to_dateparser():
 def test_a_weekday_before_a_name_that_starts_like_a_month():
     text = "Meeting Prime Minister Xanana Gusmão on Wednesday, Marcos reaffirmed his support."
     assert values(text, "2024-10-11") == [("2024-10-09", None)]
+
+
+def test_dates_told_against_the_one_just_mentioned():
+    assert values("an amendment in May 2015, and Modi travelled to Dhaka that June", "2024-06-27") == [
+        ("2015-05", None), ("2015-06", None)]
+    assert values("trade reached €22.7 billion in 2023, 5% more than in the previous year", "2024-03-14") == [
+        ("2023", None), ("2022", None)]
+    assert values("a meeting on Thursday, three days after the leaders elevated relations", "2024-10-11") == [
+        ("2024-10-10", None), ("2024-10-07", None)]
+    assert values("The previous year was hard.", "2024-03-14") == []
