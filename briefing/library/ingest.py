@@ -66,6 +66,7 @@ class Ingest:
         self.extraction = extraction
         self.prefer = prefer or set()
         self.touched: set[int] = set()
+        self.created: set[int] = set()  # new items (the others in touched existed and gained a source)
         self.person_ids: dict[str, int] = {}  # folded name or alias in this source -> person item
         self.source_countries = sorted({c.upper() for c in extraction.countries if c})
 
@@ -159,6 +160,7 @@ class Ingest:
                 (kind, now()),
             )
             item_id = cur.lastrowid
+            self.created.add(item_id)
         self.conn.execute(
             "INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
             (item_id, self.source_id, json.dumps(data, ensure_ascii=False)),

@@ -59,6 +59,7 @@ class Library:
         self._lock = threading.RLock()
         self._subscribers: list[Callable[[Change], None]] = []
         self._pending: list[Change] = []
+        self._step_name: str | None = None  # the step being recorded, for the Changes it announces
         self._data_version = self._read_data_version()
 
     # --- opening -------------------------------------------------------------------------------------
@@ -145,14 +146,18 @@ class Library:
                 return
             with self._transaction() as conn:
                 self._holder.step_id = undo.begin(conn, name, ingest.now())
+                self._step_name = name
                 try:
                     yield conn
                     undo.finish(conn, self._holder.step_id)
                 finally:
                     self._holder.step_id = None
+                    self._step_name = None
 
     def _announce(self, what: str, ids: Iterable[int] = (), step: str | None = None) -> None:
-        self._pending.append(Change(what, tuple(ids), step))
+        ids = tuple(ids)
+        if ids or what in ("reset", "briefs"):
+            self._pending.append(Change(what, ids, step or self._step_name))
 
     def _flush(self) -> None:
         changes, self._pending = self._pending, []
@@ -212,10 +217,12 @@ class Library:
                 return self._write_source(source, extraction)
             with self._transaction():
                 self._holder.step_id = step_id
+                self._step_name = "Import" if step_id is not None else None
                 try:
                     return self._write_source(source, extraction)
                 finally:
                     self._holder.step_id = outer
+                    self._step_name = None
 
     def _write_source(self, source: Source, extraction: Extraction) -> tuple[int, bool]:
         conn = self.conn
@@ -223,9 +230,12 @@ class Library:
         if row:
             return row[0], False
         source_id = ingest.insert_source(conn, source, extraction)
-        touched = ingest.Ingest(conn, source_id, source, extraction).run()
+        ingesting = ingest.Ingest(conn, source_id, source, extraction)
+        touched = ingesting.run()
         self._announce("sources-added", [source_id])
-        self._announce("items-added", sorted(touched))
+        self._announce("items-added", sorted(ingesting.created))
+        if touched - ingesting.created:
+            self._announce("items-changed", sorted(touched - ingesting.created))
         return source_id, True
 
     def import_iter(
@@ -350,7 +360,9 @@ class Library:
                 "UPDATE sources SET analysed = ?, note = ?, countries = ? WHERE id = ?",
                 (int(extraction.analysed), extraction.note, ingest._codes(extraction.countries), source_id),
             )
-            touched = ingest.Ingest(conn, source_id, source, extraction, prefer=previous).run()
+            ingesting = ingest.Ingest(conn, source_id, source, extraction, prefer=previous)
+            touched = ingesting.run()
+            self._announce("items-added", sorted(ingesting.created))
             gone = []
             for item_id in previous - touched:
                 row = conn.execute(
@@ -361,7 +373,7 @@ class Library:
                     gone.append(item_id)
             refresh_items(conn, previous | touched)
             self._announce("items-removed", gone)
-            self._announce("items-changed", sorted((previous | touched) - set(gone)))
+            self._announce("items-changed", sorted((previous | touched) - set(gone) - ingesting.created))
 
     def delete_sources(self, source_ids: Sequence[int]) -> None:
         """Remove sources; items only they supported go too, unless the user edited them."""

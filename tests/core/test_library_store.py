@@ -357,6 +357,11 @@ def test_subscribers_hear_of_each_committed_step(lib):
     unsubscribe = lib.subscribe(heard.append)
     add(lib, "Alice Smith met Bob Jones on 2021-06-21.")
     event_id = ids_of(lib, "event")[0]
+    assert [c.what for c in heard] == ["sources-added", "items-added"] and len(heard[1].ids) == 3
+    heard.clear()
+    add(lib, "Bob Jones met Alice Smith on 2021-06-21.", "two.txt")
+    assert [c.what for c in heard] == ["sources-added", "items-changed"] and event_id in heard[1].ids
+    assert heard[0].step == heard[1].step == "Import two.txt"
     lib.edit(event_id, "location", "Oslo")
     assert ("items-changed", (event_id,)) in [(c.what, c.ids) for c in heard]
     lib.undo()
