@@ -489,8 +489,8 @@ def _what(index: DocIndex, f: _Found) -> str:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
         subject = subjects[0]
-        if subject.pos_ == "NOUN":
-            return _phrase(_with_of(index, index.chunk_of(subject)))
+        if subject.pos_ == "NOUN" or (subject.pos_ == "PROPN" and not subject.ent_type_):
+            return _phrase(_with_of(index, index.chunk_of(subject)))  # "Trade reached ..." (a capital, no name)
         if subject.pos_ == "PROPN" and verb.lemma_ != "be":
             return _phrase([*index.chunk_of(subject), verb])
     return ""

@@ -263,7 +263,13 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
                 continue
             if token is not None and token.ent_type_ in ("GPE", "NORP", "PERSON") and not title_case:
                 continue  # a country or a person in a list is a party, not a topic
-        name = _item_name(raw, title_case)
+        item_title_case = title_case
+        if doc is not None and not title_case and raw.strip()[:1].isupper():
+            token = _token_at(doc, start + a + len(raw) - len(raw.lstrip()))
+            words_ = raw.split()
+            item_title_case = (token is not None and token.pos_ == "NOUN" and len(words_) > 1
+                               and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words_))
+        name = _item_name(raw, item_title_case)
         if name:
             lead = len(raw) - len(raw.lstrip())
             out.append(_Mention(name, start + a + lead, start + b, "list"))
@@ -369,9 +375,15 @@ def _head_name(mods: list[str], head: str) -> str | None:
         name = f"{last} {head}"
     elif head == "trade":
         name = " ".join(w.lower() for w in mods) + " trade"
+    elif len(mods) == 1 and _adjective_like(last):
+        return None  # "strategic ties" says how close, not about what
     else:
         name = " ".join(w.lower() for w in mods)
     return rules.vocab_names.get(_fold(name), name)
+
+
+def _adjective_like(word: str) -> bool:
+    return word.lower().endswith(("al", "ic", "ive", "ous", "ary"))
 
 
 def _instrument_topic(m: re.Match) -> _Mention | None:
@@ -382,6 +394,8 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
             and w.lower() not in ("the", "of", "and")]
     if not kept or len(kept) > 3 or words[-1] != kept[-1] or all(w.isupper() for w in kept):
         return None
+    if len(kept) == 1 and _adjective_like(kept[0]):
+        return None  # "Brazil–Argentina Strategic Dialogue": a kind of dialogue, not a subject
     name = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in kept)
     name = rules.vocab_names.get(_fold(name), name)
     start = m.start("name") + m.group("name").find(kept[0])
