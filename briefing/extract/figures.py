@@ -315,16 +315,24 @@ def _counted_noun_end(index: DocIndex, end: int, not_counted: frozenset[str]) ->
     return None
 
 
+def _doc_pub_date(doc) -> str | None:
+    """The publication date the pipeline put on the doc (``doc._.pub_date`` or ``doc.user_data["pub_date"]``)."""
+    value = getattr(doc, "user_data", {}).get("pub_date")
+    if value is None and type(doc).has_extension("pub_date"):
+        value = doc._.pub_date
+    return value or None
+
+
 def extract_figures(doc, *, currency_country: str | None = None, pub_date: str | None = None) -> list[Figure]:
     """The figures of a parsed source; evidence spans index ``doc.text``.
 
     ``currency_country``: ISO alpha-2 of the publishing country, which decides a bare ``$`` (AU -> AUD);
-    ``pub_date`` resolves relative periods ("last year"); without it they stay as written.
+    ``pub_date`` resolves relative periods ("last year"); by default the doc's own (``doc._.pub_date``).
     """
     index = DocIndex(doc)
     text = index.text
     if pub_date is None:
-        pub_date = doc.user_data.get("pub_date") if hasattr(doc, "user_data") else None
+        pub_date = _doc_pub_date(doc)
     figures: list[Figure] = []
     seen: set[tuple[int, int]] = set()
     previous: tuple[_Found, Figure] | None = None

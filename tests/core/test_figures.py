@@ -125,3 +125,14 @@ def test_registered_component_sets_doc_figures():
     doc.user_data["currency_country"] = "AU"
     doc = nlp().create_pipe("bb_figures")(doc)
     assert [(f.value, f.unit) for f in doc._.figures] == [(32e6, "AUD")]
+
+
+def test_period_uses_the_publication_date_set_on_the_doc():
+    from spacy.tokens import Doc
+
+    if not Doc.has_extension("pub_date"):
+        Doc.set_extension("pub_date", default=None)
+    doc = nlp()("Two-way trade fell 6.1% last year.")
+    doc._.pub_date = "2025-01-11"
+    (figure,) = extract_figures(doc, currency_country=None)
+    assert figure.period == "2024"
