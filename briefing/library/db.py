@@ -22,7 +22,7 @@ class LibraryError(Exception):
 
 
 # Tables whose rows every undoable step records (the undo log keeps their before-images).
-TRACKED_TABLES = ("sources", "items", "contributions", "evidence", "briefs", "brief_lines", "kept_apart")
+TRACKED_TABLES = ("sources", "items", "contributions", "evidence", "briefs", "brief_lines", "kept_apart", "dismissed")
 
 _V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
@@ -173,7 +173,19 @@ def _migrate_3(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE undo_steps ADD COLUMN owner_pid INTEGER")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2, _migrate_3]
+def _migrate_4(conn: sqlite3.Connection) -> None:
+    """Version 4: what the user deleted stays deleted when its source is extracted again."""
+    run_script(conn, """
+CREATE TABLE dismissed (
+    source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    PRIMARY KEY (source_id, kind, fingerprint)
+);
+""")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2, _migrate_3, _migrate_4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

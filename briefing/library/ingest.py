@@ -95,6 +95,8 @@ class Ingest:
         data = self._data(person)
         data["countries"] = [person.country.upper()] if person.country else []
         item_id = self._add("person", person, data, _same_person)
+        if item_id is None:
+            return
         for name in [person.name, *person.aliases]:
             if fold(name).strip():
                 self.person_ids.setdefault(fold(name).strip(), item_id)
@@ -151,7 +153,15 @@ class Ingest:
 
     # --- matching and writing -----------------------------------------------------------------------
 
-    def _add(self, kind: str, item: Any, data: dict[str, Any], matches) -> int:
+    def _dismissed(self, kind: str, data: dict[str, Any]) -> bool:
+        return self.conn.execute(
+            "SELECT 1 FROM dismissed WHERE source_id = ? AND kind = ? AND fingerprint = ?",
+            (self.source_id, kind, kinds.fingerprint(kind, data)),
+        ).fetchone() is not None
+
+    def _add(self, kind: str, item: Any, data: dict[str, Any], matches) -> int | None:
+        if self._dismissed(kind, data):
+            return None  # the user deleted what this source says here
         evidence = fix_evidence(self.source.text, item.evidence, self.source.path)
         item_id = self._find(kind, data, matches)
         if item_id is None:

@@ -258,6 +258,20 @@ def identity_keys(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> 
     return keys
 
 
+def fingerprint(kind: str, data: dict[str, Any]) -> str:
+    """What one source said an item is, in a form that stays the same when the source is extracted again."""
+    if kind == "person":
+        return fold(data.get("name"))
+    if kind == "event":
+        people = sorted(fold(p) for p in data.get("participants") or [])
+        return f"{event_group(data.get('type'))}|{data.get('date') or ''}|{'/'.join(people)}"
+    if kind == "agreement":
+        return " ".join(sorted(content_words(data.get("title"))))
+    if kind == "figure":
+        return f"{data.get('unit')}|{float(data.get('value') or 0):.6g}"
+    return fold(data.get("name") or data.get("title") or "")
+
+
 def dates_agree(a: str | None, b: str | None) -> bool:
     """Same date to the shorter precision ("2021-06" agrees with "2021-06-21"); unknown agrees with nothing."""
     if not a or not b:

@@ -523,6 +523,15 @@ class Library:
         ids = list(ids)
         with self.step(f"Delete {_plural(len(ids), 'item')}") as conn:
             for item_id in ids:
+                # Remember what each source said, so extracting the source again does not bring it back.
+                kind = self._kind(item_id)
+                for source_id, data in conn.execute(
+                        "SELECT source_id, data FROM contributions WHERE item_id = ?", (item_id,)).fetchall():
+                    mark = kinds.fingerprint(kind, json.loads(data))
+                    if not conn.execute("SELECT 1 FROM dismissed WHERE source_id = ? AND kind = ? AND fingerprint = ?",
+                                        (source_id, kind, mark)).fetchone():
+                        conn.execute("INSERT INTO dismissed (source_id, kind, fingerprint) VALUES (?, ?, ?)",
+                                     (source_id, kind, mark))
                 conn.execute("DELETE FROM items WHERE id = ?", (item_id,))
             refresh_items(conn, ids)
             self._announce("items-removed", ids)

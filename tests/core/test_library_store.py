@@ -509,3 +509,17 @@ def test_list_columns_are_rebuilt_when_the_program_computes_them_differently(tmp
     with Library.open(path, seed=False) as lib:
         assert lib.rows([event_id])[0].label == "Meeting: Alice Smith, Bob Jones"
         assert lib.search("alice") and lib.undo_name() == "Import s.txt"  # not an undoable step itself
+
+
+def test_a_deleted_item_stays_deleted_when_its_source_is_extracted_again(lib):
+    text = "Alice Smith met Bob Jones on 2021-06-21. They signed the Fisheries Agreement."
+    source_id, _ = add(lib, text)
+    [agreement] = ids_of(lib, "agreement")
+    [event] = ids_of(lib, "event")
+    lib.delete_items([agreement])
+    lib.reextract(source_id, extract_one(source(text)))
+    assert ids_of(lib, "agreement") == [] and ids_of(lib, "event") == [event]
+    lib.undo()  # the re-extraction
+    assert lib.undo() == "Delete 1 item"
+    lib.reextract(source_id, extract_one(source(text)))
+    assert len(ids_of(lib, "agreement")) == 1  # undone: no longer dismissed
