@@ -146,10 +146,18 @@ def _cap(title: str) -> str:
 
 # ------------------------------------------------------------------------------------------- document nouns
 
-def _doc_noun_at(tokens: list[Any], i: int) -> tuple[int, str] | None:
+@cache
+def _docs_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for seq, kind in _lex()["docs"]:
+        out.setdefault(seq[0], []).append((seq, kind))
+    return out
+
+
+def _doc_noun_at(tokens: Any, i: int) -> tuple[int, str] | None:
+    for seq, kind in _docs_by_first().get(tokens[i].lower_, ()):
         n = len(seq)
-        if i + n <= len(tokens) and all(tokens[i + k].lower_ == seq[k] for k in range(n)):
+        if i + n <= len(tokens) and all(tokens[i + k].lower_ == seq[k] for k in range(1, n)):
             return n, kind
     return None
 
@@ -256,7 +264,7 @@ def _future(t: Any) -> bool:
 def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
     lex = _lex()
     doc = sent.doc
-    tokens = list(doc)
+    tokens = doc
     items = []
     i = sent.start
     while i < sent.end:
@@ -316,7 +324,7 @@ def _own_to(verb: Any) -> bool:
 def _inner_kind_status(vp: Any, absorbed: set[int]) -> tuple[str | None, str | None, bool]:
     """Kind and status when the committed verb's object is a document noun ("agreed to set up a working group")."""
     lex = _lex()
-    tokens = list(vp.doc)
+    tokens = vp.doc
     targets = []
     for c in vp.children:
         if c.dep_ in {"dobj", "attr", "nsubjpass"}:
@@ -349,7 +357,7 @@ def _inner_kind_status(vp: Any, absorbed: set[int]) -> tuple[str | None, str | N
 
 def _absorb_subtree(vp: Any, absorbed: set[int]) -> None:
     """Lower-case document nouns inside a committed phrase belong to it, unless they carry their own verb."""
-    tokens = list(vp.doc)
+    tokens = vp.doc
     for g in vp.subtree:
         hit = _doc_noun_at(tokens, g.i)
         if hit and not tokens[g.i].text[:1].isupper():
@@ -513,7 +521,7 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         title = _text(title_toks[:MAX_TITLE_TOKENS]) or text[:80]
         kind = "commitment"
         for t in tokens:
-            hit = _doc_noun_at(list(doc), t.i)
+            hit = _doc_noun_at(doc, t.i)
             if hit:
                 kind = hit[1]
                 break

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from briefing.extract.layout import sentence_of
 from briefing.model import Evidence, Extraction, Person, Source
 
 MAX_PERSON_EVIDENCE = 3
@@ -68,7 +69,7 @@ def _keep_person(p: Any, participants: set[str]) -> bool:
 def _person(doc: Any, p: Any) -> Person:
     evidence = []
     for m in p.mentions:
-        sent = doc[m.start].sent
+        sent = sentence_of(doc, m.start)
         ev = Evidence.of(doc.text, sent.start_char, _trim(doc.text, sent.start_char, sent.end_char))
         if ev not in evidence:
             evidence.append(ev)

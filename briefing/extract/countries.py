@@ -124,16 +124,17 @@ def home_country(doc: Any, mentions: list[CountryMention]) -> str | None:
     return None
 
 
+@cache
+def _title_regex() -> re.Pattern:
+    names = sorted((f for f in forms() if len(f) >= 4 or f.isupper()), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in names) + r")(?![\w-])")
+
+
 def find_title_countries(title: str) -> list[str]:
-    """Countries named in a title string (no parse: word-boundary search over the known forms)."""
-    found: list[tuple[int, str]] = []
-    for form, (code, _kind) in forms().items():
-        if len(form) < 4 and not form.isupper():
-            continue
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", title):
-            found.append((m.start(), code))
+    """Countries named in a title string (no parse: one search over the known forms)."""
     out: list[str] = []
-    for _pos, code in sorted(found):
+    for m in _title_regex().finditer(title or ""):
+        code = forms()[m.group(1)][0]
         if code not in out:
             out.append(code)
     return out

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from briefing.extract.layout import in_ranges
+from briefing.extract.layout import in_ranges, sentence_of
 from briefing.extract.rules import rules
 from briefing.model import Event, Evidence
 
@@ -98,8 +98,8 @@ class People:
     def subject_before(self, i: int) -> Any:
         """The person last named as a subject before token ``i``, in its sentence or the one before."""
         doc = self.doc
-        sent = doc[i].sent
-        floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        sent = sentence_of(doc, i)
+        floor = sentence_of(doc, sent.start - 1).start if sent.start > 0 else 0
         for s, p in reversed(self.mentions):
             if s >= i:
                 continue
@@ -146,9 +146,9 @@ class People:
         if low in {"he", "she", "him", "his", "her", "hers"}:
             # the subject of the sentence, when it is a person other than a phrase containing the pronoun;
             # otherwise the person last named before
-            subj = self.sentence_subject(token.sent)
+            subj = self.sentence_subject(sentence_of(token.doc, token.i))
             if subj is not None:
-                own = [m for m in subj.mentions if m.sent == token.sent.start]
+                own = [m for m in subj.mentions if m.sent == sentence_of(token.doc, token.i).start]
                 if own and not any(m.start <= token.i < m.end for m in own):
                     return [subj]
             p = self.subject_before(token.i) or self.before(token.i)
@@ -159,7 +159,7 @@ class People:
         if persons:
             return persons
         if low in {"they", "their", "them", "both"} or (low in PAIR_WORDS and _is_pair_np(token)):
-            sent_pair = self._conj_subject_pair(token.sent)
+            sent_pair = self._conj_subject_pair(sentence_of(token.doc, token.i))
             if sent_pair and low in {"their", "they"}:
                 return sent_pair
             return list(self.last_pair)
@@ -220,10 +220,18 @@ def _is_pair_np(token: Any) -> bool:
 
 # ------------------------------------------------------------------------------------------- triggers
 
-def _phrase_at(tokens: list[Any], i: int, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
-    for seq, etype in sorted(table.items(), key=lambda kv: -len(kv[0])):
+@cache
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, etype in sorted(_lex()["phrases"].items(), key=lambda kv: -len(kv[0])):
+        out.setdefault(seq[0], []).append((seq, etype))
+    return out
+
+
+def _phrase_at(tokens: Any, i: int, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
+    for seq, etype in _phrases_by_first().get(tokens[i].lower_, ()):
         n = len(seq)
-        if i + n <= len(tokens) and all(tokens[i + k].lower_ == seq[k] for k in range(n)):
+        if i + n <= len(tokens) and all(tokens[i + k].lower_ == seq[k] for k in range(1, n)):
             return n, etype
     return None
 
@@ -298,7 +306,7 @@ def _is_planned(token: Any) -> bool:
 
 def _find_triggers(doc: Any, sent: Any, people: People) -> list[Found]:
     lex = _lex()
-    tokens = list(doc)
+    tokens = doc
     found: list[Found] = []
     used: set[int] = set()
     for t in sent:
@@ -546,7 +554,7 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
     etype = _noun_type(t)
     if etype is None or t.i in used:
         return None
-    if etype == "statement" and not any(w in t.sent.text.lower() for w in ("press", "news", "media")):
+    if etype == "statement" and not any(w in sent.text.lower() for w in ("press", "news", "media")):
         return None
     # a noun inside the object of another trigger verb is that event ("co-chaired the session of the Commission")
     has_poss = any(c.dep_ == "poss" for c in t.children)

@@ -117,3 +117,15 @@ def _short_line_before(text: str, line_start: int) -> bool:
 
 def _is_heading_line(text: str, line_start: int) -> bool:
     return text.startswith("#", line_start)
+
+
+def sentence_of(doc: Any, i: int) -> Any:
+    """The sentence holding token ``i`` (Token.sent walks every sentence each time; this looks it up)."""
+    import bisect
+
+    cache = doc.user_data.get("bb_sents")
+    if cache is None:
+        sents = list(doc.sents)
+        cache = doc.user_data["bb_sents"] = (sents, [s.start for s in sents])
+    sents, starts = cache
+    return sents[bisect.bisect_right(starts, i) - 1]

@@ -17,10 +17,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import in_ranges
+from briefing.extract.layout import in_ranges, sentence_of
 from briefing.extract.rules import rules
 
 PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
@@ -114,11 +114,31 @@ def _tok(token: Any) -> str:
     return fold(token.text)
 
 
-def _match_seq(tokens: list[Any], i: int, seqs: list[tuple[str, ...]]) -> int:
+_INDEX: dict[int, tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _index(seqs: list[tuple[str, ...]]) -> tuple[dict[str, list[tuple[str, ...]]], dict[str, list[tuple[str, ...]]]]:
+    """Sequences by their first and by their last word (longest first), built once per lexicon list."""
+    key = id(seqs)
+    found = _INDEX.get(key)
+    if found is None:
+        first: dict[str, list[tuple[str, ...]]] = {}
+        last: dict[str, list[tuple[str, ...]]] = {}
+        for seq in sorted(seqs, key=len, reverse=True):
+            normed = tuple(_norm(w) for w in seq)
+            first.setdefault(normed[0], []).append(normed)
+            last.setdefault(normed[-1], []).append(normed)
+        found = _INDEX[key] = (first, last)
+    return found
+
+
+def _match_seq(tokens: Any, i: int, seqs: list[tuple[str, ...]]) -> int:
     """Length of the longest sequence in ``seqs`` starting at tokens[i] (0 if none)."""
-    for seq in seqs:
+    if i >= len(tokens):
+        return 0
+    for seq in _index(seqs)[0].get(_tok_norm(tokens[i]), ()):
         n = len(seq)
-        if i + n <= len(tokens) and all(_tok_norm(tokens[i + k]) == _norm(seq[k]) for k in range(n)):
+        if i + n <= len(tokens) and all(_tok_norm(tokens[i + k]) == seq[k] for k in range(1, n)):
             return n
     return 0
 
@@ -127,16 +147,23 @@ def _norm(word: str) -> str:
     return word.rstrip(".").replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
+def _norm_text(text: str) -> str:
+    return _norm(fold(text))
+
+
 def _tok_norm(token: Any) -> str:
-    return _norm(fold(token.text))
+    return _norm_text(token.text)
 
 
-def _match_seq_ending(tokens: list[Any], j: int, seqs: list[tuple[str, ...]]) -> int:
+def _match_seq_ending(tokens: Any, j: int, seqs: list[tuple[str, ...]]) -> int:
     """Length of the longest sequence in ``seqs`` ending at tokens[j] (inclusive)."""
-    for seq in seqs:
+    if j < 0:
+        return 0
+    for seq in _index(seqs)[1].get(_tok_norm(tokens[j]), ()):
         n = len(seq)
         i = j - n + 1
-        if i >= 0 and all(_tok_norm(tokens[i + k]) == _norm(seq[k]) for k in range(n)):
+        if i >= 0 and all(_tok_norm(tokens[i + k]) == seq[k] for k in range(n - 1)):
             return n
     return 0
 
@@ -162,7 +189,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
     for ent in doc.ents:
         if ent.label_ == "PERSON":
             spans.append((ent.start, ent.end))
-    tokens = list(doc)
+    tokens = doc
     n = len(tokens)
     i = 0
     while i < n:
@@ -250,7 +277,7 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
 def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tuple[int, int] | None:
     """The span of the name alone: honorifics, titles, post-nominals and possessives cut off."""
     lex = _lexicon()
-    tokens = list(doc)
+    tokens = doc
     changed = True
     while changed and start < end:
         changed = False
@@ -318,7 +345,7 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
                 ) -> tuple[str | None, str | None, bool, int]:
     """(title, country, counterpart?, title start token) from the words before the name."""
     lex = _lexicon()
-    tokens = list(doc)
+    tokens = doc
     j = start - 1
     prefix_title = None
     # honorifics directly before the name ("H.E. Dr.", "His Majesty King")
@@ -418,7 +445,7 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
                  ) -> tuple[str | None, str | None, bool, int]:
     """(title, country, analyst?, end token) from an apposition after the name: "X, Minister of Foreign Affairs of ..."."""
     lex = _lexicon()
-    tokens = list(doc)
+    tokens = doc
     j = end
     while j < sent_end and (tokens[j].text.rstrip(".") in lex["post"] or (tokens[j].text == "," and j + 1 < sent_end
                                                                           and tokens[j + 1].text.rstrip(".") in lex["post"])):
@@ -533,12 +560,12 @@ def find_people(doc: Any) -> list[PersonRecord]:
         chosen.append((s, e))
     chosen.sort()
     taken = {i for s, e in chosen for i in range(s, e)}
-    tokens = list(doc)
+    tokens = doc
     chosen = [(_extend_left(tokens, s, taken, country_tokens), e) for s, e in chosen]
     person_tokens = {i for s, e in chosen for i in range(s, e)}
     mentions = []
     for s, e in chosen:
-        sent = doc[s].sent
+        sent = sentence_of(doc, s)
         m = Mention(s, e, doc[s:e].text, sent.start)
         title, country, counterpart, tstart = _left_title(doc, s, sent.start, person_tokens, country_by_token)
         rtitle, rcountry, analyst, rend = _right_title(doc, e, sent.end, person_tokens, country_by_token)
@@ -598,7 +625,7 @@ def _name_part_mentions(doc: Any, people: list[PersonRecord], taken: set[int], c
             continue  # part of another name ("Ishiba Cabinet"?) — leave it
         if in_ranges(skip, t.idx, t.idx + len(t.text)):
             continue
-        m = Mention(t.i, t.i + 1, t.text, t.sent.start, full_start=t.i, full_text=t.text, context=(t.i, t.i + 1))
+        m = Mention(t.i, t.i + 1, t.text, sentence_of(t.doc, t.i).start, full_start=t.i, full_text=t.text, context=(t.i, t.i + 1))
         cands[0].mentions.append(m)
         taken.add(t.i)
     for p in people:
@@ -655,7 +682,7 @@ def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: d
     ranking = doc_country_ranking(doc)
     mentions_in: dict[int, list[Any]] = {}
     for cm in {id(v): v for v in country_by_token.values()}.values():
-        mentions_in.setdefault(doc[cm.start].sent.start, []).append(cm)
+        mentions_in.setdefault(sentence_of(doc, cm.start).start, []).append(cm)
     pending = sorted((p for p in people if not p.country), key=lambda p: -len(p.mentions))
     from briefing.extract.countries import home_country
 
