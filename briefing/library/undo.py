@@ -39,7 +39,7 @@ def begin(conn: sqlite3.Connection, name: str, created_at: str, *, running: bool
         "INSERT INTO undo_steps (name, done, created_at, owner_pid) VALUES (?, ?, ?, ?)",
         (name, RUNNING if running else DONE, created_at, os.getpid() if running else None),
     ).lastrowid
-    conn.execute("DELETE FROM undo_steps WHERE id <= ?", (step_id - MAX_STEPS,))
+    conn.execute("DELETE FROM undo_steps WHERE id <= ? AND done != 2", (step_id - MAX_STEPS,))  # never a running one
     return step_id
 
 

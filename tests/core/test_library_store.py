@@ -523,3 +523,20 @@ def test_a_deleted_item_stays_deleted_when_its_source_is_extracted_again(lib):
     assert lib.undo() == "Delete 1 item"
     lib.reextract(source_id, extract_one(source(text)))
     assert len(ids_of(lib, "agreement")) == 1  # undone: no longer dismissed
+
+
+def test_old_steps_are_forgotten_but_not_a_running_import(lib, tmp_path, monkeypatch):
+    from briefing.library import undo
+
+    monkeypatch.setattr(undo, "MAX_STEPS", 3)
+    files = [write(tmp_path, f"{n}.txt", f"Person{n} Smith met Bob Jones on 2021-06-0{n + 1}.") for n in range(2)]
+    running = lib.import_iter(files, extract=fake_extract)
+    next(running)
+    note = lib.add_note("first")
+    for n in range(5):
+        lib.edit(note, "text", f"version {n}")
+    list(running)
+    names = []
+    while (name := lib.undo()) is not None:
+        names.append(name)
+    assert names == ["Edit text"] * 3 + ["Import 2 sources"]  # the running import outlived older steps
