@@ -108,6 +108,15 @@ def main() -> None:
             print(f"{name:<28} {len(hits):>6} {statistics.median(times):>10.2f} {max(times):>8.2f}")
         print("language model loaded:", "spacy" in sys.modules)
         lib.close()
+        # The whole command, as a user types it: process start, open, query, print.
+        import subprocess
+
+        command = [sys.executable, "-m", "briefing", "--library", str(Path(folder) / "bench.sqlite3"),
+                   "list", "--text", "radoslaw"]
+        root = Path(__file__).resolve().parent.parent
+        times = timed(lambda: subprocess.run(command, cwd=root, capture_output=True, check=True), 5)
+        print(f"`briefing list --text radoslaw` (whole process): median {statistics.median(times):.0f} ms, "
+              f"max {max(times):.0f} ms")
 
 
 if __name__ == "__main__":
