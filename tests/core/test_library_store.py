@@ -540,3 +540,13 @@ def test_old_steps_are_forgotten_but_not_a_running_import(lib, tmp_path, monkeyp
     while (name := lib.undo()) is not None:
         names.append(name)
     assert names == ["Edit text"] * 3 + ["Import 2 sources"]  # the running import outlived older steps
+
+
+def test_the_file_is_in_wal_mode_and_backs_up_whole(lib, tmp_path):
+    add(lib, "Alice Smith met Bob Jones on 2021-06-21.")
+    assert lib.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert lib.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    lib.backup(tmp_path / "copy" / "backup.sqlite3")
+    with Library.open(tmp_path / "copy" / "backup.sqlite3", seed=False) as copy:
+        assert copy.rows(copy.query()) == lib.rows(lib.query())
+        assert copy.undo_name() == lib.undo_name() and copy.search("alice")
