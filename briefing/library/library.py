@@ -77,14 +77,25 @@ class Library:
             lib.close()
             raise LibraryError(f"cannot use the library {path}: {exc}") from exc
         if is_new and seed and app_paths.SEEDS_DIR.is_dir():
+            lib._set_meta("seeds", "pending")
+        if lib._meta("seeds") == "pending":  # also: a first start stopped half-way through the samples
             try:
                 for result in lib.import_iter([app_paths.SEEDS_DIR], record=False):
                     if result.status == "failed":
                         log.warning("sample %s not imported: %s", result.path, result.reason)
+                lib._set_meta("seeds", "done")
             except Exception:
                 lib.close()
                 raise
         return lib
+
+    def _meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str | None) -> None:
+        with self._transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
     def _refresh_derived(self) -> None:
         """Rebuild list columns, merge keys and the search index if this program computes them differently

@@ -550,3 +550,28 @@ def test_the_file_is_in_wal_mode_and_backs_up_whole(lib, tmp_path):
     with Library.open(tmp_path / "copy" / "backup.sqlite3", seed=False) as copy:
         assert copy.rows(copy.query()) == lib.rows(lib.query())
         assert copy.undo_name() == lib.undo_name() and copy.search("alice")
+
+
+def test_a_first_start_stopped_during_the_samples_finishes_them_next_time(tmp_path, monkeypatch):
+    from briefing import paths
+
+    seeds = tmp_path / "seeds"
+    for n in range(3):
+        write(seeds, f"{n}.txt", f"Person{n} Smith met Bob Jones on 2021-06-0{n + 1}.")
+    monkeypatch.setattr(paths, "SEEDS_DIR", seeds)
+    monkeypatch.setattr("briefing.extract.extract_many", lambda sources, **kw: fake_extract(sources))
+    original = Library._add_source_in_step
+    written = []
+
+    def stop_after_two(self, *args):
+        if len(written) == 2:
+            raise KeyboardInterrupt
+        written.append(args[0].path)
+        return original(self, *args)
+
+    monkeypatch.setattr(Library, "_add_source_in_step", stop_after_two)
+    with pytest.raises(KeyboardInterrupt):
+        Library.open(tmp_path / "lib.sqlite3")
+    monkeypatch.setattr(Library, "_add_source_in_step", original)
+    with Library.open(tmp_path / "lib.sqlite3") as lib:
+        assert len(lib.sources()) == 3 and lib.undo_name() is None
