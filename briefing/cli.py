@@ -320,6 +320,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from briefing.loaders import LoadError, iter_source_files, load
     from briefing.model import document_to_spec
 
+    if args.output and not Path(args.output).expanduser().resolve().parent.is_dir():
+        raise UserError(f"{args.output}: the folder does not exist")  # say so before the long extraction
     failed = 0
     files = list(iter_source_files([Path(p) for p in args.paths], on_error=lambda p, reason: _warn(f"{p}: {reason}")))
     for path in args.paths:
