@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from briefing.extract.layout import in_ranges
+from briefing.extract.layout import doc_text, in_ranges
 from briefing.extract.rules import rules
 from briefing.model import Agreement, Evidence
 
@@ -613,7 +613,7 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
     out = []
     for it in items:
         start, end = it.sent.start_char, it.sent.end_char
-        text = doc.text
+        text = doc_text(doc)
         while end > start and text[end - 1].isspace():
             end -= 1
         if end - start > MAX_EVIDENCE:

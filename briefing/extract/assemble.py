@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from briefing.extract.layout import sentence_of
+from briefing.extract.layout import doc_text, sentence_of
 from briefing.model import Evidence, Extraction, Person, Source
 
 MAX_PERSON_EVIDENCE = 3
@@ -70,7 +70,7 @@ def _person(doc: Any, p: Any) -> Person:
     evidence = []
     for m in p.mentions:
         sent = sentence_of(doc, m.start)
-        ev = Evidence.of(doc.text, sent.start_char, _trim(doc.text, sent.start_char, sent.end_char))
+        ev = Evidence.of(doc_text(doc), sent.start_char, _trim(doc_text(doc), sent.start_char, sent.end_char))
         if ev not in evidence:
             evidence.append(ev)
         if len(evidence) >= MAX_PERSON_EVIDENCE:

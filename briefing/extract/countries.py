@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from briefing.extract.layout import doc_text
 from briefing.extract.rules import rules
 
 
@@ -113,8 +114,8 @@ _PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office|government|prime m
 def home_country(doc: Any, mentions: list[CountryMention]) -> str | None:
     """The country whose institution publishes the source ("Global Affairs Canada", "Ministry of ...,
     Republic of Kenya", "Prime Minister of Australia"), read from its first lines; None if not stated."""
-    head_end = min(len(doc.text), 400)
-    for m in re.finditer(r"[^\n]+", doc.text[:head_end]):
+    head_end = min(len(doc_text(doc)), 400)
+    for m in re.finditer(r"[^\n]+", doc_text(doc)[:head_end]):
         line_start, line_end = m.start(), m.end()
         for kw in _PUBLISHER.finditer(m.group(0)):
             at = line_start + kw.end()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from briefing.extract.layout import in_ranges, sentence_of
+from briefing.extract.layout import doc_text, in_ranges, sentence_of
 from briefing.extract.rules import rules
 from briefing.model import Event, Evidence
 
@@ -801,7 +801,7 @@ def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> lis
         date = m["date"]
         if date is None and m["status"] == "held" and doc._.pub_date and m["participants"]:
             date = doc._.pub_date  # reported without a date: the day it was reported
-        evidence = [Evidence.of(doc.text, s.start_char, _trim_end(s)) for s in m["sents"]]
+        evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
         names = [p.name for p in m["participants"]]
         events.append(Event(
             type=m["type"], status=m["status"], date=date, date_end=m["date_end"], location=m["location"],
@@ -824,7 +824,7 @@ def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
 
 def _trim_end(sent: Any) -> int:
     end = sent.end_char
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     while end > sent.start_char and text[end - 1].isspace():
         end -= 1
     return end

@@ -63,7 +63,7 @@ def in_ranges(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def set_layout(doc: Any) -> Any:
     """Sentence starts at blank lines, bullets and headings; ``doc._.bb_skip`` ranges."""
-    text = doc.text
+    text = doc_text(doc)
     for i, token in enumerate(doc):
         if i == 0:
             continue
@@ -104,7 +104,7 @@ _DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Za-z'.-]+(?:[ ][A-Z][A-Za-z'.-]+)
 
 def _split_datelines(doc: Any) -> None:
     """A dateline is not part of the first sentence's subject: start the sentence after it."""
-    for m in _DATELINE.finditer(doc.text[:20000]):
+    for m in _DATELINE.finditer(doc_text(doc)[:20000]):
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
@@ -129,3 +129,11 @@ def sentence_of(doc: Any, i: int) -> Any:
         cache = doc.user_data["bb_sents"] = (sents, [s.start for s in sents])
     sents, starts = cache
     return sents[bisect.bisect_right(starts, i) - 1]
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once (the property joins every token each time it is read)."""
+    text = doc.user_data.get("bb_text")
+    if text is None:
+        text = doc.user_data["bb_text"] = doc.text
+    return text

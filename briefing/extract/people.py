@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import in_ranges, sentence_of
+from briefing.extract.layout import doc_text, in_ranges, sentence_of
 from briefing.extract.rules import rules
 
 PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
@@ -436,7 +436,7 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
     toks = toks[:cut]
     if not toks:
         return None, country
-    text = doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    text = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     text = re.sub(r"\s+", " ", text).strip(" ,")
     return text or None, country
 
@@ -450,8 +450,8 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
     while j < sent_end and (tokens[j].text.rstrip(".") in lex["post"] or (tokens[j].text == "," and j + 1 < sent_end
                                                                           and tokens[j + 1].text.rstrip(".") in lex["post"])):
         j += 1
-    window = doc.text[tokens[j].idx if j < len(tokens) else len(doc.text):
-                      tokens[min(sent_end, j + 14) - 1].idx + 30 if j < sent_end else len(doc.text)]
+    window = doc_text(doc)[tokens[j].idx if j < len(tokens) else len(doc_text(doc)):
+                      tokens[min(sent_end, j + 14) - 1].idx + 30 if j < sent_end else len(doc_text(doc))]
     wl = fold(window)
     analyst = bool(re.match(r"^\s*,\s*(?:a|an|the|who is an?|senior|chief|lead|head)\b", wl)) and \
         any(re.search(rf"\b{re.escape(a)}\b", wl[:90]) for a in lex["analysts"])
@@ -581,7 +581,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
                                              or (m.full_start - 1) in country_by_token):
             m.full_start -= 1  # "Mexico's Secretary of ..."
         m.context = (m.full_start, rend)
-        m.full_text = doc.text[doc[m.full_start].idx:doc[e - 1].idx + len(doc[e - 1].text)]
+        m.full_text = doc_text(doc)[doc[m.full_start].idx:doc[e - 1].idx + len(doc[e - 1].text)]
         mentions.append(m)
     people = _cluster(mentions)
     _name_part_mentions(doc, people, person_tokens, country_tokens, skip)
