@@ -136,10 +136,21 @@ class Ingest:
 
     @staticmethod
     def _agreement_matches(new: dict, old: dict) -> bool:
-        if kinds.jaccard(kinds.content_words(new.get("title")), kinds.content_words(old.get("title"))) < 0.6:
+        words_new, words_old = kinds.content_words(new.get("title")), kinds.content_words(old.get("title"))
+        if kinds.jaccard(words_new, words_old) < 0.6:
             return False
-        a, b = set(new.get("parties") or []), set(old.get("parties") or [])
-        return not a or not b or bool(a & b)
+        # Whose agreement: the parties, else the countries the sources were about.
+        a = set(new.get("parties") or []) or set(new.get("countries") or [])
+        b = set(old.get("parties") or []) or set(old.get("countries") or [])
+        if a and b and not a & b:
+            return False
+        dated = new.get("date") and old.get("date")
+        if dated and not kinds.dates_agree(new["date"], old["date"]) and "signed" in (new.get("status"), old.get("status")):
+            return False  # signed on another day: another document (a renewal is its own item)
+        # "Memorandum of Understanding" alone says too little to join on: it needs a word of what about,
+        # or the same date.
+        specific = (words_new & words_old) - kinds.GENERIC_AGREEMENT_WORDS
+        return bool(specific) or bool(dated and kinds.dates_agree(new["date"], old["date"]))
 
     @staticmethod
     def _figure_matches(new: dict, old: dict) -> bool:

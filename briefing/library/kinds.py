@@ -44,6 +44,13 @@ LIST_FIELDS = {
 DATE_FIELDS = {"date", "date_end", "valid_from", "valid_to", "period"}
 _ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
+# Words naming the kind of document, not what it is about.
+GENERIC_AGREEMENT_WORDS = frozenset([
+    "agreement", "memorandum", "memoranda", "understanding", "mou", "treaty", "accord", "protocol", "framework",
+    "declaration", "arrangement", "cooperation", "partnership", "programme", "program", "plan", "statement",
+    "letter", "intent", "exchange", "note", "deal", "pact", "convention", "charter", "action",
+])
+
 EVENT_GROUPS = {"visit": "visit", "meeting": "meet", "talks": "meet", "call": "meet", "signing": "signing"}
 
 _STOPWORDS = frozenset(

@@ -575,3 +575,19 @@ def test_a_first_start_stopped_during_the_samples_finishes_them_next_time(tmp_pa
     monkeypatch.setattr(Library, "_add_source_in_step", original)
     with Library.open(tmp_path / "lib.sqlite3") as lib:
         assert len(lib.sources()) == 3 and lib.undo_name() is None
+
+
+def test_agreements_need_more_than_a_shared_generic_title(lib):
+    from briefing.model import Agreement
+
+    def agreement(title, parties=(), date=None, status="signed"):
+        return Extraction(agreements=[Agreement(title, status=status, date=date, parties=list(parties))])
+
+    add(lib, "a", "a.txt", extraction=agreement("Memorandum of Understanding", ["SG", "VN"]))
+    add(lib, "b", "b.txt", extraction=agreement("Memorandum of Understanding", ["SG", "VN"]))
+    add(lib, "c", "c.txt", extraction=agreement("Trade Facilitation Agreement", ["SG", "VN"], "2019-05-02"))
+    add(lib, "d", "d.txt", extraction=agreement("Trade Facilitation Agreement", ["SG", "VN"], "2024-01-10"))
+    add(lib, "e", "e.txt", extraction=agreement("Trade Facilitation Agreement", ["PH", "KR"], "2019-05-02"))
+    add(lib, "f", "f.txt", extraction=agreement("trade facilitation agreements", ["VN"], "2019-05", "in-force"))
+    groups = sorted(len(a.source_ids) for a in lib.items(ids_of(lib, "agreement")))
+    assert groups == [1, 1, 1, 1, 2]  # only c and f are one agreement
