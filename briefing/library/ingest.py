@@ -159,8 +159,14 @@ class Ingest:
         a, b = float(new["value"]), float(old["value"])
         if abs(a - b) > 0.01 * max(abs(a), abs(b)):
             return False
+        # The same number about the same thing, in sources about the same countries, for the same period.
         wa, wb = kinds.content_words(new.get("what")), kinds.content_words(old.get("what"))
-        return (not wa and not wb) or kinds.jaccard(wa, wb) >= 0.5
+        if kinds.jaccard(wa, wb) < 0.5:
+            return False
+        ca, cb = set(new.get("countries") or []), set(old.get("countries") or [])
+        if ca and cb and not ca & cb:
+            return False
+        return not (new.get("period") and old.get("period") and fold(new["period"]) != fold(old["period"]))
 
     # --- matching and writing -----------------------------------------------------------------------
 

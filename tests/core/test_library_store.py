@@ -591,3 +591,18 @@ def test_agreements_need_more_than_a_shared_generic_title(lib):
     add(lib, "f", "f.txt", extraction=agreement("trade facilitation agreements", ["VN"], "2019-05", "in-force"))
     groups = sorted(len(a.source_ids) for a in lib.items(ids_of(lib, "agreement")))
     assert groups == [1, 1, 1, 1, 2]  # only c and f are one agreement
+
+
+def test_figures_join_only_the_same_number_about_the_same_thing(lib):
+    from briefing.model import Figure
+
+    def figure(value, what, countries=("SG", "VN"), period=None):
+        return Extraction(countries=list(countries), figures=[Figure(value, "USD", what, period=period)])
+
+    add(lib, "a", "a.txt", extraction=figure(3.6e9, "bilateral trade"))
+    add(lib, "b", "b.txt", extraction=figure(3.61e9, "bilateral trade volume"))  # within 1 %
+    add(lib, "c", "c.txt", extraction=figure(3.6e9, "bilateral trade", ("PH", "KR")))
+    add(lib, "d", "d.txt", extraction=figure(3.6e9, "investment pledges"))
+    add(lib, "e", "e.txt", extraction=figure(3.6e9, ""))
+    groups = sorted(len(f.source_ids) for f in lib.items(ids_of(lib, "figure")))
+    assert groups == [1, 1, 1, 2]
