@@ -4,13 +4,16 @@ Identity rules (each checked only against items no part of this source has
 already contributed to, so two items one source keeps apart stay apart):
 
 - people: the same name or alias (folded), or one name's words all within the
-  other's ("Balakrishnan" / "Vivian Balakrishnan") with no conflicting country;
+  other's ("Balakrishnan" / "Vivian Balakrishnan") with no conflicting country (a lone
+  word with no country to confirm it only when it points at one person alone);
 - events: the same type group (visit | meeting, talks, call | signing | other),
   the same date to the shorter precision and the same encounter (two people in
   common, or a lone person on a side of at most two); undated events need the
   same two or more people;
-- agreements: titles sharing 60 % of their content words, parties overlapping;
-- figures: value within 1 %, the same unit and a similar "what";
+- agreements: titles sharing 60 % of their content words, at least one of them about the subject (not
+  "memorandum", "agreement"...) unless the dates agree; parties (else the sources' countries)
+  overlapping; not signed on different days;
+- figures: value within 1 %, the same unit, a similar "what", overlapping countries, the same period;
 - topics: the same content words.
 """
 
