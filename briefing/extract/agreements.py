@@ -179,7 +179,7 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
         s += 1
     e = end
     # "Memorandum of Understanding on Tourism Promotion and Marketing", "Agreement on the Operationalisation of ..."
-    while e < sent.end and doc[e].lower_ in {"of", "on", "for", "between", "the", "and", "in", "to"} and e + 1 < sent.end \
+    while e < sent.end and doc[e].lower_ in {"of", "on", "for", "between", "the", "and"} and e + 1 < sent.end \
             and (doc[e + 1].text[:1].isupper() or doc[e + 1].lower_ == "the" and e + 2 < sent.end
                  and doc[e + 2].text[:1].isupper()):
         e += 1
@@ -282,6 +282,7 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         if named is None and tuple(t.lower_ for t in doc[span_start:span_end]) in lex["named_only"]:
             continue
         status, gov = _status_of(head, sent)
+        inner: list[int] = []
         if named is not None:
             s, e = named
             title = _text(list(doc[s:e]))
@@ -294,6 +295,7 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if status is None:
                 continue
             toks = _phrase_tokens(head)
+            inner = [t.i for t in toks if t.i != head.i]  # "the agreement on the Study Visit Programme" is one item
             if head.lower_ in {"documents", "instruments", "agreements"} and not any(
                     c.dep_ == "prep" for c in head.children):
                 continue
@@ -305,6 +307,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         if named is not None and status is None and kind == "working-group":
             continue  # a named commission or committee is a body, not an agreement
         absorbed.update(range(span_start, named[1] if named else span_end))
+        if named is None:
+            absorbed.update(inner)
         if status == "proposed":
             kind_out = kind
         else:

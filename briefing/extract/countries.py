@@ -100,7 +100,10 @@ def find_mentions(doc: Any, matcher: Any) -> list[CountryMention]:
     ids = {(start, end): match_id for match_id, start, end in matcher(doc)}
     table = forms()
     out = []
+    persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
     for span in filter_spans(spans):
+        if any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in persons):
+            continue  # "Lima" in "President Ana Lima" is a name, not Peru
         form = doc.vocab.strings[ids[(span.start, span.end)]]
         code, kind = table[form]
         out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, code, kind))

@@ -388,6 +388,9 @@ def _place(token: Any) -> str | None:
     for c in preps:
         if c.lower_ in {"in", "at", "to", "for"}:
             for g in c.subtree:
+                cm = next((m for m in g.doc._.bb_countries or [] if m.start <= g.i < m.end), None)
+                if cm is not None:
+                    return g.doc[cm.start:cm.end].text
                 if g.ent_type_ in {"GPE", "LOC", "FAC"}:
                     ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
                     if ent is not None:
@@ -662,6 +665,9 @@ def _dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str |
                 continue
             if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
                 continue  # "for five years, until 2029": a term, not the event's date
+            if not m.end_value and re.search(r"(?i)\bfrom\s*$", text[max(0, m.start - 6):m.start]) and \
+                    re.match(r"\s*(?:to|until|till|through)\b", text[m.end:m.end + 12]):
+                continue  # "from this year to 2026": a term
             dist = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
             if any(a.i == f.trigger for a in tok.root.ancestors):
                 dist = min(dist, 1)  # the date hangs from the trigger itself
@@ -684,7 +690,9 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
         if t.lower_ in TIME_MARKS and t.dep_ in {"prep", "mark"} and not any(x.i == trigger.i for x in t.head.subtree
                                                                               if x.i >= t.i):
             return True
-        other_clause = t.dep_ in {"relcl", "advcl", "acl"} and t.head.i != trigger.i \
+        on_trigger = t.head.i == trigger.i or (t.head.dep_ == "pobj" and t.head.head.head.i == trigger.i
+                                               and t.head.head.lower_ in {"to", "in"})  # "visit to Lisbon, which began"
+        other_clause = t.dep_ in {"relcl", "advcl", "acl"} and not on_trigger \
             and not any(x.i == trigger.i for x in t.subtree)
         if other_clause and (t.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children)):
             return True

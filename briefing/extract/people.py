@@ -217,6 +217,14 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             continue
         i += 1
     spans += _appositive_candidates(tokens, country_tokens)
+    for i in range(n - 1):  # "his Vietnamese counterpart, Bui Thanh Son"
+        if tokens[i].lower_ in {"counterpart", "counterparts"}:
+            s = i + 1 + (tokens[i + 1].text == ",")
+            j = s
+            while j < n and j - s < 5 and _is_name_token(tokens[j]) and j not in country_tokens:
+                j += 1
+            if j - s >= 2:
+                spans.append((s, j))
     return spans
 
 
@@ -327,7 +335,9 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if any(fold(t.text).rstrip(".") in NOT_NAMES for t in words):
         return None
-    if len(words) == 1 and (words[0].is_upper and len(words[0].text) > 1 or len(words[0].text) < 3):
+    after_honorific = start > 0 and _match_seq_ending(tokens, start - 1, lex["prefixes"]) > 0
+    if len(words) == 1 and (words[0].is_upper and len(words[0].text) > 1
+                            or len(words[0].text) < (2 if after_honorific else 3)):
         return None
     if not all(_is_name_token(t) for t in words):
         return None
@@ -455,6 +465,13 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
     wl = fold(window)
     analyst = bool(re.match(r"^\s*,\s*(?:a|an|the|who is an?|senior|chief|lead|head)\b", wl)) and \
         any(re.search(rf"\b{re.escape(a)}\b", wl[:90]) for a in lex["analysts"])
+    if j + 1 < sent_end and tokens[j].lower_ == "of":
+        k = j + 1
+        if tokens[k].lower_ == "the" and k + 1 < sent_end:
+            k += 1
+        cm = country_by_token.get(k)
+        if cm is not None and cm.kind == "name":
+            return None, cm.code, analyst, cm.end  # "Prime Minister Lena Holm of Sweden"
     if j >= sent_end or tokens[j].text != ",":
         return None, None, analyst, end
     j += 1
@@ -612,7 +629,7 @@ def _name_part_mentions(doc: Any, people: list[PersonRecord], taken: set[int], c
         if len(p.tokens) < 2:
             continue
         for part in p.tokens:
-            if len(part) >= 3 and part not in PARTICLES:
+            if len(part) >= 2 and part not in PARTICLES:
                 owners.setdefault(part, []).append(p)
     for t in doc:
         if t.i in taken or t.i in country_tokens or not t.text[:1].isupper() or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:

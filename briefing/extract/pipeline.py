@@ -12,7 +12,7 @@ from typing import Any
 # (component name, placement relative to the model's pipes)
 COMPONENTS: list[tuple[str, dict[str, str]]] = [
     ("bb_layout", {"before": "parser"}),          # sentence breaks at blank lines/bullets; credit lines, footers
-    ("bb_entity_ruler", {"before": "ner"}),       # countries, capitals, demonyms from data/countries.json
+    ("bb_entity_ruler", {"after": "ner"}),        # countries, capitals, demonyms the model missed (data/countries.json)
     ("bb_countries", {"last": "true"}),           # country mentions -> ISO codes
     ("bb_people", {"last": "true"}),              # people: names, titles, countries, aliases
     ("bb_events", {"last": "true"}),              # events: type, status, date, participants
@@ -31,7 +31,7 @@ def build(nlp: Any) -> Any:
         if name in nlp.pipe_names:
             continue
         if name == "bb_entity_ruler":
-            ruler = nlp.add_pipe("entity_ruler", name=name, before=where["before"],
+            ruler = nlp.add_pipe("entity_ruler", name=name, after=where["after"],
                                  config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
             from briefing.extract.countries import entity_ruler_patterns
 

@@ -1,0 +1,74 @@
+"""Events: typed, held or planned, dated against the publication date, with participants and roles."""
+
+from __future__ import annotations
+
+from tests.core._extract_helpers import run
+
+
+def by_type(x, etype):
+    return [e for e in x.events if e.type == etype]
+
+
+def test_met_a_b_and_c_is_three_meetings():
+    x = run("Foreign Minister Lars Berg of Norway met President Ana Lima, Prime Minister Rui Sousa and Speaker Eva "
+            "Nunes of Portugal during his visit to Lisbon, which began on Sunday.", date="2024-05-08")
+    meetings = by_type(x, "meeting")
+    partners = sorted(e.participants[1] for e in meetings)
+    assert partners == ["Ana Lima", "Eva Nunes", "Rui Sousa"]
+    assert all(e.participants[0] == "Lars Berg" and e.actor == "Lars Berg" for e in meetings)
+    visit = by_type(x, "visit")[0]
+    assert visit.participants == ["Lars Berg"] and visit.date == "2024-05-05"  # "began on Sunday", backwards
+
+
+def test_held_on_monday_looks_back_planned_on_monday_looks_forward():
+    held = run("Foreign Minister Lars Berg of Norway met Foreign Minister Ana Lima of Portugal in Oslo on Monday.",
+               date="2021-06-23")
+    assert [(e.status, e.date) for e in held.events] == [("held", "2021-06-21")]
+    planned = run("Foreign Minister Lars Berg of Norway will meet Foreign Minister Ana Lima of Portugal in Oslo on Monday.",
+                  date="2021-06-23")
+    e = planned.events[0]
+    assert (e.status, e.date) == ("planned", "2021-06-28")
+    assert e.cameo == "036"  # intent to meet
+
+
+def test_phone_call_caller_and_called():
+    x = run("Madrid, 14/03/2024\n\nThe Minister for Foreign Affairs, José Luis Vega, spoke by telephone this afternoon "
+            "with the Minister of Foreign Affairs of Morocco, Karim Alaoui.", date=None)
+    call = by_type(x, "call")[0]
+    assert call.actor == "José Luis Vega" and call.recipient == "Karim Alaoui"
+    assert (call.plover_type, call.plover_mode, call.cameo) == ("CONSULT", "phone", "041")
+
+
+def test_received_means_hosted():
+    x = run("Dr. Omar Fathy, Minister of Foreign Affairs of Egypt, received Sheikh Saud bin Ali Al Thani, Minister of "
+            "State of Qatar, at Tahrir Palace today for talks.", date="2024-09-09")
+    e = x.events[0]
+    assert e.actor == "Saud bin Ali Al Thani" and e.recipient == "Omar Fathy"
+    assert e.plover_mode == "host" and e.date == "2024-09-09"
+
+
+def test_state_visit_with_a_date_range_and_a_planned_signing():
+    x = run("Prime Minister Tom Reid today announced that President Ana Soares of Timor-Leste will make a State Visit "
+            "to Australia from 17 to 20 March 2025. The Prime Minister will hold talks with the President at "
+            "Parliament House on 18 March. The two leaders are expected to sign a new Defence Cooperation Agreement.",
+            date="2025-03-03")
+    visit = by_type(x, "visit")[0]
+    assert (visit.status, visit.date, visit.date_end) == ("planned", "2025-03-17", "2025-03-20")
+    talks = by_type(x, "talks")[0]
+    assert talks.date == "2025-03-18" and set(talks.participants) == {"Tom Reid", "Ana Soares"}
+    signing = by_type(x, "signing")[0]
+    assert signing.status == "planned" and signing.cameo == "030"
+
+
+def test_sports_and_weather_yield_nothing():
+    x = run("SANTIAGO – Chile beat Peru 2-1 in a friendly on Tuesday night, giving coach Marta Ruiz her first win. "
+            "A crowd of 23,614 watched as 31 millimetres of rain fell. The two teams meet again in Lima on Saturday. "
+            "Her Peruvian counterpart, Jorge Salas, said his side had switched off.", date="2025-06-11")
+    assert x.items() == [] and x.countries == []
+    assert x.note == "no diplomatic content found"
+
+
+def test_same_meeting_told_twice_is_one_event():
+    x = run("President Ana Lima of Brazil met President Jorge Peña of Argentina in Brasília on Monday. "
+            "In his meeting with Ms Lima, Mr Peña praised the trade figures.", date="2024-04-10")
+    assert len([e for e in x.events if e.type in {"meeting", "talks"}]) == 1
