@@ -219,10 +219,17 @@ class Ingest:
         strong, weak = [], []
         for item_id, machine, edits in rows:
             machine, edits = json.loads(machine), json.loads(edits)
-            old = kinds.effective(kind, machine, edits)
-            for extra in ("participant_ids", "countries"):
-                old[extra] = machine.get(extra)
-            found = matches(data, old)
+            found: bool | str = False
+            # As the user corrected it, else as the sources said it (a source may still use the old name).
+            for values in (edits, {}) if edits else ({},):
+                old = kinds.effective(kind, machine, values)
+                for extra in ("participant_ids", "countries"):
+                    old[extra] = machine.get(extra)
+                result = matches(data, old)
+                if result and result != WEAK:
+                    found = True
+                    break
+                found = found or result
             if found == WEAK:
                 weak.append(item_id)
             elif found:

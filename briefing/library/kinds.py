@@ -244,6 +244,8 @@ def identity_keys(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> 
     """Lookup keys an item is found by when a new source may be about the same thing."""
     f = effective(kind, machine, edits)
     keys: set[str] = set()
+    if edits and kind in ("person", "agreement", "figure", "topic"):
+        keys |= identity_keys(kind, machine, {})  # found by what the sources said, too
     if kind == "person":
         keys.update("pn:" + name for name in person_names(f))
         # Words of the name itself (not of aliases, which carry titles: "Mr", "Prime Minister"): a new

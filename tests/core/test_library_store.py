@@ -606,3 +606,13 @@ def test_figures_join_only_the_same_number_about_the_same_thing(lib):
     add(lib, "e", "e.txt", extraction=figure(3.6e9, ""))
     groups = sorted(len(f.source_ids) for f in lib.items(ids_of(lib, "figure")))
     assert groups == [1, 1, 1, 2]
+
+
+def test_a_renamed_person_is_still_found_under_the_name_the_sources_use(lib):
+    add(lib, "x", "a.txt", extraction=Extraction(people=[Person("Balakrishnan Vivian", country="SG")]))
+    [person] = ids_of(lib, "person")
+    lib.edit(person, "name", "Vivian Balakrishnan")
+    add(lib, "y", "b.txt", extraction=Extraction(people=[Person("Balakrishnan Vivian", country="SG")]))
+    add(lib, "z", "c.txt", extraction=Extraction(people=[Person("Vivian Balakrishnan", country="SG")]))
+    assert ids_of(lib, "person") == [person]
+    assert len(lib.item(person).source_ids) == 3
