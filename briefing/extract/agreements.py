@@ -86,8 +86,7 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
                 continue
             if c.dep_ in CUT_DEPS and not (c.dep_ == "punct" and c.text in {"-", "–", "'s", "’s"}):
                 continue
-            if c.dep_ in {"acl"} and c.i > t.i and (c.tag_ in {"VBN", "VBG"} or any(
-                    k.dep_ == "aux" and k.lower_ == "to" for k in c.children)) and not top:
+            if c.dep_ in {"acl"} and c.i > t.i and c.tag_ in {"VBN", "VBG"} and not top:
                 continue
             if drop_subject and top and c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}:
                 continue
@@ -286,15 +285,21 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         if named is not None:
             s, e = named
             title = _text(list(doc[s:e]))
+            for k in range(e - 1, span_start, -1):  # the last document noun of the name decides its kind
+                last = _doc_noun_at(doc, k)
+                if last:
+                    kind = last[1]
+                    break
             if len(title.split()) < 2 and not doc[span_start].is_upper:
                 named = None
         if named is None:
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
-                    and not any(c.dep_ in {"amod", "compound", "prep"} for c in head.children) and status is None:
+                    and not any(c.dep_ in {"amod", "compound", "prep"} for c in head.children):
                 continue  # "the agreement" points back at one already named
             if status is None:
                 continue
-            toks = _phrase_tokens(head)
+            others = {g.i for g in head.subtree if g.i != head.i and g.dep_ == "conj" and _doc_noun_at(doc, g.i)}
+            toks = _phrase_tokens(head, stop_before=others)
             inner = [t.i for t in toks if t.i != head.i]  # "the agreement on the Study Visit Programme" is one item
             if head.lower_ in {"documents", "instruments", "agreements"} and not any(
                     c.dep_ == "prep" for c in head.children):
