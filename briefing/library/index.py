@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from briefing.library import kinds
 from briefing.library.search import fold
 
+MAX_INDEXED_EVIDENCE = 40
+
 
 def refresh_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
     """Recompute list columns from machine + edits, then the keys and search text, for these items."""
@@ -49,7 +51,9 @@ def reindex_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
         keys = kinds.identity_keys(kind, machine, edits)
         conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys])
         if has_fts:
-            evidence = [r[0] for r in conn.execute("SELECT text FROM evidence WHERE item_id = ?", (item_id,))]
+            # The first sentences suffice to find it; a topic quoted by hundreds of sources stays cheap to index.
+            evidence = [r[0] for r in conn.execute(
+                "SELECT text FROM evidence WHERE item_id = ? ORDER BY id LIMIT ?", (item_id, MAX_INDEXED_EVIDENCE))]
             body = kinds.search_body(kind, machine, edits, evidence)
             conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
 
