@@ -19,7 +19,7 @@ from briefing import model
 from briefing.library.search import fold, words
 
 # Bump when label/date/keys/search text are computed differently: libraries then rebuild them on open.
-DERIVED_VERSION = 2
+DERIVED_VERSION = 3
 
 DATACLASSES = {
     "person": model.Person,
@@ -257,7 +257,12 @@ def identity_keys(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> 
         if not ids:
             keys.add(f"ex:{event_group(f.get('type'))}:{f.get('date') or '?'}")
     elif kind == "agreement":
-        keys.update("aw:" + w for w in content_words(f.get("title")))
+        # Words of the subject ("fisheries", not "memorandum": that would fetch every agreement); a title
+        # with none is found through its year (it joins only on the same date).
+        words = content_words(f.get("title"))
+        keys.update("aw:" + w for w in (words - GENERIC_AGREEMENT_WORDS))
+        if f.get("date"):
+            keys.add("ay:" + f["date"][:4])
     elif kind == "figure" and f.get("value") is not None:
         keys.add(f"fv:{f.get('unit')}:{float(f['value']):.2g}")
     elif kind == "topic":
