@@ -22,13 +22,15 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, in_ranges
+from briefing.extract.layout import doc_text, in_ranges, is_headline
 from briefing.extract.rules import rules
 from briefing.model import Agreement, Evidence
 
 MAX_TITLE_TOKENS = 16
 MAX_EVIDENCE = 700
-CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "mark", "dep", "meta", "npadvmod"}
+CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "mark", "dep", "meta"}
+ASIDE_PREPS = {"during", "since", "after", "before", "at", "by", "until", "amid", "following", "despite", "throughout"}
+LIGHT_VERBS = {"work", "continue", "seek", "strive", "try", "endeavour", "endeavor", "move", "aim", "begin", "start"}
 FUTURE = {"will", "would", "shall", "'ll", "should"}
 BULLET = re.compile(r"^\s*(?:[-*•·–—]|\(?[a-z]\)|\(?[ivx]+\))\s+")
 STATUS_RANK = {"signed": 6, "renewed": 6, "upgraded": 6, "established": 5, "in-force": 4, "negotiating": 4,
@@ -86,6 +88,10 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
                 continue
             if c.dep_ in CUT_DEPS and not (c.dep_ == "punct" and c.text in {"-", "–", "'s", "’s"}):
                 continue
+            if c.dep_ == "npadvmod" and (c.ent_type_ in {"DATE", "TIME"} or c.lower_ in {"today", "tomorrow", "yesterday"}):
+                continue
+            if c.dep_ == "prep" and c.lower_ in ASIDE_PREPS:
+                continue  # "the partnership ... during Yoon's state visit": when, not what
             if c.dep_ in {"acl"} and c.i > t.i and c.tag_ in {"VBN", "VBG"} and not top:
                 continue
             if drop_subject and top and c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}:
@@ -164,7 +170,17 @@ def _doc_noun_at(tokens: Any, i: int) -> tuple[int, str] | None:
 def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
     """The capitalised name around a document noun at tokens[start:end], or None if it is a common noun."""
     doc = sent.doc
-    if not doc[start].text[:1].isupper() or doc[start].is_sent_start and start == sent.start and end - start == 1:
+    if not doc[start].text[:1].isupper():
+        # "Japan's Official Security Assistance programme": a lower-case noun after a capitalised name
+        if start - 2 >= sent.start and doc[start - 1].text[:1].isupper() and doc[start - 2].text[:1].isupper() \
+                and not doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN":
+            s = start
+            while s - 1 >= sent.start and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_sent_start \
+                    and doc[s - 1].pos_ == "PROPN":
+                s -= 1
+            return s, end
+        return None
+    if doc[start].is_sent_start and start == sent.start and end - start == 1:
         return None
     s = start
     while s - 1 >= sent.start and (doc[s - 1].text[:1].isupper() or doc[s - 1].text in {"-", "–", "‑"}
@@ -200,12 +216,18 @@ def _governor(head: Any) -> tuple[Any, list[Any]]:
     """The verb (or status noun) the document noun hangs from, and the path to it."""
     path = []
     t = head
-    for _ in range(5):
+    lex = _lex()
+    for _ in range(7):
         if t.head is t:
             break
         path.append(t)
+        conj = t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"}
         t = t.head
-        if t.pos_ in {"VERB", "AUX"} or t.lower_ in _lex()["status"] or t.lemma_.lower() in _lex()["status"]:
+        if conj:
+            continue  # "the Ganges renewal and a Teesta deal": the deal is not renewed
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in lex["status"] and t.dep_ in {"pcomp", "xcomp"}:
+            continue  # "commitment to advancing the X Partnership"
+        if t.pos_ in {"VERB", "AUX"} or t.lower_ in lex["status"] or t.lemma_.lower() in lex["status"]:
             return t, path
     return t, path
 
@@ -239,8 +261,14 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     text = sent.text.lower()
     if status is None and any(cue in text for cue in ("ready for signature",)):
         status = "negotiating"
-    if status is None and any(f" {cue}" in f" {text}" for cue in lex["in_force"]):
-        status = "in-force"
+    if status is None:
+        doc = head.doc
+        left = doc[max(sent.start, head.left_edge.i - 3):head.left_edge.i].text.lower()
+        right = doc[head.i + 1:min(sent.end, head.i + 6)].text.lower()
+        if any(left.endswith(cue) or left.endswith(cue + " the") for cue in ("under", "anchored in", "provided for in")) \
+                or any(right.startswith(cue) for cue in (", in force", "in force", ", in operation", "in operation",
+                                                         ", which has", "which has")):
+            status = "in-force"
     return status, gov
 
 
@@ -274,12 +302,23 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         n, kind = hit
         span_start, span_end = i, i + n
         i += n
+        if span_end < sent.end and _doc_noun_at(tokens, span_end) and not doc[span_start].text[:1].isupper():
+            continue  # "framework agreement": the second noun heads the phrase
         if any(k in absorbed for k in range(span_start, span_end)):
             continue
         named = _named_span(sent, span_start, span_end)
         head = doc[span_start:span_end].root
         if named is None and tuple(t.lower_ for t in doc[span_start:span_end]) in lex["named_only"]:
             continue
+        if named is not None:
+            last = named[1] - 1
+            if doc[last].text == ")" and last - 2 >= span_start and doc[last - 2].text == "(":
+                last -= 3  # "(KICC)"
+
+            if last >= span_end and not any(_doc_noun_at(doc, k) for k in range(max(span_start, last - 3), last + 1)):
+                continue  # "Kenyatta International Convention Centre" is a place
+            if any(k in absorbed for k in range(named[0], named[1])):
+                continue
         status, gov = _status_of(head, sent)
         inner: list[int] = []
         if named is not None:
@@ -294,13 +333,17 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 named = None
         if named is None:
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
-                    and not any(c.dep_ in {"amod", "compound", "prep"} for c in head.children):
+                    and not any(c.dep_ in {"amod", "compound", "prep", "acl"} for c in head.children):
                 continue  # "the agreement" points back at one already named
             if status is None:
                 continue
             others = {g.i for g in head.subtree if g.i != head.i and g.dep_ == "conj" and _doc_noun_at(doc, g.i)}
             toks = _phrase_tokens(head, stop_before=others)
             inner = [t.i for t in toks if t.i != head.i]  # "the agreement on the Study Visit Programme" is one item
+            if head.lower_ == "package" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+                continue  # "a package worth ..." is money, not a programme
+            if head.tag_ == "NNS" and any(c.lower_ == "the" for c in head.children) and status in {None, "agreed", "in-force"}:
+                continue  # "the CMP working groups": ones that exist already
             if head.lower_ in {"documents", "instruments", "agreements"} and not any(
                     c.dep_ == "prep" for c in head.children):
                 continue
@@ -375,7 +418,7 @@ def _absorb_subtree(vp: Any, absorbed: set[int]) -> None:
                 absorbed.update(range(g.i, g.i + hit[0]))
 
 
-def _commitment_items(sent: Any, absorbed: set[int], people: Any) -> list[Item]:
+def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names: set[int]) -> list[Item]:
     lex = _lex()
     items: list[Item] = []
     for t in sent:
@@ -383,7 +426,9 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any) -> list[Item]:
         if t.pos_ not in {"VERB", "AUX"}:
             continue
         if lemma in lex["commit"] or lemma in lex["direct"]:
-            vps = [c for c in t.children if c.dep_ in {"xcomp"}]
+            on_pp = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
+                     and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.subtree)]
+            vps = [c for c in t.children if c.dep_ in {"xcomp"} and not any(p.i < c.i for p in on_pp)]
             if lemma in lex["direct"]:
                 vps += [c for c in t.children if c.dep_ in {"xcomp", "ccomp"} and c not in vps]
             for vp in vps:
@@ -402,7 +447,7 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any) -> list[Item]:
                     status = "planned" if False else "agreed"
                     if title:
                         items.append(Item(_cap(title), "commitment", status, sent, c.i))
-                if c.dep_ == "prep" and c.lower_ == "on" and lemma in lex["commit"]:
+                if c.dep_ == "prep" and c.lower_ == "on" and lemma in lex["commit"] and c in on_pp:
                     for g in c.children:
                         if g.dep_ == "pobj":
                             _absorb_subtree(g, absorbed)
@@ -412,6 +457,9 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any) -> list[Item]:
         elif lemma in {"reaffirm", "renew", "reiterate"}:
             for c in t.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in {"support", "commitment", "pledge"}:
+                    if any(g.text[:1].isupper() and _doc_noun_at(c.doc, g.i) for g in c.subtree):
+                        renewed_names.update(g.i for g in c.subtree)
+                        continue  # "renewed their commitment to the X Strategic Partnership": the partnership, renewed
                     _absorb_subtree(c, absorbed)
                     title = _text(_phrase_tokens(c))
                     items.append(Item(_cap(title), "commitment", "renewed", sent, c.i))
@@ -422,7 +470,8 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any) -> list[Item]:
                     items.append(_vp_item(vp, sent, absorbed, set(), prefix=f"{subj.text} to continue to "))
         elif lemma in lex["announce"]:
             for c in t.children:
-                if c.dep_ == "ccomp" and _future(c):
+                visit_like = c.lemma_.lower() in {"make", "pay", "visit", "travel", "meet", "hold", "attend"}
+                if c.dep_ == "ccomp" and _future(c) and not visit_like:
                     title = _text(_phrase_tokens(c, drop_subject=True))
                     if title:
                         items.append(Item(_cap(title), "commitment", "planned", sent, c.i))
@@ -432,6 +481,12 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any) -> list[Item]:
 
 
 def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str = "") -> Item | None:
+    for _ in range(2):  # "agreed to work to expand X": the commitment is to expand X
+        inner = next((c for c in vp.children if c.dep_ in {"xcomp", "advcl"} and c.i > vp.i
+                      and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)), None)
+        if vp.lemma_.lower() not in LIGHT_VERBS or inner is None or any(c.dep_ == "dobj" for c in vp.children):
+            break
+        vp = inner
     kind, status, has_doc = _inner_kind_status(vp, absorbed)
     _absorb_subtree(vp, absorbed)
     title = _text(_phrase_tokens(vp, stop_before=stop))
@@ -563,7 +618,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
     k = 0
     while k < len(sents):
         sent = sents[k]
-        if in_ranges(skip, sent.start_char, sent.end_char) or _shouting(sent):
+        if in_ranges(skip, sent.start_char, sent.end_char) or _shouting(sent) or is_headline(doc, sent):
             k += 1
             continue
         if sent.text.rstrip().endswith(":") and k + 1 < len(sents) and BULLET.match(sents[k + 1].text):
@@ -578,8 +633,12 @@ def find_agreements(doc: Any) -> list[Agreement]:
             k += 1
             continue
         absorbed: set[int] = set()
-        found = _commitment_items(sent, absorbed, people_at)
-        found += _doc_noun_items(sent, absorbed)
+        renewed_names: set[int] = set()
+        found = _commitment_items(sent, absorbed, people_at, renewed_names)
+        for it in _doc_noun_items(sent, absorbed):
+            if it.anchor in renewed_names:
+                it.status, it.has_cue = "renewed", True
+            found.append(it)
         items += found
         k += 1
     return _finish(doc, _dedupe(items))
@@ -591,6 +650,7 @@ def _shouting(sent: Any) -> bool:
 
 
 def _key(title: str) -> str:
+    title = re.sub(r"\s*\([A-Z]{2,}\)", "", title)
     words = re.findall(r"[a-z0-9]+", title.lower())
     return " ".join(w for w in words if w not in {"the", "a", "an", "new", "of", "on"})
 

@@ -20,6 +20,7 @@ from functools import cache
 from typing import Any
 
 from briefing.extract.layout import doc_text, in_ranges, sentence_of
+from briefing.extract.layout import is_headline as _is_headline
 from briefing.extract.rules import rules
 from briefing.model import Event, Evidence
 
@@ -741,15 +742,6 @@ def find_events(doc: Any) -> list[Event]:
 
 def _has_country(doc: Any, sent: Any) -> bool:
     return any(sent.start <= cm.start < sent.end for cm in doc._.bb_countries or [])
-
-
-def _is_headline(doc: Any, sent: Any) -> bool:
-    """The source's own title at its top: it repeats what the body reports."""
-    title = (doc._.source_title or "").strip()
-    text = sent.text.strip()
-    if not title or sent.start_char > 300 or len(text) < 10 or text.rstrip("\"”’')").endswith((".", "!", "?")):
-        return False  # a headline has no full stop; a lead sentence (often the stored title) does
-    return title.startswith(text[:60]) or text.startswith(title[:60])
 
 
 def _shouting(sent: Any) -> bool:
