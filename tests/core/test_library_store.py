@@ -616,3 +616,16 @@ def test_a_renamed_person_is_still_found_under_the_name_the_sources_use(lib):
     add(lib, "z", "c.txt", extraction=Extraction(people=[Person("Vivian Balakrishnan", country="SG")]))
     assert ids_of(lib, "person") == [person]
     assert len(lib.item(person).source_ids) == 3
+
+
+def test_removing_a_source_takes_only_what_it_alone_supported(lib):
+    s1, _ = add(lib, "Alice Smith met Bob Jones on 2021-06-21. They signed the Fisheries Agreement.", "one.txt")
+    s2, _ = add(lib, "Bob Jones met Alice Smith on 2021-06-21.", "two.txt")
+    [event] = ids_of(lib, "event")
+    [agreement] = ids_of(lib, "agreement")
+    lib.delete_sources([s1])
+    assert lib.item(event).source_ids == [s2] and ids_of(lib, "agreement") == []
+    assert lib.search("fisheries") == [] and lib.search_sources("fisheries") == []
+    assert lib.undo() == "Remove 1 source"
+    assert lib.item(agreement).source_ids == [s1] and sorted(lib.item(event).source_ids) == [s1, s2]
+    assert lib.search("fisheries") == [agreement]
