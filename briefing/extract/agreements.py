@@ -256,6 +256,15 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
             gov = c
         if c.dep_ == "amod" and c.lower_ in {"renewed"}:
             status = "renewed"
+    if status is None:
+        # "the partnership in digital economy–green economy established in February": a participle a little later
+        doc = head.doc
+        for t in doc[head.i + 1:min(sent.end, head.i + 9)]:
+            if t.text in {",", ";", ":"} or (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"acl", "relcl", "amod"}):
+                break
+            if t.tag_ == "VBN" and t.dep_ in {"acl", "relcl", "amod"} and t.lemma_.lower() in lex["status"]:
+                status, gov = lex["status"][t.lemma_.lower()], t
+                break
     if status in {"signed", "agreed", "established"} and _future(gov):
         status = "planned"
     text = sent.text.lower()
@@ -315,7 +324,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if doc[last].text == ")" and last - 2 >= span_start and doc[last - 2].text == "(":
                 last -= 3  # "(KICC)"
 
-            if last >= span_end and not any(_doc_noun_at(doc, k) for k in range(max(span_start, last - 3), last + 1)):
+            runs_on = span_end < sent.end and doc[span_end].text[:1].isupper() and doc[span_end].pos_ in {"PROPN", "NOUN"}
+            if last >= span_end and runs_on and not _doc_noun_at(doc, span_end):
                 continue  # "Kenyatta International Convention Centre" is a place
             if any(k in absorbed for k in range(named[0], named[1])):
                 continue
@@ -407,12 +417,13 @@ def _inner_kind_status(vp: Any, absorbed: set[int]) -> tuple[str | None, str | N
     return kind, status if kind or status in {"renewed", "negotiating"} else None, kind is not None
 
 
-def _absorb_subtree(vp: Any, absorbed: set[int]) -> None:
-    """Lower-case document nouns inside a committed phrase belong to it, unless they carry their own verb."""
+def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False) -> None:
+    """Lower-case document nouns inside a committed phrase belong to it, unless they carry their own verb
+    (``named``: capitalised ones too, as in "proposed reviving the X Joint Commission")."""
     tokens = vp.doc
     for g in vp.subtree:
         hit = _doc_noun_at(tokens, g.i)
-        if hit and not tokens[g.i].text[:1].isupper():
+        if hit and (named or not tokens[g.i].text[:1].isupper()):
             own = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _lex()["status"] for c in g.children)
             if not own:
                 absorbed.update(range(g.i, g.i + hit[0]))
@@ -430,7 +441,8 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                      and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.subtree)]
             vps = [c for c in t.children if c.dep_ in {"xcomp"} and not any(p.i < c.i for p in on_pp)]
             if lemma in lex["direct"]:
-                vps += [c for c in t.children if c.dep_ in {"xcomp", "ccomp"} and c not in vps]
+                vps += [c for c in t.children if (c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "advcl" and any(
+                    k.dep_ == "aux" and k.lower_ == "to" for k in c.children))) and c not in vps]
             for vp in vps:
                 group = [vp] + [c for c in vp.conjuncts if c.i > vp.i and _own_to(c)]
                 for k, v in enumerate(group):
@@ -540,7 +552,7 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
         return []
     if lemma == "ask" and obj is None:
         return []
-    _absorb_subtree(what, absorbed)
+    _absorb_subtree(what, absorbed, named=True)
     toks = _phrase_tokens(what, drop_subject=True)
     title = _text(toks)
     if not title:
