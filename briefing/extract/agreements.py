@@ -29,11 +29,11 @@ from briefing.model import Agreement, Evidence
 MAX_TITLE_TOKENS = 16
 MAX_EVIDENCE = 700
 CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "mark", "dep", "meta"}
-ASIDE_PREPS = {"during", "since", "after", "before", "at", "by", "until", "amid", "following", "despite", "throughout"}
+ASIDE_PREPS = {"during", "since", "after", "before", "by", "until", "amid", "following", "despite", "throughout"}
 LIGHT_VERBS = {"work", "continue", "seek", "strive", "try", "endeavour", "endeavor", "move", "aim", "begin", "start"}
 FUTURE = {"will", "would", "shall", "'ll", "should"}
 BULLET = re.compile(r"^\s*(?:[-*•·–—]|\(?[a-z]\)|\(?[ivx]+\))\s+")
-STATUS_RANK = {"signed": 6, "renewed": 6, "upgraded": 6, "established": 5, "in-force": 4, "negotiating": 4,
+STATUS_RANK = {"signed": 7, "renewed": 6, "upgraded": 6, "established": 5, "in-force": 4, "negotiating": 4,
                "planned": 4, "proposed": 4, "agreed": 3}
 
 
@@ -86,7 +86,12 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
         for c in t.children:
             if c.i in stop_before:
                 continue
-            if c.dep_ in CUT_DEPS and not (c.dep_ == "punct" and c.text in {"-", "–", "'s", "’s"}):
+            keep_clause = c.dep_ == "advcl" and not top and (c.pos_ == "ADJ" or any(
+                k.dep_ == "aux" and k.lower_ == "to" for k in c.children))
+            list_comma = c.dep_ == "punct" and c.text == "," and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ in {
+                "conj", "amod"} and c.doc[c.i + 1].head.i in (t.i, c.i - 1) and c.i > t.left_edge.i
+            if c.dep_ in CUT_DEPS and not keep_clause and not list_comma \
+                    and not (c.dep_ == "punct" and c.text in {"-", "–", "'s", "’s"}):
                 continue
             if c.dep_ == "npadvmod" and (c.ent_type_ in {"DATE", "TIME"} or c.lower_ in {"today", "tomorrow", "yesterday"}):
                 continue
@@ -111,12 +116,16 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
     # contiguous from the head's left edge; stop at an aside opened by a comma or semicolon
     out: list[Any] = []
     for t in toks:
-        if out and t.i != out[-1].i + 1 and t.i > head.i and out[-1].i >= head.i:
+        if out and t.i != out[-1].i + 1 and t.i > head.i and out[-1].i >= head.i and not (
+                out[-1].text == "," and t.i == out[-1].i + 1):
             gap = head.doc[out[-1].i + 1:t.i]
             if any(g.text in {",", ";", ":"} for g in gap):
                 break
         if t.text in {";", ":"}:
             break
+        if t.text == "," and out and t.i > head.i and t.i - 1 == out[-1].i and t.i + 1 in keep:
+            out.append(t)  # a comma inside a list: "the road, rail and fibre-optic components"
+            continue
         if t.text == "," and out and t.i > head.i:
             nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
             if nxt is None or nxt.lower_ in {"which", "who", "as", "while", "including", "such", "with", "building",
@@ -260,6 +269,8 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         # "the partnership in digital economy–green economy established in February": a participle a little later
         doc = head.doc
         for t in doc[head.i + 1:min(sent.end, head.i + 9)]:
+            if t.text == "," and t.i == head.i + 1:
+                continue  # "the Free Trade Agreement, signed in September"
             if t.text in {",", ";", ":"} or (t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"acl", "relcl", "amod"}):
                 break
             if t.tag_ == "VBN" and t.dep_ in {"acl", "relcl", "amod"} and t.lemma_.lower() in lex["status"]:
@@ -348,6 +359,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if status is None:
                 continue
             others = {g.i for g in head.subtree if g.i != head.i and g.dep_ == "conj" and _doc_noun_at(doc, g.i)}
+            others |= {c.i for c in head.children if c.dep_ in {"conj", "cc"}}
+            others |= {c.i for c in head.children if c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"}}
             toks = _phrase_tokens(head, stop_before=others)
             inner = [t.i for t in toks if t.i != head.i]  # "the agreement on the Study Visit Programme" is one item
             if head.lower_ == "package" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):

@@ -50,12 +50,26 @@ def build_extraction(doc: Any) -> Extraction:
     for a in agreements:
         if not a.parties:
             a.parties = list(countries[:2])
+        _name_the_parties(a, countries)
     from briefing.extract.countries import home_country
 
     figures = _figures(doc, home_country(doc, doc._.bb_countries or []))
     topics = _topics(doc)
     return Extraction(countries=countries, people=people, events=events, agreements=agreements,
                       figures=figures, topics=topics)
+
+
+def _name_the_parties(a: Any, countries: list[str]) -> None:
+    """A bare "roadmap" or "digital partnership" is named after its parties: "Spain–Morocco roadmap"."""
+    from briefing.extract.countries import code_of, name_of
+
+    words = a.title.split()
+    if a.kind not in {"partnership", "framework", "declaration", "programme", "agreement", "treaty"} or len(countries) < 2 \
+            or len(words) > 3 or any(code_of(w.strip("–-")) for w in words) or a.title[:1].isupper() and len(words) > 1 \
+            and words[1][:1].isupper():
+        return
+    parties = "–".join(name_of(c) for c in countries[:2])
+    a.title = f"{parties} {a.title[:1].lower()}{a.title[1:]}"
 
 
 def _keep_person(p: Any, participants: set[str]) -> bool:
