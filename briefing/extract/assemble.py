@@ -77,7 +77,7 @@ def _keep_person(p: Any, participants: set[str]) -> bool:
         return False
     if p.name in participants or p.title:
         return True
-    return len(p.mentions) >= 2
+    return len(p.mentions) >= 2 or p.speaker
 
 
 def _person(doc: Any, p: Any) -> Person:

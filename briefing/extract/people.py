@@ -37,6 +37,8 @@ NOT_NAMES = {"asean", "affairs", "foreign", "cooperation", "development", "trade
              "agreement", "partnership", "memorandum", "treaty", "summit", "committee", "commission", "council", "office",
              "department", "bank", "corporation", "company", "group", "forum", "party", "union", "court", "assembly", "said",
              "photo", "reuters", "afp", "ap", "vna", "bernama", "xinhua", "news", "agency"}
+SPEECH_VERBS = {"say", "suggest", "propose", "commend", "affirm", "tell", "add", "stress", "urge", "ask", "emphasise",
+                "emphasize", "express", "thank", "note", "underline", "reiterate", "welcome", "praise", "call", "invite"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0100-\u024F][\w'’\-.\u00C0-\u024F]*|[A-Z]\.)$")
 
 
@@ -66,6 +68,7 @@ class PersonRecord:
     analyst: bool = False
     index: int = 0
     country_sure: bool = False  # stated next to the name, not guessed from the sentences
+    speaker: bool = False  # the subject of a speech verb ("Lee commended ...")
 
     @property
     def first_char(self) -> int:
@@ -217,6 +220,13 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             continue
         i += 1
     spans += _appositive_candidates(tokens, country_tokens)
+    # "Chinh suggested ...", "Lee commended ...": a bare name that speaks, when the model calls it a person
+    # or when it speaks more than once ("Malacañang said" once is a palace)
+    speakers = [t for t in tokens if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_ in SPEECH_VERBS
+                and t.i not in country_tokens and NAME_TOKEN.match(t.text) and not t.is_upper
+                and not any(c.dep_ in {"det", "compound"} for c in t.children)]
+    counts = Counter(t.text for t in speakers)
+    spans += [(t.i, t.i + 1) for t in speakers if t.ent_type_ == "PERSON" or counts[t.text] >= 2]
     for i in range(n - 1):  # "his Vietnamese counterpart, Bui Thanh Son"
         if tokens[i].lower_ in {"counterpart", "counterparts"}:
             s = i + 1 + (tokens[i + 1].text == ",")
@@ -610,6 +620,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
         p.name = max((m.text for m in p.mentions), key=lambda t: (len(_name_key_tokens(t)), len(t)))
         p.tokens = _name_key_tokens(p.name)
         p.analyst = any(m.analyst for m in p.mentions) or _is_analyst_title(p.title)
+        p.speaker = any(doc[m.start].dep_ == "nsubj" and doc[m.start].head.lemma_ in SPEECH_VERBS for m in p.mentions)
         forms = []
         for m in p.mentions:
             for form in (m.text, m.full_text):
@@ -626,8 +637,8 @@ def _name_part_mentions(doc: Any, people: list[PersonRecord], taken: set[int], c
     when exactly one person has that name part."""
     owners: dict[str, list[PersonRecord]] = {}
     for p in people:
-        if len(p.tokens) < 2:
-            continue
+        if len(p.tokens) < 2 and not (p.tokens and len(p.tokens[0]) >= 4 and any(m.full_text != m.text for m in p.mentions)):
+            continue  # a one-word name joins its bare uses only when it was introduced with an honorific
         for part in p.tokens:
             if len(part) >= 2 and part not in PARTICLES:
                 owners.setdefault(part, []).append(p)
