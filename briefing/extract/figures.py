@@ -138,6 +138,16 @@ class DocIndex:
                       if len(doc) and doc.has_annotation("SENT_START") else [])
         self._chunk_at: list[tuple[int, int] | None] | None = None
 
+    _last: DocIndex | None = None
+
+    @classmethod
+    def of(cls, doc) -> DocIndex:
+        """The index of ``doc``, shared by the extractors that run on it one after another."""
+        last = cls._last
+        if last is None or last.doc is not doc or len(last.starts) != len(doc):
+            last = cls._last = cls(doc)
+        return last
+
     def token_at(self, pos: int):
         """The token covering ``pos``, or the next one when ``pos`` is in white space; None past the end."""
         i = bisect_right(self.starts, pos) - 1
@@ -227,7 +237,7 @@ def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=
     """Money, percentages and measures from the text alone; counts too when a parsed ``doc`` is given."""
     p = _patterns()
     if doc is not None and index is None:
-        index = DocIndex(doc)
+        index = DocIndex.of(doc)
     if dates is None:
         dates = find_dates(text, "2000-01-01")
     blocked = [(d.start, d.end) for d in dates]
@@ -329,7 +339,7 @@ def extract_figures(doc, *, currency_country: str | None = None, pub_date: str |
     ``currency_country``: ISO alpha-2 of the publishing country, which decides a bare ``$`` (AU -> AUD);
     ``pub_date`` resolves relative periods ("last year"); by default the doc's own (``doc._.pub_date``).
     """
-    index = DocIndex(doc)
+    index = DocIndex.of(doc)
     text = index.text
     if pub_date is None:
         pub_date = _doc_pub_date(doc)

@@ -461,7 +461,7 @@ def topics_in(text: str) -> list[str]:
 
 def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
     """The topics of a parsed source, each with the sentences that mention it as evidence."""
-    index = DocIndex(doc)
+    index = DocIndex.of(doc)
     text = index.text
     topics = []
     for t in _choose(_candidates(text, doc), limit=limit):
