@@ -265,6 +265,11 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
             gov = c
         if c.dep_ == "amod" and c.lower_ in {"renewed"}:
             status = "renewed"
+    if status is None and gov.pos_ in {"VERB", "AUX"}:
+        # "welcomed the signing today of the memorandum" (the parser hangs "of" on the verb)
+        noun = next((c for c in gov.children if c.dep_ == "dobj" and c.lower_ in lex["status"]), None)
+        if noun is not None:
+            status = lex["status"][noun.lower_]
     if status is None:
         # "the partnership in digital economy–green economy established in February": a participle a little later
         doc = head.doc
