@@ -613,6 +613,9 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         while title_toks and title_toks[0].lower_ in {"a", "an", "the"}:
             title_toks.pop(0)
         title = _text(title_toks[:MAX_TITLE_TOKENS]) or text[:80]
+        if not any(c.isalpha() for c in title):
+            j += 1
+            continue
         kind = "commitment"
         for t in tokens:
             hit = _doc_noun_at(doc, t.i)

@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from spacy.language import Language
 
 from briefing.extract import agreements, countries, events, layout, people
+
+log = logging.getLogger(__name__)
+
+
+def _guarded(attr: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
+    """A rule that trips over an odd document loses its own items for that document, never the batch."""
+
+    def wrap(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        @wraps(fn)
+        def run(doc: Any) -> Any:
+            try:
+                return fn(doc)
+            except Exception:  # noqa: BLE001 - one document's oddity must not stop an import of many
+                log.exception("extraction step %s failed on a document; its %s are left empty", fn.__name__, attr)
+                setattr(doc._, attr, [])
+                return doc
+
+        return run
+
+    return wrap
 
 
 @Language.component("bb_layout")
@@ -18,6 +41,7 @@ def bb_layout(doc: Any) -> Any:
 def make_bb_countries(nlp: Language, name: str) -> Any:
     matcher = countries.build_matcher(nlp)
 
+    @_guarded("bb_countries")
     def bb_countries(doc: Any) -> Any:
         doc._.bb_countries = countries.find_mentions(doc, matcher)
         return doc
@@ -26,18 +50,21 @@ def make_bb_countries(nlp: Language, name: str) -> Any:
 
 
 @Language.component("bb_people")
+@_guarded("bb_people")
 def bb_people(doc: Any) -> Any:
     doc._.bb_people = people.find_people(doc)
     return doc
 
 
 @Language.component("bb_events")
+@_guarded("bb_events")
 def bb_events(doc: Any) -> Any:
     doc._.bb_events = events.find_events(doc)
     return doc
 
 
 @Language.component("bb_agreements")
+@_guarded("bb_agreements")
 def bb_agreements(doc: Any) -> Any:
     doc._.bb_agreements = agreements.find_agreements(doc)
     return doc

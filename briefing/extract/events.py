@@ -330,7 +330,8 @@ def _find_triggers(doc: Any, sent: Any, people: People) -> list[Found]:
                 continue
             found.append(f)
             continue
-        if t.i == sent.start and t.lower_ in {"meeting", "visiting"} and t.nbor(1).text[:1].isupper():
+        if t.i == sent.start and t.lower_ in {"meeting", "visiting"} and t.i + 1 < len(doc) \
+                and doc[t.i + 1].text[:1].isupper():
             made = _verb_event(t, sent, people, used)
             if made:
                 used.add(t.i)

@@ -132,3 +132,21 @@ def test_rule_files_are_valid_and_a_bad_one_is_named(tmp_path):
     broken.write_text("{not json", encoding="utf-8")
     with pytest.raises(RuleFileError, match=r"countries\.json: not valid JSON"):
         load_rules("countries.json", broken)
+
+
+@pytest.mark.parametrize("text", ["", "  \n\n ", "Meeting", "They signed:\n\n-\n-;\n", "H.E. , Minister of , met .",
+                                  "THE PRESIDENT MET THE PRIME MINISTER IN PARIS ON MONDAY."])
+def test_odd_texts_give_an_empty_extraction_not_an_error(text):
+    x = run(text)
+    assert x.analysed and x.items() == []
+
+
+def test_a_failing_rule_loses_only_its_own_items(monkeypatch):
+    from briefing.extract import events
+
+    def broken(doc):
+        raise RuntimeError("rule bug")
+
+    monkeypatch.setattr(events, "find_events", broken)
+    x = run(RELEASE, date="2024-02-14")
+    assert x.events == [] and x.agreements and {"Lina Haddad", "Pedro Alves"} <= {p.name for p in x.people}
