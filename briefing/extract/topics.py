@@ -23,7 +23,7 @@ from briefing.extract.datafiles import Checker, load_data
 from briefing.extract.figures import DocIndex
 from briefing.model import Evidence, Topic
 
-MAX_TOPICS = 24  # a laundry list of sectors is still listed; beyond this it is noise
+MAX_TOPICS = 28  # a laundry list of sectors is still listed; beyond this it is noise
 MAX_ITEM_WORDS = 4
 MAX_EVIDENCE = 3
 
@@ -172,7 +172,7 @@ class _Mention:
 
 
 _LIST_END = re.compile(r"[.;:!?()\[\]\"“”]|\n|\s[–—-]\s|,\s*(?:which|who|while|whereas|but|and\s+(?:the\s+)?(?:two|both|they|he|she|it|we|agreed|reaffirmed|help))\b|\s+as\s+well\s+as\s+(?:an?|the)\s")
-_STOPPER_WORDS = {"which", "that", "who", "to", "between", "with", "through", "by", "under", "for", "from", "at", "amid",
+_STOPPER_WORDS = {"which", "that", "who", "to", "on", "between", "with", "through", "by", "under", "for", "from", "at", "amid",
                   "while", "in", "into", "within", "across", "among", "since", "during", "after", "before", "via",
                   "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "been", "can", "could",
                   "should", "may", "must", "also", "being", "where", "when", "so", "because", "than", "not"}
@@ -208,7 +208,7 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     if canonical:
         return canonical
     if len(words) > 1 and words[-1].lower() in rules.heads:
-        return _head_name([w for w in words[:-1] if _fold(w) not in rules.stop], words[-1])
+        return _head_name([w for w in words[:-1] if _fold(w) not in rules.stop], words[-1], keep_case=not title_case)
     if title_case:
         return " ".join(w if (w.isupper() and len(w) > 1) else w.lower() for w in words)
     # keep names (LAPSSET, Ganges) as written; lowercase a capital that only opens a sentence
@@ -361,7 +361,7 @@ def _head_topic(text: str, m: re.Match, doc) -> _Mention | None:
     return _Mention(_head_name(mods, head_text), start, m.end("head"), "head")
 
 
-def _head_name(mods: list[str], head: str) -> str | None:
+def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | None:
     """The topic named by modifiers of a head word: agricultural cooperation -> agriculture, non-oil trade."""
     rules = _rules()
     if not mods:
@@ -373,12 +373,17 @@ def _head_name(mods: list[str], head: str) -> str | None:
         name = f"{mods[0].lower()} {mapped}" if len(mods) == 2 and " " not in mapped else mapped
     elif last.endswith(("al", "ic", "ary", "ive", "ous")) and len(mods) == 1 and head.startswith(("coop", "partner")):
         name = f"{last} {head}"
-    elif head == "trade":
-        name = " ".join(w.lower() for w in mods) + " trade"
-    elif len(mods) == 1 and _adjective_like(last):
-        return None  # "strategic ties" says how close, not about what
     else:
-        name = " ".join(w.lower() for w in mods)
+        words = [w if keep_case and w[:1].isupper() and not w.isupper() and i > 0 or (keep_case and w.isupper())
+                 else w.lower() for i, w in enumerate(mods)]
+        if keep_case and mods[0][:1].isupper() and len(mods) > 1 and mods[1][:1].isupper():
+            words[0] = mods[0]  # "Ras El-Hekma development": a name keeps its capitals
+        if head == "trade":
+            name = " ".join(words) + " trade"
+        elif len(mods) == 1 and _adjective_like(last):
+            return None  # "strategic ties" says how close, not about what
+        else:
+            name = " ".join(words)
     return rules.vocab_names.get(_fold(name), name)
 
 
@@ -443,8 +448,10 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
         topic.sources.add(m.source)
         topic.mentions.append((m.start, m.end))
     topics = list(chosen.values())
-    # a pattern-found topic that is only part of another ("clean energy projects" vs "clean energy") adds nothing
-    topics = [t for t in topics if t.sources & {"vocab", "issue"} or not any(t.key < o.key for o in topics)]
+    # a pattern-found phrase wholly inside a longer one ("energy technologies" in "climate and energy
+    # technologies") adds nothing; a single word may still be a topic of its own ("developments")
+    topics = [t for t in topics
+              if t.sources & {"vocab", "issue"} or len(t.key) < 2 or not any(t.key < o.key for o in topics)]
     if len(topics) > limit:
         keep = sorted(topics, key=lambda t: (-t.weight, t.first))[:limit]
         topics = [t for t in topics if t in keep]
