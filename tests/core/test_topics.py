@@ -105,3 +105,10 @@ def test_registered_component_sets_doc_topics():
     assert Language.has_factory("bb_topics")
     doc = nlp().create_pipe("bb_topics")(nlp()("They agreed to boost cooperation in tourism."))
     assert [t.name for t in doc._.topics] == ["tourism"]
+
+
+def test_discussion_lists_and_situations():
+    found = names("The finance ministers met in Berlin to discuss the capital markets union and defence procurement. "
+                  "They exchanged views on the situation in Myanmar.")
+    assert {"capital markets union", "defence procurement", "Myanmar"} <= set(found)
+    assert "situation" not in found
