@@ -47,6 +47,7 @@ def build_extraction(doc: Any) -> Extraction:
     participants = {n for e in events for n in e.participants} | {e.actor for e in events if e.actor}
     people = [_person(doc, p) for p in records if _keep_person(p, participants)]
     countries = main_countries(doc, records, participants)
+    _visitors_and_hosts(people, events, countries)
     for a in agreements:
         if not a.parties:
             a.parties = list(countries[:2])
@@ -57,6 +58,27 @@ def build_extraction(doc: Any) -> Extraction:
     topics = _topics(doc)
     return Extraction(countries=countries, people=people, events=events, agreements=agreements,
                       figures=figures, topics=topics)
+
+
+def _visitors_and_hosts(people: list[Person], events: list[Any], countries: list[str]) -> None:
+    """A visitor does not come from the country visited, and the people a visitor calls on there are its hosts."""
+    from briefing.extract.countries import code_of
+
+    by_name = {p.name: p for p in people}
+    for e in events:
+        if e.type != "visit" or not e.actor or e.actor not in by_name or not e.location:
+            continue
+        dest = code_of(e.location)
+        visitor = by_name[e.actor]
+        if dest and visitor.country == dest and len(countries) >= 2:
+            visitor.country = next((c for c in countries if c != dest), visitor.country)
+        if not dest:
+            continue
+        for m in events:
+            if m.type in {"meeting", "talks"} and m.actor == e.actor and m.recipient in by_name:
+                host = by_name[m.recipient]
+                if host.country in (None, visitor.country):
+                    host.country = dest
 
 
 def _name_the_parties(a: Any, countries: list[str]) -> None:

@@ -99,7 +99,7 @@ def set_layout(doc: Any) -> Any:
 
 # "VIENTIANE, Laos – ", "BOGOR, Indonesia, Jan 11 (Meridian Wire) - ", "Nairobi – " at the start of a paragraph
 _DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Za-z'.-]+(?:[ ][A-Z][A-Za-z'.-]+){0,3})(?:,[ ][A-Z][A-Za-z .]{1,30}){0,2}"
-                       r"(?:[ ]\([^)\n]{1,40}\))?[ ]+[–—-][ ]+(?=[A-Z])")
+                       r"(?:[ ]\([^)\n]{1,40}\))?[ ]+(?:[–—-]|--)[ ]+(?=[A-Z])")
 
 
 def _split_datelines(doc: Any) -> None:

@@ -414,8 +414,10 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
             break
     if head_at is None:
         return prefix_title, None, False, title_start
-    while head_at > 0 and fold(ctoks[head_at - 1].text) in lex["modifiers"]:
-        head_at -= 1
+    while head_at > 0 and (fold(ctoks[head_at - 1].text) in lex["modifiers"] or (
+            ctoks[head_at - 1].text[:1].isupper() and ctoks[head_at - 1].i not in country_by_token
+            and ctoks[head_at - 1].lower_ not in {"the", "a", "an"} and not ctoks[head_at - 1].is_sent_start)):
+        head_at -= 1  # "External Affairs Minister", "Deputy Prime Minister"
     title_toks = ctoks[head_at:]
     while title_toks and (title_toks[-1].lower_ in CONNECTORS - {")"} or title_toks[-1].text == ","):
         title_toks = title_toks[:-1]
@@ -731,10 +733,7 @@ def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: d
             for _m, q in others_here:
                 if q.country:
                     votes[q.country] -= 1.5
-            mine = min(m.start for m in p.mentions if m.sent == sent_start)
-            first_other = min(others_here, key=lambda mq: mq[0].start, default=None)
-            if first_other and first_other[0].start < mine and first_other[1].country:
-                partners.add(first_other[1].country)
+            partners.update(q.country for _m, q in others_here if q.country)
         if home and p.title and own_sents & lead:
             votes[home] += 2.0  # a release names its own officials without their country
         best = [(v, -ranking.index(c) if c in ranking else -99, c) for c, v in votes.items() if v > 0]
