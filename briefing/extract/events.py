@@ -257,9 +257,9 @@ def _subject(verb: Any) -> Any:
     """The subject of ``verb``, following xcomp/advcl/relcl/conj up to a clause that has one."""
     t = verb
     for _ in range(5):
-        for c in t.children:
-            if c.dep_ in {"nsubj", "nsubjpass"}:
-                return c
+        subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[-1] if subjects[-1].i < t.i else subjects[0]  # the one nearest before the verb
         for c in t.children:  # a subject hung on a piece of the verb ("co" "-" "chaired")
             if c.dep_ in {"punct", "compound", "prt"} and c.i < t.i:
                 for g in c.children:

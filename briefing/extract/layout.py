@@ -98,7 +98,7 @@ def set_layout(doc: Any) -> Any:
 
 
 # "VIENTIANE, Laos – ", "BOGOR, Indonesia, Jan 11 (Meridian Wire) - ", "Nairobi – " at the start of a paragraph
-_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Za-z'.-]+(?:[ ][A-Z][A-Za-z'.-]+){0,3})(?:,[ ][A-Z][A-Za-z .]{1,30}){0,2}"
+_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Za-z'.-]+(?:[ ][A-Z][A-Za-z'.-]+){0,3})(?:,[ ][A-Z][A-Za-z0-9 .]{1,30}){0,2}"
                        r"(?:[ ]\([^)\n]{1,40}\))?[ ]+(?:[–—-]|--)[ ]+(?=[A-Z])")
 
 

@@ -416,7 +416,7 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
         return prefix_title, None, False, title_start
     while head_at > 0 and (fold(ctoks[head_at - 1].text) in lex["modifiers"] or (
             ctoks[head_at - 1].text[:1].isupper() and ctoks[head_at - 1].i not in country_by_token
-            and ctoks[head_at - 1].lower_ not in {"the", "a", "an"} and not ctoks[head_at - 1].is_sent_start)):
+            and ctoks[head_at - 1].lower_ not in {"the", "a", "an"})):
         head_at -= 1  # "External Affairs Minister", "Deputy Prime Minister"
     title_toks = ctoks[head_at:]
     while title_toks and (title_toks[-1].lower_ in CONNECTORS - {")"} or title_toks[-1].text == ","):
