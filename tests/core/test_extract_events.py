@@ -72,3 +72,25 @@ def test_same_meeting_told_twice_is_one_event():
     x = run("President Ana Lima of Brazil met President Jorge Peña of Argentina in Brasília on Monday. "
             "In his meeting with Ms Lima, Mr Peña praised the trade figures.", date="2024-04-10")
     assert len([e for e in x.events if e.type in {"meeting", "talks"}]) == 1
+
+
+def test_wire_dateline_does_not_hide_the_subject():
+    x = run("BEIJING, May 16 (Xinhua) -- Chinese President Xi Jinping held talks with Russian President Vladimir Putin "
+            "in Beijing on Thursday. The two heads of state signed a joint statement on their partnership.",
+            date="2024-05-16")
+    talks = by_type(x, "talks")[0]
+    assert talks.participants == ["Xi Jinping", "Vladimir Putin"] and talks.date == "2024-05-16"
+    assert by_type(x, "signing")[0].participants == ["Xi Jinping", "Vladimir Putin"]  # "the two heads of state"
+    assert sorted(x.countries) == ["CN", "RU"]
+
+
+def test_a_visitor_is_not_from_the_country_visited():
+    x = run("External Affairs Minister Dr. S. Jaishankar of India will pay an official visit to Singapore from 23-25 "
+            "March 2024. During the visit, he will call on Prime Minister Lawrence Wong.", date="2024-03-21")
+    people = {p.name: p for p in x.people}
+    assert people["S. Jaishankar"].title == "External Affairs Minister" and people["S. Jaishankar"].country == "IN"
+    assert people["Lawrence Wong"].country == "SG"
+    visit = by_type(x, "visit")[0]
+    assert (visit.status, visit.date, visit.date_end, visit.location) == ("planned", "2024-03-23", "2024-03-25", "Singapore")
+    meeting = by_type(x, "meeting")[0]
+    assert (meeting.actor, meeting.recipient, meeting.status) == ("S. Jaishankar", "Lawrence Wong", "planned")
