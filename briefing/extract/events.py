@@ -479,7 +479,7 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
     if t.dep_ in {"acl", "relcl"} and any(c.lower_ in {"first", "last", "only"} for c in t.head.children):
         return []  # "the first minister to visit the country since ...": a remark, not an event
     planned = _is_planned(t)
-    objs = _objects(t, people, preps={"with", "on", "between"})
+    objs = _objects(t, people, preps={"with", "on", "between"} | ({"from"} if lemma in lex["host"] else set()))
     if lemma in lex["host"]:
         # "X received Y": Y is the guest; "Y was received by X"
         passive = any(c.dep_ == "nsubjpass" for c in t.children)
@@ -516,8 +516,10 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
         if not subjects:
             return []
         return [Found("visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned, location=_place(t))]
+    subject_is_country = subj is not None and any(m.start <= subj.i < m.end for m in sent.doc._.bb_countries or [])
     if not subjects:
-        if etype in {"signing", "conference", "meeting", "talks"} and subj is not None and subj.lower_ in OBJECT_SUBJECTS \
+        if etype in {"signing", "conference", "meeting", "talks"} and subj is not None and (
+                subj.lower_ in OBJECT_SUBJECTS or (subject_is_country and etype == "signing")) \
                 and not (etype == "signing" and t.dep_ in {"relcl", "acl"}):
             return [Found(etype, t.i, sent, [], planned=planned, location=_place(t))]
         return []
@@ -541,6 +543,9 @@ def _verb_event(t: Any, sent: Any, people: People, used: set[int]) -> list[Found
 
 def _dobj_place(t: Any) -> str | None:
     for c in t.children:
+        cm = next((m for m in t.doc._.bb_countries or [] if m.start <= c.i < m.end), None) if c.dep_ == "dobj" else None
+        if cm is not None:
+            return t.doc[cm.start:cm.end].text
         if c.dep_ == "dobj" and c.ent_type_ in {"GPE", "LOC", "FAC"}:
             return next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)
     return None

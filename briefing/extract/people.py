@@ -26,7 +26,7 @@ from briefing.extract.rules import rules
 PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
              "van", "von", "der", "den", "ter", "ibn", "abu", "ben", "y", "e", "du", "st.", "mac", "jr.", "jr", "sr.", "ii", "iii", "iv",
              "v", "vi", "vii", "viii"}
-CONNECTORS = {"of", "for", "and", "the", "(", ")", "-", "–", "&", "on"}
+CONNECTORS = {"of", "for", "and", "the", "(", ")", "-", "–", "&", "on", "to"}
 NOT_NAMES = {"asean", "affairs", "foreign", "cooperation", "development", "trade", "defence", "defense", "security",
              "economy", "energy", "expatriates", "emigration", "joint", "chains", "deliverables", "supply", "diaspora",
              "international", "national", "federal", "republic", "kingdom", "democratic", "central", "general", "media",
@@ -441,14 +441,14 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
     if not toks:
         return None, None
     country = None
-    for t in toks:
+    for k, t in enumerate(toks):
         c = _country_at(country_by_token, t.i)
-        if c:
-            country = c
+        if c and (country is None or not any(x.lower_ == "to" for x in toks[:k])):
+            country = c  # "Ambassador of the Netherlands to Indonesia" speaks for the Netherlands
     # cut "of the Federal Democratic Republic of Ethiopia" / "of Norway"
     cut = len(toks)
     for p in range(len(toks)):
-        if toks[p].lower_ == "of" and any(country_by_token.get(t.i) for t in toks[p + 1:]) and \
+        if toks[p].lower_ in {"of", "to"} and any(country_by_token.get(t.i) for t in toks[p + 1:]) and \
                 all(country_by_token.get(t.i) or t.lower_ in {"the", "of", "federal", "democratic", "republic", "kingdom",
                                                              "state", "people", "'s", "socialist", "islamic", "arab",
                                                              "united", "sultanate"} or t.text in {"-", "–"}
