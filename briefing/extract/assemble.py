@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict, fields
 from typing import Any
 
 from briefing.extract.layout import doc_text, sentence_of
-from briefing.model import Evidence, Extraction, Person, Source
+from briefing.model import Agreement, Event, Evidence, Extraction, Figure, Person, Source, Topic
 
 MAX_PERSON_EVIDENCE = 3
 
@@ -28,12 +29,35 @@ def run(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) 
             doc._.source_format = s.format or "txt"
             docs.append(doc)
         for s, doc in zip(english, nlp.pipe(docs, batch_size=batch_size, n_process=n_process), strict=True):
-            parsed[id(s)] = build_extraction(doc)
+            parsed[id(s)] = extraction_from_data(doc.user_data["bb_extraction"])
     for s in sources:
         if id(s) in parsed:
             yield parsed[id(s)]
         else:
             yield Extraction(analysed=False, note=f"not analysed (language: {s.language})")
+
+
+def extraction_to_data(x: Extraction) -> dict[str, Any]:
+    """Plain, serialisable data (worker processes hand Docs back as bytes)."""
+    return asdict(x)
+
+
+def extraction_from_data(data: dict[str, Any]) -> Extraction:
+    def items(cls: type, rows: list[dict[str, Any]]) -> list[Any]:
+        out = []
+        for row in rows:
+            row = dict(row)
+            row["evidence"] = [Evidence(**ev) for ev in row.get("evidence", [])]
+            out.append(cls(**row))
+        return out
+
+    plain = {f.name: data[f.name] for f in fields(Extraction) if f.name in data}
+    plain["people"] = items(Person, data.get("people", []))
+    plain["events"] = items(Event, data.get("events", []))
+    plain["agreements"] = items(Agreement, data.get("agreements", []))
+    plain["figures"] = items(Figure, data.get("figures", []))
+    plain["topics"] = items(Topic, data.get("topics", []))
+    return Extraction(**plain)
 
 
 def build_extraction(doc: Any) -> Extraction:
@@ -54,7 +78,7 @@ def build_extraction(doc: Any) -> Extraction:
         _name_the_parties(a, countries)
     from briefing.extract.countries import home_country
 
-    figures = _figures(doc, home_country(doc, doc._.bb_countries or []))
+    figures = _figures(doc, home_country(doc, doc._.bb_countries or []), doc._.pub_date)
     topics = _topics(doc)
     return Extraction(countries=countries, people=people, events=events, agreements=agreements,
                       figures=figures, topics=topics)
@@ -147,12 +171,15 @@ def main_countries(doc: Any, records: list[Any], participants: set[str]) -> list
     return out
 
 
-def _figures(doc: Any, currency_country: str | None) -> list[Any]:
+def _figures(doc: Any, currency_country: str | None, pub_date: str | None) -> list[Any]:
     try:
         from briefing.extract.figures import extract_figures
     except ImportError:  # built alongside this module
         return []
-    return extract_figures(doc, currency_country=currency_country)
+    try:
+        return extract_figures(doc, currency_country=currency_country, pub_date=pub_date)
+    except TypeError:  # an older signature without the publication date
+        return extract_figures(doc, currency_country=currency_country)
 
 
 def _topics(doc: Any) -> list[Any]:

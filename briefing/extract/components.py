@@ -68,3 +68,23 @@ def bb_events(doc: Any) -> Any:
 def bb_agreements(doc: Any) -> Any:
     doc._.bb_agreements = agreements.find_agreements(doc)
     return doc
+
+
+@Language.component("bb_assemble")
+def bb_assemble(doc: Any) -> Any:
+    """Build the Extraction inside the pipeline, so worker processes (n_process > 1) return plain data."""
+    from briefing.extract.assemble import build_extraction, extraction_to_data
+
+    try:
+        extraction = build_extraction(doc)
+    except Exception:  # noqa: BLE001 - never lose the batch over one document
+        log.exception("assembling a document's extraction failed; it is left empty")
+        from briefing.model import Extraction
+
+        extraction = Extraction(note="extraction failed on this document")
+    doc.user_data["bb_extraction"] = extraction_to_data(extraction)
+    # the rule objects are not serialisable: drop them once the Extraction is built
+    for name in ("bb_countries", "bb_people", "bb_events", "bb_agreements"):
+        setattr(doc._, name, None)
+    doc.user_data.pop("bb_sents", None)
+    return doc

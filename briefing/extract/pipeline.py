@@ -17,6 +17,7 @@ COMPONENTS: list[tuple[str, dict[str, str]]] = [
     ("bb_people", {"last": "true"}),              # people: names, titles, countries, aliases
     ("bb_events", {"last": "true"}),              # events: type, status, date, participants
     ("bb_agreements", {"last": "true"}),          # agreements: title, kind, status, validity
+    ("bb_assemble", {"last": "true"}),            # the Extraction (+ figures, topics), kept as plain data on the Doc
 ]
 
 # Model parts the extraction does not read (kept small: the benchmark compares against the same model).

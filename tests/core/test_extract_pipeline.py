@@ -150,3 +150,11 @@ def test_a_failing_rule_loses_only_its_own_items(monkeypatch):
     monkeypatch.setattr(events, "find_events", broken)
     x = run(RELEASE, date="2024-02-14")
     assert x.events == [] and x.agreements and {"Lina Haddad", "Pedro Alves"} <= {p.name for p in x.people}
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_same_extraction():
+    srcs = [source(RELEASE, "2024-02-14"), source(RELEASE.replace("Monday", "Tuesday"), "2024-02-14")]
+    one = list(extract_many(srcs, n_process=1))
+    two = list(extract_many(srcs, batch_size=1, n_process=2))
+    assert one == two
