@@ -616,6 +616,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _name_part_mentions(doc, people, person_tokens, country_tokens, skip)
     people = [p for p in people if not _weak(doc, p)]
     _resolve_titles(people)
+    _plural_titles(doc, people, country_by_token)
     _resolve_countries(doc, people, country_by_token)
     for idx, p in enumerate(people):
         p.index = idx
@@ -703,6 +704,31 @@ def _resolve_titles(people: list[PersonRecord]) -> None:
                 other = owner.get(m.counterpart_of)
                 if other is not None and other is not p and other.title:
                     p.title = other.title
+
+
+def _plural_titles(doc: Any, people: list[PersonRecord], country_by_token: dict[int, Any]) -> None:
+    """ "the two prime ministers", "the Vietnamese and Singaporean Prime Ministers": the office of people
+    named without a title (in that sentence, or in the whole source when the count fits)."""
+    lex = _lexicon()
+    for t in doc:
+        if t.tag_ not in {"NNS", "NNPS"} or not t.lower_.endswith("s"):
+            continue
+        singular = {"PM": "Prime Minister", "FM": "Foreign Minister"}.get(t.text[:-1], t.text[:-1])
+        words = [c.text for c in t.children if c.dep_ in {"compound", "amod"} and c.i < t.i
+                 and c.i not in country_by_token and c.lower_ not in {"two", "both"}] + [singular]
+        title = " ".join(w[:1].upper() + w[1:] for w in words)
+        if not _match_seq([*_tokenizer()(title)], 0, lex["heads"]):
+            continue
+        kids = [c for c in t.children if c.i < t.i]
+        demonyms = {country_by_token[c.i].code for c in t.subtree if c.i < t.i and c.i in country_by_token}
+        if not (any(c.lower_ == "two" for c in kids) or len(demonyms) >= 2):
+            continue
+        sent_start = sentence_of(doc, t.i).start
+        untitled = [p for p in people if not p.title]
+        here = [p for p in untitled if any(m.sent == sent_start for m in p.mentions)]
+        targets = here if here else (untitled if len(untitled) == max(2, len(demonyms)) else [])
+        for p in targets:
+            p.title = title[:1].upper() + title[1:]
 
 
 def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: dict[int, Any]) -> None:
