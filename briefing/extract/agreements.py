@@ -385,11 +385,7 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         absorbed.update(range(span_start, named[1] if named else span_end))
         if named is None:
             absorbed.update(inner)
-        if status == "proposed":
-            kind_out = kind
-        else:
-            kind_out = kind
-        items.append(Item(_cap(title), kind_out, status or "in-force", sent, head.i, named=named is not None,
+        items.append(Item(_cap(title), kind, status or "in-force", sent, head.i, named=named is not None,
                           has_cue=status is not None))
         absorbed.update(range(span_start, span_end))
     return items
@@ -517,7 +513,7 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
         if vp.lemma_.lower() not in LIGHT_VERBS or inner is None or any(c.dep_ == "dobj" for c in vp.children):
             break
         vp = inner
-    kind, status, has_doc = _inner_kind_status(vp, absorbed)
+    kind, status, _has_doc = _inner_kind_status(vp, absorbed)
     _absorb_subtree(vp, absorbed)
     title = _text(_phrase_tokens(vp, stop_before=stop))
     if not title:

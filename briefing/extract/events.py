@@ -27,8 +27,6 @@ from briefing.model import Event, Evidence
 FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "wo"}
 EXPECT_VERBS = {"expect", "schedule", "plan", "slate", "set", "due", "invite", "hope", "prepare", "aim", "intend", "agree",
                 "ask", "urge", "decide"}
-GROUP_WORDS = {"they", "both", "leaders", "ministers", "sides", "delegations", "counterparts", "governments", "countries",
-               "officials", "prime", "presidents", "heads", "host", "nations", "teams"}
 VISIT_VERBS = {"be", "make", "pay", "undertake", "conduct", "begin", "start", "end", "wrap", "continue", "arrive", "conclude"}
 TIME_MARKS = {"since", "after", "before", "when", "until", "as", "while"}
 TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
@@ -397,13 +395,6 @@ def _place(token: Any) -> str | None:
                     ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
                     if ent is not None:
                         return ent.text
-    return None
-
-
-def _sentence_place(sent: Any) -> str | None:
-    for e in sent.ents:
-        if e.label_ in {"GPE", "FAC"} and e.start > sent.start:
-            return e.text
     return None
 
 

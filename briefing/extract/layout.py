@@ -31,7 +31,6 @@ _CLOSING = re.compile(r"(?i)^\s*(?:fyi\b|fwd?:|best(?:\s+regards)?,?\s*$|regards
 def skip_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of ``text`` that are not content (see the module doc)."""
     out: list[tuple[int, int]] = []
-    pos = 0
     for m in _LINE.finditer(text):
         line = m.group(0)
         if not line:
@@ -52,8 +51,6 @@ def skip_ranges(text: str) -> list[tuple[int, int]]:
                 open_ = line.rfind("(", 0, credit.start())
                 first = open_ if open_ != -1 else credit.start()
                 out.append((start + first, start + stop))
-        pos = end
-    del pos
     return out
 
 

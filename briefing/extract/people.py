@@ -779,11 +779,3 @@ def doc_country_ranking(doc: Any) -> list[str]:
         score[cm.code] += 0.5 if cm.kind == "capital" else 1.0
         first.setdefault(cm.code, cm.start)
     return sorted(score, key=lambda c: (-score[c], first[c]))
-
-
-def person_at(people: list[PersonRecord], token_i: int) -> PersonRecord | None:
-    for p in people:
-        for m in p.mentions:
-            if m.start <= token_i < m.end:
-                return p
-    return None
