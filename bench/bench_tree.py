@@ -152,6 +152,9 @@ def main() -> None:
             bar.flush()
         return run
 
+    started = time.perf_counter()
+    window.filter_bar.country.before_popup()  # what opening the country list does
+    print(f"country list filled on first opening: {(time.perf_counter() - started) * 1000:.0f} ms")
     results = []
     for label, action in [
         ("text 'memorandum 12'", filter_to("memorandum 12")),

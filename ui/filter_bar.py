@@ -18,6 +18,19 @@ _DATE_OK = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 DEBOUNCE_MS = 120
 
 
+class LazyCombo(QComboBox):
+    """A combo box that fills itself when opened: the country list costs a pass over the library."""
+
+    def __init__(self, parent=None, **kwargs):
+        super().__init__(parent, **kwargs)
+        self.before_popup = None
+
+    def showPopup(self) -> None:
+        if self.before_popup is not None:
+            self.before_popup()
+        super().showPopup()
+
+
 class FilterBar(QWidget):
     """Emits ``queryChanged(Query)`` a moment after the user stops typing or picks a filter."""
 
@@ -47,7 +60,10 @@ class FilterBar(QWidget):
             edit.setMaximumWidth(88)
             edit.setClearButtonEnabled(True)
 
-        self.country = QComboBox(toolTip="Only items involving this country")
+        self.country = LazyCombo(toolTip="Only items involving this country")
+        self.country.before_popup = self._fill_countries
+        self.countries_provider = None  # () -> country codes in the library; asked when the list opens
+        self._countries_stale = True
         self.country.setMinimumContentsLength(12)
         self.country.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.country.addItem("All countries", None)
@@ -119,7 +135,16 @@ class FilterBar(QWidget):
         self._timer.stop()
         self._emit()
 
+    def countries_changed(self) -> None:
+        """The library changed: the country list is rebuilt next time it is opened."""
+        self._countries_stale = True
+
+    def _fill_countries(self) -> None:
+        if self._countries_stale and self.countries_provider is not None:
+            self.set_countries(self.countries_provider())
+
     def set_countries(self, codes) -> None:
+        self._countries_stale = False
         """The countries offered: those present in the library."""
         current = self.country.currentData()
         self.country.blockSignals(True)

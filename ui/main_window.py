@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         for key, label in GROUPING_LABELS.items():
             self.group_combo.addItem(label, key)
         self.filter_bar = FilterBar()
+        self.filter_bar.countries_provider = self.library_countries
         self.detail = DetailView(library)
         self.failures = FailuresPanel()
 
@@ -448,8 +449,10 @@ class MainWindow(QMainWindow):
         self.filter_bar.set_count(self.model.total, total)
 
     def _update_countries(self) -> None:
-        groups = self.library.groups("country", Query())
-        self.filter_bar.set_countries([key for key, _label, _n in groups if key])
+        self.filter_bar.countries_changed()
+
+    def library_countries(self) -> list[str]:
+        return [key for key, _label, _n in self.library.groups("country", Query()) if key]
 
     def selected_indexes(self) -> list[QModelIndex]:
         return [i for i in self.tree.selectionModel().selectedRows(0)]

@@ -46,6 +46,21 @@ GROUPING_LABELS = {
 COLUMNS = ("Title", "Date", "Type", "Status", "Counterpart")
 COL_TITLE, COL_DATE, COL_TYPE, COL_STATUS, COL_COUNTERPART = range(len(COLUMNS))
 
+_F = Qt.ItemFlag
+_NO_FLAGS = _F.NoItemFlags
+_FLAGS = {
+    # (item row?, check box?) -> flags
+    (True, True): _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemNeverHasChildren | _F.ItemIsUserCheckable,
+    (True, False): _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemNeverHasChildren,
+    (False, True): _F.ItemIsEnabled | _F.ItemIsSelectable | _F.ItemIsUserCheckable | _F.ItemIsAutoTristate,
+    (False, False): _F.ItemIsEnabled | _F.ItemIsSelectable,
+}
+_R = Qt.ItemDataRole
+# the roles this model answers; the view asks for many more on every paint
+_ROLES = frozenset(int(r.value) if hasattr(r, "value") else int(r) for r in (
+    _R.DisplayRole, _R.CheckStateRole, _R.ToolTipRole, _R.FontRole, _R.ForegroundRole,
+    _R.UserRole + 1, _R.UserRole + 2, _R.UserRole + 3, _R.UserRole + 4, _R.UserRole + 5))
+
 PAGE = 200  # rows exposed per fetchMore
 ROW_BATCH = 100  # rows asked of the library at once
 ROW_CACHE = 2000  # ItemRows kept
@@ -361,16 +376,12 @@ class LibraryTreeModel(QAbstractItemModel):
             self.endInsertRows()
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        # flags are asked for every painted cell: the combinations are computed once (enum arithmetic is slow)
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == COL_TITLE and self.brief_id is not None:
-            base |= Qt.ItemFlag.ItemIsUserCheckable
-            if not isinstance(index.internalPointer(), _ItemRef):
-                base |= Qt.ItemFlag.ItemIsAutoTristate
-        if isinstance(index.internalPointer(), _ItemRef):
-            base |= Qt.ItemFlag.ItemNeverHasChildren | Qt.ItemFlag.ItemIsDragEnabled
-        return base
+            return _NO_FLAGS
+        item = isinstance(index.internalPointer(), _ItemRef)
+        checkable = index.column() == COL_TITLE and self.brief_id is not None
+        return _FLAGS[item, checkable]
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -386,7 +397,7 @@ class LibraryTreeModel(QAbstractItemModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         ptr = index.internalPointer()
         if isinstance(ptr, _ItemRef):
