@@ -651,7 +651,9 @@ def _dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str |
     pub = doc._.pub_date
     out: dict[int, tuple[str | None, str | None]] = {}
     text = sent.text
-    mentions = {planned: find_dates(text, pub, planned=planned) for planned in (False, True)}
+    if not found:
+        return out
+    mentions = {planned: find_dates(text, pub, planned=planned) for planned in {f.planned for f in found}}
     claimed: set[int] = set()
     pairs = []
     for k, f in enumerate(found):
