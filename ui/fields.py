@@ -196,6 +196,7 @@ class CountryField(ChoiceField):
         self.combo.blockSignals(False)
 
 
+_UNSET = QDate(1000, 1, 1)
 PRECISIONS = (("Unknown", None), ("Year", 4), ("Month", 7), ("Day", 10))
 _FORMATS = {4: "yyyy", 7: "MMM yyyy", 10: "d MMM yyyy"}
 
@@ -211,7 +212,9 @@ class DateField(Field):
         for label, length in PRECISIONS:
             self.precision.addItem(label, length)
         self.date = QDateEdit(calendarPopup=True)
-        self.date.setDate(QDate.currentDate())
+        self.date.setMinimumDate(_UNSET)
+        self.date.setSpecialValueText("—")  # shown while the date is unknown
+        self.date.setDate(_UNSET)
         layout.addWidget(self.date, 1)
         layout.addWidget(self.precision)
         self.setFocusProxy(self.date)
@@ -220,6 +223,10 @@ class DateField(Field):
         self.date.dateChanged.connect(self._on_date_changed)
 
     def _on_precision(self, *_args) -> None:
+        if self.precision.currentData() is not None and self.date.date() == _UNSET:
+            self.date.setDate(QDate.currentDate())
+        elif self.precision.currentData() is None:
+            self.date.setDate(_UNSET)
         self._apply_format()
         self._commit()
 
@@ -248,7 +255,9 @@ class DateField(Field):
         self.precision.blockSignals(True)
         length = len(value) if value and len(value) in (4, 7, 10) else None
         self.precision.setCurrentIndex(self.precision.findData(length))
-        if length:
+        if not length:
+            self.date.setDate(_UNSET)
+        else:
             padded = value + "-01-01"[len(value) - 4:] if length < 10 else value
             try:
                 d = dt.date.fromisoformat(padded)
@@ -270,6 +279,8 @@ class ListField(Field):
         self.what = what
         self.list = QListWidget()
         self.list.setMaximumHeight(64)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setToolTip(f"Double-click to edit; + adds, − removes the selected {what}")
         add = QToolButton(text="+", toolTip=f"Add a {what}")

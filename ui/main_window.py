@@ -367,7 +367,7 @@ class MainWindow(QMainWindow):
     # ================================================================ state
     def _default_columns(self) -> None:
         header = self.tree.header()
-        for col, width in ((COL_TITLE, 270), (COL_DATE, 88), (COL_TYPE, 80), (COL_STATUS, 70), (COL_COUNTERPART, 110)):
+        for col, width in ((COL_TITLE, 250), (COL_DATE, 100), (COL_TYPE, 96), (COL_STATUS, 84), (COL_COUNTERPART, 110)):
             header.resizeSection(col, width)
 
     def _qsettings(self) -> QSettings:
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([620, 780])
+            self.splitter.setSizes([660, 740])
         header = s.value("window/header")
         if isinstance(header, QByteArray) and not header.isEmpty():
             self.tree.header().restoreState(header)
