@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from briefing.extract.layout import doc_text, in_ranges, is_headline
@@ -709,6 +709,9 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
         topics_in = None
     pub = doc._.pub_date
     out = []
+    if find_dates is not None:  # several items often share a sentence: read its dates once
+        find_dates = lru_cache(maxsize=64)(find_dates)
+        find_validity = lru_cache(maxsize=64)(find_validity)
     for it in items:
         start, end = it.sent.start_char, it.sent.end_char
         text = doc_text(doc)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, fields
+from dataclasses import fields
 from typing import Any
 
 from briefing.extract.layout import doc_text, sentence_of
@@ -37,9 +37,23 @@ def run(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) 
             yield Extraction(analysed=False, note=f"not analysed (language: {s.language})")
 
 
+def _plain(item: Any) -> dict[str, Any]:
+    row = {f.name: getattr(item, f.name) for f in fields(item)}
+    row["evidence"] = [{"start": e.start, "end": e.end, "text": e.text} for e in item.evidence]
+    for key, value in row.items():
+        if isinstance(value, list) and key != "evidence":
+            row[key] = list(value)
+    return row
+
+
 def extraction_to_data(x: Extraction) -> dict[str, Any]:
     """Plain, serialisable data (worker processes hand Docs back as bytes)."""
-    return asdict(x)
+    return {
+        "countries": list(x.countries), "analysed": x.analysed, "note": x.note,
+        "people": [_plain(p) for p in x.people], "events": [_plain(e) for e in x.events],
+        "agreements": [_plain(a) for a in x.agreements], "figures": [_plain(f) for f in x.figures],
+        "topics": [_plain(t) for t in x.topics],
+    }
 
 
 def extraction_from_data(data: dict[str, Any]) -> Extraction:
