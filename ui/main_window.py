@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self._import_queue: list[tuple[list[str], object]] = []
         self._unsubscribe = None
         self._brief_editor_dock = None
+        self._closed = False
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
 
@@ -157,7 +158,11 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel", toolTip="Stop the import after the file being written")
         for w in (self.progress, self.progress_file, self.cancel_button):
             w.hide()
+        self.not_analysed = QLabel()
+        self.not_analysed.setStyleSheet("color: #a15c00")
+        self.not_analysed.hide()
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.not_analysed)
         self.statusBar().addPermanentWidget(self.progress_file)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
@@ -204,6 +209,7 @@ class MainWindow(QMainWindow):
             self.briefs_bar.reload()
         self.model.set_brief(self.briefs_bar.current_id())
         self._update_countries()
+        self._update_sources_note()
         self._update_undo()
         self._update_count()
         self._expand_default()
@@ -290,7 +296,9 @@ class MainWindow(QMainWindow):
         a("check", "Add to &brief / remove", self.toggle_checked, None,
           "Tick or untick the selected items for the current brief (Space)")
         self.actions["check"].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        a("delete", "&Delete", self.delete_selected, None, "Delete the selected items (Delete); Undo restores them")
+        a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete,
+          "Delete the selected items (Delete); Undo restores them")
+        self.actions["delete"].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the tree takes the key
         a("merge", "&Merge selected", self.merge_selected, "Ctrl+M", "Make the selected items (same kind) one item")
         a("split", "&Split…", self.split_dialog, None, "Move some of an item's evidence to a new item")
         a("expand_all", "&Expand groups", lambda: self.tree.expandToDepth(0), None)
@@ -409,6 +417,7 @@ class MainWindow(QMainWindow):
         s.sync()
 
     def closeEvent(self, event) -> None:
+        self._closed = True
         self.save_state()
         self._detach_library()
         self.model.close()
@@ -447,6 +456,16 @@ class MainWindow(QMainWindow):
             return
         total = self.library.count(Query()) if self.filter_bar.is_active() else self.model.total
         self.filter_bar.set_count(self.model.total, total)
+
+    def _update_sources_note(self) -> None:
+        """A standing reminder of sources the extraction could not read (other languages, no text)."""
+        skipped = [s for s in self.library.sources() if not s.analysed]
+        self.not_analysed.setVisible(bool(skipped))
+        self.not_analysed.setText(f"⚠ {len(skipped)} source{'s' if len(skipped) != 1 else ''} not analysed")
+        self.not_analysed.setToolTip("These sources are stored but no items were taken from them; group by source "
+                                     "to see them and add items by hand:\n" +
+                                     "\n".join(f"{s.title or s.path} — {s.note or 'not analysed'}"
+                                               for s in skipped[:20]))
 
     def _update_countries(self) -> None:
         self.filter_bar.countries_changed()
@@ -521,14 +540,26 @@ class MainWindow(QMainWindow):
     def _on_change(self, change: Change) -> None:
         self._update_undo()
         if change.what in ("briefs", "picks", "reset"):
+            if self.library.current_brief_id() is None and self.library.briefs():
+                # the current brief went away (deleted, or its creation undone): move to another one
+                QTimer.singleShot(0, self._ensure_current_brief)
             self.briefs_bar.reload()
             if self.briefs_bar.current_id() != self.model.brief_id:
                 self.model.set_brief(self.briefs_bar.current_id())
         if change.what in ("sources-added", "sources-removed", "reset"):
             self._update_countries()
+            self._update_sources_note()
         if change.what not in ("briefs", "picks"):
             self.detail.refresh(change)
             self._update_count()
+
+    def _ensure_current_brief(self) -> None:
+        if self._closed or self.library is None:
+            return
+        if self.library.current_brief_id() is None:
+            briefs = self.library.briefs()
+            if briefs:
+                self.briefs_bar.select(briefs[-1].id)
 
     def _update_undo(self) -> None:
         undo_name = self.library.undo_name() if self.library else None
@@ -688,7 +719,9 @@ class MainWindow(QMainWindow):
             return
         self.model.refresh_sources()
         self.model.refresh()
+        self.detail.refresh(Change("reset"))
         self._update_countries()
+        self._update_sources_note()
         self._update_undo()
         self._update_count()
         self._expand_default()

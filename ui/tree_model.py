@@ -194,15 +194,22 @@ class LibraryTreeModel(QAbstractItemModel):
     def _levels(self) -> tuple[str, ...]:
         return GROUPINGS[self.grouping]
 
+    def _group_list(self, by: str, q: Query, top: bool) -> list[tuple]:
+        """(key, label, count) of the groups to show; sources without items are listed too (not analysed)."""
+        fresh = [(k, lab, c) for k, lab, c in self.library.groups(by, q) if c]
+        if by == "source" and top and q == self.query() and self.base_query == Query():
+            shown = {k for k, _l, _c in fresh}
+            empty = [(s.id, s.title or s.path, 0) for s in self._sources.values() if s.id not in shown]
+            no_source = [g for g in fresh if g[0] is None]
+            fresh = [g for g in fresh if g[0] is not None] + empty + no_source
+        return fresh
+
     def _load_groups(self, node: _Node) -> list[_Node]:
         level = node.level + 1
         by = self._levels()[level]
         q = node.query if node.parent is not None else self.query()
-        out = []
-        for key, label, count in self.library.groups(by, q):
-            if count:
-                out.append(_Node(node, by, key, label, count, restrict(q, by, key), level))
-        return out
+        return [_Node(node, by, key, label, count, restrict(q, by, key), level)
+                for key, label, count in self._group_list(by, q, node.parent is None)]
 
     def _is_leaf_group(self, node: _Node) -> bool:
         # a group without a key ("No source", "Undated") cannot be narrowed further: it holds items
@@ -588,7 +595,7 @@ class LibraryTreeModel(QAbstractItemModel):
             return
         level = node.level + 1
         by = self._levels()[level]
-        fresh = [(k, lab, c) for k, lab, c in self.library.groups(by, q) if c]
+        fresh = self._group_list(by, q, node.parent is None)
         keys = [k for k, _l, _c in fresh]
         keyset = set(keys)
         # removals, last first so rows stay valid

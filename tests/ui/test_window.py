@@ -361,3 +361,37 @@ def test_about_names_the_version(make_library, open_window, monkeypatch):
     assert window.actions["undo"].shortcut().toString() == "Ctrl+Z"
     assert QApplication.instance() is not None
     assert COL_TITLE == 0
+
+
+def test_sources_not_analysed_are_flagged(make_library, open_window):
+    import hashlib
+
+    from briefing.model import Extraction, Source
+
+    lib = make_library(1)
+    text = "Le ministre des Affaires étrangères a rencontré son homologue."
+    lib.add_source(Source(path="/sources/communique.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                          title="Communiqué", language="fr"),
+                   Extraction(analysed=False, note="not analysed (language: fr)"))
+    window = open_window(lib)
+    assert window.not_analysed.isVisibleTo(window) and "1 source not analysed" in window.not_analysed.text()
+    window.set_grouping("source")
+    labels = top_labels(window)
+    assert "⚠ Communiqué  (0)" in labels
+    index = window.model.index(labels.index("⚠ Communiqué  (0)"), 0)
+    assert index.siblingAtColumn(3).data() == "not analysed"
+    window.tree.setCurrentIndex(index)
+    assert window.detail.stack.currentWidget() is window.detail.source_page
+    assert "not analysed" in window.detail.source_page.header.text()
+
+
+def test_deleting_the_current_brief_moves_to_another(make_library, open_window, qtbot):
+    lib = make_library(1)
+    window = open_window(lib)
+    first = window.briefs_bar.current_id()
+    second = window.briefs_bar.create("Second")
+    window.briefs_bar.delete(confirm=False)
+    qtbot.waitUntil(lambda: window.model.brief_id == first)
+    assert lib.current_brief_id() == first
+    window.actions["undo"].trigger()  # the brief comes back
+    assert second in [b.id for b in lib.briefs()]
