@@ -86,5 +86,6 @@ def bb_assemble(doc: Any) -> Any:
     # the rule objects are not serialisable: drop them once the Extraction is built
     for name in ("bb_countries", "bb_people", "bb_events", "bb_agreements"):
         setattr(doc._, name, None)
-    doc.user_data.pop("bb_sents", None)
+    for key in ("bb_sents", "bb_norms", "bb_text"):
+        doc.user_data.pop(key, None)
     return doc

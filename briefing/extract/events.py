@@ -744,8 +744,10 @@ def _has_country(doc: Any, sent: Any) -> bool:
 
 
 def _shouting(sent: Any) -> bool:
-    letters = [c for c in sent.text if c.isalpha()]
-    return len(letters) > 12 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    """An all-capitals line (a press-release headline) parses badly: leave it alone."""
+    text = sent.text
+    letters = sum(c.isalpha() for c in text)
+    return letters > 12 and sum(c.isupper() for c in text) > 0.8 * letters
 
 
 def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list[Event]:

@@ -135,13 +135,25 @@ def _index(seqs: list[tuple[str, ...]]) -> tuple[dict[str, list[tuple[str, ...]]
     return found
 
 
+def _norms(tokens: Any) -> list[str]:
+    """The folded form of every token of a Doc, computed once per Doc (or of a list of tokens)."""
+    user_data = getattr(tokens, "user_data", None)
+    if user_data is None:
+        return [_tok_norm(t) for t in tokens]
+    norms = user_data.get("bb_norms")
+    if norms is None:
+        norms = user_data["bb_norms"] = [_norm_text(t.text) for t in tokens]
+    return norms
+
+
 def _match_seq(tokens: Any, i: int, seqs: list[tuple[str, ...]]) -> int:
     """Length of the longest sequence in ``seqs`` starting at tokens[i] (0 if none)."""
     if i >= len(tokens):
         return 0
-    for seq in _index(seqs)[0].get(_tok_norm(tokens[i]), ()):
+    norms = _norms(tokens)
+    for seq in _index(seqs)[0].get(norms[i], ()):
         n = len(seq)
-        if i + n <= len(tokens) and all(_tok_norm(tokens[i + k]) == seq[k] for k in range(1, n)):
+        if i + n <= len(norms) and all(norms[i + k] == seq[k] for k in range(1, n)):
             return n
     return 0
 
@@ -163,10 +175,11 @@ def _match_seq_ending(tokens: Any, j: int, seqs: list[tuple[str, ...]]) -> int:
     """Length of the longest sequence in ``seqs`` ending at tokens[j] (inclusive)."""
     if j < 0:
         return 0
-    for seq in _index(seqs)[1].get(_tok_norm(tokens[j]), ()):
+    norms = _norms(tokens)
+    for seq in _index(seqs)[1].get(norms[j], ()):
         n = len(seq)
         i = j - n + 1
-        if i >= 0 and all(_tok_norm(tokens[i + k]) == seq[k] for k in range(n - 1)):
+        if i >= 0 and all(norms[i + k] == seq[k] for k in range(n - 1)):
             return n
     return 0
 
@@ -712,6 +725,8 @@ def _plural_titles(doc: Any, people: list[PersonRecord], country_by_token: dict[
     lex = _lexicon()
     for t in doc:
         if t.tag_ not in {"NNS", "NNPS"} or not t.lower_.endswith("s"):
+            continue
+        if fold(t.text[:-1]) not in lex["head_words"]:
             continue
         singular = {"PM": "Prime Minister", "FM": "Foreign Minister"}.get(t.text[:-1], t.text[:-1])
         words = [c.text for c in t.children if c.dep_ in {"compound", "amod"} and c.i < t.i
