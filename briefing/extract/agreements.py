@@ -86,10 +86,10 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
         for c in t.children:
             if c.i in stop_before:
                 continue
-            keep_clause = c.dep_ == "advcl" and not top and (c.pos_ == "ADJ" or any(
+            keep_clause = c.dep_ == "advcl" and (c.pos_ == "ADJ" and not top or any(
                 k.dep_ == "aux" and k.lower_ == "to" for k in c.children))
             list_comma = c.dep_ == "punct" and c.text == "," and c.i + 1 < len(c.doc) and c.doc[c.i + 1].dep_ in {
-                "conj", "amod"} and c.doc[c.i + 1].head.i in (t.i, c.i - 1) and c.i > t.left_edge.i
+                "conj", "amod", "compound"} and c.doc[c.i + 1].head.i in (t.i, c.i - 1) and c.i > t.left_edge.i
             if c.dep_ in CUT_DEPS and not keep_clause and not list_comma \
                     and not (c.dep_ == "punct" and c.text in {"-", "–", "'s", "’s"}):
                 continue
