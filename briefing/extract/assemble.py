@@ -75,11 +75,12 @@ def extraction_from_data(data: dict[str, Any]) -> Extraction:
 
 
 def build_extraction(doc: Any) -> Extraction:
-    """The items of one parsed source. A source with no event and no agreement yields nothing at all:
-    a sports report or a weather story has people and figures, but nothing for a briefing."""
+    """The items of one parsed source. A source with no event and no agreement, or that names no country,
+    yields nothing at all: a sports report or a weather story has people and figures, but nothing for a briefing."""
     events = list(doc._.bb_events or [])
     agreements = list(doc._.bb_agreements or [])
-    if not events and not agreements:
+    if not events and not agreements or not doc._.bb_countries:
+        # nothing happened between countries: a transfer, a merger or a council vote is not for a briefing
         return Extraction(note="no diplomatic content found")
     records = doc._.bb_people or []
     participants = {n for e in events for n in e.participants} | {e.actor for e in events if e.actor}

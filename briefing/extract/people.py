@@ -312,7 +312,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     changed = True
     while changed and start < end:
         changed = False
-        if tokens[start].lower_ in {"the", "a", "an", "his", "her", "their"} and end - start > 1:
+        if (tokens[start].lower_ in {"the", "a", "an", "his", "her", "their"}
+                or _norm_text(tokens[start].text) in lex["analysts"]) and end - start > 1:
             start += 1
             changed = True
             continue

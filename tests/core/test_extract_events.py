@@ -94,3 +94,13 @@ def test_a_visitor_is_not_from_the_country_visited():
     assert (visit.status, visit.date, visit.date_end, visit.location) == ("planned", "2024-03-23", "2024-03-25", "Singapore")
     meeting = by_type(x, "meeting")[0]
     assert (meeting.actor, meeting.recipient, meeting.status) == ("S. Jaishankar", "Lawrence Wong", "planned")
+
+
+def test_business_sport_and_council_news_yield_nothing():
+    for text in ("Striker Marco Rossi signed a three-year contract with Juventus on Monday. Rossi agreed to a pay cut "
+                 "to complete the move from Napoli.",
+                 "Shares of Acme Corp rose 5% after the company agreed to buy rival Beta Inc for $2.3 billion. The "
+                 "merger agreement will be signed next month.",
+                 "The city council agreed to extend the bus network. Mayor Ana Torres will visit the depot on Friday."):
+        x = run(text, date="2024-06-12")
+        assert x.items() == [], text
