@@ -177,6 +177,7 @@ _STOPPER_WORDS = {"which", "that", "who", "to", "on", "between", "with", "throug
                   "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "been", "can", "could",
                   "should", "may", "must", "also", "being", "where", "when", "so", "because", "than", "not"}
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*/\s*|\s+&\s+|\s*[–—]\s*")
+_FUNCTION_WORDS = {"of", "and", "on", "in", "for", "to", "with", "at", "by", "or"}
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|its|their|our|his|her|other|both|all|these|those|this|that)\s+")
 
 
@@ -200,8 +201,8 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     if any(not re.match(r"^[A-Za-z][\w’'-]*$", w) for w in words):
         return None  # numbers, symbols: not a topic
     folded = [_fold(w) for w in words]
-    if all(f in rules.stop for f in folded):
-        return None
+    if all(f in rules.stop or f in _FUNCTION_WORDS for f in folded):
+        return None  # "other key areas", "memorandum of understanding"
     if words[0].lower() in ("cooperation", "collaboration") and len(words) > 2 and words[1].lower() in ("in", "on"):
         return _item_name(" ".join(words[2:]), title_case)
     canonical = rules.vocab_names.get(_fold(item))
