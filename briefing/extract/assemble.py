@@ -93,8 +93,11 @@ def build_extraction(doc: Any) -> Extraction:
         _name_the_parties(a, countries)
     from briefing.extract.countries import home_country
 
-    figures = _figures(doc, home_country(doc, doc._.bb_countries or []), doc._.pub_date)
-    topics = _topics(doc)
+    computed = doc.has_extension("figures") and doc._.figures is not None
+    figures = list(doc._.figures) if computed else _figures(doc, home_country(doc, doc._.bb_countries or []),
+                                                            doc._.pub_date)
+    computed = doc.has_extension("topics") and doc._.topics is not None
+    topics = list(doc._.topics) if computed else _topics(doc)
     return Extraction(countries=countries, people=people, events=events, agreements=agreements,
                       figures=figures, topics=topics)
 

@@ -44,6 +44,9 @@ def make_bb_countries(nlp: Language, name: str) -> Any:
     @_guarded("bb_countries")
     def bb_countries(doc: Any) -> Any:
         doc._.bb_countries = countries.find_mentions(doc, matcher)
+        # what bb_figures reads: a bare "$" is the publishing country's dollar; relative periods need the date
+        doc.user_data["currency_country"] = countries.home_country(doc, doc._.bb_countries)
+        doc.user_data["pub_date"] = doc._.pub_date
         return doc
 
     return bb_countries
@@ -84,8 +87,9 @@ def bb_assemble(doc: Any) -> Any:
         extraction = Extraction(note="extraction failed on this document")
     doc.user_data["bb_extraction"] = extraction_to_data(extraction)
     # the rule objects are not serialisable: drop them once the Extraction is built
-    for name in ("bb_countries", "bb_people", "bb_events", "bb_agreements"):
-        setattr(doc._, name, None)
+    for name in ("bb_countries", "bb_people", "bb_events", "bb_agreements", "figures", "topics"):
+        if doc.has_extension(name):
+            setattr(doc._, name, None)
     for key in ("bb_sents", "bb_norms", "bb_text"):
         doc.user_data.pop(key, None)
     return doc
