@@ -347,9 +347,9 @@ def _head_topic(text: str, m: re.Match, doc) -> _Mention | None:
     head_text = m.group("head")
     if head_text[0].isupper() and not _sentence_start(text, m.start("head")):
         return None  # "the Strategic Partnership", a name
-    while mods and _fold(mods[0]) in rules.stop:
-        mods = mods[1:]
-    if not mods or any(_fold(w) in rules.stop for w in mods):
+    while mods and (_fold(mods[0]) in rules.stop or mods[0].lower() in _FUNCTION_WORDS):
+        mods = mods[1:]  # "on agricultural cooperation" -> agricultural
+    if not mods or any(_fold(w) in rules.stop or w.lower() in _FUNCTION_WORDS for w in mods):
         return None
     if any(w[0].isupper() for w in mods) and not _sentence_start(text, m.start()):
         return None  # "Singapore-Vietnam cooperation": parties, not a topic

@@ -112,3 +112,8 @@ def test_discussion_lists_and_situations():
                   "They exchanged views on the situation in Myanmar.")
     assert {"capital markets union", "defence procurement", "Myanmar"} <= set(found)
     assert "situation" not in found
+
+
+def test_head_word_topics_without_a_parse():
+    assert topics_in("The sides signed a memorandum of understanding on agricultural cooperation.") == ["agriculture"]
+    assert topics_in("They agreed to deepen security ties.") == ["security"]
