@@ -354,10 +354,16 @@ def _head_topic(text: str, m: re.Match, doc) -> _Mention | None:
     if any(w[0].isupper() for w in mods) and not _sentence_start(text, m.start()):
         return None  # "Singapore-Vietnam cooperation": parties, not a topic
     if doc is not None:
-        for offset in _word_offsets(text, m.start("mods"), mods):
+        # only the nouns and adjectives right before the head: "deepen security ties" -> security
+        kept: list[str] = []
+        for word, offset in zip(mods, _word_offsets(text, m.start("mods"), mods), strict=True):
             token = _token_at(doc, offset)
-            if token is not None and token.pos_ not in ("NOUN", "ADJ", "PROPN"):
-                return None
+            kept = [*kept, word] if token is None or token.pos_ in ("NOUN", "ADJ", "PROPN") else []
+        mods = kept
+    elif len(mods) > 1 and mods[0].lower() not in rules.adjectives and _fold(mods[0]) not in rules.vocab_names:
+        mods = mods[-1:]  # without a parse, a word two places back may be a verb
+    if not mods:
+        return None
     start = m.start("mods") + m.group("mods").find(mods[0])
     return _Mention(_head_name(mods, head_text), start, m.end("head"), "head")
 
@@ -389,7 +395,7 @@ def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | 
 
 
 def _adjective_like(word: str) -> bool:
-    return word.lower().endswith(("al", "ic", "ive", "ous", "ary"))
+    return word.lower().endswith(("al", "ic", "ive", "ous", "ary", "ful"))
 
 
 def _instrument_topic(m: re.Match) -> _Mention | None:
