@@ -479,6 +479,12 @@ def _what(index: DocIndex, f: _Found) -> str:
         phrase = _phrase(doc[k:j])
         if phrase:
             return phrase
+    # "US$11 billion converted from Emirati deposits"
+    if k < len(doc) and doc[k].tag_ in ("VBN", "VBD") and doc[k].dep_ == "acl":
+        for prep in (c for c in doc[k].children if c.dep_ == "prep"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                return _phrase([doc[k], prep, *index.chunk_of(objects[0])])
     root = span.root
     head = root.head
     # "a package worth ¥1.6 billion", "a research call worth NOK 250 million"
@@ -493,7 +499,7 @@ def _what(index: DocIndex, f: _Found) -> str:
     while verb.dep_ != "ROOT" and verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
         verb = verb.head
     # "raise the contracted volume to 400 megawatts"
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head is verb:
+    if root.dep_ == "pobj" and head.lower_ == "to" and verb.pos_ == "VERB":
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and objects[0].pos_ == "NOUN":
             return _phrase(_with_of(index, index.chunk_of(objects[0])))
