@@ -1,3 +1,5 @@
-"""The window (PySide6): widgets, Qt item models over the core, and the import worker."""
+"""The window (PySide6): widgets, Qt item models over the core, and the import worker.
 
-from ui import qt_fixes  # noqa: F401 - before any signal is emitted (see qt_fixes)
+Kept empty of imports so the import process (``ui.import_job``) starts without Qt;
+modules that use Qt import ``ui.qt_fixes`` first.
+"""

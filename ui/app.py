@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 import briefing
 from briefing.paths import APP_NAME, default_library_path
 from briefing.settings import Settings
+from ui import qt_fixes  # noqa: F401 - before Qt calls back into Python (see qt_fixes)
 
 ORGANIZATION = "BriefingBuilder"
 

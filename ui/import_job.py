@@ -1,31 +1,48 @@
-"""What a worker process does: run the extraction on one loaded source.
+"""The import process: the whole import — loading, extraction (spaCy), writing — runs here, not in the window.
 
-Kept free of Qt so the worker processes start light; spaCy runs only there,
-never in the window's process, so the event loop is never held by the model.
-Sources and extractions are plain dataclasses and cross the process boundary
-pickled.
+Kept free of Qt so it starts light. spaCy and the loaders hold the interpreter
+lock for long stretches; in their own process they cannot stall the window's
+event loop at all. This process opens its own connection to the library file
+(SQLite WAL lets the window go on reading) and drives the core's
+``Library.import_iter``: each source is written in its own transaction and the
+whole import is one undoable step. What becomes of each file is sent back on a
+queue as plain tuples; a cancel event is checked between sources.
 """
 
 from __future__ import annotations
 
-from briefing.model import Extraction, Source
+import os
+import traceback
+
+# The import is background work: it yields the processor to the window, and its numeric
+# libraries keep to one thread so they do not crowd out the window's process on small machines.
+NICENESS = 10
+_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
-def warm_up() -> None:
-    """Load the language model once per worker process, before the first file arrives."""
+def _be_background() -> None:
+    for name in _ONE_THREAD:
+        os.environ.setdefault(name, "1")
     try:
-        from briefing.extract import extract
-
-        extract(Source(path="warm-up.txt", text="The ministers met in Paris on 3 May 2021.", sha256="0"))
-    except Exception:  # noqa: BLE001 - a failure shows on the first file, with its reason
+        os.nice(NICENESS)
+    except (AttributeError, OSError):  # not on this platform, or not allowed: run at normal priority
         pass
 
 
-def extract_one(source: Source) -> Extraction:
-    """The extraction of one source; an extractor failure leaves it stored but marked not analysed."""
-    from briefing.extract import extract
-
+def run_import(library_path: str, paths: list[str], marking: str, queue, cancel, extract=None) -> None:
+    """Import ``paths``; put ("result", path, status, reason, source_id, done, total) per file on ``queue``,
+    ("error", reason) if the import stops early, and always ("end", cancelled) last."""
+    _be_background()
+    library = None
     try:
-        return extract(source)
-    except Exception as exc:  # noqa: BLE001 - the text is still worth keeping
-        return Extraction(analysed=False, note=f"not analysed (extraction failed: {type(exc).__name__}: {exc})")
+        from briefing.library import Library
+
+        library = Library.open(library_path, seed=False)
+        for r in library.import_iter(paths, marking=marking, cancel=cancel.is_set, extract=extract):
+            queue.put(("result", r.path, r.status, r.reason, r.source_id, r.done, r.total))
+    except Exception as exc:  # noqa: BLE001 - reported to the window as a reason, with the details kept
+        queue.put(("error", f"import stopped: {type(exc).__name__}: {exc}", traceback.format_exc()))
+    finally:
+        if library is not None:
+            library.close()
+        queue.put(("end", cancel.is_set()))

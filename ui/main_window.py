@@ -33,6 +33,7 @@ import briefing
 from briefing.library import Query
 from briefing.library.records import Change
 from briefing.paths import SEEDS_DIR
+from ui import qt_fixes  # noqa: F401 - before Qt calls back into Python (see qt_fixes)
 from ui.briefs_bar import BriefsBar
 from ui.detail_view import DetailView
 from ui.failures_panel import FailuresPanel
@@ -44,7 +45,7 @@ from ui.workers import ImportWorker
 
 LIBRARY_FILTER = "Briefing libraries (*.sqlite3 *.sqlite *.db);;All files (*)"
 IMPORT_FILTER = "Sources (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf *.eml);;All files (*)"
-REFRESH_MS = 150  # how often the tree catches up with an import that is writing sources
+REFRESH_MS = 300  # how often the tree catches up with an import that is writing sources
 
 
 class LibraryTree(QTreeView):
@@ -717,6 +718,7 @@ class MainWindow(QMainWindow):
         """Another connection (the import) wrote to the library: re-read what the window shows."""
         if self.library is None:
             return
+        self.model.forget_rows()
         self.model.refresh_sources()
         self.model.refresh()
         self.detail.refresh(Change("reset"))

@@ -21,6 +21,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from briefing.library import Query
+from ui import qt_fixes  # noqa: F401 - before Qt calls back into Python (see qt_fixes)
 from ui.countries import country_name
 from ui.format import format_date, item_tooltip
 
@@ -61,7 +62,9 @@ _ROLES = frozenset(int(r.value) if hasattr(r, "value") else int(r) for r in (
     _R.DisplayRole, _R.CheckStateRole, _R.ToolTipRole, _R.FontRole, _R.ForegroundRole,
     _R.UserRole + 1, _R.UserRole + 2, _R.UserRole + 3, _R.UserRole + 4, _R.UserRole + 5))
 
-PAGE = 200  # rows exposed per fetchMore
+_DISPLAY, _FONT, _FOREGROUND = 0, 6, 9  # Qt.ItemDataRole values, compared as plain ints on the hot path
+
+PAGE = 100  # rows exposed per fetchMore (the view lays out every exposed row of an open group)
 ROW_BATCH = 100  # rows asked of the library at once
 ROW_CACHE = 2000  # ItemRows kept
 
@@ -140,6 +143,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self.rows_fetched = 0  # ItemRows asked of the library: the laziness test reads it
         self.total = 0
         self._cache: OrderedDict[int, object] = OrderedDict()
+        self._texts: dict[int, tuple[str, ...]] = {}  # display texts of the cached rows
         self._sources: dict[int, object] = {}
         self._root = _Node(None, None, None, "", 0, Query(), -1)
         self._unsubscribe = None
@@ -174,6 +178,7 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def set_own_country(self, code: str | None) -> None:
         self.own_country = code
+        self._texts.clear()
         self._reload_root(reset=True)
 
     def set_brief(self, brief_id: int | None) -> None:
@@ -184,6 +189,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self.close()
         self.library = library
         self._cache.clear()
+        self._texts.clear()
         self.brief_id = None
         self.picked = set()
         self._reload_root(reset=True)
@@ -286,7 +292,8 @@ class LibraryTreeModel(QAbstractItemModel):
             for row in rows:
                 self._cache[row.id] = row
             while len(self._cache) > ROW_CACHE:
-                self._cache.popitem(last=False)
+                old, _row = self._cache.popitem(last=False)
+                self._texts.pop(old, None)
         return self._cache.get(ids[position])
 
     # -- Qt model API -------------------------------------------------------------------------------
@@ -421,20 +428,20 @@ class LibraryTreeModel(QAbstractItemModel):
             if column != COL_TITLE or self.brief_id is None:
                 return None
             return Qt.CheckState.Checked if item_id in self.picked else Qt.CheckState.Unchecked
+        if role == _DISPLAY:  # the hot path: texts made once per row and kept beside it
+            texts = self._texts.get(item_id)
+            if texts is None:
+                row = self.row_for(item_id) or self._fetch_rows(node, position)
+                if row is None:
+                    return None
+                texts = self._texts[item_id] = (
+                    ("✎ " if row.edited else "") + (row.label or f"({row.kind})"), format_date(row.date),
+                    row.type or "", row.status or "", self.counterpart(row.countries))
+            return texts[column]
+        if (role == _FONT and column != COL_TITLE) or (role == _FOREGROUND and column != COL_DATE):
+            return None
         row = self.row_for(item_id) or self._fetch_rows(node, position)
         if row is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == COL_TITLE:
-                return ("✎ " if row.edited else "") + (row.label or f"({row.kind})")
-            if column == COL_DATE:
-                return format_date(row.date)
-            if column == COL_TYPE:
-                return row.type or ""
-            if column == COL_STATUS:
-                return row.status or ""
-            if column == COL_COUNTERPART:
-                return self.counterpart(row.countries)
             return None
         if role == KindRole:
             return row.kind
@@ -568,8 +575,10 @@ class LibraryTreeModel(QAbstractItemModel):
         ids = change.ids or ()
         if what == "reset":
             self._cache.clear()
+            self._texts.clear()
         for item_id in ids:
             self._cache.pop(item_id, None)
+            self._texts.pop(item_id, None)
         if what in ("sources-added", "sources-removed", "reset") or self.grouping == "source":
             self._sources = {s.id: s for s in self.library.sources()} if self.grouping == "source" else {}
         self.refresh()
@@ -577,6 +586,11 @@ class LibraryTreeModel(QAbstractItemModel):
             self._reload_picks()
         elif ids:
             self._emit_items_changed(self._root, set(ids))
+
+    def forget_rows(self) -> None:
+        """Drop the cached rows (another connection may have changed them); shown rows are fetched again."""
+        self._cache.clear()
+        self._texts.clear()
 
     def refresh_sources(self) -> None:
         """Re-read the sources (titles, "not analysed" flags) the source groups show."""

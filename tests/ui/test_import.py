@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QMimeData, QUrl
 
 from briefing.library import Query
+from briefing.model import Extraction
 from tests.ui.conftest import SAMPLE, hand_made_source
 
 ARTICLE = (
@@ -27,15 +28,23 @@ def write_sources(folder, n: int, text: str = SAMPLE):
     return paths
 
 
-def hand_extract(delay: float = 0.0):
-    """An in-process stand-in for the worker processes: what the extraction would find in SAMPLE."""
+class HandExtract:
+    """A stand-in for spaCy in the import process (picklable): what the extraction would find in SAMPLE."""
 
-    def extract(sources):
+    def __init__(self, delay: float = 0.0):
+        self.delay = delay
+
+    def __call__(self, sources):
         for n, source in enumerate(sources):
-            time.sleep(delay)
-            yield hand_made_source(hash(source.path) % 10_000 + n, text=source.text)[1]
+            time.sleep(self.delay)
+            if "Anna Lindqvist" not in source.text:  # not one of ours: nothing found
+                yield Extraction()
+                continue
+            yield hand_made_source(int(source.sha256[:6], 16) + n, text=source.text)[1]
 
-    return extract
+
+def hand_extract(delay: float = 0.0) -> HandExtract:
+    return HandExtract(delay)
 
 
 def test_import_through_worker_processes_lists_the_bad_files(make_library, open_window, qtbot, tmp_path):
@@ -86,9 +95,9 @@ def test_items_appear_as_each_source_finishes(make_library, open_window, qtbot, 
     worker = window.import_paths([tmp_path / "in"], extract=hand_extract(delay=0.25))
     worker.sourceDone.connect(lambda _sid: seen_totals.append(window.model.total))
     # the tree grows while the import is still running
-    qtbot.waitUntil(lambda: window.model.total > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.total > 0, timeout=30_000)
     assert window.worker is not None and window.progress.isVisible()
-    with qtbot.waitSignal(worker.done, timeout=20_000) as blocker:
+    with qtbot.waitSignal(worker.done, timeout=30_000) as blocker:
         pass
     assert len(blocker.args[0].imported) == len(paths)
     assert window.model.total == lib.count(Query()) > 0
@@ -100,10 +109,10 @@ def test_cancel_stops_cleanly_between_sources(make_library, open_window, qtbot, 
     window = open_window(lib)
     write_sources(tmp_path / "in", 12)
     worker = window.import_paths([tmp_path / "in"], extract=hand_extract(delay=0.15))
-    with qtbot.waitSignal(worker.sourceDone, timeout=10_000):
+    with qtbot.waitSignal(worker.sourceDone, timeout=30_000):
         pass
     window.cancel_button.click()
-    with qtbot.waitSignal(worker.done, timeout=10_000) as blocker:
+    with qtbot.waitSignal(worker.done, timeout=30_000) as blocker:
         pass
     report = blocker.args[0]
     assert report.cancelled
@@ -140,17 +149,16 @@ def test_dropping_files_on_the_window_imports_them(make_library, open_window, qt
     assert enter.accepted
     import ui.workers
 
-    original = ui.workers.ImportWorker._extract_in_processes
+    ui.workers.ImportWorker.default_extract = hand_extract()
     try:
-        ui.workers.ImportWorker._extract_in_processes = lambda self, sources: hand_extract()(sources)
         drop = Drop()
         window.dropEvent(drop)
         worker = window.worker
         assert worker is not None
-        with qtbot.waitSignal(worker.done, timeout=20_000) as blocker:
+        with qtbot.waitSignal(worker.done, timeout=30_000) as blocker:
             pass
     finally:
-        ui.workers.ImportWorker._extract_in_processes = original
+        ui.workers.ImportWorker.default_extract = None
     assert len(blocker.args[0].imported) == 2
 
 
@@ -162,11 +170,11 @@ def test_a_second_import_waits_for_the_first(make_library, open_window, qtbot, t
     (tmp_path / "b" / "other.txt").write_text(SAMPLE.replace("Sweden", "Norway") + "\nOther.\n", encoding="utf-8")
     first = window.import_paths([tmp_path / "a"], extract=hand_extract(delay=0.1))
     assert window.import_paths([tmp_path / "b"], extract=hand_extract()) is None  # queued
-    with qtbot.waitSignal(first.done, timeout=20_000):
+    with qtbot.waitSignal(first.done, timeout=30_000):
         pass
     second = window.worker
     assert second is not None and second is not first
-    with qtbot.waitSignal(second.done, timeout=20_000) as blocker:
+    with qtbot.waitSignal(second.done, timeout=30_000) as blocker:
         pass
     assert blocker.args[0].imported == [str(tmp_path / "b" / "other.txt")]
     assert len(lib.sources()) == 3
@@ -178,8 +186,7 @@ def test_first_run_opens_the_sample_library(qtbot, monkeypatch, isolated_home):
     from briefing.settings import Settings
     from ui.app import open_window
 
-    monkeypatch.setattr(ui.workers.ImportWorker, "_extract_in_processes",
-                        lambda self, sources: iter([__import__("briefing.model").model.Extraction() for _ in sources]))
+    monkeypatch.setattr(ui.workers.ImportWorker, "default_extract", hand_extract())
     settings = Settings(own_country="GB")
     window = open_window(settings)
     qtbot.addWidget(window)
