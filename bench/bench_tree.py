@@ -158,7 +158,7 @@ def main() -> None:
     results = []
     for label, action in [
         ("text 'memorandum 12'", filter_to("memorandum 12")),
-        ("text 'nguyen'", filter_to("nguyen")),
+        ("text 'minister'", filter_to("minister")),
         ("clear", window.filter_bar.clear),
         ("kind = agreement", filter_to(kind="agreement")),
         ("country = VN", filter_to(country="VN")),

@@ -37,9 +37,12 @@ def main() -> None:
     home = Path(tempfile.mkdtemp(prefix="briefing-shots-"))
     os.environ["BRIEFING_HOME"] = str(home)
 
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QSettings
     from PySide6.QtWidgets import QApplication
 
+    # window state of a first start: nothing remembered from earlier runs
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "qsettings"))
     QCoreApplication.setOrganizationName("BriefingBuilderScreenshots")
     QCoreApplication.setApplicationName("BriefingBuilderScreenshots")
     app = QApplication.instance() or QApplication([])
