@@ -37,15 +37,16 @@ def extractor() -> Callable[[list[Source]], Iterator[Extraction]]:
     return lambda sources: extract_many(sources, batch_size=BATCH_SIZE)
 
 
-def _extract_in_worker(source: Source) -> Extraction:
-    from briefing.extract import extract
+def _extract_in_worker(sources: list[Source]) -> list[Extraction]:
+    """A chunk per call: the worker runs spaCy's batched ``nlp.pipe`` over it, and pickling is paid once."""
+    from briefing.extract import extract_many
 
-    return extract(source)
+    return list(extract_many(sources, batch_size=BATCH_SIZE))
 
 
 def _warm_up() -> None:
     """Load the model once per worker process, before the first real source arrives."""
-    _extract_in_worker(Source(path="warm-up.txt", text="The ministers met in Oslo on Monday.", sha256="0"))
+    _extract_in_worker([Source(path="warm-up.txt", text="The ministers met in Oslo on Monday.", sha256="0")])
 
 
 class ProcessExtractor:
@@ -66,13 +67,17 @@ class ProcessExtractor:
 
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
                                              initializer=_warm_up if self.warm_up else None)
-        futures = [self._pool.submit(_extract_in_worker, source) for source in sources]
+        # One chunk per worker, in order, so results come back in the sources' order.
+        size = max(1, -(-len(sources) // self.workers))
+        chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
+        futures = [self._pool.submit(_extract_in_worker, chunk) for chunk in chunks]
         try:
-            for source, future in zip(sources, futures, strict=True):
+            for chunk, future in zip(chunks, futures, strict=True):
                 try:
-                    yield future.result()
-                except Exception as exc:  # a worker that died or failed: the source is kept, unanalysed
-                    yield Extraction(analysed=False, note=f"not analysed ({type(exc).__name__} in {source.path})")
+                    yield from future.result()
+                except Exception as exc:  # a worker that died or failed: its sources are kept, unanalysed
+                    for source in chunk:
+                        yield Extraction(analysed=False, note=f"not analysed ({type(exc).__name__} in {source.path})")
         finally:
             for future in futures:
                 future.cancel()
