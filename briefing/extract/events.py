@@ -28,6 +28,7 @@ FUTURE_AUX = {"will", "would", "shall", "'ll", "should", "wo"}
 EXPECT_VERBS = {"expect", "schedule", "plan", "slate", "set", "due", "invite", "hope", "prepare", "aim", "intend", "agree",
                 "ask", "urge", "decide"}
 VISIT_VERBS = {"be", "make", "pay", "undertake", "conduct", "begin", "start", "end", "wrap", "continue", "arrive", "conclude"}
+VENUE_WORDS = {"palace", "house", "hall", "centre", "center", "building", "hotel", "embassy", "office", "residence"}
 TIME_MARKS = {"since", "after", "before", "when", "until", "as", "while"}
 TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
 PAIR_WORDS = {"leaders", "ministers", "counterparts", "presidents", "heads", "both", "sides"}
@@ -788,6 +789,9 @@ def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> lis
             target["sents"].append(f.sent)
     events = []
     visitors = {id(m["actor"]) for m in merged if m["type"] == "visit" and m["actor"] is not None}
+    summiteers = {id(p) for m in merged if m["type"] == "conference" and m["status"] == "held"
+                  and doc[m["found"].trigger].lower_ in {"summit", "summits", "forum", "conference"}
+                  for p in m["participants"]}
     for m in merged:
         if m["weak"]:
             m["type"] = "meeting"
@@ -796,22 +800,50 @@ def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> lis
         cameo = types["planned_cameo"] if m["status"] == "planned" else types["cameo"]
         if m["type"] in {"meeting", "talks"} and m["status"] == "held":
             if m["hosted"]:
-                mode = "host"
+                mode, cameo = "host", lex["types"]["meeting"].get("host_cameo", "043")
+            elif m["actor"] is not None and id(m["actor"]) in summiteers:
+                mode, cameo = "third-party", "044"  # met on the sidelines of a summit
             elif m["actor"] is not None and id(m["actor"]) in visitors:
                 mode, cameo = "visit", "042"
         date = m["date"]
         if date is None and m["status"] == "held" and doc._.pub_date and m["participants"]:
             date = doc._.pub_date  # reported without a date: the day it was reported
         evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
+        location = m["location"] or _place_in_clause(doc[m["found"].trigger], deep=not m["found"].weak)
+        if location and location.lower().startswith("the "):
+            location = location[4:]
         names = [p.name for p in m["participants"]]
         events.append(Event(
-            type=m["type"], status=m["status"], date=date, date_end=m["date_end"], location=m["location"],
+            type=m["type"], status=m["status"], date=date, date_end=m["date_end"], location=location,
             participants=names, actor=m["actor"].name if m["actor"] is not None else None,
             recipient=m["recipient"].name if m["recipient"] is not None else None,
             plover_type=types["plover"], plover_mode=mode, cameo=cameo,
             summary=_summary(m, names), evidence=evidence,
         ))
     return events
+
+
+def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:
+    """Where the trigger's clause says it happened ("met X in Hanoi", the parser hanging "in Hanoi" on X)."""
+    doc = trigger.doc
+    near = {trigger.i} | {g.i for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    if deep:
+        stack = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+        while stack:
+            t = stack.pop()
+            near.add(t.i)
+            stack += [c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl", "conj", "cc", "punct"}]
+    for t in trigger.subtree:
+        if t.i <= trigger.i or t.dep_ != "pobj" or t.head.lower_ not in {"in", "at"} or t.head.head.i not in near:
+            continue
+        cm = next((m for m in doc._.bb_countries or [] if m.start <= t.i < m.end), None)
+        if cm is not None:
+            return doc[cm.start:cm.end].text
+        ent = next((e for e in doc.ents if e.start <= t.i < e.end and (e.label_ in {"GPE", "FAC", "LOC"} or (
+            e.label_ == "ORG" and e[-1].lower_ in VENUE_WORDS))), None)
+        if ent is not None:
+            return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return None
 
 
 def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
