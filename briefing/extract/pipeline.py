@@ -10,16 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 # (component name, placement relative to the model's pipes)
-COMPONENTS: list[tuple[str, dict[str, str]]] = [
+COMPONENTS: list[tuple[str, dict[str, Any]]] = [
     ("bb_layout", {"before": "parser"}),          # sentence breaks at blank lines/bullets; credit lines, footers
     ("bb_entity_ruler", {"after": "ner"}),        # countries, capitals, demonyms the model missed (data/countries.json)
-    ("bb_countries", {"last": "true"}),           # country mentions -> ISO codes
-    ("bb_people", {"last": "true"}),              # people: names, titles, countries, aliases
-    ("bb_events", {"last": "true"}),              # events: type, status, date, participants
-    ("bb_agreements", {"last": "true"}),          # agreements: title, kind, status, validity
-    ("bb_figures", {"last": "true"}),             # money, percentages, counts (briefing.extract.figures)
-    ("bb_topics", {"last": "true"}),              # areas of cooperation and issues (briefing.extract.topics)
-    ("bb_assemble", {"last": "true"}),            # the Extraction, kept as plain data on the Doc
+    ("bb_countries", {"last": True}),           # country mentions -> ISO codes
+    ("bb_people", {"last": True}),              # people: names, titles, countries, aliases
+    ("bb_events", {"last": True}),              # events: type, status, date, participants
+    ("bb_agreements", {"last": True}),          # agreements: title, kind, status, validity
+    ("bb_figures", {"last": True}),             # money, percentages, counts (briefing.extract.figures)
+    ("bb_topics", {"last": True}),              # areas of cooperation and issues (briefing.extract.topics)
+    ("bb_assemble", {"last": True}),            # the Extraction, kept as plain data on the Doc
 ]
 
 # Components provided by modules that register them on import (skipped if the module is missing).
@@ -50,11 +50,7 @@ def build(nlp: Any) -> Any:
 
             ruler.add_patterns(entity_ruler_patterns())
             continue
-        placement = {k: v for k, v in where.items() if k != "last"}
-        if where.get("last"):
-            nlp.add_pipe(name, last=True)
-        else:
-            nlp.add_pipe(name, **placement)
+        nlp.add_pipe(name, **where)
     for name in DISABLED:
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)
