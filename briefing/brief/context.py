@@ -106,17 +106,29 @@ class _Wording:
         """A country as the brief speaks of it: the user's own is 'us'."""
         return "us" if code and self.own and code.upper() == self.own else country_name(code)
 
-    def event(self, f: dict) -> str:
+    def event(self, f: dict, *, own_summary: bool = False) -> str:
+        """The user's own summary if they wrote one; else a sentence from the fields, people titled.
+
+        The extractor's summary is a tree label ("A and B: meeting"), not prose for a minister.
+        """
         summary = (f.get("summary") or "").strip()
-        if summary:
+        if summary and own_summary:
             return summary
         word = _EVENT_WORD.get(f.get("type") or "other", "Exchange")
+        if f.get("status") == "planned":
+            word = f"Planned {word.lower()}"
         actor, recipient = f.get("actor"), f.get("recipient")
         names = [self.person(p) for p in f.get("participants") or []]
         if f.get("type") == "visit" and actor:
-            text = f"Visit by {self.person(actor)}" + (f" to {recipient}" if recipient else "")
+            # a visit's place is the country or city visited; its recipient is the host, a person
+            place = f.get("location")
+            text = f"{word} by {self.person(actor)}" + (f" to {place}" if place else "")
+            if recipient:
+                text += f" at the invitation of {self.person(recipient)}"
         elif actor and recipient:
             text = f"{word} between {self.person(actor)} and {self.person(recipient)}"
+        elif len(names) > 1:
+            text = f"{word} between {join_words(names)}"
         elif names:
             text = f"{word} with {join_words(names)}"
         else:
@@ -385,7 +397,7 @@ def _line(item, own_wording: str | None, wording: _Wording, sources: _Sources, t
     if kind == "event":
         participants = [wording.person(p) for p in f.get("participants") or []]
         line.update(
-            generated=wording.event(f), type_label=_EVENT_WORD.get(f.get("type") or "other", "Exchange"),
+            generated=wording.event(f, own_summary="summary" in item.edits), type_label=_EVENT_WORD.get(f.get("type") or "other", "Exchange"),
             participants=participants, participants_text=join_words(participants),
             participant_names=list(f.get("participants") or []),
             place=f.get("location") or "", date_end=f.get("date_end") or None,

@@ -164,3 +164,18 @@ def test_prepared_by_falls_back_to_the_preferences(lib):
     assert build_context(library, brief_id, own_country="SG")["meta"]["prepared_by"] == "South-East Asia desk"
     library.update_brief(brief_id, prepared_by="")
     assert build_context(library, brief_id, own_country="SG")["meta"]["prepared_by"] == "A. Officer"
+
+
+def test_event_lines_read_as_sentences_with_titles_unless_the_officer_wrote_a_summary(lib):
+    library, brief_id, ids = lib
+    meeting = ids["Ministers met in Hanoi"]
+    ctx = build_context(library, brief_id, own_country="SG")
+    texts = {ln["id"]: ln["text"] for ln in ctx["exchanges"]}
+    # the extractor's summary is a label; the brief writes a sentence from the fields
+    assert texts[meeting] == ("Meeting between Foreign Minister Vivian Balakrishnan and "
+                              "Foreign Minister Bui Thanh Son in Hanoi")
+    assert texts[ids["call"]].startswith("Planned call with Foreign Minister Bui Thanh Son")
+    library.edit(meeting, "summary", "The two ministers reviewed the Strategic Partnership")
+    ctx = build_context(library, brief_id, own_country="SG")
+    texts = {ln["id"]: ln["text"] for ln in ctx["exchanges"]}
+    assert texts[meeting] == "The two ministers reviewed the Strategic Partnership"
