@@ -72,15 +72,20 @@ class ImportWorker(QThread):
                     message = messages.get(timeout=0.2)
                 except queue_module.Empty:
                     if not process.is_alive():
-                        self._fail(report, self.library_path, "the import process stopped unexpectedly")
-                        break
-                    if self._cancel.is_set():
-                        if cancel_seen_at is None:
-                            cancel_seen_at = _now()
-                        if _now() - cancel_seen_at > STOP_GRACE_S:
-                            process.terminate()  # a source in SQLite is all or nothing: safe to stop
+                        try:  # its last words may still be in the pipe
+                            message = messages.get(timeout=1.0)
+                        except queue_module.Empty:
+                            self._fail(report, self.library_path,
+                                       f"the import process stopped unexpectedly (exit code {process.exitcode})")
                             break
-                    continue
+                    else:
+                        if self._cancel.is_set():
+                            if cancel_seen_at is None:
+                                cancel_seen_at = _now()
+                            if _now() - cancel_seen_at > STOP_GRACE_S:
+                                process.terminate()  # a source in SQLite is all or nothing: safe to stop
+                                break
+                        continue
                 kind = message[0]
                 if kind == "result":
                     _, path, status, reason, source_id, done, total = message
