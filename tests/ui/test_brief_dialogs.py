@@ -41,7 +41,7 @@ def test_editor_lists_lines_in_order_with_citations(editor):
     widget, library, brief_id, ids = editor
     rows = _rows(widget)
     assert len(rows) == len(library.picked_ids(brief_id)) == 9
-    assert rows[0] == "1. Event: Ministers met in Hanoi  [1]"
+    assert rows[0] == "1. Event: Meeting between Foreign Minister Vivian Balakrishnan and Foreign Minister Bui Thanh Son in Hanoi  [1]"
     assert "Figure: Two-way trade stood at US$6.2 billion in 2020  [1]" in rows[6]
     assert widget.count.text() == "9 lines"
 
