@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from briefing.library import kinds
 from briefing.library.search import fold
 
-MAX_INDEXED_EVIDENCE = 40
+MAX_INDEXED_EVIDENCE = 12  # the sources' own text is indexed whole; an item needs only its first quotes
 
 
 def refresh_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:

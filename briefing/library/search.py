@@ -29,12 +29,19 @@ def fold(text: str | None) -> str:
         return text.lower()
     if len(text) < 120:
         return _fold_short(text)
+    if len(text) < 1000:
+        return _fold_sentence(text)
     return _fold(text)
 
 
 @lru_cache(maxsize=65536)
 def _fold_short(text: str) -> str:
     return _fold(text)  # names and labels recur: fold each once
+
+
+@lru_cache(maxsize=4096)
+def _fold_sentence(text: str) -> str:
+    return _fold(text)  # evidence sentences are indexed again each time another source joins their item
 
 
 def _fold(text: str) -> str:
