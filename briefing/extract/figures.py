@@ -127,6 +127,10 @@ def _currency_code(marker: str, country: str | None) -> str:
 # ---------------------------------------------------------------- a parsed document, indexed once
 
 
+def _is_decimal_point(text: str, i: int) -> bool:
+    return text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
 class DocIndex:
     """Token starts, sentence spans and noun chunks of a Doc, computed once (spaCy recomputes them per call)."""
 
@@ -162,6 +166,25 @@ class DocIndex:
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect_right([a for a, _ in self.sents], pos) - 1 if self.sents else -1
         return self.sents[i] if i >= 0 else (0, len(self.text))
+
+    def clause_around(self, pos: int, breaks: re.Pattern[str]) -> tuple[int, int]:
+        """The parser's sentence around ``pos``, cut again at ``breaks`` (not decimal points), trimmed.
+
+        A parser sentence can run over a missing space ("3.6 billion USD.They") or a table row.
+        """
+        text = self.text
+        start, end = self.sentence(pos)
+        cuts = [m.end() for m in breaks.finditer(text, start, pos) if not _is_decimal_point(text, m.start())]
+        if cuts:
+            start = cuts[-1]
+        m = next((m for m in breaks.finditer(text, pos, end) if not _is_decimal_point(text, m.start())), None)
+        if m:
+            end = m.end() if text[m.start()] != "\n" else m.start()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
 
     def chunk_of(self, token):
         """The noun chunk holding ``token`` (or the token alone)."""
@@ -355,7 +378,7 @@ def extract_figures(doc, *, currency_country: str | None = None, pub_date: str |
         if (f.start, f.end) in seen:
             continue
         seen.add((f.start, f.end))
-        sent_start, sent_end = _sentence_bounds(index, f.start)
+        sent_start, sent_end = index.clause_around(f.start, _CLAUSE_BREAK)
         what = ""
         near_previous = previous is not None and previous[1].evidence[0].start == sent_start and \
             previous[0].end <= f.start and f.start - previous[0].end < 30
@@ -382,25 +405,6 @@ def extract_figures(doc, *, currency_country: str | None = None, pub_date: str |
 _CLAUSE_BREAK = re.compile(r"[.;!?](?=\s|[A-Z\"“]|$)|\n")
 
 
-def _sentence_bounds(index: DocIndex, pos: int) -> tuple[int, int]:
-    text = index.text
-    start, end = index.sentence(pos)
-    # a parser sentence can run over a missing space ("3.6 billion USD.They") or a table row
-    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, start, pos) if not _is_decimal_point(text, m.start())]
-    if cuts:
-        start = cuts[-1]
-    m = next((m for m in _CLAUSE_BREAK.finditer(text, pos, end) if not _is_decimal_point(text, m.start())), None)
-    if m:
-        end = m.end() if text[m.start()] != "\n" else m.start()
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _is_decimal_point(text: str, i: int) -> bool:
-    return text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 _DETERMINERS = {"a", "an", "the", "some", "about", "around", "roughly", "nearly", "almost", "over", "more", "than",

@@ -481,7 +481,7 @@ def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
     for t in _choose(_candidates(text, doc), limit=limit):
         evidence: list[Evidence] = []
         for start, _end in t.mentions:
-            s, e = _sentence_bounds(index, start)
+            s, e = index.clause_around(start, _BREAK)
             if not any(ev.start == s for ev in evidence):
                 evidence.append(Evidence.of(text, s, e))
             if len(evidence) >= MAX_EVIDENCE:
@@ -491,26 +491,6 @@ def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
 
 
 _BREAK = re.compile(r"[.!?](?=\s|[A-Z\"“])|\n")
-
-
-def _sentence_bounds(index: DocIndex, pos: int) -> tuple[int, int]:
-    text = index.text
-    start, end = index.sentence(pos)
-    cuts = [m.end() for m in _BREAK.finditer(text, start, pos) if not _decimal(text, m.start())]
-    if cuts:
-        start = cuts[-1]
-    m = next((m for m in _BREAK.finditer(text, pos, end) if not _decimal(text, m.start())), None)
-    if m:
-        end = m.end() if text[m.start()] != "\n" else m.start()
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _decimal(text: str, i: int) -> bool:
-    return text[i] == "." and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
 # ---------------------------------------------------------------- spaCy component
