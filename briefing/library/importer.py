@@ -8,6 +8,7 @@ never pays for it.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,7 +61,11 @@ class ProcessExtractor:
         self.warm_up = warm_up
         self._pool = None
 
+    # The importer may load and write one batch while the workers extract the next.
+    eager = True
+
     def __call__(self, sources: list[Source]) -> Iterator[Extraction]:
+        """Submit ``sources`` now (one chunk per worker) and return an iterator over their extractions."""
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -71,6 +76,10 @@ class ProcessExtractor:
         size = max(1, -(-len(sources) // self.workers))
         chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
         futures = [self._pool.submit(_extract_in_worker, chunk) for chunk in chunks]
+        return self._results(chunks, futures)
+
+    @staticmethod
+    def _results(chunks, futures) -> Iterator[Extraction]:
         try:
             for chunk, future in zip(chunks, futures, strict=True):
                 try:
@@ -116,6 +125,21 @@ def import_iter(
         done += 1
         yield ImportResult(failure.path, "failed", failure.reason, done=done, total=total)
     seen: set[str] = set()
+    extract = extract or extractor()
+    # With an eager extractor (worker processes) the next batch is loaded and submitted before this one's
+    # results are written, so loading and SQLite writes here overlap with extraction there.
+    lookahead = 1 if getattr(extract, "eager", False) else 0
+    in_flight: deque[tuple[list[Source], Iterator[Extraction]]] = deque()
+
+    def write(batch: list[Source], extractions: Iterator[Extraction]) -> Iterator[ImportResult]:
+        nonlocal done
+        for source, extraction in zip(batch, extractions, strict=True):
+            source_id, new = library._add_source_in_step(source, extraction, step_id)
+            done += 1
+            yield ImportResult(source.path, "imported" if new else "present", None, source_id, done, total)
+            if cancel and cancel():
+                return
+
     for start in range(0, len(files), BATCH_SIZE):
         if cancel and cancel():
             return
@@ -136,14 +160,15 @@ def import_iter(
         for result in settled:
             done += 1
             yield ImportResult(result.path, result.status, result.reason, result.source_id, done, total)
-        if not batch:
-            continue
-        if cancel and cancel():
-            return
-        extract = extract or extractor()
-        for source, extraction in zip(batch, extract(batch), strict=True):
-            source_id, new = library._add_source_in_step(source, extraction, step_id)
-            done += 1
-            yield ImportResult(source.path, "imported" if new else "present", None, source_id, done, total)
+        if batch:
             if cancel and cancel():
                 return
+            in_flight.append((batch, extract(batch)))
+        while len(in_flight) > lookahead:
+            yield from write(*in_flight.popleft())
+            if cancel and cancel():
+                return
+    while in_flight:
+        yield from write(*in_flight.popleft())
+        if cancel and cancel():
+            return
