@@ -123,10 +123,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _jobs(jobs: int | None, paths: list[Path]) -> int:
     """Worker processes for extraction: as asked, else two for a large import on a machine with two cores.
 
-    Measured with bench/bench_extract.py on 2 cores, 300 sources: 26 s with two workers (the next batch is
-    extracted while this process loads and writes); in process the import runs at about 0.67 of the bare
-    single-process parse, which two workers double. A small import stays in process: starting workers
-    costs each its own model load.
+    Measured with bench/bench_extract.py on 2 cores, 300 sources: 27 s with two workers (spaCy's, forked
+    with the model loaded, parsing while this process loads and writes) against about 45 s in process.
+    A small import stays in process: the workers' start is not worth it.
     """
     if jobs is not None:
         return 0 if jobs <= 1 else jobs

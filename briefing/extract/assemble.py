@@ -14,27 +14,41 @@ MAX_PERSON_EVIDENCE = 3
 
 
 def run(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
-    sources = list(sources)
-    english = [s for s in sources if (s.language or "en").lower().startswith("en")]
-    parsed: dict[int, Extraction] = {}
-    if english:
-        from briefing.extract.nlp import get_nlp
+    """One Extraction per source, in order, streaming: ``sources`` is read only as the pipe needs it.
 
-        nlp = get_nlp()
-        docs = []
-        for s in english:
-            doc = nlp.make_doc(s.text or "")
+    Sources not in English go through as empty Docs (nothing to parse) and come back with a note.
+    """
+    from briefing.extract.nlp import get_nlp
+
+    nlp = None
+
+    def docs():
+        nonlocal nlp
+        for s in sources:
+            english = (s.language or "en").lower().startswith("en")
+            if nlp is None:
+                nlp = get_nlp()
+            doc = nlp.make_doc((s.text or "") if english else "")
             doc._.pub_date = s.date
             doc._.source_title = s.title or ""
             doc._.source_format = s.format or "txt"
-            docs.append(doc)
-        for s, doc in zip(english, nlp.pipe(docs, batch_size=batch_size, n_process=n_process), strict=True):
-            parsed[id(s)] = extraction_from_data(doc.user_data["bb_extraction"])
-    for s in sources:
-        if id(s) in parsed:
-            yield parsed[id(s)]
+            yield doc, (english, s.language)
+
+    stream = docs()
+    first = next(stream, None)  # the model loads here, before any worker is started
+    if first is None:
+        return
+    for doc, (english, language) in nlp.pipe(_chain(first, stream), batch_size=batch_size,
+                                             n_process=n_process, as_tuples=True):
+        if english:
+            yield extraction_from_data(doc.user_data["bb_extraction"])
         else:
-            yield Extraction(analysed=False, note=f"not analysed (language: {s.language})")
+            yield Extraction(analysed=False, note=f"not analysed (language: {language})")
+
+
+def _chain(first, rest):
+    yield first
+    yield from rest
 
 
 def _plain(item: Any) -> dict[str, Any]:

@@ -172,3 +172,71 @@ def import_iter(
         yield from write(*in_flight.popleft())
         if cancel and cancel():
             return
+
+
+def import_streaming(
+    library: Library,
+    paths: Iterable[str | Path],
+    *,
+    marking: str = DEFAULT_MARKING,
+    cancel: Callable[[], bool] | None = None,
+    step_id: int | None = None,
+    n_process: int = 2,
+) -> Iterator[ImportResult]:
+    """Import files through one stream of spaCy's ``nlp.pipe(n_process=...)``, writing as results arrive.
+
+    The model is loaded here once and the worker processes are forked from this one, so they start at
+    once and share it; this process loads files and writes to SQLite while they parse. Only for a process
+    with no other threads running (the command line): forking beside running threads is unsafe.
+    """
+    from briefing.extract import extract_many
+    from briefing.loaders import LoadError, load
+
+    files, failures = list_files(paths)
+    total = len(files) + len(failures)
+    done = 0
+    settled: deque[ImportResult] = deque(failures)
+    waiting: deque[Source] = deque()  # sent to the workers, in order, awaiting their extraction
+    seen: set[str] = set()
+    stopped = False
+
+    def sources() -> Iterator[Source]:
+        nonlocal stopped
+        for path in files:
+            if cancel and cancel():
+                stopped = True
+                return
+            try:
+                source = load(path, marking=marking)
+            except LoadError as exc:
+                settled.append(ImportResult(str(path), "failed", exc.reason))
+                continue
+            present = library.source_id_for(source.sha256)
+            if present is not None or source.sha256 in seen:
+                settled.append(ImportResult(str(path), "present", None, present))
+                continue
+            seen.add(source.sha256)
+            waiting.append(source)
+            yield source
+
+    def flush() -> Iterator[ImportResult]:
+        nonlocal done
+        while settled:
+            result = settled.popleft()
+            done += 1
+            yield ImportResult(result.path, result.status, result.reason, result.source_id, done, total)
+
+    extractions = extract_many(sources(), batch_size=BATCH_SIZE, n_process=n_process)
+    try:
+        for extraction in extractions:
+            yield from flush()
+            source = waiting.popleft()
+            source_id, new = library._add_source_in_step(source, extraction, step_id)
+            done += 1
+            yield ImportResult(source.path, "imported" if new else "present", None, source_id, done, total)
+            if cancel and cancel():
+                return
+        if not stopped:
+            yield from flush()
+    finally:
+        extractions.close()  # stops the workers when the import ends early
