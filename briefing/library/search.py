@@ -44,11 +44,23 @@ def _fold_sentence(text: str) -> str:
     return _fold(text)  # evidence sentences are indexed again each time another source joins their item
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char.translate(_TRANSLATE))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_TRANSLATE)
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return "".join(map(_fold_char, match.group()))
+
+
 def _fold(text: str) -> str:
-    text = text.translate(_TRANSLATE)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.translate(_TRANSLATE).casefold()
+    # Character by character, only where the text is not ASCII (English sources: a few quotes and
+    # accents): decomposing and dropping marks per character gives what it gives on the whole string.
+    return _NON_ASCII.sub(_fold_run, text).casefold()
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)

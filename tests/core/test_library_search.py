@@ -77,3 +77,10 @@ def test_search_follows_edits_and_undo(lib):
 
 def test_sources_are_searchable_accent_blind(lib):
     assert len(lib.search_sources("dung tromso")) == 1
+
+
+def test_folding_keeps_other_scripts_and_strips_their_marks():
+    from briefing.library.search import fold
+
+    assert fold("Москва́ Ελλάδα Việt Nam Nguyễn Sing’oei e\u0301te\u0301") == "москва ελλαδα viet nam nguyen sing'oei ete"
+    assert fold("ﬁnance Straße ŁÓDŹ") == "finance strasse lodz"
