@@ -336,10 +336,10 @@ def bilateral_brief():
     doc.add_heading("Recent high-level exchanges", level=1)
     _table(doc, "exchanges", "e", [
         ("Date", "{{ e.date_text }}", 2.9),
-        ("Event", "{{ e.text }}{% if e.status == 'planned' and 'planned' not in e.text|lower %} (planned)"
-                   "{% endif %} {{ e.cite }}", 6.7),
-        ("Participants", "{{ e.participants_text }}", 4.6),
-        ("Place", "{{ e.place }}", 2.8),
+        ("Event", "{{ e.headline }}{% if e.status == 'planned' and 'planned' not in e.headline|lower %} (planned)"
+                   "{% endif %} {{ e.cite }}", 4.2),
+        ("Participants", "{{ e.participants_text }}", 6.4),
+        ("Place", "{{ e.place }}", 3.5),
     ], empty="No exchanges in this brief.")
     doc.add_heading("Agreements and commitments", level=1)
     _table(doc, "agreements", "a", [

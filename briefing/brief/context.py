@@ -404,6 +404,12 @@ def _line(item, own_wording: str | None, wording: _Wording, sources: _Sources, t
         )
         if f.get("status") == "planned":
             line["status_label"] = "Planned"
+        # For tables whose other columns already name the people and the place: what happened, in a word
+        # or two, unless the officer worded it (for this brief, or on the item itself).
+        own_summary = (f.get("summary") or "").strip() if "summary" in item.edits else ""
+        line["headline"] = ((own_wording or "").strip() or own_summary
+                            or ("Planned " + line["type_label"].lower() if f.get("status") == "planned"
+                                else line["type_label"]))
     elif kind == "agreement":
         proposal = f.get("kind") == "proposal" or f.get("status") == "proposed"
         parties = [c for c in f.get("parties") or [] if c]

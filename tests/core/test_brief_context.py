@@ -179,3 +179,13 @@ def test_event_lines_read_as_sentences_with_titles_unless_the_officer_wrote_a_su
     ctx = build_context(library, brief_id, own_country="SG")
     texts = {ln["id"]: ln["text"] for ln in ctx["exchanges"]}
     assert texts[meeting] == "The two ministers reviewed the Strategic Partnership"
+
+
+def test_the_exchanges_headline_is_the_event_in_a_word_unless_the_officer_worded_it(lib):
+    library, brief_id, ids = lib
+    meeting, call = ids["Ministers met in Hanoi"], ids["call"]
+    heads = {ln["id"]: ln["headline"] for ln in build_context(library, brief_id, own_country="SG")["exchanges"]}
+    assert heads[meeting] == "Meeting" and heads[call] == "Planned call"
+    library.set_line_wording(brief_id, meeting, "Talks on the green economy")
+    heads = {ln["id"]: ln["headline"] for ln in build_context(library, brief_id, own_country="SG")["exchanges"]}
+    assert heads[meeting] == "Talks on the green economy"

@@ -51,6 +51,13 @@ def assert_brief_document(path, ctx, template: str) -> None:
             continue
         assert heading in sections, f"{template}: no section {heading!r}"
         expected = f"{line['text']}"
+        if template == "bilateral_brief" and line["kind"] == "event":
+            # the exchanges table: what happened, with its citation, and the people and place in their columns
+            expected = line["headline"]
+            row = next((b for b in blocks[heading] if f"| {expected}" in b and line["cite"] in b
+                        and line["participants_text"] in b and line["place"] in b), None)
+            assert row is not None, f"{template}: no exchanges row for {line['text']!r}"
+            continue
         assert expected in sections[heading], f"{template}: {expected!r} not under {heading!r}"
         # the citation follows the line's wording in the same paragraph or table row
         assert any(expected in b and line["cite"] in b[b.index(expected):] for b in blocks[heading]), \
