@@ -103,6 +103,24 @@ class ProcessExtractor:
         self.close()
 
 
+def load_new(library: Library, path: Path, marking: str, seen: set[str]) -> Source | ImportResult:
+    """The file as a Source to extract, or its settled result: failed to load, or already in the library.
+
+    Duplicates are found by sha256 before any extraction; ``seen`` holds this import's own.
+    """
+    from briefing.loaders import LoadError, load
+
+    try:
+        source = load(path, marking=marking)
+    except LoadError as exc:
+        return ImportResult(str(path), "failed", exc.reason)
+    present = library.source_id_for(source.sha256)
+    if present is not None or source.sha256 in seen:
+        return ImportResult(str(path), "present", None, present)
+    seen.add(source.sha256)
+    return source
+
+
 def import_iter(
     library: Library,
     paths: Iterable[str | Path],
@@ -116,8 +134,6 @@ def import_iter(
 
     Stops between sources when ``cancel()`` turns true; sources already written stay, whole.
     """
-    from briefing.loaders import LoadError, load
-
     files, failures = list_files(paths)
     total = len(files) + len(failures)
     done = 0
@@ -146,17 +162,8 @@ def import_iter(
         batch: list[Source] = []
         settled: list[ImportResult] = []
         for path in files[start : start + BATCH_SIZE]:
-            try:
-                source = load(path, marking=marking)
-            except LoadError as exc:
-                settled.append(ImportResult(str(path), "failed", exc.reason))
-                continue
-            present = library.source_id_for(source.sha256)
-            if present is not None or source.sha256 in seen:
-                settled.append(ImportResult(str(path), "present", None, present))
-                continue
-            seen.add(source.sha256)
-            batch.append(source)
+            loaded = load_new(library, path, marking, seen)
+            (batch if isinstance(loaded, Source) else settled).append(loaded)
         for result in settled:
             done += 1
             yield ImportResult(result.path, result.status, result.reason, result.source_id, done, total)
@@ -190,8 +197,6 @@ def import_streaming(
     with no other threads running (the command line): forking beside running threads is unsafe.
     """
     from briefing.extract import extract_many
-    from briefing.loaders import LoadError, load
-
     files, failures = list_files(paths)
     total = len(files) + len(failures)
     done = 0
@@ -206,18 +211,12 @@ def import_streaming(
             if cancel and cancel():
                 stopped = True
                 return
-            try:
-                source = load(path, marking=marking)
-            except LoadError as exc:
-                settled.append(ImportResult(str(path), "failed", exc.reason))
+            loaded = load_new(library, path, marking, seen)
+            if not isinstance(loaded, Source):
+                settled.append(loaded)
                 continue
-            present = library.source_id_for(source.sha256)
-            if present is not None or source.sha256 in seen:
-                settled.append(ImportResult(str(path), "present", None, present))
-                continue
-            seen.add(source.sha256)
-            waiting.append(source)
-            yield source
+            waiting.append(loaded)
+            yield loaded
 
     def flush() -> Iterator[ImportResult]:
         nonlocal done
