@@ -38,11 +38,13 @@ def extractor() -> Callable[[list[Source]], Iterator[Extraction]]:
     return lambda sources: extract_many(sources, batch_size=BATCH_SIZE)
 
 
-def _extract_in_worker(sources: list[Source]) -> list[Extraction]:
-    """A chunk per call: the worker runs spaCy's batched ``nlp.pipe`` over it, and pickling is paid once."""
+def _extract_in_worker(sources: list[Source]) -> list[dict]:
+    """A chunk per call: the worker runs spaCy's batched ``nlp.pipe`` over it and hands back plain data only
+    (a few kB a source, where a parsed Doc would be a quarter of a megabyte to serialise and read back)."""
     from briefing.extract import extract_many
+    from briefing.extract.assemble import extraction_to_data
 
-    return list(extract_many(sources, batch_size=BATCH_SIZE))
+    return [extraction_to_data(x) for x in extract_many(sources, batch_size=BATCH_SIZE)]
 
 
 def _warm_up() -> None:
@@ -50,28 +52,53 @@ def _warm_up() -> None:
     _extract_in_worker([Source(path="warm-up.txt", text="The ministers met in Oslo on Monday.", sha256="0")])
 
 
-class ProcessExtractor:
-    """Extraction in ``workers`` processes (spawned: safe beside threads), the caller writing to SQLite.
+def can_fork() -> bool:
+    """Forking copies only the calling thread: safe where fork exists and no other thread runs."""
+    import multiprocessing
+    import threading
 
-    Use as a context manager: the pool and its threads are gone when the ``with`` ends.
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+class ProcessExtractor:
+    """Extraction in ``workers`` processes, the caller loading files and writing to SQLite meanwhile.
+
+    ``fork=True`` (only where ``can_fork()``): the model is loaded here first and the workers are forked
+    with it, so they start at once and share its memory; otherwise they are spawned and load it themselves
+    (safe beside threads: the window). Use as a context manager: the pool is gone when the ``with`` ends.
     """
 
-    def __init__(self, workers: int, *, warm_up: bool = True) -> None:
+    def __init__(self, workers: int, *, warm_up: bool = True, fork: bool = False) -> None:
         self.workers = workers
         self.warm_up = warm_up
+        self.fork = fork
         self._pool = None
 
-    # The importer may load and write one batch while the workers extract the next.
+    # The importer may load and write while the workers extract the batches submitted before.
     eager = True
+
+    @property
+    def lookahead(self) -> int:
+        """Batches kept in flight beyond the one being written: enough that no worker waits for work."""
+        return self.workers
+
+    def _start(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self.fork:
+            from briefing.extract.nlp import get_nlp
+
+            get_nlp()  # loaded once, here; the forked workers inherit it
+            context, initializer = multiprocessing.get_context("fork"), None
+        else:
+            context, initializer = multiprocessing.get_context("spawn"), _warm_up if self.warm_up else None
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer)
 
     def __call__(self, sources: list[Source]) -> Iterator[Extraction]:
         """Submit ``sources`` now (one chunk per worker) and return an iterator over their extractions."""
         if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_warm_up if self.warm_up else None)
+            self._start()
         # One chunk per worker, in order, so results come back in the sources' order.
         size = max(1, -(-len(sources) // self.workers))
         chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
@@ -80,13 +107,18 @@ class ProcessExtractor:
 
     @staticmethod
     def _results(chunks, futures) -> Iterator[Extraction]:
+        from briefing.extract.assemble import extraction_from_data
+
         try:
             for chunk, future in zip(chunks, futures, strict=True):
                 try:
-                    yield from future.result()
+                    rows = future.result()
                 except Exception as exc:  # a worker that died or failed: its sources are kept, unanalysed
                     for source in chunk:
                         yield Extraction(analysed=False, note=f"not analysed ({type(exc).__name__} in {source.path})")
+                    continue
+                for row in rows:
+                    yield extraction_from_data(row)
         finally:
             for future in futures:
                 future.cancel()
@@ -144,7 +176,7 @@ def import_iter(
     extract = extract or extractor()
     # With an eager extractor (worker processes) the next batch is loaded and submitted before this one's
     # results are written, so loading and SQLite writes here overlap with extraction there.
-    lookahead = 1 if getattr(extract, "eager", False) else 0
+    lookahead = getattr(extract, "lookahead", 1) if getattr(extract, "eager", False) else 0
     in_flight: deque[tuple[list[Source], Iterator[Extraction]]] = deque()
 
     def write(batch: list[Source], extractions: Iterator[Extraction]) -> Iterator[ImportResult]:
@@ -179,63 +211,3 @@ def import_iter(
         yield from write(*in_flight.popleft())
         if cancel and cancel():
             return
-
-
-def import_streaming(
-    library: Library,
-    paths: Iterable[str | Path],
-    *,
-    marking: str = DEFAULT_MARKING,
-    cancel: Callable[[], bool] | None = None,
-    step_id: int | None = None,
-    n_process: int = 2,
-) -> Iterator[ImportResult]:
-    """Import files through one stream of spaCy's ``nlp.pipe(n_process=...)``, writing as results arrive.
-
-    The model is loaded here once and the worker processes are forked from this one, so they start at
-    once and share it; this process loads files and writes to SQLite while they parse. Only for a process
-    with no other threads running (the command line): forking beside running threads is unsafe.
-    """
-    from briefing.extract import extract_many
-    files, failures = list_files(paths)
-    total = len(files) + len(failures)
-    done = 0
-    settled: deque[ImportResult] = deque(failures)
-    waiting: deque[Source] = deque()  # sent to the workers, in order, awaiting their extraction
-    seen: set[str] = set()
-    stopped = False
-
-    def sources() -> Iterator[Source]:
-        nonlocal stopped
-        for path in files:
-            if cancel and cancel():
-                stopped = True
-                return
-            loaded = load_new(library, path, marking, seen)
-            if not isinstance(loaded, Source):
-                settled.append(loaded)
-                continue
-            waiting.append(loaded)
-            yield loaded
-
-    def flush() -> Iterator[ImportResult]:
-        nonlocal done
-        while settled:
-            result = settled.popleft()
-            done += 1
-            yield ImportResult(result.path, result.status, result.reason, result.source_id, done, total)
-
-    extractions = extract_many(sources(), batch_size=BATCH_SIZE, n_process=n_process)
-    try:
-        for extraction in extractions:
-            yield from flush()
-            source = waiting.popleft()
-            source_id, new = library._add_source_in_step(source, extraction, step_id)
-            done += 1
-            yield ImportResult(source.path, "imported" if new else "present", None, source_id, done, total)
-            if cancel and cancel():
-                return
-        if not stopped:
-            yield from flush()
-    finally:
-        extractions.close()  # stops the workers when the import ends early

@@ -276,15 +276,11 @@ class Library:
             with self._transaction() as conn:
                 step_id = undo.begin(conn, "Import", ingest.now(), running=True)
         imported = 0
-        pool = None
-        if workers > 1 and extract is None and threading.active_count() == 1:
-            # spaCy's own worker processes, forked from this one (safe: no other thread runs here)
-            results = importer.import_streaming(self, paths, marking=marking, cancel=cancel, step_id=step_id,
-                                                n_process=workers)
-        else:
-            pool = importer.ProcessExtractor(workers) if workers > 0 and extract is None else None
-            results = importer.import_iter(self, paths, marking=marking, cancel=cancel, step_id=step_id,
-                                           extract=extract or pool)
+        # Worker processes, forked with the model loaded where that is safe (the command line), else spawned
+        # (the window, whose threads a fork would not copy).
+        pool = importer.ProcessExtractor(workers, fork=importer.can_fork()) if workers > 0 and extract is None else None
+        results = importer.import_iter(self, paths, marking=marking, cancel=cancel, step_id=step_id,
+                                       extract=extract or pool)
         try:
             for result in results:
                 imported += result.status == "imported"

@@ -1,4 +1,4 @@
-"""A large import runs spaCy's own worker processes and gives what an in-process import gives."""
+"""A large import runs worker processes (forked with the model where safe) and gives what an in-process import gives."""
 
 from __future__ import annotations
 
@@ -33,9 +33,9 @@ def _summary(lib: Library):
 def test_two_workers_import_the_same_items_as_one_process(tmp_path, monkeypatch):
     from briefing.library import importer
 
-    streamed = []
-    real = importer.import_streaming
-    monkeypatch.setattr(importer, "import_streaming", lambda *a, **k: streamed.append(k) or real(*a, **k))
+    pools = []
+    real = importer.ProcessExtractor
+    monkeypatch.setattr(importer, "ProcessExtractor", lambda *a, **k: pools.append(real(*a, **k)) or pools[-1])
     folder = _write(tmp_path / "in")
     with Library.open(tmp_path / "one.sqlite3", seed=False) as lib:
         one = lib.import_paths([folder])
@@ -47,7 +47,7 @@ def test_two_workers_import_the_same_items_as_one_process(tmp_path, monkeypatch)
     assert [f.reason for f in two.failed] == [f.reason for f in one.failed] == ["empty file"]
     assert sorted(two.imported) == sorted(one.imported) and len(two.imported) == 3
     assert got == expected
-    assert [k["n_process"] for k in streamed] == [2]  # spaCy's worker processes, not the in-process path
+    assert [(p.workers, p.fork) for p in pools] == [(2, True)]  # forked workers, not the in-process path
     assert any(kind == "event" for kind, _ in got[1])
     assert [analysed for _, analysed, _ in got[0]] == [True, True, False]  # the French source: not analysed
     assert multiprocessing.active_children() == []
