@@ -58,6 +58,15 @@ def reindex_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
             conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
 
 
+def index_new_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, evidence: list[str]) -> None:
+    """Merge keys and full-text row of an item just inserted (nothing of it to delete first)."""
+    conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)",
+                     [(k, item_id) for k in kinds.identity_keys(kind, machine, {})])
+    if _has_fts(conn):
+        body = kinds.search_body(kind, machine, {}, evidence[:MAX_INDEXED_EVIDENCE])
+        conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
+
+
 def reindex_sources(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
     if not _has_fts(conn):
         return

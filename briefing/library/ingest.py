@@ -27,7 +27,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from briefing.library import kinds
-from briefing.library.index import refresh_items, reindex_sources
+from briefing.library.index import index_new_item, refresh_items, reindex_sources
 from briefing.library.search import fold
 from briefing.model import Evidence, Extraction, Source
 
@@ -70,8 +70,12 @@ class Ingest:
         self.prefer = prefer or set()
         self.touched: set[int] = set()
         self.created: set[int] = set()  # new items (the others in touched existed and gained a source)
+        self._new_machine: dict[int, dict[str, Any]] = {}  # the created items' machine values
         self.person_ids: dict[str, int] = {}  # folded name or alias in this source -> person item
         self.source_countries = sorted({c.upper() for c in extraction.countries if c})
+        # What the user deleted from this source before (only a source extracted again has any): one query.
+        self.dismissed = set(conn.execute(
+            "SELECT kind, fingerprint FROM dismissed WHERE source_id = ?", (source_id,)).fetchall())
 
     def run(self) -> set[int]:
         for person in self.extraction.people:
@@ -174,10 +178,7 @@ class Ingest:
     # --- matching and writing -----------------------------------------------------------------------
 
     def _dismissed(self, kind: str, data: dict[str, Any]) -> bool:
-        return self.conn.execute(
-            "SELECT 1 FROM dismissed WHERE source_id = ? AND kind = ? AND fingerprint = ?",
-            (self.source_id, kind, kinds.fingerprint(kind, data)),
-        ).fetchone() is not None
+        return bool(self.dismissed) and (kind, kinds.fingerprint(kind, data)) in self.dismissed
 
     def _add(self, kind: str, item: Any, data: dict[str, Any], matches) -> int | None:
         if self._dismissed(kind, data):
@@ -185,11 +186,7 @@ class Ingest:
         evidence = fix_evidence(self.source.text, item.evidence, self.source.path)
         item_id = self._find(kind, data, matches)
         if item_id is None:
-            cur = self.conn.execute(
-                "INSERT INTO items (kind, machine, edits, origin, created_at) VALUES (?, '{}', '{}', 'machine', ?)",
-                (kind, now()),
-            )
-            item_id = cur.lastrowid
+            item_id = self._insert_item(kind, data)
             self.created.add(item_id)
         self.conn.execute(
             "INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
@@ -199,22 +196,42 @@ class Ingest:
             'INSERT INTO evidence (item_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
             [(item_id, self.source_id, e.start, e.end, e.text) for e in evidence],
         )
-        recombine(self.conn, item_id)
+        if item_id in self.created:
+            # Keys now, so a later item of this source (an event's participant) finds it.
+            index_new_item(self.conn, item_id, kind, self._new_machine[item_id], [e.text for e in evidence])
+        else:
+            recombine(self.conn, item_id, kind)
+            refresh_items(self.conn, [item_id])
         self.touched.add(item_id)
-        # Keys now, so a later item of this source (an event's participant) finds it.
-        refresh_items(self.conn, [item_id])
+        return item_id
+
+    def _insert_item(self, kind: str, data: dict[str, Any]) -> int:
+        """A new item, its machine values and list columns written at once: what ``recombine`` and
+        ``refresh_items`` would make of its one contribution, without reading it back."""
+        machine = kinds.combine(kind, [(self.source.date, data)])
+        row = kinds.row_values(kind, machine, {})
+        item_id = self.conn.execute(
+            "INSERT INTO items (kind, machine, edits, origin, created_at, date, label, status, type, countries) "
+            "VALUES (?, ?, '{}', 'machine', ?, ?, ?, ?, ?, ?)",
+            (kind, json.dumps(machine, ensure_ascii=False), now(), row["date"], row["label"], row["status"],
+             row["type"], row["countries"]),
+        ).lastrowid
+        self._new_machine[item_id] = machine
         return item_id
 
     def _find(self, kind: str, data: dict[str, Any], matches) -> int | None:
-        keys = kinds.identity_keys(kind, data, {})
-        if not keys:
+        keys, prefixes = kinds.lookup_keys(kind, data)
+        if not keys and not prefixes:
             return None
-        marks = ",".join("?" * len(keys))
+        where = [f"key IN ({','.join('?' * len(keys))})"] if keys else []
+        where += ["(key >= ? AND key < ?)"] * len(prefixes)
+        ranges = [bound for p in prefixes for bound in (p, p[:-1] + chr(ord(p[-1]) + 1))]
+        # "+i.kind": found through the keys' index, never by reading every item of the kind
         rows = self.conn.execute(
-            f"SELECT DISTINCT i.id, i.machine, i.edits FROM item_keys k JOIN items i ON i.id = k.item_id "
-            f"WHERE k.key IN ({marks}) AND i.kind = ? AND NOT EXISTS "
+            f"SELECT i.id, i.machine, i.edits FROM items i WHERE i.id IN "
+            f"(SELECT item_id FROM item_keys WHERE {' OR '.join(where)}) AND +i.kind = ? AND NOT EXISTS "
             f"(SELECT 1 FROM contributions c WHERE c.item_id = i.id AND c.source_id = ?) ORDER BY i.id",
-            (*keys, kind, self.source_id),
+            (*keys, *ranges, kind, self.source_id),
         ).fetchall()
         strong, weak = [], []
         for item_id, machine, edits in rows:
@@ -303,9 +320,10 @@ def fix_evidence(text: str, evidence: list[Evidence], path: str = "") -> list[Ev
     return out
 
 
-def recombine(conn: sqlite3.Connection, item_id: int) -> None:
+def recombine(conn: sqlite3.Connection, item_id: int, kind: str | None = None) -> None:
     """Set an item's machine values from its contributions (oldest source first); none left: keep them."""
-    kind = conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()[0]
+    if kind is None:
+        kind = conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()[0]
     rows = conn.execute(
         "SELECT s.date, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "
         "WHERE c.item_id = ? ORDER BY coalesce(s.date, ''), s.id",

@@ -19,7 +19,7 @@ from briefing import model
 from briefing.library.search import fold, words
 
 # Bump when label/date/keys/search text are computed differently: libraries then rebuild them on open.
-DERIVED_VERSION = 3
+DERIVED_VERSION = 4
 
 DATACLASSES = {
     "person": model.Person,
@@ -244,7 +244,7 @@ def identity_keys(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> 
     """Lookup keys an item is found by when a new source may be about the same thing."""
     f = effective(kind, machine, edits)
     keys: set[str] = set()
-    if edits and kind in ("person", "agreement", "figure", "topic"):
+    if edits and kind in ("person", "event", "agreement", "figure", "topic"):
         keys |= identity_keys(kind, machine, {})  # found by what the sources said, too
     if kind == "person":
         keys.update("pn:" + name for name in person_names(f))
@@ -252,10 +252,13 @@ def identity_keys(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> 
         # "Balakrishnan" finds "Vivian Balakrishnan" through them.
         keys.update("pw:" + w for w in fold(f.get("name")).split() if len(w) > 1)
     elif kind == "event":
+        # Per person, type group and year: only those can be the same encounter (see ingest._same_event),
+        # so a minister with hundreds of events is not read through for each new one.
         ids = machine.get("participant_ids") or []
-        keys.update(f"ep:{pid}" for pid in ids)
+        group, year = event_group(f.get("type")), (f.get("date") or "?")[:4]
+        keys.update(f"ep:{pid}:{group}:{year}" for pid in ids)
         if not ids:
-            keys.add(f"ex:{event_group(f.get('type'))}:{f.get('date') or '?'}")
+            keys.add(f"ex:{group}:{f.get('date') or '?'}")
     elif kind == "agreement":
         # Words of the subject ("fisheries", not "memorandum": that would fetch every agreement); a title
         # with none is found through its year (it joins only on the same date).
@@ -270,6 +273,23 @@ def identity_keys(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> 
         if name:
             keys.add("tn:" + name)
     return keys
+
+
+def lookup_keys(kind: str, data: dict[str, Any]) -> tuple[set[str], list[str]]:
+    """The keys, and key prefixes, under which the items a new contribution ``data`` might join are filed."""
+    if kind == "event" and data.get("participant_ids"):
+        ids, group = data["participant_ids"], event_group(data.get("type"))
+        if data.get("date"):
+            year = data["date"][:4]
+            return {f"ep:{pid}:{group}:{when}" for pid in ids for when in (year, "?")}, []
+        # Undated: it joins only an event of the very same two or more people, whatever its year.
+        return (set(), [f"ep:{min(ids)}:{group}:"]) if len(ids) >= 2 else (set(), [])
+    return identity_keys(kind, data, {}), []
+
+
+def person_event_keys(person_id: int) -> tuple[str, str]:
+    """The range [low, high) of merge keys holding the events a person takes part in."""
+    return f"ep:{person_id}:", f"ep:{person_id};"
 
 
 def fingerprint(kind: str, data: dict[str, Any]) -> str:

@@ -82,7 +82,8 @@ def merge(conn: sqlite3.Connection, ids: list[int]) -> set[int]:
 
 def _repoint_participants(conn: sqlite3.Connection, old: int, new: int) -> set[int]:
     """Events naming person ``old`` name ``new`` instead."""
-    events = {r[0] for r in conn.execute("SELECT item_id FROM item_keys WHERE key = ?", (f"ep:{old}",))}
+    events = {r[0] for r in conn.execute("SELECT item_id FROM item_keys WHERE key >= ? AND key < ?",
+                                         kinds.person_event_keys(old))}
     for event_id in events:
         for sid, data in conn.execute("SELECT source_id, data FROM contributions WHERE item_id = ?", (event_id,)).fetchall():
             values = json.loads(data)

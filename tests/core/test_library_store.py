@@ -124,6 +124,25 @@ def test_month_precision_date_joins_the_day(lib):
     assert event.fields["date"] == "2021-06-21" and len(event.source_ids) == 2
 
 
+def test_an_undated_report_of_the_same_two_people_joins_the_dated_meeting_whatever_the_order(lib):
+    add(lib, "Alice Smith met Bob Jones.", "undated-first.txt")
+    add(lib, "Alice Smith met Bob Jones on 2021-06-21.", "dated.txt")
+    add(lib, "Alice Smith held talks with Bob Jones.", "undated-after.txt")
+    add(lib, "Alice Smith met Bob Jones on 2022-06-21.", "next-year.txt")  # a year on: another meeting
+    events = lib.items(ids_of(lib, "event"))
+    assert sorted(len(e.source_ids) for e in events) == [1, 3]
+
+
+def test_a_minister_with_many_meetings_gets_each_new_report_joined_to_the_right_one(lib):
+    for day in range(1, 21):
+        add(lib, f"Alice Smith met Bob Jones on 2021-03-{day:02d}.", f"a{day}.txt")
+    add(lib, "Bob Jones received Alice Smith on 2021-03-07.", "again.txt")
+    events = lib.items(ids_of(lib, "event"))
+    assert len(events) == 20
+    [joined] = [e for e in events if len(e.source_ids) == 2]
+    assert joined.fields["date"] == "2021-03-07"
+
+
 def test_one_source_never_merges_its_own_items(lib):
     add(lib, "Alice Smith met Bob Jones on 2021-06-21. Alice Smith met Bob Jones on 2021-06-21.")
     assert len(ids_of(lib, "event")) == 2
