@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, in_ranges, is_headline
+from briefing.extract.layout import doc_text, in_ranges, is_headline, shouting
 from briefing.extract.rules import rules
 from briefing.model import Agreement, Evidence
 
@@ -674,10 +674,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
 
 
 def _shouting(sent: Any) -> bool:
-    """An all-capitals line (a press-release headline) parses badly: leave it alone."""
-    text = sent.text
-    letters = sum(c.isalpha() for c in text)
-    return letters > 12 and sum(c.isupper() for c in text) > 0.8 * letters
+    return shouting(sent.text)
 
 
 def _key(title: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, in_ranges, sentence_of
+from briefing.extract.layout import doc_text, in_ranges, sentence_of, shouting, token_lowers
 from briefing.extract.layout import is_headline as _is_headline
 from briefing.extract.rules import rules
 from briefing.model import Event, Evidence
@@ -229,9 +229,10 @@ def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 def _phrase_at(tokens: Any, i: int, table: dict[tuple[str, ...], str]) -> tuple[int, str] | None:
-    for seq, etype in _phrases_by_first().get(tokens[i].lower_, ()):
+    lowers = token_lowers(tokens)
+    for seq, etype in _phrases_by_first().get(lowers[i], ()):
         n = len(seq)
-        if i + n <= len(tokens) and all(tokens[i + k].lower_ == seq[k] for k in range(1, n)):
+        if i + n <= len(lowers) and all(lowers[i + k] == seq[k] for k in range(1, n)):
             return n, etype
     return None
 
@@ -239,17 +240,18 @@ def _phrase_at(tokens: Any, i: int, table: dict[tuple[str, ...], str]) -> tuple[
 def _noun_type(token: Any) -> str | None:
     """The event type of a noun trigger, multi-word forms first ("courtesy call", "state visit")."""
     nouns = _lex()["nouns"]
-    doc = token.doc
+    lowers = token_lowers(token.doc)
+    i = token.i
     for back in (2, 1):
-        if token.i - back >= 0:
-            seq = tuple(t.lower_ for t in doc[token.i - back:token.i + 1])
+        if i - back >= 0:
+            seq = tuple(lowers[i - back:i + 1])
             if seq in nouns:
                 return nouns[seq]
-    if token.i + 2 < len(doc):
-        seq = tuple(t.lower_ for t in doc[token.i:token.i + 3])
+    if i + 2 < len(lowers):
+        seq = tuple(lowers[i:i + 3])
         if seq in nouns:
             return nouns[seq]
-    return nouns.get((token.lower_,)) or nouns.get((token.lemma_.lower(),))
+    return nouns.get((lowers[i],)) or nouns.get((token.lemma_.lower(),))
 
 
 def _subject(verb: Any) -> Any:
@@ -745,10 +747,7 @@ def _has_country(doc: Any, sent: Any) -> bool:
 
 
 def _shouting(sent: Any) -> bool:
-    """An all-capitals line (a press-release headline) parses badly: leave it alone."""
-    text = sent.text
-    letters = sum(c.isalpha() for c in text)
-    return letters > 12 and sum(c.isupper() for c in text) > 0.8 * letters
+    return shouting(sent.text)
 
 
 def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list[Event]:

@@ -143,3 +143,18 @@ def is_headline(doc: Any, sent: Any) -> bool:
     if not title or sent.start_char > 300 or len(text) < 10 or text.rstrip("\"”’')").endswith((".", "!", "?")):
         return False  # a headline has no full stop; a lead sentence (often the stored title) does
     return title.startswith(text[:60]) or text.startswith(title[:60])
+
+
+def token_lowers(doc: Any) -> list[str]:
+    """Every token's lower-case text, computed once per Doc: scanning strings spares building a Token
+    object per word and per rule."""
+    lowers = doc.user_data.get("bb_lowers")
+    if lowers is None:
+        lowers = doc.user_data["bb_lowers"] = [t.lower_ for t in doc]
+    return lowers
+
+
+def shouting(text: str) -> bool:
+    """An all-capitals line (a press-release headline) parses badly: the components leave it alone."""
+    letters = sum(map(str.isalpha, text))
+    return letters > 12 and sum(map(str.isupper, text)) > 0.8 * letters

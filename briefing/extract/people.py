@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, in_ranges, sentence_of
+from briefing.extract.layout import doc_text, in_ranges, sentence_of, token_lowers
 from briefing.extract.rules import rules
 
 PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
@@ -207,8 +207,14 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             spans.append((ent.start, ent.end))
     tokens = doc
     n = len(tokens)
+    norms = _norms(tokens)
+    # Only a word that begins an honorific or a title can begin a candidate: the rest are passed by as strings.
+    openers = _index(lex["prefixes"])[0].keys() | _index(lex["heads"])[0].keys()
     i = 0
     while i < n:
+        if norms[i] not in openers:
+            i += 1
+            continue
         k = _match_seq(tokens, i, lex["prefixes"]) or _match_seq(tokens, i, lex["heads"])
         if k and tokens[i].text[:1].isupper() or (k and tokens[i].lower_ in {"the"}):
             j = i + k
@@ -240,8 +246,9 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                 and not any(c.dep_ in {"det", "compound"} for c in t.children)]
     counts = Counter(t.text for t in speakers)
     spans += [(t.i, t.i + 1) for t in speakers if t.ent_type_ == "PERSON" or counts[t.text] >= 2]
+    lowers = token_lowers(doc)
     for i in range(n - 1):  # "his Vietnamese counterpart, Bui Thanh Son"
-        if tokens[i].lower_ in {"counterpart", "counterparts"}:
+        if lowers[i] in {"counterpart", "counterparts"}:
             s = i + 1 + (tokens[i + 1].text == ",")
             j = s
             while j < n and j - s < 5 and _is_name_token(tokens[j]) and j not in country_tokens:
@@ -256,9 +263,7 @@ def _appositive_candidates(tokens: list[Any], country_tokens: set[int]) -> list[
     lex = _lexicon()
     out = []
     n = len(tokens)
-    for c, tok in enumerate(tokens):
-        if tok.text != ",":
-            continue
+    for c in (c for c, low in enumerate(token_lowers(tokens)) if low == ","):
         j = c - 1
         has_head = False
         while j >= 0 and c - j <= 16 and (tokens[j].text[:1].isupper() or tokens[j].lower_ in CONNECTORS
