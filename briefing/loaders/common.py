@@ -95,12 +95,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+class _KeepBadOnly(dict):
+    """str.translate table deleting every character except controls (bar white space) and U+FFFD."""
+
+    def __missing__(self, code: int) -> int | None:
+        kept = code if (code < 32 and chr(code) not in "\t\n\r\f\v") or code == 0xFFFD else None
+        self[code] = kept  # decided once per character
+        return kept
+
+
+_KEEP_BAD_ONLY = _KeepBadOnly()
+
+
 def _looks_binary(text: str) -> bool:
     """Control characters other than whitespace are rare in any real text."""
     sample = text[:20000]
     if not sample:
         return False
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
+    # Counted in C: every character but the bad ones is deleted, what is left is counted.
+    bad = len(sample.translate(_KEEP_BAD_ONLY))
     return "\x00" in sample or bad > max(2, len(sample) // 200)
 
 
