@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from briefing.library.ingest import ContributionCache
 from briefing.library.records import ImportResult
 from briefing.model import DEFAULT_MARKING, Extraction, Source
 
@@ -179,21 +180,25 @@ def import_iter(
     lookahead = getattr(extract, "lookahead", 1) if getattr(extract, "eager", False) else 0
     in_flight: deque[tuple[list[Source], Iterator[Extraction]]] = deque()
 
+    cache = ContributionCache()
+
     def write(batch: list[Source], extractions: Iterator[Extraction]) -> Iterator[ImportResult]:
         nonlocal done
         for source, extraction in zip(batch, extractions, strict=True):
-            source_id, new = library._add_source_in_step(source, extraction, step_id)
+            source_id, new = library._add_source_in_step(source, extraction, step_id, cache)
             done += 1
             yield ImportResult(source.path, "imported" if new else "present", None, source_id, done, total)
             if cancel and cancel():
                 return
 
-    for start in range(0, len(files), BATCH_SIZE):
+    # A batch of BATCH_SIZE for each worker: spaCy parses a batch of 16 faster per source than one of 8.
+    batch_size = BATCH_SIZE * max(1, getattr(extract, "workers", 1))
+    for start in range(0, len(files), batch_size):
         if cancel and cancel():
             return
         batch: list[Source] = []
         settled: list[ImportResult] = []
-        for path in files[start : start + BATCH_SIZE]:
+        for path in files[start : start + batch_size]:
             loaded = load_new(library, path, marking, seen)
             (batch if isinstance(loaded, Source) else settled).append(loaded)
         for result in settled:

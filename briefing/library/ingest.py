@@ -19,15 +19,16 @@ already contributed to, so two items one source keeps apart stay apart):
 
 from __future__ import annotations
 
+import bisect
 import json
 import logging
 import sqlite3
-from dataclasses import asdict
+from collections import OrderedDict
 from datetime import datetime, timezone
 from typing import Any
 
 from briefing.library import kinds
-from briefing.library.index import index_new_item, refresh_items, reindex_sources
+from briefing.library.index import has_fts, index_new_item, refresh_item, refresh_items, reindex_sources
 from briefing.library.search import fold
 from briefing.model import Evidence, Extraction, Source
 
@@ -62,8 +63,9 @@ class Ingest:
     """Adds one source's items; ``prefer`` are items that held this source before a re-extraction."""
 
     def __init__(self, conn: sqlite3.Connection, source_id: int, source: Source, extraction: Extraction,
-                 prefer: set[int] | None = None) -> None:
+                 prefer: set[int] | None = None, cache: ContributionCache | None = None) -> None:
         self.conn = conn
+        self.cache = cache
         self.source_id = source_id
         self.source = source
         self.extraction = extraction
@@ -71,6 +73,8 @@ class Ingest:
         self.touched: set[int] = set()
         self.created: set[int] = set()  # new items (the others in touched existed and gained a source)
         self._new_machine: dict[int, dict[str, Any]] = {}  # the created items' machine values
+        self.has_fts = has_fts(conn)
+        self._edits: dict[int, dict[str, Any]] = {}  # the user's edits of the items found to join
         self.person_ids: dict[str, int] = {}  # folded name or alias in this source -> person item
         self.source_countries = sorted({c.upper() for c in extraction.countries if c})
         # What the user deleted from this source before (only a source extracted again has any): one query.
@@ -93,8 +97,8 @@ class Ingest:
     # --- the kinds -----------------------------------------------------------------------------------
 
     def _data(self, item: Any) -> dict[str, Any]:
-        data = asdict(item)
-        data.pop("evidence", None)
+        # The item's fields, lists copied (a shallow asdict: no field of an item is itself a dataclass)
+        data = {k: list(v) if isinstance(v, list) else v for k, v in vars(item).items() if k != "evidence"}
         data["countries"] = self.source_countries
         return data
 
@@ -188,10 +192,9 @@ class Ingest:
         if item_id is None:
             item_id = self._insert_item(kind, data)
             self.created.add(item_id)
-        self.conn.execute(
-            "INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
-            (item_id, self.source_id, json.dumps(data, ensure_ascii=False)),
-        )
+        stored = json.dumps(data, ensure_ascii=False)
+        self.conn.execute("INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
+                          (item_id, self.source_id, stored))
         self.conn.executemany(
             'INSERT INTO evidence (item_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
             [(item_id, self.source_id, e.start, e.end, e.text) for e in evidence],
@@ -199,6 +202,9 @@ class Ingest:
         if item_id in self.created:
             # Keys now, so a later item of this source (an event's participant) finds it.
             index_new_item(self.conn, item_id, kind, self._new_machine[item_id], [e.text for e in evidence])
+        elif self.cache is not None:
+            machine = self.cache.recombine(self.conn, item_id, kind, (self.source.date, self.source_id, stored))
+            refresh_item(self.conn, item_id, kind, machine, self._edits.get(item_id, {}), self.has_fts)
         else:
             recombine(self.conn, item_id, kind)
             refresh_items(self.conn, [item_id])
@@ -234,8 +240,12 @@ class Ingest:
             (*keys, *ranges, kind, self.source_id),
         ).fetchall()
         strong, weak = [], []
-        for item_id, machine, edits in rows:
-            machine, edits = json.loads(machine), json.loads(edits)
+        for item_id, machine_json, edits_json in rows:
+            if self.cache is not None:
+                machine, edits = self.cache.parsed(item_id, machine_json, edits_json)
+                self._edits[item_id] = edits
+            else:
+                machine, edits = json.loads(machine_json), json.loads(edits_json)
             found: bool | str = False
             # As the user corrected it, else as the sources said it (a source may still use the old name).
             for values in (edits, {}) if edits else ({},):
@@ -318,6 +328,72 @@ def fix_evidence(text: str, evidence: list[Evidence], path: str = "") -> list[Ev
         else:
             log.warning("%s: evidence %r is not in the source's text; dropped", path, ev.text[:60])
     return out
+
+
+class ContributionCache:
+    """The contributions of the items an import keeps joining, decoded and in combining order.
+
+    Joining the three-hundredth source to "trade" then reads nothing back: the new contribution is put in
+    its place and the item combined again. It is kept only while this import alone writes: ``check`` (at
+    the start of each source's transaction) forgets everything when another connection has committed
+    (``PRAGMA data_version``) or this one ran another transaction since the last source; a source whose
+    transaction fails is forgotten with everything else.
+    """
+
+    MAX_ROWS = 50_000  # a bound on memory: the least recently joined items go first
+    MAX_PARSED = 20_000
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[int, list[tuple[str, int, str | None, dict[str, Any]]]] = OrderedDict()
+        self._rows = 0
+        self._mark: tuple[int, int] | None = None
+        self._parsed: dict[int, tuple[str, str, dict[str, Any], dict[str, Any]]] = {}
+
+    def check(self, conn: sqlite3.Connection, transaction: int) -> None:
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._mark != (version, transaction - 1):
+            self.clear()
+        self._mark = (version, transaction)
+
+    def parsed(self, item_id: int, machine: str, edits: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """An item's machine values and edits decoded, from memory while their text is unchanged
+        (read them, never change them)."""
+        hit = self._parsed.get(item_id)
+        if hit is not None and hit[0] == machine and hit[1] == edits:
+            return hit[2], hit[3]
+        values = (machine, edits, json.loads(machine), json.loads(edits))
+        self._parsed[item_id] = values
+        if len(self._parsed) > self.MAX_PARSED:
+            self._parsed.pop(next(iter(self._parsed)))
+        return values[2], values[3]
+
+    def clear(self) -> None:
+        self._parsed.clear()
+        self._items.clear()
+        self._rows = 0
+        self._mark = None
+
+    def recombine(self, conn: sqlite3.Connection, item_id: int, kind: str,
+                  added: tuple[str | None, int, str]) -> dict[str, Any]:
+        """``recombine`` for an item that has just gained the contribution ``added`` (date, source id, data)."""
+        rows = self._items.get(item_id)
+        if rows is None:
+            rows = [(date or "", sid, date, json.loads(data)) for date, sid, data in conn.execute(
+                "SELECT s.date, s.id, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "
+                "WHERE c.item_id = ? ORDER BY coalesce(s.date, ''), s.id", (item_id,))]
+            self._items[item_id] = rows
+            self._rows += len(rows)
+        else:
+            date, sid, data = added
+            bisect.insort(rows, (date or "", sid, date, json.loads(data)), key=lambda r: (r[0], r[1]))
+            self._rows += 1
+            self._items.move_to_end(item_id)
+        while self._rows > self.MAX_ROWS and len(self._items) > 1:
+            _, dropped = self._items.popitem(last=False)
+            self._rows -= len(dropped)
+        machine = kinds.combine(kind, [(date, data) for _, _, date, data in rows])
+        conn.execute("UPDATE items SET machine = ? WHERE id = ?", (json.dumps(machine, ensure_ascii=False), item_id))
+        return machine
 
 
 def recombine(conn: sqlite3.Connection, item_id: int, kind: str | None = None) -> None:

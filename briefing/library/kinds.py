@@ -218,13 +218,16 @@ def search_body(kind: str, machine: dict[str, Any], edits: dict[str, Any], evide
 # --- identity --------------------------------------------------------------------------------------
 
 
-def content_words(text: str | None) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def content_words(text: str | None) -> frozenset[str]:
+    """The words of a title or description that say what it is about (cached: merging asks for the same
+    titles again and again)."""
     out = set()
     for w in words(text):
         if w in _STOPWORDS or len(w) < 3 or w.isdigit():
             continue
         out.add(w[:-1] if w.endswith("s") and len(w) > 4 else w)
-    return out
+    return frozenset(out)
 
 
 def jaccard(a: set, b: set) -> float:
@@ -326,6 +329,9 @@ def participants_match(a: set, b: set) -> bool:
 # --- combining what several sources said ---------------------------------------------------------
 
 
+_EMPTY = (None, "", [])
+
+
 def _fill(base: dict[str, Any], other: dict[str, Any]) -> None:
     for key, value in other.items():
         if base.get(key) in (None, "", []) and value not in (None, "", []):
@@ -345,16 +351,28 @@ def combine(kind: str, contributions: list[tuple[str | None, dict[str, Any]]]) -
     """Machine values from each source's contribution, given as (source date, data) oldest first."""
     if not contributions:
         return {}
-    datas = [dict(d) for _, d in contributions]
+    datas = [d for _, d in contributions]  # read, never changed: ``out`` starts as a copy
     dates = [d for d, _ in contributions if d]
     if kind == "person":
         out = _combine_person(contributions)
     else:
         out = dict(datas[0])
+        # What _fill would do, looking only at the keys still empty: once they are filled, a later source
+        # costs a key-set comparison, not a walk through its fields.
+        open_keys = [k for k, v in out.items() if v in _EMPTY]
         for other in datas[1:]:
-            _fill(out, other)
+            if not other.keys() <= out.keys():
+                _fill(out, other)
+                open_keys = [k for k, v in out.items() if v in _EMPTY]
+                continue
+            filled = [k for k in open_keys if other[k] not in _EMPTY] if open_keys else None
+            if filled:
+                for k in filled:
+                    out[k] = other[k]
+                open_keys = [k for k in open_keys if k not in filled]
+        present = set().union(*datas)
         for name in ("participants", "parties", "topics", "history", "countries"):
-            if any(name in d for d in datas):
+            if name in present:
                 out[name] = _union([d.get(name) or [] for d in datas], key=str.casefold if name != "participants" else fold)
         if kind == "event":
             out["participant_ids"] = sorted({i for d in datas for i in d.get("participant_ids") or []})

@@ -57,6 +57,7 @@ class Library:
         self._conn = conn
         self._holder = holder
         self._lock = threading.RLock()
+        self._transactions = 0  # transactions begun on this connection (an import's cache checks none came between)
         self._subscribers: list[Callable[[Change], None]] = []
         self._pending: list[Change] = []
         self._step_name: str | None = None  # the step being recorded, for the Changes it announces
@@ -139,6 +140,7 @@ class Library:
         with self._lock:
             conn = self.conn
             conn.execute("BEGIN IMMEDIATE")
+            self._transactions += 1
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -220,28 +222,39 @@ class Library:
         with self.step(f"Import {source.title or Path(source.path).name}"):
             return self._add_source_in_step(source, extraction, self._holder.step_id)
 
-    def _add_source_in_step(self, source: Source, extraction: Extraction, step_id: int | None) -> tuple[int, bool]:
-        """Write one source in its own transaction, recorded into ``step_id`` (None: not undoable)."""
+    def _add_source_in_step(self, source: Source, extraction: Extraction, step_id: int | None,
+                            cache: ingest.ContributionCache | None = None) -> tuple[int, bool]:
+        """Write one source in its own transaction, recorded into ``step_id`` (None: not undoable).
+
+        ``cache``: an import's contributions kept between its sources (see ``ingest.ContributionCache``)."""
         with self._lock:
             outer = self._holder.step_id
             if outer is not None and outer == step_id:
                 return self._write_source(source, extraction)
-            with self._transaction():
-                self._holder.step_id = step_id
-                self._step_name = "Import" if step_id is not None else None
-                try:
-                    return self._write_source(source, extraction)
-                finally:
-                    self._holder.step_id = outer
-                    self._step_name = None
+            try:
+                with self._transaction() as conn:
+                    if cache is not None:
+                        cache.check(conn, self._transactions)
+                    self._holder.step_id = step_id
+                    self._step_name = "Import" if step_id is not None else None
+                    try:
+                        return self._write_source(source, extraction, cache)
+                    finally:
+                        self._holder.step_id = outer
+                        self._step_name = None
+            except BaseException:
+                if cache is not None:
+                    cache.clear()  # what it learnt in the failed transaction was rolled back
+                raise
 
-    def _write_source(self, source: Source, extraction: Extraction) -> tuple[int, bool]:
+    def _write_source(self, source: Source, extraction: Extraction,
+                      cache: ingest.ContributionCache | None = None) -> tuple[int, bool]:
         conn = self.conn
         row = conn.execute("SELECT id FROM sources WHERE sha256 = ?", (source.sha256,)).fetchone()
         if row:
             return row[0], False
         source_id = ingest.insert_source(conn, source, extraction)
-        ingesting = ingest.Ingest(conn, source_id, source, extraction)
+        ingesting = ingest.Ingest(conn, source_id, source, extraction, cache=cache)
         touched = ingesting.run()
         self._announce("sources-added", [source_id])
         self._announce("items-added", sorted(ingesting.created))
