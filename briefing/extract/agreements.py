@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, in_ranges, is_headline, shouting
+from briefing.extract.layout import doc_text, in_ranges, is_headline, shouting, token_lowers
 from briefing.extract.rules import rules
 from briefing.model import Agreement, Evidence
 
@@ -169,9 +169,10 @@ def _docs_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 def _doc_noun_at(tokens: Any, i: int) -> tuple[int, str] | None:
-    for seq, kind in _docs_by_first().get(tokens[i].lower_, ()):
+    lowers = token_lowers(tokens)
+    for seq, kind in _docs_by_first().get(lowers[i], ()):
         n = len(seq)
-        if i + n <= len(tokens) and all(tokens[i + k].lower_ == seq[k] for k in range(1, n)):
+        if i + n <= len(lowers) and all(lowers[i + k] == seq[k] for k in range(1, n)):
             return n, kind
     return None
 
@@ -674,7 +675,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
 
 
 def _shouting(sent: Any) -> bool:
-    return shouting(sent.text)
+    return shouting(doc_text(sent.doc)[sent.start_char:sent.end_char])
 
 
 def _key(title: str) -> str:

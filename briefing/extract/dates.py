@@ -181,6 +181,12 @@ def _rules() -> list[_Rule]:
     return [_Rule(name, re.compile(rx), re.compile(anchors.get(name, month_anchor))) for name, rx in table]
 
 
+@cache
+def _any_anchor() -> re.Pattern:
+    """Every rule's anchor in one pattern: a text none of them matches has no date to find."""
+    return re.compile("|".join(f"(?:{rule.anchor.pattern})" for rule in _rules()))
+
+
 _REACH = 64  # how far a date expression reaches on either side of its anchor word
 
 
@@ -445,6 +451,8 @@ def find_dates(text: str, pub_date: str | None, *, planned: bool | None = False)
     ``planned``: True/False for the direction of weekday and yearless dates;
     None decides per mention from the words before it in its sentence.
     """
+    if not _any_anchor().search(text):
+        return []  # most sentences: no word any date rule starts from
     pub = _pub(pub_date)
     found: list[tuple[int, int, int, str, dict]] = []
     for order, rule in enumerate(_rules()):

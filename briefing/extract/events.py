@@ -747,7 +747,7 @@ def _has_country(doc: Any, sent: Any) -> bool:
 
 
 def _shouting(sent: Any) -> bool:
-    return shouting(sent.text)
+    return shouting(doc_text(sent.doc)[sent.start_char:sent.end_char])
 
 
 def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list[Event]:

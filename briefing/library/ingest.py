@@ -242,16 +242,12 @@ class Ingest:
         strong, weak = [], []
         for item_id, machine_json, edits_json in rows:
             if self.cache is not None:
-                machine, edits = self.cache.parsed(item_id, machine_json, edits_json)
+                edits, views = self.cache.parsed(kind, item_id, machine_json, edits_json)
                 self._edits[item_id] = edits
             else:
-                machine, edits = json.loads(machine_json), json.loads(edits_json)
+                edits, views = candidate_views(kind, json.loads(machine_json), json.loads(edits_json))
             found: bool | str = False
-            # As the user corrected it, else as the sources said it (a source may still use the old name).
-            for values in (edits, {}) if edits else ({},):
-                old = kinds.effective(kind, machine, values)
-                for extra in ("participant_ids", "countries"):
-                    old[extra] = machine.get(extra)
+            for old in views:
                 result = matches(data, old)
                 if result and result != WEAK:
                     found = True
@@ -279,6 +275,18 @@ class Ingest:
             f"SELECT a, b FROM kept_apart WHERE a IN ({marks}) OR b IN ({marks})", (*self.prefer, *self.prefer)
         )
         return {x for a, b in rows for x in (a, b)} - self.prefer
+
+
+def candidate_views(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """An item's edits, and the values a new contribution is matched against: as the user corrected it,
+    else as the sources said it (a source may still use the old name)."""
+    views = []
+    for values in (edits, {}) if edits else ({},):
+        old = kinds.effective(kind, machine, values)
+        for extra in ("participant_ids", "countries"):
+            old[extra] = machine.get(extra)
+        views.append(old)
+    return edits, views
 
 
 WEAK = "weak"
@@ -347,7 +355,7 @@ class ContributionCache:
         self._items: OrderedDict[int, list[tuple[str, int, str | None, dict[str, Any]]]] = OrderedDict()
         self._rows = 0
         self._mark: tuple[int, int] | None = None
-        self._parsed: dict[int, tuple[str, str, dict[str, Any], dict[str, Any]]] = {}
+        self._parsed: dict[int, tuple[str, str, tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
 
     def check(self, conn: sqlite3.Connection, transaction: int) -> None:
         version = conn.execute("PRAGMA data_version").fetchone()[0]
@@ -355,17 +363,17 @@ class ContributionCache:
             self.clear()
         self._mark = (version, transaction)
 
-    def parsed(self, item_id: int, machine: str, edits: str) -> tuple[dict[str, Any], dict[str, Any]]:
-        """An item's machine values and edits decoded, from memory while their text is unchanged
-        (read them, never change them)."""
+    def parsed(self, kind: str, item_id: int, machine: str, edits: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """``candidate_views`` of an item, from memory while its stored text is unchanged (read them,
+        never change them)."""
         hit = self._parsed.get(item_id)
         if hit is not None and hit[0] == machine and hit[1] == edits:
-            return hit[2], hit[3]
-        values = (machine, edits, json.loads(machine), json.loads(edits))
-        self._parsed[item_id] = values
+            return hit[2]
+        views = candidate_views(kind, json.loads(machine), json.loads(edits))
+        self._parsed[item_id] = (machine, edits, views)
         if len(self._parsed) > self.MAX_PARSED:
             self._parsed.pop(next(iter(self._parsed)))
-        return values[2], values[3]
+        return views
 
     def clear(self) -> None:
         self._parsed.clear()

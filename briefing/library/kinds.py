@@ -340,8 +340,15 @@ def _fill(base: dict[str, Any], other: dict[str, Any]) -> None:
 
 def _union(lists: list[list[str]], *, key=fold) -> list[str]:
     seen: dict[str, str] = {}
+    done: set[tuple[str, ...]] = set()  # a list met before adds nothing (most sources name the same two countries)
     for values in lists:
-        for v in values or []:
+        if not values:
+            continue
+        as_tuple = tuple(values)
+        if as_tuple in done:
+            continue
+        done.add(as_tuple)
+        for v in values:
             if v and key(v) not in seen:
                 seen[key(v)] = v
     return list(seen.values())
@@ -386,11 +393,14 @@ def combine(kind: str, contributions: list[tuple[str | None, dict[str, Any]]]) -
 
 def _combine_person(contributions: list[tuple[str | None, dict[str, Any]]]) -> dict[str, Any]:
     datas = [d for _, d in contributions]
-    names = [d.get("name") or "" for d in datas]
+    first_seen: dict[str, int] = {}
+    for i, d in enumerate(datas):
+        first_seen.setdefault(d.get("name") or "", i)
     # The fullest form of the name; the first seen on a tie.
-    name = max(names, key=lambda n: (len(n.split()), -names.index(n)))
-    aliases = _union([[n for n in names if fold(n) != fold(name)]] + [d.get("aliases") or [] for d in datas])
-    aliases = [a for a in aliases if fold(a) != fold(name)]
+    name = max(first_seen, key=lambda n: (len(n.split()), -first_seen[n]))
+    folded = fold(name)
+    aliases = _union([[n for n in first_seen if fold(n) != folded]] + [d.get("aliases") or [] for d in datas])
+    aliases = [a for a in aliases if fold(a) != folded]
     # Each title and country held, from the first to the last source that gave it ("last" when later).
     titles: list[dict[str, Any]] = []
     for date, d in sorted(contributions, key=lambda c: c[0] or ""):
