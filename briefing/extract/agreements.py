@@ -712,6 +712,8 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
     if find_dates is not None:  # several items often share a sentence: read its dates once
         find_dates = lru_cache(maxsize=64)(find_dates)
         find_validity = lru_cache(maxsize=64)(find_validity)
+    if topics_in is not None:
+        topics_in = lru_cache(maxsize=64)(topics_in)
     for it in items:
         start, end = it.sent.start_char, it.sent.end_char
         text = doc_text(doc)
@@ -735,7 +737,7 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
             history = sorted(set(it.history))
         elif it.history:
             history = it.history
-        topics = topics_in(sentence) if topics_in is not None else []
+        topics = list(topics_in(sentence)) if topics_in is not None else []
         out.append(Agreement(
             title=it.title, kind=it.kind, status=it.status, date=date, valid_from=valid_from, valid_to=valid_to,
             parties=[c for c in (it.proposer, it.addressee) if c] if it.kind == "proposal" else [],

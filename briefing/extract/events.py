@@ -653,9 +653,9 @@ def _dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str |
         return {}
     pub = doc._.pub_date
     out: dict[int, tuple[str | None, str | None]] = {}
-    text = sent.text
     if not found:
         return out
+    text = doc_text(doc)[sent.start_char:sent.end_char]
     mentions = {planned: find_dates(text, pub, planned=planned) for planned in {f.planned for f in found}}
     claimed: set[int] = set()
     pairs = []

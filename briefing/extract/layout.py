@@ -139,8 +139,10 @@ def doc_text(doc: Any) -> str:
 def is_headline(doc: Any, sent: Any) -> bool:
     """The source's own title at its top: it repeats what the body reports."""
     title = (doc._.source_title or "").strip()
-    text = sent.text.strip()
-    if not title or sent.start_char > 300 or len(text) < 10 or text.rstrip("\"”’')").endswith((".", "!", "?")):
+    if not title or sent.start_char > 300:
+        return False
+    text = doc_text(doc)[sent.start_char:sent.end_char].strip()
+    if len(text) < 10 or text.rstrip("\"”’')").endswith((".", "!", "?")):
         return False  # a headline has no full stop; a lead sentence (often the stored title) does
     return title.startswith(text[:60]) or text.startswith(title[:60])
 

@@ -53,14 +53,6 @@ def _warm_up() -> None:
     _extract_in_worker([Source(path="warm-up.txt", text="The ministers met in Oslo on Monday.", sha256="0")])
 
 
-def _settle_forked_worker() -> None:
-    """Move what the worker inherited (the model, the rule data) out of the garbage collector's sight:
-    collections then walk only the worker's own objects, and do not touch (and so copy) the shared pages."""
-    import gc
-
-    gc.freeze()
-
-
 def can_fork() -> bool:
     """Forking copies only the calling thread: safe where fork exists and no other thread runs."""
     import multiprocessing
@@ -82,6 +74,7 @@ class ProcessExtractor:
         self.warm_up = warm_up
         self.fork = fork
         self._pool = None
+        self._froze = False
 
     # The importer may load and write while the workers extract the batches submitted before.
     eager = True
@@ -96,10 +89,17 @@ class ProcessExtractor:
         from concurrent.futures import ProcessPoolExecutor
 
         if self.fork:
+            import gc
+
             from briefing.extract.nlp import get_nlp
 
             get_nlp()  # loaded once, here; the forked workers inherit it
-            context, initializer = multiprocessing.get_context("fork"), _settle_forked_worker
+            # The model's objects live as long as the process: out of the collector's sight, here as in the
+            # workers, so the collections an import's many small objects cause do not walk them each time.
+            gc.collect()
+            gc.freeze()
+            self._froze = True
+            context, initializer = multiprocessing.get_context("fork"), None
         else:
             context, initializer = multiprocessing.get_context("spawn"), _warm_up if self.warm_up else None
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer)
@@ -136,6 +136,11 @@ class ProcessExtractor:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if self._froze:
+            import gc
+
+            gc.unfreeze()
+            self._froze = False
 
     def __enter__(self) -> ProcessExtractor:
         return self
