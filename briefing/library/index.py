@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from briefing.library import kinds
 from briefing.library.search import fold
@@ -58,38 +59,68 @@ def reindex_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
             conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
 
 
-def refresh_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, edits: dict,
-                 has_fts: bool) -> None:
-    """``refresh_items`` for one item whose values the caller holds: writes only what changed."""
+@dataclass(frozen=True)
+class Indexed:
+    """What the library holds of an item's derived rows: its list columns, merge keys, first quotes and
+    search text (None: no search row)."""
+
+    row: tuple
+    keys: frozenset[str]
+    evidence: list[str]
+    body: str | None
+
+
+_ROW = ("date", "label", "status", "type", "countries")
+
+
+def read_indexed(conn: sqlite3.Connection, item_id: int, fts: bool) -> Indexed:
+    row = conn.execute("SELECT date, label, status, type, countries FROM items WHERE id = ?", (item_id,)).fetchone()
+    keys = frozenset(r[0] for r in conn.execute("SELECT key FROM item_keys WHERE item_id = ?", (item_id,)))
+    evidence = [r[0] for r in conn.execute(
+        "SELECT text FROM evidence WHERE item_id = ? ORDER BY id LIMIT ?", (item_id, MAX_INDEXED_EVIDENCE))]
+    body = None
+    if fts:
+        found = conn.execute("SELECT body FROM items_fts WHERE rowid = ?", (item_id,)).fetchone()
+        body = found[0] if found else None
+    return Indexed(tuple(row) if row else (), keys, evidence, body)
+
+
+def write_indexed(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, machine_json: str,
+                  edits: dict, evidence: list[str], held: Indexed, fts: bool) -> Indexed:
+    """Write an item's machine values (``machine_json``, their stored form) and, where they differ from
+    ``held``, its derived rows."""
     values = kinds.row_values(kind, machine, edits)
-    conn.execute(
-        "UPDATE items SET date = :date, label = :label, status = :status, type = :type, countries = :countries "
-        "WHERE id = :id AND (date IS NOT :date OR label IS NOT :label OR status IS NOT :status "
-        "OR type IS NOT :type OR countries IS NOT :countries)",
-        {**values, "id": item_id},
-    )
-    keys = kinds.identity_keys(kind, machine, edits)
-    held = {r[0] for r in conn.execute("SELECT key FROM item_keys WHERE item_id = ?", (item_id,))}
-    if held - keys:
-        conn.executemany("DELETE FROM item_keys WHERE item_id = ? AND key = ?", [(item_id, k) for k in held - keys])
-    conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys - held])
-    if has_fts:
-        evidence = [r[0] for r in conn.execute(
-            "SELECT text FROM evidence WHERE item_id = ? ORDER BY id LIMIT ?", (item_id, MAX_INDEXED_EVIDENCE))]
+    row = tuple(values[c] for c in _ROW)
+    if row != held.row:
+        conn.execute("UPDATE items SET machine = ?, date = ?, label = ?, status = ?, type = ?, countries = ? "
+                     "WHERE id = ?", (machine_json, *row, item_id))
+    else:
+        conn.execute("UPDATE items SET machine = ? WHERE id = ?", (machine_json, item_id))
+    keys = frozenset(kinds.identity_keys(kind, machine, edits))
+    if held.keys - keys:
+        conn.executemany("DELETE FROM item_keys WHERE item_id = ? AND key = ?",
+                         [(item_id, k) for k in held.keys - keys])
+    if keys - held.keys:
+        conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys - held.keys])
+    body = None
+    if fts:
         body = kinds.search_body(kind, machine, edits, evidence)
-        row = conn.execute("SELECT body FROM items_fts WHERE rowid = ?", (item_id,)).fetchone()
-        if row is None or row[0] != body:
+        if body != held.body:
             conn.execute("DELETE FROM items_fts WHERE rowid = ?", (item_id,))
             conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
+    return Indexed(row, keys, evidence, body)
 
 
-def index_new_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, evidence: list[str]) -> None:
+def index_new_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, evidence: list[str]) -> Indexed:
     """Merge keys and full-text row of an item just inserted (nothing of it to delete first)."""
-    conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)",
-                     [(k, item_id) for k in kinds.identity_keys(kind, machine, {})])
+    keys = frozenset(kinds.identity_keys(kind, machine, {}))
+    conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys])
+    body = None
     if has_fts(conn):
         body = kinds.search_body(kind, machine, {}, evidence[:MAX_INDEXED_EVIDENCE])
         conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
+    values = kinds.row_values(kind, machine, {})
+    return Indexed(tuple(values[c] for c in _ROW), keys, evidence[:MAX_INDEXED_EVIDENCE], body)
 
 
 def reindex_sources(conn: sqlite3.Connection, ids: Iterable[int]) -> None:

@@ -28,7 +28,16 @@ from datetime import datetime, timezone
 from typing import Any
 
 from briefing.library import kinds
-from briefing.library.index import has_fts, index_new_item, refresh_item, refresh_items, reindex_sources
+from briefing.library.index import (
+    MAX_INDEXED_EVIDENCE,
+    Indexed,
+    has_fts,
+    index_new_item,
+    read_indexed,
+    refresh_items,
+    reindex_sources,
+    write_indexed,
+)
 from briefing.library.search import fold
 from briefing.model import Evidence, Extraction, Source
 
@@ -74,6 +83,8 @@ class Ingest:
         self.created: set[int] = set()  # new items (the others in touched existed and gained a source)
         self._new_machine: dict[int, dict[str, Any]] = {}  # the created items' machine values
         self.has_fts = has_fts(conn)
+        self._contributions: list[tuple[int, int, str]] = []  # rows written at the end (with a cache)
+        self._evidence: list[tuple[int, int, int, int, str]] = []
         self._edits: dict[int, dict[str, Any]] = {}  # the user's edits of the items found to join
         self.person_ids: dict[str, int] = {}  # folded name or alias in this source -> person item
         self.source_countries = sorted({c.upper() for c in extraction.countries if c})
@@ -92,7 +103,17 @@ class Ingest:
             self._add("figure", figure, self._data(figure), self._figure_matches)
         for topic in self.extraction.topics:
             self._add("topic", topic, self._data(topic), lambda new, old: True)
+        self._write_pending()
         return self.touched
+
+    def _write_pending(self) -> None:
+        if self._contributions:
+            self.conn.executemany("INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
+                                  self._contributions)
+        if self._evidence:
+            self.conn.executemany(
+                'INSERT INTO evidence (item_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)', self._evidence)
+        self._contributions, self._evidence = [], []
 
     # --- the kinds -----------------------------------------------------------------------------------
 
@@ -193,18 +214,25 @@ class Ingest:
             item_id = self._insert_item(kind, data)
             self.created.add(item_id)
         stored = json.dumps(data, ensure_ascii=False)
-        self.conn.execute("INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
-                          (item_id, self.source_id, stored))
-        self.conn.executemany(
-            'INSERT INTO evidence (item_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)',
-            [(item_id, self.source_id, e.start, e.end, e.text) for e in evidence],
-        )
+        evidence_rows = [(item_id, self.source_id, e.start, e.end, e.text) for e in evidence]
+        texts = [e.text for e in evidence]
+        if self.cache is not None:
+            # Written together when the source is done (``_write_pending``): nothing reads them before.
+            self._contributions.append((item_id, self.source_id, stored))
+            self._evidence += evidence_rows
+        else:
+            self.conn.execute("INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
+                              (item_id, self.source_id, stored))
+            self.conn.executemany(
+                'INSERT INTO evidence (item_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)', evidence_rows)
         if item_id in self.created:
             # Keys now, so a later item of this source (an event's participant) finds it.
-            index_new_item(self.conn, item_id, kind, self._new_machine[item_id], [e.text for e in evidence])
+            indexed = index_new_item(self.conn, item_id, kind, self._new_machine[item_id], texts)
+            if self.cache is not None:
+                self.cache.indexed(item_id, indexed)
         elif self.cache is not None:
             machine = self.cache.recombine(self.conn, item_id, kind, (self.source.date, self.source_id, stored))
-            refresh_item(self.conn, item_id, kind, machine, self._edits.get(item_id, {}), self.has_fts)
+            self.cache.reindex(self.conn, item_id, kind, machine, self._edits.get(item_id, {}), texts, self.has_fts)
         else:
             recombine(self.conn, item_id, kind)
             refresh_items(self.conn, [item_id])
@@ -233,14 +261,17 @@ class Ingest:
         where += ["(key >= ? AND key < ?)"] * len(prefixes)
         ranges = [bound for p in prefixes for bound in (p, p[:-1] + chr(ord(p[-1]) + 1))]
         # "+i.kind": found through the keys' index, never by reading every item of the kind
+        # Items this source already joined are passed over: it never merges two of its own items (all its
+        # contributions are made here; a re-extraction deletes the old ones first).
         rows = self.conn.execute(
             f"SELECT i.id, i.machine, i.edits FROM items i WHERE i.id IN "
-            f"(SELECT item_id FROM item_keys WHERE {' OR '.join(where)}) AND +i.kind = ? AND NOT EXISTS "
-            f"(SELECT 1 FROM contributions c WHERE c.item_id = i.id AND c.source_id = ?) ORDER BY i.id",
-            (*keys, *ranges, kind, self.source_id),
+            f"(SELECT item_id FROM item_keys WHERE {' OR '.join(where)}) AND +i.kind = ? ORDER BY i.id",
+            (*keys, *ranges, kind),
         ).fetchall()
         strong, weak = [], []
         for item_id, machine_json, edits_json in rows:
+            if item_id in self.touched:
+                continue
             if self.cache is not None:
                 edits, views = self.cache.parsed(kind, item_id, machine_json, edits_json)
                 self._edits[item_id] = edits
@@ -356,6 +387,7 @@ class ContributionCache:
         self._rows = 0
         self._mark: tuple[int, int] | None = None
         self._parsed: dict[int, tuple[str, str, tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
+        self._indexed: dict[int, Indexed] = {}  # what the library holds of each item's derived rows
 
     def check(self, conn: sqlite3.Connection, transaction: int) -> None:
         version = conn.execute("PRAGMA data_version").fetchone()[0]
@@ -376,6 +408,7 @@ class ContributionCache:
         return views
 
     def clear(self) -> None:
+        self._indexed.clear()
         self._parsed.clear()
         self._items.clear()
         self._rows = 0
@@ -385,23 +418,40 @@ class ContributionCache:
                   added: tuple[str | None, int, str]) -> dict[str, Any]:
         """``recombine`` for an item that has just gained the contribution ``added`` (date, source id, data)."""
         rows = self._items.get(item_id)
-        if rows is None:
+        if rows is None:  # the new contribution is not written yet (see Ingest._write_pending)
             rows = [(date or "", sid, date, json.loads(data)) for date, sid, data in conn.execute(
                 "SELECT s.date, s.id, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "
                 "WHERE c.item_id = ? ORDER BY coalesce(s.date, ''), s.id", (item_id,))]
             self._items[item_id] = rows
             self._rows += len(rows)
         else:
-            date, sid, data = added
-            bisect.insort(rows, (date or "", sid, date, json.loads(data)), key=lambda r: (r[0], r[1]))
-            self._rows += 1
             self._items.move_to_end(item_id)
+        date, sid, data = added
+        bisect.insort(rows, (date or "", sid, date, json.loads(data)), key=lambda r: (r[0], r[1]))
+        self._rows += 1
         while self._rows > self.MAX_ROWS and len(self._items) > 1:
             _, dropped = self._items.popitem(last=False)
             self._rows -= len(dropped)
-        machine = kinds.combine(kind, [(date, data) for _, _, date, data in rows])
-        conn.execute("UPDATE items SET machine = ? WHERE id = ?", (json.dumps(machine, ensure_ascii=False), item_id))
-        return machine
+            self._indexed.pop(_, None)
+        return kinds.combine(kind, [(date, data) for _, _, date, data in rows])
+
+    def indexed(self, item_id: int, entry: Indexed) -> None:
+        self._indexed[item_id] = entry
+
+    def reindex(self, conn: sqlite3.Connection, item_id: int, kind: str, machine: dict[str, Any],
+                edits: dict[str, Any], new_evidence: list[str], fts: bool) -> None:
+        """Write an item's new machine values and whatever of its list columns, keys and search row they
+        change, comparing with what is remembered of it rather than reading it back."""
+        entry = self._indexed.get(item_id)
+        if entry is None:
+            entry = read_indexed(conn, item_id, fts)  # this source's evidence is not written yet
+        evidence = entry.evidence if len(entry.evidence) >= MAX_INDEXED_EVIDENCE else \
+            (entry.evidence + new_evidence)[:MAX_INDEXED_EVIDENCE]
+        machine_json = json.dumps(machine, ensure_ascii=False)
+        self._indexed[item_id] = write_indexed(conn, item_id, kind, machine, machine_json, edits, evidence, entry, fts)
+        seen = self._parsed.get(item_id)
+        if seen is not None:  # the next source to meet this item need not decode what was just written
+            self._parsed[item_id] = (machine_json, seen[1], candidate_views(kind, machine, edits))
 
 
 def recombine(conn: sqlite3.Connection, item_id: int, kind: str | None = None) -> None:
