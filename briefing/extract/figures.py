@@ -19,6 +19,7 @@ from typing import Any
 
 from briefing.extract.datafiles import Checker, load_data
 from briefing.extract.dates import find_dates
+from briefing.extract.layout import doc_text
 from briefing.model import Evidence, Figure
 
 # ---------------------------------------------------------------- data
@@ -136,8 +137,8 @@ class DocIndex:
 
     def __init__(self, doc) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access
-        self.starts = [t.idx for t in doc]
+        self.text = doc_text(doc)  # Doc.text joins every token on each access; this is built once per Doc
+        self.starts = doc.to_array("IDX").tolist() if len(doc) else []  # no Token object per word
         self.sents = ([(s.start_char, s.end_char) for s in doc.sents]
                       if len(doc) and doc.has_annotation("SENT_START") else [])
         self._chunk_at: list[tuple[int, int] | None] | None = None

@@ -68,6 +68,7 @@ class Indexed:
     keys: frozenset[str]
     evidence: list[str]
     body: str | None
+    parts: list[str] | None = None  # the words the body was made of (None: not known)
 
 
 _ROW = ("date", "label", "status", "type", "countries")
@@ -86,15 +87,15 @@ def read_indexed(conn: sqlite3.Connection, item_id: int, fts: bool) -> Indexed:
 
 
 def write_indexed(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, machine_json: str,
-                  edits: dict, evidence: list[str], held: Indexed, fts: bool) -> Indexed:
-    """Write an item's machine values (``machine_json``, their stored form) and, where they differ from
-    ``held``, its derived rows."""
+                  edits: dict, evidence: list[str], held: Indexed, fts: bool, *, stored_json: str | None = None) -> Indexed:
+    """Write an item's machine values (``machine_json``, their stored form; not at all when that is
+    ``stored_json``, the text the library holds) and, where they differ from ``held``, its derived rows."""
     values = kinds.row_values(kind, machine, edits)
     row = tuple(values[c] for c in _ROW)
     if row != held.row:
         conn.execute("UPDATE items SET machine = ?, date = ?, label = ?, status = ?, type = ?, countries = ? "
                      "WHERE id = ?", (machine_json, *row, item_id))
-    else:
+    elif machine_json != stored_json:  # a source joining "trade" for the hundredth time mostly changes nothing
         conn.execute("UPDATE items SET machine = ? WHERE id = ?", (machine_json, item_id))
     keys = frozenset(kinds.identity_keys(kind, machine, edits))
     if held.keys - keys:
@@ -102,25 +103,30 @@ def write_indexed(conn: sqlite3.Connection, item_id: int, kind: str, machine: di
                          [(item_id, k) for k in held.keys - keys])
     if keys - held.keys:
         conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys - held.keys])
-    body = None
+    body, parts = None, None
     if fts:
-        body = kinds.search_body(kind, machine, edits, evidence)
-        if body != held.body:
-            conn.execute("DELETE FROM items_fts WHERE rowid = ?", (item_id,))
-            conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
-    return Indexed(row, keys, evidence, body)
+        parts = kinds.search_parts(kind, machine, edits)
+        if parts == held.parts and evidence == held.evidence:
+            body = held.body  # the same words: folding them again would give the same text
+        else:
+            body = kinds.search_text(parts, evidence)
+            if body != held.body:
+                conn.execute("DELETE FROM items_fts WHERE rowid = ?", (item_id,))
+                conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
+    return Indexed(row, keys, evidence, body, parts)
 
 
 def index_new_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, evidence: list[str]) -> Indexed:
     """Merge keys and full-text row of an item just inserted (nothing of it to delete first)."""
     keys = frozenset(kinds.identity_keys(kind, machine, {}))
     conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys])
-    body = None
+    body, parts = None, None
     if has_fts(conn):
-        body = kinds.search_body(kind, machine, {}, evidence[:MAX_INDEXED_EVIDENCE])
+        parts = kinds.search_parts(kind, machine, {})
+        body = kinds.search_text(parts, evidence[:MAX_INDEXED_EVIDENCE])
         conn.execute("INSERT INTO items_fts (rowid, body) VALUES (?, ?)", (item_id, body))
     values = kinds.row_values(kind, machine, {})
-    return Indexed(tuple(values[c] for c in _ROW), keys, evidence[:MAX_INDEXED_EVIDENCE], body)
+    return Indexed(tuple(values[c] for c in _ROW), keys, evidence[:MAX_INDEXED_EVIDENCE], body, parts)
 
 
 def reindex_sources(conn: sqlite3.Connection, ids: Iterable[int]) -> None:

@@ -383,7 +383,9 @@ class ContributionCache:
     MAX_PARSED = 20_000
 
     def __init__(self) -> None:
-        self._items: OrderedDict[int, list[tuple[str, int, str | None, dict[str, Any]]]] = OrderedDict()
+        # per item: its contributions in order (a person) or their running Combination (any other kind)
+        self._items: OrderedDict[int, list[tuple[str, int, str | None, dict[str, Any]]] | kinds.Combination] = \
+            OrderedDict()
         self._rows = 0
         self._mark: tuple[int, int] | None = None
         self._parsed: dict[int, tuple[str, str, tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
@@ -417,23 +419,34 @@ class ContributionCache:
     def recombine(self, conn: sqlite3.Connection, item_id: int, kind: str,
                   added: tuple[str | None, int, str]) -> dict[str, Any]:
         """``recombine`` for an item that has just gained the contribution ``added`` (date, source id, data)."""
-        rows = self._items.get(item_id)
-        if rows is None:  # the new contribution is not written yet (see Ingest._write_pending)
+        held = self._items.get(item_id)
+        if held is None:  # the new contribution is not written yet (see Ingest._write_pending)
             rows = [(date or "", sid, date, json.loads(data)) for date, sid, data in conn.execute(
                 "SELECT s.date, s.id, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "
                 "WHERE c.item_id = ? ORDER BY coalesce(s.date, ''), s.id", (item_id,))]
-            self._items[item_id] = rows
+            if kind == "person":
+                held = rows
+            else:
+                held = kinds.Combination(kind)
+                for order_date, sid, date, data in rows:
+                    held.add((order_date, sid), date, data)
+            self._items[item_id] = held
             self._rows += len(rows)
         else:
             self._items.move_to_end(item_id)
         date, sid, data = added
-        bisect.insort(rows, (date or "", sid, date, json.loads(data)), key=lambda r: (r[0], r[1]))
+        if kind == "person":  # a person's titles over time are combined whole
+            bisect.insort(held, (date or "", sid, date, json.loads(data)), key=lambda r: (r[0], r[1]))
+        else:
+            held.add((date or "", sid), date, json.loads(data))
         self._rows += 1
         while self._rows > self.MAX_ROWS and len(self._items) > 1:
-            _, dropped = self._items.popitem(last=False)
-            self._rows -= len(dropped)
-            self._indexed.pop(_, None)
-        return kinds.combine(kind, [(date, data) for _, _, date, data in rows])
+            dropped_id, dropped = self._items.popitem(last=False)
+            self._rows -= dropped.count if isinstance(dropped, kinds.Combination) else len(dropped)
+            self._indexed.pop(dropped_id, None)
+        if kind == "person":
+            return kinds.combine(kind, [(date, data) for _, _, date, data in held])
+        return held.values()
 
     def indexed(self, item_id: int, entry: Indexed) -> None:
         self._indexed[item_id] = entry
@@ -448,8 +461,10 @@ class ContributionCache:
         evidence = entry.evidence if len(entry.evidence) >= MAX_INDEXED_EVIDENCE else \
             (entry.evidence + new_evidence)[:MAX_INDEXED_EVIDENCE]
         machine_json = json.dumps(machine, ensure_ascii=False)
-        self._indexed[item_id] = write_indexed(conn, item_id, kind, machine, machine_json, edits, evidence, entry, fts)
         seen = self._parsed.get(item_id)
+        stored = seen[0] if seen is not None else None  # the machine text the merge query just read
+        self._indexed[item_id] = write_indexed(conn, item_id, kind, machine, machine_json, edits, evidence, entry, fts,
+                                               stored_json=stored)
         if seen is not None:  # the next source to meet this item need not decode what was just written
             self._parsed[item_id] = (machine_json, seen[1], candidate_views(kind, machine, edits))
 

@@ -10,6 +10,7 @@ item involves when its own fields do not say), ``seen`` (the latest source date)
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -202,6 +203,11 @@ def row_values(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> dic
 
 def search_body(kind: str, machine: dict[str, Any], edits: dict[str, Any], evidence: list[str]) -> str:
     """The folded text the full-text index holds for an item: its label, every text field, its evidence."""
+    return search_text(search_parts(kind, machine, edits), evidence)
+
+
+def search_parts(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> list[str]:
+    """The item's own words in its search text (its label, every text field, each title held)."""
     f = effective(kind, machine, edits)
     parts = [label(kind, f)]
     for value in f.values():
@@ -211,8 +217,11 @@ def search_body(kind: str, machine: dict[str, Any], edits: dict[str, Any], evide
             parts += [v for v in value if isinstance(v, str)]
     for entry in machine.get("titles") or []:
         parts.append(entry.get("title") or "")
-    parts += evidence
-    return fold(" ".join(p for p in parts if p))
+    return parts
+
+
+def search_text(parts: list[str], evidence: list[str]) -> str:
+    return fold(" ".join(p for p in [*parts, *evidence] if p))
 
 
 # --- identity --------------------------------------------------------------------------------------
@@ -330,6 +339,7 @@ def participants_match(a: set, b: set) -> bool:
 
 
 _EMPTY = (None, "", [])
+UNION_FIELDS = ("participants", "parties", "topics", "history", "countries")
 
 
 def _fill(base: dict[str, Any], other: dict[str, Any]) -> None:
@@ -378,7 +388,7 @@ def combine(kind: str, contributions: list[tuple[str | None, dict[str, Any]]]) -
                     out[k] = other[k]
                 open_keys = [k for k in open_keys if k not in filled]
         present = set().union(*datas)
-        for name in ("participants", "parties", "topics", "history", "countries"):
+        for name in UNION_FIELDS:
             if name in present:
                 out[name] = _union([d.get(name) or [] for d in datas], key=str.casefold if name != "participants" else fold)
         if kind == "event":
@@ -422,3 +432,69 @@ def _combine_person(contributions: list[tuple[str | None, dict[str, Any]]]) -> d
         "titles": titles,
         "countries": _union([d.get("countries") or [] for d in datas], key=str.upper),
     }
+
+
+class Combination:
+    """``combine`` kept up to date one contribution at a time, wherever the new one falls in the order
+    (any kind but people): each field remembers the earliest source that gave it, each list entry its
+    first place, so the three-hundredth source costs no more than the third. Equal to ``combine`` over
+    the same contributions (tests/core/test_library_kinds.py checks it on random ones)."""
+
+    def __init__(self, kind: str) -> None:
+        if kind == "person":
+            raise ValueError("a person's values are combined whole (titles over time)")
+        self.kind = kind
+        self.count = 0
+        self._first: tuple[tuple, dict[str, Any]] | None = None
+        self._values: dict[str, tuple[tuple, Any]] = {}
+        self._lists: dict[str, dict[str, tuple[tuple, int, str]]] = {}
+        self._ids: set[int] = set()
+        self._dated: list[tuple[tuple, str]] = []
+        self._seen: str | None = None
+
+    def add(self, order: tuple, date: str | None, data: dict[str, Any]) -> None:
+        """One contribution; ``order`` sorts it among the others (the source's date or "", then its id)."""
+        self.count += 1
+        if self._first is None or order < self._first[0]:
+            self._first = (order, data)
+        for key, value in data.items():
+            if value not in _EMPTY:
+                held = self._values.get(key)
+                if held is None or order < held[0]:
+                    self._values[key] = (order, value)
+        for name in UNION_FIELDS:
+            if name not in data:
+                continue
+            entries = self._lists.setdefault(name, {})
+            folding = fold if name == "participants" else str.casefold
+            for place, value in enumerate(data[name] or []):
+                if value:
+                    key = folding(value)
+                    held = entries.get(key)
+                    if held is None or (order, place) < held[:2]:
+                        entries[key] = (order, place, value)
+        if self.kind == "event":
+            self._ids.update(data.get("participant_ids") or [])
+            if data.get("date"):
+                bisect.insort(self._dated, (order, data["date"]))
+        if date and (self._seen is None or date > self._seen):
+            self._seen = date
+
+    def values(self) -> dict[str, Any]:
+        if self._first is None:
+            return {}
+        out = dict(self._first[1])
+        for key, (_, value) in self._values.items():
+            out[key] = value
+        for name, entries in self._lists.items():
+            out[name] = [value for _, _, value in sorted(entries.values())]
+        if self.kind == "event":
+            out["participant_ids"] = sorted(self._ids)
+            if self._dated:
+                date = self._dated[0][1]
+                for _, other in self._dated[1:]:  # the most precise date among those that agree with the first
+                    if dates_agree(other, date) and len(other) > len(date):
+                        date = other
+                out["date"] = date
+        out["seen"] = self._seen
+        return out

@@ -1,0 +1,57 @@
+"""How sources' values combine into an item's: all at once, or one source at a time in any order."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from briefing.library import kinds
+
+NAMES = ["Alice Smith", "alice smith", "Bob Jones", "Đinh Lan", "Dinh Lan", "Carol King", ""]
+COUNTRIES = ["FR", "fr", "KE", "JP", "DE", ""]
+DATES = [None, "2021", "2021-06", "2021-06-21", "2021-06-22", "2022-01", "2020-12-31"]
+
+
+def _contribution(kind: str, rng: random.Random) -> dict:
+    pick = rng.choice
+    some = lambda pool: [pick(pool) for _ in range(rng.randrange(0, 4))]  # noqa: E731
+    data = {"countries": some(COUNTRIES), "summary": pick(["", None, "talks", "a visit"])}
+    if kind == "event":
+        data |= {"type": pick(["meeting", "talks", None]), "date": pick(DATES), "location": pick([None, "", "Oslo"]),
+                 "participants": some(NAMES), "participant_ids": some([1, 2, 3, 4])}
+    elif kind == "agreement":
+        data |= {"title": pick(["", "Fisheries Agreement", "MoU on fisheries"]), "date": pick(DATES),
+                 "parties": some(COUNTRIES), "topics": some(["trade", "Trade", "fisheries"]), "history": some(DATES[1:])}
+    elif kind == "figure":
+        data |= {"value": pick([None, 0.0, 12.0]), "unit": pick(["percent", "USD", None]), "what": pick(["", "trade"])}
+    else:
+        data |= {"name": pick(["trade", "Trade", ""])}
+    return data
+
+
+@pytest.mark.parametrize("kind", ["event", "agreement", "figure", "topic"])
+@pytest.mark.parametrize("seed", range(40))
+def test_one_source_at_a_time_in_any_order_combines_as_all_at_once(kind, seed):
+    rng = random.Random(seed)
+    contributions = [(rng.choice(DATES), sid, _contribution(kind, rng)) for sid in range(1, rng.randrange(2, 14))]
+    in_order = sorted(contributions, key=lambda c: (c[0] or "", c[1]))
+    expected = kinds.combine(kind, [(date, data) for date, _, data in in_order])
+    combination = kinds.Combination(kind)
+    for date, sid, data in rng.sample(contributions, len(contributions)):  # arriving in any order
+        combination.add((date or "", sid), date, data)
+    assert combination.values() == expected
+
+
+def test_the_earliest_source_gives_a_field_and_lists_keep_their_first_spelling():
+    combination = kinds.Combination("agreement")
+    combination.add(("2024-05-01", 3), "2024-05-01", {"title": "MoU", "parties": ["ke", "FR"], "date": None})
+    combination.add(("2023-01-01", 9), "2023-01-01", {"title": "Memorandum on Fisheries", "parties": ["KE"], "date": ""})
+    values = combination.values()
+    assert values["title"] == "Memorandum on Fisheries"  # 2023's source came in later but is older
+    assert values["parties"] == ["KE", "FR"] and values["seen"] == "2024-05-01"
+
+
+def test_people_are_not_combined_one_at_a_time():
+    with pytest.raises(ValueError):
+        kinds.Combination("person")
