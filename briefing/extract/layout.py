@@ -151,9 +151,17 @@ def token_lowers(doc: Any) -> list[str]:
     """Every token's lower-case text, computed once per Doc: scanning strings spares building a Token
     object per word and per rule."""
     lowers = doc.user_data.get("bb_lowers")
-    if lowers is None:
-        lowers = doc.user_data["bb_lowers"] = [t.lower_ for t in doc]
+    if lowers is None:  # spaCy's LOWER is str.lower() of the text
+        lowers = doc.user_data["bb_lowers"] = [text.lower() for text in token_texts(doc)]
     return lowers
+
+
+def token_texts(doc: Any) -> list[str]:
+    """Every token's text, computed once per Doc (cheap string tests before a Token is built)."""
+    texts = doc.user_data.get("bb_texts")
+    if texts is None:
+        texts = doc.user_data["bb_texts"] = [t.text for t in doc]
+    return texts
 
 
 def shouting(text: str) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, in_ranges, sentence_of, token_lowers
+from briefing.extract.layout import doc_text, in_ranges, sentence_of, token_lowers, token_texts
 from briefing.extract.rules import rules
 
 PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
@@ -76,6 +76,8 @@ class PersonRecord:
 
 
 def fold(text: str) -> str:
+    if text.isascii():  # nothing to decompose or strip
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).casefold()
 
@@ -241,9 +243,11 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
     spans += _appositive_candidates(tokens, country_tokens)
     # "Chinh suggested ...", "Lee commended ...": a bare name that speaks, when the model calls it a person
     # or when it speaks more than once ("Malacañang said" once is a palace)
-    speakers = [t for t in tokens if t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.head.lemma_ in SPEECH_VERBS
-                and t.i not in country_tokens and NAME_TOKEN.match(t.text) and not t.is_upper
-                and not any(c.dep_ in {"det", "compound"} for c in t.children)]
+    texts = token_texts(doc)
+    named = (i for i, text in enumerate(texts) if NAME_TOKEN.match(text) and not text.isupper()
+             and i not in country_tokens)  # string tests first: a Token only for a word that could be a name
+    speakers = [t for t in (tokens[i] for i in named) if t.dep_ == "nsubj" and t.pos_ == "PROPN"
+                and t.head.lemma_ in SPEECH_VERBS and not any(c.dep_ in {"det", "compound"} for c in t.children)]
     counts = Counter(t.text for t in speakers)
     spans += [(t.i, t.i + 1) for t in speakers if t.ent_type_ == "PERSON" or counts[t.text] >= 2]
     lowers = token_lowers(doc)
@@ -664,11 +668,14 @@ def _name_part_mentions(doc: Any, people: list[PersonRecord], taken: set[int], c
         for part in p.tokens:
             if len(part) >= 2 and part not in PARTICLES:
                 owners.setdefault(part, []).append(p)
-    for t in doc:
-        if t.i in taken or t.i in country_tokens or not t.text[:1].isupper() or t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+    for i, text in enumerate(token_texts(doc)):
+        if i in taken or i in country_tokens or not text[:1].isupper():
             continue
-        cands = owners.get(fold(t.text))
+        cands = owners.get(fold(text))
         if not cands or len(cands) != 1:
+            continue
+        t = doc[i]
+        if t.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue
         if t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() and doc[t.i + 1].pos_ == "PROPN" \
                 and doc[t.i + 1].text not in {"'s", "’s"}:
@@ -729,8 +736,8 @@ def _plural_titles(doc: Any, people: list[PersonRecord], country_by_token: dict[
     """ "the two prime ministers", "the Vietnamese and Singaporean Prime Ministers": the office of people
     named without a title (in that sentence, or in the whole source when the count fits)."""
     lex = _lexicon()
-    for t in doc:
-        if t.tag_ not in {"NNS", "NNPS"} or not t.lower_.endswith("s"):
+    for t in (doc[i] for i, low in enumerate(token_lowers(doc)) if low.endswith("s")):
+        if t.tag_ not in {"NNS", "NNPS"}:
             continue
         if fold(t.text[:-1]) not in lex["head_words"]:
             continue
