@@ -462,3 +462,21 @@ def test_d10_pdf_date_is_the_visible_one_and_names_are_whole():
     assert "His Excellency José Ramos-Horta" in source.text
     assert "the Hon Lia Finocchiaro MLA" in source.text
     assert source.title == "State Visit to Australia by the President of Timor-Leste"
+
+
+def test_plain_english_is_recognised_without_the_language_model_and_other_languages_still_are(monkeypatch):
+    from briefing.loaders import language
+
+    english = ("Foreign Minister Vivian Balakrishnan met his Vietnamese counterpart in Hanoi on Monday. "
+               "The two ministers discussed the digital economy, trade and the security of the region, and "
+               "they agreed to hold the next round of talks in Singapore later in the year. ") * 3
+    french = ("Le ministre des Affaires étrangères a rencontré son homologue allemand à Paris lundi. Les deux "
+              "ministres ont discuté de la coopération énergétique, du commerce et de la sécurité en Europe, et "
+              "ils sont convenus de tenir la prochaine réunion à Berlin à la fin de l'année. ") * 3
+    assert detect_language(french) == "fr"
+
+    def no_model():
+        raise AssertionError("langid consulted")
+
+    monkeypatch.setattr(language, "_model", no_model)
+    assert detect_language(english) == "en"
