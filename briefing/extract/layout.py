@@ -61,10 +61,8 @@ def in_ranges(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
 def set_layout(doc: Any) -> Any:
     """Sentence starts at blank lines, bullets and headings; ``doc._.bb_skip`` ranges."""
     text = doc_text(doc)
-    for i, token in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
+    for i in _after_newlines(doc, text):
+        token, prev = doc[i], doc[i - 1]
         if token.is_space:
             continue
         gap = prev.whitespace_ + (prev.text if prev.is_space else "")
@@ -92,6 +90,19 @@ def set_layout(doc: Any) -> Any:
     _split_datelines(doc)
     doc._.bb_skip = skip_ranges(text)
     return doc
+
+
+def _after_newlines(doc: Any, text: str) -> list[int]:
+    """The tokens with a line break between them and the token before (in its trailing space, or in a
+    space token just before): the only ones ``set_layout`` may start a sentence at. Found from the
+    text's line breaks, not by building every Token."""
+    if len(doc) < 2 or "\n" not in text:
+        return []
+    import bisect
+
+    starts = doc.to_array("IDX").tolist()
+    found = {bisect.bisect_right(starts, m.start()) for m in re.finditer("\n", text)}
+    return sorted(i for i in found if 0 < i < len(starts))
 
 
 # "VIENTIANE, Laos – ", "BOGOR, Indonesia, Jan 11 (Meridian Wire) - ", "Nairobi – " at the start of a paragraph
