@@ -18,6 +18,12 @@ def run(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) 
 
     Sources not in English go through as empty Docs (nothing to parse) and come back with a note.
     """
+    for data in run_data(sources, batch_size=batch_size, n_process=n_process):
+        yield extraction_from_data(data)
+
+
+def run_data(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) -> Iterator[dict[str, Any]]:
+    """``run``, each Extraction as the plain data ``extraction_to_data`` gives (what a worker sends back)."""
     from briefing.extract.nlp import get_nlp
 
     nlp = None
@@ -41,9 +47,9 @@ def run(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) 
     for doc, (english, language) in nlp.pipe(_chain(first, stream), batch_size=batch_size,
                                              n_process=n_process, as_tuples=True):
         if english:
-            yield extraction_from_data(doc.user_data["bb_extraction"])
+            yield doc.user_data["bb_extraction"]
         else:
-            yield Extraction(analysed=False, note=f"not analysed (language: {language})")
+            yield extraction_to_data(Extraction(analysed=False, note=f"not analysed (language: {language})"))
 
 
 def _chain(first, rest):

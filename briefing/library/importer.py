@@ -42,10 +42,9 @@ def extractor() -> Callable[[list[Source]], Iterator[Extraction]]:
 def _extract_in_worker(sources: list[Source]) -> list[dict]:
     """A chunk per call: the worker runs spaCy's batched ``nlp.pipe`` over it and hands back plain data only
     (a few kB a source, where a parsed Doc would be a quarter of a megabyte to serialise and read back)."""
-    from briefing.extract import extract_many
-    from briefing.extract.assemble import extraction_to_data
+    from briefing.extract.assemble import run_data
 
-    return [extraction_to_data(x) for x in extract_many(sources, batch_size=BATCH_SIZE)]
+    return list(run_data(sources, batch_size=BATCH_SIZE))
 
 
 def _warm_up() -> None:
