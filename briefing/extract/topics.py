@@ -14,7 +14,7 @@ not every noun.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -218,7 +218,6 @@ def _item_name(raw: str, title_case: bool) -> str | None:
 
 def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Mention]:
     """The topic items in the list text[start:end] ("digital economy, cyber security and clean energy")."""
-    rules = _rules()
     segment = text[start:end]
     cut = _LIST_END.search(segment)
     if cut:
@@ -244,7 +243,7 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
             break
     segment = segment[:limit]
     # keep phrases that contain "and" together when the vocabulary knows them ("peace and security")
-    protected = [(m.start(), m.end()) for m in rules.vocab.finditer(segment) if " and " in m.group().lower()]
+    protected = [(m.start(), m.end()) for m in _vocab_matches(segment) if " and " in m.group().lower()]
     protected += [(m.start(), m.end()) for m in re.finditer(r"\b[A-Z][\w-]+\s+and\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*",
                                                               segment) if not title_case]
     pieces: list[tuple[int, int]] = []
@@ -296,10 +295,38 @@ def _token_index(doc, pos: int) -> int | None:
     return None
 
 
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
+@cache
+def _vocab_openers() -> frozenset[str]:
+    """The first word of every topic spelling, lower-cased."""
+    data = _data()
+    return frozenset(re.split(r"[\s-]+", form.strip())[0].lower()
+                     for name, forms in data["topics"].items() for form in [name, *forms])
+
+
+def _vocab_matches(text: str) -> Iterator[re.Match]:
+    """``_rules().vocab.finditer(text)``, trying the pattern only at words that can open a spelling (a
+    plural, or any word not in ASCII, included): the pattern alone tries its 284 spellings at every word."""
+    vocab, openers = _rules().vocab, _vocab_openers()
+    end = 0
+    for w in _WORD_START.finditer(text):
+        if w.start() < end:
+            continue
+        word = w.group().lower()
+        if not (word in openers or word[:-1] in openers or word[:-2] in openers or not word.isascii()):
+            continue
+        m = vocab.match(text, w.start())
+        if m:
+            yield m
+            end = max(m.end(), m.start() + 1)
+
+
 def _candidates(text: str, doc=None) -> list[_Mention]:
     rules = _rules()
     found: list[_Mention] = []
-    for m in rules.vocab.finditer(text):
+    for m in _vocab_matches(text):
         written = m.group()
         if written[0].isupper() and written not in rules.upper_spellings:
             if written.isupper() and len(written) > 3:
