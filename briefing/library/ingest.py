@@ -158,6 +158,9 @@ class Ingest:
         self._add("event", event, data, _same_event)
 
     def _person_name(self, person_id: int) -> str | None:
+        known = self.cache.views(person_id) if self.cache is not None else None
+        if known:  # as the user corrected it, else as the sources said it: the first view
+            return known[0].get("name")
         row = self.conn.execute("SELECT machine, edits FROM items WHERE id = ?", (person_id,)).fetchone()
         return kinds.effective("person", json.loads(row[0]), json.loads(row[1])).get("name") if row else None
 
@@ -408,6 +411,11 @@ class ContributionCache:
         if len(self._parsed) > self.MAX_PARSED:
             self._parsed.pop(next(iter(self._parsed)))
         return views
+
+    def views(self, item_id: int) -> list[dict[str, Any]] | None:
+        """The candidate views last read or written for an item (None: not known here)."""
+        hit = self._parsed.get(item_id)
+        return hit[2][1] if hit is not None else None
 
     def clear(self) -> None:
         self._indexed.clear()
