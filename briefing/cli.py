@@ -123,9 +123,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 def _jobs(jobs: int | None, paths: list[Path]) -> int:
     """Worker processes for extraction: as asked, else two for a large import on a machine with two cores.
 
-    Measured with bench/bench_extract.py on 2 cores, 300 sources: 27 s with two workers (spaCy's, forked
-    with the model loaded, parsing while this process loads and writes); in process the same import took
-    60 s in an earlier run of the benchmark.
+    Measured with bench/bench_extract.py on 2 cores, 1,000 sources: about 80 s with two workers (forked
+    with the model loaded, parsing while this process loads and writes), against about 120 s for the bare
+    model alone in one process.
     A small import stays in process: the workers' start is not worth it.
     """
     if jobs is not None:

@@ -80,8 +80,9 @@ class ProcessExtractor:
 
     @property
     def lookahead(self) -> int:
-        """Batches kept in flight beyond the one being written: enough that no worker waits for work."""
-        return self.workers
+        """Batches kept in flight beyond the one being written: two per worker, so no worker waits for work
+        while this process is held up writing (a checkpoint's disk flush)."""
+        return 2 * self.workers
 
     def _start(self) -> None:
         import multiprocessing
