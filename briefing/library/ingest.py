@@ -83,7 +83,7 @@ class Ingest:
         self.created: set[int] = set()  # new items (the others in touched existed and gained a source)
         self._new_machine: dict[int, dict[str, Any]] = {}  # the created items' machine values
         self.has_fts = has_fts(conn)
-        self._contributions: list[tuple[int, int, str]] = []  # rows written at the end (with a cache)
+        self._contributions: list[tuple[int, int, str]] = []  # rows not yet written (see _write_pending)
         self._evidence: list[tuple[int, int, int, int, str]] = []
         self._edits: dict[int, dict[str, Any]] = {}  # the user's edits of the items found to join
         self.person_ids: dict[str, int] = {}  # folded name or alias in this source -> person item
@@ -219,15 +219,11 @@ class Ingest:
         stored = json.dumps(data, ensure_ascii=False)
         evidence_rows = [(item_id, self.source_id, e.start, e.end, e.text) for e in evidence]
         texts = [e.text for e in evidence]
-        if self.cache is not None:
-            # Written together when the source is done (``_write_pending``): nothing reads them before.
-            self._contributions.append((item_id, self.source_id, stored))
-            self._evidence += evidence_rows
-        else:
-            self.conn.execute("INSERT INTO contributions (item_id, source_id, data) VALUES (?, ?, ?)",
-                              (item_id, self.source_id, stored))
-            self.conn.executemany(
-                'INSERT INTO evidence (item_id, source_id, start, "end", text) VALUES (?, ?, ?, ?, ?)', evidence_rows)
+        self._contributions.append((item_id, self.source_id, stored))
+        self._evidence += evidence_rows
+        if self.cache is None:
+            self._write_pending()  # recombine and refresh_items read them back
+        # else written together when the source is done: the cache holds what they would give
         if item_id in self.created:
             # Keys now, so a later item of this source (an event's participant) finds it.
             indexed = index_new_item(self.conn, item_id, kind, self._new_machine[item_id], texts)
@@ -429,9 +425,7 @@ class ContributionCache:
         """``recombine`` for an item that has just gained the contribution ``added`` (date, source id, data)."""
         held = self._items.get(item_id)
         if held is None:  # the new contribution is not written yet (see Ingest._write_pending)
-            rows = [(date or "", sid, date, json.loads(data)) for date, sid, data in conn.execute(
-                "SELECT s.date, s.id, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "
-                "WHERE c.item_id = ? ORDER BY coalesce(s.date, ''), s.id", (item_id,))]
+            rows = [(date or "", sid, date, json.loads(data)) for date, sid, data in _contributions(conn, item_id)]
             if kind == "person":
                 held = rows
             else:
@@ -481,12 +475,15 @@ def recombine(conn: sqlite3.Connection, item_id: int, kind: str | None = None) -
     """Set an item's machine values from its contributions (oldest source first); none left: keep them."""
     if kind is None:
         kind = conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()[0]
-    rows = conn.execute(
-        "SELECT s.date, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "
-        "WHERE c.item_id = ? ORDER BY coalesce(s.date, ''), s.id",
-        (item_id,),
-    ).fetchall()
+    rows = _contributions(conn, item_id)
     if not rows:
         return
-    machine = kinds.combine(kind, [(date, json.loads(data)) for date, data in rows])
+    machine = kinds.combine(kind, [(date, json.loads(data)) for date, _, data in rows])
     conn.execute("UPDATE items SET machine = ? WHERE id = ?", (json.dumps(machine, ensure_ascii=False), item_id))
+
+
+def _contributions(conn: sqlite3.Connection, item_id: int) -> list[tuple[str | None, int, str]]:
+    """An item's contributions as (source date, source id, data), in combining order (oldest source first)."""
+    return conn.execute(
+        "SELECT s.date, s.id, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "
+        "WHERE c.item_id = ? ORDER BY coalesce(s.date, ''), s.id", (item_id,)).fetchall()

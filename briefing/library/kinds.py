@@ -342,12 +342,6 @@ _EMPTY = (None, "", [])
 UNION_FIELDS = ("participants", "parties", "topics", "history", "countries")
 
 
-def _fill(base: dict[str, Any], other: dict[str, Any]) -> None:
-    for key, value in other.items():
-        if base.get(key) in (None, "", []) and value not in (None, "", []):
-            base[key] = value
-
-
 def _union(lists: list[list[str]], *, key=fold) -> list[str]:
     seen: dict[str, str] = {}
     done: set[tuple[str, ...]] = set()  # a list met before adds nothing (most sources name the same two countries)
@@ -368,35 +362,14 @@ def combine(kind: str, contributions: list[tuple[str | None, dict[str, Any]]]) -
     """Machine values from each source's contribution, given as (source date, data) oldest first."""
     if not contributions:
         return {}
-    datas = [d for _, d in contributions]  # read, never changed: ``out`` starts as a copy
     dates = [d for d, _ in contributions if d]
     if kind == "person":
         out = _combine_person(contributions)
     else:
-        out = dict(datas[0])
-        # What _fill would do, looking only at the keys still empty: once they are filled, a later source
-        # costs a key-set comparison, not a walk through its fields.
-        open_keys = [k for k, v in out.items() if v in _EMPTY]
-        for other in datas[1:]:
-            if not other.keys() <= out.keys():
-                _fill(out, other)
-                open_keys = [k for k, v in out.items() if v in _EMPTY]
-                continue
-            filled = [k for k in open_keys if other[k] not in _EMPTY] if open_keys else None
-            if filled:
-                for k in filled:
-                    out[k] = other[k]
-                open_keys = [k for k in open_keys if k not in filled]
-        present = set().union(*datas)
-        for name in UNION_FIELDS:
-            if name in present:
-                out[name] = _union([d.get(name) or [] for d in datas], key=str.casefold if name != "participants" else fold)
-        if kind == "event":
-            out["participant_ids"] = sorted({i for d in datas for i in d.get("participant_ids") or []})
-            # The most precise date among those that agree with the first.
-            for d in datas[1:]:
-                if d.get("date") and out.get("date") and dates_agree(d["date"], out["date"]) and len(d["date"]) > len(out["date"]):
-                    out["date"] = d["date"]
+        combination = Combination(kind)
+        for place, (date, data) in enumerate(contributions):
+            combination.add((place,), date, data)
+        out = combination.values()
     out["seen"] = max(dates) if dates else None
     return out
 

@@ -30,6 +30,35 @@ def _contribution(kind: str, rng: random.Random) -> dict:
     return data
 
 
+def _reference(kind: str, contributions: list[tuple[str | None, dict]]) -> dict:
+    """The rule written plainly (each field from the oldest source that has it, lists in order of first
+    mention, an event's most precise agreeing date, the latest source's date as "seen")."""
+    datas = [dict(d) for _, d in contributions]
+    out = dict(datas[0])
+    for other in datas[1:]:
+        for key, value in other.items():
+            if out.get(key) in (None, "", []) and value not in (None, "", []):
+                out[key] = value
+    for name in ("participants", "parties", "topics", "history", "countries"):
+        if any(name in d for d in datas):
+            seen: dict[str, str] = {}
+            for d in datas:
+                for v in d.get(name) or []:
+                    key = kinds.fold(v) if name == "participants" else v.casefold()
+                    if v and key not in seen:
+                        seen[key] = v
+            out[name] = list(seen.values())
+    if kind == "event":
+        out["participant_ids"] = sorted({i for d in datas for i in d.get("participant_ids") or []})
+        for d in datas[1:]:
+            if d.get("date") and out.get("date") and kinds.dates_agree(d["date"], out["date"]) \
+                    and len(d["date"]) > len(out["date"]):
+                out["date"] = d["date"]
+    dates = [d for d, _ in contributions if d]
+    out["seen"] = max(dates) if dates else None
+    return out
+
+
 @pytest.mark.parametrize("kind", ["event", "agreement", "figure", "topic"])
 @pytest.mark.parametrize("seed", range(40))
 def test_one_source_at_a_time_in_any_order_combines_as_all_at_once(kind, seed):
@@ -37,6 +66,7 @@ def test_one_source_at_a_time_in_any_order_combines_as_all_at_once(kind, seed):
     contributions = [(rng.choice(DATES), sid, _contribution(kind, rng)) for sid in range(1, rng.randrange(2, 14))]
     in_order = sorted(contributions, key=lambda c: (c[0] or "", c[1]))
     expected = kinds.combine(kind, [(date, data) for date, _, data in in_order])
+    assert expected == _reference(kind, [(date, data) for date, _, data in in_order])
     combination = kinds.Combination(kind)
     for date, sid, data in rng.sample(contributions, len(contributions)):  # arriving in any order
         combination.add((date or "", sid), date, data)
