@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, in_ranges, is_headline, shouting, token_lowers
+from briefing.extract.layout import doc_text, passed_over, token_lowers
 from briefing.extract.rules import rules
 from briefing.model import Agreement, Evidence
 
@@ -637,7 +637,6 @@ def _history_years(sent: Any) -> list[str]:
 # ------------------------------------------------------------------------------------------- the component
 
 def find_agreements(doc: Any) -> list[Agreement]:
-    skip = doc._.bb_skip or []
     people_at = {}
     for p in doc._.bb_people or []:
         for m in p.mentions:
@@ -648,7 +647,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
     k = 0
     while k < len(sents):
         sent = sents[k]
-        if in_ranges(skip, sent.start_char, sent.end_char) or _shouting(sent) or is_headline(doc, sent):
+        if passed_over(doc, sent):
             k += 1
             continue
         if sent.text.rstrip().endswith(":") and k + 1 < len(sents) and BULLET.match(sents[k + 1].text):
@@ -672,10 +671,6 @@ def find_agreements(doc: Any) -> list[Agreement]:
         items += found
         k += 1
     return _finish(doc, _dedupe(items))
-
-
-def _shouting(sent: Any) -> bool:
-    return shouting(doc_text(sent.doc)[sent.start_char:sent.end_char])
 
 
 def _key(title: str) -> str:

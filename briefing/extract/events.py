@@ -19,8 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, in_ranges, sentence_of, shouting, token_lowers
-from briefing.extract.layout import is_headline as _is_headline
+from briefing.extract.layout import doc_text, passed_over, sentence_of, token_lowers
 from briefing.extract.rules import rules
 from briefing.model import Event, Evidence
 
@@ -717,11 +716,10 @@ def _group(etype: str) -> int:
 
 def find_events(doc: Any) -> list[Event]:
     people = People(doc, doc._.bb_people or [])
-    skip = doc._.bb_skip or []
     pub = doc._.pub_date
     records: list[tuple[Found, str | None, str | None]] = []
     for sent in doc.sents:
-        if in_ranges(skip, sent.start_char, sent.end_char) or _shouting(sent) or _is_headline(doc, sent):
+        if passed_over(doc, sent):
             continue
         found = _find_triggers(doc, sent, people)
         dates = _dates_for(doc, sent, found)
@@ -744,10 +742,6 @@ def find_events(doc: Any) -> list[Event]:
 
 def _has_country(doc: Any, sent: Any) -> bool:
     return any(sent.start <= cm.start < sent.end for cm in doc._.bb_countries or [])
-
-
-def _shouting(sent: Any) -> bool:
-    return shouting(doc_text(sent.doc)[sent.start_char:sent.end_char])
 
 
 def _merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list[Event]:

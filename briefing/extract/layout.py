@@ -175,7 +175,18 @@ def token_texts(doc: Any) -> list[str]:
     return texts
 
 
-def shouting(text: str) -> bool:
-    """An all-capitals line (a press-release headline) parses badly: the components leave it alone."""
+def passed_over(doc: Any, sent: Any) -> bool:
+    """A sentence the event and agreement components leave alone: a byline, credit or footer (``bb_skip``),
+    an all-capitals line, or the source's own headline. Decided once per sentence."""
+    decided = doc.user_data.setdefault("bb_passed_over", {})
+    if sent.start not in decided:
+        decided[sent.start] = in_ranges(doc._.bb_skip or [], sent.start_char, sent.end_char) or shouting(sent) \
+            or is_headline(doc, sent)
+    return decided[sent.start]
+
+
+def shouting(sent: Any) -> bool:
+    """An all-capitals sentence (a press-release headline) parses badly: the components leave it alone."""
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
     letters = sum(map(str.isalpha, text))
     return letters > 12 and sum(map(str.isupper, text)) > 0.8 * letters

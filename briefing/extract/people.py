@@ -144,7 +144,7 @@ def _norms(tokens: Any) -> list[str]:
         return [_tok_norm(t) for t in tokens]
     norms = user_data.get("bb_norms")
     if norms is None:
-        norms = user_data["bb_norms"] = [_norm_text(t.text) for t in tokens]
+        norms = user_data["bb_norms"] = [_norm_text(text) for text in token_texts(tokens)]
     return norms
 
 
