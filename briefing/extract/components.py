@@ -90,6 +90,7 @@ def bb_assemble(doc: Any) -> Any:
     for name in ("bb_countries", "bb_people", "bb_events", "bb_agreements", "figures", "topics"):
         if doc.has_extension(name):
             setattr(doc._, name, None)
-    for key in ("bb_sents", "bb_norms", "bb_text"):
-        doc.user_data.pop(key, None)
+    # and the per-Doc caches the components kept (sentences, token strings...): all "bb_" keys but the result
+    for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("bb_") and k != "bb_extraction"]:
+        del doc.user_data[key]
     return doc

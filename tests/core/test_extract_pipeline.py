@@ -158,3 +158,14 @@ def test_worker_processes_give_the_same_extraction():
     one = list(extract_many(srcs, n_process=1))
     two = list(extract_many(srcs, batch_size=1, n_process=2))
     assert one == two
+
+
+def test_a_parsed_doc_keeps_only_its_result_of_what_the_components_cached():
+    """What a worker would serialise: the extraction, not the sentence, token and headline caches."""
+    from briefing.extract.nlp import get_nlp
+
+    doc = get_nlp()("Foreign Minister Alice Moreau met Kenyan Foreign Minister Musa Otieno in Nairobi on Monday. "
+                    "They signed a Memorandum of Understanding on Tourism.")
+    ours = sorted(k for k in doc.user_data if isinstance(k, str) and k.startswith("bb_"))
+    assert ours == ["bb_extraction"]
+    assert doc.user_data["bb_extraction"]["events"]
