@@ -7,13 +7,12 @@ pipeline component. Keys starting with ``_`` are comments.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+from briefing.extract.datafiles import DATA_DIR, DataFileError, read_json
 
 EVENT_TYPES = ("visit", "meeting", "talks", "call", "signing", "conference", "ceremony", "statement", "other")
 AGREEMENT_KINDS = ("treaty", "agreement", "mou", "programme", "partnership", "framework", "declaration",
@@ -22,8 +21,9 @@ AGREEMENT_STATUSES = ("signed", "renewed", "agreed", "established", "upgraded", 
                       "negotiating", "in-force")
 
 
-class RuleFileError(ValueError):
-    """A rule file is missing, not JSON, or has an entry of the wrong shape."""
+# One error for every rule file, whichever module reads it (datafiles.py reads the figures', dates' and
+# topics' files with the same messages).
+RuleFileError = DataFileError
 
 
 @dataclass
@@ -53,12 +53,7 @@ class _Check:
 
 def _read(name: str, path: Path | None = None) -> dict:
     path = path or DATA_DIR / name
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
-    except json.JSONDecodeError as exc:
-        raise RuleFileError(f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    data = read_json(path)
     if not isinstance(data, dict):
         raise RuleFileError(f"{path.name}: the top level must be an object")
     return data
