@@ -704,8 +704,7 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
         topics_in = None
     pub = doc._.pub_date
     out = []
-    if find_dates is not None:  # several items often share a sentence: read its dates once
-        find_dates = lru_cache(maxsize=64)(find_dates)
+    if find_validity is not None:  # several items often share a sentence (find_dates caches its own)
         find_validity = lru_cache(maxsize=64)(find_validity)
     if topics_in is not None:
         topics_in = lru_cache(maxsize=64)(topics_in)
