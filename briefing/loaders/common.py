@@ -188,13 +188,17 @@ def _checked(text: str) -> str:
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# str.translate looks every character up in its table: only worth it when one of them is there
+_TRANSLATED = re.compile("[" + "".join(map(chr, [*_INVISIBLE, *_SPACES])) + "]")
 
 
 def clean_text(text: str) -> str:
     """One canonical form: NFC, ``\\n`` line ends, no invisible characters or trailing
     spaces, at most one blank line between paragraphs, no blank lines at either end."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    text = unicodedata.normalize("NFC", text)
+    if _TRANSLATED.search(text):
+        text = text.translate(_INVISIBLE).translate(_SPACES)
     text = _CONTROL.sub("", text)
     lines = [line.rstrip() for line in text.split("\n")]
     text = "\n".join(lines)
@@ -212,6 +216,7 @@ def squash_spaces(text: str) -> str:
 
 
 _GLUED_SENTENCE = re.compile(r"(\S*[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_GLUED_AT = re.compile(r"[a-z]{2}[.!?][A-Z][a-z]")  # what every glued sentence holds, found without backtracking
 
 
 def mend_glued_sentences(text: str) -> str:
@@ -225,4 +230,6 @@ def mend_glued_sentences(text: str) -> str:
             return token
         return token + " "
 
+    if not _GLUED_AT.search(text):
+        return text  # most text: the \S* of the full pattern would be tried at every character for nothing
     return _GLUED_SENTENCE.sub(space, text)
