@@ -699,15 +699,13 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
     except ImportError:  # built alongside this module
         find_dates = find_validity = None
     try:
-        from briefing.extract.topics import topics_in
+        from briefing.extract.topics import topics_between
     except ImportError:
-        topics_in = None
+        topics_between = None
     pub = doc._.pub_date
     out = []
     if find_validity is not None:  # several items often share a sentence (find_dates caches its own)
         find_validity = lru_cache(maxsize=64)(find_validity)
-    if topics_in is not None:
-        topics_in = lru_cache(maxsize=64)(topics_in)
     for it in items:
         start, end = it.sent.start_char, it.sent.end_char
         text = doc_text(doc)
@@ -731,7 +729,7 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
             history = sorted(set(it.history))
         elif it.history:
             history = it.history
-        topics = list(topics_in(sentence)) if topics_in is not None else []
+        topics = topics_between(doc, start, end) if topics_between is not None else []
         out.append(Agreement(
             title=it.title, kind=it.kind, status=it.status, date=date, valid_from=valid_from, valid_to=valid_to,
             parties=[c for c in (it.proposer, it.addressee) if c] if it.kind == "proposal" else [],

@@ -500,12 +500,26 @@ def topics_in(text: str) -> list[str]:
     return [t.name for t in _choose(_candidates(text), limit=MAX_TOPICS)]
 
 
+def doc_candidates(doc) -> list[_Mention]:
+    """Every topic mention in a parsed source, found once per Doc (the agreements read theirs from it)."""
+    found = doc.user_data.get("bb_topic_mentions")
+    if found is None:
+        found = doc.user_data["bb_topic_mentions"] = _candidates(DocIndex.of(doc).text, doc)
+    return found
+
+
+def topics_between(doc, start: int, end: int) -> list[str]:
+    """Topic names mentioned within ``doc.text[start:end]`` (an agreement's sentence), read with the parse."""
+    return [t.name for t in _choose([m for m in doc_candidates(doc) if start <= m.start and m.end <= end],
+                                    limit=MAX_TOPICS)]
+
+
 def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
     """The topics of a parsed source, each with the sentences that mention it as evidence."""
     index = DocIndex.of(doc)
     text = index.text
     topics = []
-    for t in _choose(_candidates(text, doc), limit=limit):
+    for t in _choose(doc_candidates(doc), limit=limit):
         evidence: list[Evidence] = []
         for start, _end in t.mentions:
             s, e = index.clause_around(start, _BREAK)

@@ -71,3 +71,13 @@ def test_titles_are_short_and_evidence_is_a_sentence():
     for a in x.agreements:
         assert len(a.title.split()) <= 16
         assert all(len(ev.text) <= 800 for ev in a.evidence)
+
+
+def test_agreement_topics_are_the_areas_not_the_verbs_around_them():
+    # Read with the parse: "promote" and "explore" are what the ministers will do, not what about.
+    x = run("Prime Minister Ana Lopes of Portugal met Chilean President Rafael Soto in Lisbon on Monday.\n\n"
+            "The two leaders agreed to promote cooperation in other key areas, including finance, banking and "
+            "tourism, and to explore cooperation in innovation and the digital economy.\n", date="2024-06-12")
+    topics = {t for a in x.agreements for t in a.topics}
+    assert {"finance", "banking", "tourism", "digital economy"} <= topics
+    assert not topics & {"promote", "explore", "including finance"}
