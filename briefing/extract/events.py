@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, passed_over, sentence_of, token_lowers
+from briefing.extract.layout import doc_text, passed_over, sentence_of, token_lemmas, token_lowers
 from briefing.extract.rules import rules
 from briefing.model import Event, Evidence
 
@@ -305,12 +305,39 @@ def _is_planned(token: Any) -> bool:
     return False
 
 
+@cache
+def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case forms, lemmas) a token needs for any trigger rule to look at it: the first word of a
+    phrase, the first or last word of a noun form, a verb or pair-verb lemma, "meeting"/"visiting"."""
+    lex = _lex()
+    lowers = set(_phrases_by_first()) | {"meeting", "visiting"}
+    lowers |= {seq[0] for seq in lex["nouns"]} | {seq[-1] for seq in lex["nouns"]}
+    lemmas = set(lex["verbs"]) | lex["pair"] | {seq[0] for seq in lex["nouns"] if len(seq) == 1}
+    return frozenset(lowers), frozenset(lemmas)
+
+
+def _may_trigger(doc: Any) -> list[bool]:
+    """Per token: whether any trigger rule could fire on it (once per Doc, from strings alone), so the rules
+    build a Token and read its parse only where one might."""
+    flags = doc.user_data.get("bb_may_trigger")
+    if flags is None:
+        words, lemma_words = _trigger_words()
+        verbs = _lex()["verbs"]
+        flags = doc.user_data["bb_may_trigger"] = [
+            low in words or lemma.lower() in lemma_words or lemma == "expect"
+            or any(low.endswith(suffix) and low[: -len(suffix)] in verbs for suffix in ("ed", "d", "ing", "s"))
+            for low, lemma in zip(token_lowers(doc), token_lemmas(doc), strict=True)]
+    return flags
+
+
 def _find_triggers(doc: Any, sent: Any, people: People) -> list[Found]:
     lex = _lex()
     tokens = doc
     found: list[Found] = []
     used: set[int] = set()
-    for t in sent:
+    may = _may_trigger(doc)
+    candidates = [doc[i] for i in range(sent.start, sent.end) if may[i]]
+    for t in candidates:
         if t.i in used:
             continue
         phrase = _phrase_at(tokens, t.i, lex["phrases"])
@@ -349,7 +376,7 @@ def _find_triggers(doc: Any, sent: Any, people: People) -> list[Found]:
                 found.append(f)
                 used.update(g.i for g in t.subtree)
     # "is expected in Beijing": a planned visit
-    for t in sent:
+    for t in candidates:
         if t.lemma_ == "expect" and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in t.children):
             subj = _subject(t)
             persons = people.resolve(subj) if subj is not None else []

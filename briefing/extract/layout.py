@@ -167,6 +167,17 @@ def token_lowers(doc: Any) -> list[str]:
     return lowers
 
 
+def token_lemmas(doc: Any) -> list[str]:
+    """Every token's lemma, computed once per Doc (read from the Doc's arrays, not a Token per word)."""
+    lemmas = doc.user_data.get("bb_lemmas")
+    if lemmas is None:
+        from spacy.attrs import LEMMA
+
+        strings = doc.vocab.strings
+        lemmas = doc.user_data["bb_lemmas"] = [strings[h] for h in doc.to_array(LEMMA).tolist()]
+    return lemmas
+
+
 def token_texts(doc: Any) -> list[str]:
     """Every token's text, computed once per Doc (cheap string tests before a Token is built)."""
     texts = doc.user_data.get("bb_texts")
