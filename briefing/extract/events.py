@@ -312,6 +312,7 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     lex = _lex()
     lowers = set(_phrases_by_first()) | {"meeting", "visiting"}
     lowers |= {seq[0] for seq in lex["nouns"]} | {seq[-1] for seq in lex["nouns"]}
+    lowers |= {verb + suffix for verb in lex["verbs"] for suffix in _VERB_SUFFIXES}  # what _verb_lemma mends
     lemmas = set(lex["verbs"]) | lex["pair"] | {seq[0] for seq in lex["nouns"] if len(seq) == 1}
     return frozenset(lowers), frozenset(lemmas)
 
@@ -322,10 +323,8 @@ def _may_trigger(doc: Any) -> list[bool]:
     flags = doc.user_data.get("bb_may_trigger")
     if flags is None:
         words, lemma_words = _trigger_words()
-        verbs = _lex()["verbs"]
         flags = doc.user_data["bb_may_trigger"] = [
-            low in words or lemma.lower() in lemma_words or lemma == "expect"
-            or any(low.endswith(suffix) and low[: -len(suffix)] in verbs for suffix in ("ed", "d", "ing", "s"))
+            low in words or lemma == "expect" or lemma.lower() in lemma_words
             for low, lemma in zip(token_lowers(doc), token_lemmas(doc), strict=True)]
     return flags
 
@@ -427,6 +426,9 @@ def _place(token: Any) -> str | None:
     return None
 
 
+_VERB_SUFFIXES = ("ed", "d", "ing", "s")
+
+
 def _verb_lemma(t: Any) -> str:
     """The verb's lemma, mended for words the lemmatizer does not know ("co-chaired" -> "co-chair")."""
     lemma = t.lemma_.lower()
@@ -434,7 +436,7 @@ def _verb_lemma(t: Any) -> str:
     if lemma in verbs or lemma in _lex()["pair"]:
         return lemma
     low = t.lower_
-    for suffix in ("ed", "d", "ing", "s"):
+    for suffix in _VERB_SUFFIXES:
         if low.endswith(suffix) and low[: -len(suffix)] in verbs:
             return low[: -len(suffix)]
     return lemma

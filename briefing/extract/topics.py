@@ -295,38 +295,72 @@ def _token_index(doc, pos: int) -> int | None:
     return None
 
 
-_WORD_START = re.compile(r"(?<![\w-])\w+")
+_WORD_START = re.compile(r"(?<![\w-])\w+")  # where a word starts: every pattern here starts only there
+
+
+def _first_words(forms: Iterable[str]) -> frozenset[str]:
+    """The first word (as _WORD_START reads it) of each form, lower-cased."""
+    return frozenset(m.group().lower() for form in forms if (m := re.search(r"\w+", form)))
 
 
 @cache
-def _vocab_openers() -> frozenset[str]:
-    """The first word of every topic spelling, lower-cased."""
+def _openers() -> dict[str, frozenset[str]]:
+    """For each pattern tried only at some words: the words that can open one of its matches."""
     data = _data()
-    return frozenset(re.split(r"[\s-]+", form.strip())[0].lower()
-                     for name, forms in data["topics"].items() for form in [name, *forms])
+    return {
+        "vocab": _first_words(form for name, forms in data["topics"].items() for form in [name, *forms]),
+        "list": _first_words(data["list_triggers"]),
+        "issue": _first_words(data["issue_triggers"]),
+        "head": _first_words(data["head_words"]),
+    }
 
 
-def _vocab_matches(text: str) -> Iterator[re.Match]:
-    """``_rules().vocab.finditer(text)``, trying the pattern only at words that can open a spelling (a
-    plural, or any word not in ASCII, included): the pattern alone tries its 284 spellings at every word."""
-    vocab, openers = _rules().vocab, _vocab_openers()
+def _opens(word: str, openers: frozenset[str]) -> bool:
+    # a plural of an opener too; any word not in ASCII, which case-blind matching may fold to one
+    return word in openers or word[:-1] in openers or word[:-2] in openers or not word.isascii()
+
+
+def _matches_from(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only begin at one of ``starts`` (ascending):
+    tried there alone, where finditer would try it at every character (the patterns are case-blind
+    alternations of dozens of phrases, which the regex engine cannot skip through quickly)."""
     end = 0
-    for w in _WORD_START.finditer(text):
-        if w.start() < end:
+    for pos in starts:
+        if pos < end:
             continue
-        word = w.group().lower()
-        if not (word in openers or word[:-1] in openers or word[:-2] in openers or not word.isascii()):
-            continue
-        m = vocab.match(text, w.start())
+        m = pattern.match(text, pos)
         if m:
             yield m
             end = max(m.end(), m.start() + 1)
 
 
+def _words(text: str) -> list[tuple[int, str]]:
+    return [(w.start(), w.group().lower()) for w in _WORD_START.finditer(text)]
+
+
+def _starts(words: list[tuple[int, str]], kind: str) -> list[int]:
+    openers = _openers()[kind]
+    return [pos for pos, word in words if _opens(word, openers)]
+
+
+def _head_starts(words: list[tuple[int, str]]) -> list[int]:
+    """Where a "<one or two words> <head word>" match can begin: one or two words before a head word."""
+    openers = _openers()["head"]
+    heads = [k for k, (_pos, word) in enumerate(words) if _opens(word, openers)]
+    return sorted({words[k - back][0] for k in heads for back in (1, 2) if k - back >= 0})
+
+
+def _vocab_matches(text: str, words: list[tuple[int, str]] | None = None) -> Iterator[re.Match]:
+    """``_rules().vocab.finditer(text)``, trying the pattern only at words that can open a spelling: the
+    pattern alone tries its 284 spellings at every word."""
+    return _matches_from(_rules().vocab, text, _starts(words if words is not None else _words(text), "vocab"))
+
+
 def _candidates(text: str, doc=None) -> list[_Mention]:
     rules = _rules()
     found: list[_Mention] = []
-    for m in _vocab_matches(text):
+    words = _words(text)
+    for m in _vocab_matches(text, words):
         written = m.group()
         if written[0].isupper() and written not in rules.upper_spellings:
             if written.isupper() and len(written) > 3:
@@ -343,13 +377,13 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             found.append(_Mention(name, m.start(), m.end(), "vocab"))
     for m in rules.issues.finditer(text):
         found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue"))
-    for m in rules.list_trigger.finditer(text):
+    for m in _matches_from(rules.list_trigger, text, _starts(words, "list")):
         trigger_words = [w for w in re.findall(r"[A-Za-z]+", m.group())
                          if len(w) > 3 and w not in ("between", "with", "from", "under")]
         title_case = bool(trigger_words) and all(w[0].isupper() for w in trigger_words) and (
             len(trigger_words) > 1 or not _sentence_start(text, m.start()))
         found += _items(text, m.end(), min(len(text), m.end() + 320), doc, title_case)
-    for m in rules.head.finditer(text):
+    for m in _matches_from(rules.head, text, _head_starts(words)):
         mention = _head_topic(text, m, doc)
         if mention and mention.name:
             found.append(mention)
@@ -357,7 +391,7 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         mention = _instrument_topic(m)
         if mention:
             found.append(mention)
-    for m in rules.issue_trigger.finditer(text):
+    for m in _matches_from(rules.issue_trigger, text, _starts(words, "issue")):
         for place in re.split(r",\s*|\s+and\s+", m.group("place")):
             place = place.strip()
             if place and place[0].isupper() and _fold(place) not in rules.stop:
