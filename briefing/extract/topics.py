@@ -305,19 +305,19 @@ def _first_words(forms: Iterable[str]) -> frozenset[str]:
 
 @cache
 def _openers() -> dict[str, frozenset[str]]:
-    """For each pattern tried only at some words: the words that can open one of its matches."""
+    """For each pattern tried only at some words: the words that can open one of its matches (with the
+    plural endings the vocabulary and head-word patterns allow after a one-word phrase)."""
     data = _data()
+
+    def plural(words: frozenset[str]) -> frozenset[str]:
+        return words | {w + end for w in words for end in ("s", "es")}
+
     return {
-        "vocab": _first_words(form for name, forms in data["topics"].items() for form in [name, *forms]),
+        "vocab": plural(_first_words(form for name, forms in data["topics"].items() for form in [name, *forms])),
         "list": _first_words(data["list_triggers"]),
         "issue": _first_words(data["issue_triggers"]),
-        "head": _first_words(data["head_words"]),
+        "head": plural(_first_words(data["head_words"])),
     }
-
-
-def _opens(word: str, openers: frozenset[str]) -> bool:
-    # a plural of an opener too; any word not in ASCII, which case-blind matching may fold to one
-    return word in openers or word[:-1] in openers or word[:-2] in openers or not word.isascii()
 
 
 def _matches_from(pattern: re.Pattern, text: str, starts: Iterable[int]) -> Iterator[re.Match]:
@@ -339,14 +339,15 @@ def _words(text: str) -> list[tuple[int, str]]:
 
 
 def _starts(words: list[tuple[int, str]], kind: str) -> list[int]:
+    # any word not in ASCII too: case-blind matching may fold it to an opener ("ſuch")
     openers = _openers()[kind]
-    return [pos for pos, word in words if _opens(word, openers)]
+    return [pos for pos, word in words if word in openers or not word.isascii()]
 
 
 def _head_starts(words: list[tuple[int, str]]) -> list[int]:
     """Where a "<one or two words> <head word>" match can begin: one or two words before a head word."""
     openers = _openers()["head"]
-    heads = [k for k, (_pos, word) in enumerate(words) if _opens(word, openers)]
+    heads = [k for k, (_pos, word) in enumerate(words) if word in openers or not word.isascii()]
     return sorted({words[k - back][0] for k in heads for back in (1, 2) if k - back >= 0})
 
 

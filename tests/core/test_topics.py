@@ -117,3 +117,26 @@ def test_discussion_lists_and_situations():
 def test_head_word_topics_without_a_parse():
     assert topics_in("The sides signed a memorandum of understanding on agricultural cooperation.") == ["agriculture"]
     assert topics_in("They agreed to deepen security ties.") == ["security"]
+
+
+@pytest.mark.parametrize("text", [
+    "They discussed trade, TARIFFS and tariffses; Such as e-commerce, Science, technology and innovation.",
+    "Maritime cooperation, people-to-people ties, defence industrial cooperation and the Energy Sector.",
+    "ſuch as fisheries; cooperation in\nagriculture and the situation in the Red Sea, tensions in Gaza.",
+    "Cooperation-in-trade, war-in-Sudan and (maritime) partnerships, Ḱ-pop industries and cyber security.",
+])
+def test_patterns_tried_at_opening_words_find_what_finditer_finds(text):
+    # The topic patterns are tried only at words that can open them; that must never change what they find.
+    rules = topics_mod._rules()
+    words = topics_mod._words(text)
+
+    def spans(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    assert spans(topics_mod._vocab_matches(text, words)) == spans(rules.vocab.finditer(text))
+    for kind, pattern in (("list", rules.list_trigger), ("issue", rules.issue_trigger)):
+        assert spans(topics_mod._matches_from(pattern, text, topics_mod._starts(words, kind))) == \
+            spans(pattern.finditer(text))
+    assert spans(topics_mod._matches_from(rules.head, text, topics_mod._head_starts(words))) == \
+        spans(rules.head.finditer(text))
+    assert spans(rules.vocab.finditer(text))  # the case does find something
