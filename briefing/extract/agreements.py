@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, passed_over, token_lowers
+from briefing.extract.layout import doc_text, passed_over, span_text, token_lemmas, token_lowers
 from briefing.extract.rules import rules
 from briefing.model import Agreement, Evidence
 
@@ -255,7 +255,7 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
             status = None
         if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in gov.children):
             status = None
-        if lemma == "enter" and "force" not in sent.text.lower():
+        if lemma == "enter" and "force" not in span_text(sent).lower():
             status = None
     # the head's own participle: "the Reciprocal Access Agreement signed in Manila", "established in February"
     for c in head.children:
@@ -284,7 +284,7 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
                 break
     if status in {"signed", "agreed", "established"} and _future(gov):
         status = "planned"
-    text = sent.text.lower()
+    text = span_text(sent).lower()
     if status is None and any(cue in text for cue in ("ready for signature",)):
         status = "negotiating"
     if status is None:
@@ -444,10 +444,23 @@ def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False) -> None
                 absorbed.update(range(g.i, g.i + hit[0]))
 
 
+RENEW_VERBS = {"reaffirm", "renew", "reiterate"}
+
+
+@cache
+def _commitment_lemmas() -> frozenset[str]:
+    lex = _lex()
+    return frozenset(lex["commit"] | lex["direct"] | RENEW_VERBS | lex["continue"] | lex["announce"] | lex["propose"])
+
+
 def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names: set[int]) -> list[Item]:
     lex = _lex()
     items: list[Item] = []
-    for t in sent:
+    wanted = _commitment_lemmas()
+    lemmas = token_lemmas(sent.doc)
+    doc = sent.doc
+    # A Token is built only for a word whose lemma some rule below reads
+    for t in (doc[i] for i in range(sent.start, sent.end) if lemmas[i].lower() in wanted):
         lemma = t.lemma_.lower()
         if t.pos_ not in {"VERB", "AUX"}:
             continue
@@ -481,7 +494,7 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                             title = _text(_phrase_tokens(g))
                             if title:
                                 items.append(Item(_cap(title), "commitment", "agreed", sent, g.i))
-        elif lemma in {"reaffirm", "renew", "reiterate"}:
+        elif lemma in RENEW_VERBS:
             for c in t.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in {"support", "commitment", "pledge"}:
                     if any(g.text[:1].isupper() and _doc_noun_at(c.doc, g.i) for g in c.subtree):
@@ -597,8 +610,8 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
     j = k + 1
     while j < len(sents) and BULLET.match(sents[j].text):
         s = sents[j]
-        text = BULLET.sub("", s.text).strip()
-        m = BULLET.match(s.text)
+        text = BULLET.sub("", span_text(s)).strip()
+        m = BULLET.match(span_text(s))
         offset = s.start_char + (m.end() if m else 0)
         doc = s.doc
         tokens = [t for t in s if t.idx >= offset]
@@ -628,10 +641,10 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _history_years(sent: Any) -> list[str]:
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     if not any(cue in low for cue in _lex()["history"]):
         return []
-    return _YEAR.findall(sent.text)
+    return _YEAR.findall(span_text(sent))
 
 
 # ------------------------------------------------------------------------------------------- the component
@@ -650,7 +663,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
         if passed_over(doc, sent):
             k += 1
             continue
-        if sent.text.rstrip().endswith(":") and k + 1 < len(sents) and BULLET.match(sents[k + 1].text):
+        if span_text(sent).rstrip().endswith(":") and k + 1 < len(sents) and BULLET.match(span_text(sents[k + 1])):
             listed, nxt = _list_items(sents, k)
             if listed:
                 items += listed

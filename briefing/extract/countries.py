@@ -96,8 +96,9 @@ def find_mentions(doc: Any, matcher: Any) -> list[CountryMention]:
     """Country mentions in ``doc`` in text order, the longest where they overlap."""
     from spacy.util import filter_spans
 
-    spans = [doc[start:end] for _match_id, start, end in matcher(doc)]
-    ids = {(start, end): match_id for match_id, start, end in matcher(doc)}
+    matches = matcher(doc)
+    spans = [doc[start:end] for _match_id, start, end in matches]
+    ids = {(start, end): match_id for match_id, start, end in matches}
     table = forms()
     out = []
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]

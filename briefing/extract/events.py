@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, passed_over, sentence_of, token_lemmas, token_lowers
+from briefing.extract.layout import doc_text, passed_over, sentence_of, span_text, token_lemmas, token_lowers
 from briefing.extract.rules import rules
 from briefing.model import Event, Evidence
 
@@ -586,7 +586,7 @@ def _noun_event(t: Any, sent: Any, people: People, used: set[int]) -> Found | No
     etype = _noun_type(t)
     if etype is None or t.i in used:
         return None
-    if etype == "statement" and not any(w in sent.text.lower() for w in ("press", "news", "media")):
+    if etype == "statement" and not any(w in span_text(sent).lower() for w in ("press", "news", "media")):
         return None
     # a noun inside the object of another trigger verb is that event ("co-chaired the session of the Commission")
     has_poss = any(c.dep_ == "poss" for c in t.children)

@@ -147,6 +147,11 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+def span_text(span: Any) -> str:
+    """``span.text``, cut from the Doc's text built once (the property joins the span's tokens each time)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def is_headline(doc: Any, sent: Any) -> bool:
     """The source's own title at its top: it repeats what the body reports."""
     title = (doc._.source_title or "").strip()
