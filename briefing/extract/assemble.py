@@ -34,7 +34,9 @@ def run_data(sources: Iterable[Source], *, batch_size: int = 16, n_process: int 
             english = (s.language or "en").lower().startswith("en")
             if nlp is None:
                 nlp = get_nlp()
-            doc = nlp.make_doc((s.text or "") if english else "")
+            text = (s.text or "") if english else ""
+            doc = nlp.make_doc(text)
+            doc.user_data["bb_text"] = text  # what layout.doc_text would rebuild from the tokens (spaCy keeps it whole)
             doc._.pub_date = s.date
             doc._.source_title = s.title or ""
             doc._.source_format = s.format or "txt"

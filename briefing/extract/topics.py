@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from briefing.extract.datafiles import Checker, load_data
@@ -48,6 +48,7 @@ def _data() -> dict:
     return load_data("topics.json", _validate)
 
 
+@lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
     """Case-, hyphen- and plural-blind form of a phrase, for looking spellings up."""
     words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
@@ -64,9 +65,12 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def _key(name: str) -> frozenset[str]:
+    # cached: every mention of a topic, and every agreement sentence choosing among them, asks again
     stop = _stop()
-    return frozenset(w for w in _fold(name).split() if w not in stop or len(_fold(name).split()) == 1)
+    words = _fold(name).split()
+    return frozenset(w for w in words if w not in stop or len(words) == 1)
 
 
 def _phrase_regex(spelling: str) -> str:
