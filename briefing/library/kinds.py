@@ -92,12 +92,14 @@ def _defaults(kind: str) -> dict[str, Any]:
 
 def effective(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> dict[str, Any]:
     """The values the user sees: dataclass defaults, then machine values, then the user's edits."""
-    out = defaults(kind)
-    for name in out:
-        if name in machine:
-            out[name] = machine[name]
+    out: dict[str, Any] = {}
+    for name, default in _defaults(kind).items():  # in one pass: an import asks this of every item it touches
         if name in edits:
             out[name] = edits[name]
+        elif name in machine:
+            out[name] = machine[name]
+        else:
+            out[name] = list(default) if isinstance(default, list) else default
     return out
 
 
