@@ -142,3 +142,23 @@ def test_dates_told_against_the_one_just_mentioned():
     assert values("a meeting on Thursday, three days after the leaders elevated relations", "2024-10-11") == [
         ("2024-10-10", None), ("2024-10-07", None)]
     assert values("The previous year was hard.", "2024-03-14") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The envoys met YESTERDAY.", [("2021-06-22", None)]),
+    ("They met Last Week in Geneva.", [("2021-06", None)]),  # weeks resolve to the month
+    ("In The FIRST QUARTER of 2021 trade grew.", [("2021-01", "2021-03")]),
+    # "İ" lower-cases to two characters: the offsets must still point into the text as written
+    ("İstanbul talks were held yesterday, 22 DAYS AGO the deal was signed.", [("2021-06-22", None),
+                                                                              ("2021-06-01", None)]),
+])
+def test_case_blind_words_found_in_any_case_and_beside_letters_that_change_length(text, expected):
+    found = find_dates(text, WEDNESDAY)
+    assert [(m.value, m.end_value) for m in found] == expected
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_the_cached_answer_cannot_be_changed_by_a_caller():
+    first = find_dates("They met on Monday.", WEDNESDAY)
+    first.clear()
+    assert values("They met on Monday.", WEDNESDAY) == [("2021-06-21", None)]
