@@ -40,10 +40,10 @@ def skip_ranges(text: str) -> list[tuple[int, int]]:
         if _END_MARK.match(stripped) and stripped:
             out.append((start, len(text)))
             break
-        if stripped and (_FOOTER.match(stripped) or _MAIL_HEADER.search(stripped) or _CLOSING.match(stripped)
+        if stripped and (_FOOTER.match(stripped) or _mail_header(stripped) or _CLOSING.match(stripped)
                          or _BYLINE.match(stripped)):
             out.append((start, end))
-        else:
+        elif "(" in line or "by" in line.lower():  # what every credit holds: the pattern is tried only then
             for credit in _CREDIT.finditer(line):
                 # a credit runs to the end of its bracket, or of the line
                 close = line.find(")", credit.end())
@@ -52,6 +52,11 @@ def skip_ranges(text: str) -> list[tuple[int, int]]:
                 first = open_ if open_ != -1 else credit.start()
                 out.append((start + first, start + stop))
     return out
+
+
+def _mail_header(line: str) -> bool:
+    # an address is searched for only where there is an "@": "\S+@" is otherwise tried at every character
+    return bool(_MAIL_HEADER.search(line)) if "@" in line else bool(_MAIL_HEADER.match(line))
 
 
 def in_ranges(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
