@@ -302,9 +302,16 @@ def _token_index(doc, pos: int) -> int | None:
 _WORD_START = re.compile(r"(?<![\w-])\w+")  # where a word starts: every pattern here starts only there
 
 
-def _first_words(forms: Iterable[str]) -> frozenset[str]:
-    """The first word (as _WORD_START reads it) of each form, lower-cased."""
-    return frozenset(m.group().lower() for form in forms if (m := re.search(r"\w+", form)))
+def _first_words(forms: Iterable[str]) -> frozenset[str] | None:
+    """The first word (as _WORD_START reads it) of each form, lower-cased; None when a form (as a reader may
+    write one in the data file) opens with a wildcard or a sign, so that its matches may start anywhere."""
+    out = set()
+    for form in forms:
+        form = form.strip()
+        if not form[:1].isalnum():
+            return None
+        out.add(re.match(r"\w+", form).group().lower())
+    return frozenset(out)
 
 
 @cache
@@ -313,10 +320,10 @@ def _openers() -> dict[str, frozenset[str]]:
     plural endings the vocabulary and head-word patterns allow after a one-word phrase)."""
     data = _data()
 
-    def plural(words: frozenset[str]) -> frozenset[str]:
-        return words | {w + end for w in words for end in ("s", "es")}
+    def plural(words: frozenset[str] | None) -> frozenset[str] | None:
+        return None if words is None else words | {w + end for w in words for end in ("s", "es")}
 
-    return {
+    return {  # None: no opening word to look for, the pattern is tried everywhere
         "vocab": plural(_first_words(form for name, forms in data["topics"].items() for form in [name, *forms])),
         "list": _first_words(data["list_triggers"]),
         "issue": _first_words(data["issue_triggers"]),
@@ -342,23 +349,31 @@ def _words(text: str) -> list[tuple[int, str]]:
     return [(w.start(), w.group().lower()) for w in _WORD_START.finditer(text)]
 
 
-def _starts(words: list[tuple[int, str]], kind: str) -> list[int]:
+def _starts(words: list[tuple[int, str]], kind: str) -> list[int] | None:
     # any word not in ASCII too: case-blind matching may fold it to an opener ("ſuch")
     openers = _openers()[kind]
+    if openers is None:
+        return None
     return [pos for pos, word in words if word in openers or not word.isascii()]
 
 
-def _head_starts(words: list[tuple[int, str]]) -> list[int]:
+def _head_starts(words: list[tuple[int, str]]) -> list[int] | None:
     """Where a "<one or two words> <head word>" match can begin: one or two words before a head word."""
     openers = _openers()["head"]
+    if openers is None:
+        return None
     heads = [k for k, (_pos, word) in enumerate(words) if word in openers or not word.isascii()]
     return sorted({words[k - back][0] for k in heads for back in (1, 2) if k - back >= 0})
+
+
+def _find(pattern: re.Pattern, text: str, starts: list[int] | None) -> Iterator[re.Match]:
+    return pattern.finditer(text) if starts is None else _matches_from(pattern, text, starts)
 
 
 def _vocab_matches(text: str, words: list[tuple[int, str]] | None = None) -> Iterator[re.Match]:
     """``_rules().vocab.finditer(text)``, trying the pattern only at words that can open a spelling: the
     pattern alone tries its 284 spellings at every word."""
-    return _matches_from(_rules().vocab, text, _starts(words if words is not None else _words(text), "vocab"))
+    return _find(_rules().vocab, text, _starts(words if words is not None else _words(text), "vocab"))
 
 
 def _candidates(text: str, doc=None) -> list[_Mention]:
@@ -382,13 +397,13 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             found.append(_Mention(name, m.start(), m.end(), "vocab"))
     for m in rules.issues.finditer(text):
         found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue"))
-    for m in _matches_from(rules.list_trigger, text, _starts(words, "list")):
+    for m in _find(rules.list_trigger, text, _starts(words, "list")):
         trigger_words = [w for w in re.findall(r"[A-Za-z]+", m.group())
                          if len(w) > 3 and w not in ("between", "with", "from", "under")]
         title_case = bool(trigger_words) and all(w[0].isupper() for w in trigger_words) and (
             len(trigger_words) > 1 or not _sentence_start(text, m.start()))
         found += _items(text, m.end(), min(len(text), m.end() + 320), doc, title_case)
-    for m in _matches_from(rules.head, text, _head_starts(words)):
+    for m in _find(rules.head, text, _head_starts(words)):
         mention = _head_topic(text, m, doc)
         if mention and mention.name:
             found.append(mention)
@@ -396,7 +411,7 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         mention = _instrument_topic(m)
         if mention:
             found.append(mention)
-    for m in _matches_from(rules.issue_trigger, text, _starts(words, "issue")):
+    for m in _find(rules.issue_trigger, text, _starts(words, "issue")):
         for place in re.split(r",\s*|\s+and\s+", m.group("place")):
             place = place.strip()
             if place and place[0].isupper() and _fold(place) not in rules.stop:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 import pytest
@@ -135,8 +136,18 @@ def test_patterns_tried_at_opening_words_find_what_finditer_finds(text):
 
     assert spans(topics_mod._vocab_matches(text, words)) == spans(rules.vocab.finditer(text))
     for kind, pattern in (("list", rules.list_trigger), ("issue", rules.issue_trigger)):
-        assert spans(topics_mod._matches_from(pattern, text, topics_mod._starts(words, kind))) == \
+        assert spans(topics_mod._find(pattern, text, topics_mod._starts(words, kind))) == \
             spans(pattern.finditer(text))
-    assert spans(topics_mod._matches_from(rules.head, text, topics_mod._head_starts(words))) == \
+    assert spans(topics_mod._find(rules.head, text, topics_mod._head_starts(words))) == \
         spans(rules.head.finditer(text))
     assert spans(rules.vocab.finditer(text))  # the case does find something
+
+
+def test_a_phrase_a_reader_opens_with_a_wildcard_or_sign_is_tried_everywhere():
+    # Openers are read from the data files, which readers extend: a phrase with no opening word turns the
+    # shortcut off for its pattern rather than missing its matches.
+    assert topics_mod._first_words(["co-financing", "MoU on", "such * as"]) == {"co", "mou", "such"}
+    assert topics_mod._first_words(["such as", "* cooperation in"]) is None
+    assert topics_mod._first_words(["#MeToo"]) is None
+    pattern = re.compile(r"(?<![\w-])#metoo", re.IGNORECASE)
+    assert [m.span() for m in topics_mod._find(pattern, "the #MeToo debate", None)] == [(4, 10)]
