@@ -610,8 +610,9 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
     j = k + 1
     while j < len(sents) and BULLET.match(sents[j].text):
         s = sents[j]
-        text = BULLET.sub("", span_text(s)).strip()
-        m = BULLET.match(span_text(s))
+        line = span_text(s)
+        text = BULLET.sub("", line).strip()
+        m = BULLET.match(line)
         offset = s.start_char + (m.end() if m else 0)
         doc = s.doc
         tokens = [t for t in s if t.idx >= offset]
@@ -641,10 +642,11 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def _history_years(sent: Any) -> list[str]:
-    low = span_text(sent).lower()
+    text = span_text(sent)
+    low = text.lower()
     if not any(cue in low for cue in _lex()["history"]):
         return []
-    return _YEAR.findall(span_text(sent))
+    return _YEAR.findall(text)
 
 
 # ------------------------------------------------------------------------------------------- the component

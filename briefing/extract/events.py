@@ -683,7 +683,7 @@ def _dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str |
     out: dict[int, tuple[str | None, str | None]] = {}
     if not found:
         return out
-    text = doc_text(doc)[sent.start_char:sent.end_char]
+    text = span_text(sent)
     mentions = {planned: find_dates(text, pub, planned=planned) for planned in {f.planned for f in found}}
     claimed: set[int] = set()
     pairs = []

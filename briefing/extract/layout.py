@@ -162,7 +162,7 @@ def is_headline(doc: Any, sent: Any) -> bool:
     title = (doc._.source_title or "").strip()
     if not title or sent.start_char > 300:
         return False
-    text = doc_text(doc)[sent.start_char:sent.end_char].strip()
+    text = span_text(sent).strip()
     if len(text) < 10 or text.rstrip("\"”’')").endswith((".", "!", "?")):
         return False  # a headline has no full stop; a lead sentence (often the stored title) does
     return title.startswith(text[:60]) or text.startswith(title[:60])
@@ -208,6 +208,6 @@ def passed_over(doc: Any, sent: Any) -> bool:
 
 def shouting(sent: Any) -> bool:
     """An all-capitals sentence (a press-release headline) parses badly: the components leave it alone."""
-    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+    text = span_text(sent)
     letters = sum(map(str.isalpha, text))
     return letters > 12 and sum(map(str.isupper, text)) > 0.8 * letters
