@@ -69,10 +69,6 @@ def field_names(kind: str) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.name != "evidence")
 
 
-def defaults(kind: str) -> dict[str, Any]:
-    return {k: (list(v) if isinstance(v, list) else v) for k, v in _defaults(kind).items()}
-
-
 @functools.cache
 def _defaults(kind: str) -> dict[str, Any]:
     if kind == "note":
