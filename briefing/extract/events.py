@@ -308,12 +308,13 @@ def _is_planned(token: Any) -> bool:
 @cache
 def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     """(lower-case forms, lemmas) a token needs for any trigger rule to look at it: the first word of a
-    phrase, the first or last word of a noun form, a verb or pair-verb lemma, "meeting"/"visiting"."""
+    phrase, the first or last word of a noun form, a verb or pair-verb lemma, "meeting"/"visiting", "expect"."""
     lex = _lex()
     lowers = set(_phrases_by_first()) | {"meeting", "visiting"}
     lowers |= {seq[0] for seq in lex["nouns"]} | {seq[-1] for seq in lex["nouns"]}
     lowers |= {verb + suffix for verb in lex["verbs"] for suffix in _VERB_SUFFIXES}  # what _verb_lemma mends
     lemmas = set(lex["verbs"]) | lex["pair"] | {seq[0] for seq in lex["nouns"] if len(seq) == 1}
+    lemmas.add("expect")  # "is expected in Beijing"
     return frozenset(lowers), frozenset(lemmas)
 
 
@@ -324,7 +325,7 @@ def _may_trigger(doc: Any) -> list[bool]:
     if flags is None:
         words, lemma_words = _trigger_words()
         flags = doc.user_data["bb_may_trigger"] = [
-            low in words or lemma == "expect" or lemma.lower() in lemma_words
+            low in words or lemma.lower() in lemma_words
             for low, lemma in zip(token_lowers(doc), token_lemmas(doc), strict=True)]
     return flags
 
