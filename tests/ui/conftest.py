@@ -113,3 +113,38 @@ def open_window(qtbot, settings):
     for window in windows:
         if window.isVisible() or window.worker is not None:
             window.close()
+
+
+# --- a virtual screen for the tests that open the real (xcb) window ----------------------------------------
+
+XVFB_MISSING = ("Xvfb is not installed, and scripts/system-deps.sh could not install it here (it needs apt-get "
+                "and root or sudo): the real-window tests need a virtual screen")
+
+
+@pytest.fixture(scope="session")
+def xvfb_display():
+    """':N' of an Xvfb started for this session on a display it picks itself (free by construction)."""
+    import os
+    import shutil
+    import subprocess
+
+    if shutil.which("Xvfb") is None:
+        pytest.skip(XVFB_MISSING)
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1600x1000x24",
+                               "-nolisten", "tcp"], pass_fds=(write_end,),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    os.close(write_end)
+    number = b""
+    while not number.endswith(b"\n"):  # Xvfb writes the display number once it accepts clients
+        chunk = os.read(read_end, 16)
+        if not chunk:
+            break
+        number += chunk
+    os.close(read_end)
+    if not number.strip():
+        server.kill()
+        pytest.fail(f"Xvfb did not start: {server.communicate()[1].decode(errors='replace')[-400:]}")
+    yield f":{number.decode().strip()}"
+    server.terminate()
+    server.wait(timeout=10)
