@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 import ui.dialogs.build_brief as build_module
 from tests.core.test_brief_fixtures import all_text, make_library
+from tests.ui.modal import ModalCloser
 from tests.ui.test_brief_printer import pdf_text
 from ui.dialogs.brief_editor import BriefEditor
 from ui.dialogs.build_brief import BuildBriefDialog
@@ -122,21 +123,22 @@ def test_build_dialog_previews_and_saves(dialog, monkeypatch):
     assert [p.name for p in out.parent.iterdir()] == ["brief.docx"]
 
 
-def test_build_dialog_asks_before_a_lower_marking(dialog, monkeypatch):
+def test_build_dialog_asks_before_a_lower_marking(dialog):
     d, _, _, out = dialog
     d.marking.setCurrentText("OFFICIAL")
-    answers = [QMessageBox.StandardButton.No]
-    asked = []
 
-    def fake_warning(parent, title, text, *args):
-        asked.append(text)
-        return answers.pop(0)
+    def answer(button):
+        def press(box) -> bool:
+            box.button(button).click()  # the real question box, answered by its own button
+            return True
+        return press
 
-    monkeypatch.setattr(build_module.QMessageBox, "warning", fake_warning)
-    assert d.save(open_after=False) is None and not out.exists()
-    assert "cites sources marked CONFIDENTIAL" in asked[0]
-    answers.append(QMessageBox.StandardButton.Yes)
-    assert d.save(open_after=False) == out
+    with ModalCloser(handler=answer(QMessageBox.StandardButton.No)) as closer:
+        assert d.save(open_after=False) is None and not out.exists()
+    assert "cites sources marked CONFIDENTIAL" in closer.seen[0].text
+    with ModalCloser(handler=answer(QMessageBox.StandardButton.Yes)) as closer:
+        assert d.save(open_after=False) == out
+    assert closer.names()[0] == "QMessageBox"
     assert Document(str(out)).sections[0].header.paragraphs[0].text == "OFFICIAL"
 
 
@@ -160,23 +162,34 @@ def test_build_dialog_shows_a_broken_template_and_writes_nothing(dialog, monkeyp
     d2.reject()
 
 
-def test_print_preview_and_pdf_export(lib, tmp_path, monkeypatch):
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
+def test_pdf_export_writes_the_summary(lib, tmp_path):
     library, brief_id, _ = lib
     out = tmp_path / "summary.pdf"
     assert export_pdf(library, brief_id, None, path=out) == out
     assert "Two-way trade stood at US$6.2 billion in 2020" in " ".join(pdf_text(out))
 
-    painted = tmp_path / "preview.pdf"
 
-    def fake_exec(self):
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(painted))
-        self.paintRequested.emit(printer)
-        return 1
+def test_print_preview_opens_renders_and_closes(lib, qtbot):
+    """The real dialog, its real exec(): it used to crash here, its printer freed while it ran."""
+    import gc
 
-    monkeypatch.setattr(QPrintPreviewDialog, "exec", fake_exec)
-    assert open_print_preview(library, brief_id, None) == 1
-    assert "CONFIDENTIAL" in pdf_text(painted)[0]
+    from PySide6.QtGui import QPageSize
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    library, brief_id, _ = lib
+    looked: dict = {}
+
+    def look(dialog) -> None:
+        gc.collect()  # whatever Python no longer holds is gone now, as it would be a little later
+        preview = dialog.findChild(QPrintPreviewWidget)
+        qtbot.waitUntil(lambda: preview.pageCount() > 0, timeout=5000)
+        looked["pages"] = preview.pageCount()
+        looked["page size"] = dialog.printer().pageLayout().pageSize().id()
+        image = preview.grab().toImage()
+        looked["colours"] = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+
+    with ModalCloser(handler=look) as closer:
+        result = open_print_preview(library, brief_id, None)
+    assert closer.names() == ["SummaryPreviewDialog"] and result == 0  # opened, then cancelled
+    assert looked["pages"] >= 1 and looked["page size"] == QPageSize.PageSizeId.A4
+    assert len(looked["colours"]) > 3  # a page with text on it, not an empty grey area

@@ -36,14 +36,30 @@ def summary_for(library, brief_id, parent) -> str | None:
         return None
 
 
-def make_preview(html: str, parent) -> QPrintPreviewDialog:
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    setup_page(printer)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle("Print summary")
-    dialog.resize(900, 1000)
-    dialog.paintRequested.connect(lambda p: print_html(html, p))
-    return dialog
+class SummaryPreviewDialog(QPrintPreviewDialog):
+    """The print preview of the summary; it owns its QPrinter.
+
+    QPrintPreviewDialog only borrows the printer it is given. A printer held by nothing but a local
+    variable was freed by Python as soon as the function that made it returned, and the dialog then
+    painted on freed memory (a segfault on every "Print summary…").
+    """
+
+    def __init__(self, html: str, parent=None):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        setup_page(printer)
+        super().__init__(printer, parent)
+        self._printer = printer  # lives exactly as long as the dialog
+        self._html = html
+        self.setWindowTitle("Print summary")
+        self.resize(900, 1000)
+        self.paintRequested.connect(self._paint)
+
+    def _paint(self, printer: QPrinter) -> None:
+        print_html(self._html, printer)
+
+
+def make_preview(html: str, parent) -> SummaryPreviewDialog:
+    return SummaryPreviewDialog(html, parent)
 
 
 def open_print_preview(library, brief_id, parent) -> int | None:
@@ -51,7 +67,10 @@ def open_print_preview(library, brief_id, parent) -> int | None:
     if html is None:
         return None
     dialog = make_preview(html, parent)
-    return dialog.exec()
+    try:
+        return dialog.exec()
+    finally:
+        dialog.deleteLater()  # the dialog, then its printer; not one before the other
 
 
 def export_pdf(library, brief_id, parent, path: str | Path | None = None) -> Path | None:
