@@ -6,7 +6,7 @@ import pytest
 
 from briefing.library import Library, Query
 from briefing.library.search import fold, fts_query
-from briefing.model import Evidence, Extraction, Person
+from briefing.model import Evidence, Extraction, Person, Topic
 from tests.core.test_library_fakes import extract_one, source
 
 
@@ -84,3 +84,43 @@ def test_folding_keeps_other_scripts_and_strips_their_marks():
 
     assert fold("Москва́ Ελλάδα Việt Nam Nguyễn Sing’oei e\u0301te\u0301") == "москва ελλαδα viet nam nguyen sing'oei ete"
     assert fold("ﬁnance Straße ŁÓDŹ") == "finance strasse lodz"
+
+
+@pytest.fixture
+def topics_lib(tmp_path):
+    """Two topics whose evidence sentences share words but not phrases."""
+    library = Library.open(tmp_path / "topics.sqlite3", seed=False)
+    for n, (text, name) in enumerate([
+        ("Ministers spoke about the digital economy.", "digital economy"),
+        ("The economy of clean energy and digital tools was discussed.", "clean energy"),
+        ("They signed deals on fisheries in the South China Sea.", "fisheries"),
+    ]):
+        src = source(text, path=f"t{n}.txt")
+        library.add_source(src, Extraction(topics=[Topic(name, evidence=[Evidence(0, len(text), text)])]))
+    yield library
+    library.close()
+
+
+def test_search_words_are_all_needed_phrases_match_whole_and_minus_excludes(topics_lib):
+    lib = topics_lib
+    # both words are in both sources' sentences: AND finds both, the phrase only the one that says it
+    assert labels(lib, lib.search("digital economy")) == ["clean energy", "digital economy"]
+    assert labels(lib, lib.search('"digital economy"')) == ["digital economy"]
+    assert labels(lib, lib.search("digital -clean")) == ["digital economy"]
+    assert labels(lib, lib.search('economy -"clean energy"')) == ["digital economy"]
+    assert labels(lib, lib.search("fisheries -china")) == []
+
+
+def test_the_filter_query_and_list_text_use_the_same_rules(topics_lib):
+    lib = topics_lib
+    assert labels(lib, lib.query(Query(text='"digital economy"'))) == ["digital economy"]
+    # exclusions alone filter: everything but what names them
+    assert labels(lib, lib.query(Query(text="-digital"))) == ["fisheries"]
+    assert labels(lib, lib.query(Query(kind="topic", text="-"))) == []
+
+
+def test_a_phrase_being_typed_is_a_prefix_a_closed_one_is_not():
+    assert fts_query('"digital econ') == '"digital econ"*'
+    assert fts_query('"digital econ"') == '"digital econ"'
+    assert fts_query("trade -china") == '"trade"'
+    assert fts_query("-china") is None
