@@ -185,7 +185,32 @@ CREATE TABLE dismissed (
 """)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_1, _migrate_2, _migrate_3, _migrate_4]
+def _migrate_5(conn: sqlite3.Connection) -> None:
+    """Version 5: what a brief needs to cite a source — its URL and the date it was accessed (imported,
+    unless the officer says otherwise). Sources imported before keep their import date as access date."""
+    conn.execute("ALTER TABLE sources ADD COLUMN url TEXT")
+    conn.execute("ALTER TABLE sources ADD COLUMN accessed TEXT")
+    conn.execute("UPDATE sources SET accessed = substr(imported_at, 1, 10)")
+
+
+def _migrate_6(conn: sqlite3.Connection) -> None:
+    """Version 6: near-identical copies of one story (syndicated wire copy) are linked to the first copy
+    (``copy_of``), found through each source's MinHash signature (``briefing.library.copies``)."""
+    conn.execute("ALTER TABLE sources ADD COLUMN copy_of INTEGER REFERENCES sources (id) ON DELETE SET NULL")
+    conn.execute("ALTER TABLE sources ADD COLUMN signature TEXT")
+    conn.execute("ALTER TABLE sources ADD COLUMN shingles INTEGER")
+    conn.execute("CREATE INDEX sources_copy_of ON sources (copy_of)")
+    from briefing.library.copies import signature
+
+    for source_id, text in conn.execute("SELECT id, text FROM sources").fetchall():
+        sig = signature(text)
+        if sig is not None:
+            conn.execute("UPDATE sources SET signature = ?, shingles = ? WHERE id = ?", (sig.hex(), sig.shingles, source_id))
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migrate_1, _migrate_2, _migrate_3, _migrate_4, _migrate_5, _migrate_6,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

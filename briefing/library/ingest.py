@@ -28,6 +28,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from briefing.library import kinds
+from briefing.library.copies import CopyIndex
 from briefing.library.index import (
     MAX_INDEXED_EVIDENCE,
     Indexed,
@@ -72,8 +73,13 @@ class Ingest:
     """Adds one source's items; ``prefer`` are items that held this source before a re-extraction."""
 
     def __init__(self, conn: sqlite3.Connection, source_id: int, source: Source, extraction: Extraction,
-                 prefer: set[int] | None = None, cache: ContributionCache | None = None) -> None:
+                 prefer: set[int] | None = None, cache: ContributionCache | None = None,
+                 story: list[int] | None = None) -> None:
         self.conn = conn
+        # The other sources of the same story when this one is a near-identical copy (briefing.library.copies):
+        # an item stated by the same sentence there is the same item here.
+        self.story = [s for s in (story or []) if s != source_id]
+        self._story_items: dict[str, dict[str, list[int]]] = {}
         self.cache = cache
         self.source_id = source_id
         self.source = source
@@ -212,7 +218,9 @@ class Ingest:
         if self._dismissed(kind, data):
             return None  # the user deleted what this source says here
         evidence = fix_evidence(self.source.text, item.evidence, self.source.path)
-        item_id = self._find(kind, data, matches)
+        item_id = self._from_story(kind, data, evidence, matches) if self.story else None
+        if item_id is None:
+            item_id = self._find(kind, data, matches)
         if item_id is None:
             item_id = self._insert_item(kind, data)
             self.created.add(item_id)
@@ -237,6 +245,32 @@ class Ingest:
             refresh_items(self.conn, [item_id])
         self.touched.add(item_id)
         return item_id
+
+    def _from_story(self, kind: str, data: dict[str, Any], evidence: list[Evidence], matches) -> int | None:
+        """The item of this story's other copies that the same sentence states, if any.
+
+        Several items may share a sentence ("met A, B and C": three meetings): then the one whose values
+        match, else the first this source has not joined yet."""
+        by_text = self._story_items.get(kind)
+        if by_text is None:
+            marks = ",".join("?" * len(self.story))
+            by_text = {}
+            for item_id, text in self.conn.execute(
+                    f"SELECT e.item_id, e.text FROM evidence e JOIN items i ON i.id = e.item_id "
+                    f"WHERE e.source_id IN ({marks}) AND i.kind = ? ORDER BY e.item_id", (*self.story, kind)):
+                ids = by_text.setdefault(fold(text).strip(), [])
+                if item_id not in ids:
+                    ids.append(item_id)
+            self._story_items[kind] = by_text
+        candidates = [i for e in evidence for i in by_text.get(fold(e.text).strip(), []) if i not in self.touched]
+        candidates = list(dict.fromkeys(candidates))
+        if len(candidates) <= 1:
+            return candidates[0] if candidates else None
+        for item_id in candidates:
+            row = self.conn.execute("SELECT machine, edits FROM items WHERE id = ?", (item_id,)).fetchone()
+            if row and any(matches(data, old) for old in candidate_views(kind, json.loads(row[0]), json.loads(row[1]))[1]):
+                return item_id
+        return candidates[0]
 
     def _insert_item(self, kind: str, data: dict[str, Any]) -> int:
         """A new item, its machine values and list columns written at once: what ``recombine`` and
@@ -389,6 +423,7 @@ class ContributionCache:
         self._mark: tuple[int, int] | None = None
         self._parsed: dict[int, tuple[str, str, tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
         self._indexed: dict[int, Indexed] = {}  # what the library holds of each item's derived rows
+        self.copies: CopyIndex | None = None  # the sources' signatures, to find copies of one story
 
     def check(self, conn: sqlite3.Connection, transaction: int) -> None:
         version = conn.execute("PRAGMA data_version").fetchone()[0]
@@ -414,6 +449,7 @@ class ContributionCache:
         return hit[2][1] if hit is not None else None
 
     def clear(self) -> None:
+        self.copies = None
         self._indexed.clear()
         self._parsed.clear()
         self._items.clear()

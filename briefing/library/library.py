@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import paths as app_paths
-from briefing.library import db, export, ingest, kinds, undo
+from briefing.library import copies, db, export, ingest, kinds, undo
 from briefing.library import query as q
 from briefing.library.db import LibraryError
 from briefing.library.index import refresh_items
@@ -254,13 +254,38 @@ class Library:
         if row:
             return row[0], False
         source_id = ingest.insert_source(conn, source, extraction)
-        ingesting = ingest.Ingest(conn, source_id, source, extraction, cache=cache)
+        original = self._link_copy(conn, source_id, source, cache)
+        story = copies.story_sources(conn, original) if original is not None else None
+        ingesting = ingest.Ingest(conn, source_id, source, extraction, cache=cache, story=story)
         touched = ingesting.run()
         self._announce("sources-added", [source_id])
         self._announce("items-added", sorted(ingesting.created))
         if touched - ingesting.created:
             self._announce("items-changed", sorted(touched - ingesting.created))
         return source_id, True
+
+    @staticmethod
+    def _link_copy(conn, source_id: int, source: Source, cache: ingest.ContributionCache | None) -> int | None:
+        """Store the source's signature; if it is a near-identical copy of a story already held, link it to
+        that story's first source and return that source's id."""
+        sig = copies.signature(source.text)
+        if sig is None:
+            return None
+        index = cache.copies if cache is not None else None
+        if index is None:
+            index = copies.CopyIndex.load(conn)
+            if cache is not None:
+                cache.copies = index
+        original = index.original_of(sig)
+        conn.execute("UPDATE sources SET signature = ?, shingles = ?, copy_of = ? WHERE id = ?",
+                     (sig.hex(), sig.shingles, original, source_id))
+        index.add(source_id, original or source_id, sig)
+        return original
+
+    def copies_of(self, source_id: int) -> list[int]:
+        """The other sources of the same story (near-identical copies), the first imported first."""
+        with self._lock:
+            return copies.copies_of(self.conn, source_id)
 
     def import_iter(
         self,
