@@ -64,6 +64,7 @@ class Source:
     language: str = "en"
     format: str = "txt"  # txt, md, html, docx, pdf, eml
     marking: str = DEFAULT_MARKING
+    url: str | None = None  # where the document was published (a web page's canonical address)
 
     @property
     def stem(self) -> str:

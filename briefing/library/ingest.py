@@ -52,11 +52,12 @@ def now() -> str:
 def insert_source(conn: sqlite3.Connection, source: Source, extraction: Extraction) -> int:
     cur = conn.execute(
         "INSERT INTO sources (sha256, path, title, date, publisher, author, language, format, marking, text, "
-        "analysed, note, countries, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "analysed, note, countries, imported_at, url, accessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             source.sha256, source.path, source.title or "", source.date, source.publisher, source.author,
             source.language or "en", source.format or "txt", source.marking, source.text,
-            int(extraction.analysed), extraction.note, _codes(extraction.countries), now(),
+            int(extraction.analysed), extraction.note, _codes(extraction.countries), (stamp := now()),
+            getattr(source, "url", None), stamp[:10],  # accessed: the day it was imported
         ),
     )
     source_id = cur.lastrowid

@@ -359,7 +359,7 @@ class Library:
         record = self.source(source_id)
         return Source(path=record.path, text=record.text, sha256=record.sha256, title=record.title,
                       date=record.date, publisher=record.publisher, author=record.author,
-                      language=record.language, format=record.format, marking=record.marking)
+                      language=record.language, format=record.format, marking=record.marking, url=record.url)
 
     def reextract_many(
         self,
@@ -465,6 +465,24 @@ class Library:
         if record is None:
             raise NotFound(f"no source with id {source_id}")
         return record
+
+    def edit_source(self, source_id: int, values: dict[str, Any]) -> None:
+        """Correct a source's citation details (``records.SOURCE_EDITABLE``) as one undoable step.
+
+        ValueError names a field whose value cannot be stored; nothing is changed then."""
+        from briefing.library.index import reindex_sources
+        from briefing.library.records import check_source_edit
+
+        with self._lock:
+            self.source(source_id)  # NotFound first
+            checked = {name: check_source_edit(name, value) for name, value in values.items()}
+            if not checked:
+                return
+            with self.step(f"Edit source {', '.join(checked)}") as conn:
+                assignments = ", ".join(f"{name} = ?" for name in checked)
+                conn.execute(f"UPDATE sources SET {assignments} WHERE id = ?", [*checked.values(), source_id])
+                reindex_sources(conn, [source_id])
+                self._announce("sources-changed", [source_id])
 
     def item(self, item_id: int) -> Item:
         found = self.items([item_id])

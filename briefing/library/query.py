@@ -11,7 +11,7 @@ from typing import Any
 
 from briefing.library import kinds
 from briefing.library.records import EvidenceRef, Item, ItemRow, SourceRecord, SourceRow
-from briefing.library.search import fts_query
+from briefing.library.search import fts_match, parse_search
 
 KIND_LABELS = {
     "event": "Events", "agreement": "Agreements", "person": "People",
@@ -27,8 +27,9 @@ class Query:
 
     ``since``/``until`` compare to the item's date at its own precision (an item dated "2021" is
     within since="2021-06-01"); undated items are left out when either is given. ``text`` is an
-    accent- and case-blind full-text search, the last word a prefix. ``own_country`` is the user's
-    own country: grouping by country leaves it out (every item involves it).
+    accent- and case-blind full-text search: every word, "quoted phrases" as phrases, none of the
+    -words; the last word a prefix. ``own_country`` is the user's own country: grouping by country
+    leaves it out (every item involves it).
     """
 
     kind: str | None = None
@@ -65,12 +66,15 @@ def where(q: Query | None) -> tuple[str, list[Any]]:
         parts.append("i.status = ?")
         args.append(q.status)
     if q.text and q.text.strip():
-        match = fts_query(q.text)
-        if match is None:
-            parts.append("0")
-        else:
+        wanted, unwanted = fts_match(parse_search(q.text))
+        if wanted is None and unwanted is None:
+            parts.append("0")  # only punctuation: nothing can match
+        if wanted is not None:
             parts.append("i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
-            args.append(match)
+            args.append(wanted)
+        if unwanted is not None:
+            parts.append("i.id NOT IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)")
+            args.append(unwanted)
     if q.source_id is not None:
         parts.append(
             "i.id IN (SELECT item_id FROM evidence WHERE source_id = ? "
@@ -93,19 +97,27 @@ def count(conn: sqlite3.Connection, q: Query | None) -> int:
     return conn.execute(f"SELECT count(*) FROM items i{clause}", args).fetchone()[0]
 
 
-def search(conn: sqlite3.Connection, text: str) -> list[int]:
-    """Items whose fields or evidence hold every word of ``text`` (accent/case blind), best first."""
-    match = fts_query(text)
-    if match is None:
+def _search(conn: sqlite3.Connection, table: str, text: str) -> list[int]:
+    """Rows of an FTS table holding every wanted term of ``text`` and no unwanted one, best first."""
+    wanted, unwanted = fts_match(parse_search(text))
+    if wanted is None:  # nothing wanted: a search returns nothing rather than everything but a word
         return []
-    return [r[0] for r in conn.execute("SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rank", (match,))]
+    sql = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
+    args = [wanted]
+    if unwanted is not None:
+        sql += f" AND rowid NOT IN (SELECT rowid FROM {table} WHERE {table} MATCH ?)"
+        args.append(unwanted)
+    return [r[0] for r in conn.execute(sql + " ORDER BY rank", args)]
+
+
+def search(conn: sqlite3.Connection, text: str) -> list[int]:
+    """Items whose fields or evidence hold every word and "phrase" of ``text`` and no -word
+    (accent/case blind), best first."""
+    return _search(conn, "items_fts", text)
 
 
 def search_sources(conn: sqlite3.Connection, text: str) -> list[int]:
-    match = fts_query(text)
-    if match is None:
-        return []
-    return [r[0] for r in conn.execute("SELECT rowid FROM sources_fts WHERE sources_fts MATCH ? ORDER BY rank", (match,))]
+    return _search(conn, "sources_fts", text)
 
 
 def _chunks(ids: Sequence[int]):
@@ -168,13 +180,14 @@ def items(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Item]:
     return [found[i] for i in ids if i in found]
 
 
-_SOURCE_COLUMNS = "s.id, s.path, s.title, s.date, s.publisher, s.marking, s.language, s.format, s.analysed, s.note, s.sha256"
+_SOURCE_COLUMNS = ("s.id, s.path, s.title, s.date, s.publisher, s.marking, s.language, s.format, s.analysed, s.note, "
+                   "s.sha256, s.author, s.url, s.accessed")
 
 
 def _source_row(r) -> dict[str, Any]:
     return dict(
         id=r[0], path=r[1], title=r[2], date=r[3], publisher=r[4], marking=r[5], language=r[6], format=r[7],
-        analysed=bool(r[8]), note=r[9], sha256=r[10],
+        analysed=bool(r[8]), note=r[9], sha256=r[10], author=r[11], url=r[12], accessed=r[13],
     )
 
 
@@ -194,14 +207,14 @@ def sources(conn: sqlite3.Connection) -> list[SourceRow]:
 
 
 def source(conn: sqlite3.Connection, source_id: int) -> SourceRecord | None:
-    r = conn.execute(f"SELECT {_SOURCE_COLUMNS}, s.text, s.author FROM sources s WHERE s.id = ?", (source_id,)).fetchone()
+    r = conn.execute(f"SELECT {_SOURCE_COLUMNS}, s.text FROM sources s WHERE s.id = ?", (source_id,)).fetchone()
     if r is None:
         return None
     n = conn.execute(
         "SELECT count(*) FROM (SELECT item_id FROM contributions WHERE source_id = ? "
         "UNION SELECT item_id FROM evidence WHERE source_id = ?)", (source_id, source_id)
     ).fetchone()[0]
-    return SourceRecord(**_source_row(r), item_count=n, text=r[11], author=r[12])
+    return SourceRecord(**_source_row(r), item_count=n, text=r[14])
 
 
 # --- groups for the tree ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@ brief rendering use them and never see SQLite.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,12 +36,25 @@ class SourceRow:
     note: str | None  # "not analysed (language: fr)"
     sha256: str
     item_count: int = 0
+    author: str | None = None
+    url: str | None = None
+    accessed: str | None = None  # ISO date the document was read (imported, unless edited)
+
+    @property
+    def file_name(self) -> str:
+        """The imported file's name, without its folder."""
+        from pathlib import PurePath
+
+        return PurePath(self.path).name
+
+
+# The source fields an officer may correct (``Library.edit_source``); the rest is the file's own.
+SOURCE_EDITABLE = ("title", "publisher", "author", "url", "date", "accessed", "marking")
 
 
 @dataclass(frozen=True)
 class SourceRecord(SourceRow):
     text: str = ""
-    author: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,7 +144,8 @@ class Change:
     """Sent to subscribers after each committed step (and after undo/redo).
 
     ``what`` is one of "items-added", "items-changed", "items-removed",
-    "sources-added", "sources-removed", "briefs", "picks", "reset" (anything
+    "sources-added", "sources-changed" (a source's citation details), "sources-removed", "briefs", "picks",
+    "reset" (anything
     may have changed: reload).
     """
 
@@ -149,3 +164,44 @@ class ImportResult:
     source_id: int | None = None  # the new source, or the one already present
     done: int = 0  # files finished so far, this one included
     total: int = 0  # files found in the given paths
+
+
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def check_source_edit(name: str, value: Any) -> Any:
+    """The value to store for an officer's correction of a source field; ValueError says what is wrong.
+
+    Empty text clears a field (None), except the title, which is kept as "" (the file name stands in).
+    Dates are ISO at any precision ("2021", "2021-06", "2021-06-21"), as items' dates are.
+    """
+    from briefing.model import MARKINGS
+
+    if name not in SOURCE_EDITABLE:
+        raise ValueError(f"a source has no editable field {name!r} (one of: {', '.join(SOURCE_EDITABLE)})")
+    text = " ".join(str(value).split()) if value is not None else ""
+    if name == "title":
+        return text
+    if name == "marking":
+        marking = text.upper()
+        if marking not in MARKINGS:
+            raise ValueError(f"unknown security marking {value!r} (one of: {', '.join(MARKINGS)})")
+        return marking
+    if not text:
+        return None
+    if name in ("date", "accessed") and (not _ISO_DATE.match(text) or not _valid_iso(text)):
+        raise ValueError(f"{name} must be a date written YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    if name == "url" and " " in text:
+        raise ValueError(f"a URL has no spaces: {value!r}")
+    return text
+
+
+def _valid_iso(text: str) -> bool:
+    from datetime import date
+
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
