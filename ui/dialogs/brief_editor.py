@@ -273,7 +273,15 @@ class BriefEditor(QWidget):
 
     def _on_change(self, change) -> None:
         if change.what in ("picks", "briefs", "items-changed", "items-removed", "reset"):
+            if self.brief_id is not None and not self._brief_exists(self.brief_id):
+                # the brief went away (deleted, or its creation undone): follow the current one, if any
+                self.brief_id = None
+                self.set_brief(self.library.current_brief_id())
+                return
             self.reload()
+
+    def _brief_exists(self, brief_id: int) -> bool:
+        return any(b.id == brief_id for b in self.library.briefs())
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.view, self.up, self.down, self.wording, self.apply, self.reset, self.purpose, self.key_points):
@@ -330,7 +338,7 @@ class BriefEditor(QWidget):
     def save_text(self) -> None:
         """Store purpose and key points if they changed (called after a pause in typing and on leaving)."""
         self._save_timer.stop()
-        if self.brief_id is None or self.library is None:
+        if self.brief_id is None or self.library is None or not self._brief_exists(self.brief_id):
             return
         brief = self.library.brief(self.brief_id)
         purpose = self.purpose.toPlainText().strip()

@@ -1,0 +1,92 @@
+"""Every menu action and tool button of the window, triggered on a library like the sample one.
+
+Modal dialogs open for real and are cancelled by a timer (tests/ui/modal.py). A crash kills the run, and
+pytest-qt fails the test on any exception raised in a slot. tests/ui/test_xcb_window.py runs this file
+again on the real xcb platform under Xvfb.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+
+from tests.core.test_brief_fixtures import make_library
+from tests.ui.modal import ModalCloser
+
+# What an officer sees when choosing these (the rest change the window or library without a dialog).
+EXPECTED_DIALOG = {
+    "open_library": "QFileDialog", "new_library": "QFileDialog", "import_files": "QFileDialog",
+    "import_folder": "QFileDialog", "backup": "QFileDialog", "export_json": "QFileDialog",
+    "preferences": "PreferencesDialog", "add_note": "NoteDialog", "build_brief": "BuildBriefDialog",
+    "print_summary": "SummaryPreviewDialog", "export_pdf": "QFileDialog", "about": "QMessageBox",
+    "new_brief": "QInputDialog", "rename_brief": "QInputDialog", "duplicate_brief": "QInputDialog",
+    "delete_brief": "QMessageBox", "split": "QMessageBox",
+}
+
+
+@pytest.fixture
+def window(open_window, tmp_path):
+    library, _brief_id, _ids = make_library(tmp_path / "sample.sqlite3")
+    return open_window(library)
+
+
+def menu_actions(menu: QMenu) -> list[QAction]:
+    """Every action a menu holds, its sub-menus' too, in menu order."""
+    out: list[QAction] = []
+    for action in menu.actions():
+        if action.menu() is not None:
+            out.extend(menu_actions(action.menu()))
+        elif not action.isSeparator():
+            out.append(action)
+    return out
+
+
+def all_actions(window) -> list[QAction]:
+    actions: list[QAction] = []
+    for top in window.menuBar().actions():
+        actions.extend(menu_actions(top.menu()))
+    for bar in window.findChildren(QToolBar):
+        actions.extend(a for a in bar.actions() if not a.isSeparator())
+    return list(dict.fromkeys(actions))
+
+
+def select_items(window, n: int) -> None:
+    """Select the first n item rows of the first group that holds n of them."""
+    model = window.model
+    window.tree.clearSelection()
+    for row in range(model.rowCount()):
+        group = model.index(row, 0)
+        window.tree.expand(group)
+        if model.rowCount(group) >= n:
+            for child in range(n):
+                window.tree.selectionModel().select(
+                    model.index(child, 0, group),
+                    window.tree.selectionModel().SelectionFlag.Select | window.tree.selectionModel().SelectionFlag.Rows)
+            return
+
+
+def test_every_menu_action_and_tool_button(window, qtbot):
+    names = {action: name for name, action in window.actions.items()}
+    actions = all_actions(window)
+    assert len(actions) >= 30 and window.actions["print_summary"] in actions
+    quit_action = window.actions["quit"]
+    opened: dict[str, list[str]] = {}
+    for action in actions:
+        if action is quit_action:
+            continue
+        select_items(window, 2 if names.get(action) == "merge" else 1)
+        with ModalCloser() as closer:
+            action.trigger()
+            qtbot.wait(60)  # dialogs opened a moment later (queued) are met too
+        opened[names.get(action, action.text())] = closer.names()
+    for name, dialog in EXPECTED_DIALOG.items():
+        assert dialog in opened[name], f"{name} opened {opened[name]}"
+    for button in window.findChildren(QToolButton):
+        if button.isVisible() and button.isEnabled() and button.defaultAction() is None:
+            with ModalCloser():
+                button.click()
+                qtbot.wait(60)
+    assert window.isVisible()
+    quit_action.trigger()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
