@@ -1,0 +1,60 @@
+"""Events: visits, meetings, talks, calls, signings, conferences, ceremonies and briefings.
+
+A trigger (data/event_triggers.json) is a verb ("met", "received", "will travel
+to"), a noun ("state visit", "courtesy call", "talks") or a phrase ("spoke by
+telephone"); what a verb needs before it makes an event is data too
+(data/event_verbs.json). Participants come from the dependency parse: the subject
+and the object or the "with"/"on"/"between" phrase, a possessive ("Ishiba's
+visit"), pronouns and role nouns ("he", "the two leaders", "the President")
+resolved to the people already found (cast.py); "met A, B and C" gives one event
+per person met. Held or planned is read from the verb group (data/tense_words.json),
+the date from the event's own clause (timing.py), and a date after publication
+makes an event planned. The tellings of one happening are merged (merge.py).
+
+Modules: triggers (where), verbs and nouns (what, who), grammar (the parse),
+cast (people), timing (when), merge (one item per happening), lexicon (data).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.extract.events.cast import Cast
+from briefing.extract.events.found import Found
+from briefing.extract.events.merge import merge
+from briefing.extract.events.timing import dates_for
+from briefing.extract.events.triggers import find_triggers
+from briefing.extract.layout import passed_over
+from briefing.model import Event
+
+__all__ = ["find_events"]
+
+
+def find_events(doc: Any) -> list[Event]:
+    people = Cast(doc, doc._.bb_people or [])
+    pub = doc._.pub_date
+    records: list[tuple[Found, str | None, str | None]] = []
+    for sent in doc.sents:
+        if passed_over(doc, sent):
+            continue
+        found = find_triggers(doc, sent, people)
+        dates = dates_for(doc, sent, found)
+        anchored = _has_country(doc, sent)
+        for k, f in enumerate(found):
+            if not f.participants and not anchored:
+                continue  # "the city council will hold a meeting": nothing between countries
+            date, date_end = dates.get(k, (None, None))
+            if date and pub and date[:len(pub)] > pub[:len(date)]:
+                f.planned = True
+            records.append((f, date, date_end))
+            if len(f.participants) >= 2:
+                people.last_pair = f.participants[:2]
+        if not found:
+            pair = people._conj_subject_pair(sent)
+            if len(pair) >= 2:
+                people.last_pair = pair[:2]
+    return merge(doc, records)
+
+
+def _has_country(doc: Any, sent: Any) -> bool:
+    return any(sent.start <= cm.start < sent.end for cm in doc._.bb_countries or [])

@@ -1,0 +1,151 @@
+"""Who an event is between: the people a token, a noun phrase, a pronoun or a role noun names, from the people
+the people component found (``doc._.bb_people``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.extract.countries import code_of
+from briefing.extract.events.lexicon import verb_words
+from briefing.extract.layout import sentence_of
+
+
+class Cast:
+    """Token -> person lookups over the people found in a doc, with pronoun and role resolution."""
+
+    def __init__(self, doc: Any, people: list[Any]) -> None:
+        self.doc = doc
+        self.people = [p for p in people if not p.analyst]
+        self.at: dict[int, Any] = {}
+        self.mentions: list[tuple[int, Any]] = []
+        for p in self.people:
+            for m in p.mentions:
+                for i in range(m.start, m.end):
+                    self.at[i] = p
+                for i in range(m.context[0], m.context[1]):
+                    self.at.setdefault(i, p)
+                self.mentions.append((m.start, p))
+        self.mentions.sort(key=lambda x: x[0])
+        self.last_pair: list[Any] = []
+
+    def before(self, i: int, sent_start: int | None = None) -> Any:
+        cands = [p for s, p in self.mentions if s < i and (sent_start is None or s >= sent_start)]
+        return cands[-1] if cands else None
+
+    def subject_before(self, i: int) -> Any:
+        """The person last named as a subject before token ``i``, in its sentence or the one before."""
+        doc = self.doc
+        sent = sentence_of(doc, i)
+        floor = sentence_of(doc, sent.start - 1).start if sent.start > 0 else 0
+        for s, p in reversed(self.mentions):
+            if s >= i:
+                continue
+            if s < floor:
+                break
+            m = next((m for m in p.mentions if m.start == s), None)
+            if m is not None and any(doc[k].dep_ in {"nsubj", "nsubjpass"} for k in range(m.start, m.end)):
+                return p
+        return None
+
+    def sentence_subject(self, sent: Any) -> Any:
+        for t in sent:
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
+                persons = self.in_phrase(t, follow_conj=False)
+                if persons:
+                    return persons[0]
+        return None
+
+    def in_phrase(self, token: Any, follow_conj: bool = True) -> list[Any]:
+        """People a noun phrase names: itself, an apposition or compound, its conjuncts ("A, B and C")."""
+        found: dict[int, Any] = {}
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            if t.i in self.at:
+                found.setdefault(t.i, self.at[t.i])
+            else:
+                for c in t.children:
+                    if c.dep_ in {"appos", "compound", "npadvmod", "nmod"} and c.i in self.at:
+                        found.setdefault(c.i, self.at[c.i])
+                        break
+            for c in t.children:
+                if c.dep_ == "appos" or (follow_conj and c.dep_ == "conj"):
+                    stack.append(c)
+        out: list[Any] = []
+        for _i, p in sorted(found.items()):
+            if p not in out:
+                out.append(p)
+        return out
+
+    def resolve(self, token: Any) -> list[Any]:
+        """People meant by a subject/object token, pronouns and role nouns included."""
+        low = token.lower_
+        if low in {"he", "she", "him", "his", "her", "hers"}:
+            # the subject of the sentence, when it is a person other than a phrase containing the pronoun;
+            # otherwise the person last named before
+            subj = self.sentence_subject(sentence_of(token.doc, token.i))
+            if subj is not None:
+                own = [m for m in subj.mentions if m.sent == sentence_of(token.doc, token.i).start]
+                if own and not any(m.start <= token.i < m.end for m in own):
+                    return [subj]
+            p = self.subject_before(token.i) or self.before(token.i)
+            return [p] if p else []
+        if low in {"who", "that"} and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)
+        persons = self.in_phrase(token)
+        if persons:
+            return persons
+        if low in {"they", "their", "them", "both"} or (low in verb_words()["pair_words"] and _is_pair_np(token)):
+            sent_pair = self._conj_subject_pair(sentence_of(token.doc, token.i))
+            if sent_pair and low in {"their", "they"}:
+                return sent_pair
+            return list(self.last_pair)
+        if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
+            return self.by_role(token)
+        return []
+
+    def _conj_subject_pair(self, sent: Any) -> list[Any]:
+        for t in sent:
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
+                persons = self.in_np(t)
+                if len(persons) >= 2:
+                    return persons
+        return []
+
+    def in_np(self, token: Any) -> list[Any]:
+        """Everyone named in a subject phrase: "X, Minister of ..., and Y, Minister of ..."."""
+        out: list[Any] = []
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            if t.i in self.at and self.at[t.i] not in out:
+                out.append(self.at[t.i])
+            stack += [c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl"}]
+        return sorted(out, key=lambda p: min((m.start for m in p.mentions if m.start >= token.left_edge.i), default=0))
+
+    def by_role(self, token: Any) -> list[Any]:
+        """ "the President", "the Prime Minister", "the Vietnamese Prime Minister" -> the person with that title."""
+        words = {t.lower_ for t in token.subtree if t.i <= token.i}
+        country = next((code_of(t.text) for t in token.subtree if t.i < token.i and code_of(t.text)), None)
+        leaders = verb_words()["leader_titles"]
+        cands = [p for p in self.people if p.title and (token.lower_ in p.title.lower() or (
+            token.lower_ == "leader" and any(w in p.title.lower() for w in leaders)))
+                 and (token.lower_ != "minister" or "prime" not in words or "prime" in p.title.lower())
+                 and (country is None or p.country == country)]
+        if not cands:
+            return []
+        cands.sort(key=lambda p: -len(p.mentions))
+        return [cands[0]]
+
+
+def _is_pair_np(token: Any) -> bool:
+    kids = {c.lower_ for c in token.children}
+    return bool(kids & {"two", "both", "the"}) or token.lower_ in {"both"}
+
+
+def different_sides(pair: list[Any]) -> bool:
+    """Not two people of one delegation (when both their countries are stated)."""
+    a, b = pair[0], pair[1]
+    if a is b:
+        return False
+    return not (a.country_sure and b.country_sure and a.country == b.country)

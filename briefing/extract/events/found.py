@@ -1,0 +1,20 @@
+"""What a trigger reader hands on: one event as the sentence tells it, before dating and merging."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Found:
+    type: str
+    trigger: int  # token index
+    sent: Any
+    participants: list[Any] = field(default_factory=list)  # PersonRecord
+    actor: Any = None
+    recipient: Any = None
+    planned: bool = False
+    location: str | None = None
+    weak: bool = False  # from a verb like "discussed": only names a meeting, never creates one alone
+    hosted: bool = False

@@ -1,0 +1,134 @@
+"""Reading the parse around a trigger: its subject and objects, its place, whether it is a plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.extract.events.cast import Cast
+from briefing.extract.events.lexicon import lex, tense_words, trigger_verbs
+
+
+def subject_of(verb: Any) -> Any:
+    """The subject of ``verb``, following xcomp/advcl/relcl/conj up to a clause that has one."""
+    t = verb
+    for _ in range(5):
+        subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[-1] if subjects[-1].i < t.i else subjects[0]  # the one nearest before the verb
+        for c in t.children:  # a subject hung on a piece of the verb ("co" "-" "chaired")
+            if c.dep_ in {"punct", "compound", "prt"} and c.i < t.i:
+                for g in c.children:
+                    if g.dep_ in {"nsubj", "nsubjpass"}:
+                        return g
+        if t.dep_ in {"xcomp", "ccomp"} and t.head.pos_ in {"VERB", "AUX"}:
+            # "invited Marcos to visit": the object does the visiting
+            for c in t.head.children:
+                if c.dep_ == "dobj" and t.dep_ == "xcomp":
+                    return c
+        if t.dep_ == "relcl":
+            return t.head
+        if t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
+            return t.head
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
+def is_planned(token: Any) -> bool:
+    """Future or intended: "will meet", "is expected to sign", "to take place", "the upcoming summit",
+    "invited ... to visit", "accepted an invitation to visit", "is to visit" (words from tense_words.json)."""
+    words = tense_words()
+    future = words["future_aux"]
+    t = token
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in {"aux", "auxpass"} and c.lower_ in future:
+                return True
+            if c.dep_ in {"amod", "compound"} and c.lower_ in words["planned_modifiers"]:
+                return True
+            if c.dep_ == "aux" and c.lower_ == "to" and t.dep_ in {"xcomp", "acl", "relcl", "advcl", "ccomp"}:
+                head = t.head
+                if head.pos_ in {"NOUN", "PROPN"} or head.lemma_.lower() in words["intent_verbs"] \
+                        or head.lower_ in words["planned_participles"] or head.lemma_ == "be" \
+                        or any(k.dep_ == "aux" and k.lower_ in future for k in head.children):
+                    return True
+        if t.tag_ == "VBN" and t.lower_ in words["planned_participles"]:
+            return True
+        if t.dep_ in {"ROOT"} or t.head is t:
+            break
+        if t.dep_ in {"relcl", "ccomp"} and t.pos_ in {"VERB", "AUX"}:
+            break
+        t = t.head
+    return False
+
+
+def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
+    """People the verb acts on: its object, and "with/on/between" phrases on the verb or on its object noun
+    ("paid a courtesy call on X", "held talks with X"), and the agent of a passive."""
+    out: list[Any] = []
+
+    def add(persons: list[Any]) -> None:
+        out.extend(p for p in persons if p not in out)
+
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative", "attr"}:
+            add(people.resolve(c))
+    # prepositions anywhere in the verb's own clause (the parser often hangs "with X" on the wrong noun)
+    stack = [c for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "advcl", "ccomp", "xcomp",
+                                                         "conj", "parataxis"}]
+    while stack:
+        t = stack.pop()
+        if (t.dep_ == "prep" and t.lower_ in preps) or t.dep_ == "agent":
+            for g in t.children:
+                if g.dep_ == "pobj":
+                    add(people.resolve(g))
+        stack += [c for c in t.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}]
+    return out
+
+
+def place_of(token: Any) -> str | None:
+    """A place the trigger happens in/at/to: the first GPE, LOC or FAC entity in its prepositions."""
+    preps = [c for c in token.children if c.dep_ == "prep"]
+    preps += [g for c in token.children if c.dep_ in {"prt", "prep", "advmod"} for g in c.children if g.dep_ == "prep"]
+    for c in preps:
+        if c.lower_ in {"in", "at", "to", "for"}:
+            for g in c.subtree:
+                cm = next((m for m in g.doc._.bb_countries or [] if m.start <= g.i < m.end), None)
+                if cm is not None:
+                    return g.doc[cm.start:cm.end].text
+                if g.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+                    if ent is not None:
+                        return ent.text
+    return None
+
+
+VERB_SUFFIXES = ("ed", "d", "ing", "s")
+
+
+def verb_lemma(t: Any) -> str:
+    """The verb's lemma, mended for words the lemmatizer does not know ("co-chaired" -> "co-chair")."""
+    lemma = t.lemma_.lower()
+    verbs = trigger_verbs()
+    if lemma in verbs or lemma in lex()["pair"]:
+        return lemma
+    low = t.lower_
+    for suffix in VERB_SUFFIXES:
+        if low.endswith(suffix) and low[: -len(suffix)] in verbs:
+            return low[: -len(suffix)]
+    return lemma
+
+
+def object_place(t: Any) -> str | None:
+    for c in t.children:
+        cm = next((m for m in t.doc._.bb_countries or [] if m.start <= c.i < m.end), None) if c.dep_ == "dobj" else None
+        if cm is not None:
+            return t.doc[cm.start:cm.end].text
+        if c.dep_ == "dobj" and c.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return next((e.text for e in c.doc.ents if e.start <= c.i < e.end), c.text)
+    return None
+
+
+def has_date_word(sent: Any) -> bool:
+    return any(e.label_ == "DATE" for e in sent.ents)

@@ -1,0 +1,116 @@
+"""The events reader's words, all from data files: triggers (event_triggers.json), per-verb conditions and
+word lists (event_verbs.json), and the words that make an event a plan (tense_words.json)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from briefing.extract.rules import RuleFileError, rules
+from briefing.model import EVENT_TYPES
+
+_RULE_FLAGS = ("type_from_object", "absorbs_object", "needs_person_object", "needs_place", "one_per_object",
+               "place_from_object")
+_RULE_LISTS = ("needs_prep", "refuses_deps", "not_as", "needs_word", "needs_object", "refuses_words", "object_types")
+
+
+@dataclass(frozen=True)
+class VerbRule:
+    """What one trigger verb needs before it makes an event (see event_verbs.json's ``_doc``)."""
+
+    type_from_object: bool = False
+    absorbs_object: bool = False
+    needs_person_object: bool = False
+    needs_place: bool = False
+    one_per_object: bool = False
+    place_from_object: bool = False
+    needs_prep: frozenset[str] = frozenset()
+    refuses_deps: frozenset[str] = frozenset()
+    not_as: frozenset[str] = frozenset()
+    needs_word: frozenset[str] = frozenset()
+    needs_object: frozenset[str] = frozenset()
+    refuses_words: frozenset[str] = frozenset()
+    object_types: frozenset[str] = frozenset()
+    as_type: str | None = None
+
+
+def _check_verb_rules(data: dict[str, Any]) -> None:
+    """What the file's schema leaves open: every condition is one this reader knows, of the right kind."""
+    for lemma, entry in data["verb_rules"].items():
+        for key, value in entry.items():
+            where = f"event_verbs.json: bad entry 'verb_rules.{lemma}.{key}'"
+            if key in _RULE_FLAGS and not isinstance(value, bool):
+                raise RuleFileError(f"{where}: must be true or false")
+            if key in _RULE_LISTS and not (isinstance(value, list) and value):
+                raise RuleFileError(f"{where}: must be a non-empty list of words")
+            if key == "as" and value not in EVENT_TYPES:
+                raise RuleFileError(f"{where}: must be one of {', '.join(EVENT_TYPES)}")
+            if key not in _RULE_FLAGS and key not in _RULE_LISTS and key != "as":
+                raise RuleFileError(f"{where}: is not a condition this reader knows")
+
+
+@cache
+def tense_words() -> dict[str, frozenset[str]]:
+    """tense_words.json as sets: the words that make a verb or noun a plan."""
+    data = rules("tense_words.json")
+    return {k: frozenset(v) for k, v in data.items() if not k.startswith("_")}
+
+
+@cache
+def verb_words() -> dict[str, Any]:
+    """event_verbs.json: ``rules`` (lemma -> VerbRule), the word lists as sets, ``priority``."""
+    data = rules("event_verbs.json")
+    _check_verb_rules(data)
+    verb_rules = {}
+    for lemma, entry in data["verb_rules"].items():
+        kw: dict[str, Any] = {k: entry[k] for k in _RULE_FLAGS if k in entry}
+        kw.update({k: frozenset(entry[k]) for k in _RULE_LISTS if k in entry})
+        verb_rules[lemma] = VerbRule(as_type=entry.get("as"), **kw)
+    out: dict[str, Any] = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    out["rules"] = verb_rules
+    out["priority"] = dict(data["type_priority"])
+    return out
+
+
+def verb_rule(lemma: str) -> VerbRule:
+    return verb_words()["rules"].get(lemma, _NO_RULE)
+
+
+_NO_RULE = VerbRule()
+
+
+@cache
+def lex() -> dict[str, Any]:
+    """event_triggers.json, with multi-word keys as word tuples."""
+    data = rules("event_triggers.json")
+    return {
+        "verbs": data["verbs"],
+        "pair": set(data["pair_verbs"]),
+        "host": set(data["host_verbs"]),
+        "travel": set(data["travel_verbs"]),
+        "place": set(data["place_verbs"]),
+        "nouns": {tuple(k.split()): v for k, v in data["nouns"].items()},
+        "phrases": {tuple(k.split()): v for k, v in data["phrases"].items()},
+        "not_participants": set(data["not_participants"]),
+        "types": data["types"],
+    }
+
+
+@cache
+def trigger_verbs() -> frozenset[str]:
+    """Lemmas that can make an event: the trigger verbs, and the verbs that make one through their object
+    ("had talks", "attended the summit")."""
+    rules = verb_words()["rules"]
+    return frozenset(lex()["verbs"]) | {lemma for lemma, rule in rules.items() if rule.type_from_object}
+
+
+def group(etype: str) -> int:
+    """The scorer's type groups: visit | meeting, talks, call | signing | everything else."""
+    if etype == "visit":
+        return 0
+    if etype in {"meeting", "talks", "call"}:
+        return 1
+    if etype == "signing":
+        return 2
+    return 3

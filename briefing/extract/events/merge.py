@@ -1,0 +1,132 @@
+"""One happening, one item: the tellings of an event in a source merged, and each made an Event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.extract.events.found import Found
+from briefing.extract.events.lexicon import group, lex, verb_words
+from briefing.extract.layout import doc_text
+from briefing.model import Event, Evidence
+
+
+def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list[Event]:
+    words = lex()
+    priority = verb_words()["priority"]
+    merged: list[dict[str, Any]] = []
+    for f, date, date_end in records:
+        status = "planned" if f.planned else "held"
+        key_people = frozenset(id(p) for p in f.participants)
+        target = None
+        for m in merged:
+            if m["status"] != status or group(m["type"]) != group(f.type):
+                continue
+            if group(f.type) == 3 and m["type"] != f.type:
+                continue
+            if f.type == "visit" and m["actor"] is f.actor and f.actor is not None:
+                target = m
+                break
+            if len(key_people) >= 2 and m["keys"] == key_people and _compatible(m, f, date):
+                target = m
+                break
+        if target is None:
+            merged.append({"type": f.type, "status": status, "keys": key_people, "found": f, "date": date,
+                           "date_end": date_end, "actor": f.actor, "recipient": f.recipient,
+                           "participants": list(f.participants), "sents": [f.sent], "location": f.location,
+                           "weak": f.weak, "hosted": f.hosted})
+            continue
+        if (not target["weak"] and f.weak) is False and priority.get(f.type, 0) > priority.get(target["type"], 0) \
+                and not f.weak:
+            target["type"] = f.type
+        if target["weak"] and not f.weak:
+            target["type"], target["weak"] = f.type, False
+            target["actor"], target["recipient"] = f.actor, f.recipient
+        if date and (not target["date"] or (f.type == "visit" and date < target["date"])):
+            target["date"], target["date_end"] = date, date_end or target["date_end"]
+        target["location"] = target["location"] or f.location
+        target["hosted"] = target["hosted"] or f.hosted
+        if f.sent not in target["sents"] and len(target["sents"]) < 2:
+            target["sents"].append(f.sent)
+    events = []
+    visitors = {id(m["actor"]) for m in merged if m["type"] == "visit" and m["actor"] is not None}
+    summiteers = {id(p) for m in merged if m["type"] == "conference" and m["status"] == "held"
+                  and doc[m["found"].trigger].lower_ in {"summit", "summits", "forum", "conference"}
+                  for p in m["participants"]}
+    for m in merged:
+        if m["weak"]:
+            m["type"] = "meeting"
+        types = words["types"][m["type"]]
+        mode = types["mode"]
+        cameo = types["planned_cameo"] if m["status"] == "planned" else types["cameo"]
+        if m["type"] in {"meeting", "talks"} and m["status"] == "held":
+            if m["hosted"]:
+                mode, cameo = "host", words["types"]["meeting"].get("host_cameo", "043")
+            elif m["actor"] is not None and id(m["actor"]) in summiteers:
+                mode, cameo = "third-party", "044"  # met on the sidelines of a summit
+            elif m["actor"] is not None and id(m["actor"]) in visitors:
+                mode, cameo = "visit", "042"
+        date = m["date"]
+        if date is None and m["status"] == "held" and doc._.pub_date and m["participants"]:
+            date = doc._.pub_date  # reported without a date: the day it was reported
+        evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
+        location = m["location"] or _place_in_clause(doc[m["found"].trigger], deep=not m["found"].weak)
+        if location and location.lower().startswith("the "):
+            location = location[4:]
+        names = [p.name for p in m["participants"]]
+        events.append(Event(
+            type=m["type"], status=m["status"], date=date, date_end=m["date_end"], location=location,
+            participants=names, actor=m["actor"].name if m["actor"] is not None else None,
+            recipient=m["recipient"].name if m["recipient"] is not None else None,
+            plover_type=types["plover"], plover_mode=mode, cameo=cameo,
+            summary=_summary(m, names), evidence=evidence,
+        ))
+    return events
+
+
+def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:
+    """Where the trigger's clause says it happened ("met X in Hanoi", the parser hanging "in Hanoi" on X)."""
+    doc = trigger.doc
+    near = {trigger.i} | {g.i for c in trigger.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"}
+    if deep:
+        stack = [c for c in trigger.children if c.dep_ in {"dobj", "attr", "nsubjpass"}]
+        while stack:
+            t = stack.pop()
+            near.add(t.i)
+            stack += [c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl", "conj", "cc", "punct"}]
+    for t in trigger.subtree:
+        if t.i <= trigger.i or t.dep_ != "pobj" or t.head.lower_ not in {"in", "at"} or t.head.head.i not in near:
+            continue
+        cm = next((m for m in doc._.bb_countries or [] if m.start <= t.i < m.end), None)
+        if cm is not None:
+            return doc[cm.start:cm.end].text
+        ent = next((e for e in doc.ents if e.start <= t.i < e.end and (e.label_ in {"GPE", "FAC", "LOC"} or (
+            e.label_ == "ORG" and e[-1].lower_ in verb_words()["venue_words"]))), None)
+        if ent is not None:
+            return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return None
+
+
+def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
+    """Two mentions can be one event: a call is never an in-person meeting; different dates are different events."""
+    if m["date"] and date and not (m["date"].startswith(date) or date.startswith(m["date"])):
+        return False
+    if m["weak"] or f.weak:
+        return True
+    return (m["type"] == "call") == (f.type == "call")
+
+
+def _trim_end(sent: Any) -> int:
+    end = sent.end_char
+    text = doc_text(sent.doc)
+    while end > sent.start_char and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _summary(m: dict[str, Any], names: list[str]) -> str:
+    who = " and ".join(names) if names else "Officials"
+    what = {"visit": "visit", "meeting": "meeting", "talks": "talks", "call": "call", "signing": "signing",
+            "conference": "conference", "ceremony": "ceremony", "statement": "statement", "other": "event"}[m["type"]]
+    where = f" in {m['location']}" if m["location"] else ""
+    when = "planned " if m["status"] == "planned" else ""
+    return f"{who}: {when}{what}{where}"

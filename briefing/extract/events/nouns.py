@@ -1,0 +1,102 @@
+"""Events told by a noun: "his state visit", "talks with X", "the 9th Joint Commission session was held",
+"paid a courtesy call on X". The participants are the noun's possessor and its "with"/"between"/"on"
+phrase, or the subject of the verb it hangs from; a noun with nobody needs a verb of taking place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.extract.events.cast import Cast
+from briefing.extract.events.found import Found
+from briefing.extract.events.grammar import has_date_word, is_planned, place_of, subject_of
+from briefing.extract.events.lexicon import lex, verb_words
+from briefing.extract.events.triggers import noun_type
+from briefing.extract.layout import span_text
+
+_TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
+
+
+def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
+    words = lex()
+    etype = noun_type(t)
+    if etype is None or t.i in used:
+        return None
+    if etype == "statement" and not any(w in span_text(sent).lower() for w in ("press", "news", "media")):
+        return None
+    # a noun inside the object of another trigger verb is that event ("co-chaired the session of the Commission")
+    has_poss = any(c.dep_ == "poss" for c in t.children)
+    node = t
+    for _ in range(5):
+        if node.dep_ not in {"dobj", "pobj", "prep", "compound", "amod", "appos", "nmod", "attr", "npadvmod", "conj"}:
+            break
+        if node.head.i in used and not has_poss:
+            return None
+        if node.head is node:
+            break
+        node = node.head
+    participants: list[Any] = []
+    actor = recipient = None
+    for c in t.children:
+        if c.dep_ == "poss":
+            participants += people.resolve(c)
+    if participants:
+        actor = participants[0]
+    for c in t.children:
+        if c.dep_ == "prep" and c.lower_ in {"with", "between", "on", "of"}:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    if c.lower_ == "of" and etype not in {"visit"}:
+                        continue
+                    got = [p for p in people.resolve(g) if p not in participants]
+                    if got and recipient is None:
+                        recipient = got[0]
+                    participants += got
+    for c in t.children:
+        if c.dep_ in {"acl", "relcl"}:
+            for g in c.subtree:
+                if g.dep_ == "agent":
+                    for h in g.children:
+                        if h.dep_ == "pobj":
+                            participants += [p for p in people.resolve(h) if p not in participants]
+    # the verb the noun hangs from: "X paid a courtesy call on Y", "X is on an official visit", "at a press briefing"
+    gov = t.head
+    hops = 0
+    while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov and hops < 3:
+        gov = gov.head
+        hops += 1
+    planned = is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and is_planned(gov))
+    placed = gov.lemma_.lower() in words["place"] or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
+                                                       for c in t.children)
+    close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in"})
+    if t.head.lower_ == "of" and t.head.head.lower_ in {"sidelines", "sideline", "margins", "margin"}:
+        close = True  # "met ... on the sidelines of the ASEAN Summit"
+    if not close:
+        pass
+    elif gov.pos_ in {"VERB", "AUX"} and not participants or (etype in {"visit", "meeting", "call"} and actor is None
+                                                            and gov.pos_ in {"VERB", "AUX"}):
+        subj = subject_of(gov)
+        if subj is not None and subj.i != t.i and not any(s.i == t.i for s in subj.subtree):
+            got = [p for p in people.resolve(subj) if p not in participants]
+            if got:
+                actor = got[0]
+                participants = got[:1] + participants
+    if etype == "visit":
+        if actor is None:
+            return None
+        if not has_poss and (gov.lemma_.lower() not in verb_words()["visit_light_verbs"] or t.head.lower_ in _TIME_PREPS):
+            return None
+        return Found("visit", t.i, sent, [actor], actor=actor, recipient=recipient, planned=planned,
+                     location=place_of(t) or place_of(gov))
+    named_conference = etype == "conference" and t.text[:1].isupper() and t.lower_ in {"summit", "summits", "forum",
+                                                                                       "conference", "dialogue"}
+    signing_of = etype == "signing" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    if not participants:
+        if not (placed or named_conference or signing_of
+                or (etype in {"conference", "talks", "meeting"} and place_of(t) and has_date_word(sent))):
+            return None
+        if etype in {"ceremony", "statement"}:
+            return None
+    if etype in {"meeting", "talks", "call"} and len(participants) == 1 and not placed:
+        return None
+    return Found(etype, t.i, sent, participants[:4], actor=actor or (participants[0] if participants else None),
+                 recipient=recipient, planned=planned, location=place_of(t) or place_of(gov))

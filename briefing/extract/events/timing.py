@@ -1,0 +1,68 @@
+"""An event's date: the date expression of its own clause, in the direction its status gives."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefing.extract.dates import find_dates
+from briefing.extract.events.found import Found
+from briefing.extract.layout import span_text
+
+TIME_MARKS = {"since", "after", "before", "when", "until", "as", "while"}
+
+
+def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | None, str | None]]:
+    """Each trigger's date: the nearest date expression in its sentence not inside another clause's relative."""
+    pub = doc._.pub_date
+    out: dict[int, tuple[str | None, str | None]] = {}
+    if not found:
+        return out
+    text = span_text(sent)
+    mentions = {planned: find_dates(text, pub, planned=planned) for planned in {f.planned for f in found}}
+    claimed: set[int] = set()
+    pairs = []
+    for k, f in enumerate(found):
+        for mi, m in enumerate(mentions[f.planned]):
+            tok = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+            if tok is None:
+                continue
+            if _inside_other_relcl(tok.root, doc[f.trigger]):
+                continue
+            if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
+                continue  # "for five years, until 2029": a term, not the event's date
+            if not m.end_value and re.search(r"(?i)\bfrom\s*$", text[max(0, m.start - 6):m.start]) and \
+                    re.match(r"\s*(?:to|until|till|through)\b", text[m.end:m.end + 12]):
+                continue  # "from this year to 2026": a term
+            dist = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
+            if any(a.i == f.trigger for a in tok.root.ancestors):
+                dist = min(dist, 1)  # the date hangs from the trigger itself
+            pairs.append((dist, k, mi, m))
+    pairs.sort(key=lambda x: x[0])
+    done: set[int] = set()
+    for _dist, k, mi, m in pairs:
+        if k in done or (mi, found[k].planned) in claimed:
+            continue
+        done.add(k)
+        claimed.add((mi, found[k].planned))
+        out[k] = (m.value, m.end_value)
+    return out
+
+
+def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
+    """A date inside a clause that tells of something else ("Ishiba, who took office on October 1")."""
+    t = date_tok
+    for _ in range(8):
+        if t.lower_ in TIME_MARKS and t.dep_ in {"prep", "mark"} and not any(x.i == trigger.i for x in t.head.subtree
+                                                                              if x.i >= t.i):
+            return True
+        on_trigger = t.head.i == trigger.i or (t.head.dep_ == "pobj" and t.head.head.head.i == trigger.i
+                                               and t.head.head.lower_ in {"to", "in"})  # "visit to Lisbon, which began"
+        other_clause = t.dep_ in {"relcl", "advcl", "acl"} and not on_trigger \
+            and not any(x.i == trigger.i for x in t.subtree)
+        if other_clause and (t.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children)):
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False

@@ -1,0 +1,134 @@
+"""Finding triggers in a sentence: phrases ("spoke by telephone"), verbs ("met", "received") and nouns
+("state visit", "the 9th Joint Commission session"), each handed to its reader (verbs.py, nouns.py)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from briefing.extract.events.cast import Cast
+from briefing.extract.events.found import Found
+from briefing.extract.events.grammar import VERB_SUFFIXES, is_planned, objects_of, place_of, subject_of, verb_lemma
+from briefing.extract.events.lexicon import lex, trigger_verbs
+from briefing.extract.layout import token_lemmas, token_lowers
+
+
+@cache
+def _phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, etype in sorted(lex()["phrases"].items(), key=lambda kv: -len(kv[0])):
+        out.setdefault(seq[0], []).append((seq, etype))
+    return out
+
+
+def _phrase_at(tokens: Any, i: int) -> tuple[int, str] | None:
+    lowers = token_lowers(tokens)
+    for seq, etype in _phrases_by_first().get(lowers[i], ()):
+        n = len(seq)
+        if i + n <= len(lowers) and all(lowers[i + k] == seq[k] for k in range(1, n)):
+            return n, etype
+    return None
+
+
+def noun_type(token: Any) -> str | None:
+    """The event type of a noun trigger, multi-word forms first ("courtesy call", "state visit")."""
+    nouns = lex()["nouns"]
+    lowers = token_lowers(token.doc)
+    i = token.i
+    for back in (2, 1):
+        if i - back >= 0:
+            seq = tuple(lowers[i - back:i + 1])
+            if seq in nouns:
+                return nouns[seq]
+    if i + 2 < len(lowers):
+        seq = tuple(lowers[i:i + 3])
+        if seq in nouns:
+            return nouns[seq]
+    return nouns.get((lowers[i],)) or nouns.get((token.lemma_.lower(),))
+
+
+@cache
+def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(lower-case forms, lemmas) a token needs for any trigger rule to look at it: the first word of a
+    phrase, the first or last word of a noun form, a verb or pair-verb lemma, "meeting"/"visiting", "expect"."""
+    words = lex()
+    verbs = trigger_verbs()
+    lowers = set(_phrases_by_first()) | {"meeting", "visiting"}
+    lowers |= {seq[0] for seq in words["nouns"]} | {seq[-1] for seq in words["nouns"]}
+    lowers |= {verb + suffix for verb in verbs for suffix in VERB_SUFFIXES}  # what verb_lemma mends
+    lemmas = set(verbs) | words["pair"] | {seq[0] for seq in words["nouns"] if len(seq) == 1}
+    lemmas.add("expect")  # "is expected in Beijing"
+    return frozenset(lowers), frozenset(lemmas)
+
+
+def _may_trigger(doc: Any) -> list[bool]:
+    """Per token: whether any trigger rule could fire on it (once per Doc, from strings alone), so the rules
+    build a Token and read its parse only where one might."""
+    flags = doc.user_data.get("bb_may_trigger")
+    if flags is None:
+        words, lemma_words = _trigger_words()
+        flags = doc.user_data["bb_may_trigger"] = [
+            low in words or lemma.lower() in lemma_words
+            for low, lemma in zip(token_lowers(doc), token_lemmas(doc), strict=True)]
+    return flags
+
+
+def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
+    """Every event a sentence tells of, one Found per trigger (or per person met)."""
+    from briefing.extract.events.nouns import noun_event
+    from briefing.extract.events.verbs import opening_participle_event, verb_event
+
+    words = lex()
+    verbs = trigger_verbs()
+    tokens = doc
+    found: list[Found] = []
+    used: set[int] = set()
+    may = _may_trigger(doc)
+    candidates = [doc[i] for i in range(sent.start, sent.end) if may[i]]
+    for t in candidates:
+        if t.i in used:
+            continue
+        phrase = _phrase_at(tokens, t.i)
+        if phrase:
+            n, etype = phrase
+            used.update(range(t.i, t.i + n))
+            verb = t if t.pos_ in {"VERB", "AUX"} else t.head
+            f = Found(etype, t.i, sent, planned=is_planned(verb))
+            subj = subject_of(verb)
+            f.participants = people.resolve(subj) if subj is not None else []
+            others = objects_of(verb, people, preps={"with", "on", "between"})
+            f.participants += [p for p in others if p not in f.participants]
+            if f.participants:
+                f.actor = f.participants[0]
+                f.recipient = others[0] if others else None
+            elif etype not in {"other", "signing"}:
+                continue
+            found.append(f)
+            continue
+        if t.i == sent.start and t.lower_ in {"meeting", "visiting"} and t.i + 1 < len(doc) \
+                and doc[t.i + 1].text[:1].isupper():
+            made = opening_participle_event(t, sent, people)
+            if made:
+                used.add(t.i)
+                found += made
+                continue
+        if t.pos_ in {"VERB", "AUX"} and verb_lemma(t) in verbs or (
+                t.pos_ == "VERB" and verb_lemma(t) in words["pair"]):
+            made = verb_event(t, sent, people, used)
+            if made:
+                used.add(t.i)
+            found += made
+        elif t.pos_ in {"NOUN", "PROPN"} and noun_type(t):
+            f = noun_event(t, sent, people, used)
+            if f:
+                found.append(f)
+                used.update(g.i for g in t.subtree)
+    # "is expected in Beijing": a planned visit
+    for t in candidates:
+        if t.lemma_ == "expect" and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in t.children):
+            subj = subject_of(t)
+            persons = people.resolve(subj) if subj is not None else []
+            place = place_of(t)
+            if persons and place:
+                found.append(Found("visit", t.i, sent, persons[:1], actor=persons[0], planned=True, location=place))
+    return found

@@ -1,0 +1,179 @@
+"""Events told by a verb: "met", "received", "will travel to", "held talks", "signed".
+
+A verb's own conditions (needs "on" after "called", a wreath after "laid", its type from its object after
+"held") are data, in event_verbs.json; this module reads them and the parse. The kinds of verb:
+- hosts ("received", "hosted", "welcomed"): the object is the guest, the subject the host;
+- pair verbs ("discussed", "agreed"): a meeting only when two named people of different sides do it together;
+- visits ("visited", "travelled to"): the traveller alone, with the destination;
+- the rest ("met", "called on", "signed"): subject and objects; "met A, B and C" is one event per person met.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from briefing.extract.events.cast import Cast, different_sides
+from briefing.extract.events.found import Found
+from briefing.extract.events.grammar import is_planned, object_place, objects_of, place_of, subject_of, verb_lemma
+from briefing.extract.events.lexicon import VerbRule, lex, verb_rule, verb_words
+from briefing.extract.events.triggers import noun_type
+
+_OBJECT_DEPS = {"dobj", "attr", "nsubjpass"}
+
+
+def opening_participle_event(t: Any, sent: Any, people: Cast) -> list[Found]:
+    """ "Meeting Prime Minister X on Wednesday, Marcos reaffirmed ...": a participle opening the sentence."""
+    comma = next((k for k in sent if k.text == "," and k.i > t.i), None)
+    limit = comma.i if comma is not None else sent.end
+    met = [people.at[k] for k in range(t.i + 1, limit) if k in people.at]
+    root_subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i > limit), None)
+    who = people.resolve(root_subj) if root_subj is not None else []
+    if not (met and who and met[0] is not who[0]):
+        return []
+    etype = "visit" if t.lower_ == "visiting" else "meeting"
+    return [Found(etype, t.i, sent, [who[0], met[0]], actor=who[0], recipient=met[0], planned=is_planned(sent.root),
+                  location=place_of(t))]
+
+
+def _object_trigger(t: Any, rule: VerbRule) -> Any:
+    """The event noun a light verb carries: "held talks", "had a phone conversation", "embarked on a tour"."""
+    heads = [c for c in t.children if c.dep_ in {"dobj", "attr"}]
+    heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "in"} for g in c.children
+              if g.dep_ == "pobj"]
+    for head in heads:
+        for g in head.subtree:
+            etype = noun_type(g)
+            if etype and (not rule.object_types or etype in rule.object_types):
+                return g
+    return None
+
+
+def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
+    """Whether the verb's own conditions (event_verbs.json) rule this use out."""
+    if rule.not_as and t.dep_ in rule.not_as:
+        return True  # "the agreement signed in 2010" names a document, it does not report a signing here
+    if rule.needs_prep and not any(c.dep_ == "prep" and c.lower_ in rule.needs_prep for c in t.children):
+        return True  # "called for restraint" is not "called on the President"
+    if rule.refuses_deps and any(c.dep_ in rule.refuses_deps for c in t.children):
+        return True
+    if rule.needs_word and not any(g.lower_ in rule.needs_word for g in t.subtree):
+        return True  # "laid out plans" is not "laid a wreath"
+    if rule.needs_person_object and not any(c.dep_ in {"dobj", "nsubjpass"} and people.resolve(c) for c in t.children):
+        return True  # "welcomed the decision"
+    if rule.needs_place and not place_of(t):
+        return True
+    return any(c.lower_ in rule.refuses_words for c in t.children)  # "flew back to Manila" is going home
+
+
+def _subjects(t: Any, subj: Any, people: Cast) -> list[Any]:
+    subjects = people.resolve(subj) if subj is not None else []
+    if subj is not None and subj.dep_ == "nsubj" and len(subjects) == 1:
+        more = people.in_np(subj)
+        if len(more) > 1:
+            subjects = more
+    return subjects
+
+
+def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
+    words = lex()
+    lemma = verb_lemma(t)
+    rule = verb_rule(lemma)
+    etype = words["verbs"].get(lemma)
+    is_pair = lemma in words["pair"] and etype is None and not rule.type_from_object
+    subj = subject_of(t)
+    if subj is not None and subj.lower_ in words["not_participants"]:
+        return []
+    if subj is not None and subj.i in used:
+        return []  # "the Joint Committee would convene": the committee's meeting is already an event
+    if _refused(t, rule, people):
+        return []
+    if t.dep_ in {"acl", "relcl"} and any(c.lower_ in {"first", "last", "only"} for c in t.head.children):
+        return []  # "the first minister to visit the country since ...": a remark, not an event
+    subjects = _subjects(t, subj, people)
+    if rule.type_from_object:
+        noun = _object_trigger(t, rule)
+        if noun is None:
+            if etype is None or lemma in words["pair"]:
+                return []
+        else:
+            etype = noun_type(noun)
+            is_pair = False
+            used.add(noun.i)
+            used.update(g.i for g in noun.subtree if noun_type(g))
+    if rule.absorbs_object:
+        for c in t.children:
+            if c.dep_ == "dobj":
+                used.update(g.i for g in c.subtree if noun_type(g))
+    planned = is_planned(t)
+    if rule.needs_object:
+        objects = [c for c in t.children if c.dep_ == "dobj" and c.lower_ in rule.needs_object]
+        dest = place_of(t) or next((place_of(c) for c in objects if place_of(c)), None)
+        if not (objects and dest and subjects):
+            return []
+        return [Found(rule.as_type or "visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned,
+                      location=dest)]
+    if lemma in words["host"]:
+        return _hosted(t, sent, people, subjects, planned)
+    if is_pair:
+        return _pair_event(t, sent, people, subjects, planned)
+    if etype == "visit":
+        if not subjects:
+            return []
+        place = place_of(t) or (object_place(t) if rule.place_from_object else None)
+        return [Found("visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned, location=place)]
+    objs = objects_of(t, people, preps={"with", "on", "upon", "between"})
+    if not subjects:
+        return _group_event(t, sent, subj, etype, planned)
+    if not objs and etype == "meeting" and rule.one_per_object:
+        if len(subjects) >= 2:  # "A and B met"
+            return [Found("meeting", t.i, sent, subjects[:2], actor=subjects[0], recipient=subjects[1], planned=planned,
+                          location=place_of(t))]
+        return []
+    if etype in {"meeting", "call", "talks"} and objs and rule.one_per_object:
+        return [Found(etype, t.i, sent, [subjects[0], o], actor=subjects[0], recipient=o, planned=planned,
+                      location=place_of(t)) for o in objs if o not in subjects]  # "met A, B and C": three meetings
+    parts = list(subjects) + [p for p in objs if p not in subjects]
+    return [Found(etype, t.i, sent, parts[:4], actor=parts[0], recipient=parts[1] if len(parts) > 1 else None,
+                  planned=planned, location=place_of(t))]
+
+
+def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool) -> list[Found]:
+    """ "X received Y": Y is the guest; "Y was received by X"."""
+    objs = objects_of(t, people, preps={"with", "on", "between", "from", "for"})
+    passive = any(c.dep_ == "nsubjpass" for c in t.children)
+    hosts = objs if passive else subjects
+    guests = subjects if passive else objs
+    if not guests or not hosts:
+        return []
+    return [Found("meeting", t.i, sent, [guest, hosts[0]], actor=guest, recipient=hosts[0], planned=planned,
+                  location=place_of(t), hosted=True) for guest in guests if guest is not hosts[0]]
+
+
+def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool) -> list[Found]:
+    """ "A and B discussed ...", "A reviewed ties with B": a meeting only when two named sides do it together."""
+    pair = list(subjects)
+    pair += [p for p in objects_of(t, people, preps={"with"}) if p not in pair]
+    if len(pair) < 2 or t.dep_ in {"relcl", "acl", "amod"}:
+        # "With Prime Minister X, Marcos reviewed ..."
+        with_pp = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        for g in with_pp:
+            pair += [p for p in people.resolve(g) if p not in pair]
+    if len(pair) < 2 or not different_sides(pair[:2]):
+        return []
+    named = all(any(sent.start <= m.start < sent.end for m in p.mentions) for p in pair[:2])
+    if not named:
+        return []  # "the two sides agreed ...": says nothing about a meeting of its own
+    return [Found("meeting", t.i, sent, pair[:2], actor=pair[0], recipient=pair[1], planned=planned, weak=True)]
+
+
+def _group_event(t: Any, sent: Any, subj: Any, etype: str | None, planned: bool) -> list[Found]:
+    """No person as subject: an event only when a body or the sides do it ("the two sides signed",
+    "the commission convened"); its participants come from merging with another telling."""
+    if etype not in {"signing", "conference", "meeting", "talks"} or subj is None:
+        return []
+    subject_is_country = any(m.start <= subj.i < m.end for m in sent.doc._.bb_countries or [])
+    if subj.lower_ in verb_words()["group_subjects"] or (subject_is_country and etype == "signing"):
+        if etype == "signing" and t.dep_ in {"relcl", "acl"}:
+            return []
+        return [Found(etype, t.i, sent, [], planned=planned, location=place_of(t))]
+    return []
