@@ -130,6 +130,7 @@ def load(path: str | Path, *, marking: str = DEFAULT_MARKING, max_bytes: int = D
         language=language,
         format=fmt,
         marking=marking,
+        url=loaded.url,
     )
 
 

@@ -51,6 +51,7 @@ class Loaded:
     date: str | None = None
     publisher: str | None = None
     author: str | None = None
+    url: str | None = None
 
 
 def describe_size(n: int) -> str:

@@ -1,8 +1,8 @@
 """Saved web pages (.html, .htm): the article alone, through trafilatura.
 
 Menus, tickers, sidebars, related-links lists, cookie banners, scripts and styles
-are left out; title, publication date, site name and byline come from the page's
-metadata (Open Graph, article:published_time, JSON-LD).
+are left out; title, publication date, site name, byline and address (og:url, the
+canonical link) come from the page's metadata (Open Graph, article:published_time, JSON-LD).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .common import Loaded, Refused, decode_text, paragraphs_text, squash_spaces
-from .meta import find_dateline, guess_title, iso_date
+from .meta import find_dateline, guess_title, iso_date, web_address
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
@@ -130,4 +130,5 @@ def load_html(data: bytes) -> Loaded:
         date=date or find_dateline(text),
         publisher=site,
         author=(meta.author or None) if meta else None,
+        url=web_address(meta.url) if meta else None,
     )

@@ -2,7 +2,8 @@
 
 Headings, emphasis, code marks, link targets, images, rules and HTML comments go;
 link text stays; a paragraph wrapped over several source lines becomes one line;
-list items and table rows keep their own lines. YAML front matter gives title and date.
+list items and table rows keep their own lines. YAML front matter gives title, date,
+author, publisher (or source, site, outlet) and URL (or link, canonical).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .common import Loaded, clean_text, decode_text, squash_spaces
-from .meta import find_dateline, guess_title, iso_date
+from .meta import find_dateline, guess_title, iso_date, web_address
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
@@ -120,4 +121,6 @@ def load_markdown(data: bytes) -> Loaded:
         title=squash_spaces(title),
         date=(iso_date(fields["date"]) if fields.get("date") else None) or find_dateline(text),
         author=fields.get("author") or None,
+        publisher=next((fields[k] for k in ("publisher", "source", "site", "outlet") if fields.get(k)), None),
+        url=next((web_address(fields[k]) for k in ("url", "link", "canonical") if web_address(fields.get(k))), None),
     )

@@ -234,3 +234,57 @@ def guess_title(text: str) -> str:
             continue
         return shorten(first_sentence(strip_wire_dateline(line))).rstrip(".")
     return ""
+
+
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/$.?#][^\s<>\"]*$", re.IGNORECASE)
+
+
+def web_address(value: object) -> str | None:
+    """``value`` when it is a whole http(s) address, else None (an identifier like "ISBN ..." is not)."""
+    text = str(value or "").strip()
+    return text if len(text) <= 2000 and _WEB_ADDRESS.match(text) else None
+
+
+# "Source: Nordic Courier", "Publisher - X", "By Kari Lund", "Author: Kari Lund", "URL: https://...",
+# or a line that is only an address: what a saved or pasted article often carries above or below it.
+_LABELLED = re.compile(
+    r"^[ \t]*(?:(?P<label>source|publisher|published by|outlet|author|written by|url|link|web|originally published at)"
+    r"[ \t]*[:\-–][ \t]*|(?P<by>by)[ \t]+(?=[A-Z]))(?P<value>.{1,200}?)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_LABEL_FIELD = {"source": "publisher", "publisher": "publisher", "published by": "publisher", "outlet": "publisher",
+                "author": "author", "written by": "author", "url": "url", "link": "url", "web": "url",
+                "originally published at": "url"}
+_EDGE_LINES = 8  # look this many lines at the top and at the end
+
+
+def labelled_lines(text: str) -> dict[str, str]:
+    """Publisher, author and url named by labelled lines near the top or the end of a plain text.
+
+    The text itself is not changed. A "Source:" line holding an address gives the url, not the publisher;
+    a "By" byline counts only when it is short (a name, not a sentence).
+    """
+    lines = text.split("\n")
+    edge = lines[:_EDGE_LINES] + (lines[-_EDGE_LINES:] if len(lines) > _EDGE_LINES else [])
+    found: dict[str, str] = {}
+    for line in edge:
+        if len(line) > 300:
+            continue
+        address = web_address(line)
+        if address:
+            found.setdefault("url", address)
+            continue
+        m = _LABELLED.match(line)
+        if not m:
+            continue
+        value = squash_spaces(m.group("value"))
+        if m.group("by"):
+            if len(value.split()) <= 5 and not value.endswith((".", "!", "?")):
+                found.setdefault("author", value)
+            continue
+        field = _LABEL_FIELD[m.group("label").lower()]
+        if web_address(value):
+            found.setdefault("url", value)
+        elif field != "url" and len(value.split()) <= 8:
+            found.setdefault(field, value)
+    return found

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .common import MAX_TEXT_CHARS, Loaded, Refused, paragraphs_text, squash_spaces
-from .meta import find_dateline, guess_title, iso_date
+from .meta import find_dateline, guess_title, iso_date, web_address
 
 ENCRYPTED = "encrypted PDF (password protected); remove the password and import again"
 NO_TEXT = "no text layer (scanned?)"
@@ -183,7 +183,10 @@ def load_pdf(data: bytes) -> Loaded:
     info = _info(reader)
     date = find_dateline(text) or iso_date(_pdf_date(info.get("/CreationDate")))
     author = squash_spaces(str(info.get("/Author") or "")) or None
-    return Loaded(text=text, title=title, date=date, author=author)
+    publisher = next((squash_spaces(str(info[k])) for k in ("/Publisher", "/Company") if info.get(k)), None)
+    url = next((web_address(str(info[k])) for k in ("/URL", "/URI", "/Source") if web_address(str(info.get(k) or ""))),
+               None)
+    return Loaded(text=text, title=title, date=date, author=author, publisher=publisher or None, url=url)
 
 
 def _info(reader) -> dict:

@@ -22,7 +22,7 @@ from .common import (
     paragraphs_text,
     squash_spaces,
 )
-from .meta import find_dateline, guess_title, iso_date
+from .meta import find_dateline, guess_title, iso_date, web_address
 
 NOT_DOCX = "not a valid Word document (corrupt or not a .docx)"
 ENTITIES = "XML entity declarations are not allowed (possible entity-expansion attack)"
@@ -147,4 +147,15 @@ def load_docx(data: bytes) -> Loaded:
         created = None  # the generating tool's template, not the document's own date
     author = None if author in _TOOL_AUTHORS else author
     date = find_dateline(text) or iso_date(created)
-    return Loaded(text=text, title=title, date=date, author=author)
+    return Loaded(text=text, title=title, date=date, author=author, publisher=_company(document),
+                  url=web_address(props.identifier) or web_address(props.subject))
+
+
+def _company(document) -> str | None:
+    """The Company of the extended properties (docProps/app.xml), which Word fills from the licence."""
+    for part in document.part.package.iter_parts():
+        if str(part.partname).endswith("/docProps/app.xml"):
+            m = re.search(rb"<(?:\w+:)?Company>([^<]{1,200})</(?:\w+:)?Company>", part.blob)
+            if m:
+                return squash_spaces(m.group(1).decode("utf-8", "replace")) or None
+    return None
