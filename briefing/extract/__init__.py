@@ -23,6 +23,6 @@ def extract(source: Source) -> Extraction:
 
 def extract_many(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
     """One Extraction per source, in order. Sources not in English are passed over with a note."""
-    from briefing.extract.assemble import run
+    from briefing.extract.runner import run
 
     yield from run(sources, batch_size=batch_size, n_process=n_process)

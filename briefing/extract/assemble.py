@@ -1,62 +1,15 @@
-"""Run the pipeline over sources and turn each parsed Doc into an Extraction."""
+"""Turn each parsed Doc into an Extraction, and an Extraction to and from the plain data workers send."""
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from dataclasses import fields
 from typing import Any
 
 from briefing.extract.layout import doc_text, sentence_of
-from briefing.model import Agreement, Event, Evidence, Extraction, Figure, Person, Source, Topic
+from briefing.model import Agreement, Event, Evidence, Extraction, Figure, Person, Topic
 
 MAX_PERSON_EVIDENCE = 3
-
-
-def run(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
-    """One Extraction per source, in order, streaming: ``sources`` is read only as the pipe needs it.
-
-    Sources not in English go through as empty Docs (nothing to parse) and come back with a note.
-    """
-    for data in run_data(sources, batch_size=batch_size, n_process=n_process):
-        yield extraction_from_data(data)
-
-
-def run_data(sources: Iterable[Source], *, batch_size: int = 16, n_process: int = 1) -> Iterator[dict[str, Any]]:
-    """``run``, each Extraction as the plain data ``extraction_to_data`` gives (what a worker sends back)."""
-    from briefing.extract.nlp import get_nlp
-
-    nlp = None
-
-    def docs():
-        nonlocal nlp
-        for s in sources:
-            english = (s.language or "en").lower().startswith("en")
-            if nlp is None:
-                nlp = get_nlp()
-            text = (s.text or "") if english else ""
-            doc = nlp.make_doc(text)
-            doc.user_data["bb_text"] = text  # what layout.doc_text would rebuild from the tokens (spaCy keeps it whole)
-            doc._.pub_date = s.date
-            doc._.source_title = s.title or ""
-            doc._.source_format = s.format or "txt"
-            yield doc, (english, s.language)
-
-    stream = docs()
-    first = next(stream, None)  # the model loads here, before any worker is started
-    if first is None:
-        return
-    for doc, (english, language) in nlp.pipe(_chain(first, stream), batch_size=batch_size,
-                                             n_process=n_process, as_tuples=True):
-        if english:
-            yield doc.user_data["bb_extraction"]
-        else:
-            yield extraction_to_data(Extraction(analysed=False, note=f"not analysed (language: {language})"))
-
-
-def _chain(first, rest):
-    yield first
-    yield from rest
 
 
 def _plain(item: Any) -> dict[str, Any]:
@@ -113,13 +66,8 @@ def build_extraction(doc: Any) -> Extraction:
         if not a.parties:
             a.parties = list(countries[:2])
         _name_the_parties(a, countries)
-    from briefing.extract.countries import home_country
-
-    computed = doc.has_extension("figures") and doc._.figures is not None
-    figures = list(doc._.figures) if computed else _figures(doc, home_country(doc, doc._.bb_countries or []),
-                                                            doc._.pub_date)
-    computed = doc.has_extension("topics") and doc._.topics is not None
-    topics = list(doc._.topics) if computed else _topics(doc)
+    figures = list(doc._.bb_figures or [])
+    topics = list(doc._.bb_topics or [])
     return Extraction(countries=countries, people=people, events=events, agreements=agreements,
                       figures=figures, topics=topics)
 
@@ -209,22 +157,3 @@ def main_countries(doc: Any, records: list[Any], participants: set[str]) -> list
         if score[c] >= 0.75 * score[ranked[1]] and score[c] >= 3:
             out.append(c)
     return out
-
-
-def _figures(doc: Any, currency_country: str | None, pub_date: str | None) -> list[Any]:
-    try:
-        from briefing.extract.figures import extract_figures
-    except ImportError:  # built alongside this module
-        return []
-    try:
-        return extract_figures(doc, currency_country=currency_country, pub_date=pub_date)
-    except TypeError:  # an older signature without the publication date
-        return extract_figures(doc, currency_country=currency_country)
-
-
-def _topics(doc: Any) -> list[Any]:
-    try:
-        from briefing.extract.topics import extract_topics
-    except ImportError:
-        return []
-    return extract_topics(doc)

@@ -1,95 +1,95 @@
-"""The registered spaCy pipeline components (imported lazily, by pipeline.build)."""
+"""The registered spaCy pipeline components (imported lazily, by ``pipeline.build``).
+
+Every rule step is registered the same way: a factory named after the Doc extension it fills,
+whose component runs the step behind one error guard. A step that trips over an odd document
+loses its own items for that document and nothing else: the other steps, the other documents
+and the batch go on.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
 from spacy.language import Language
 
-from briefing.extract import agreements, countries, events, layout, people
+from briefing.extract import agreements, assemble, countries, events, figures, layout, people, topics
 
 log = logging.getLogger(__name__)
 
-
-def _guarded(attr: str) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
-    """A rule that trips over an odd document loses its own items for that document, never the batch."""
-
-    def wrap(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
-        @wraps(fn)
-        def run(doc: Any) -> Any:
-            try:
-                return fn(doc)
-            except Exception:  # noqa: BLE001 - one document's oddity must not stop an import of many
-                log.exception("extraction step %s failed on a document; its %s are left empty", fn.__name__, attr)
-                setattr(doc._, attr, [])
-                return doc
-
-        return run
-
-    return wrap
+Step = Callable[[Any], list[Any]]
 
 
-@Language.component("bb_layout")
-def bb_layout(doc: Any) -> Any:
-    return layout.set_layout(doc)
-
-
-@Language.factory("bb_countries")
-def make_bb_countries(nlp: Language, name: str) -> Any:
+def _countries(nlp: Language) -> Step:
     matcher = countries.build_matcher(nlp)
+    return lambda doc: countries.find_mentions(doc, matcher)
 
-    @_guarded("bb_countries")
-    def bb_countries(doc: Any) -> Any:
-        doc._.bb_countries = countries.find_mentions(doc, matcher)
-        # what bb_figures reads: a bare "$" is the publishing country's dollar; relative periods need the date
-        doc.user_data["currency_country"] = countries.home_country(doc, doc._.bb_countries)
-        doc.user_data["pub_date"] = doc._.pub_date
+
+def _layout(doc: Any) -> list[tuple[int, int]]:
+    layout.set_layout(doc)  # sentence starts; the ranges that are not content
+    return doc._.bb_skip
+
+
+def _figures(doc: Any) -> list[Any]:
+    # a bare "$" is the publishing country's dollar unless the sentence says whose
+    home = countries.home_country(doc, doc._.bb_countries or [])
+    return figures.extract_figures(doc, currency_country=home, pub_date=doc._.pub_date)
+
+
+# component name -> (the Doc extension it fills, how to make its step from the loaded model); the rule
+# functions are looked up when a document runs, not when the model is built
+STEPS: dict[str, tuple[str, Callable[[Language], Step]]] = {
+    "bb_layout": ("bb_skip", lambda nlp: _layout),
+    "bb_countries": ("bb_countries", _countries),
+    "bb_people": ("bb_people", lambda nlp: lambda doc: people.find_people(doc)),
+    "bb_events": ("bb_events", lambda nlp: lambda doc: events.find_events(doc)),
+    "bb_agreements": ("bb_agreements", lambda nlp: lambda doc: agreements.find_agreements(doc)),
+    "bb_figures": ("bb_figures", lambda nlp: _figures),
+    "bb_topics": ("bb_topics", lambda nlp: lambda doc: topics.extract_topics(doc)),
+}
+
+
+def guarded(name: str, extension: str, step: Step) -> Callable[[Any], Any]:
+    """The component: ``doc._.<extension> = step(doc)``, or ``[]`` when the step raises on this document."""
+
+    def component(doc: Any) -> Any:
+        try:
+            found = step(doc)
+        except Exception:  # noqa: BLE001 - one document's oddity must not stop an import of many
+            log.exception("extraction step %s failed on a document; its items are left empty", name)
+            found = []
+        setattr(doc._, extension, found)
         return doc
 
-    return bb_countries
+    return component
 
 
-@Language.component("bb_people")
-@_guarded("bb_people")
-def bb_people(doc: Any) -> Any:
-    doc._.bb_people = people.find_people(doc)
-    return doc
+def _register(component: str, extension: str, make_step: Callable[[Language], Step]) -> None:
+    def factory(nlp: Language, name: str) -> Callable[[Any], Any]:
+        return guarded(name, extension, make_step(nlp))
+
+    Language.factory(component, func=factory)
 
 
-@Language.component("bb_events")
-@_guarded("bb_events")
-def bb_events(doc: Any) -> Any:
-    doc._.bb_events = events.find_events(doc)
-    return doc
-
-
-@Language.component("bb_agreements")
-@_guarded("bb_agreements")
-def bb_agreements(doc: Any) -> Any:
-    doc._.bb_agreements = agreements.find_agreements(doc)
-    return doc
+for _component, (_extension, _make) in STEPS.items():
+    _register(_component, _extension, _make)
 
 
 @Language.component("bb_assemble")
 def bb_assemble(doc: Any) -> Any:
     """Build the Extraction inside the pipeline, so worker processes (n_process > 1) return plain data."""
-    from briefing.extract.assemble import build_extraction, extraction_to_data
-
     try:
-        extraction = build_extraction(doc)
+        extraction = assemble.build_extraction(doc)
     except Exception:  # noqa: BLE001 - never lose the batch over one document
         log.exception("assembling a document's extraction failed; it is left empty")
         from briefing.model import Extraction
 
         extraction = Extraction(note="extraction failed on this document")
-    doc.user_data["bb_extraction"] = extraction_to_data(extraction)
+    doc.user_data["bb_extraction"] = assemble.extraction_to_data(extraction)
     # the rule objects are not serialisable: drop them once the Extraction is built
-    for name in ("bb_countries", "bb_people", "bb_events", "bb_agreements", "figures", "topics"):
-        if doc.has_extension(name):
-            setattr(doc._, name, None)
+    for extension, _ in STEPS.values():
+        setattr(doc._, extension, None)
     # and the per-Doc caches the components kept (sentences, token strings...): all "bb_" keys but the result
     for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("bb_") and k != "bb_extraction"]:
         del doc.user_data[key]

@@ -15,59 +15,21 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from typing import Any
 
-from briefing.extract.datafiles import Checker, load_data
 from briefing.extract.dates import find_dates
 from briefing.extract.layout import doc_text
+from briefing.extract.rules import rules
 from briefing.model import Evidence, Figure
 
 # ---------------------------------------------------------------- data
 
 
-def _validate_currencies(data: Any, check: Checker) -> None:
-    iso = re.compile(r"^[A-Z]{3}$")
-    for key in ("symbols", "words"):
-        for marker, code in check.mapping(key, data.get(key)).items():
-            if not isinstance(code, str) or not iso.match(code):
-                check.fail(f"{key}.{marker}", f"{code!r} is not a three-letter ISO 4217 code")
-    for code in check.str_list("codes", data.get("codes"), allow_empty=False):
-        if not iso.match(code):
-            check.fail(f"codes.{code}", "is not a three-letter ISO 4217 code")
-    for marker, table in check.mapping("ambiguous", data.get("ambiguous")).items():
-        check.mapping(f"ambiguous.{marker}", table)
-        if "default" not in table:
-            check.fail(f"ambiguous.{marker}", "needs a 'default' currency")
-        for country, code in table.items():
-            if not (country == "default" or re.match(r"^[A-Z]{2}$", country)):
-                check.fail(f"ambiguous.{marker}.{country}", "keys are ISO 3166 alpha-2 codes or 'default'")
-            if not isinstance(code, str) or not iso.match(code):
-                check.fail(f"ambiguous.{marker}.{country}", f"{code!r} is not a three-letter ISO 4217 code")
-
-
-def _validate_units(data: Any, check: Checker) -> None:
-    for name, entry in check.mapping("units", data.get("units")).items():
-        check.mapping(f"units.{name}", entry)
-        check.str_list(f"units.{name}.spellings", entry.get("spellings"), allow_empty=False)
-        factor = entry.get("factor", 1)
-        if not isinstance(factor, (int, float)) or factor <= 0:
-            check.fail(f"units.{name}.factor", "must be a positive number")
-        if "unit" in entry and not (isinstance(entry["unit"], str) and entry["unit"].strip()):
-            check.fail(f"units.{name}.unit", "must be a unit word")
-    for key in ("scales", "money_scales"):
-        for word, factor in check.mapping(key, data.get(key)).items():
-            if not isinstance(factor, (int, float)) or factor <= 0:
-                check.fail(f"{key}.{word}", "must be a positive number")
-    check.str_list("percent", data.get("percent"), allow_empty=False)
-    check.str_list("not_counted", data.get("not_counted"))
-
-
 def _currencies() -> dict:
-    return load_data("currencies.json", _validate_currencies)
+    return rules("currencies.json")
 
 
 def _units() -> dict:
-    return load_data("units.json", _validate_units)
+    return rules("units.json")
 
 
 def _alt(words) -> str:
@@ -557,27 +519,3 @@ def _period(text: str, s0: int, s1: int, f: _Found, dates) -> str | None:
     if _ANNUAL.search(text[s0:s1]):
         return "annual"
     return None
-
-
-# ---------------------------------------------------------------- spaCy component
-
-
-def _register_component() -> None:
-    """``nlp.add_pipe("bb_figures")`` sets ``doc._.figures``; it reads ``doc.user_data["currency_country"]``
-    and ``doc.user_data["pub_date"]`` when the caller put them there."""
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    if not Doc.has_extension("figures"):
-        Doc.set_extension("figures", default=None)
-    if Language.has_factory("bb_figures"):
-        return
-
-    @Language.component("bb_figures")
-    def bb_figures(doc):
-        doc._.figures = extract_figures(doc, currency_country=doc.user_data.get("currency_country"),
-                                        pub_date=doc.user_data.get("pub_date"))
-        return doc
-
-
-_register_component()

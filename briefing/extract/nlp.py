@@ -20,6 +20,8 @@ DOC_EXTENSIONS = {
     "bb_people": None,       # [PersonRecord]
     "bb_events": None,       # [Event]
     "bb_agreements": None,   # [Agreement]
+    "bb_figures": None,      # [Figure]
+    "bb_topics": None,       # [Topic]
 }
 
 
@@ -47,37 +49,15 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
-def _split_glued_sentences(nlp: Any) -> None:
-    """Split "time.Vietnam" (a full stop with no space after it) so sentences are found in run-on text."""
-    from spacy.util import compile_infix_regex
-
-    infixes = list(nlp.Defaults.infixes) + [r"(?<=[a-z0-9%)])\.(?=[A-Z][a-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-
-
-def _honorific_special_cases(nlp: Any) -> None:
-    """Keep abbreviated honorifics whole ("Hon.", "Amb.") so they do not end a sentence."""
-    from spacy.symbols import ORTH
-
-    from briefing.extract.rules import rules
-
-    for prefix in rules("honorifics.json")["prefixes"]:
-        if prefix.endswith(".") and " " not in prefix and prefix.count(".") == 1 and len(prefix) > 2:
-            nlp.tokenizer.add_special_case(prefix, [{ORTH: prefix}])
-    for word in rules("event_triggers.json")["whole_words"]:
-        for form in {word, word.capitalize()}:
-            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
-
-
 @cache
 def get_nlp() -> Any:
     """The English model with the Briefing Builder components, built once per process."""
     from briefing.extract.pipeline import build
+    from briefing.extract.tokenizer import customise
 
     register_extensions()
     nlp = _load_model()
-    _split_glued_sentences(nlp)
-    _honorific_special_cases(nlp)
+    customise(nlp)
     return build(nlp)
 
 

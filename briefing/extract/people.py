@@ -105,9 +105,9 @@ def _lexicon() -> dict[str, Any]:
 
 @cache
 def _tokenizer() -> Any:
-    from briefing.extract.nlp import get_nlp
+    from briefing.extract.tokenizer import english_tokenizer
 
-    return get_nlp().tokenizer
+    return english_tokenizer()
 
 
 def _words(text: str) -> list[str]:

@@ -22,27 +22,17 @@ COMPONENTS: list[tuple[str, dict[str, Any]]] = [
     ("bb_assemble", {"last": True}),            # the Extraction, kept as plain data on the Doc
 ]
 
-# Components provided by modules that register them on import (skipped if the module is missing).
-PROVIDERS = {"bb_figures": "briefing.extract.figures", "bb_topics": "briefing.extract.topics"}
-
 # Model parts the extraction does not read (kept small: the benchmark compares against the same model).
 DISABLED: list[str] = []
 
 
 def build(nlp: Any) -> Any:
     """Add the Briefing Builder components to ``nlp`` in the configured order."""
-    import importlib
-
     from briefing.extract import components  # noqa: F401  (registers the factories)
 
     for name, where in COMPONENTS:
         if name in nlp.pipe_names:
             continue
-        if name in PROVIDERS:
-            try:
-                importlib.import_module(PROVIDERS[name])
-            except ImportError:
-                continue  # assembled without it; bb_assemble calls what it can
         if name == "bb_entity_ruler":
             ruler = nlp.add_pipe("entity_ruler", name=name, after=where["after"],
                                  config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})

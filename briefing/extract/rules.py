@@ -1,138 +1,63 @@
-"""The extraction pipeline's rule files (data/*.json), read once and checked on load.
+"""The extraction's rule files (``data/*.json``): read once, each checked against its schema.
 
-A reader extends the word lists by editing the JSON files; a mistake there gives
-a ``RuleFileError`` naming the file and the entry, not a traceback from inside a
-pipeline component. Keys starting with ``_`` are comments.
+A reader extends the word lists by editing the JSON files; a mistake there gives a
+``RuleFileError`` naming the file and the entry, not a traceback from inside a pipeline
+component. Every file in ``data/`` has a schema in ``briefing.extract.schemas``; keys
+starting with ``_`` at the top of a file are comments.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from briefing.extract.datafiles import DATA_DIR, DataFileError, read_json
-
-EVENT_TYPES = ("visit", "meeting", "talks", "call", "signing", "conference", "ceremony", "statement", "other")
-AGREEMENT_KINDS = ("treaty", "agreement", "mou", "programme", "partnership", "framework", "declaration",
-                   "working-group", "commitment", "proposal")
-AGREEMENT_STATUSES = ("signed", "renewed", "agreed", "established", "upgraded", "proposed", "planned",
-                      "negotiating", "in-force")
+DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
-# One error for every rule file, whichever module reads it (datafiles.py reads the figures', dates' and
-# topics' files with the same messages).
-RuleFileError = DataFileError
+class RuleFileError(ValueError):
+    """A rule file is missing, is not JSON, has no schema, or has an entry of the wrong shape."""
 
 
-@dataclass
-class _Check:
-    name: str
-
-    def fail(self, where: str, why: str) -> None:
-        raise RuleFileError(f"{self.name}: bad entry {where!r}: {why}")
-
-    def strings(self, data: dict, key: str) -> list[str]:
-        value = data.get(key)
-        if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
-            self.fail(key, "must be a list of non-empty strings")
-        return value
-
-    def mapping(self, data: dict, key: str, allowed: tuple[str, ...] | None = None) -> dict[str, str]:
-        value = data.get(key)
-        if not isinstance(value, dict):
-            self.fail(key, "must be an object")
-        for k, v in value.items():
-            if not isinstance(k, str) or not k.strip() or not isinstance(v, str):
-                self.fail(f"{key}.{k}", "must map a non-empty string to a string")
-            if allowed is not None and v not in allowed:
-                self.fail(f"{key}.{k}", f"{v!r} is not one of {', '.join(allowed)}")
-        return value
+DataFileError = RuleFileError  # the name the figures', dates' and topics' readers used
 
 
-def _read(name: str, path: Path | None = None) -> dict:
-    path = path or DATA_DIR / name
-    data = read_json(path)
+def read_json(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise RuleFileError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise RuleFileError(f"{path.name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+
+
+def _check_schema(name: str, data: Any) -> None:
+    from pydantic import ValidationError
+
+    from briefing.extract.schemas import SCHEMAS
+
+    schema = SCHEMAS.get(name)
+    if schema is None:
+        raise RuleFileError(f"{name}: no schema describes this file (add one to briefing/extract/schemas.py)")
     if not isinstance(data, dict):
-        raise RuleFileError(f"{path.name}: the top level must be an object")
-    return data
+        raise RuleFileError(f"{name}: bad entry '<top level>': must be an object")
+    try:
+        schema.model_validate({k: v for k, v in data.items() if not k.startswith("_")})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "<top level>"
+        raise RuleFileError(f"{name}: bad entry {where!r}: {first['msg']}") from None
 
 
-def validate_countries(data: dict, name: str = "countries.json") -> dict:
-    check = _Check(name)
-    countries = data.get("countries")
-    if not isinstance(countries, dict) or not countries:
-        check.fail("countries", "must be a non-empty object of ISO codes")
-    for code, entry in countries.items():
-        if not (isinstance(code, str) and len(code) == 2 and code.isupper()):
-            check.fail(f"countries.{code}", "key must be an ISO 3166-1 alpha-2 code like 'SG'")
-        if not isinstance(entry, dict):
-            check.fail(f"countries.{code}", "must be an object with names, demonyms, capitals")
-        for key in ("names", "demonyms", "capitals"):
-            value = entry.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
-                check.fail(f"countries.{code}.{key}", "must be a list of non-empty strings")
-        if not entry.get("names"):
-            check.fail(f"countries.{code}.names", "must name the country at least once")
-    return data
-
-
-def validate_honorifics(data: dict, name: str = "honorifics.json") -> dict:
-    check = _Check(name)
-    for key in ("prefixes", "keep_if_single", "postnominals"):
-        check.strings(data, key)
-    return data
-
-
-def validate_titles(data: dict, name: str = "titles.json") -> dict:
-    check = _Check(name)
-    for key in ("heads", "leaders", "modifiers", "analysts", "role_nouns"):
-        check.strings(data, key)
-    return data
-
-
-def validate_events(data: dict, name: str = "event_triggers.json") -> dict:
-    check = _Check(name)
-    check.mapping(data, "verbs", EVENT_TYPES)
-    check.mapping(data, "nouns", EVENT_TYPES)
-    check.mapping(data, "phrases", EVENT_TYPES)
-    for key in ("pair_verbs", "host_verbs", "travel_verbs", "place_verbs", "planned_cues", "not_participants", "whole_words"):
-        check.strings(data, key)
-    types = data.get("types")
-    if not isinstance(types, dict):
-        check.fail("types", "must be an object")
-    for etype in EVENT_TYPES:
-        entry = types.get(etype)
-        if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str)
-                                                  for k in ("plover", "mode", "cameo", "planned_cameo")):
-            check.fail(f"types.{etype}", "must give plover, mode, cameo and planned_cameo as strings")
-    return data
-
-
-def validate_agreements(data: dict, name: str = "agreement_triggers.json") -> dict:
-    check = _Check(name)
-    check.mapping(data, "documents", AGREEMENT_KINDS)
-    check.mapping(data, "status_verbs", AGREEMENT_STATUSES)
-    check.mapping(data, "kind_words", AGREEMENT_KINDS)
-    for key in ("named_only", "commitment_verbs", "directive_verbs", "proposal_verbs", "continue_verbs",
-                "announce_verbs", "look_through", "planned_cues", "negotiating_cues", "in_force_cues", "history_cues"):
-        check.strings(data, key)
-    return data
-
-
-_VALIDATORS = {
-    "countries.json": validate_countries,
-    "honorifics.json": validate_honorifics,
-    "titles.json": validate_titles,
-    "event_triggers.json": validate_events,
-    "agreement_triggers.json": validate_agreements,
-}
-
-
-def load_rules(name: str, path: Path | None = None) -> dict:
+def load_rules(name: str, path: Path | None = None) -> dict[str, Any]:
     """Read and check one rule file (``path`` overrides the packaged one, for tests and users)."""
-    return _VALIDATORS[name](_read(name, path), name)
+    data = read_json(path or DATA_DIR / name)
+    _check_schema(name, data)
+    return data
 
 
 @cache
@@ -141,7 +66,50 @@ def rules(name: str) -> dict[str, Any]:
     return load_rules(name)
 
 
+def data_files() -> list[str]:
+    return sorted(p.name for p in DATA_DIR.glob("*.json"))
+
+
 def validate_all() -> None:
-    """Check every rule file (raises RuleFileError on the first bad one)."""
-    for name in _VALIDATORS:
+    """Check every file in ``data/`` against its schema (raises RuleFileError on the first bad one)."""
+    for name in data_files():
         rules(name)
+
+
+# ---------------------------------------------------------------- the older interface, until its callers move
+
+
+class Checker:
+    """``check.fail("months.May", "must be a list")`` raises with the file named (extra checks beyond the schema)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def fail(self, where: str, why: str) -> None:
+        raise RuleFileError(f"{self.path.name}: bad entry {where!r}: {why}")
+
+    def str_list(self, where: str, value: Any, *, allow_empty: bool = True) -> list[str]:
+        if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+            self.fail(where, "must be a list of non-empty strings")
+        if not allow_empty and not value:
+            self.fail(where, "must not be empty")
+        return value
+
+    def mapping(self, where: str, value: Any) -> dict:
+        if not isinstance(value, dict):
+            self.fail(where, "must be an object")
+        return value
+
+
+def load_checked(path: Path, validate: Callable[[Any, Checker], None] | None = None) -> Any:
+    """Read ``path``, check it against the schema of its file name, then run ``validate`` if given."""
+    data = load_rules(path.name, path)
+    if validate is not None:
+        validate(data, Checker(path))
+    return data
+
+
+@cache
+def load_data(name: str, validate: Callable[[Any, Checker], None] | None = None) -> Any:
+    """A packaged rule file checked against its schema (``validate``: the caller's own further checks)."""
+    return load_checked(DATA_DIR / name, validate)

@@ -17,10 +17,9 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from typing import Any
 
-from briefing.extract.datafiles import Checker, load_data
 from briefing.extract.figures import DocIndex
+from briefing.extract.rules import rules as rule_file
 from briefing.model import Evidence, Topic
 
 MAX_TOPICS = 28  # a laundry list of sectors is still listed; beyond this it is noise
@@ -30,22 +29,8 @@ MAX_EVIDENCE = 3
 # ---------------------------------------------------------------- data
 
 
-def _validate(data: Any, check: Checker) -> None:
-    for key in ("topics", "issues"):
-        table = check.mapping(key, data.get(key))
-        for name, spellings in table.items():
-            if not name.strip():
-                check.fail(key, "a topic name is empty")
-            check.str_list(f"{key}.{name}", spellings, allow_empty=False)
-    for key in ("list_triggers", "head_words", "issue_triggers", "stop", "name_words", "instrument_words"):
-        check.str_list(key, data.get(key), allow_empty=False)
-    for adjective, name in check.mapping("adjective_topics", data.get("adjective_topics")).items():
-        if not isinstance(name, str) or not name.strip():
-            check.fail(f"adjective_topics.{adjective}", "must name a topic")
-
-
 def _data() -> dict:
-    return load_data("topics.json", _validate)
+    return rule_file("topics.json")
 
 
 @lru_cache(maxsize=16384)
@@ -586,25 +571,3 @@ def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
 
 
 _BREAK = re.compile(r"[.!?](?=\s|[A-Z\"“])|\n")
-
-
-# ---------------------------------------------------------------- spaCy component
-
-
-def _register_component() -> None:
-    """``nlp.add_pipe("bb_topics")`` sets ``doc._.topics``."""
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-    if not Doc.has_extension("topics"):
-        Doc.set_extension("topics", default=None)
-    if Language.has_factory("bb_topics"):
-        return
-
-    @Language.component("bb_topics")
-    def bb_topics(doc):
-        doc._.topics = extract_topics(doc)
-        return doc
-
-
-_register_component()

@@ -8,6 +8,7 @@ never pays for it.
 
 from __future__ import annotations
 
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -42,7 +43,7 @@ def extractor() -> Callable[[list[Source]], Iterator[Extraction]]:
 def _extract_in_worker(sources: list[Source]) -> list[dict]:
     """A chunk per call: the worker runs spaCy's batched ``nlp.pipe`` over it and hands back plain data only
     (a few kB a source, where a parsed Doc would be a quarter of a megabyte to serialise and read back)."""
-    from briefing.extract.assemble import run_data
+    from briefing.extract.runner import run_data
 
     return list(run_data(sources, batch_size=BATCH_SIZE))
 
@@ -50,6 +51,15 @@ def _extract_in_worker(sources: list[Source]) -> list[dict]:
 def _warm_up() -> None:
     """Load the model once per worker process, before the first real source arrives."""
     _extract_in_worker([Source(path="warm-up.txt", text="The ministers met in Oslo on Monday.", sha256="0")])
+
+
+def _start_worker(parent_pid: int, warm_up: bool) -> None:
+    """A worker's first act: end when the importing process ends, however it ends (SIGKILL included)."""
+    from briefing.lifetime import die_with_parent
+
+    die_with_parent(parent_pid)
+    if warm_up:
+        _warm_up()
 
 
 def can_fork() -> bool:
@@ -99,10 +109,11 @@ class ProcessExtractor:
             gc.collect()
             gc.freeze()
             self._froze = True
-            context, initializer = multiprocessing.get_context("fork"), None
+            context, warm = multiprocessing.get_context("fork"), False
         else:
-            context, initializer = multiprocessing.get_context("spawn"), _warm_up if self.warm_up else None
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=initializer)
+            context, warm = multiprocessing.get_context("spawn"), self.warm_up
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_start_worker,
+                                         initargs=(os.getpid(), warm))
 
     def __call__(self, sources: list[Source]) -> Iterator[Extraction]:
         """Submit ``sources`` now (one chunk per worker) and return an iterator over their extractions."""

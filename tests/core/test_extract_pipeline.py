@@ -141,15 +141,30 @@ def test_odd_texts_give_an_empty_extraction_not_an_error(text):
     assert x.analysed and x.items() == []
 
 
-def test_a_failing_rule_loses_only_its_own_items(monkeypatch):
-    from briefing.extract import events
+STEPS = [("events", "find_events", "events"), ("agreements", "find_agreements", "agreements"),
+         ("figures", "extract_figures", "figures"), ("topics", "extract_topics", "topics"),
+         ("people", "find_people", "people")]
 
-    def broken(doc):
-        raise RuntimeError("rule bug")
 
-    monkeypatch.setattr(events, "find_events", broken)
-    x = run(RELEASE, date="2024-02-14")
-    assert x.events == [] and x.agreements and {"Lina Haddad", "Pedro Alves"} <= {p.name for p in x.people}
+@pytest.mark.parametrize(("module", "function", "kind"), STEPS)
+def test_a_rule_failing_on_one_document_loses_only_its_own_items_there(monkeypatch, module, function, kind):
+    import importlib
+
+    rules_module = importlib.import_module(f"briefing.extract.{module}")
+    original = getattr(rules_module, function)
+
+    def broken_on_amman(doc, *args, **kwargs):
+        if "Amman" in doc.text:
+            raise RuntimeError("rule bug")
+        return original(doc, *args, **kwargs)
+
+    monkeypatch.setattr(rules_module, function, broken_on_amman)
+    other = RELEASE.replace("Amman", "Brasilia")
+    odd, fine = extract_many([source(RELEASE, "2024-02-14"), source(other, "2024-02-14")], batch_size=2)
+    assert getattr(odd, kind) == [] and getattr(fine, kind)
+    # the other steps kept theirs (events are read from the people found, so they go with them)
+    for name in {"events", "agreements", "figures", "topics"} - {kind} - ({"events"} if kind == "people" else set()):
+        assert getattr(odd, name), name
 
 
 @pytest.mark.slow

@@ -7,9 +7,8 @@ from functools import cache
 
 import pytest
 
-from briefing.extract import figures as figures_mod
-from briefing.extract.datafiles import DataFileError, load_checked
 from briefing.extract.figures import extract_figures
+from briefing.extract.rules import RuleFileError, load_rules
 
 
 @cache
@@ -105,26 +104,23 @@ def test_bad_currency_file_names_the_entry(tmp_path):
     path = tmp_path / "currencies.json"
     path.write_text(json.dumps({"symbols": {"$": "dollar"}, "words": {}, "codes": ["USD"], "ambiguous": {}}),
                     encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"currencies\.json: bad entry 'symbols\.\$'"):
-        load_checked(path, figures_mod._validate_currencies)
+    with pytest.raises(RuleFileError, match=r"currencies\.json: bad entry 'symbols\.\$'"):
+        load_rules("currencies.json", path)
 
 
 def test_bad_units_file_names_the_entry(tmp_path):
     path = tmp_path / "units.json"
     path.write_text(json.dumps({"units": {"km": {"spellings": []}}, "scales": {}, "money_scales": {},
                                 "percent": ["%"], "not_counted": []}), encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"units\.json: bad entry 'units\.km\.spellings'"):
-        load_checked(path, figures_mod._validate_units)
+    with pytest.raises(RuleFileError, match=r"units\.json: bad entry 'units\.km\.spellings'"):
+        load_rules("units.json", path)
 
 
-def test_registered_component_sets_doc_figures():
-    from spacy.language import Language
+def test_the_pipeline_component_reads_the_publishing_country_for_a_bare_dollar():
+    from briefing.extract.nlp import get_nlp
 
-    assert Language.has_factory("bb_figures")
-    doc = nlp()("Australia will provide $32 million in scholarships.")
-    doc.user_data["currency_country"] = "AU"
-    doc = nlp().create_pipe("bb_figures")(doc)
-    assert [(f.value, f.unit) for f in doc._.figures] == [(32e6, "AUD")]
+    doc = get_nlp()("Prime Minister of Australia\n\nWe will provide $32 million in scholarships.", disable=["bb_assemble"])
+    assert [(f.value, f.unit) for f in doc._.bb_figures] == [(32e6, "AUD")]
 
 
 def test_period_uses_the_publication_date_set_on_the_doc():

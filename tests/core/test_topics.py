@@ -9,7 +9,7 @@ from functools import cache
 import pytest
 
 from briefing.extract import topics as topics_mod
-from briefing.extract.datafiles import DataFileError, load_checked
+from briefing.extract.rules import RuleFileError, load_rules
 from briefing.extract.topics import MAX_TOPICS, extract_topics, topics_in
 
 
@@ -96,16 +96,15 @@ def test_topics_in_a_span(span, expected):
 def test_bad_topics_file_names_the_entry(tmp_path):
     path = tmp_path / "topics.json"
     path.write_text(json.dumps({"topics": {"trade": "trade"}, "issues": {}}), encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"topics\.json: bad entry 'topics\.trade'"):
-        load_checked(path, topics_mod._validate)
+    with pytest.raises(RuleFileError, match=r"topics\.json: bad entry 'topics\.trade'"):
+        load_rules("topics.json", path)
 
 
-def test_registered_component_sets_doc_topics():
-    from spacy.language import Language
+def test_the_pipeline_component_sets_the_doc_topics():
+    from briefing.extract.nlp import get_nlp
 
-    assert Language.has_factory("bb_topics")
-    doc = nlp().create_pipe("bb_topics")(nlp()("They agreed to boost cooperation in tourism."))
-    assert [t.name for t in doc._.topics] == ["tourism"]
+    doc = get_nlp()("They agreed to boost cooperation in tourism.", disable=["bb_assemble"])
+    assert [t.name for t in doc._.bb_topics] == ["tourism"]
 
 
 def test_discussion_lists_and_situations():

@@ -1,0 +1,226 @@
+"""One schema per rule file in ``data/``: what each file must hold, checked when it is read.
+
+The schemas are pydantic models (pydantic comes with spaCy). The vocabularies an entry may name
+(event types, agreement kinds and statuses) are the program's own, from ``briefing.model``, so a
+rule file can never produce a value the rest of the program does not know.
+
+Files owned by other parts of the extraction allow keys beyond those listed here (``extra="allow"``)
+while they are being reworked; the files this module's owner maintains forbid them, so a misspelt
+key is reported instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from briefing import model
+
+Word = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+Words = list[Word]
+SomeWords = Annotated[list[Word], Field(min_length=1)]
+Iso4217 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Iso3166 = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+Positive = Annotated[float, Field(gt=0)]
+
+EventType = Literal[model.EVENT_TYPES]  # type: ignore[valid-type]
+AgreementKind = Literal[model.AGREEMENT_KINDS]  # type: ignore[valid-type]
+AgreementStatus = Literal[model.AGREEMENT_STATUSES]  # type: ignore[valid-type]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+# ---------------------------------------------------------------- countries.json, honorifics.json, titles.json
+
+
+class CountryEntry(Strict):
+    names: SomeWords
+    demonyms: Words = []
+    capitals: Words = []
+
+
+class CountriesFile(Open):
+    countries: Annotated[dict[Iso3166, CountryEntry], Field(min_length=1)]
+
+
+class HonorificsFile(Open):
+    prefixes: Words
+    keep_if_single: Words
+    postnominals: Words
+
+
+class TitlesFile(Open):
+    heads: Words
+    leaders: Words
+    modifiers: Words
+    analysts: Words
+    role_nouns: Words
+
+
+# ---------------------------------------------------------------- event_triggers.json, date_words.json
+
+
+class EventTypeCodes(Open):
+    plover: str
+    mode: str
+    cameo: str
+    planned_cameo: str
+
+
+class EventTriggersFile(Open):
+    verbs: dict[Word, EventType]
+    nouns: dict[Word, EventType]
+    phrases: dict[Word, EventType]
+    pair_verbs: Words
+    host_verbs: Words
+    travel_verbs: Words
+    place_verbs: Words
+    planned_cues: Words
+    not_participants: Words
+    whole_words: Words
+    types: dict[Word, EventTypeCodes]
+
+    @field_validator("types")
+    @classmethod
+    def every_event_type(cls, types: dict[str, EventTypeCodes]) -> dict[str, EventTypeCodes]:
+        missing = [t for t in model.EVENT_TYPES if t not in types]
+        if missing:
+            raise ValueError("must give the codes of every event type; missing: " + ", ".join(missing))
+        return types
+
+
+class VerbRule(Open):
+    type_from_object: bool = False
+    absorbs_object: bool = False
+    needs_prep: Words = []
+    refuses_deps: Words = []
+    not_as: Words = []
+    needs_word: Words = []
+    needs_person_object: bool = False
+    needs_object: Words = []
+    as_: EventType | None = Field(default=None, alias="as")
+    needs_place: bool = False
+    refuses_words: Words = []
+    one_per_object: bool = False
+    place_from_object: bool = False
+
+
+class EventVerbsFile(Open):
+    verb_rules: dict[Word, VerbRule]
+    type_priority: dict[Word, int] = {}
+    visit_light_verbs: Words = []
+    venue_words: Words = []
+    pair_words: Words = []
+    group_subjects: Words = []
+    role_nouns: Words = []
+    leader_titles: Words = []
+
+
+class TenseWordsFile(Open):
+    future_aux: Words = []
+    intent_verbs: Words = []
+    planned_participles: Words = []
+    planned_modifiers: Words = []
+    planned_nouns: Words = []
+
+
+class DateWordsFile(Open):
+    months: Annotated[dict[Word, Words], Field(min_length=12, max_length=12)]
+    weekdays: Annotated[dict[Word, Words], Field(min_length=7, max_length=7)]
+    number_words: dict[Word, Annotated[int, Field(ge=0)]]
+    planned_cues: SomeWords
+
+
+# ---------------------------------------------------------------- agreement_triggers.json
+
+
+class AgreementTriggersFile(Strict):
+    documents: dict[Word, AgreementKind]
+    status_verbs: dict[Word, AgreementStatus]
+    kind_words: dict[Word, AgreementKind]
+    named_only: Words
+    commitment_verbs: Words
+    directive_verbs: Words
+    proposal_verbs: Words
+    continue_verbs: Words
+    announce_verbs: Words
+    look_through: Words
+    planned_cues: Words
+    negotiating_cues: Words
+    in_force_cues: Words
+    history_cues: Words
+    not_commitments: Words = []  # what follows "agreed to" / "will" but commits nobody to anything
+    deal_words: Words = []  # headline nouns that announce signed documents ("deals", "pacts")
+
+
+# ---------------------------------------------------------------- currencies.json, units.json
+
+
+class CurrenciesFile(Strict):
+    symbols: dict[Word, Iso4217]
+    words: dict[Word, Iso4217]
+    codes: Annotated[list[Iso4217], Field(min_length=1)]
+    ambiguous: dict[Word, dict[Literal["default"] | Iso3166, Iso4217]]
+    nationals: dict[Word, Iso3166] = {}  # "Australian" -> AU: whose dollar a bare "$" is, read from the text
+
+    @field_validator("ambiguous")
+    @classmethod
+    def every_marker_has_a_default(cls, table: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+        for marker, by_country in table.items():
+            if "default" not in by_country:
+                raise ValueError(f"{marker!r} needs a 'default' currency")
+        return table
+
+
+class UnitEntry(Strict):
+    spellings: SomeWords
+    unit: Word | None = None
+    factor: Positive = 1
+
+
+class UnitsFile(Strict):
+    units: dict[Word, UnitEntry]
+    scales: dict[Word, Positive]
+    money_scales: dict[Word, Positive]
+    percent: SomeWords
+    not_counted: Words
+    count_nouns: Words = []  # what a bare number counts when the sentence gives no unit ("areas", "train sets")
+
+
+# ---------------------------------------------------------------- topics.json
+
+
+class TopicsFile(Strict):
+    topics: dict[Word, SomeWords]
+    issues: dict[Word, SomeWords]
+    bodies: dict[Word, SomeWords] = {}  # named frameworks and bodies, a topic without a trigger phrase
+    list_triggers: SomeWords
+    head_words: SomeWords
+    adjective_topics: dict[Word, Word]
+    issue_triggers: SomeWords
+    stop: SomeWords
+    name_words: SomeWords
+    instrument_words: SomeWords
+    not_topics: Words = []  # fragments a parse leaves that name nothing ("way forward")
+
+
+SCHEMAS: dict[str, type[BaseModel]] = {
+    "countries.json": CountriesFile,
+    "honorifics.json": HonorificsFile,
+    "titles.json": TitlesFile,
+    "event_triggers.json": EventTriggersFile,
+    "event_verbs.json": EventVerbsFile,
+    "tense_words.json": TenseWordsFile,
+    "date_words.json": DateWordsFile,
+    "agreement_triggers.json": AgreementTriggersFile,
+    "currencies.json": CurrenciesFile,
+    "units.json": UnitsFile,
+    "topics.json": TopicsFile,
+}
