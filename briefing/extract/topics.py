@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from briefing.extract.figures import DocIndex
 from briefing.extract.rules import rules as rule_file
 from briefing.model import Evidence, Topic
+from briefing.text import fold
 
 MAX_TOPICS = 28  # a laundry list of sectors is still listed; beyond this it is noise
 MAX_ITEM_WORDS = 4
@@ -36,7 +37,7 @@ def _data() -> dict:
 @lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
     """Case-, hyphen- and plural-blind form of a phrase, for looking spellings up."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    words = re.findall(r"[a-z0-9]+", fold(text))
     return " ".join(_stem(w) for w in words)
 
 
