@@ -33,6 +33,9 @@ def run_import(library_path: str, paths: list[str], marking: str, queue, cancel,
     """Import ``paths``; put ("result", path, status, reason, source_id, done, total) per file on ``queue``,
     ("error", reason) if the import stops early, and always ("end", cancelled) last."""
     _be_background()
+    from briefing.lifetime import die_with_parent
+
+    die_with_parent()  # the window gone (closed, crashed, killed), its import goes too
     library = None
     try:
         from briefing.library import Library
