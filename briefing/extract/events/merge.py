@@ -66,8 +66,8 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             elif m["actor"] is not None and id(m["actor"]) in visitors:
                 mode, cameo = "visit", "042"
         date = m["date"]
-        if date is None and m["status"] == "held" and doc._.pub_date and m["participants"]:
-            date = doc._.pub_date  # reported without a date: the day it was reported
+        if date is None and m["status"] == "held" and m["participants"]:
+            date = _story_date(merged, m) or doc._.pub_date
         evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
         location = m["location"] or _place_in_clause(doc[m["found"].trigger], deep=not m["found"].weak)
         if location and location.lower().startswith("the "):
@@ -81,6 +81,26 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             summary=_summary(m, names), evidence=evidence,
         ))
     return events
+
+
+def _story_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
+    """The day an undated happening took place: a report tells one day's events, so it is the day of the
+    last dated event told before it ("held talks yesterday ... The two leaders later witnessed ..."), else
+    of the first told after it. Visits are left out: a trip's first day is not the day of its meetings."""
+    before = after = None
+    seen = False
+    for other in merged:
+        if other is m:
+            seen = True
+            continue
+        day = other["date"]
+        if other["status"] != "held" or other["type"] == "visit" or not day or len(day) != 10:
+            continue
+        if not seen:
+            before = day
+        elif after is None:
+            after = day
+    return before or after
 
 
 def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:

@@ -29,24 +29,40 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue
             if _inside_other_relcl(tok.root, doc[f.trigger]):
                 continue
+            if _dateline(text, m.start, m.end):
+                continue  # "WINDHOEK, 16 APR (NAMPA) -": the day the story was filed
             if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
                 continue  # "for five years, until 2029": a term, not the event's date
             if not m.end_value and re.search(r"(?i)\bfrom\s*$", text[max(0, m.start - 6):m.start]) and \
                     re.match(r"\s*(?:to|until|till|through)\b", text[m.end:m.end + 12]):
                 continue  # "from this year to 2026": a term
-            dist = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
-            if any(a.i == f.trigger for a in tok.root.ancestors):
-                dist = min(dist, 1)  # the date hangs from the trigger itself
-            pairs.append((dist, k, mi, m))
+            words_apart = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
+            on_trigger = any(a.i == f.trigger for a in tok.root.ancestors)  # the date hangs from the trigger
+            pairs.append(((min(words_apart, 1) if on_trigger else words_apart, words_apart), k, mi, m))
     pairs.sort(key=lambda x: x[0])
     done: set[int] = set()
+    triggers = {f.trigger for f in found}
     for _dist, k, mi, m in pairs:
         if k in done or (mi, found[k].planned) in claimed:
             continue
         done.add(k)
-        claimed.add((mi, found[k].planned))
         out[k] = (m.value, m.end_value)
+        if len(triggers) > 1:  # "arrived on Sunday and met X on Monday": each its own; one trigger's events share
+            claimed.add((mi, found[k].planned))
+    for _dist, k, _mi, m in pairs:  # a trigger left over shares the nearest date of its sentence
+        if k not in done:
+            done.add(k)
+            out[k] = (m.value, m.end_value)
     return out
+
+
+_DATELINE_BEFORE = re.compile(r"^[\s\"“]*[A-Z][A-Z .'’-]+(?:\([^)]{1,40}\))?,?\s*$")
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|[—–:])\s")
+
+
+def _dateline(text: str, start: int, end: int) -> bool:
+    """ "JAKARTA, June 30 --", "WINDHOEK, 16 APR (NAMPA) -": the filing date before the story, not an event's."""
+    return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:end + 50]))
 
 
 def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
