@@ -39,6 +39,7 @@ from ui.detail_view import DetailView
 from ui.failures_panel import FailuresPanel
 from ui.filter_bar import FilterBar
 from ui.format import KIND_LABELS
+from ui.library_watch import LibraryWatcher
 from ui.preferences import PreferencesDialog
 from ui.tree_model import COL_COUNTERPART, COL_DATE, COL_STATUS, COL_TITLE, COL_TYPE, GROUPING_LABELS, LibraryTreeModel
 from ui.workers import ImportWorker
@@ -168,6 +169,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
 
+        # other connections' commits (the command line, another window); our import has its own catch-up
+        self.watcher = LibraryWatcher(self, paused=lambda: self.worker is not None)
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self._catch_up)
 
@@ -200,6 +203,7 @@ class MainWindow(QMainWindow):
     def _attach_library(self, library) -> None:
         self.library = library
         self._unsubscribe = library.subscribe(self._on_change)
+        self.watcher.watch(library)
         self.briefs_bar.set_library(library)
         if not library.briefs():
             brief_id = library.create_brief("My brief")
@@ -217,6 +221,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _detach_library(self) -> None:
+        self.watcher.stop()
         self.cancel_import(wait=True)
         if self._unsubscribe:
             self._unsubscribe()

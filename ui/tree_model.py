@@ -582,7 +582,10 @@ class LibraryTreeModel(QAbstractItemModel):
         if what in ("sources-added", "sources-removed", "reset") or self.grouping == "source":
             self._sources = {s.id: s for s in self.library.sources()} if self.grouping == "source" else {}
         self.refresh()
-        if what in ("items-removed", "reset", "sources-removed"):
+        if what == "reset":  # anything may have changed (another connection wrote): repaint every row
+            self._reload_picks(emit=False)
+            self._emit_all_changed(self._root, roles=[])
+        elif what in ("items-removed", "sources-removed"):
             self._reload_picks()
         elif ids:
             self._emit_items_changed(self._root, set(ids))
@@ -720,7 +723,8 @@ class LibraryTreeModel(QAbstractItemModel):
         parent = self._index_of(node)
         count = len(node.groups) if node.groups is not None else node.shown
         if count:
-            self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, 0, parent), roles)
+            last_column = 0 if roles else len(COLUMNS) - 1  # only the ticks, or everything
+            self.dataChanged.emit(self.index(0, 0, parent), self.index(count - 1, last_column, parent), roles)
         for child in node.groups or ():
             self._emit_all_changed(child, roles)
 

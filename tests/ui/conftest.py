@@ -36,7 +36,9 @@ def hand_made_source(n: int, *, text: str | None = None, date: str = "2024-03-12
     from briefing.model import Agreement, Event, Evidence, Extraction, Figure, Person, Source
 
     subject = SUBJECTS[n % len(SUBJECTS)] + ("" if n < len(SUBJECTS) else f" {n}")
-    text = text or f"{SAMPLE} (Readout {n}.)"
+    # a tail of words of this readout's own, so that the library does not take the readouts for copies
+    # of one story (copies share their items); no test reads it
+    text = text or f"{SAMPLE} (Readout {n}.)\n\n" + " ".join(f"ref{n}x{k}" for k in range(80))
     source = Source(path=f"/sources/readout-{n:03d}.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
                     title=f"Readout {n}: Sweden and Viet Nam", date=date, publisher="Ministry for Foreign Affairs")
 
