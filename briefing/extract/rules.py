@@ -66,14 +66,18 @@ def rules(name: str) -> dict[str, Any]:
     return load_rules(name)
 
 
-def data_files() -> list[str]:
-    return sorted(p.name for p in DATA_DIR.glob("*.json"))
+def data_files(directory: Path = DATA_DIR) -> list[Path]:
+    return sorted(directory.glob("*.json"))
 
 
-def validate_all() -> None:
-    """Check every file in ``data/`` against its schema (raises RuleFileError on the first bad one)."""
-    for name in data_files():
-        rules(name)
+def validate_all(directory: Path | None = None) -> None:
+    """Check every rule file in ``directory`` (the packaged ``data/``) against its schema; raises
+    RuleFileError on the first bad one, or on a file no schema describes."""
+    for path in data_files(directory or DATA_DIR):
+        if directory is None:
+            rules(path.name)
+        else:
+            load_rules(path.name, path)
 
 
 # ---------------------------------------------------------------- the older interface, until its callers move

@@ -134,6 +134,18 @@ def test_rule_files_are_valid_and_a_bad_one_is_named(tmp_path):
         load_rules("countries.json", broken)
 
 
+def test_every_rule_file_has_a_schema_and_the_vocabularies_are_the_programs(tmp_path):
+    data = json.loads((REPO / "briefing" / "extract" / "data" / "agreement_triggers.json").read_text("utf-8"))
+    data["documents"]["compact"] = "accord"  # not an agreement kind of briefing.model
+    (tmp_path / "agreement_triggers.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"agreement_triggers\.json: bad entry 'documents\.compact'"):
+        validate_all(tmp_path)
+    (tmp_path / "agreement_triggers.json").unlink()
+    (tmp_path / "greetings.json").write_text(json.dumps({"hello": ["hi"]}), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=r"greetings\.json: no schema"):
+        validate_all(tmp_path)
+
+
 @pytest.mark.parametrize("text", ["", "  \n\n ", "Meeting", "They signed:\n\n-\n-;\n", "H.E. , Minister of , met .",
                                   "THE PRESIDENT MET THE PRIME MINISTER IN PARIS ON MONDAY."])
 def test_odd_texts_give_an_empty_extraction_not_an_error(text):
