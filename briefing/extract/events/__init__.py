@@ -49,6 +49,9 @@ def find_events(doc: Any) -> list[Event]:
             records.append((f, date, date_end))
             if len(f.participants) >= 2:
                 people.last_pair = f.participants[:2]
+        actors = [f.actor for f in found if f.actor is not None and not f.hosted]
+        if actors:
+            people.center = actors[0]
         if not found:
             pair = people._conj_subject_pair(sent)
             if len(pair) >= 2:

@@ -27,6 +27,7 @@ class Cast:
                 self.mentions.append((m.start, p))
         self.mentions.sort(key=lambda x: x[0])
         self.last_pair: list[Any] = []
+        self.center: Any = None  # who the story is following: the last event's actor named as its subject
 
     def before(self, i: int, sent_start: int | None = None) -> Any:
         cands = [p for s, p in self.mentions if s < i and (sent_start is None or s >= sent_start)]
@@ -88,7 +89,7 @@ class Cast:
                 own = [m for m in subj.mentions if m.sent == sentence_of(token.doc, token.i).start]
                 if own and not any(m.start <= token.i < m.end for m in own):
                     return [subj]
-            p = self.subject_before(token.i) or self.before(token.i)
+            p = self.subject_before(token.i) or self.center or self.before(token.i)
             return [p] if p else []
         if low in {"who", "that"} and token.head.dep_ == "relcl":
             return self.resolve(token.head.head)
@@ -134,6 +135,8 @@ class Cast:
                  and (country is None or p.country == country)]
         if not cands:
             return []
+        if self.center is not None and self.center in cands:
+            return [self.center]  # "the President" is the president the story follows
         cands.sort(key=lambda p: -len(p.mentions))
         return [cands[0]]
 
