@@ -223,7 +223,8 @@ def _skeleton(name: str, landscape: bool = False):
 
 
 def _title_block(doc, subtitle: str) -> None:
-    _para(doc, "{{ meta.marking }}", style="Marking")
+    """Title, subtitle and the To / Prepared by / Date / Marking rows: the marking once here, once in the
+    header and once in the footer of every page."""
     doc.add_paragraph("{{ meta.title }}", style="Title")
     _para(doc, subtitle, style="Subtitle")
     table = doc.add_table(rows=0, cols=2)
@@ -247,23 +248,36 @@ def _toc(doc) -> None:
 
 
 def _bullets(doc, loop: str, body: str, empty: str | None = None, style: str = "List Bullet") -> None:
+    """One paragraph per item; ``empty`` is said (in italics) only when the build keeps empty sections."""
     _tag(doc, f"{{%p for {loop} %}}")
     doc.add_paragraph(style=style).add_run(body)
     _tag(doc, "{%p endfor %}")
     if empty:
         seq = loop.split(" in ", 1)[1].split(" if ")[0].strip()
-        _tag(doc, f"{{%p if not {seq} %}}")
+        _tag(doc, f"{{%p if not {seq} and meta.keep_empty %}}")
         _para(doc, empty).runs[0].italic = True
         _tag(doc, "{%p endif %}")
 
 
-def _areas(doc, empty: str | None = None) -> None:
+def _section(doc, heading: str, condition: str, level: int = 1) -> None:
+    """Open a section whose heading shows only when ``condition`` holds or the build keeps empty
+    sections; close it with ``_end``."""
+    _tag(doc, f"{{%p if ({condition}) or meta.keep_empty %}}")
+    doc.add_heading(heading, level=level)
+
+
+def _end(doc) -> None:
+    _tag(doc, "{%p endif %}")
+
+
+def _areas(doc, empty: str | None = None, cite: str = "cite") -> None:
     """Areas of cooperation read best as one paragraph: 'Digital economy [1, 2]; Clean energy [1]; ...'."""
     _tag(doc, "{%p if areas %}")
-    doc.add_paragraph("{% for t in areas %}{{ t.text }} {{ t.cite }}{% if not loop.last %}; {% else %}.{% endif %}"
-                      "{% endfor %}")
+    gap = " " if cite == "cite" else ""
+    doc.add_paragraph(f"{{% for t in areas %}}{{{{ t.text }}}}{gap}{{{{ t.{cite} }}}}{{% if not loop.last %}}; "
+                      "{% else %}.{% endif %}{% endfor %}")
     if empty:
-        _tag(doc, "{%p else %}")
+        _tag(doc, "{%p elif meta.keep_empty %}")
         _para(doc, empty).runs[0].italic = True
     _tag(doc, "{%p endif %}")
 
@@ -288,7 +302,7 @@ def _table(doc, seq: str, var: str, columns: list[tuple[str, str, float]], empty
         run.font.size = Pt(font)
     loop_open.cells[0].paragraphs[0].add_run(f"{{%tr for {var} in {seq} %}}")
     loop_close.cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    _tag(doc, "{%p else %}")
+    _tag(doc, "{%p elif meta.keep_empty %}")
     _para(doc, empty).runs[0].italic = True
     _tag(doc, "{%p endif %}")
 
@@ -300,29 +314,34 @@ def _purpose_and_key_points(doc) -> None:
     _tag(doc, "{%p else %}")
     doc.add_paragraph("To brief {{ meta.recipient or 'the reader' }} on {{ meta.title }}.")
     _tag(doc, "{%p endif %}")
-    doc.add_heading("Key points", level=1)
+    _section(doc, "Key points", "key_points")
     _bullets(doc, "k in key_points", "{{ k }}", empty="No key points recorded.")
+    _end(doc)
 
 
-def _sources(doc) -> None:
-    doc.add_heading("Sources", level=1)
+def _sources(doc, footnotes: bool = False) -> None:
+    """The numbered sources in the house style (see context.citation); ``footnotes``: numbered like
+    footnotes (superscript marks in the lines) rather than in brackets."""
+    _section(doc, "Sources", "sources")
     _tag(doc, "{%p for s in sources %}")
-    doc.add_paragraph("[{{ s.n }}]\t{{ s.label }}{% if s.marking != 'UNCLASSIFIED' %} ({{ s.marking }}){% endif %}",
-                      style="Source")
+    mark = "{{ s.note }}" if footnotes else "{{ s.mark }}"
+    doc.add_paragraph(f"{mark}\t{{{{ s.citation }}}}{{% if s.marking != 'UNCLASSIFIED' %}} ({{{{ s.marking }}}})"
+                      "{% endif %}", style="Source")
     _tag(doc, "{%p endfor %}")
     _tag(doc, "{%p if not sources %}")
     _para(doc, "No sources cited.").runs[0].italic = True
     _tag(doc, "{%p endif %}")
+    _end(doc)
 
 
-def _people_and_notes(doc, heading: str = "People") -> None:
+def _people_and_notes(doc, heading: str = "People", cite: str = " {{ p.cite }}") -> None:
     _tag(doc, "{%p if people %}")
     doc.add_heading(heading, level=1)
-    _bullets(doc, "p in people", "{{ p.text }} {{ p.cite }}")
+    _bullets(doc, "p in people", "{{ p.text }}" + cite)
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if notes %}")
     doc.add_heading("Notes", level=1)
-    _bullets(doc, "n in notes", "{{ n.text }} {{ n.cite }}")
+    _bullets(doc, "n in notes", "{{ n.text }}" + cite.replace("p.", "n."))
     _tag(doc, "{%p endif %}")
 
 
@@ -333,7 +352,7 @@ def bilateral_brief():
                       "{{ meta.counterpart }}{% endif %}")
     _toc(doc)
     _purpose_and_key_points(doc)
-    doc.add_heading("Recent high-level exchanges", level=1)
+    _section(doc, "Recent high-level exchanges", "exchanges")
     _table(doc, "exchanges", "e", [
         ("Date", "{{ e.date_text }}", 2.9),
         ("Event", "{{ e.headline }}{% if e.status == 'planned' and 'planned' not in e.headline|lower %} (planned)"
@@ -341,7 +360,8 @@ def bilateral_brief():
         ("Participants", "{{ e.participants_text }}", 6.4),
         ("Place", "{{ e.place }}", 3.5),
     ], empty="No exchanges in this brief.")
-    doc.add_heading("Agreements and commitments", level=1)
+    _end(doc)
+    _section(doc, "Agreements and commitments", "agreements")
     _table(doc, "agreements", "a", [
         ("Title", "{{ a.text }} {{ a.cite }}", 6.0),
         ("Kind", "{{ a.type_label }}", 2.6),
@@ -349,62 +369,71 @@ def bilateral_brief():
         ("Date", "{{ a.date_text }}", 2.8),
         ("Validity", "{{ a.validity }}{% if a.flag %} — {{ a.flag }}{% endif %}", 3.5),
     ], empty="No agreements in this brief.")
-    doc.add_heading("Proposals and requests", level=1)
+    _end(doc)
+    _section(doc, "Proposals and requests", "proposals")
     _bullets(doc, "p in proposals", "{{ p.text }}{% if p.date_text %}, {{ p.date_text }}{% endif %} {{ p.cite }}",
              empty="No proposals in this brief.")
-    doc.add_heading("Figures", level=1)
+    _end(doc)
+    _section(doc, "Figures", "figures")
     _bullets(doc, "f in figures", "{{ f.text }} {{ f.cite }}", empty="No figures in this brief.")
-    doc.add_heading("Areas of cooperation", level=1)
+    _end(doc)
+    _section(doc, "Areas of cooperation", "areas")
     _areas(doc, empty="No areas of cooperation in this brief.")
+    _end(doc)
     _people_and_notes(doc)
     _sources(doc)
     return doc
 
 
 def visit_brief():
+    """Cites footnote-style (superscript numbers) to show a template can: see templates/README.md."""
     doc = _skeleton("visit_brief")
     _title_block(doc, "Visit brief{% if meta.counterpart %}: {{ meta.counterpart }}{% endif %}")
     _toc(doc)
     _purpose_and_key_points(doc)
-    doc.add_heading("Background", level=1)
+    _section(doc, "Background", "exchanges or figures or areas")
     _tag(doc, "{%p if exchanges %}")
     doc.add_heading("Exchanges", level=2)
     _bullets(doc, "e in exchanges",
-             "{% if e.date_text %}{{ e.date_text }}: {% endif %}{{ e.text }}{% if e.place %} ({{ e.place }})"
-             "{% endif %}{% if e.status == 'planned' and 'planned' not in e.text|lower %} — planned{% endif %}"
-             " {{ e.cite }}")
+             "{% if e.date_text %}{{ e.date_text }}: {% endif %}{{ e.text }}{% if e.place and e.place not in e.text %}"
+             " ({{ e.place }}){% endif %}{% if e.status == 'planned' and 'planned' not in e.text|lower %} — planned"
+             "{% endif %}{{ e.cite_note }}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if figures %}")
     doc.add_heading("Figures", level=2)
-    _bullets(doc, "f in figures", "{{ f.text }} {{ f.cite }}")
+    _bullets(doc, "f in figures", "{{ f.text }}{{ f.cite_note }}")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if areas %}")
     doc.add_heading("Areas of cooperation", level=2)
-    _areas(doc)
+    _areas(doc, cite="cite_note")
     _tag(doc, "{%p endif %}")
     _tag(doc, "{%p if not (exchanges or figures or areas) %}")
     _para(doc, "No background items in this brief.").runs[0].italic = True
     _tag(doc, "{%p endif %}")
-    doc.add_heading("What was agreed before", level=1)
+    _end(doc)
+    _section(doc, "What was agreed before", "agreements or (proposals|rejectattr('open')|list)")
     _bullets(doc, "a in agreements",
              "{{ a.text }} ({{ a.type_label }}, {{ a.status_label|lower }}{% if a.date_text %} {{ a.date_text }}"
-             "{% endif %}{% if a.validity %}; valid {{ a.validity }}{% endif %}) {{ a.cite }}")
+             "{% endif %}{% if a.validity %}; valid {{ a.validity }}{% endif %}){{ a.cite_note }}")
     _bullets(doc, "a in proposals if not a.open",
-             "{{ a.text }} ({{ a.status_label|lower }}{% if a.date_text %} {{ a.date_text }}{% endif %}) {{ a.cite }}")
+             "{{ a.text }} ({{ a.status_label|lower }}{% if a.date_text %} {{ a.date_text }}{% endif %})"
+             "{{ a.cite_note }}")
     _tag(doc, "{%p if not agreements and not (proposals|rejectattr('open')|list) %}")
     _para(doc, "Nothing agreed before in this brief.").runs[0].italic = True
     _tag(doc, "{%p endif %}")
-    doc.add_heading("Talking points", level=1)
-    _bullets(doc, "t in talking_points", "{{ t.action }}: {{ t.text }}{% if t.date_text %} ({{ t.date_text }}){% endif %} {{ t.cite }}", empty="No open commitments or proposals in this brief.",
+    _end(doc)
+    _section(doc, "Talking points", "talking_points")
+    _bullets(doc, "t in talking_points", "{{ t.action }}: {{ t.text }}{% if t.date_text %} ({{ t.date_text }})"
+             "{% endif %}{{ t.cite_note }}", empty="No open commitments or proposals in this brief.",
              style="List Number")
-    _people_and_notes(doc, heading="Who's who")
-    _sources(doc)
+    _end(doc)
+    _people_and_notes(doc, heading="Who's who", cite="{{ p.cite_note }}")
+    _sources(doc, footnotes=True)
     return doc
 
 
 def agreements_register():
     doc = _skeleton("agreements_register", landscape=True)
-    _para(doc, "{{ meta.marking }}", style="Marking")
     doc.add_paragraph("{{ meta.title }}: agreements register", style="Title")
     doc.add_paragraph("To: {{ meta.recipient }}   ·   Prepared by: {{ meta.prepared_by }}   ·   "
                       "Date: {{ meta.date_text }}   ·   Marking: {{ meta.marking }}")

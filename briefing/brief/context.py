@@ -71,6 +71,14 @@ def cite_text(numbers: list[int]) -> str:
     return f"[{', '.join(str(n) for n in numbers)}]" if numbers else ""
 
 
+_SUPERSCRIPT = str.maketrans("0123456789,", "⁰¹²³⁴⁵⁶⁷⁸⁹˒")
+
+
+def note_text(numbers: list[int]) -> str:
+    """Footnote-style citation marks: [1, 3] -> '¹˒³' (superscript digits, so the line reads on)."""
+    return ",".join(str(n) for n in numbers).translate(_SUPERSCRIPT) if numbers else ""
+
+
 def _norm_title(text: str | None) -> str:
     words = re.sub(r"[^\w\s]", " ", (text or "").lower()).split()
     stop = {"the", "a", "an", "on", "of", "for", "and", "in", "to", "renewed", "new"}
@@ -92,6 +100,8 @@ class _Wording:
     def __init__(self, titles: dict[str, str], own_country: str | None) -> None:
         self.titles = titles
         self.own = (own_country or "").upper() or None
+        self.signed: dict[int, str] = {}  # signing event id -> the agreement's title
+        self.countries: dict[int, list[str]] = {}  # event naming no one -> its countries
 
     def person(self, name: str) -> str:
         title = self.titles.get(name.lower())
@@ -106,10 +116,12 @@ class _Wording:
         """A country as the brief speaks of it: the user's own is 'us'."""
         return "us" if code and self.own and code.upper() == self.own else country_name(code)
 
-    def event(self, f: dict, *, own_summary: bool = False) -> str:
+    def event(self, f: dict, *, own_summary: bool = False, signed: str = "", countries: list[str] = ()) -> str:
         """The user's own summary if they wrote one; else a sentence from the fields, people titled.
 
         The extractor's summary is a tree label ("A and B: meeting"), not prose for a minister.
+        ``signed`` is the title of the agreement a signing signed; ``countries`` (codes) word an event
+        that names no one ("Planned exchange between Singapore and Vietnam").
         """
         summary = (f.get("summary") or "").strip()
         if summary and own_summary:
@@ -117,6 +129,8 @@ class _Wording:
         word = _EVENT_WORD.get(f.get("type") or "other", "Exchange")
         if f.get("status") == "planned":
             word = f"Planned {word.lower()}"
+        if signed:
+            word = f"{word} of {_lower_first(signed)}"
         actor, recipient = f.get("actor"), f.get("recipient")
         names = [self.person(p) for p in f.get("participants") or []]
         if f.get("type") == "visit" and actor:
@@ -131,6 +145,10 @@ class _Wording:
             text = f"{word} between {join_words(names)}"
         elif names:
             text = f"{word} with {join_words(names)}"
+        elif len(countries) > 1:
+            text = f"{word} between {join_words([self.country(c) for c in countries])}"
+        elif countries:
+            text = f"{word} with {self.country(countries[0])}"
         else:
             text = word
         if f.get("location") and f.get("type") != "visit":
@@ -170,6 +188,64 @@ class _Wording:
     def note(self, f: dict) -> str:
         title, text = (f.get("title") or "").strip(), (f.get("text") or "").strip()
         return f"{title}: {text}" if title and text else (text or title)
+
+
+_GENERIC_OPENING = {
+    "agreement", "agreements", "renewed", "new", "joint", "memorandum", "protocol", "convention", "treaty",
+    "programme", "program", "partnership", "framework", "declaration", "plan", "strategic", "comprehensive",
+    "letter", "statement", "exchange", "contract", "deal", "accord", "mou", "arrangement", "roadmap",
+}
+
+
+def _lower_first(title: str) -> str:
+    """'Renewed agreement on X' -> 'the renewed agreement on X'; 'Study Visit Programme' -> 'the Study Visit
+    Programme' (a name keeps its capitals; a title opening with an article keeps it)."""
+    title = title.strip()
+    first = title.split(" ", 1)[0]
+    if first.lower() in ("the", "a", "an"):
+        return title[:1].lower() + title[1:]
+    if first.lower() in _GENERIC_OPENING and first[1:].islower():
+        title = title[:1].lower() + title[1:]
+    return f"the {title}"
+
+
+def _overlaps(a, b) -> bool:
+    return a.source_id == b.source_id and a.start < b.end and b.start < a.end
+
+
+def _signed_titles(library, items) -> dict[int, str]:
+    """Signing event id -> title of the agreement it signed: the agreement stated by the same words of the
+    same source (one sentence says "X and Y signed the Z agreement")."""
+    from briefing.library import Query
+
+    found: dict[int, str] = {}
+    for event in items:
+        if event.kind != "event" or event.fields.get("type") != "signing" or not event.evidence:
+            continue
+        candidates: dict[int, object] = {}
+        try:
+            for sid in {e.source_id for e in event.evidence}:
+                for agreement in library.items(library.query(Query(kind="agreement", source_id=sid))):
+                    candidates.setdefault(agreement.id, agreement)
+        except (AttributeError, TypeError):  # a stand-in library without queries: the brief's own agreements
+            candidates = {it.id: it for it in items if it.kind == "agreement"}
+        for agreement in candidates.values():
+            title = (agreement.fields.get("title") or "").strip()
+            if title and any(_overlaps(a, b) for a in agreement.evidence for b in event.evidence):
+                found[event.id] = title
+                break
+    return found
+
+
+def _unnamed_event_countries(library, items) -> dict[int, list[str]]:
+    """Countries involved in events that name no participant, to word them ("between Singapore and Vietnam")."""
+    ids = [it.id for it in items if it.kind == "event" and not it.fields.get("participants")]
+    if not ids:
+        return {}
+    try:
+        return {row.id: list(row.countries) for row in library.rows(ids)}
+    except (AttributeError, TypeError):
+        return {}
 
 
 def _titles(library, items) -> dict[str, str]:
@@ -268,6 +344,8 @@ def build_context(
     by_id = {it.id: it for it in items}
     sources = _Sources({row.id: row for row in library.sources()})
     wording = _Wording(_titles(library, items), own)
+    wording.signed = _signed_titles(library, items)
+    wording.countries = _unnamed_event_countries(library, items)
     when = str(overrides.get("date") or (brief.date if brief else None) or date.today().isoformat())
     today = _brief_date(when)
 
@@ -358,20 +436,44 @@ def _meta(brief, overrides, when, we, own, counterparts, count, prepared_by: str
         "brief_name": brief.name if brief else "",
         "line_count": count,
         "toc": count > TOC_MIN_LINES,
+        # the build option "keep empty sections": their headings stay, with a line saying there is nothing
+        "keep_empty": bool(overrides.get("keep_empty")),
     }
 
 
 def _source(row, n: int) -> dict[str, Any]:
     from pathlib import PurePath
 
-    title = (row.title or "").strip() or PurePath(row.path).name
-    publisher = (row.publisher or "").strip()
+    file_name = PurePath(row.path).name
+    title = (row.title or "").strip() or file_name
+    publisher = (getattr(row, "publisher", None) or "").strip()
+    author = (getattr(row, "author", None) or "").strip()
+    url = (getattr(row, "url", None) or "").strip()
+    accessed = getattr(row, "accessed", None) or ""
     parts = [title] + [p for p in (publisher, format_date(row.date)) if p]
     return {
-        "n": n, "id": row.id, "title": title, "publisher": publisher, "date": row.date or "",
-        "date_text": format_date(row.date), "marking": row.marking, "path": row.path,
+        "n": n, "id": row.id, "title": title, "publisher": publisher, "author": author, "url": url,
+        "date": row.date or "", "date_text": format_date(row.date), "accessed": accessed,
+        "accessed_text": format_date(accessed), "file_name": file_name,
+        "marking": row.marking, "path": row.path, "mark": cite_text([n]), "note": note_text([n]),
         "label": _join_label(parts[0], parts[1:]),
+        "citation": citation(title, publisher, author, format_date(row.date), url, format_date(accessed), file_name),
     }
+
+
+def citation(title: str, publisher: str, author: str, date_text: str, url: str, accessed_text: str,
+             file_name: str) -> str:
+    """The house style: "Publisher, 'Title', author, date, URL (accessed 2 December 2026)".
+
+    Parts that are not known are left out; a source with no address names its file instead, so a reader
+    can still find it ("..., file readout.pdf").
+    """
+    parts = [publisher, f"‘{title}’", author, date_text]
+    if url:
+        parts.append(f"{url} (accessed {accessed_text})" if accessed_text else url)
+    elif file_name and file_name != title:
+        parts.append(f"file {file_name}")
+    return ", ".join(p for p in parts if p)
 
 
 def _join_label(title: str, rest: list[str]) -> str:
@@ -387,7 +489,7 @@ def _line(item, own_wording: str | None, wording: _Wording, sources: _Sources, t
     cites = sources.cite(list(item.source_ids) or sorted({e.source_id for e in item.evidence}))
     line: dict[str, Any] = {
         "id": item.id, "kind": kind, "section": SECTION_OF_KIND.get(kind, "notes"),
-        "cites": cites, "cite": cite_text(cites), "edited": bool(own_wording),
+        "cites": cites, "cite": cite_text(cites), "cite_note": note_text(cites), "edited": bool(own_wording),
         "date": f.get("date") or None, "date_text": format_date(f.get("date")),
         "status": f.get("status") or "", "status_label": kind_label(f.get("status")),
         "type": f.get("type") or f.get("kind") or "", "type_label": "", "countries": [],
@@ -396,8 +498,10 @@ def _line(item, own_wording: str | None, wording: _Wording, sources: _Sources, t
     }
     if kind == "event":
         participants = [wording.person(p) for p in f.get("participants") or []]
+        signed, countries = wording.signed.get(item.id, ""), wording.countries.get(item.id, [])
         line.update(
-            generated=wording.event(f, own_summary="summary" in item.edits), type_label=_EVENT_WORD.get(f.get("type") or "other", "Exchange"),
+            generated=wording.event(f, own_summary="summary" in item.edits, signed=signed, countries=countries),
+            type_label=_EVENT_WORD.get(f.get("type") or "other", "Exchange"), signed=signed,
             participants=participants, participants_text=join_words(participants),
             participant_names=list(f.get("participants") or []),
             place=f.get("location") or "", date_end=f.get("date_end") or None,
@@ -407,9 +511,13 @@ def _line(item, own_wording: str | None, wording: _Wording, sources: _Sources, t
         # For tables whose other columns already name the people and the place: what happened, in a word
         # or two, unless the officer worded it (for this brief, or on the item itself).
         own_summary = (f.get("summary") or "").strip() if "summary" in item.edits else ""
-        line["headline"] = ((own_wording or "").strip() or own_summary
-                            or ("Planned " + line["type_label"].lower() if f.get("status") == "planned"
-                                else line["type_label"]))
+        word = "Planned " + line["type_label"].lower() if f.get("status") == "planned" else line["type_label"]
+        if signed:
+            word = f"{word} of {_lower_first(signed)}"
+        elif not participants and not line["place"] and countries:
+            # nobody and nowhere named: the other columns are empty, so the headline says between whom
+            word = wording.event(f, countries=countries)
+        line["headline"] = (own_wording or "").strip() or own_summary or word
     elif kind == "agreement":
         proposal = f.get("kind") == "proposal" or f.get("status") == "proposed"
         parties = [c for c in f.get("parties") or [] if c]

@@ -290,6 +290,132 @@ def _fix_cell_properties(document) -> None:
                 tc_pr.append(el)
 
 
+# Widths of Calibri's glyphs in ems (Carlito, LibreOffice's stand-in, has the same metrics), rounded up so a
+# word measured here fits where it is laid out; other letters count as a wide lower-case letter.
+_NARROW = set("fijlrtI.,;:'!|()[]- ")
+_WIDE = set("mwMW@%")
+_EM_LOWER, _EM_UPPER, _EM_DIGIT, _EM_NARROW, _EM_WIDE = 0.53, 0.64, 0.51, 0.3, 0.86
+_TWIPS_PER_PT = 20
+_CELL_PADDING_TWIPS = 2 * 108 + 40  # Word's default left and right cell margins (0.19 cm each), and a little air
+_DEFAULT_FONT_PT = 10.5
+_BOLD = 1.07
+
+
+def word_width_pt(word: str, size_pt: float, bold: bool = False) -> float:
+    """The printed width of ``word`` in points at ``size_pt``, a safe estimate (never much below the real)."""
+    ems = 0.0
+    for char in word:
+        if char in _NARROW:
+            ems += _EM_NARROW
+        elif char in _WIDE:
+            ems += _EM_WIDE
+        elif char.isdigit():
+            ems += _EM_DIGIT
+        elif char.isupper():
+            ems += _EM_UPPER
+        else:
+            ems += _EM_LOWER
+    return ems * size_pt * (_BOLD if bold else 1.0)
+
+
+def _run_size(run, default: float) -> tuple[float, bool]:
+    rpr = run.find(_W_RPR)
+    size, bold = default, False
+    if rpr is not None:
+        sz = rpr.find(qn("w:sz"))
+        if sz is not None and (sz.get(qn("w:val")) or "").isdigit():
+            size = int(sz.get(qn("w:val"))) / 2
+        b = rpr.find(qn("w:b"))
+        bold = b is not None and b.get(qn("w:val")) not in ("0", "false")
+    return size, bold
+
+
+def _longest_word_twips(cell) -> int:
+    widest = 0.0
+    for run in cell.iter(_W_R):
+        size, bold = _run_size(run, _DEFAULT_FONT_PT)
+        for word in _run_text(run).split():
+            widest = max(widest, word_width_pt(word, size, bold))
+    return int(widest * _TWIPS_PER_PT) + _CELL_PADDING_TWIPS if widest else 0
+
+
+def fit_columns(document) -> None:
+    """Widen every fixed-layout table column that is too narrow for its longest word ("Established" must not
+    print as "Establishe d"), taking the room from columns that have more than their longest word needs.
+
+    The table keeps its total width; a column never shrinks below its own longest word. Word reads the cell
+    widths, LibreOffice the grid: both are set.
+    """
+    for table in document.element.body.iter(qn("w:tbl")):
+        grid = table.find(qn("w:tblGrid"))
+        if grid is None:
+            continue
+        cols = grid.findall(qn("w:gridCol"))
+        widths = [int(c.get(qn("w:w")) or 0) for c in cols]
+        if len(widths) < 2 or not all(widths):
+            continue
+        need = [0] * len(widths)
+        for row in table.findall(qn("w:tr")):
+            cells = row.findall(qn("w:tc"))
+            if len(cells) != len(widths):
+                continue  # merged cells: leave the table as designed
+            for i, cell in enumerate(cells):
+                need[i] = max(need[i], _longest_word_twips(cell))
+        fitted = _share_width(widths, need)
+        if fitted == widths:
+            continue
+        for col, width in zip(cols, fitted, strict=True):
+            col.set(qn("w:w"), str(width))
+        for row in table.findall(qn("w:tr")):
+            cells = row.findall(qn("w:tc"))
+            if len(cells) != len(fitted):
+                continue
+            for cell, width in zip(cells, fitted, strict=True):
+                tc_w = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+                if tc_w is not None:
+                    tc_w.set(qn("w:w"), str(width))
+                    tc_w.set(qn("w:type"), "dxa")
+
+
+def _share_width(widths: list[int], need: list[int]) -> list[int]:
+    """Columns below their need get it; the others give up their room beyond their need, in proportion."""
+    total = sum(widths)
+    short = sum(max(0, n - w) for w, n in zip(widths, need, strict=True))
+    if not short:
+        return widths
+    spare = [max(0, w - n) for w, n in zip(widths, need, strict=True)]
+    room = sum(spare)
+    if room <= 0:
+        return widths  # nothing can give: the words are longer than the page is wide
+    take = min(short, room)
+    fitted = [max(w, n) if n > w else w - (s * take) // room for w, n, s in zip(widths, need, spare, strict=True)]
+    fitted[max(range(len(fitted)), key=lambda i: spare[i])] += total - sum(fitted)  # rounding: same total
+    return fitted
+
+
+_KEPT_STYLES = ("ListBullet", "ListNumber", "Source")
+
+
+def _keep_list_ends_together(document) -> None:
+    """A list's first two and last two paragraphs stay on one page, so no page holds a single line of a
+    list (a last page with one source on it); headings already keep with what follows (their style)."""
+    runs: list[list] = []
+    previous_style = None
+    for paragraph in document.element.body.iterchildren(_W_P):
+        style = paragraph.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        name = style.get(qn("w:val")) if style is not None else None
+        if name in _KEPT_STYLES and name == previous_style:
+            runs[-1].append(paragraph)
+        elif name in _KEPT_STYLES:
+            runs.append([paragraph])
+        previous_style = name
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for paragraph in {id(p): p for p in (run[0], run[-2])}.values():
+            paragraph.find(qn("w:pPr")).get_or_add_keepNext()  # python-docx puts it in schema order
+
+
 def _set_style(paragraph, style_id: str) -> None:
     ppr = paragraph.find(qn("w:pPr"))
     if ppr is None:
@@ -345,13 +471,25 @@ def render_to_bytes(template: TemplateInfo | str | Path, context: dict) -> bytes
         raise TemplateError(label, leftover, "a tag was left unrendered (is it split across Word runs?)")
     _fill_toc(tpl.docx)
     _fix_cell_properties(tpl.docx)
+    fit_columns(tpl.docx)
+    _keep_list_ends_together(tpl.docx)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()
 
 
+def _umask() -> int:
+    """The process's umask (only readable by setting it: set and put back at once)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(data: bytes, out_path: Path) -> Path:
-    """Write to a temporary file in the same folder, then rename over ``out_path`` (never half a file)."""
+    """Write to a temporary file in the same folder, then rename over ``out_path`` (never half a file).
+
+    The file gets the permissions any new file of the user gets (0666 less the umask), not the
+    temporary file's private 0600: a brief is written to be shared."""
     out_path = Path(out_path).expanduser()
     folder = out_path.parent if str(out_path.parent) else Path(".")
     if not folder.is_dir():
@@ -361,6 +499,7 @@ def write_atomically(data: bytes, out_path: Path) -> Path:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
+            os.chmod(fh.fileno(), 0o666 & ~_umask())
             os.fsync(fh.fileno())
         os.replace(tmp, out_path)
     except BaseException:

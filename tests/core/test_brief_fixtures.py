@@ -28,9 +28,10 @@ def _ev(text: str, phrase: str) -> list[Evidence]:
     return [Evidence.of(text, start, start + len(phrase))]
 
 
-def _source(name: str, text: str, title: str, date: str, publisher: str, marking: str) -> Source:
+def _source(name: str, text: str, title: str, date: str, publisher: str, marking: str, author: str | None = None,
+            url: str | None = None) -> Source:
     return Source(path=f"/sources/{name}", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), title=title,
-                  date=date, publisher=publisher, marking=marking)
+                  date=date, publisher=publisher, marking=marking, author=author, url=url)
 
 
 def make_library(path: Path, *, own_country: str | None = "SG") -> tuple[Library, int, dict[str, int]]:
@@ -64,8 +65,12 @@ def make_library(path: Path, *, own_country: str | None = "SG") -> tuple[Library
                               parties=["SG", "VN"], evidence=_ev(b, "Green Economy Partnership"))],
     )
     lib.add_source(_source("a.txt", a, "Singapore and Vietnam agree to set up working groups", "2021-06-23",
-                           "The Straits Times", "UNCLASSIFIED"), ext_a)
-    lib.add_source(_source("b.txt", b, "Readout of the ministers' meeting", "2026-11-02", "MFA", "CONFIDENTIAL"), ext_b)
+                           "The Straits Times", "UNCLASSIFIED", author="Lim Mei Ling",
+                           url="https://news.example/asia/sg-vn-working-groups"), ext_a)
+    lib.add_source(_source("b.txt", b, "Readout of the ministers' meeting", "2026-11-02", "MFA", "CONFIDENTIAL",
+                           author="Press Office", url="https://mfa.example/readouts/ministers-meeting"), ext_b)
+    for source in lib.sources():  # a fixed access date, so the citations can be written out in tests
+        lib.edit_source(source.id, {"accessed": "2026-11-18"})
 
     ids: dict[str, int] = {}
     for item_id in lib.query(Query()):

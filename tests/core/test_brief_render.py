@@ -29,6 +29,10 @@ SECTION_HEADINGS = {
 }
 
 
+# The templates citing footnote-style (superscript numbers) rather than in brackets.
+CITE_KEY = {"visit_brief": "cite_note"}
+
+
 @pytest.fixture
 def lib(tmp_path):
     library, brief_id, ids = make_library(tmp_path / "lib.sqlite3")
@@ -45,6 +49,7 @@ def assert_brief_document(path, ctx, template: str) -> None:
     sections = {k: "\n".join(v) for k, v in blocks.items()}
     everything = all_text(path)
     headings = SECTION_HEADINGS[template]
+    cite = CITE_KEY.get(template, "cite")
     for line in ctx["lines"]:
         heading = headings.get(line["section"])
         if heading is None:
@@ -54,19 +59,20 @@ def assert_brief_document(path, ctx, template: str) -> None:
         if template == "bilateral_brief" and line["kind"] == "event":
             # the exchanges table: what happened, with its citation, and the people and place in their columns
             expected = line["headline"]
-            row = next((b for b in blocks[heading] if f"| {expected}" in b and line["cite"] in b
+            row = next((b for b in blocks[heading] if f"| {expected}" in b and line[cite] in b
                         and line["participants_text"] in b and line["place"] in b), None)
             assert row is not None, f"{template}: no exchanges row for {line['text']!r}"
             continue
         assert expected in sections[heading], f"{template}: {expected!r} not under {heading!r}"
         # the citation follows the line's wording in the same paragraph or table row
-        assert any(expected in b and line["cite"] in b[b.index(expected):] for b in blocks[heading]), \
-            f"{template}: {line['cite']} does not follow {expected!r}"
+        assert any(expected in b and line[cite] in b[b.index(expected):] for b in blocks[heading]), \
+            f"{template}: {line[cite]} does not follow {expected!r}"
     if template == "visit_brief":
         for line in ctx["talking_points"]:
             assert f"{line['action']}: {line['text']}" in sections["Talking points"]
     for source in ctx["sources"]:
-        assert f"[{source['n']}] {source['label']}" in sections["Sources"]
+        mark = source["note"] if cite == "cite_note" else f"[{source['n']}]"
+        assert f"{mark} {source['citation']}" in sections["Sources"]
     assert OUTSIDE not in everything
     assert "{{" not in everything and "{%" not in everything
     doc = Document(str(path))
