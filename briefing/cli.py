@@ -112,11 +112,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     parts = [f"Imported {_plural(len(report.imported), 'source')}"]
     parts.append(f"{len(report.present)} already present")
     parts.append(f"{len(report.failed)} failed")
+    if report.skipped:
+        parts.append(f"{len(report.skipped)} skipped")
+    if report.empty:
+        parts.append(f"{len(report.empty)} with no items")
     print(", ".join(parts) + ".")
     for path in report.present:
         print(f"  already present: {path}")
     for failure in report.failed:
         print(f"  failed: {failure.path}: {failure.reason}")
+    for skipped in report.skipped:
+        print(f"  skipped: {skipped.path}: {skipped.reason}")
+    for empty in report.empty:
+        print(f"  no items: {empty.path}: {empty.reason}")
     return 1 if report.failed else 0
 
 
@@ -284,23 +292,32 @@ def cmd_pick(args: argparse.Namespace) -> int:
         for item_id in args.ids:
             lib.item(item_id)  # NotFound before anything changes
         verb = "Unpick" if args.remove else "Pick"
+        created = brief_id is None
         with lib.step(f"{verb} {_plural(len(args.ids), 'item')}"):  # a new brief and its picks: one step
             if brief_id is None:
                 brief_id = lib.create_brief(args.brief or "Brief")
             lib.set_picked(brief_id, args.ids, not args.remove)
+        switched = lib.current_brief_id() != brief_id
         lib.set_current_brief(brief_id)
         brief = lib.brief(brief_id)
     print(f"Brief {brief.name!r} ({brief.id}) now has {_plural(len(brief.lines), 'item')}.")
+    # Rendering without --brief uses the current brief: say when that changed, so nobody renders the wrong one.
+    if created:
+        print(f"Made the new brief {brief.name!r} the current brief.")
+    elif switched:
+        print(f"{brief.name!r} is now the current brief.")
     return 0
 
 
 def cmd_briefs(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         rows, current = lib.briefs(), lib.current_brief_id()
-        if args.show is not None:
-            brief_id = lib.brief_id_named(args.show) if not args.show.isdigit() else int(args.show)
+        wanted = args.show if args.show is not None else args.name
+        if wanted is not None:
+            brief_id = lib.brief_id_named(wanted) if not wanted.isdigit() else int(wanted)
             if brief_id is None:
-                raise UserError(f"no brief named {args.show!r}")
+                names = ", ".join(repr(r.name) for r in rows) or "none yet"
+                raise UserError(f"no brief named {wanted!r} (briefs: {names})")
             brief = lib.brief(brief_id)
             labels = {r.id: r for r in lib.rows([line.item_id for line in brief.lines])}
             print(f"{brief.name} ({brief.id}): {brief.title or '(no title)'} - {brief.marking}")
@@ -452,7 +469,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--remove", action="store_true", help="take the items out instead")
 
     p = command("briefs", "list the briefs (* = current) or show one", cmd_briefs)
-    p.add_argument("--show", metavar="NAME_OR_ID", help="the items of this brief, in order")
+    p.add_argument("name", nargs="?", metavar="NAME_OR_ID", help="show this brief: its items, in order")
+    p.add_argument("--show", metavar="NAME_OR_ID", help="the same as giving NAME_OR_ID")
 
     p = command("export", "export items as CSV (one file per kind) or as JSON", cmd_export)
     group = p.add_mutually_exclusive_group(required=True)

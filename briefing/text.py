@@ -7,6 +7,7 @@ mapped by hand. Names, labels and sentences recur, so short texts are folded onc
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -59,3 +60,21 @@ def _fold(text: str) -> str:
     # character by character, only where the text is not ASCII: decomposing and dropping marks per
     # character gives what it gives on the whole string
     return _NON_ASCII.sub(_fold_run, text).casefold()
+
+
+def shown_path(path: str | bytes | os.PathLike) -> str:
+    """A file name as it can be printed on one line: bytes that are not UTF-8 as ``\\xff``, control and
+    direction characters escaped (``\\n``, ``\\x1b``, ``\\u202e``), so a crafted name can neither break a
+    summary's encoding nor forge a line of it."""
+    raw = os.fsdecode(path) if isinstance(path, bytes) else os.fspath(path)
+    if isinstance(raw, bytes):
+        raw = os.fsdecode(raw)
+    text = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else _escaped(ch) for ch in text)
+
+
+def _escaped(ch: str) -> str:
+    return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
+        f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")

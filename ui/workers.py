@@ -91,13 +91,21 @@ class ImportWorker(QThread):
                     _, path, status, reason, source_id, done, total = message
                     if status == "imported":
                         report.imported.append(path)
+                        if reason:  # imported, nothing found in it: the panel says so and why
+                            report.empty.append(ImportFailure(path, reason))
+                            self.failed.emit(path, f"no items: {reason}")
                     elif status == "present":
                         report.present.append(path)
+                    elif status == "skipped":
+                        report.skipped.append(ImportFailure(path, reason or "skipped"))
+                        self.failed.emit(path, f"skipped: {reason}")
                     else:
                         self._fail(report, path, reason or "failed")
                     if status in ("imported", "present") and source_id is not None:
                         self.sourceDone.emit(int(source_id))
                     self.progress.emit(done, total, path)
+                elif kind == "planned":  # the files counted, the model still loading
+                    self.progress.emit(0, int(message[1]), "")
                 elif kind == "error":
                     self._fail(report, self.library_path, message[1])
                 elif kind == "end":

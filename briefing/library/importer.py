@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from briefing.library.ingest import ContributionCache
 from briefing.library.records import ImportResult
 from briefing.model import DEFAULT_MARKING, Extraction, Source
+from briefing.text import shown_path
 
 if TYPE_CHECKING:
     from briefing.library.library import Library
@@ -25,12 +26,15 @@ BATCH_SIZE = 16
 
 
 def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportResult]]:
-    """The files under ``paths`` and the failures found while listing (unreadable folders)."""
+    """The files under ``paths``, and what listing them settled: unreadable folders ("failed") and files of a
+    type no loader reads ("skipped")."""
     from briefing.loaders import iter_source_files
 
     failures: list[ImportResult] = []
-    files = list(iter_source_files(paths, on_error=lambda p, reason: failures.append(
-        ImportResult(str(p), "failed", reason))))
+    files = list(iter_source_files(
+        paths,
+        on_error=lambda p, reason: failures.append(ImportResult(shown_path(p), "failed", reason)),
+        on_skip=lambda p, reason: failures.append(ImportResult(shown_path(p), "skipped", reason))))
     return files, failures
 
 
@@ -160,6 +164,13 @@ class ProcessExtractor:
         self.close()
 
 
+def _why_no_items(extraction: Extraction) -> str | None:
+    """For a source imported with nothing in it, why (shown as a "no items:" line); None when it has items."""
+    if extraction.items():
+        return None
+    return extraction.note or "nothing to extract"
+
+
 def load_new(library: Library, path: Path, marking: str, seen: set[str]) -> Source | ImportResult:
     """The file as a Source to extract, or its settled result: failed to load, or already in the library.
 
@@ -170,7 +181,7 @@ def load_new(library: Library, path: Path, marking: str, seen: set[str]) -> Sour
     try:
         source = load(path, marking=marking)
     except LoadError as exc:
-        return ImportResult(str(path), "failed", exc.reason)
+        return ImportResult(exc.path, "failed", exc.reason)
     present = library.source_id_for(source.sha256)
     if present is not None or source.sha256 in seen:
         return ImportResult(str(path), "present", None, present)
@@ -196,7 +207,7 @@ def import_iter(
     done = 0
     for failure in failures:
         done += 1
-        yield ImportResult(failure.path, "failed", failure.reason, done=done, total=total)
+        yield ImportResult(failure.path, failure.status, failure.reason, done=done, total=total)
     seen: set[str] = set()
     extract = extract or extractor()
     # With an eager extractor (worker processes) the next batch is loaded and submitted before this one's
@@ -211,7 +222,8 @@ def import_iter(
         for source, extraction in zip(batch, extractions, strict=True):
             source_id, new = library._add_source_in_step(source, extraction, step_id, cache)
             done += 1
-            yield ImportResult(source.path, "imported" if new else "present", None, source_id, done, total)
+            yield ImportResult(source.path, "imported" if new else "present", _why_no_items(extraction) if new else None,
+                               source_id, done, total)
             if cancel and cancel():
                 return
 

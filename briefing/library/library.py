@@ -346,8 +346,12 @@ class Library:
         for result in self.import_iter(paths, marking=marking, cancel=cancel, extract=extract, workers=workers):
             if result.status == "imported":
                 report.imported.append(result.path)
+                if result.reason:
+                    report.empty.append(ImportFailure(result.path, result.reason))
             elif result.status == "present":
                 report.present.append(result.path)
+            elif result.status == "skipped":
+                report.skipped.append(ImportFailure(result.path, result.reason or "skipped"))
             else:
                 report.failed.append(ImportFailure(result.path, result.reason or "failed"))
             if progress:

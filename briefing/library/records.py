@@ -136,6 +136,8 @@ class ImportReport:
     imported: list[str] = field(default_factory=list)
     present: list[str] = field(default_factory=list)  # same sha256 already in the library
     failed: list[ImportFailure] = field(default_factory=list)
+    skipped: list[ImportFailure] = field(default_factory=list)  # in a folder, of a type no loader reads
+    empty: list[ImportFailure] = field(default_factory=list)  # imported, but nothing found in it (and why)
     cancelled: bool = False
 
 

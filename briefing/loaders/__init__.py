@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..model import DEFAULT_MARKING, MARKINGS, Source
+from ..text import shown_path
 from .common import DEFAULT_MAX_BYTES, Loaded, LoadError, Refused, describe_size
 from .email_msg import load_eml
 from .files import walk_sources
@@ -84,7 +85,7 @@ def load(path: str | Path, *, marking: str = DEFAULT_MARKING, max_bytes: int = D
     not the file's).
     """
     marking = _normalise_marking(marking)
-    shown = str(path)
+    shown = shown_path(path)  # non-UTF-8 bytes and control characters escaped: printable, storable
     p = Path(path)
     suffix = p.suffix.lower()
     try:
@@ -149,19 +150,20 @@ def _read(p: Path, shown: str, max_bytes: int) -> bytes:
 
 
 def iter_source_files(
-    paths: Iterable[str | Path], *, on_error: Callable[[Path, str], None] | None = None
+    paths: Iterable[str | Path], *, on_error: Callable[[Path, str], None] | None = None,
+    on_skip: Callable[[Path, str], None] | None = None,
 ) -> Iterator[Path]:
     """The files an import of ``paths`` covers, each once, in a stable order.
 
     A file named explicitly is yielded as given, whatever its type (so ``load`` can say
     "unsupported file type" or "file not found" about it). A folder is walked
     recursively, entries sorted by name, and yields only files with a supported suffix
-    (``SUPPORTED_SUFFIXES``); other files there are skipped silently, as are hidden files
-    and folders (``.git``) and Office lock files (``~$x.docx``). Symlinked folders are
+    (``SUPPORTED_SUFFIXES``); other files there are passed to ``on_skip(path, reason)`` when
+    given; hidden files and folders (``.git``) and Office lock files (``~$x.docx``) are left out unsaid. Symlinked folders are
     followed but every real folder is visited once, so symlink loops end; the walk uses
     no recursion, so very deep trees are fine. A folder that cannot be read is passed to
     ``on_error(path, reason)`` when given, and skipped.
     """
-    return walk_sources(paths, SUPPORTED_SUFFIXES, on_error)
+    return walk_sources(paths, SUPPORTED_SUFFIXES, on_error, on_skip)
 
 

@@ -13,6 +13,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.text import shown_path
+
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 50 * MB
 # An archive (.docx) may not expand beyond this, nor by more than this ratio per part.
@@ -26,7 +28,7 @@ class LoadError(Exception):
     """A file that cannot be imported; ``str(e)`` is the one line shown to the user."""
 
     def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
+        self.path = shown_path(path)  # printable whatever the name holds (idempotent)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 

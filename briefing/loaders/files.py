@@ -17,7 +17,10 @@ def walk_sources(
     paths: Iterable[str | Path],
     suffixes: frozenset[str],
     on_error: Callable[[Path, str], None] | None = None,
+    on_skip: Callable[[Path, str], None] | None = None,
 ) -> Iterator[Path]:
+    """The files to import under ``paths``; ``on_skip(path, reason)`` hears of each file a folder holds that
+    is not imported (a type no loader reads), so no file is passed over without a word."""
     seen_files: set[tuple[int, int]] = set()
     for given in paths:
         path = Path(given)
@@ -32,7 +35,7 @@ def walk_sources(
                 seen_files.add(key)
                 yield path
             continue
-        for found in _walk_folder(path, suffixes, on_error):
+        for found in _walk_folder(path, suffixes, on_error, on_skip):
             try:
                 found_info = found.stat()
             except OSError:
@@ -43,7 +46,7 @@ def walk_sources(
                 yield found
 
 
-def _walk_folder(root: Path, suffixes: frozenset[str], on_error) -> Iterator[Path]:
+def _walk_folder(root: Path, suffixes: frozenset[str], on_error, on_skip=None) -> Iterator[Path]:
     """Depth first, entries sorted by name; each real folder visited once (symlink loops end)."""
     visited: set[tuple[int, int]] = set()
     stack: list[Path] = [root]
@@ -79,4 +82,7 @@ def _walk_folder(root: Path, suffixes: frozenset[str], on_error) -> Iterator[Pat
                 subfolders.append(folder / entry.name)
             elif is_file and Path(entry.name).suffix.lower() in suffixes:
                 yield folder / entry.name
+            elif is_file and on_skip:
+                suffix = Path(entry.name).suffix.lower()
+                on_skip(folder / entry.name, f"unsupported file type ({suffix})" if suffix else "no file extension")
         stack.extend(reversed(subfolders))
