@@ -430,7 +430,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", metavar="DATE", type=_iso_date, help="only items dated on or after DATE (YYYY[-MM[-DD]])")
     p.add_argument("--until", metavar="DATE", type=_iso_date, help="only items dated on or before DATE")
     p.add_argument("--status", help="only items with this status (held, planned, signed...)")
-    p.add_argument("--text", metavar="WORDS", help="only items mentioning all these words (accents and case ignored)")
+    p.add_argument("--text", metavar="WORDS", help='only items mentioning all these words, "quoted phrases" as '
+                   'phrases, none of the -words (accents and case ignored; start with a -word as --text=-word)')
     p.add_argument("--source", type=int, metavar="ID", help="only items from this source (see `briefing sources`)")
     p.add_argument("--limit", type=int, default=0, help="show at most this many (0: all)")
     p.add_argument("--json", action="store_true", help="print the rows as JSON")

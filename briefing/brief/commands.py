@@ -29,6 +29,8 @@ def add_parsers(subparsers, *, open_library, pdf_printer) -> None:
                         help="template name or path to a .docx (default: bilateral_brief; see --list-templates)")
     render.add_argument("--list-templates", action="store_true", help="list the templates and exit")
     render.add_argument("-o", "--output", type=Path, help="the .docx file to write")
+    render.add_argument("--keep-empty", dest="keep_empty", action="store_true",
+                        help="keep the headings of empty sections, saying they are empty (default: leave them out)")
     render.set_defaults(func=lambda args: _render(args, open_library))
 
     summary = subparsers.add_parser(
@@ -69,7 +71,7 @@ def _fail(command: str, message) -> int:
 
 
 def _overrides(args) -> dict:
-    return {k: getattr(args, k, None) for k in ("title", "recipient", "prepared_by", "marking", "date")}
+    return {k: getattr(args, k, None) for k in ("title", "recipient", "prepared_by", "marking", "date", "keep_empty")}
 
 
 def _select(library, args) -> tuple[int | None, list[int] | None, str]:

@@ -227,11 +227,16 @@ def test_pick_into_a_brief_and_list_briefs(capsys, library):
     [event] = ids(library, kind="event", text="sikorski")
     [agreement] = ids(library, kind="agreement")
     code, out, _ = run(capsys, "pick", event, agreement, "--brief", "Oslo visit", "--library", library)
-    assert code == 0 and out.strip() == "Brief 'Oslo visit' (1) now has 2 items."
+    assert code == 0 and out.splitlines() == ["Brief 'Oslo visit' (1) now has 2 items.",
+                                              "Made the new brief 'Oslo visit' the current brief."]
     _, out, _ = run(capsys, "briefs", "--library", library)
     assert out.strip() == "*   1 Oslo visit  (2 items)"
     _, out, _ = run(capsys, "briefs", "--show", "oslo visit", "--library", library)
     assert "Meeting: Radosław Sikorski, Bob Jones (Oslo)" in out and "Fisheries Agreement" in out
+    code, by_name, _ = run(capsys, "briefs", "Oslo visit", "--library", library)  # as its help says: "or show one"
+    assert code == 0 and by_name == out
+    code, _, err = run(capsys, "briefs", "Bergen", "--library", library)
+    assert code == 1 and "no brief named 'Bergen' (briefs: 'Oslo visit')" in err
     _, out, _ = run(capsys, "undo", "--library", library)
     assert out.strip() == "Undone: Pick 2 items"
     _, out, _ = run(capsys, "briefs", "--library", library)
@@ -254,3 +259,26 @@ def test_reextract_keeps_edits(capsys, library, monkeypatch):
         assert lib.undo_name() == "Re-extract 3 sources"
     code, _, err = run(capsys, "reextract", "--library", library)
     assert code == 1 and "--all" in err
+
+
+def test_pick_says_when_the_current_brief_changes_and_not_otherwise(capsys, library):
+    [event] = ids(library, kind="event", text="sikorski")
+    [agreement] = ids(library, kind="agreement")
+    run(capsys, "pick", event, "--brief", "Oslo visit", "--library", library)
+    run(capsys, "pick", agreement, "--brief", "Bergen talks", "--library", library)
+    code, out, _ = run(capsys, "pick", agreement, "--brief", "Oslo visit", "--library", library)
+    assert code == 0 and out.splitlines() == ["Brief 'Oslo visit' (1) now has 2 items.",
+                                              "'Oslo visit' is now the current brief."]
+    _, out, _ = run(capsys, "pick", event, "--library", library)  # the current one: nothing changes
+    assert out.splitlines() == ["Brief 'Oslo visit' (1) now has 2 items."]
+    _, out, _ = run(capsys, "briefs", "--library", library)
+    assert out.splitlines()[0].startswith("*   1 Oslo visit")
+
+
+def test_list_text_takes_phrases_and_exclusions(capsys, library):
+    _, out, _ = run(capsys, "list", "--type", "event", "--text", '"sikorski met bob"', "--library", library)
+    assert "Meeting: Radosław Sikorski, Bob Jones (Oslo)" in out
+    _, out, _ = run(capsys, "list", "--type", "event", "--text", '"bob met sikorski"', "--library", library)
+    assert out.strip() == "No items match."
+    _, out, _ = run(capsys, "list", "--type", "person", "--text=-sikorski", "--library", library)
+    assert "Bob Jones" in out and "Carol King" in out and "Sikorski" not in out
