@@ -11,6 +11,7 @@ from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import has_date_word, is_planned, place_of, subject_of
 from briefing.extract.events.lexicon import lex, verb_words
 from briefing.extract.events.triggers import noun_type
+from briefing.extract.events.verbs import honoured
 from briefing.extract.layout import span_text
 
 _TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
@@ -58,6 +59,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                     for h in g.children:
                         if h.dep_ == "pobj":
                             participants += [p for p in people.resolve(h) if p not in participants]
+    if etype in {"ceremony", "other"}:
+        participants += [p for p in honoured(t, people) if p not in participants]
     # the verb the noun hangs from: "X paid a courtesy call on Y", "X is on an official visit", "at a press briefing"
     gov = t.head
     hops = 0

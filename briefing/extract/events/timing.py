@@ -56,7 +56,7 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
     return out
 
 
-_DATELINE_BEFORE = re.compile(r"^[\s\"“]*[A-Z][A-Z .'’-]+(?:\([^)]{1,40}\))?,?\s*$")
+_DATELINE_BEFORE = re.compile(r"^[\s\"“]*[A-Z][\w .'’-]{1,30}(?:\([^)]{1,40}\))?,?\s*$")
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|[—–:])\s")
 
 

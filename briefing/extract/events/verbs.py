@@ -113,7 +113,7 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         return [Found(rule.as_type or "visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned,
                       location=dest)]
     if lemma in words["host"]:
-        return _hosted(t, sent, people, subjects, planned)
+        return _hosted(t, sent, people, subjects, planned, used)
     if is_pair:
         return _pair_event(t, sent, people, subjects, planned)
     if etype == "visit":
@@ -137,16 +137,47 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
                   planned=planned, location=place_of(t))]
 
 
-def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool) -> list[Found]:
-    """ "X received Y": Y is the guest; "Y was received by X"."""
+def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool, used: set[int]) -> list[Found]:
+    """ "X received Y": Y is the guest; "Y was received by X". "X hosted Y at a working dinner", "X hosted a
+    state banquet in honour of Y": the dinner is the event, of its own type, between host and guest."""
     objs = objects_of(t, people, preps={"with", "on", "between", "from", "for"})
+    objs += [p for p in honoured(t, people) if p not in objs]
     passive = any(c.dep_ == "nsubjpass" for c in t.children)
     hosts = objs if passive else subjects
     guests = subjects if passive else objs
+    occasion = _occasion(t)
+    if occasion is not None:
+        used.update(g.i for g in occasion.subtree)
+        if not guests and hosts:
+            guests = [p for p in people.last_pair if p is not hosts[0]][:1]
     if not guests or not hosts:
         return []
-    return [Found("meeting", t.i, sent, [guest, hosts[0]], actor=guest, recipient=hosts[0], planned=planned,
-                  location=place_of(t), hosted=True) for guest in guests if guest is not hosts[0]]
+    etype = noun_type(occasion) if occasion is not None else "meeting"
+    return [Found(etype, t.i, sent, [guest, hosts[0]], actor=guest, recipient=hosts[0], planned=planned,
+                  location=place_of(t), hosted=etype == "meeting") for guest in guests if guest is not hosts[0]]
+
+
+def _occasion(t: Any) -> Any:
+    """A dinner, banquet or ceremony a host verb holds: its object, or its "at"/"with" phrase."""
+    heads = [c for c in t.children if c.dep_ == "dobj"]
+    heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"at", "with", "to"} for g in c.children
+              if g.dep_ == "pobj"]
+    return next((h for h in heads if noun_type(h) in {"ceremony", "other"}), None)
+
+
+def honoured(t: Any, people: Cast) -> list[Any]:
+    """The people a dinner or a ceremony is given for: "in honour of X", "in X's honour"."""
+    out: list[Any] = []
+    for g in t.subtree:
+        if g.lower_ in {"honour", "honor"} and g.head.lower_ == "in":
+            for c in g.children:
+                if c.dep_ == "poss":
+                    out += people.resolve(c)
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for h in c.children:
+                        if h.dep_ == "pobj":
+                            out += people.resolve(h)
+    return out
 
 
 def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool) -> list[Found]:
