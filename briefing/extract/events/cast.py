@@ -27,6 +27,7 @@ class Cast:
                 self.mentions.append((m.start, p))
         self.mentions.sort(key=lambda x: x[0])
         self.last_pair: list[Any] = []
+        self._principal: list[Any] | None = None
         self.center: Any = None  # who the story is following: the last event's actor named as its subject
 
     def before(self, i: int, sent_start: int | None = None) -> Any:
@@ -100,10 +101,21 @@ class Cast:
             sent_pair = self._conj_subject_pair(sentence_of(token.doc, token.i))
             if sent_pair and low in {"their", "they"}:
                 return sent_pair
-            return list(self.last_pair)
+            return list(self.last_pair or self.principal_pair())
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
             return self.by_role(token)
         return []
+
+    def principal_pair(self) -> list[Any]:
+        """The two people the story is about ("the two leaders" before any pair was named): the most named
+        person and the most named one of another country."""
+        if self._principal is None:
+            ranked = sorted(self.people, key=lambda p: -len(p.mentions))
+            first = ranked[0] if ranked else None
+            second = next((p for p in ranked[1:] if first is not None and p.country and p.country != first.country),
+                          None)
+            self._principal = [first, second] if first is not None and second is not None else []
+        return self._principal
 
     def _conj_subject_pair(self, sent: Any) -> list[Any]:
         for t in sent:

@@ -127,7 +127,10 @@ def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:
 
 
 def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
-    """Two mentions can be one event: a call is never an in-person meeting; different dates are different events."""
+    """Two mentions can be one event: a call is never an in-person meeting; different dates are different events,
+    unless both are told in one sentence ("sat down with X on Saturday ... the two had met in a fortnight")."""
+    if f.sent in m["sents"]:
+        return (m["type"] == "call") == (f.type == "call") or m["weak"] or f.weak
     if m["date"] and date and not (m["date"].startswith(date) or date.startswith(m["date"])):
         return False
     if m["weak"] or f.weak:

@@ -22,6 +22,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     etype = noun_type(t)
     if etype is None or t.i in used:
         return None
+    if etype in {"meeting", "talks"} and _of_a_body(t):
+        etype = "conference"  # "the eighth meeting of the Joint Commission", "a session of the council"
     if etype == "statement" and not any(w in span_text(sent).lower() for w in ("press", "news", "media")):
         return None
     # a noun inside the object of another trigger verb is that event ("co-chaired the session of the Commission")
@@ -103,3 +105,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         return None
     return Found(etype, t.i, sent, participants[:4], actor=actor or (participants[0] if participants else None),
                  recipient=recipient, planned=planned, location=place_of(t) or place_of(gov))
+
+
+def _of_a_body(t: Any) -> bool:
+    """Whether the noun is a sitting of a standing body: "meeting of the Joint Commission"."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and noun_type(g) == "conference"
+                                                             for g in c.children) for c in t.children)
