@@ -449,8 +449,16 @@ def _defuse(value):
 
 
 def render_to_bytes(template: TemplateInfo | str | Path, context: dict) -> bytes:
-    """The rendered .docx as bytes; TemplateError naming the template and tag when it cannot be rendered."""
+    """The rendered .docx as bytes; TemplateError naming the template and tag when it cannot be rendered,
+    RenderLimitError when it runs past its time, memory or output limit (``briefing.brief.limits``)."""
+    from briefing.brief.limits import run_limited
+
     info = template if isinstance(template, TemplateInfo) else find_template(template)
+    return run_limited(render_here, info, context, label=info.name)
+
+
+def render_here(info: TemplateInfo, context: dict) -> bytes:
+    """``render_to_bytes`` in this process, with no limits: what the limited child runs."""
     label = info.name
     try:
         tpl = DocxTemplate(str(info.path))

@@ -18,7 +18,15 @@ from briefing.brief.templates import summary_template_path
 
 
 def render_summary_html(context: dict, template_path: Path | None = None) -> str:
+    """The summary's HTML, rendered in a child process under the template limits (``briefing.brief.limits``)."""
+    from briefing.brief.limits import run_limited
+
     path = Path(template_path) if template_path else summary_template_path()
+    return run_limited(summary_here, context, path, label=path.name)
+
+
+def summary_here(context: dict, path: Path) -> str:
+    """``render_summary_html`` in this process, with no limits: what the limited child runs."""
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
