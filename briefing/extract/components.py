@@ -32,9 +32,10 @@ def _layout(doc: Any) -> list[tuple[int, int]]:
 
 
 def _figures(doc: Any) -> list[Any]:
-    # a bare "$" is the publishing country's dollar unless the sentence says whose
-    home = countries.home_country(doc, doc._.bb_countries or [])
-    return figures.extract_figures(doc, currency_country=home, pub_date=doc._.pub_date)
+    # a bare "$" is the publishing country's dollar, else that of the countries the text is about
+    mentions = doc._.bb_countries or []
+    home = countries.home_country(doc, mentions)
+    return figures.extract_figures(doc, currency_country=home, pub_date=doc._.pub_date, countries=mentions)
 
 
 # component name -> (the Doc extension it fills, how to make its step from the loaded model); the rule

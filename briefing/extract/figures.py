@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import Any
 
 from briefing.extract.dates import find_dates
 from briefing.extract.layout import doc_text
@@ -52,8 +53,9 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     cur, units = _currencies(), _units()
-    symbols = list(cur["symbols"]) + [s for s in cur["ambiguous"] if not s.isalpha()]
-    words = list(cur["words"]) + [w for w in cur["ambiguous"] if w.isalpha()]
+    # an ambiguous marker may stand before the number ("$", "Rs", "FCFA 5 billion") and a word after it too
+    symbols = list(cur["symbols"]) + list(cur["ambiguous"])
+    words = list(cur["words"]) + [w for w in cur["ambiguous"] if w[0].isalpha()]
     unit_table: dict[str, tuple[str, float]] = {}
     for name, entry in units["units"].items():
         for spelling in entry["spellings"]:
@@ -62,7 +64,10 @@ def _patterns() -> _Patterns:
                 unit_table[spelling.capitalize()] = unit_table[spelling]
     return _Patterns(
         # 1,045 | 3.6 | 250 ; not part of a word, a version, a date or a code
-        number=re.compile(r"(?<![\w.,/])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d,]\d)(?!\.\d)"),
+        # (groups of three after a space count too, as French- and SI-style texts write them: "3 000 trucks")
+        # (a letter may touch it: "RM107.5 billion" is money, "G20" is not; ``_skip`` tells them apart)
+        number=re.compile(r"(?<![\d_.,/])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\d)|\d+)"
+                          r"(?:\.\d+)?(?![\d,]\d)(?!\.\d)"),
         currency_before=re.compile(rf"(?:(?<![A-Za-z])(?P<sym>{_alt(symbols)})|\b(?P<code>{_alt(cur['codes'])}))\s?$"),
         scale_after=re.compile(rf"^\s*(?P<scale>{_alt(units['scales'])})(?![A-Za-z])", re.IGNORECASE),
         money_scale_after=re.compile(rf"^(?P<scale>{_alt(units['money_scales'])})(?![A-Za-z])", re.IGNORECASE),
@@ -177,9 +182,9 @@ def _line_of(text: str, pos: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-def _skip(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> bool:
+def _skip(text: str, s: int, e: int, blocked: list[tuple[int, int]], money: bool = False) -> bool:
     before, after = text[max(0, s - 2):s], text[e:e + 2]
-    if re.search(r"[A-Za-z][-–]?$", before) and not re.search(r"[$€£¥₹₩]$", text[max(0, s - 3):s]):
+    if not money and re.search(r"[A-Za-z][-–]?$", before) and not re.search(r"[$€£¥₹₩]$", text[max(0, s - 3):s]):
         return True  # Covid-19, G20, F-16
     if re.match(r"^\s?[-–+/:]\s?\d", after) or re.search(r"\d\s?[-–+/:]\s?$", before):
         return True  # 2-1, 2+2, 16:05, 15/03
@@ -200,7 +205,7 @@ def _skip(text: str, s: int, e: int, blocked: list[tuple[int, int]]) -> bool:
 
 def _number_value(raw: str) -> Decimal | None:
     try:
-        return Decimal(raw.replace(",", ""))
+        return Decimal(re.sub(r"[,\s]", "", raw))
     except InvalidOperation:
         return None
 
@@ -216,6 +221,7 @@ class _Found:
     value: float
     unit: str
     kind: str  # money | percent | measure | count
+    marker: str | None = None  # the currency as written ("$", "dinars"): whose it is may need the context
 
 
 def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=None,
@@ -238,11 +244,13 @@ def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=
         money_marker = (cur.group("sym") or cur.group("code")) if cur else None
         if money_marker and any(bs <= s < be for bs, be in blocked):
             money_marker = None
-        if _skip(text, s, e, [] if money_marker else blocked):
+        sm = p.scale_after.match(text[e:e + 20])
+        if money_marker and len(money_marker) == 1 and money_marker.isalpha() and not sm and "," not in m.group():
+            money_marker = None  # "R2" is not two rand: a one-letter symbol needs an amount ("R68.4 billion")
+        if _skip(text, s, e, [] if money_marker else blocked, money=bool(money_marker)):
             continue
         scale = Decimal(1)
         end = e
-        sm = p.scale_after.match(text[end:end + 20])
         if sm:
             scale = Decimal(str(_units()["scales"][_scale_key(sm.group("scale"), _units()["scales"])]))
             end += sm.end()
@@ -259,7 +267,7 @@ def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=
         if money_marker:
             start = s - len(cur.group(0)) if cur and text[s - len(cur.group(0)):s] == cur.group(0) else s
             found.append(_Found(start, end, _as_float(number * scale), _currency_code(money_marker, currency_country),
-                                "money"))
+                                "money", money_marker))
             continue
         if text[end:end + 1].isalpha() and not sm:
             continue  # 12th, 4x4, 3D
@@ -271,13 +279,24 @@ def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=
         um = p.unit_after.match(text[end:end + 30])
         if um:
             unit, factor = p.unit_table[um.group("unit")]
-            found.append(_Found(s, end + um.end(), _as_float(number * scale * Decimal(str(factor))), unit, "measure"))
+            stop = end + um.end()
+            rate = _RATE.match(text, stop)  # "10,000 barrels of crude oil per day"
+            if rate:
+                unit, stop = f"{unit} per {rate.group('per')}", rate.end()
+            found.append(_Found(s, stop, _as_float(number * scale * Decimal(str(factor))), unit, "measure"))
             continue
         if doc is not None and not (_YEARLIKE.match(m.group()) and not sm):
             noun_end = _counted_noun_end(index, end, p.not_counted)
             if noun_end is not None:
                 found.append(_Found(s, noun_end, _as_float(number * scale), "count", "count"))
+            elif sm and _NUMBER_OF.search(text, index.sentence(s)[0], s):
+                found.append(_Found(s, end, _as_float(number * scale), "count", "count"))  # "the number of ... 1.5 million"
     return found
+
+
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?number\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is|was|stands?|stood|has|had|"
+                        r"reached|rose|fell|totals?|totalled|estimated)\b", re.IGNORECASE)
+_RATE = re.compile(r"(?:\s+of\s+[a-z-]+(?:\s+[a-z-]+){0,2}?)?\s+(?:per|a|each)\s+(?P<per>day)\b")  # a daily flow; a yearly one is a period
 
 
 def _scale_key(word: str, table: dict) -> str:
@@ -300,8 +319,8 @@ def _counted_noun_end(index: DocIndex, end: int, not_counted: frozenset[str]) ->
         if token.tag_ in ("NNS", "NNPS") and token.pos_ in ("NOUN", "PROPN") and token.is_alpha:
             if token.lower_ in not_counted or token.lemma_.lower() + "s" in not_counted:
                 return None
-            if token.pos_ == "PROPN" and j == i:
-                return None  # "2030 Olympics"
+            if token.pos_ == "PROPN" and j == i and token.ent_type_ != "NORP":
+                return None  # "2030 Olympics", but "1.2 million Indonesians"
             return token.idx + len(token.text)
         if token.pos_ in ("ADJ", "PROPN") or token.tag_ in ("JJ", "NNP", "VBN") or token.text in ("-", "–"):
             continue
@@ -319,11 +338,14 @@ def _doc_pub_date(doc) -> str | None:
     return value or None
 
 
-def extract_figures(doc, *, currency_country: str | None = None, pub_date: str | None = None) -> list[Figure]:
+def extract_figures(doc, *, currency_country: str | None = None, pub_date: str | None = None,
+                    countries: list[Any] | None = None) -> list[Figure]:
     """The figures of a parsed source; evidence spans index ``doc.text``.
 
     ``currency_country``: ISO alpha-2 of the publishing country, which decides a bare ``$`` (AU -> AUD);
+    ``countries``: the source's country mentions (``code``, ``start_char``), which decide it otherwise;
     ``pub_date`` resolves relative periods ("last year"); by default the doc's own (``doc._.pub_date``).
+    One figure written twice (a caption and the body, a headline and the lead) is one item.
     """
     index = DocIndex.of(doc)
     text = index.text
@@ -351,6 +373,8 @@ def extract_figures(doc, *, currency_country: str | None = None, pub_date: str |
         elif near_previous and f.kind == "percent" and re.match(r"^\W*(?:more|up|higher|an increase|a rise)",
                                                                 text[f.end:f.end + 20]) and previous[1].what:
             what = f"growth of {previous[1].what}"
+        if f.marker and countries:
+            f.unit = _whose_currency(f.marker, sent_start, sent_end, countries, currency_country) or f.unit
         figure = Figure(
             value=f.value,
             unit=f.unit,
@@ -360,7 +384,64 @@ def extract_figures(doc, *, currency_country: str | None = None, pub_date: str |
         )
         figures.append(figure)
         previous = (f, figure)
-    return figures
+    return _once_each(figures)
+
+
+def _whose_currency(marker: str, sent_start: int, sent_end: int, countries: list[Any], home: str | None) -> str | None:
+    """The currency a "$" or "dinars" stands for: that of the one country the sentence names that has its
+    own ("Australia will contribute $5 million" -> AUD), else that of the source's main countries (a Papua
+    New Guinea–New Zealand story's "$20 million" is NZD). Where both main countries have one, the default's
+    own country wins ($ with the United States is USD), then the publisher's, then the country named most.
+    When neither main country has one, the publisher's country decides; None: the marker is not ambiguous."""
+    table = _currencies()["ambiguous"].get(marker)
+    if not table:
+        return None
+    named = {c.code for c in countries if sent_start <= c.start_char < sent_end and c.code in table}
+    if len(named) == 1:
+        return table[named.pop()]
+    own = [code for code in _ranked_countries(countries)[:2] if code in table]
+    if len(own) == 1:
+        return table[own[0]]
+    if own:
+        if any(table[code] == table["default"] for code in own):
+            return table["default"]
+        return table[home] if home in own else table[own[0]]
+    return table.get(home or "", table["default"])
+
+
+def _ranked_countries(countries: list[Any]) -> list[str]:
+    count: dict[str, int] = {}
+    for c in countries:
+        count[c.code] = count.get(c.code, 0) + 1
+    return sorted(count, key=lambda code: -count[code])  # sorted() is stable: first named first among equals
+
+
+def _once_each(figures: list[Figure]) -> list[Figure]:
+    """One item per figure: the same amount in a caption and the body, or rounded in a headline and exact in
+    the lead ("$1.06b" and "$1.063 billion"), is one item with the exact value, the first description
+    found and both sentences as evidence."""
+    kept: list[Figure] = []
+    for f in figures:
+        first = next((k for k in kept if k.unit == f.unit and _same_amount(k.value, f.value)), None)
+        if first is None:
+            kept.append(f)
+            continue
+        if _digits(f.value) > _digits(first.value):
+            first.value = f.value  # the more exact writing
+        if not first.what and f.what:
+            first.what = f.what
+        first.period = first.period or f.period
+        if f.evidence[0] not in first.evidence and len(first.evidence) < 3:
+            first.evidence.append(f.evidence[0])
+    return kept
+
+
+def _digits(value: float) -> int:
+    return len(f"{value:.15g}".replace(".", "").strip("0"))
+
+
+def _same_amount(a: float, b: float) -> bool:
+    return a == b or (a > 0 and b > 0 and abs(a - b) <= 0.005 * max(a, b))
 
 
 # ---------------------------------------------------------------- context: sentence, what, period

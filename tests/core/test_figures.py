@@ -132,3 +132,52 @@ def test_period_uses_the_publication_date_set_on_the_doc():
     doc._.pub_date = "2025-01-11"
     (figure,) = extract_figures(doc, currency_country=None)
     assert figure.period == "2024"
+
+
+def pipeline_figures(text: str) -> list[tuple[float, str]]:
+    from briefing.extract.nlp import get_nlp
+
+    doc = get_nlp()(text, disable=["bb_assemble"])
+    return [(f.value, f.unit) for f in doc._.bb_figures]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whose dollar: the one country the sentence names that has one, else the main countries'
+    ("Australia and Japan held talks in Tokyo. Australia will contribute $5 million to a training program.",
+     [(5e6, "AUD")]),
+    ("New Zealand will give $20 million to Papua New Guinea. Papua New Guinea welcomed the support from New Zealand.",
+     [(20e6, "NZD")]),
+    ("Japan will lend Bangladesh $30 million. Bangladesh thanked Japan.", [(30e6, "USD")]),
+    ("Australian and American officials met in Washington. The United States and Australia agreed a $3 billion fund.",
+     [(3e9, "USD")]),  # with the United States a bare "$" stays the US dollar
+    ("US$ 40 million from Australia to Fiji and Australia's aid.", [(40e6, "USD")]),  # "US$" says whose
+    ("Morocco and Mauritania met. Trade between Morocco and Mauritania exceeded 3.5 billion dirhams.",
+     [(3.5e9, "MAD")]),
+])
+def test_a_bare_dollar_is_the_currency_of_the_countries_in_context(text, expected):
+    assert pipeline_figures(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 1.2 million Indonesians work legally in Malaysia.", [(1.2e6, "count")]),
+    ("About 3 000 trucks cross the border each week.", [(3000, "count")]),
+    ("The pipeline, 1 070 km long, carries crude to the coast.", [(1070, "km")]),
+    ("Iraq supplies Jordan with 10,000 barrels of crude oil per day.", [(10000, "barrels per day")]),
+    ("The number of Egyptian workers in Libya is estimated at around 1.5 million.", [(1.5e6, "count")]),
+    ("The channel will be deepened to 34 feet.", [(34, "feet")]),
+    ("Trade amounted to R68.4 billion in 2024, while the R2 road was closed.", [(68.4e9, "ZAR")]),
+    ("Nepal earned NRs 17 billion from power exports; trade reached 612 billion FCFA.",
+     [(17e9, "NPR"), (612e9, "XOF")]),
+])
+def test_counts_measures_and_local_currencies(text, expected):
+    assert pipeline_figures(text) == expected
+
+
+def test_one_figure_in_a_headline_and_the_lead_is_one_item():
+    from briefing.extract.nlp import get_nlp
+
+    doc = get_nlp()("Japan to give $1.06b loan to Bangladesh\n\nJapan will provide Bangladesh with loans worth "
+                    "$1.063 billion for budget support.\n\nPhoto: Japan will provide $1.063 billion.",
+                    disable=["bb_assemble"])
+    (loan,) = doc._.bb_figures
+    assert (loan.value, loan.unit) == (1.063e9, "USD") and len(loan.evidence) == 3
