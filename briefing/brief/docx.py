@@ -290,14 +290,15 @@ def _fix_cell_properties(document) -> None:
                 tc_pr.append(el)
 
 
-# Widths of Calibri's glyphs in ems (Carlito, LibreOffice's stand-in, has the same metrics), rounded up so a
-# word measured here fits where it is laid out; other letters count as a wide lower-case letter.
-_NARROW = set("fijlrtI.,;:'!|()[]- ")
+# Glyph widths in ems, rounded up to cover Calibri (Carlito, LibreOffice's stand-in, has its metrics) and the
+# wider DejaVu Sans that LibreOffice falls back to where neither is installed: a word measured here fits.
+_NARROW = set("ijlI.,;:'!|")
+_MIDDLE = set("frt()[]- ")
 _WIDE = set("mwMW@%")
-_EM_LOWER, _EM_UPPER, _EM_DIGIT, _EM_NARROW, _EM_WIDE = 0.53, 0.64, 0.51, 0.3, 0.86
+_EM_LOWER, _EM_UPPER, _EM_DIGIT, _EM_NARROW, _EM_MIDDLE, _EM_WIDE = 0.62, 0.74, 0.64, 0.3, 0.43, 0.98
 _TWIPS_PER_PT = 20
 _CELL_PADDING_TWIPS = 2 * 108 + 40  # Word's default left and right cell margins (0.19 cm each), and a little air
-_DEFAULT_FONT_PT = 10.5
+_DEFAULT_FONT_PT = 10.0  # the size Word gives text that no style sizes
 _BOLD = 1.07
 
 
@@ -307,6 +308,8 @@ def word_width_pt(word: str, size_pt: float, bold: bool = False) -> float:
     for char in word:
         if char in _NARROW:
             ems += _EM_NARROW
+        elif char in _MIDDLE:
+            ems += _EM_MIDDLE
         elif char in _WIDE:
             ems += _EM_WIDE
         elif char.isdigit():
@@ -330,10 +333,21 @@ def _run_size(run, default: float) -> tuple[float, bool]:
     return size, bold
 
 
-def _longest_word_twips(cell) -> int:
+def _body_font_size(document) -> float:
+    """The size text takes when its run says none: the Normal style's, else the document default's."""
+    normal = document.styles["Normal"].font.size if "Normal" in [s.name for s in document.styles] else None
+    if normal is not None:
+        return normal.pt
+    size = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:sz')}")
+    if size is not None and (size.get(qn("w:val")) or "").isdigit():
+        return int(size.get(qn("w:val"))) / 2
+    return _DEFAULT_FONT_PT
+
+
+def _longest_word_twips(cell, default_size: float) -> int:
     widest = 0.0
     for run in cell.iter(_W_R):
-        size, bold = _run_size(run, _DEFAULT_FONT_PT)
+        size, bold = _run_size(run, default_size)
         for word in _run_text(run).split():
             widest = max(widest, word_width_pt(word, size, bold))
     return int(widest * _TWIPS_PER_PT) + _CELL_PADDING_TWIPS if widest else 0
@@ -346,6 +360,7 @@ def fit_columns(document) -> None:
     The table keeps its total width; a column never shrinks below its own longest word. Word reads the cell
     widths, LibreOffice the grid: both are set.
     """
+    default_size = _body_font_size(document)
     for table in document.element.body.iter(qn("w:tbl")):
         grid = table.find(qn("w:tblGrid"))
         if grid is None:
@@ -360,7 +375,7 @@ def fit_columns(document) -> None:
             if len(cells) != len(widths):
                 continue  # merged cells: leave the table as designed
             for i, cell in enumerate(cells):
-                need[i] = max(need[i], _longest_word_twips(cell))
+                need[i] = max(need[i], _longest_word_twips(cell, default_size))
         fitted = _share_width(widths, need)
         if fitted == widths:
             continue
