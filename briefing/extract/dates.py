@@ -89,6 +89,11 @@ def _number(word: str) -> int | None:
     return _words()["number_words"].get(word)
 
 
+def number_word(word: str) -> int | None:
+    """ "three" -> 3, "12" -> 12 (the spelled numbers of date_words.json), else None."""
+    return _number(word)
+
+
 # ---------------------------------------------------------------- patterns
 
 @dataclass(frozen=True)

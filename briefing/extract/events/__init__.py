@@ -22,7 +22,7 @@ from typing import Any
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.found import Found
 from briefing.extract.events.merge import merge
-from briefing.extract.events.timing import dates_for
+from briefing.extract.events.timing import dates_for, visit_start
 from briefing.extract.events.triggers import find_triggers
 from briefing.extract.layout import passed_over
 from briefing.model import Event
@@ -44,6 +44,7 @@ def find_events(doc: Any) -> list[Event]:
             if not f.participants and not anchored:
                 continue  # "the city council will hold a meeting": nothing between countries
             date, date_end = dates.get(k, (None, None))
+            date = visit_start(doc, f, date)
             if date and pub and date[:len(pub)] > pub[:len(date)]:
                 f.planned = True
             records.append((f, date, date_end))

@@ -86,7 +86,11 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
 def _story_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
     """The day an undated happening took place: a report tells one day's events, so it is the day of the
     last dated event told before it ("held talks yesterday ... The two leaders later witnessed ..."), else
-    of the first told after it. Visits are left out: a trip's first day is not the day of its meetings."""
+    of the first told after it. Visits are left out: a trip's first day is not the day of its meetings; an
+    undated visit began on the earliest day told."""
+    if m["type"] == "visit":  # a trip began no later than the first thing done on it
+        days = [o["date"] for o in merged if o["status"] == "held" and o["date"] and len(o["date"]) == 10]
+        return min(days) if days else None
     before = after = None
     seen = False
     for other in merged:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from datetime import date as Day
+from datetime import timedelta
 from typing import Any
 
-from briefing.extract.dates import find_dates
+from briefing.extract.dates import find_dates, number_word
 from briefing.extract.events.found import Found
 from briefing.extract.layout import span_text
 
@@ -29,6 +31,9 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue
             if _inside_other_relcl(tok.root, doc[f.trigger]):
                 continue
+            if m.end_value and len(m.value) == 4 and re.search(
+                    r"(?i)\b(?:for|covering|over)(?:\s+the)?(?:\s+(?:years?|period))?\s*$", text[max(0, m.start - 20):m.start]):
+                continue  # "a programme for the years 2025-2027": the programme's term
             if _dateline(text, m.start, m.end):
                 continue  # "WINDHOEK, 16 APR (NAMPA) -": the day the story was filed
             if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
@@ -82,3 +87,40 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
             return False
         t = t.head
     return False
+
+
+_ENDING = {"conclude", "end", "wrap", "complete", "finish"}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": 0}
+
+
+def visit_start(doc: Any, f: Found, day: str | None) -> str | None:
+    """The first day of a visit told from a later one: "concluded her three-day visit today" (two days
+    before today), "on the second day of his visit" (the day before)."""
+    if f.type != "visit" or not day or len(day) != 10:
+        return day
+    noun = doc[f.trigger]
+    back = 0
+    length = next((n for c in noun.children if c.dep_ in {"amod", "compound", "nummod", "nmod"}
+                   for n in [_days(c)] if n), None)
+    if length and (noun.head.lemma_.lower() in _ENDING or noun.head.head.lemma_.lower() in _ENDING):
+        back = length - 1
+    if noun.head.lower_ == "of" and noun.head.head.lower_ == "day":
+        ordinal = next((c.lower_ for c in noun.head.head.children if c.lower_ in _ORDINALS), None)
+        if ordinal == "last" and length:
+            back = length - 1
+        elif ordinal:
+            back = _ORDINALS[ordinal] - 1
+    if not back:
+        return day
+    return (Day.fromisoformat(day) - timedelta(days=back)).isoformat()
+
+
+def _days(token: Any) -> int | None:
+    """ "three-day" -> 3, "2-day" -> 2, whether the tokenizer kept it whole or split it at the hyphen."""
+    m = re.fullmatch(r"(?i)(\w+)-day", token.text)
+    if m:
+        return number_word(m.group(1))
+    if token.lower_ == "day":
+        count = next((c for c in token.children if c.dep_ == "nummod"), None)
+        return number_word(count.text) if count is not None else None
+    return None

@@ -1,0 +1,52 @@
+"""Event dates: the event's own clause wins over the publication date and the dateline; an undated happening
+takes the day of the story told around it; a visit's date is its first day."""
+
+from __future__ import annotations
+
+from tests.core._extract_helpers import run
+
+
+def of_type(x, *types):
+    return [e for e in x.events if e.type in types]
+
+
+def test_a_dateline_is_the_filing_day_not_the_event_day():
+    x = run("LUSAKA, 16 MAY (ZANIS) - President Ana Soares of Angola and President Kofi Mensah of Ghana held a "
+            "30-minute phone conversation on Wednesday.", date="2025-05-16")
+    call = of_type(x, "call")[0]
+    assert call.date == "2025-05-14" and set(call.participants) == {"Ana Soares", "Kofi Mensah"}
+
+
+def test_an_undated_happening_takes_the_day_of_the_story_not_the_publication_date():
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana held talks in Accra yesterday. "
+            "The two leaders later witnessed the signing of four memoranda of understanding.", date="2025-05-16")
+    signing = of_type(x, "signing")[0]
+    assert signing.date == "2025-05-15"
+
+
+def test_an_undated_visit_began_no_later_than_its_first_meeting():
+    x = run("President Ana Soares of Angola, who is on a three-day state visit to Ghana, met President Kofi Mensah "
+            "of Ghana on Tuesday. On Wednesday she addressed the Parliament of Ghana.", date="2025-05-16")
+    visit = of_type(x, "visit")[0]
+    assert visit.participants == ["Ana Soares"] and visit.date == "2025-05-13"
+
+
+def test_a_visit_concluded_today_began_as_many_days_before_as_it_lasted():
+    x = run("Foreign Minister Lena Varga of Hungary concluded her three-day official visit to Chile today.",
+            date="2025-08-18")
+    assert [(e.type, e.date) for e in x.events] == [("visit", "2025-08-16")]
+
+
+def test_the_second_day_of_a_visit_dates_the_visit_from_the_day_before():
+    x = run("Prime Minister Lena Varga of Hungary met President Tomas Rojas of Chile on Thursday, on the second day "
+            "of Varga's visit to Chile.", date="2025-08-18")
+    assert of_type(x, "visit")[0].date == "2025-08-13"
+    assert of_type(x, "meeting")[0].date == "2025-08-14"
+
+
+def test_a_programme_for_the_years_it_covers_is_not_dated_by_them():
+    x = run("Foreign Minister Lena Varga of Hungary and Foreign Minister Tomas Rojas of Chile met in Santiago on "
+            "Monday. Varga and Rojas signed the cultural exchange programme for the years 2025-2027.",
+            date="2025-02-12")
+    signing = of_type(x, "signing")[0]
+    assert signing.date == "2025-02-10"
