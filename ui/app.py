@@ -6,13 +6,13 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import briefing
 from briefing.paths import APP_NAME, default_library_path
 from briefing.settings import Settings
-from ui import qt_fixes  # noqa: F401 - before Qt calls back into Python (see qt_fixes)
+from ui import crash_log, qt_fixes  # noqa: F401 - qt_fixes before Qt calls back into Python (see qt_fixes)
 
 ORGANIZATION = "BriefingBuilder"
 
@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationVersion(briefing.__version__)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationDisplayName("Briefing Builder")
+    last_report = crash_log.start()  # before anything that could crash
 
     settings = Settings.load()
     if settings.own_country is None:
@@ -62,4 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, "Briefing Builder", f"The library could not be opened:\n{exc}")
         return 1
     window.show()
-    return app.exec()
+    if crash_log.crashed(last_report):
+        QTimer.singleShot(0, lambda: offer_last_crash(last_report, window))
+    code = app.exec()
+    crash_log.stop()
+    return code
+
+
+def offer_last_crash(report: str, parent) -> None:
+    from ui.dialogs.crash_report import offer_crash_report
+
+    offer_crash_report(report, str(crash_log.log_path().with_name(crash_log.PREVIOUS_NAME)), parent)

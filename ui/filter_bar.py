@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBu
 from briefing.library import Query
 from briefing.model import AGREEMENT_STATUSES, EVENT_STATUSES
 from ui.countries import country_name
-from ui.format import KIND_LABELS
+from ui.format import KIND_PLURALS
 
 _DATE = QRegularExpression(r"^\d{4}(-\d{2}(-\d{2})?)?$|^$")
 _DATE_OK = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -50,7 +50,7 @@ class FilterBar(QWidget):
         self.kind = QComboBox(toolTip="Only items of this kind")
         self.kind.addItem("All kinds", None)
         for kind in ("event", "agreement", "person", "figure", "topic", "note"):
-            self.kind.addItem(KIND_LABELS[kind] + "s", kind)
+            self.kind.addItem(KIND_PLURALS[kind], kind)
 
         validator = QRegularExpressionValidator(_DATE, self)
         self.since = QLineEdit(placeholderText="from", toolTip="From this date: 2021, 2021-06 or 2021-06-21")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from briefing.library.query import KIND_LABELS as KIND_PLURALS  # noqa: F401 - "People": one word, as the tree says
+
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 

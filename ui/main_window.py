@@ -5,82 +5,45 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDockWidget,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 import briefing
 from briefing.library import Query
+from briefing.library.kind_rules import new_item_fields, split_by_status
 from briefing.library.records import Change
 from briefing.paths import SEEDS_DIR
 from ui import qt_fixes  # noqa: F401 - before Qt calls back into Python (see qt_fixes)
+from ui.brief_actions import BriefActions
 from ui.briefs_bar import BriefsBar
 from ui.detail_view import DetailView
+from ui.dialogs.note_dialog import NoteDialog
 from ui.failures_panel import FailuresPanel
 from ui.filter_bar import FilterBar
 from ui.format import KIND_LABELS
+from ui.import_controller import ImportController
+from ui.library_tree import LibraryTree
 from ui.library_watch import LibraryWatcher
 from ui.preferences import PreferencesDialog
-from ui.tree_model import COL_COUNTERPART, COL_DATE, COL_STATUS, COL_TITLE, COL_TYPE, GROUPING_LABELS, LibraryTreeModel
+from ui.tree_model import GROUPING_LABELS, GroupKeyRole, LibraryTreeModel
+from ui.window_state import WindowState
 from ui.workers import ImportWorker
 
 LIBRARY_FILTER = "Briefing libraries (*.sqlite3 *.sqlite *.db);;All files (*)"
 IMPORT_FILTER = "Sources (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf *.eml);;All files (*)"
-REFRESH_MS = 300  # how often the tree catches up with an import that is writing sources
-
-
-class LibraryTree(QTreeView):
-    """The tree view; Space ticks every selected row, Delete deletes them."""
-
-    toggleRequested = Signal()
-    deleteRequested = Signal()
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Space and not event.modifiers():
-            self.toggleRequested.emit()
-            return
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not event.modifiers():
-            self.deleteRequested.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class NoteDialog(QDialog):
-    """A note of the officer's own: a key point or a talking point."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setWindowTitle("Add note")
-        form = QFormLayout(self)
-        self.title = QLineEdit(placeholderText="A short heading (optional)")
-        self.text = QPlainTextEdit(placeholderText="Your key point or talking point…")
-        self.text.setMinimumSize(420, 140)
-        form.addRow("Title", self.title)
-        form.addRow("Text", self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
 
 
 class MainWindow(QMainWindow):
@@ -90,10 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.library = library
         self.settings = settings
-        self.worker: ImportWorker | None = None
-        self._import_queue: list[tuple[list[str], object]] = []
         self._unsubscribe = None
-        self._brief_editor_dock = None
         self._closed = False
         self.setAcceptDrops(True)
         self.setMinimumSize(900, 560)
@@ -102,16 +62,6 @@ class MainWindow(QMainWindow):
         self.model = LibraryTreeModel(library, self, own_country=settings.own_country)
         self.tree = LibraryTree()
         self.tree.setModel(self.model)
-        self.tree.setUniformRowHeights(True)  # lets a view of thousands of rows lay out in no time
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.tree.header().setStretchLastSection(True)
-        self.tree.header().setSectionsMovable(True)
-        self._default_columns()
 
         self.briefs_bar = BriefsBar(library)
         self.group_combo = QComboBox(toolTip="How the tree groups the items (Ctrl+1 … Ctrl+4)")
@@ -153,26 +103,22 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.failures_dock)
         self.failures_dock.hide()
 
-        # status bar: messages, import progress, cancel
+        # status bar: messages, sources not analysed, then the import's progress and Cancel
         self.status_label = QLabel()
-        self.progress = QProgressBar(maximumWidth=220, textVisible=True)
-        self.progress_file = QLabel(maximumWidth=320)
-        self.cancel_button = QPushButton("Cancel", toolTip="Stop the import after the file being written")
-        for w in (self.progress, self.progress_file, self.cancel_button):
-            w.hide()
         self.not_analysed = QLabel()
         self.not_analysed.setStyleSheet("color: #a15c00")
         self.not_analysed.hide()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.not_analysed)
-        self.statusBar().addPermanentWidget(self.progress_file)
-        self.statusBar().addPermanentWidget(self.progress)
-        self.statusBar().addPermanentWidget(self.cancel_button)
+        self.imports = ImportController(self, self.statusBar(), self.failures, self.failures_dock)
+        self.progress, self.progress_file = self.imports.progress, self.imports.progress_file
+        self.cancel_button = self.imports.cancel_button
 
         # other connections' commits (the command line, another window); our import has its own catch-up
         self.watcher = LibraryWatcher(self, paused=lambda: self.worker is not None)
-        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_MS)
-        self._refresh_timer.timeout.connect(self._catch_up)
+        self.brief_actions = BriefActions(self, self.briefs_bar)
+        self.window_state = WindowState(self, self.splitter, self.detail.item_page, self.tree.header(),
+                                        grouping=lambda: self.model.grouping)
 
         self._make_actions()
         self._make_menus()
@@ -194,7 +140,6 @@ class MainWindow(QMainWindow):
         self.detail.deleteRequested.connect(self.delete_selected)
         self.detail.mergeRequested.connect(self.merge_selected)
         self.detail.statusRequested.connect(self.set_status)
-        self.cancel_button.clicked.connect(self.cancel_import)
 
         self._attach_library(library)
         self._restore_state()
@@ -204,6 +149,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self._unsubscribe = library.subscribe(self._on_change)
         self.watcher.watch(library)
+        self.brief_actions.set_library(library)
         self.briefs_bar.set_library(library)
         if not library.briefs():
             brief_id = library.create_brief("My brief")
@@ -226,10 +172,7 @@ class MainWindow(QMainWindow):
         if self._unsubscribe:
             self._unsubscribe()
             self._unsubscribe = None
-        if self._brief_editor_dock is not None:
-            self._brief_editor_dock.close()
-            self._brief_editor_dock.deleteLater()
-            self._brief_editor_dock = None
+        self.brief_actions.close_editor()
 
     def switch_library(self, path) -> bool:
         """Open another library file in this window (the current one is closed)."""
@@ -321,10 +264,10 @@ class MainWindow(QMainWindow):
         a("rename_brief", "&Rename brief…", self.briefs_bar.rename)
         a("duplicate_brief", "D&uplicate brief…", self.briefs_bar.duplicate)
         a("delete_brief", "De&lete brief…", self.briefs_bar.delete)
-        a("edit_brief", "&Edit brief…", self.edit_brief, "Ctrl+E", "Title, recipient, purpose, order and wording")
-        a("build_brief", "&Build briefing…", self.build_brief, "Ctrl+B", "Render the brief into a Word document")
-        a("print_summary", "&Print summary…", self.print_summary, S.Print, "Print a summary of the picked items")
-        a("export_pdf", "Export &PDF…", self.export_pdf, None, "Save the summary as PDF")
+        a("edit_brief", "&Edit brief…", self.brief_actions.edit_brief, "Ctrl+E", "Title, recipient, purpose, order and wording")
+        a("build_brief", "&Build briefing…", self.brief_actions.build_brief, "Ctrl+B", "Render the brief into a Word document")
+        a("print_summary", "&Print summary…", self.brief_actions.print_summary, S.Print, "Print a summary of the picked items")
+        a("export_pdf", "Export &PDF…", self.brief_actions.export_pdf, None, "Save the summary as PDF")
         a("about", "&About Briefing Builder", self.about)
 
     def _make_menus(self) -> None:
@@ -379,48 +322,27 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(recent))
 
     # ================================================================ state
-    def _default_columns(self) -> None:
-        header = self.tree.header()
-        for col, width in ((COL_TITLE, 250), (COL_DATE, 100), (COL_TYPE, 96), (COL_STATUS, 84), (COL_COUNTERPART, 110)):
-            header.resizeSection(col, width)
+    @property
+    def worker(self) -> ImportWorker | None:
+        """The import running now, if any."""
+        return self.imports.worker
 
-    def _qsettings(self) -> QSettings:
-        return QSettings()
+    @property
+    def _refresh_timer(self) -> QTimer:
+        return self.imports.refresh_timer
+
+    @property
+    def last_report(self):
+        return self.imports.last_report
 
     def _restore_state(self) -> None:
-        s = self._qsettings()
-        geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 860)
-        state = s.value("window/state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
+        grouping = self.window_state.restore()
+        self.tree.set_column_modes()  # a saved header brings back its own resize modes
         self.failures_dock.hide()
-        splitter = s.value("window/splitter")
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
-        else:
-            self.splitter.setSizes([660, 740])
-        header = s.value("window/header")
-        if isinstance(header, QByteArray) and not header.isEmpty():
-            self.tree.header().restoreState(header)
-        detail = s.value("window/detail_splitter")
-        if isinstance(detail, QByteArray) and not detail.isEmpty():
-            self.detail.item_page.restoreState(detail)
-        grouping = s.value("tree/grouping", "kind")
         self.set_grouping(grouping if grouping in GROUPING_LABELS else "kind", force=True)
 
     def save_state(self) -> None:
-        s = self._qsettings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/header", self.tree.header().saveState())
-        s.setValue("window/detail_splitter", self.detail.item_page.saveState())
-        s.setValue("tree/grouping", self.model.grouping)
-        s.sync()
+        self.window_state.save()
 
     def closeEvent(self, event) -> None:
         self._closed = True
@@ -440,6 +362,7 @@ class MainWindow(QMainWindow):
         if grouping != self.model.grouping or force:
             selected = self.selected_item_ids()
             self.model.set_grouping(grouping)
+            self.window_state.changed()
             self._expand_default()
             if len(selected) == 1:
                 self.select_item(selected[0])
@@ -519,18 +442,12 @@ class MainWindow(QMainWindow):
         else:
             indexes = self.selected_indexes()
             if len(indexes) == 1 and self.model.grouping == "source" and self.model.is_group(indexes[0]):
-                by, key = indexes[0].data(self.model_group_role())
+                by, key = indexes[0].data(GroupKeyRole)
                 if by == "source" and key is not None:
                     self.detail.show_source(key)
                     return
             self.detail.show_nothing()
         self._update_selection_actions()
-
-    @staticmethod
-    def model_group_role():
-        from ui.tree_model import GroupKeyRole
-
-        return GroupKeyRole
 
     def _update_selection_actions(self) -> None:
         ids = self.selected_item_ids()
@@ -577,10 +494,7 @@ class MainWindow(QMainWindow):
 
     def _on_brief_changed(self, brief_id) -> None:
         self.model.set_brief(brief_id)
-        if self._brief_editor_dock is not None:
-            editor = self._brief_editor_dock.widget()
-            if hasattr(editor, "set_brief") and brief_id is not None:
-                editor.set_brief(brief_id)
+        self.brief_actions.follow_brief(brief_id)
 
     # ================================================================ edits
     def undo(self) -> None:
@@ -645,14 +559,10 @@ class MainWindow(QMainWindow):
         self.show_message("Split into a new item — Undo joins them again")
 
     def set_status(self, status: str) -> None:
-        ids = [r.id for r in self.library.rows(self.selected_item_ids()) if r.kind in ("event", "agreement")]
-        from briefing.model import AGREEMENT_STATUSES, EVENT_STATUSES
-
-        rows = self.library.rows(ids)
-        fitting = [r.id for r in rows if status in (EVENT_STATUSES if r.kind == "event" else AGREEMENT_STATUSES)]
+        fitting, other = split_by_status(self.library.rows(self.selected_item_ids()), status)
         if fitting:
             self.library.edit_many(fitting, "status", status)
-        skipped = len(ids) - len(fitting)
+        skipped = len(other)
         self.show_message(f"Status “{status}” set on {len(fitting)} item(s)" +
                           (f"; {skipped} skipped (no such status for their kind)" if skipped else ""))
 
@@ -663,16 +573,16 @@ class MainWindow(QMainWindow):
 
     def add_note_dialog(self) -> None:
         dialog = NoteDialog(self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            text = dialog.text.toPlainText().strip()
-            if text or dialog.title.text().strip():
-                self.add_note(text, dialog.title.text().strip())
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                title, text = dialog.note()
+                if text or title:
+                    self.add_note(text, title)
+        finally:
+            dialog.deleteLater()
 
     def add_item(self, kind: str) -> int:
-        today = dt.date.today().isoformat()
-        fields = {"event": {"type": "meeting", "status": "planned", "date": today, "summary": "New event"},
-                  "agreement": {"title": "New agreement", "kind": "agreement", "status": "agreed", "date": today}}
-        item_id = self.library.add_item(kind, fields[kind])
+        item_id = self.library.add_item(kind, new_item_fields(kind))
         self.select_item(item_id)
         self.detail.form.setFocus()
         self.show_message(f"Added a {KIND_LABELS[kind].lower()}: fill in its fields on the right")
@@ -681,43 +591,7 @@ class MainWindow(QMainWindow):
     # ================================================================ import
     def import_paths(self, paths, *, extract=None) -> ImportWorker | None:
         """Import files and folders off the GUI thread; returns the worker (None if queued)."""
-        paths = [str(p) for p in paths]
-        if not paths:
-            return None
-        if self.worker is not None:
-            self._import_queue.append((paths, extract))
-            self.show_message("Import queued: it starts when the current one ends")
-            return None
-        worker = ImportWorker(self.library.path, paths, marking=self.settings.default_marking, extract=extract)
-        worker.progress.connect(self._on_progress)
-        worker.failed.connect(self._on_failed)
-        worker.sourceDone.connect(self._on_source_done)
-        worker.done.connect(self._on_import_done)
-        self.worker = worker
-        self.progress.setRange(0, 0)
-        self.progress.setFormat("starting…")
-        self.progress_file.setText("Reading files…")
-        for w in (self.progress, self.progress_file, self.cancel_button):
-            w.show()
-        self.cancel_button.setEnabled(True)
-        worker.start()
-        return worker
-
-    def _on_progress(self, done: int, total: int, path: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setFormat(f"{done} / {total}")
-        name = Path(path).name
-        self.progress_file.setText(name)
-        self.progress_file.setToolTip(path)
-
-    def _on_failed(self, path: str, reason: str) -> None:
-        self.failures.add(path, reason)
-        self.failures_dock.show()
-
-    def _on_source_done(self, _source_id: int) -> None:
-        if not self._refresh_timer.isActive():
-            self._refresh_timer.start()
+        return self.imports.start(paths, extract=extract)
 
     def _catch_up(self) -> None:
         """Another connection (the import) wrote to the library: re-read what the window shows."""
@@ -733,38 +607,8 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._expand_default()
 
-    def _on_import_done(self, report) -> None:
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.wait()
-            worker.deleteLater()
-        self._refresh_timer.stop()
-        self._catch_up()
-        for w in (self.progress, self.progress_file, self.cancel_button):
-            w.hide()
-        parts = [f"{len(report.imported)} imported"]
-        if report.present:
-            parts.append(f"{len(report.present)} already in the library")
-        if report.failed:
-            parts.append(f"{len(report.failed)} failed (see Import problems)")
-        self.show_message(("Import cancelled: " if report.cancelled else "Import finished: ") + ", ".join(parts),
-                          10000)
-        self.last_report = report
-        if self._import_queue:
-            paths, extract = self._import_queue.pop(0)
-            self.import_paths(paths, extract=extract)
-
     def cancel_import(self, wait: bool = False) -> None:
-        self._import_queue.clear()
-        if self.worker is None:
-            return
-        self.worker.cancel()
-        self.cancel_button.setEnabled(False)
-        self.progress_file.setText("Cancelling…")
-        if wait:
-            self.worker.wait()
-            worker, self.worker = self.worker, None
-            worker.deleteLater()
+        self.imports.cancel(wait=wait)
 
     def import_files_dialog(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Import files", str(Path.home()), IMPORT_FILTER)
@@ -851,68 +695,6 @@ class MainWindow(QMainWindow):
     def focus_filter(self) -> None:
         self.filter_bar.text.setFocus()
         self.filter_bar.text.selectAll()
-
-    # ================================================================ briefs (rendering lives elsewhere)
-    def _current_brief(self) -> int | None:
-        brief_id = self.briefs_bar.current_id()
-        if brief_id is None:
-            QMessageBox.information(self, "Brief", "Create a brief first (Brief ▸ New brief).")
-        return brief_id
-
-    def _missing(self, what: str, exc: Exception) -> None:
-        QMessageBox.information(self, what, f"{what} is not available in this installation.\n({exc})")
-
-    def edit_brief(self) -> None:
-        brief_id = self._current_brief()
-        if brief_id is None:
-            return
-        try:
-            from ui.dialogs.brief_editor import BriefEditor
-        except ImportError as exc:
-            self._missing("The brief editor", exc)
-            return
-        if self._brief_editor_dock is None:
-            dock = QDockWidget("Brief", self)
-            dock.setObjectName("brief_editor")
-            dock.setWidget(BriefEditor(self.library, dock))
-            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-            self._brief_editor_dock = dock
-        self._brief_editor_dock.widget().set_brief(brief_id)
-        self._brief_editor_dock.show()
-        self._brief_editor_dock.raise_()
-
-    def build_brief(self) -> None:
-        brief_id = self._current_brief()
-        if brief_id is None:
-            return
-        try:
-            from ui.dialogs.build_brief import BuildBriefDialog
-        except ImportError as exc:
-            self._missing("Building a briefing", exc)
-            return
-        BuildBriefDialog(self.library, brief_id, self).exec()
-
-    def print_summary(self) -> None:
-        brief_id = self._current_brief()
-        if brief_id is None:
-            return
-        try:
-            from ui.dialogs.print_summary import open_print_preview
-        except ImportError as exc:
-            self._missing("Printing", exc)
-            return
-        open_print_preview(self.library, brief_id, self)
-
-    def export_pdf(self) -> None:
-        brief_id = self._current_brief()
-        if brief_id is None:
-            return
-        try:
-            from ui.dialogs.print_summary import export_pdf
-        except ImportError as exc:
-            self._missing("PDF export", exc)
-            return
-        export_pdf(self.library, brief_id, self)
 
     # ================================================================ help
     def about(self) -> None:

@@ -44,8 +44,9 @@ GROUPING_LABELS = {
     "country": "Counterpart country",
     "date": "Date",
 }
-COLUMNS = ("Title", "Date", "Type", "Status", "Counterpart")
-COL_TITLE, COL_DATE, COL_TYPE, COL_STATUS, COL_COUNTERPART = range(len(COLUMNS))
+COLUMNS = ("Title", "Date", "Type", "Status", "Counterpart", "Publisher")
+COL_TITLE, COL_DATE, COL_TYPE, COL_STATUS, COL_COUNTERPART, COL_PUBLISHER = range(len(COLUMNS))
+SOURCE_LABEL_CHARS = 90  # a source group's title is cut here, so its item count stays in sight
 
 _F = Qt.ItemFlag
 _NO_FLAGS = _F.NoItemFlags
@@ -230,8 +231,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self._root = _Node(None, None, None, "", 0, self.query(), -1)
         self._sources = {}
         if self.library is not None:
-            if self.grouping == "source":
-                self._sources = {s.id: s for s in self.library.sources()}
+            self._sources = {s.id: s for s in self.library.sources()}  # publishers; the source groups
             self._root.groups = self._load_groups(self._root)
             self.total = self.library.count(self.query())
         else:
@@ -436,7 +436,8 @@ class LibraryTreeModel(QAbstractItemModel):
                     return None
                 texts = self._texts[item_id] = (
                     ("✎ " if row.edited else "") + (row.label or f"({row.kind})"), format_date(row.date),
-                    row.type or "", row.status or "", self.counterpart(row.countries))
+                    row.type or "", row.status or "", self.counterpart(row.countries),
+                    self.publishers(row.source_ids))
             return texts[column]
         if (role == _FONT and column != COL_TITLE) or (role == _FOREGROUND and column != COL_DATE):
             return None
@@ -455,6 +456,14 @@ class LibraryTreeModel(QAbstractItemModel):
             return self._muted
         return None
 
+    def publishers(self, source_ids) -> str:
+        """Who published an item's sources: "Ministry of Foreign Affairs", "Reuters +2"."""
+        names = list(dict.fromkeys(self._sources[i].publisher for i in source_ids
+                                   if i in self._sources and self._sources[i].publisher))
+        if not names:
+            return ""
+        return names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
+
     def counterpart(self, countries) -> str:
         own = self.own_country
         return ", ".join(country_name(c) for c in countries if c and c != own)
@@ -467,7 +476,7 @@ class LibraryTreeModel(QAbstractItemModel):
                 src = self._sources[node.key]
                 if column == COL_DATE:
                     return format_date(src.date)
-                if column == COL_TYPE:
+                if column == COL_PUBLISHER:
                     return src.publisher or ""
                 if column == COL_STATUS:
                     return "not analysed" if not src.analysed else (src.marking if src.marking != "UNCLASSIFIED" else "")
@@ -505,9 +514,12 @@ class LibraryTreeModel(QAbstractItemModel):
     def _group_label(self, node: _Node) -> str:
         if node.by == "country":
             return country_name(node.key) if node.key else (node.label or "No country")
+        label = node.label or "—"
+        if node.by == "source" and len(label) > SOURCE_LABEL_CHARS:
+            label = label[:SOURCE_LABEL_CHARS - 1].rstrip() + "…"
         if node.by == "source" and node.key in self._sources and not self._sources[node.key].analysed:
-            return f"⚠ {node.label}"
-        return node.label or "—"
+            return f"⚠ {label}"
+        return label
 
     def setData(self, index: QModelIndex, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid() or self.brief_id is None:
@@ -573,16 +585,19 @@ class LibraryTreeModel(QAbstractItemModel):
             self._reload_picks()
             return
         ids = change.ids or ()
+        if what == "sources-changed":  # a source's publisher or title: the rows' texts, not the items
+            ids = ()
+            self._texts.clear()
         if what == "reset":
             self._cache.clear()
             self._texts.clear()
         for item_id in ids:
             self._cache.pop(item_id, None)
             self._texts.pop(item_id, None)
-        if what in ("sources-added", "sources-removed", "reset") or self.grouping == "source":
-            self._sources = {s.id: s for s in self.library.sources()} if self.grouping == "source" else {}
+        if what in ("sources-added", "sources-removed", "sources-changed", "reset") or self.grouping == "source":
+            self._sources = {s.id: s for s in self.library.sources()}
         self.refresh()
-        if what == "reset":  # anything may have changed (another connection wrote): repaint every row
+        if what in ("reset", "sources-changed"):  # anything may have changed: repaint every row
             self._reload_picks(emit=False)
             self._emit_all_changed(self._root, roles=[])
         elif what in ("items-removed", "sources-removed"):
@@ -597,7 +612,7 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def refresh_sources(self) -> None:
         """Re-read the sources (titles, "not analysed" flags) the source groups show."""
-        if self.grouping == "source" and self.library is not None:
+        if self.library is not None:
             self._sources = {s.id: s for s in self.library.sources()}
 
     def refresh(self) -> None:
