@@ -26,6 +26,7 @@ class Cast:
                     self.at.setdefault(i, p)
                 self.mentions.append((m.start, p))
         self.mentions.sort(key=lambda x: x[0])
+        self.by_word = _name_words(self.people)
         self.last_pair: list[Any] = []
         self._principal: list[Any] | None = None
         self.center: Any = None  # who the story is following: the last event's actor named as its subject
@@ -65,6 +66,9 @@ class Cast:
             t = stack.pop()
             if t.i in self.at:
                 found.setdefault(t.i, self.at[t.i])
+            elif t.pos_ == "PROPN" and t.text.casefold() in self.by_word:
+                # a name the people reader found elsewhere but not as a mention here ("**Ayman Safadi**")
+                found.setdefault(t.i, self.by_word[t.text.casefold()])
             else:
                 for c in t.children:
                     if c.dep_ in {"appos", "compound", "npadvmod", "nmod"} and c.i in self.at:
@@ -164,3 +168,15 @@ def different_sides(pair: list[Any]) -> bool:
     if a is b:
         return False
     return not (a.country_sure and b.country_sure and a.country == b.country)
+
+
+def _name_words(people: list[Any]) -> dict[str, Any]:
+    """Each word of a person's name that no other person's name shares (case folded) -> that person."""
+    owners: dict[str, list[Any]] = {}
+    for p in people:
+        for word in p.name.split():
+            if len(word) > 2 and word[:1].isupper():
+                owners.setdefault(word.casefold(), [])
+                if p not in owners[word.casefold()]:
+                    owners[word.casefold()].append(p)
+    return {w: ps[0] for w, ps in owners.items() if len(ps) == 1}

@@ -85,6 +85,11 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             if got:
                 actor = got[0]
                 participants = got[:1] + participants
+    if etype == "statement" and len(participants) == 1 and any(c.lower_ == "joint" for c in t.children):
+        # "X said at the joint press conference": X and the one X met
+        pair = people.last_pair or people.principal_pair()
+        if participants[0] in pair:
+            participants += [p for p in pair if p is not participants[0]][:1]
     if etype == "visit":
         if actor is None:
             return None
