@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.library import NotFound
 from briefing.model import AGREEMENT_KINDS, AGREEMENT_STATUSES, EVENT_STATUSES, EVENT_TYPES
 from ui.countries import country_name
 from ui.fields import (
@@ -45,6 +46,7 @@ from ui.fields import (
     TextField,
 )
 from ui.format import KIND_LABELS, format_date
+from ui.source_detail import SourceDetail
 
 UNITS = ("USD", "EUR", "GBP", "JPY", "CNY", "SGD", "VND", "INR", "AUD", "percent", "count", "tonnes", "km", "MW")
 
@@ -423,7 +425,21 @@ class DetailView(QWidget):
         self.item_page.setStretchFactor(1, 3)
 
         self.multi = MultiPane()
-        self.source_page = SourcePane(library)
+        # a source row: its citation details (editable) beside its text
+        self.source_page = QSplitter(Qt.Orientation.Horizontal)
+        self.source_page.setChildrenCollapsible(False)
+        self.source_scroll = QScrollArea()
+        self.source_scroll.setWidgetResizable(True)
+        self.source_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.source_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.source_scroll.setMinimumWidth(280)
+        self.source_detail = SourceDetail(library)
+        self.source_scroll.setWidget(self.source_detail)
+        self.source_text = SourcePane(library)
+        self.source_page.addWidget(self.source_scroll)
+        self.source_page.addWidget(self.source_text)
+        self.source_page.setStretchFactor(0, 2)
+        self.source_page.setStretchFactor(1, 3)
 
         for page in (self.empty, self.item_page, self.multi, self.source_page):
             self.stack.addWidget(page)
@@ -439,7 +455,12 @@ class DetailView(QWidget):
         self.library = library
         self.form.library = library
         self.source.library = library
-        self.source_page.library = library
+        self.source_text.library = library
+        old = self.source_scroll.takeWidget()  # it listens to the old library: a new one for the new
+        self.source_detail = SourceDetail(library)
+        self.source_scroll.setWidget(self.source_detail)
+        if old is not None:
+            old.deleteLater()
         self.show_nothing()
 
     # -- what to show --------------------------------------------------------------------------------
@@ -478,11 +499,17 @@ class DetailView(QWidget):
         self.item_id = None
         self.selected = []
         self.source_id = source_id
-        self.source_page.show_source(source_id)
+        self.source_detail.set_source(source_id)
+        self.source_text.show_source(source_id)
         self.stack.setCurrentWidget(self.source_page)
 
     def refresh(self, change) -> None:
         """After a library change: show the current item's new values (or nothing if it is gone)."""
+        if self.source_id is not None and change.what in ("sources-changed", "sources-removed", "reset"):
+            try:
+                self.source_text.show_source(self.source_id)  # the header: title, publisher, marking
+            except NotFound:  # the source went away (undo of its import, the command line)
+                self.show_nothing()
         if self.item_id is not None:
             if change.what == "reset" or self.item_id in (change.ids or ()) or change.what == "items-removed":
                 self.show_item(self.item_id)

@@ -30,8 +30,7 @@ def _be_background() -> None:
 
 
 def run_import(library_path: str, paths: list[str], marking: str, queue, cancel, extract=None) -> None:
-    """Import ``paths``; put ("planned", total) first, then ("result", path, status, reason, source_id, done,
-    total) per file on ``queue``,
+    """Import ``paths``; put ("result", path, status, reason, source_id, done, total) per file on ``queue``,
     ("error", reason) if the import stops early, and always ("end", cancelled) last."""
     _be_background()
     from briefing.lifetime import die_with_parent
@@ -39,10 +38,6 @@ def run_import(library_path: str, paths: list[str], marking: str, queue, cancel,
     die_with_parent()  # the window gone (closed, crashed, killed), its import goes too
     library = None
     try:
-        # the count first: the window shows "0 / N" at once, not after the language model has loaded (7-10 s)
-        from briefing.loaders import iter_source_files
-
-        queue.put(("planned", sum(1 for _ in iter_source_files(paths))))
         from briefing.library import Library
 
         library = Library.open(library_path, seed=False)

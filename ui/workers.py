@@ -25,6 +25,16 @@ from ui import import_job, qt_fixes  # noqa: F401 - qt_fixes: see there
 STOP_GRACE_S = 15.0  # after cancel, how long the current source may take before the process is stopped
 
 
+def count_files(paths: list[str]) -> int:
+    """How many files an import of ``paths`` will read (the import's own walk, without loading any)."""
+    from briefing.loaders import iter_source_files
+
+    try:
+        return sum(1 for _ in iter_source_files(paths))
+    except OSError:
+        return 0
+
+
 class ImportWorker(QThread):
     """One import. Connect the signals, ``start()``, and wait for ``done(report)``."""
 
@@ -64,6 +74,9 @@ class ImportWorker(QThread):
         )
         self._process = process
         try:
+            # the count first, here (a walk of the folders takes milliseconds): the window shows "0 / N" at once,
+            # not after the import process has started and loaded the language model (7-10 s)
+            self.progress.emit(0, count_files(self.paths), "")
             process.start()
             ended = False
             cancel_seen_at = None
@@ -104,8 +117,6 @@ class ImportWorker(QThread):
                     if status in ("imported", "present") and source_id is not None:
                         self.sourceDone.emit(int(source_id))
                     self.progress.emit(done, total, path)
-                elif kind == "planned":  # the files counted, the model still loading
-                    self.progress.emit(0, int(message[1]), "")
                 elif kind == "error":
                     self._fail(report, self.library_path, message[1])
                 elif kind == "end":

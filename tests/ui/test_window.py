@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from briefing.library import Library, Query
-from ui.tree_model import COL_COUNTERPART, COL_TITLE
+from ui.tree_model import COL_COUNTERPART, COL_TITLE, GroupKeyRole
 
 
 def top_labels(window) -> list[str]:
@@ -382,7 +382,8 @@ def test_sources_not_analysed_are_flagged(make_library, open_window):
     assert index.siblingAtColumn(3).data() == "not analysed"
     window.tree.setCurrentIndex(index)
     assert window.detail.stack.currentWidget() is window.detail.source_page
-    assert "not analysed" in window.detail.source_page.header.text()
+    assert "not analysed" in window.detail.source_text.header.text()
+    assert window.detail.source_detail.source_id == index.data(GroupKeyRole)[1]  # its citation details, to correct
 
 
 def test_deleting_the_current_brief_moves_to_another(make_library, open_window, qtbot):
