@@ -171,6 +171,9 @@ _LABELS = re.compile(
     r"readout|joint statement|media advisory|news|opinion|breaking|update|embargoed.*|[-–—*=_#\s]+)$",
     re.IGNORECASE,
 )
+# A photo caption's credit: "... Prime Ministers (Photo: VNA)", "Photo: Reuters", "(Image credit: MFA)".
+_CAPTION = re.compile(r"[(\[]?\b(?:photo|picture|image|file photo)(?:\s+credit)?\s*:\s*[^)\]]{1,60}[)\]]?\s*$",
+                      re.IGNORECASE)
 _ORG_LINE = re.compile(r"^(?:the\s+)?(?:ministry|office|department|embassy|government|high commission|"
                        r"consulate|permanent mission|prime minister's office)\b", re.IGNORECASE)
 # "BOGOR, Indonesia, Jan 11 (Meridian Wire) - " or "SANTIAGO – " before the first words of a story.
@@ -223,15 +226,17 @@ def guess_title(text: str) -> str:
         line = squash_spaces(p)
         if len(line) > MAX_TITLE or "\n" in p.strip() and len(p) > MAX_TITLE:
             break
-        if _LABELS.match(line) or _ORG_LINE.match(line) or parse_date(line) or len(line.split()) < 4:
+        if _LABELS.match(line) or _ORG_LINE.match(line) or parse_date(line) or len(line.split()) < 4 \
+                or _CAPTION.search(line):
             continue
         if len(line.split()) <= 6 and re.search(r"\b(?:19|20)\d{2}\b", line):
             continue  # a dateline in another language ("Paris, le 14 mars 2024")
         return shorten(strip_wire_dateline(line)).rstrip(".")
     for p in paragraphs:
         line = squash_spaces(p)
-        if len(line) <= MAX_TITLE and (_LABELS.match(line) or _ORG_LINE.match(line) or parse_date(line)):
-            continue
+        if len(line) <= MAX_TITLE and (_LABELS.match(line) or _ORG_LINE.match(line) or parse_date(line)
+                                       or _CAPTION.search(line)):
+            continue  # a photo caption above the story is not its headline either
         return shorten(first_sentence(strip_wire_dateline(line))).rstrip(".")
     return ""
 

@@ -89,3 +89,10 @@ def test_eml_sender_is_author_and_organisation_is_publisher(tmp_path):
     message.set_content(BODY)
     source = load(write(tmp_path, "a.eml", bytes(message)))
     assert (source.publisher, source.author, source.url) == ("The Daily Ledger", "Mara Kovač", None)
+
+
+def test_a_photo_caption_above_the_story_is_not_its_title(tmp_path):
+    text = f"At the talks between the two foreign ministers (Photo: Nordic Wire)\n\n{BODY}\n"
+    source = load(write(tmp_path, "a.txt", text))
+    assert source.title.startswith("The foreign ministers of Austria and Slovenia agreed")
+    assert source.text.startswith("At the talks between")  # the caption stays in the text
