@@ -168,7 +168,6 @@ class CurrenciesFile(Strict):
     words: dict[Word, Iso4217]
     codes: Annotated[list[Iso4217], Field(min_length=1)]
     ambiguous: dict[Word, dict[Literal["default"] | Iso3166, Iso4217]]
-    nationals: dict[Word, Iso3166] = {}  # "Australian" -> AU: whose dollar a bare "$" is, read from the text
 
     @field_validator("ambiguous")
     @classmethod
@@ -201,6 +200,7 @@ class TopicsFile(Strict):
     topics: dict[Word, SomeWords]
     issues: dict[Word, SomeWords]
     bodies: dict[Word, SomeWords] = {}  # named frameworks and bodies, a topic without a trigger phrase
+    third_countries: dict[Word, SomeWords] = {}  # a country as an issue, when it is not a party
     list_triggers: SomeWords
     head_words: SomeWords
     adjective_topics: dict[Word, Word]

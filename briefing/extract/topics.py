@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from briefing.extract.figures import DocIndex
+from briefing.extract.layout import in_ranges
 from briefing.extract.rules import rules as rule_file
 from briefing.model import Evidence, Topic
 from briefing.text import fold
@@ -81,6 +82,9 @@ class _Rules:
     name_after: re.Pattern
     name_before: re.Pattern
     instrument: re.Pattern
+    third_countries: re.Pattern
+    third_names: dict[str, str]
+    not_topics: frozenset[frozenset[str]]  # keys of names never kept
 
 
 @cache
@@ -102,10 +106,11 @@ def _rules() -> _Rules:
                 upper.add(form)
     issue_names: dict[str, str] = {}
     issue_forms: list[str] = []
-    for name, forms in data["issues"].items():
+    for name, forms in [*data["issues"].items(), *data.get("bodies", {}).items()]:
         for form in [name, *forms]:
             issue_names[form] = name
             issue_forms.append(form)
+    third_names = {form: name for name, forms in data.get("third_countries", {}).items() for form in [name, *forms]}
 
     def alt(forms: Iterable[str], plural: bool = True) -> str:
         ordered = sorted(set(forms), key=len, reverse=True)
@@ -136,8 +141,8 @@ def _rules() -> _Rules:
         head=re.compile(rf"(?<![\w-])(?P<mods>(?:[A-Za-z][\w]*(?:-[\w]+)*\s+){{1,2}})(?P<head>{heads})(?![\w-])",
                         re.IGNORECASE),
         issue_trigger=re.compile(rf"(?<![\w-])(?:{issue_triggers})\s+(?:the\s+)?"
-                                 rf"(?P<place>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){{0,3}}"
-                                 rf"(?:(?:,\s*|\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}){{0,3}})",
+                                 rf"(?P<place>(?-i:[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){{0,3}}"
+                                 rf"(?:(?:,\s*|\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}){{0,3}}))",
                                  re.IGNORECASE),
         adjectives={k.lower(): v for k, v in data["adjective_topics"].items()},
         stop=_stop(),
@@ -147,6 +152,9 @@ def _rules() -> _Rules:
                                rf"(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*$"),
         instrument=re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z][\w’'–-]*\s+){{1,4}})"
                               rf"(?P<inst>{alt(data['instrument_words'], plural=False)})(?![\w-])"),
+        third_countries=re.compile(rf"(?<![\w-])(?:{alt(third_names, plural=False)})(?![\w-])"),
+        third_names=third_names,
+        not_topics=frozenset(_key(name) for name in data.get("not_topics", [])),
     )
 
 
@@ -382,6 +390,9 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         if name:
             found.append(_Mention(name, m.start(), m.end(), "vocab"))
     for m in rules.issues.finditer(text):
+        before = text[max(0, m.start() - 80):m.start()]
+        if _TIME_REFERENCE.search(before[-30:]) or rules.name_before.search(before):
+            continue  # "since the Covid-19 pandemic began": a date; "Minister for ..., European Union and ...": a title
         found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue"))
     for m in _find(rules.list_trigger, text, _starts(words, "list")):
         trigger_words = [w for w in re.findall(r"[A-Za-z]+", m.group())
@@ -404,6 +415,9 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
                 offset = text.find(place, m.start("place"))
                 found.append(_Mention(place, offset, offset + len(place), "issue"))
     return found
+
+
+_TIME_REFERENCE = re.compile(r"(?i)\b(?:since|after|before|during|amid|post|recovery\s+from)\s+(?:the\s+)?$")
 
 
 def _head_topic(text: str, m: re.Match, doc) -> _Mention | None:
@@ -507,6 +521,7 @@ _WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "vocab": 1.0}
 
 
 def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
+    mentions = _split_into_known(mentions)
     spans = [(m.start, m.end, _key(m.name)) for m in mentions if m.source in ("list", "head")]
     mentions = [m for m in mentions if m.source != "vocab" or not any(
         a <= m.start and m.end <= b and _key(m.name) < k for a, b, k in spans)]
@@ -532,6 +547,64 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     return sorted(topics, key=lambda t: t.first)
 
 
+def _split_into_known(mentions: list[_Mention]) -> list[_Mention]:
+    """A found phrase made wholly of two or more known topics ("critical minerals supply chains") is those
+    topics, not one more."""
+    known = [m for m in mentions if m.source == "vocab"]
+    out = []
+    for m in mentions:
+        if m.source in ("list", "head"):
+            inner = [k for k in known if m.start <= k.start and k.end <= m.end]
+            if len(inner) >= 2 and _key(m.name) <= frozenset().union(*(_key(k.name) for k in inner)):
+                continue
+        out.append(m)
+    return out
+
+
+def _kept(doc, topic: _Chosen) -> bool:
+    """Not a fragment a list or a parse leaves behind: a name the data refuses ("way forward"), a day or
+    month ("Monday totalling"), a person ("President X"), a word that names nothing ("excellent",
+    "namely"), a count ("two Heads of State") or a place whose capital was lost ("barcelona")."""
+    rules = _rules()
+    if topic.key in rules.not_topics or not topic.key:
+        return False
+    if len(topic.name) < 3 and not topic.name.isupper():
+        return False
+    if any(word in _calendar_words() for word in topic.name.lower().split()):
+        return False
+    if topic.sources & {"vocab", "issue"} or doc is None or not doc.has_annotation("DEP"):
+        return True  # a name from the data is a topic as it stands
+    start, end = topic.mentions[0]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return False
+    if any(t.ent_type_ == "PERSON" for t in words) or words[0].lower_ in _rules_titles():
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words):
+        return False  # "sign strategic defense"
+    if words[-1].pos_ not in ("NOUN", "PROPN") or words[0].pos_ in ("NUM", "ADV") or words[0].tag_ in ("CD", "JJS"):
+        return False  # "economic", "namely", "two Heads of State"
+    if words[0].lower_ in ("several", "various", "many", "numerous", "first", "second", "other"):
+        return False
+    return not (topic.name[:1].islower() and words[0].text[:1].isupper() and words[0].ent_type_ in ("GPE", "LOC", "FAC")
+                and not words[0].is_sent_start)
+
+
+@cache
+def _calendar_words() -> frozenset[str]:
+    words = rule_file("date_words.json")
+    return frozenset(w.lower() for table in ("months", "weekdays") for w in words[table])
+
+
+@cache
+def _rules_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in ("president", "minister", "secretary", "ambassador", "king", "prince",
+                                         "premier", "chancellor", "governor", "mr", "mrs", "ms", "dr", "h.e."))
+
+
 # ---------------------------------------------------------------- public API
 
 
@@ -541,17 +614,42 @@ def topics_in(text: str) -> list[str]:
 
 
 def doc_candidates(doc) -> list[_Mention]:
-    """Every topic mention in a parsed source, found once per Doc (the agreements read theirs from it)."""
+    """Every topic mention in a parsed source, found once per Doc (the agreements read theirs from it);
+    none from page furniture (bylines, credits, "Read more" lines: ``doc._.bb_skip``)."""
     found = doc.user_data.get("bb_topic_mentions")
     if found is None:
-        found = doc.user_data["bb_topic_mentions"] = _candidates(DocIndex.of(doc).text, doc)
+        text = DocIndex.of(doc).text
+        skip = doc._.bb_skip or [] if doc.has_extension("bb_skip") else []
+        found = [m for m in _candidates(text, doc) + _third_countries(text, doc)
+                 if not in_ranges(skip, m.start, m.end)]
+        doc.user_data["bb_topic_mentions"] = found
     return found
+
+
+def _third_countries(text: str, doc) -> list[_Mention]:
+    """Countries discussed as issues ("North Korea's missile programme"), when they are not the source's
+    own parties: the two countries it names most."""
+    from briefing.extract.countries import code_of
+
+    rules = _rules()
+    if not rules.third_names:
+        return []
+    counts: dict[str, int] = {}
+    for c in (doc._.bb_countries or []) if doc.has_extension("bb_countries") else []:
+        counts[c.code] = counts.get(c.code, 0) + 1
+    parties = set(sorted(counts, key=lambda code: -counts[code])[:2])
+    out = []
+    for m in rules.third_countries.finditer(text):
+        name = rules.third_names[m.group()]
+        if (code_of(name) or name) not in parties:
+            out.append(_Mention(name, m.start(), m.end(), "issue"))
+    return out
 
 
 def topics_between(doc, start: int, end: int) -> list[str]:
     """Topic names mentioned within ``doc.text[start:end]`` (an agreement's sentence), read with the parse."""
     return [t.name for t in _choose([m for m in doc_candidates(doc) if start <= m.start and m.end <= end],
-                                    limit=MAX_TOPICS)]
+                                    limit=MAX_TOPICS) if _kept(doc, t)]
 
 
 def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
@@ -560,6 +658,8 @@ def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
     text = index.text
     topics = []
     for t in _choose(doc_candidates(doc), limit=limit):
+        if not _kept(doc, t):
+            continue
         evidence: list[Evidence] = []
         for start, _end in t.mentions:
             s, e = index.clause_around(start, _BREAK)
