@@ -38,7 +38,7 @@ from ui.import_controller import ImportController
 from ui.library_tree import LibraryTree
 from ui.library_watch import LibraryWatcher
 from ui.preferences import PreferencesDialog
-from ui.tree_model import GROUPING_LABELS, GroupKeyRole, LibraryTreeModel
+from ui.tree_model import COL_PUBLISHER, GROUPING_LABELS, GroupKeyRole, LibraryTreeModel
 from ui.window_state import WindowState
 from ui.workers import ImportWorker
 
@@ -358,6 +358,8 @@ class MainWindow(QMainWindow):
         if grouping not in GROUPING_LABELS:
             return
         self.group_combo.setCurrentIndex(self.group_combo.findData(grouping))
+        # who published a source matters when the tree lists sources; beside items it would crowd the titles
+        self.tree.setColumnHidden(COL_PUBLISHER, grouping != "source")
         self.actions[f"group_{grouping}"].setChecked(True)
         if grouping != self.model.grouping or force:
             selected = self.selected_item_ids()
