@@ -50,6 +50,7 @@ def find_events(doc: Any) -> list[Event]:
             records.append((f, date, date_end))
             if len(f.participants) >= 2:
                 people.last_pair = f.participants[:2]
+        people.visit_told = people.visit_told or any(f.type == "visit" for f in found)
         actors = [f.actor for f in found if f.actor is not None and not f.hosted]
         if actors:
             people.center = actors[0]

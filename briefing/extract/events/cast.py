@@ -29,7 +29,8 @@ class Cast:
         self.by_word = _name_words(self.people)
         self.last_pair: list[Any] = []
         self._principal: list[Any] | None = None
-        self.center: Any = None  # who the story is following: the last event's actor named as its subject
+        self.center: Any = None
+        self.visit_told = False  # whether a visit was found before: "the visit" then points back at it  # who the story is following: the last event's actor named as its subject
 
     def before(self, i: int, sent_start: int | None = None) -> Any:
         cands = [p for s, p in self.mentions if s < i and (sent_start is None or s >= sent_start)]

@@ -27,6 +27,12 @@ def subject_of(verb: Any) -> Any:
                     return c
         if t.dep_ == "relcl":
             return t.head
+        if t.dep_ == "acl" and t.head.lower_ in {"invitation", "invitations"}:
+            # "accepted Lee's invitation to visit Korea": the one who accepted visits, not the one who invited
+            gov = t.head.head
+            while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+                gov = gov.head
+            return subject_of(gov) if gov.pos_ in {"VERB", "AUX"} and gov is not t else None
         if t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
             return t.head
         if t.head is t:

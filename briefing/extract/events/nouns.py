@@ -91,6 +91,12 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         if participants[0] in pair:
             participants += [p for p in pair if p is not participants[0]][:1]
     if etype == "visit":
+        if actor is None and t.dep_ in {"nsubj", "nsubjpass"} and people.center is not None \
+                and not people.visit_told and any(c.lower_ in {"the", "this"} for c in t.children):
+            # "The three-day official visit, which began on Sunday, ...": the visit the story follows, when no
+            # visit was told before (else "the visit" is that one, told again)
+            return Found("visit", t.i, sent, [people.center], actor=people.center, planned=planned,
+                         location=place_of(t))
         if actor is None:
             return None
         if not has_poss and (gov.lemma_.lower() not in verb_words()["visit_light_verbs"] or t.head.lower_ in _TIME_PREPS):

@@ -1,0 +1,57 @@
+"""Who an event is between, and whether it is held or planned, read from the parse of sentences in the shapes
+real reports use (the sentences are ours)."""
+
+from __future__ import annotations
+
+from tests.core._extract_helpers import run
+
+
+def of_type(x, *types):
+    return [e for e in x.events if e.type in types]
+
+
+def test_accepting_an_invitation_to_visit_is_a_planned_visit_by_the_one_who_accepted():
+    x = run("Prime Minister Kaito Mori of Japan accepted President Lee Min-ho's invitation to visit Korea at an early "
+            "date.", date="2025-01-12")
+    visit = of_type(x, "visit")[0]
+    assert (visit.status, visit.participants, visit.location) == ("planned", ["Kaito Mori"], "Korea")
+
+
+def test_a_dinner_in_honour_of_a_guest_is_its_own_event_between_host_and_guest():
+    x = run("President Ana Soares of Angola held talks with President Kofi Mensah of Ghana in Luanda on Monday. "
+            "In the evening, President Soares hosted a state banquet in honour of President Mensah.",
+            date="2025-05-13")
+    banquet = [e for e in of_type(x, "ceremony", "other") if "banquet" in e.evidence[0].text][0]
+    assert set(banquet.participants) == {"Ana Soares", "Kofi Mensah"} and banquet.date == "2025-05-12"
+    talks = of_type(x, "talks")[0]
+    assert set(talks.participants) == {"Ana Soares", "Kofi Mensah"}
+
+
+def test_the_president_is_the_president_the_story_follows():
+    x = run("President Rosa Ibarra of Chile met President Hugo Lenz of Austria on Tuesday in Vienna. "
+            "On Wednesday, the President met Foreign Minister Karl Weiss of Austria at the Hofburg.",
+            date="2025-03-06")
+    weiss = [e for e in x.events if "Karl Weiss" in e.participants][0]
+    assert set(weiss.participants) == {"Rosa Ibarra", "Karl Weiss"} and weiss.date == "2025-03-05"
+
+
+def test_the_two_leaders_before_any_pair_is_named_are_the_story_principals():
+    x = run("President Ana Soares of Angola arrived in Accra on Sunday. President Kofi Mensah of Ghana welcomed the "
+            "delegation. The two leaders held a tete-a-tete meeting on Monday.", date="2025-05-13")
+    meeting = [e for e in of_type(x, "meeting", "talks") if e.date == "2025-05-12"][0]
+    assert set(meeting.participants) == {"Ana Soares", "Kofi Mensah"}
+
+
+def test_a_joint_press_conference_is_both_leaders():
+    x = run("Chancellor Lena Vogt of Germany met Prime Minister Marco Bellini of Italy in Rome on Friday. "
+            "Vogt said at the joint press conference that the two countries would deepen their defence ties.",
+            date="2025-05-17")
+    statement = of_type(x, "statement")[0]
+    assert set(statement.participants) == {"Lena Vogt", "Marco Bellini"}
+
+
+def test_a_meeting_of_a_standing_commission_is_a_conference_and_a_host_country_plans_it():
+    x = run("Foreign Minister Ana Ruiz of Peru said the eighth meeting of the Peru-Chile Joint Commission will be "
+            "held in Lima later this year.", date="2025-04-02")
+    conference = of_type(x, "conference")[0]
+    assert (conference.status, conference.date) == ("planned", "2025")
