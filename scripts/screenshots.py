@@ -90,6 +90,12 @@ def main() -> None:
     shot = out / "window-by-source.png"
     window.grab().save(str(shot))
     print(f"wrote {shot}")
+    # a source row: its citation details (editable) beside its text
+    window.tree.setCurrentIndex(window.model.index(0, 0))
+    settle(app)
+    shot = out / "window-source-detail.png"
+    window.grab().save(str(shot))
+    print(f"wrote {shot}")
     print(f"library: {len(library.sources())} sources, {library.count(Query())} items "
           f"({', '.join(f'{label} {n}' for _k, label, n in library.groups('kind', Query()))})")
     window.close()
