@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from briefing.extract.countries import code_of
 from briefing.extract.figures import DocIndex
 from briefing.extract.layout import in_ranges
 from briefing.extract.rules import rules as rule_file
@@ -480,18 +481,21 @@ def _adjective_like(word: str) -> bool:
 
 
 def _instrument_topic(m: re.Match) -> _Mention | None:
-    """ "the Land Boundary Agreement" -> land boundary; "Philippines–Korea Free Trade Agreement" -> free trade."""
+    """A named instrument is a topic under its own name, without its parties: "the Bangladesh–Japan Economic
+    Partnership Agreement" -> Economic Partnership Agreement, "our Special Strategic Partnership"."""
     rules = _rules()
     words = m.group("name").split()
-    kept = [w for w in words if not re.search(r"[A-Za-z][–-][A-Z]", w) and _fold(w) not in rules.stop
-            and w.lower() not in ("the", "of", "and")]
-    if not kept or len(kept) > 3 or words[-1] != kept[-1] or all(w.isupper() for w in kept):
+    while words and (re.search(r"[A-Za-z][–-][A-Z]", words[0]) or _fold(words[0]) in ("the", "our", "this")
+                     or code_of(words[0].strip("’'s"))):
+        words = words[1:]  # "Bangladesh-Japan", "Japan's", "The": parties and articles, not the name
+    if not words or len(words) > 4 or all(w.isupper() for w in words) or words[-1].lower() in ("of", "and", "the"):
         return None
-    if len(kept) == 1 and _adjective_like(kept[0]):
-        return None  # "Brazil–Argentina Strategic Dialogue": a kind of dialogue, not a subject
-    name = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in kept)
-    name = rules.vocab_names.get(_fold(name), name)
-    start = m.start("name") + m.group("name").find(kept[0])
+    if all(_fold(w) in rules.stop for w in words) or len(words) == 1 and _adjective_like(words[0]):
+        return None  # "Memorandum of Understanding", "a Strategic Partnership": a kind, not a name
+    if re.match(r"\s+[A-Z]", m.string[m.end("inst"):m.end("inst") + 2]):
+        return None  # "the Kenyatta International Convention Centre": the name goes on, and is a place
+    name = " ".join([*words, m.group("inst")])
+    start = m.start("name") + m.group("name").find(words[0])
     return _Mention(name, start, m.end("inst"), "head")
 
 
@@ -522,6 +526,8 @@ _WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "vocab": 1.0}
 
 def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     mentions = _split_into_known(mentions)
+    named = [(m.start, m.end) for m in mentions if m.source == "issue"]
+    mentions = [m for m in mentions if m.source != "head" or not any(a < m.end and m.start < b for a, b in named)]
     spans = [(m.start, m.end, _key(m.name)) for m in mentions if m.source in ("list", "head")]
     mentions = [m for m in mentions if m.source != "vocab" or not any(
         a <= m.start and m.end <= b and _key(m.name) < k for a, b, k in spans)]
@@ -629,8 +635,6 @@ def doc_candidates(doc) -> list[_Mention]:
 def _third_countries(text: str, doc) -> list[_Mention]:
     """Countries discussed as issues ("North Korea's missile programme"), when they are not the source's
     own parties: the two countries it names most."""
-    from briefing.extract.countries import code_of
-
     rules = _rules()
     if not rules.third_names:
         return []
