@@ -25,9 +25,45 @@ EXPECTED_DIALOG = {
 }
 
 
-@pytest.fixture
-def window(open_window, tmp_path):
-    library, _brief_id, _ids = make_library(tmp_path / "sample.sqlite3")
+@pytest.fixture(scope="session")
+def sample_library_file(tmp_path_factory):
+    """The sample library a first start makes (seeds/ through the real extraction), built once a session."""
+    import os
+
+    from briefing.library import Library, Query
+
+    folder = tmp_path_factory.mktemp("sample")
+    old = os.environ.get("BRIEFING_HOME")
+    os.environ["BRIEFING_HOME"] = str(folder / "home")  # the session has no per-test home yet
+    try:
+        library = Library.open(folder / "sample.sqlite3", seed=True)
+    finally:
+        if old is None:
+            os.environ.pop("BRIEFING_HOME")
+        else:
+            os.environ["BRIEFING_HOME"] = old
+    brief = library.create_brief("Minister's visit")
+    library.set_current_brief(brief)
+    library.set_picked(brief, library.query(Query(kind="event"))[:2] + library.query(Query(kind="agreement"))[:2],
+                       True)
+    assert library.count(Query()) > 10, "the sample sources gave no items: is the extraction broken?"
+    library.close()
+    return folder / "sample.sqlite3"
+
+
+@pytest.fixture(params=["sample", "hand-made"])
+def window(request, open_window, tmp_path):
+    """The window on the sample library, and on a hand-made one with two markings and a worded brief."""
+    import shutil
+
+    from briefing.library import Library
+
+    if request.param == "sample":
+        path = tmp_path / "sample.sqlite3"
+        shutil.copy(request.getfixturevalue("sample_library_file"), path)
+        library = Library.open(path, seed=False)
+    else:
+        library, _brief_id, _ids = make_library(tmp_path / "hand-made.sqlite3")
     return open_window(library)
 
 

@@ -89,3 +89,35 @@ def test_action_sweep_runs_on_xcb(xcb_env):
                             timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-1500:]
     assert " passed" in result.stdout
+
+
+def test_after_a_crash_the_next_start_offers_the_report(xcb_env, xvfb_display, make_library, settings, library_path,
+                                                       isolated_home):
+    from ui import crash_log
+
+    make_library(1).close()
+    crash_log.log_path().write_text("Briefing Builder started 2026-12-02T10:00:00\nFatal Python error: Segmentation "
+                                    "fault\n\nCurrent thread 0x1 (most recent call first):\n  File \"x.py\", line 1\n")
+    process = subprocess.Popen([sys.executable, str(REPO / "main.py"), str(library_path)], cwd=REPO, env=xcb_env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        offer = []
+        while not offer and time.monotonic() < deadline and process.poll() is None:
+            offer = xdotool(xvfb_display, "search", "--onlyvisible", "--name", "stopped unexpectedly").stdout.split()
+            time.sleep(0.2)
+        assert offer, "no offer to show the crash report appeared"
+        xdotool(xvfb_display, "windowfocus", "--sync", offer[0])
+        xdotool(xvfb_display, "key", "Escape")  # "No": not now
+        window = wait_for_window(xvfb_display, process)
+        assert window is not None
+        xdotool(xvfb_display, "windowfocus", "--sync", window)
+        xdotool(xvfb_display, "key", "--clearmodifiers", "ctrl+q")
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+    assert (isolated_home / crash_log.PREVIOUS_NAME).exists()  # kept to send on
+    assert not crash_log.log_path().exists()  # this run ended cleanly
