@@ -324,7 +324,7 @@ def _sources(doc, footnotes: bool = False) -> None:
     footnotes (superscript marks in the lines) rather than in brackets."""
     _section(doc, "Sources", "sources")
     _tag(doc, "{%p for s in sources %}")
-    mark = "{{ s.note }}" if footnotes else "{{ s.mark }}"
+    mark = "{{ s.n }}" if footnotes else "{{ s.mark }}"  # a footnote's number is full size in the list
     doc.add_paragraph(f"{mark}\t{{{{ s.citation }}}}{{% if s.marking != 'UNCLASSIFIED' %}} ({{{{ s.marking }}}})"
                       "{% endif %}", style="Source")
     _tag(doc, "{%p endfor %}")
@@ -486,13 +486,26 @@ def sample_pictures(docs: Path) -> None:
         for name in TEMPLATES:
             out = Path(tmp) / f"{name}.docx"
             render_brief(lib, brief, name, out, own_country="SG")
-            subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(out)],
+            subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/lo-profile", "--headless",
+                            "--convert-to", "pdf", "--outdir", tmp, str(out)],
                            check=True, capture_output=True, timeout=180)
-            stem = docs / f"brief-{name.split('_')[0]}-page1"
-            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
-                            str(Path(tmp) / f"{name}.pdf"), str(stem)], check=True, timeout=60)
-            print(f"wrote {stem}.png")
+            pdf = Path(tmp) / f"{name}.pdf"
+            pages = [("page1", 1)]
+            if name == "bilateral_brief":  # the last page too: where the sources are cited
+                pages.append(("last", _page_count(pdf)))
+            for suffix, page in pages:
+                stem = docs / f"brief-{name.split('_')[0]}-{suffix}"
+                subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+                                str(pdf), str(stem)], check=True, timeout=60)
+                print(f"wrote {stem}.png")
         lib.close()
+
+
+def _page_count(pdf: Path) -> int:
+    import subprocess
+
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True, timeout=60).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
 
 
 def main() -> int:

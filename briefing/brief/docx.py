@@ -412,8 +412,9 @@ _KEPT_STYLES = ("ListBullet", "ListNumber", "Source")
 
 
 def _keep_list_ends_together(document) -> None:
-    """A list's first two and last two paragraphs stay on one page, so no page holds a single line of a
-    list (a last page with one source on it); headings already keep with what follows (their style)."""
+    """A list's first two and last two paragraphs stay on one page, and a table's last two rows, so no page
+    holds a single line of a list or table (a last page with one source on it); headings already keep with
+    what follows (their style)."""
     runs: list[list] = []
     previous_style = None
     for paragraph in document.element.body.iterchildren(_W_P):
@@ -429,6 +430,11 @@ def _keep_list_ends_together(document) -> None:
             continue
         for paragraph in {id(p): p for p in (run[0], run[-2])}.values():
             paragraph.find(qn("w:pPr")).get_or_add_keepNext()  # python-docx puts it in schema order
+    for table in document.element.body.iter(qn("w:tbl")):  # a table's last row does not sit alone either
+        rows = table.findall(qn("w:tr"))
+        if len(rows) >= 3:
+            for paragraph in rows[-2].iter(_W_P):
+                paragraph.get_or_add_pPr().get_or_add_keepNext()
 
 
 def _set_style(paragraph, style_id: str) -> None:

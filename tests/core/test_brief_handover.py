@@ -55,7 +55,7 @@ def test_every_cited_source_has_its_full_citation(lib, tmp_path, template):
                 f"(accessed {accessed})")
         assert s["publisher"] and s["author"] and s["url"]  # the library's sources carry them all
         assert full in sources, f"{template}: no full citation for source {s['n']}: {full!r}"
-        mark = s["note"] if template == "visit_brief" else f"[{s['n']}]"
+        mark = str(s["n"]) if template == "visit_brief" else f"[{s['n']}]"
         assert f"{mark} {full}" in sources
     # and every line's citation numbers point into that list
     cited = {n for line in context["lines"] for n in line["cites"]}

@@ -71,7 +71,7 @@ def assert_brief_document(path, ctx, template: str) -> None:
         for line in ctx["talking_points"]:
             assert f"{line['action']}: {line['text']}" in sections["Talking points"]
     for source in ctx["sources"]:
-        mark = source["note"] if cite == "cite_note" else f"[{source['n']}]"
+        mark = str(source["n"]) if cite == "cite_note" else f"[{source['n']}]"
         assert f"{mark} {source['citation']}" in sections["Sources"]
     assert OUTSIDE not in everything
     assert "{{" not in everything and "{%" not in everything
