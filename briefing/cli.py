@@ -42,10 +42,17 @@ def open_library(args: argparse.Namespace, *, create: bool = False):
 
     path = _library_path(args)
     if path is None:
-        return Library.open(None)
+        return _warn_if_damaged(Library.open(None))
     if not path.exists() and not create:
         raise UserError(f"no library at {path} (`briefing import --library {path} FILES` creates one)")
-    return Library.open(path, seed=False)
+    return _warn_if_damaged(Library.open(path, seed=False))
+
+
+def _warn_if_damaged(lib):
+    if lib.damaged is not None:
+        print(f"{PROG}: warning: the library {lib.path} is damaged ({lib.damaged}); it is opened read-only. "
+              f"`briefing restore --latest` puts back the last backup", file=sys.stderr)
+    return lib
 
 
 def _pdf_printer():
@@ -284,6 +291,41 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    from briefing.library import backups
+
+    path = _library_path(args) or _default_library()
+    if args.list:
+        found = backups.list_backups(path)
+        if not found:
+            print(f"No backups of {path} yet.")
+        for backup in found:
+            print(f"{backup.path.name}  {backup.label}")
+        return 0
+    with open_library(args) as lib:
+        made = lib.backup_now()
+    print(f"Backed up to {made}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from briefing.library import backups
+
+    if not args.name and not args.latest:
+        raise UserError("name the backup to restore (`briefing backup --list`) or give --latest")
+    path = _library_path(args) or _default_library()
+    chosen = backups.find(path, None if args.latest else args.name)
+    backups.restore(chosen, path)
+    print(f"Restored {path} from the backup of {chosen.label.strip()}; what was there is kept as a backup.")
+    return 0
+
+
+def _default_library() -> Path:
+    from briefing.paths import default_library_path
+
+    return default_library_path()
+
+
 def cmd_pick(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         brief_id = lib.brief_id_named(args.brief) if args.brief else lib.current_brief_id()
@@ -483,6 +525,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help='print {"documents": [...]} (the interchange form)')
     p.add_argument("-o", "--output", metavar="FILE", help="write the JSON to FILE instead of the screen")
 
+    p = command("backup", "back up the library now, or list its backups", cmd_backup)
+    p.add_argument("--list", action="store_true", help="list the backups (made before upgrades, before "
+                   "re-extracting everything, and daily), newest first")
+
+    p = command("restore", "put a backup back as the library (close the window first)", cmd_restore)
+    p.add_argument("name", nargs="?", metavar="BACKUP", help="the backup's file name (see `briefing backup --list`)")
+    p.add_argument("--latest", action="store_true", help="the newest backup")
+
     from briefing.brief.commands import add_parsers
 
     before = set(sub.choices)
@@ -523,6 +573,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             raise
+        if isinstance(exc, sqlite3.Error):  # disk full, read-only, damaged: said as what it is
+            from briefing.library.health import explain
+
+            exc = explain(exc, _library_path(args) or "the library")
         if isinstance(exc, _user_errors()):
             message = str(exc)
             if isinstance(exc, OSError) and exc.filename and exc.strerror:

@@ -21,6 +21,7 @@ class Settings:
     last_library: str | None = None
     recent_libraries: list[str] = field(default_factory=list)
     current_brief: dict[str, int] = field(default_factory=dict)  # library path -> brief id
+    backups_keep: int = 7  # automatic backups kept per library (before upgrades, re-extract all, daily)
 
     @classmethod
     def file(cls) -> Path:

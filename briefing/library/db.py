@@ -239,17 +239,38 @@ def connect(path: Path) -> tuple[sqlite3.Connection, _StepHolder]:
     holder = _StepHolder()
     conn.create_function("undo_step", 0, holder)
     conn.create_function("fold", 1, fold, deterministic=True)
+    from briefing.library import health
+
     try:
         _check_and_migrate(conn, path)
-    except sqlite3.OperationalError as exc:  # locked, read-only, disk full: a library we cannot use now
+    except sqlite3.DatabaseError as exc:  # locked, read-only, disk full, damaged: a library we cannot use now
         conn.close()
-        raise LibraryError(f"cannot use the library {path}: {exc}") from exc
-    except sqlite3.DatabaseError as exc:
-        conn.close()
+        named = health.explain(exc, path)
+        if isinstance(named, health.DamagedLibrary) and not health.looks_like_ours(path):
+            raise LibraryError(f"{path} is not a Briefing Builder library ({exc})") from exc
+        if named is not exc:
+            raise named from exc
+        if isinstance(exc, sqlite3.OperationalError):
+            raise LibraryError(f"cannot use the library {path}: {exc}") from exc
+        if health.looks_like_ours(path):  # ours by its header: damaged, not foreign
+            raise health.DamagedLibrary(path, str(exc)) from exc
         raise LibraryError(f"{path} is not a Briefing Builder library ({exc})") from exc
     except LibraryError:
         conn.close()
         raise
+    return conn, holder
+
+
+def connect_read_only(path: Path) -> tuple[sqlite3.Connection, _StepHolder]:
+    """A damaged library, opened so that nothing can be written to it (reading what can still be read)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise LibraryError(f"cannot open {path}: {exc}") from exc
+    holder = _StepHolder()
+    conn.create_function("undo_step", 0, holder)
+    conn.create_function("fold", 1, fold, deterministic=True)
     return conn, holder
 
 
@@ -264,10 +285,18 @@ def _check_and_migrate(conn: sqlite3.Connection, path: Path) -> None:
             f"{path} was made by a newer version of Briefing Builder (library version {version}, "
             f"this program reads up to {SCHEMA_VERSION})"
         )
+    from briefing.library import backups, health
+
+    if version:  # an existing library: never migrate or write into a damaged one
+        problem = health.quick_check(conn)
+        if problem is not None:
+            raise health.DamagedLibrary(path, problem)
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     if version < SCHEMA_VERSION:
+        if version:
+            backups.make(conn, path, f"before-upgrade-v{version}")
         migrate(conn, version)
 
 

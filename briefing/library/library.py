@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import paths as app_paths
-from briefing.library import copies, db, export, ingest, kinds, undo
+from briefing.library import backups, copies, db, export, health, ingest, kinds, undo
 from briefing.library import query as q
 from briefing.library.db import LibraryError
 from briefing.library.index import refresh_items
@@ -52,7 +52,8 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 
 class Library:
-    def __init__(self, path: Path, conn: sqlite3.Connection, holder) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, holder, damaged: str | None = None) -> None:
+        self.damaged = damaged  # what is wrong with a damaged library (opened read-only, never written), or None
         self.path = Path(path)
         self._conn = conn
         self._holder = holder
@@ -70,7 +71,12 @@ class Library:
         """Open the library at ``path`` (default: the user's); a new file gets the sample sources."""
         path = Path(path) if path is not None else app_paths.default_library_path()
         is_new = not path.exists() or path.stat().st_size == 0
-        conn, holder = db.connect(path)
+        try:
+            conn, holder = db.connect(path)
+        except health.DamagedLibrary as exc:
+            # Read what can still be read, write nothing: the officer restores a backup (``backups``).
+            conn, holder = db.connect_read_only(path)
+            return cls(path, conn, holder, damaged=exc.detail)
         lib = cls(path, conn, holder)
         try:
             lib._refresh_derived()
@@ -88,7 +94,27 @@ class Library:
             except Exception:
                 lib.close()
                 raise
+        elif not is_new:
+            lib._daily_backup()
         return lib
+
+    def _daily_backup(self) -> None:
+        """Once a day while the program is used (a failed backup is logged, never in the way of work)."""
+        try:
+            held = self.conn.execute("SELECT 1 FROM sources UNION ALL SELECT 1 FROM items LIMIT 1").fetchone()
+            if held and backups.due(self.path):
+                self.backup_now("daily")
+        except (LibraryError, OSError) as exc:
+            log.warning("daily backup of %s failed: %s", self.path, exc)
+
+    def backup_now(self, reason: str = "by hand") -> Path:
+        """A backup of the library as it is now, kept with the automatic ones (``briefing.library.backups``)."""
+        with self._lock:
+            return backups.make(self.conn, self.path, reason)
+
+    def list_backups(self) -> list[backups.Backup]:
+        """This library's backups, newest first."""
+        return backups.list_backups(self.path)
 
     def _meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -138,15 +164,25 @@ class Library:
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self.damaged is not None:
+                raise health.DamagedLibrary(self.path, self.damaged)
             conn = self.conn
-            conn.execute("BEGIN IMMEDIATE")
-            self._transactions += 1
             try:
+                conn.execute("BEGIN IMMEDIATE")
+                self._transactions += 1
                 yield conn
                 conn.execute("COMMIT")
-            except BaseException:
-                conn.execute("ROLLBACK")
+            except BaseException as exc:
+                # SQLite ends a transaction itself on some errors (a full disk): our ROLLBACK would then fail
+                # with "no transaction is active" and hide what happened.
+                if conn.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        conn.execute("ROLLBACK")
                 self._pending.clear()
+                if isinstance(exc, sqlite3.Error):
+                    named = health.explain(exc, self.path)
+                    if named is not exc:
+                        raise named from exc
                 raise
         self._flush()
 
@@ -182,7 +218,12 @@ class Library:
                     log.exception("library subscriber failed on %s", change)
 
     def _read_data_version(self) -> int:
-        return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        try:
+            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.DatabaseError:
+            if self.damaged is None:
+                raise
+            return 0  # a damaged library opened read-only: nobody writes to it, nothing to notice
 
     def check_external_changes(self) -> bool:
         """True (and a "reset" Change to subscribers) if another process or connection wrote to the library
@@ -379,6 +420,8 @@ class Library:
         many sources were re-extracted (fewer if ``cancel()`` turned true: then nothing is written).
         """
         sources = [self._stored_source(i) for i in source_ids]
+        if len(sources) > 1 and set(source_ids) >= {s.id for s in self.sources()}:
+            self.backup_now("before re-extract all")  # every source's items change at once
         if extract is None:
             from briefing.extract import extract_many
 
