@@ -3,7 +3,7 @@
 Shown when a source row is selected. The citation details (title, publisher, author, URL, publication
 and access dates, marking) are editable; each change is saved at once as one named undoable step of the
 library (the same history as item edits, so Edit ▸ Undo takes it back). The file, format, language and
-import date are the file's own and only shown. Under the form, "Cited as" shows the source exactly as the
+item count are only shown. Under the form, "Cited as" shows the source exactly as the
 Sources list of a brief prints it.
 
     detail = SourceDetail(library, parent)
@@ -59,10 +59,10 @@ class SourceDetail(QWidget):
             form.addRow(label, editor)
         self.file = self._info_label("The imported file; hover for its full path")
         self.kind = self._info_label("Format and language of the text")
-        self.imported = self._info_label("When it was imported and how many items it gave")
+        self.items = self._info_label("How many items the library holds from it")
         form.addRow("File", self.file)
         form.addRow("Format", self.kind)
-        form.addRow("Imported", self.imported)
+        form.addRow("Items", self.items)
         self.problem = QLabel(objectName="sourceProblem", wordWrap=True)
         self.problem.setStyleSheet("color: #a01010;")
         self.problem.hide()
@@ -105,7 +105,7 @@ class SourceDetail(QWidget):
             for editor in self.fields.values():
                 editor.set_value(None)
                 editor.setEnabled(False)
-            for label in (self.file, self.kind, self.imported, self.cited_as):
+            for label in (self.file, self.kind, self.items, self.cited_as):
                 label.setText("")
             return
         self.heading.setText(record.title or record.file_name)
@@ -115,8 +115,7 @@ class SourceDetail(QWidget):
         self.file.setText(record.file_name)
         self.file.setToolTip(record.path)
         self.kind.setText(f"{record.format}, {record.language}" + (f" — {record.note}" if record.note else ""))
-        items = f"{record.item_count} item{'s' if record.item_count != 1 else ''}"
-        self.imported.setText(f"{format_date(record.accessed) or '—'}, {items}")
+        self.items.setText(f"{record.item_count} item{'s' if record.item_count != 1 else ''}")
         self.cited_as.setText(_cited_as(record))
 
     def refresh(self, change) -> None:
