@@ -54,13 +54,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                     if got and recipient is None:
                         recipient = got[0]
                     participants += got
-    for c in t.children:
-        if c.dep_ in {"acl", "relcl"}:
-            for g in c.subtree:
-                if g.dep_ == "agent":
-                    for h in g.children:
-                        if h.dep_ == "pobj":
-                            participants += [p for p in people.resolve(h) if p not in participants]
+    for g in _agents(t):  # "the session, co-chaired by A and B", "an exchange of notes signed by A and B"
+        participants += [p for p in people.resolve(g) if p not in participants]
     if etype in {"ceremony", "other"}:
         participants += [p for p in honoured(t, people) if p not in participants]
     # the verb the noun hangs from: "X paid a courtesy call on Y", "X is on an official visit", "at a press briefing"
@@ -106,7 +101,12 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     named_conference = etype == "conference" and t.text[:1].isupper() and t.lower_ in {"summit", "summits", "forum",
                                                                                        "conference", "dialogue"}
     signing_of = etype == "signing" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+    if not participants and gov.pos_ in {"VERB", "AUX"} and placed:
+        for g in _agents(gov):  # "the fourth round ... was held at the ministry, co-chaired by A and B"
+            participants += [p for p in people.resolve(g) if p not in participants]
     if not participants:
+        if gov.pos_ not in {"VERB", "AUX"} and not has_date_word(sent):
+            return None  # a name in a list of tags or links, not a report that it took place
         if not (placed or named_conference or signing_of
                 or (etype in {"conference", "talks", "meeting"} and place_of(t) and has_date_word(sent))):
             return None
@@ -122,3 +122,19 @@ def _of_a_body(t: Any) -> bool:
     """Whether the noun is a sitting of a standing body: "meeting of the Joint Commission"."""
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and noun_type(g) == "conference"
                                                              for g in c.children) for c in t.children)
+
+
+def _agents(t: Any) -> list[Any]:
+    """The "by" agents of the participles that tell of ``t``: its own relative or participle clauses, those
+    of its "of" object, and (for a verb) the verbs joined to it."""
+    clauses = [c for c in t.children if c.dep_ in {"acl", "relcl", "advcl", "conj"}]
+    clauses += [h for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                for h in g.children if h.dep_ in {"acl", "relcl"}]
+    out = []
+    for clause in clauses:
+        if clause.pos_ not in {"VERB", "AUX"}:
+            continue
+        for c in clause.children:
+            if c.dep_ == "agent":
+                out += [h for h in c.children if h.dep_ == "pobj"]
+    return out
