@@ -197,14 +197,20 @@ _GENERIC_OPENING = {
 }
 
 
+_LINKING_WORDS = {"of", "on", "for", "and", "the", "in", "to", "between", "with", "a", "an"}
+
+
 def _lower_first(title: str) -> str:
     """'Renewed agreement on X' -> 'the renewed agreement on X'; 'Study Visit Programme' -> 'the Study Visit
     Programme' (a name keeps its capitals; a title opening with an article keeps it)."""
     title = title.strip()
-    first = title.split(" ", 1)[0]
+    words = title.split()
+    first = words[0] if words else ""
     if first.lower() in ("the", "a", "an"):
         return title[:1].lower() + title[1:]
-    if first.lower() in _GENERIC_OPENING and first[1:].islower():
+    # sentence case ("Renewed agreement on X") starts lower; a name ("Memorandum of Understanding") does not
+    following = next((w for w in words[1:] if w.lower() not in _LINKING_WORDS), "")
+    if first.lower() in _GENERIC_OPENING and first[1:].islower() and following[:1].islower():
         title = title[:1].lower() + title[1:]
     return f"the {title}"
 

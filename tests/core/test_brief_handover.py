@@ -220,3 +220,33 @@ def test_a_column_too_narrow_for_its_words_is_widened(lib, tmp_path):
     shutil.copy(path, unfitted)
     _set_widths(unfitted, (13.0, 1.3))
     assert "Established" in broken_words(unfitted)
+
+
+def test_a_signing_names_what_was_signed_and_an_unnamed_event_says_between_whom(tmp_path):
+    import hashlib
+
+    from briefing.library import Library, Query
+    from briefing.model import Agreement, Event, Evidence, Extraction, Source
+
+    text = ("The ministers signed the Memorandum of Understanding on Fisheries in Oslo. "
+            "The two countries will hold further talks next year.")
+    signed = text.index("signed the Memorandum")
+    sentence = Evidence.of(text, signed, signed + 60)
+    later = Evidence.of(text, text.index("The two countries"), len(text))
+    with Library.open(tmp_path / "lib.sqlite3", seed=False) as library:
+        library.add_source(
+            Source(path="/in/oslo.txt", text=text, sha256=hashlib.sha256(text.encode()).hexdigest(), title="Oslo"),
+            Extraction(countries=["NO", "VN"],
+                       events=[Event("signing", "held", "2024-05-02", location="Oslo",
+                                     participants=["Anna Berg", "Bui Thanh Son"], evidence=[sentence]),
+                               Event("talks", "planned", "2025", evidence=[later])],
+                       agreements=[Agreement("Memorandum of Understanding on Fisheries", "mou", "signed",
+                                             "2024-05-02", parties=["NO", "VN"], evidence=[sentence])]))
+        events = library.query(Query(kind="event"))
+        context = build_context(library, None, item_ids=events, own_country="NO")
+    lines = {line["type"]: line for line in context["exchanges"]}
+    assert lines["signing"]["signed"] == "Memorandum of Understanding on Fisheries"
+    assert lines["signing"]["headline"] == "Signing of the Memorandum of Understanding on Fisheries"
+    assert lines["signing"]["text"] == ("Signing of the Memorandum of Understanding on Fisheries between Anna Berg "
+                                        "and Bui Thanh Son in Oslo")
+    assert lines["talks"]["headline"] == "Planned talks between Norway and Vietnam"
