@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
+from briefing.extract.actors import Actor, name_words
+from briefing.extract.actors import index as actor_index
 from briefing.extract.layout import doc_text, in_ranges, sentence_of, token_lowers, token_texts
 from briefing.extract.rules import rules
 
@@ -69,6 +71,7 @@ class PersonRecord:
     index: int = 0
     country_sure: bool = False  # stated next to the name, not guessed from the sentences
     speaker: bool = False  # the subject of a speech verb ("Lee commended ...")
+    actor: Actor | None = None  # the actor dictionary's entry for this person, when it knows them
 
     @property
     def first_char(self) -> int:
@@ -640,6 +643,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     people = [p for p in people if not _weak(doc, p)]
     _resolve_titles(people)
     _plural_titles(doc, people, country_by_token)
+    _apply_actors(doc, people)
     _resolve_countries(doc, people, country_by_token)
     for idx, p in enumerate(people):
         p.index = idx
@@ -757,6 +761,25 @@ def _plural_titles(doc: Any, people: list[PersonRecord], country_by_token: dict[
         targets = here if here else (untitled if len(untitled) == max(2, len(demonyms)) else [])
         for p in targets:
             p.title = title[:1].upper() + title[1:]
+
+
+def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
+    """The actor dictionary decides the country of a person it knows (the country does not change with
+    the office), and gives the office held on the source's date as the title where the text gave none."""
+    date = doc._.pub_date if doc.has_extension("pub_date") else None
+    known = actor_index()
+    for p in people:
+        if p.analyst or any(m.analyst for m in p.mentions):
+            continue
+        names = sorted({m.text for m in p.mentions}, key=lambda t: (-len(name_words(t)), t))
+        entry = known.find(names, date, p.title)
+        if entry is None:
+            continue
+        p.country = entry.country
+        p.country_sure = True
+        p.actor = entry
+        if not p.title and entry.in_office(date):
+            p.title = entry.office
 
 
 def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: dict[int, Any]) -> None:
