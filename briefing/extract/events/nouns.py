@@ -22,7 +22,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     etype = noun_type(t)
     if etype is None or t.i in used:
         return None
-    if etype in {"meeting", "talks"} and _of_a_body(t):
+    if etype in {"meeting", "talks"} and (_of_a_body(t) or _named(t)):
         etype = "conference"  # "the eighth meeting of the Joint Commission", "a session of the council"
     if etype == "statement" and not any(w in span_text(sent).lower() for w in ("press", "news", "media")):
         return None
@@ -138,3 +138,10 @@ def _agents(t: Any) -> list[Any]:
             if c.dep_ == "agent":
                 out += [h for h in c.children if h.dep_ == "pobj"]
     return out
+
+
+def _named(t: Any) -> bool:
+    """A sitting with a name of its own: "the Quad Foreign Ministers' Meeting", "the Strategic Dialogue"."""
+    before = t.doc[t.i - 1] if t.i > 0 else None
+    return t.text[:1].isupper() and before is not None and t.i != t.sent.start and (
+        before.text[:1].isupper() or before.text in {"'", "’"}) and not before.is_sent_start

@@ -146,23 +146,29 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
     hosts = objs if passive else subjects
     guests = subjects if passive else objs
     occasion = _occasion(t)
+    if occasion is not None and not guests and hosts:
+        guests = [p for p in people.last_pair if p is not hosts[0]][:1]
+    if not guests or not hosts:
+        return []  # "the Philippines will host the ASEAN Summit": the summit tells itself
     if occasion is not None:
         used.update(g.i for g in occasion.subtree)
-        if not guests and hosts:
-            guests = [p for p in people.last_pair if p is not hosts[0]][:1]
-    if not guests or not hosts:
-        return []
+    if occasion is not None and noun_type(occasion) in {"conference", "talks"}:
+        # "X and Y welcomed A and B to Melbourne for the 2+2 Consultations": one sitting of them all
+        cast = list(hosts) + [g for g in guests if g not in hosts]
+        return [Found(noun_type(occasion), t.i, sent, cast[:6], actor=guests[0], recipient=hosts[0],
+                      planned=planned, location=place_of(t) or place_of(occasion))]
     etype = noun_type(occasion) if occasion is not None else "meeting"
     return [Found(etype, t.i, sent, [guest, hosts[0]], actor=guest, recipient=hosts[0], planned=planned,
                   location=place_of(t), hosted=etype == "meeting") for guest in guests if guest is not hosts[0]]
 
 
 def _occasion(t: Any) -> Any:
-    """A dinner, banquet or ceremony a host verb holds: its object, or its "at"/"with" phrase."""
+    """A dinner, banquet, ceremony or sitting a host verb holds: its object, or its "at"/"with"/"for" phrase
+    ("hosted X at a working dinner", "welcomed X for the annual consultations")."""
     heads = [c for c in t.children if c.dep_ == "dobj"]
-    heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"at", "with", "to"} for g in c.children
+    heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"at", "with", "to", "for"} for g in c.children
               if g.dep_ == "pobj"]
-    return next((h for h in heads if noun_type(h) in {"ceremony", "other"}), None)
+    return next((h for h in heads if noun_type(h) in {"ceremony", "other", "conference", "talks"}), None)
 
 
 def honoured(t: Any, people: Cast) -> list[Any]:
