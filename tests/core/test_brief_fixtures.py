@@ -65,7 +65,7 @@ def make_library(path: Path, *, own_country: str | None = "SG") -> tuple[Library
                               parties=["SG", "VN"], evidence=_ev(b, "Green Economy Partnership"))],
     )
     lib.add_source(_source("a.txt", a, "Singapore and Vietnam agree to set up working groups", "2021-06-23",
-                           "The Straits Times", "UNCLASSIFIED", author="Lim Mei Ling",
+                           "The Straits Times", "UNCLASSIFIED", author="Staff reporter",
                            url="https://news.example/asia/sg-vn-working-groups"), ext_a)
     lib.add_source(_source("b.txt", b, "Readout of the ministers' meeting", "2026-11-02", "MFA", "CONFIDENTIAL",
                            author="Press Office", url="https://mfa.example/readouts/ministers-meeting"), ext_b)
