@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,6 +39,7 @@ from ui.library_tree import LibraryTree
 from ui.library_watch import LibraryWatcher
 from ui.preferences import PreferencesDialog
 from ui.tree_model import COL_PUBLISHER, GROUPING_LABELS, GroupKeyRole, LibraryTreeModel
+from ui.window_menus import fill_recent, make_actions, make_menus
 from ui.window_state import WindowState
 from ui.workers import ImportWorker
 
@@ -120,8 +121,9 @@ class MainWindow(QMainWindow):
         self.window_state = WindowState(self, self.splitter, self.detail.item_page, self.tree.header(),
                                         grouping=lambda: self.model.grouping)
 
-        self._make_actions()
-        self._make_menus()
+        self.actions: dict[str, QAction] = {}  # by name; filled by make_actions
+        make_actions(self)
+        make_menus(self)
 
         # -- wiring ---------------------------------------------------------------------------------
         self.tree.selectionModel().selectionChanged.connect(self._on_selection)
@@ -196,130 +198,13 @@ class MainWindow(QMainWindow):
             old.close()
         self.settings.remember_library(str(path))
         self.settings.save()
-        self._fill_recent()
+        fill_recent(self)
         self.show_message(f"Opened {path}")
         return True
 
     def _update_title(self) -> None:
         self.setWindowTitle(f"{Path(self.library.path).stem} — Briefing Builder")
         self.setWindowFilePath(str(self.library.path))
-
-    # ================================================================ actions and menus
-    def _action(self, name, text, slot=None, shortcut=None, tip=None, checkable=False) -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.setCheckable(checkable)
-        if slot is not None:
-            action.triggered.connect(lambda _checked=False: slot())
-        self.actions[name] = action
-        self.addAction(action)
-        return action
-
-    def _make_actions(self) -> None:
-        self.actions: dict[str, QAction] = {}
-        a = self._action
-        S = QKeySequence.StandardKey
-        a("open_library", "&Open library…", self.open_library_dialog, S.Open, "Open another library file")
-        a("new_library", "&New library…", self.new_library_dialog, S.New, "Start an empty library file")
-        a("import_files", "&Import files…", self.import_files_dialog, "Ctrl+I",
-          "Read articles, readouts and press releases (txt, md, html, docx, pdf, eml)")
-        a("import_folder", "Import &folder…", self.import_folder_dialog, "Ctrl+Shift+I",
-          "Read every supported file in a folder and its sub-folders")
-        a("backup", "&Back up library…", self.backup_dialog, None, "Save a consistent copy of the library")
-        a("export_json", "Export as &JSON…", self.export_json_dialog, None, "Everything extracted, as JSON")
-        a("preferences", "&Preferences…", self.preferences_dialog, S.Preferences, "Your country, name, marking")
-        a("quit", "&Quit", self.close, S.Quit)
-        a("undo", "&Undo", self.undo, S.Undo, "Undo the last change")
-        a("redo", "&Redo", self.redo, "Ctrl+Shift+Z", "Redo what was undone")
-        self.actions["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        a("find", "&Filter…", self.focus_filter, S.Find, "Type to keep only the matching items")
-        a("clear_filter", "Clear filters", self.filter_bar.clear, "Ctrl+Shift+F")
-        a("add_note", "Add &note…", self.add_note_dialog, "Ctrl+Shift+N", "A key point or talking point of your own")
-        a("add_event", "Add &event", lambda: self.add_item("event"), None, "An event the sources missed")
-        a("add_agreement", "Add a&greement", lambda: self.add_item("agreement"), None,
-          "An agreement the sources missed")
-        a("check", "Add to &brief / remove", self.toggle_checked, None,
-          "Tick or untick the selected items for the current brief (Space)")
-        self.actions["check"].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        a("delete", "&Delete", self.delete_selected, QKeySequence.StandardKey.Delete,
-          "Delete the selected items (Delete); Undo restores them")
-        self.actions["delete"].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the tree takes the key
-        a("merge", "&Merge selected", self.merge_selected, "Ctrl+M", "Make the selected items (same kind) one item")
-        a("split", "&Split…", self.split_dialog, None, "Move some of an item's evidence to a new item")
-        a("expand_all", "&Expand groups", lambda: self.tree.expandToDepth(0), None)
-        a("collapse_all", "&Collapse all", self.tree.collapseAll, None)
-        a("show_failures", "Import &problems", None, None, "Files that could not be imported", checkable=True)
-        self.actions["show_failures"].toggled.connect(self.failures_dock.setVisible)
-        self.failures_dock.visibilityChanged.connect(self.actions["show_failures"].setChecked)
-        self.group_actions = QActionGroup(self)
-        for n, (key, label) in enumerate(GROUPING_LABELS.items(), start=1):
-            act = a(f"group_{key}", f"Group by {label.lower()}", lambda key=key: self.set_grouping(key),
-                    f"Ctrl+{n}", checkable=True)
-            self.group_actions.addAction(act)
-        a("new_brief", "&New brief…", self.briefs_bar.create)
-        a("rename_brief", "&Rename brief…", self.briefs_bar.rename)
-        a("duplicate_brief", "D&uplicate brief…", self.briefs_bar.duplicate)
-        a("delete_brief", "De&lete brief…", self.briefs_bar.delete)
-        a("edit_brief", "&Edit brief…", self.brief_actions.edit_brief, "Ctrl+E", "Title, recipient, purpose, order and wording")
-        a("build_brief", "&Build briefing…", self.brief_actions.build_brief, "Ctrl+B", "Render the brief into a Word document")
-        a("print_summary", "&Print summary…", self.brief_actions.print_summary, S.Print, "Print a summary of the picked items")
-        a("export_pdf", "Export &PDF…", self.brief_actions.export_pdf, None, "Save the summary as PDF")
-        a("about", "&About Briefing Builder", self.about)
-
-    def _make_menus(self) -> None:
-        bar = self.menuBar()
-        A = self.actions
-        file_menu = bar.addMenu("&File")
-        for name in ("open_library", "new_library"):
-            file_menu.addAction(A[name])
-        self.recent_menu = file_menu.addMenu("Recent libraries")
-        file_menu.addSeparator()
-        for name in ("import_files", "import_folder"):
-            file_menu.addAction(A[name])
-        file_menu.addSeparator()
-        for name in ("backup", "export_json"):
-            file_menu.addAction(A[name])
-        file_menu.addSeparator()
-        file_menu.addAction(A["preferences"])
-        file_menu.addSeparator()
-        file_menu.addAction(A["quit"])
-        self._fill_recent()
-
-        edit = bar.addMenu("&Edit")
-        for name in ("undo", "redo", None, "find", "clear_filter", None, "add_note", "add_event", "add_agreement", None,
-                     "check", "merge", "split", "delete"):
-            edit.addSeparator() if name is None else edit.addAction(A[name])
-        self.actions["check"].setShortcut(QKeySequence("Space"))  # shown in the menu; the tree handles the key
-
-        view = bar.addMenu("&View")
-        for act in self.group_actions.actions():
-            view.addAction(act)
-        view.addSeparator()
-        view.addAction(A["expand_all"])
-        view.addAction(A["collapse_all"])
-        view.addSeparator()
-        view.addAction(A["show_failures"])
-
-        brief = bar.addMenu("&Brief")
-        for name in ("new_brief", "rename_brief", "duplicate_brief", "delete_brief", None, "edit_brief",
-                     "build_brief", None, "print_summary", "export_pdf"):
-            brief.addSeparator() if name is None else brief.addAction(A[name])
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(A["about"])
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        current = str(self.library.path) if self.library is not None else None
-        recent = [p for p in self.settings.recent_libraries if p != current]
-        for path in recent:
-            act = self.recent_menu.addAction(path)
-            act.triggered.connect(lambda _c=False, p=path: self.switch_library(p))
-        self.recent_menu.setEnabled(bool(recent))
 
     # ================================================================ state
     @property
