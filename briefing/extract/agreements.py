@@ -70,6 +70,11 @@ def _lex() -> dict[str, Any]:
         "in_force": data["in_force_cues"],
         "history": data["history_cues"],
         "kind_words": data["kind_words"],
+        "not_commitment_verbs": frozenset(data.get("not_commitment_verbs", [])),
+        "vague_verbs": frozenset(data.get("vague_verbs", [])),
+        "generic_objects": frozenset(data.get("generic_objects", [])),
+        "empty_words": frozenset(data.get("empty_words", [])),
+        "hospitality": frozenset(data.get("hospitality_nouns", [])),
     }
 
 
@@ -685,7 +690,47 @@ def find_agreements(doc: Any) -> list[Agreement]:
             found.append(it)
         items += found
         k += 1
-    return _finish(doc, _dedupe(items))
+    return _finish(doc, _dedupe([it for it in items if _worth_keeping(doc, it)]))
+
+
+def _says_what(verb: Any, generic: frozenset[str]) -> bool:
+    """Whether a vague verb's commitment says about what: an object that is not generic, a noun modifying it
+    ("defence industrial cooperation"), or a phrase with content after it ("cooperation in fisheries",
+    "follow up on the corridor")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "obj", "attr"}]
+    for o in objects:
+        if o.lemma_.lower() not in generic or any(c.dep_ in {"compound", "nmod", "poss"} and c.pos_ in {"NOUN", "PROPN"}
+                                                  for c in o.children):
+            return True
+    if any(c.dep_ in {"xcomp", "advcl", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in verb.children):
+        return True  # "follow up expeditiously to resume connectivity"
+    holders = [verb, *objects, *(c for c in verb.children if c.dep_ == "prt")]
+    return any(c.dep_ == "prep" and c.lower_ not in ASIDE_PREPS and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+               and not (c.lower_ == "with" and h is verb) for h in holders for c in h.children)
+
+
+def _worth_keeping(doc: Any, it: Item) -> bool:
+    """Not an agreement after all: a stance or courtesy read as a commitment ("welcomed the visit"), a vague
+    one ("deepen ties"), a title that says nothing ("full support", "this was the right time"), a dinner
+    offered, or a person from a delegation list."""
+    lex = _lex()
+    words = re.findall(r"[a-z]+", it.title.lower())
+    if not words or all(w in lex["empty_words"] for w in words):
+        return False
+    anchor = doc[it.anchor]
+    if anchor.ent_type_ == "PERSON" or re.match(r"(?:H\.\s?E\.|His|Her)\b", it.title):
+        return False  # a delegation list's "H.E. Ahmed ..., Minister of ..."
+    if words[-1] in lex["hospitality"] and it.kind in {"proposal", "commitment", "agreement"}:
+        return False  # "offered a working dinner"
+    if any(c.lower_ in {"following", "present", "this"} for c in anchor.children) and it.kind == "declaration":
+        return False  # "issued the following joint statement": the source itself
+    if it.kind != "commitment" or anchor.pos_ not in {"VERB", "AUX"}:
+        return True
+    lemma = anchor.lemma_.lower()
+    if lemma in lex["not_commitment_verbs"]:
+        return False
+    # "deepen ties", "follow up the implementation"
+    return lemma not in lex["vague_verbs"] or _says_what(anchor, lex["generic_objects"])
 
 
 def _key(title: str) -> str:

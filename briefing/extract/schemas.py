@@ -156,8 +156,11 @@ class AgreementTriggersFile(Strict):
     negotiating_cues: Words
     in_force_cues: Words
     history_cues: Words
-    not_commitments: Words = []  # what follows "agreed to" / "will" but commits nobody to anything
-    deal_words: Words = []  # headline nouns that announce signed documents ("deals", "pacts")
+    not_commitment_verbs: Words = []  # a stance or a courtesy, not a commitment ("welcomed", "hosted")
+    vague_verbs: Words = []  # a commitment only when their object is not one of the generic_objects
+    generic_objects: Words = []  # "deepen ties", "strengthen cooperation": no commitment to anything
+    empty_words: Words = []  # a title of only these says nothing ("full support")
+    hospitality_nouns: Words = []  # an offered dinner is hospitality, not a proposal
 
 
 # ---------------------------------------------------------------- currencies.json, units.json
