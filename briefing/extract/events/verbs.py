@@ -156,7 +156,8 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
         # "X and Y welcomed A and B to Melbourne for the 2+2 Consultations": one sitting of them all
         cast = list(hosts) + [g for g in guests if g not in hosts]
         return [Found(noun_type(occasion), t.i, sent, cast[:6], actor=guests[0], recipient=hosts[0],
-                      planned=planned, location=place_of(t) or place_of(occasion))]
+                      planned=planned, location=place_of(t) or place_of(occasion),
+                      hosted=noun_type(occasion) == "talks")]
     etype = noun_type(occasion) if occasion is not None else "meeting"
     return [Found(etype, t.i, sent, [guest, hosts[0]], actor=guest, recipient=hosts[0], planned=planned,
                   location=place_of(t), hosted=etype == "meeting") for guest in guests if guest is not hosts[0]]
