@@ -24,6 +24,14 @@ missing_libs() {
 # Debian names a library's package after its soname: libxcb-icccm.so.4 -> libxcb-icccm4,
 # libxkbcommon-x11.so.0 -> libxkbcommon-x11-0 (a hyphen when the name ends in a digit), lower case.
 package_of() {
+    case "$1" in  # the few that do not follow the rule
+        libglib-2.0.so.*|libgthread-2.0.so.*|libgobject-2.0.so.*|libgio-2.0.so.*) echo libglib2.0-0; return ;;
+        libz.so.*) echo zlib1g; return ;;
+        libstdc++.so.*) echo libstdc++6; return ;;
+        libgcc_s.so.*) echo libgcc-s1; return ;;
+        libGLX.so.*|libGLdispatch.so.*) echo libglvnd0; return ;;
+        libOpenGL.so.*) echo libopengl0; return ;;
+    esac
     name=${1%%.so*}
     version=${1##*.so.}
     version=${version%%.*}
