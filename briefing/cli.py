@@ -141,15 +141,21 @@ def _jobs(jobs: int | None, paths: list[Path]) -> int:
     Measured with bench/bench_extract.py on 2 cores, 1,000 sources: about 80 s with two workers (forked
     with the model loaded, parsing while this process loads and writes), against about 120 s for the bare
     model alone in one process.
-    A small import stays in process: the workers' start is not worth it.
+    A small import uses one worker, forked once the model is loaded here (as quick as analysing in this
+    process), so each source still has its time budget (``importer.BUDGET_PER_SOURCE``); ``--jobs 0``
+    analyses in this process, with no budget.
     """
     if jobs is not None:
-        return 0 if jobs <= 1 else jobs
-    if (os.cpu_count() or 1) < 2:
+        return max(0, jobs)
+    from briefing.library.importer import can_fork
+
+    if not can_fork():
         return 0
+    if (os.cpu_count() or 1) < 2:
+        return 1
     from briefing.loaders import iter_source_files
 
-    return 2 if sum(1 for _ in iter_source_files(paths)) >= AUTO_WORKERS_FROM else 0
+    return 2 if sum(1 for _ in iter_source_files(paths)) >= AUTO_WORKERS_FROM else 1
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -464,7 +470,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"security marking of these sources ({', '.join(MARKINGS)})")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("-j", "--jobs", type=int, metavar="N",
-                   help=f"analyse in N worker processes (default: 2 for {AUTO_WORKERS_FROM} files or more on a multi-core machine, else 1: in this process)")
+                   help=f"analyse in N worker processes, each source within a time budget (default: 2 for "
+                        f"{AUTO_WORKERS_FROM} files or more on a multi-core machine, else 1; 0: in this process, no budget)")
 
     p = command("list", "list items, newest first", cmd_list)
     p.add_argument("--type", choices=ITEM_KINDS, help="only items of this kind")

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from briefing.library.library import Library
 
 BATCH_SIZE = 16
+# Seconds one source may take in a worker before the worker is replaced and the source kept unanalysed
+# ("took longer than N s"). A million characters takes about a minute here; a text that would take longer
+# than this is a dump, not a source.
+BUDGET_PER_SOURCE = 300.0
 
 
 def list_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[ImportResult]]:
@@ -82,11 +86,14 @@ class ProcessExtractor:
     (safe beside threads: the window). Use as a context manager: the pool is gone when the ``with`` ends.
     """
 
-    def __init__(self, workers: int, *, warm_up: bool = True, fork: bool = False) -> None:
+    def __init__(self, workers: int, *, warm_up: bool = True, fork: bool = False,
+                 budget: float = BUDGET_PER_SOURCE) -> None:
         self.workers = workers
         self.warm_up = warm_up
         self.fork = fork
+        self.budget = budget
         self._pool = None
+        self._generation = 0  # pools started so far: a chunk whose pool was replaced is sent to the new one
         self._froze = False
 
     # The importer may load and write while the workers extract the batches submitted before.
@@ -118,6 +125,7 @@ class ProcessExtractor:
             context, warm = multiprocessing.get_context("spawn"), self.warm_up
         self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_start_worker,
                                          initargs=(os.getpid(), warm))
+        self._generation += 1
 
     def __call__(self, sources: list[Source]) -> Iterator[Extraction]:
         """Submit ``sources`` now (one chunk per worker) and return an iterator over their extractions."""
@@ -126,26 +134,60 @@ class ProcessExtractor:
         # One chunk per worker, in order, so results come back in the sources' order.
         size = max(1, -(-len(sources) // self.workers))
         chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
-        futures = [self._pool.submit(_extract_in_worker, chunk) for chunk in chunks]
+        futures = [(self._generation, self._pool.submit(_extract_in_worker, chunk)) for chunk in chunks]
         return self._results(chunks, futures)
 
-    @staticmethod
-    def _results(chunks, futures) -> Iterator[Extraction]:
+    def _results(self, chunks, futures) -> Iterator[Extraction]:
+        try:
+            for chunk, (generation, future) in zip(chunks, futures, strict=True):
+                yield from self._wait(chunk, generation, future)
+        finally:
+            for _, future in futures:
+                future.cancel()
+
+    def _wait(self, chunk: list[Source], generation: int, future) -> list[Extraction]:
+        """A chunk's extractions, within ``budget`` seconds a source; past it the stuck workers are replaced
+        and the chunk's sources are tried one at a time, so only the slow one is kept unanalysed."""
+        from concurrent.futures import TimeoutError as FutureTimeout
+        from concurrent.futures.process import BrokenProcessPool
+
         from briefing.extract.assemble import extraction_from_data
 
         try:
-            for chunk, future in zip(chunks, futures, strict=True):
-                try:
-                    rows = future.result()
-                except Exception as exc:  # a worker that died or failed: its sources are kept, unanalysed
-                    for source in chunk:
-                        yield Extraction(analysed=False, note=f"not analysed ({type(exc).__name__} in {source.path})")
-                    continue
-                for row in rows:
-                    yield extraction_from_data(row)
-        finally:
-            for future in futures:
-                future.cancel()
+            return [extraction_from_data(row) for row in future.result(timeout=self.budget * len(chunk))]
+        except FutureTimeout:
+            self._restart()
+        except BrokenProcessPool:
+            if generation != self._generation:  # its pool was replaced for another chunk's sake: send it again
+                return self._wait(chunk, self._generation, self._pool.submit(_extract_in_worker, chunk))
+            self._restart()  # a worker died under it (a crash in a library): find which source did it
+        except Exception as exc:  # noqa: BLE001 - a source's failure in a worker: its chunk is kept, unanalysed
+            return [Extraction(analysed=False, note=f"not analysed ({type(exc).__name__})") for _ in chunk]
+        return [self._alone(source) for source in chunk]
+
+    def _alone(self, source: Source) -> Extraction:
+        from concurrent.futures import TimeoutError as FutureTimeout
+
+        from briefing.extract.assemble import extraction_from_data
+
+        future = self._pool.submit(_extract_in_worker, [source])
+        try:
+            return extraction_from_data(future.result(timeout=self.budget)[0])
+        except FutureTimeout:
+            self._restart()
+            return Extraction(analysed=False, note=f"took longer than {self.budget:.0f} s to analyse; kept, not analysed")
+        except Exception as exc:  # noqa: BLE001 - the worker crashed or failed on this one source
+            self._restart()
+            return Extraction(analysed=False, note=f"not analysed (the analysis failed: {type(exc).__name__})")
+
+    def _restart(self) -> None:
+        """Kill the pool's workers (one is stuck or dead) and start new ones."""
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            for process in list(getattr(pool, "_processes", {}).values()):  # no public way to stop a busy worker
+                process.kill()
+            pool.shutdown(wait=True, cancel_futures=True)
+        self._start()
 
     def close(self) -> None:
         if self._pool is not None:
