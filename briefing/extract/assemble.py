@@ -7,6 +7,7 @@ from dataclasses import fields
 from typing import Any
 
 from briefing.extract.layout import doc_text, sentence_of
+from briefing.extract.people import keep_known_countries
 from briefing.model import Agreement, Event, Evidence, Extraction, Figure, Person, Topic
 
 MAX_PERSON_EVIDENCE = 3
@@ -62,6 +63,7 @@ def build_extraction(doc: Any) -> Extraction:
     people = [_person(doc, p) for p in records if _keep_person(p, participants)]
     countries = main_countries(doc, records, participants)
     _visitors_and_hosts(people, events, countries)
+    keep_known_countries(people, records)  # the actor dictionary's country stands over the guess above
     for a in agreements:
         if not a.parties:
             a.parties = list(countries[:2])

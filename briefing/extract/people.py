@@ -782,6 +782,15 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
             p.title = entry.office
 
 
+def keep_known_countries(people: list[Any], records: list[PersonRecord]) -> None:
+    """Put back the actor dictionary's country on the exported people (``Person``) where a later guess
+    (who visits whom) changed it: a head of government does not change country with an itinerary."""
+    known = {r.name: r.actor.country for r in records if r.actor is not None}
+    for person in people:
+        if person.name in known:
+            person.country = known[person.name]
+
+
 def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: dict[int, Any]) -> None:
     """People without a stated country take the country their sentences name most (demonyms count
     double, capitals half: they are mostly venues), less the countries of the other people named
