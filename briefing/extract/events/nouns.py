@@ -130,6 +130,7 @@ def _agents(t: Any) -> list[Any]:
     clauses = [c for c in t.children if c.dep_ in {"acl", "relcl", "advcl", "conj"}]
     clauses += [h for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                 for h in g.children if h.dep_ in {"acl", "relcl"}]
+    clauses += [c for clause in clauses for c in clause.children if c.dep_ == "conj"]  # "held ... and co-chaired by"
     out = []
     for clause in clauses:
         if clause.pos_ not in {"VERB", "AUX"}:
