@@ -126,3 +126,38 @@ def test_every_menu_action_and_tool_button(window, qtbot):
     assert window.isVisible()
     quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_every_button_of_the_detail_pane_for_each_kind_and_a_source(window, qtbot):
+    from PySide6.QtWidgets import QAbstractButton
+
+    model = window.model
+    pressed = 0
+    targets = []
+    for row in range(model.rowCount()):  # the first item of each kind group
+        group = model.index(row, 0)
+        window.tree.expand(group)
+        if model.rowCount(group):
+            targets.append(("item", window.model.item_id(model.index(0, 0, group))))
+    for kind, item_id in targets:
+        if not window.select_item(item_id):
+            continue
+        qtbot.wait(50)  # the form for this kind is laid out and shown
+        for button in window.detail.findChildren(QAbstractButton):
+            if button.isVisible() and button.isEnabled() and not button.isCheckable():
+                with ModalCloser():
+                    button.click()
+                    qtbot.wait(30)
+                pressed += 1
+                window.select_item(item_id)  # a button may have moved the selection (split, delete)
+    window.set_grouping("source")
+    window.tree.setCurrentIndex(model.index(0, 0))
+    assert window.detail.stack.currentWidget() is window.detail.source_page
+    for button in window.detail.source_page.findChildren(QAbstractButton):
+        if button.isVisible() and button.isEnabled():
+            with ModalCloser():
+                button.click()
+                qtbot.wait(30)
+            pressed += 1
+    assert pressed >= 5
+    assert window.isVisible()
