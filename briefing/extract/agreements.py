@@ -352,6 +352,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if any(k in absorbed for k in range(named[0], named[1])):
                 continue
         status, gov = _status_of(head, sent)
+        if status is None:
+            status = _listed_under(head, sent)  # "six documents were signed, including the exchange of notes ..."
         inner: list[int] = []
         if named is not None:
             s, e = named
@@ -378,10 +380,13 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 continue  # "a package worth ..." is money, not a programme
             if head.tag_ == "NNS" and any(c.lower_ == "the" for c in head.children) and status in {None, "agreed", "in-force"}:
                 continue  # "the CMP working groups": ones that exist already
-            if head.lower_ in {"documents", "instruments", "agreements"} and not any(
-                    c.dep_ == "prep" for c in head.children):
-                continue
-            title = _text(toks)
+            what_for = None
+            if head.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "prep" for c in head.children):
+                deal = _what_they_do(head)
+                if deal is None:
+                    continue  # "exchanged eight agreements and MoUs": which ones, the text says elsewhere or not at all
+                what_for = f"{head.text} for {_text(deal)}"
+            title = what_for or _text(toks)
             if title.lower().startswith(("another ", "other ")):
                 title = title.split(" ", 1)[1]
         if head.i in absorbed:
@@ -398,6 +403,46 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
 
 
 # ------------------------------------------------------------------------------------------- commitments, proposals
+
+LISTING_NOUNS = {"document", "instrument", "agreement", "deal", "memorandum", "mou", "accord", "pact", "treaty"}
+
+
+def _listed_under(head: Any, sent: Any) -> str | None:
+    """The status of the documents a document is listed among: "six documents were signed, including X, Y
+    and an MoU on Z" signs X, Y and the MoU. Read in word order (a long list often parses badly): a plural
+    document noun with a status, then "including", "such as" or "namely", then this document."""
+    doc = head.doc
+    opener = next((t for t in reversed(doc[sent.start:head.i]) if t.lower_ in LIST_OPENERS
+                   or (t.lower_ == "as" and t.i > sent.start and doc[t.i - 1].lower_ == "such")), None)
+    if opener is None:
+        return None
+    for t in reversed(doc[sent.start:opener.i]):
+        if t.pos_ in {"NOUN", "PROPN"} and t.tag_ in {"NNS", "NNPS"} and t.lemma_.lower() in LISTING_NOUNS:
+            status, _gov = _status_of(t, sent)
+            return status
+    return None
+
+
+LIST_OPENERS = {"including", "namely", "among"}
+
+
+def _what_they_do(head: Any) -> list[Any] | None:
+    """ "agreements that would generate economic exchange worth $1.2 trillion" -> the tokens of "economic
+    exchange worth $1.2 trillion" (what plural documents named by no noun of their own are for), or None.
+    The clause may hang on the documents or, as the parser often has it, on the verb that signed them."""
+    clauses = [c for c in head.children if c.dep_ in {"relcl", "acl"}]
+    clauses += [c for c in head.head.children if c.dep_ == "ccomp" and c.i > head.i
+                and c.left_edge.lower_ == "that" and c.left_edge.i <= head.i + 4]
+    clause = clauses[0] if clauses else None
+    for _ in range(3):
+        if clause is None:
+            return None
+        obj = next((c for c in clause.children if c.dep_ in {"dobj", "obj"}), None)
+        if obj is not None and obj.pos_ in {"NOUN", "PROPN"}:
+            return [*_phrase_tokens(obj)]
+        clause = next((c for c in clause.children if c.dep_ in {"ccomp", "xcomp", "relcl"}), None)
+    return None
+
 
 def _own_to(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
@@ -579,11 +624,16 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
             obj = obj or sub
     if what is None and obj is not None and obj.tag_ == "VBG":
         what, obj = obj, None
-    if what is None and lemma in {"propose", "suggest", "offer"} and obj is not None:
-        what, obj = obj, None
+    if what is None and lemma in {"propose", "suggest", "offer", "seek", "request"} and obj is not None:
+        what, obj = obj, None  # "sought Japan's support for the repatriation of Rohingyas"
+    if what is None and lemma == "ask" and obj is None:
+        forp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        what = next((g for g in forp.children if g.dep_ == "pobj"), None) if forp is not None else None
+        if what is not None and what.pos_ not in {"NOUN", "PROPN"}:
+            what = None  # "asked for Japanese investment in the Matarbari area"
     if what is None:
         return []
-    if lemma == "ask" and obj is None:
+    if lemma == "ask" and obj is None and what.pos_ not in {"NOUN", "PROPN"}:
         return []
     _absorb_subtree(what, absorbed, named=True)
     toks = _phrase_tokens(what, drop_subject=True)

@@ -20,7 +20,13 @@ _BYLINE = re.compile(r"^\s*(?:by|from)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)
 _FOOTER = re.compile(r"(?i)^\s*(?:for\s+(?:media|press|more)\s+(?:enquiries|inquiries|information)|media\s+(?:contact|enquiries|"
                      r"inquiries|relations)|press\s+(?:contact|office)|contacts?\s*:?\s*$|follow\s+us|further\s+information|"
                      r"authori[sz]ed\s+by|related\s+(?:stories|articles|news|links)|read\s+more|share\s+this|subscribe|"
-                     r"all\s+rights\s+reserved|copyright|©|cookies?\b|trending\b|breaking\b)")
+                     r"all\s+rights\s+reserved|copyright|©|cookies?\b|trending\b|breaking\b|"
+                     # page furniture: links to other stories, advertising, share buttons
+                     r"related\s*:|(?:also|read)\s+(?:read|also)\b|see\s+(?:also|more)\b|more\s+from\b|"
+                     r"-*\s*advertisement\s*-*\s*$|sponsored\s+(?:content|links?|stories)|you\s+may\s+also\s+like|recommended\s+(?:for\s+you|stories)|"
+                     r"most\s+(?:read|popular|viewed)\b|click\s+here\b|share\s+(?:on|via)\b|"
+                     r"(?:tweet|whatsapp|facebook|linkedin|email|print)(?:\s*[|·•]\s*(?:tweet|whatsapp|facebook|linkedin|"
+                     r"email|print|share))+\s*$|leave\s+a\s+comment|comments?\s*\(\d+\)|tags?\s*:)")
 _END_MARK = re.compile(r"^\s*(?:-?\s*ends\s*-?|end|###|-\s*30\s*-|--|-- )\s*$", re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s|^-{3,}\s*forwarded message|"
                           r"^\s*on .{5,80} wrote:\s*$|\S+@\S+\.\w+")
@@ -51,6 +57,18 @@ def skip_ranges(text: str) -> list[tuple[int, int]]:
                 open_ = line.rfind("(", 0, credit.start())
                 first = open_ if open_ != -1 else credit.start()
                 out.append((start + first, start + stop))
+    return _merged(out)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Touching ranges as one: a sentence running over two furniture lines ("Related: ...\nRelated: ...") lies
+    wholly inside the pair."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
 
 
