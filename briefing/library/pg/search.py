@@ -1,0 +1,64 @@
+"""Full-text search on PostgreSQL giving the SQLite library's answers to the same search text.
+
+The SQLite library indexes text folded by ``briefing.text.fold`` (through ``briefing.library.search``)
+and lets FTS5's unicode61 tokenizer split it: runs of letters and digits are words, everything else
+(``_`` included) separates them. PostgreSQL's own parser would keep ``gov.sg``, ``3.5`` or an e-mail
+address whole, so the words are split here, the same way, before ``to_tsvector`` sees them; the
+``bb_simple`` configuration (unaccent, then simple) adds nothing to text already folded, but lets a
+plain SQL query typed by hand match accent-blind too.
+
+The query syntax is the one ``briefing.library.search.parse_search`` reads: words AND'ed, "quoted
+phrases" as phrases (``<->``), ``-word`` excluded, the last word a prefix while it is being typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.library.search import SearchTerms, parse_search
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def tokens(folded: str | None) -> list[str]:
+    """The words of already folded text as SQLite's unicode61 tokenizer finds them."""
+    return _TOKEN.findall(folded or "")
+
+
+def _phrase(term: tuple[str, ...], prefix: bool) -> str | None:
+    words = [w for part in term for w in tokens(part)]
+    if not words:
+        return None
+    quoted = [f"'{w}'" for w in words]  # a token holds letters and digits only: nothing to escape
+    if prefix:
+        quoted[-1] += ":*"
+    return quoted[0] if len(quoted) == 1 else "(" + " <-> ".join(quoted) + ")"
+
+
+def tsquery(terms: SearchTerms) -> tuple[str | None, str | None]:
+    """(tsquery text every wanted term satisfies, tsquery text any unwanted term satisfies); None: no term."""
+    wanted = [_phrase(t, terms.prefix and n == len(terms.wanted) - 1) for n, t in enumerate(terms.wanted)]
+    unwanted = [_phrase(t, False) for t in terms.unwanted]
+    want = [w for w in wanted if w]
+    avoid = [u for u in unwanted if u]
+    return (" & ".join(want) or None, " | ".join(avoid) or None)
+
+
+def match_clause(column: str, text: str | None) -> tuple[str, list[str]] | None:
+    """SQL condition on a tsvector ``column`` for a search text, and its parameters.
+
+    None when the text asks for nothing at all (empty); a text of punctuation only matches nothing."""
+    if not text or not text.strip():
+        return None
+    wanted, unwanted = tsquery(parse_search(text))
+    parts: list[str] = []
+    args: list[str] = []
+    if wanted is None and unwanted is None:
+        return "false", []
+    if wanted is not None:
+        parts.append(f"{column} @@ to_tsquery('bb_simple', %s)")
+        args.append(wanted)
+    if unwanted is not None:
+        parts.append(f"NOT {column} @@ to_tsquery('bb_simple', %s)")
+        args.append(unwanted)
+    return " AND ".join(parts), args

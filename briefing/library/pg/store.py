@@ -1,0 +1,573 @@
+"""PgStore: the team library on a PostgreSQL server, for several officers at once.
+
+Each officer connects as their own PostgreSQL role; the server's row-level security hides what is above
+their clearance (schema.sql), so nothing here filters by marking. What differs from the SQLite library:
+
+- every change records who made it; undo and redo are per officer (``pg.undo``) and never overwrite a
+  colleague's later change;
+- an edit may carry the item's version it was made on (``item_version``): when a colleague has changed
+  the same field since, it is refused with ``EditConflict`` naming their change and the newer value;
+- committed changes are announced to the other officers' stores with NOTIFY on the channel
+  ``briefing_changes``; ``check_external_changes``/``wait_for_changes`` hand them to subscribers.
+
+Adding a source runs the SQLite library's own ingest code (identity rules, combining, indexing) through
+``compat.SqliteDialect``; the contributions and evidence of each item are written with executemany.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import psycopg
+
+from briefing.library import copies, ingest, kinds, ops
+from briefing.library import query as q
+from briefing.library.db import LibraryError
+from briefing.library.index import refresh_items, reindex_sources
+from briefing.library.library import NotFound
+from briefing.library.pg import read
+from briefing.library.pg import undo as pg_undo
+from briefing.library.pg.compat import SqliteDialect
+from briefing.library.records import Brief, BriefLine, BriefRow, Change, Item, ItemRow, SourceRecord, SourceRow
+from briefing.model import MARKINGS, Extraction, Source
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "briefing_changes"
+MAX_NOTIFIED_IDS = 400  # a NOTIFY payload is at most 8000 bytes: more ids become a "reset"
+BRIEF_FIELDS = ("title", "recipient", "prepared_by", "marking", "purpose", "key_points", "date")
+
+
+class EditConflict(LibraryError):
+    """A colleague changed the field after the officer read it; the edit was not saved."""
+
+    def __init__(self, message: str, *, item_id: int, field: str, by: str, step: str | None, value: Any) -> None:
+        super().__init__(message)
+        self.item_id = item_id
+        self.field = field
+        self.by = by
+        self.step = step
+        self.value = value  # the item's value now (what the window shows instead)
+
+
+def is_dsn(target: object) -> bool:
+    """Does ``target`` (a --library value) name a PostgreSQL server rather than a file?"""
+    return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word if n == 1 else word + 's'}"
+
+
+class PgStore:
+    """The library's core operations on a team library (see ``briefing.library.store.CoreStore``)."""
+
+    def __init__(self, conn: psycopg.Connection[Any], listener: psycopg.Connection[Any] | None) -> None:
+        self._conn = conn
+        self._db = SqliteDialect(conn)
+        self._listener = listener
+        self._lock = threading.RLock()
+        self._subscribers: list[Callable[[Change], None]] = []
+        self._pending: list[Change] = []
+        self._step_id: int | None = None
+        self._step_name: str | None = None
+        row = conn.execute("SELECT session_user, bb_clearance()").fetchone()
+        assert row is not None
+        self.user: str = row[0]
+        rank: int = row[1]
+        self.clearance: str | None = MARKINGS[rank] if 0 <= rank < len(MARKINGS) else None
+
+    @classmethod
+    def open(cls, dsn: str, *, listen: bool = True) -> PgStore:
+        """Connect to the team library at ``dsn``; LibraryError (one line) when that is not possible."""
+        try:
+            conn = psycopg.connect(dsn, autocommit=True)
+        except psycopg.OperationalError as exc:
+            from briefing.team import redact
+
+            raise LibraryError(f"cannot connect to {redact(dsn)}: {' '.join(str(exc).split())}") from exc
+        try:
+            if conn.execute("SELECT to_regclass('briefing.items')").fetchone() == (None,):
+                raise LibraryError("this database holds no team library (`briefing team init` makes one)")
+            conn.execute("SET search_path TO briefing, public")
+            listener = None
+            if listen:
+                listener = psycopg.connect(dsn, autocommit=True)
+                listener.execute(f"LISTEN {CHANNEL}")
+            return cls(conn, listener)
+        except BaseException:
+            conn.close()
+            raise
+
+    @property
+    def path(self) -> str:
+        info = self._conn.info
+        return f"postgresql://{self.user}@{info.host}:{info.port}/{info.dbname}"
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in (self._conn, self._listener):
+                if conn is not None and not conn.closed:
+                    conn.close()
+
+    def __enter__(self) -> PgStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- steps and notifications -----------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def step(self, name: str) -> Iterator[SqliteDialect]:
+        """One named, undoable change of this officer's, in one transaction; nested steps join the outer."""
+        with self._lock:
+            if self._step_id is not None:
+                yield self._db
+                return
+            try:
+                with self._conn.transaction():
+                    step_id = pg_undo.begin(self._conn, name, ingest.now())
+                    self._conn.execute("SELECT set_config('briefing.step', %s, true), "
+                                       "set_config('briefing.step_name', %s, true)", (str(step_id), name))
+                    self._step_id, self._step_name = step_id, name
+                    try:
+                        yield self._db
+                        pg_undo.finish(self._conn, step_id)
+                        self._notify()
+                    finally:
+                        self._step_id = self._step_name = None
+            except BaseException:
+                self._pending.clear()
+                raise
+        self._flush()
+
+    def _announce(self, what: str, ids: Iterable[int] = (), step: str | None = None) -> None:
+        ids = tuple(ids)
+        if ids or what in ("reset", "briefs"):
+            self._pending.append(Change(what, ids, step or self._step_name))
+
+    def _notify(self) -> None:
+        """Tell the other officers' stores (delivered when this transaction commits)."""
+        for change in self._pending:
+            what, ids = (change.what, list(change.ids)) if len(change.ids) <= MAX_NOTIFIED_IDS else ("reset", [])
+            payload = json.dumps({"what": what, "ids": ids, "step": change.step, "by": self.user})
+            self._conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
+
+    def _flush(self) -> None:
+        changes, self._pending = self._pending, []
+        for change in changes:
+            for callback in list(self._subscribers):
+                try:
+                    callback(change)
+                except Exception:  # a broken listener must not break the library
+                    log.exception("library subscriber failed on %s", change)
+
+    def subscribe(self, callback: Callable[[Change], None]) -> Callable[[], None]:
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def wait_for_changes(self, timeout: float = 0.0) -> list[Change]:
+        """Colleagues' changes committed since the last call (waiting up to ``timeout`` s for the first),
+        also handed to subscribers."""
+        if self._listener is None:
+            return []
+        own = self._conn.info.backend_pid
+        changes: list[Change] = []
+        with self._lock:
+            gen = self._listener.notifies(timeout=timeout, stop_after=1) if timeout > 0 else iter(())
+            received = list(gen)
+            received += list(self._listener.notifies(timeout=0.01))  # whatever else has arrived with it
+            for note in received:
+                if note.pid == own:
+                    continue  # this store's own change: announced when it committed
+                try:
+                    data = json.loads(note.payload)
+                    changes.append(Change(data["what"], tuple(data["ids"]), data.get("step")))
+                except (ValueError, KeyError, TypeError):
+                    changes.append(Change("reset"))
+        self._pending.extend(changes)
+        self._flush()
+        return changes
+
+    def check_external_changes(self) -> bool:
+        return bool(self.wait_for_changes(0.0))
+
+    # --- sources ---------------------------------------------------------------------------------
+
+    def source_id_for(self, sha256: str) -> int | None:
+        with self._lock:
+            row = self._conn.execute("SELECT id FROM sources WHERE sha256 = %s", (sha256,)).fetchone()
+        return int(row[0]) if row else None
+
+    def add_source(self, source: Source, extraction: Extraction) -> tuple[int, bool]:
+        """Add a source and its items as the step "Import <title>" (a marked source's title is not named:
+        the step's name reaches every officer's notifications)."""
+        present = self.source_id_for(source.sha256)
+        if present is not None:
+            return present, False
+        self._check_cleared(source.marking)
+        title = source.title or Path(source.path).name
+        name = f"Import {title}" if source.marking == MARKINGS[0] else f"Import a {source.marking} source"
+        try:
+            with self.step(name) as db:
+                source_id = ingest.insert_source(db, source, extraction)  # type: ignore[arg-type]
+                original = self._link_copy(db, source_id, source)
+                story = copies.story_sources(db, original) if original is not None else None  # type: ignore[arg-type]
+                ingesting = ingest.Ingest(db, source_id, source, extraction, story=story)  # type: ignore[arg-type]
+                touched = ingesting.run()
+                self._announce("sources-added", [source_id])
+                self._announce("items-added", sorted(ingesting.created))
+                if touched - ingesting.created:
+                    self._announce("items-changed", sorted(touched - ingesting.created))
+        except psycopg.errors.UniqueViolation as exc:
+            # The same document is held, at a marking this officer may not read.
+            raise LibraryError(f"{source.path}: this document is already in the team library") from exc
+        return source_id, True
+
+    def _check_cleared(self, marking: str) -> None:
+        if marking not in MARKINGS:
+            raise ValueError(f"unknown security marking {marking!r} (one of: {', '.join(MARKINGS)})")
+        if self.clearance is None or MARKINGS.index(marking) > MARKINGS.index(self.clearance):
+            raise LibraryError(f"{self.user} is cleared to {self.clearance or 'nothing'}: "
+                               f"a {marking} source cannot be added by them")
+
+    @staticmethod
+    def _link_copy(db: SqliteDialect, source_id: int, source: Source) -> int | None:
+        """Store the source's signature; link it to the first source of the story it copies, if any."""
+        sig = copies.signature(source.text)
+        if sig is None:
+            return None
+        index = copies.CopyIndex.load(db)  # type: ignore[arg-type]
+        original = index.original_of(sig)
+        db.execute("UPDATE sources SET signature = ?, shingles = ?, copy_of = ? WHERE id = ?",
+                   (sig.hex(), sig.shingles, original, source_id))
+        return original
+
+    def sources(self) -> list[SourceRow]:
+        with self._lock:
+            return read.sources(self._conn)
+
+    def source(self, source_id: int) -> SourceRecord:
+        with self._lock:
+            record = read.source(self._conn, source_id)
+        if record is None:
+            raise NotFound(f"no source with id {source_id}")
+        return record
+
+    def delete_sources(self, source_ids: Sequence[int]) -> None:
+        """Remove sources; items only they supported go too, unless an officer edited them."""
+        ids = list(source_ids)
+        with self.step(f"Remove {_plural(len(ids), 'source')}") as db:
+            affected: set[int] = set()
+            for sid in ids:
+                self.source(sid)
+                affected |= {r[0] for r in db.execute(
+                    "SELECT item_id FROM contributions WHERE source_id = ? UNION "
+                    "SELECT item_id FROM evidence WHERE source_id = ?", (sid, sid))}
+            db.executemany("DELETE FROM sources WHERE id = ?", [(sid,) for sid in ids])
+            gone = []
+            for item_id in sorted(affected):
+                ingest.recombine(db, item_id)  # type: ignore[arg-type]
+                row = db.execute("SELECT origin, edits, EXISTS (SELECT 1 FROM evidence WHERE item_id = items.id) "
+                                 "FROM items WHERE id = ?", (item_id,)).fetchone()
+                if row and row[0] == "machine" and row[1] == "{}" and not row[2]:
+                    db.execute("DELETE FROM items WHERE id = ?", (item_id,))
+                    gone.append(item_id)
+            refresh_items(db, affected)  # type: ignore[arg-type]
+            self._announce("sources-removed", ids)
+            self._announce("items-removed", gone)
+            self._announce("items-changed", sorted(affected - set(gone)))
+
+    # --- reading items ---------------------------------------------------------------------------
+
+    def item(self, item_id: int) -> Item:
+        found = self.items([item_id])
+        if not found:
+            raise NotFound(f"no item with id {item_id}")
+        return found[0]
+
+    def items(self, ids: Sequence[int]) -> list[Item]:
+        with self._lock:
+            return q.items(self._db, list(ids))  # type: ignore[arg-type]
+
+    def rows(self, ids: Sequence[int]) -> list[ItemRow]:
+        with self._lock:
+            return q.rows(self._db, list(ids))  # type: ignore[arg-type]
+
+    def query(self, query: q.Query | None = None) -> list[int]:
+        with self._lock:
+            return read.item_ids(self._conn, query)
+
+    def count(self, query: q.Query | None = None) -> int:
+        with self._lock:
+            return read.count(self._conn, query)
+
+    def search(self, text: str) -> list[int]:
+        with self._lock:
+            return read.search(self._conn, "items_fts", text)
+
+    def search_sources(self, text: str) -> list[int]:
+        with self._lock:
+            return read.search(self._conn, "sources_fts", text)
+
+    def item_version(self, item_id: int) -> int:
+        """The version of the item's edits; pass it with an edit to have a colleague's change refuse it."""
+        with self._lock:
+            row = self._conn.execute("SELECT version FROM items WHERE id = %s", (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no item with id {item_id}")
+        return int(row[0])
+
+    # --- changing items --------------------------------------------------------------------------
+
+    def _kind(self, item_id: int) -> str:
+        row = self._conn.execute("SELECT kind FROM items WHERE id = %s", (item_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no item with id {item_id}")
+        return str(row[0])
+
+    def edit(self, item_id: int, field: str, value: Any, *, version: int | None = None) -> None:
+        self.edit_fields(item_id, {field: value}, version=version)
+
+    def edit_fields(self, item_id: int, values: dict[str, Any], *, version: int | None = None) -> None:
+        """Set fields of one item as one step. ``version``: the item's version the officer saw; a field a
+        colleague has changed since raises EditConflict and nothing is saved."""
+        with self._lock:
+            kind = self._kind(item_id)
+            checked = {f: kinds.check_edit(kind, f, v) for f, v in values.items()}
+            with self.step(f"Edit {', '.join(checked)}"):
+                row = self._conn.execute("SELECT version, machine, edits FROM items WHERE id = %s FOR UPDATE",
+                                         (item_id,)).fetchone()
+                if row is None:
+                    raise NotFound(f"no item with id {item_id}")
+                now, machine, edits = int(row[0]), json.loads(row[1]), json.loads(row[2])
+                if version is not None and now != version:
+                    self._refuse_conflict(item_id, kind, version, checked, machine, edits)
+                self._apply_edits(item_id, machine, edits, checked)
+                self._announce("items-changed", [item_id])
+
+    def _apply_edits(self, item_id: int, machine: dict[str, Any], edits: dict[str, Any],
+                     values: dict[str, Any]) -> None:
+        for field, value in values.items():
+            if field in machine and machine[field] == value:
+                edits.pop(field, None)  # back to what the sources say: no longer an edit
+            else:
+                edits[field] = value
+        self._db.execute("UPDATE items SET edits = ? WHERE id = ?", (json.dumps(edits, ensure_ascii=False), item_id))
+        refresh_items(self._db, [item_id])  # type: ignore[arg-type]
+
+    def _refuse_conflict(self, item_id: int, kind: str, base: int, values: dict[str, Any],
+                         machine: dict[str, Any], edits: dict[str, Any]) -> None:
+        """Raise EditConflict if a field being edited was changed by someone after version ``base``."""
+        row = self._conn.execute("SELECT edits FROM item_versions WHERE item_id = %s AND version = %s",
+                                 (item_id, base)).fetchone()
+        seen = json.loads(row[0]) if row else {}
+        later = self._conn.execute(
+            "SELECT edits, changed_by, step, changed_at FROM item_versions WHERE item_id = %s AND version > %s "
+            "ORDER BY version", (item_id, base)).fetchall()
+        for field in values:
+            if edits.get(field) == seen.get(field):
+                continue  # changed and changed back, or not changed at all: no conflict on this field
+            previous, last = seen.get(field), None
+            for version_edits, by, step, at in later:
+                value = json.loads(version_edits).get(field)
+                if value != previous:
+                    last, previous = (by, step, at), value
+            by, step, at = last if last is not None else ("someone", None, None)
+            current = kinds.effective(kind, machine, edits).get(field)
+            who = "you (elsewhere)" if by == self.user else by
+            when = f" at {at:%H:%M}" if isinstance(at, datetime) else ""
+            raise EditConflict(
+                f"{who} changed the {field} of item {item_id}{when} ('{step or 'an edit'}') after you read it; "
+                f"it is now {current!r}. Your edit was not saved: look at the new value and edit again",
+                item_id=item_id, field=field, by=by, step=step, value=current)
+
+    def add_note(self, text: str, title: str = "") -> int:
+        return self.add_item("note", {"title": title, "text": text})
+
+    def add_item(self, kind: str, fields: dict[str, Any]) -> int:
+        """An item an officer adds by hand (no source: every officer sees it)."""
+        values = {f: kinds.check_edit(kind, f, v) for f, v in fields.items()}
+        with self.step("Add note" if kind == "note" else f"Add {kind}") as db:
+            cursor = db.execute(
+                "INSERT INTO items (kind, machine, edits, origin, created_at) VALUES (?, ?, '{}', 'user', ?)",
+                (kind, json.dumps(values, ensure_ascii=False), ingest.now()))
+            item_id = cursor.lastrowid
+            assert item_id is not None
+            refresh_items(db, [item_id])  # type: ignore[arg-type]
+            self._announce("items-added", [item_id])
+        return item_id
+
+    def delete_items(self, ids: Sequence[int]) -> None:
+        ids = list(ids)
+        with self._lock:
+            kind_of = {i: self._kind(i) for i in ids}
+            with self.step(f"Delete {_plural(len(ids), 'item')}") as db:
+                dismissed = []
+                for item_id in ids:
+                    # Remember what each source said, so extracting the source again does not bring it back.
+                    for source_id, data in db.execute(
+                            "SELECT source_id, data FROM contributions WHERE item_id = ?", (item_id,)).fetchall():
+                        dismissed.append((source_id, kind_of[item_id], kinds.fingerprint(kind_of[item_id],
+                                                                                         json.loads(data))))
+                db.executemany("INSERT OR IGNORE INTO dismissed (source_id, kind, fingerprint) VALUES (?, ?, ?)",
+                               dismissed)
+                db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in ids])
+                refresh_items(db, ids)  # type: ignore[arg-type]
+                self._announce("items-removed", ids)
+
+    def merge(self, ids: Sequence[int]) -> int:
+        ids = list(dict.fromkeys(ids))
+        with self._lock:
+            kind_of = {i: self._kind(i) for i in ids}
+            if len(ids) < 2:
+                raise ValueError("merging needs at least two items")
+            if len(set(kind_of.values())) > 1:
+                raise ValueError("only items of the same kind can be merged")
+            with self.step(f"Merge {_plural(len(ids), kind_of[ids[0]])}") as db:
+                changed = ops.merge(db, ids)  # type: ignore[arg-type]
+                self._announce("items-removed", ids[1:])
+                self._announce("items-changed", sorted(changed))
+        return ids[0]
+
+    def split(self, item_id: int, evidence_ids: Sequence[int]) -> int:
+        with self._lock:
+            kind = self._kind(item_id)
+            with self.step(f"Split {kind}") as db:
+                new_id = ops.split(db, item_id, list(evidence_ids))  # type: ignore[arg-type]
+                self._announce("items-added", [new_id])
+                self._announce("items-changed", [item_id])
+        return new_id
+
+    # --- undo --------------------------------------------------------------------------------------
+
+    def undo(self) -> str | None:
+        """Undo this officer's latest step (never a colleague's); UndoConflict if a colleague has since
+        changed what it changed."""
+        return self._undo_redo(undoing=True)
+
+    def redo(self) -> str | None:
+        return self._undo_redo(undoing=False)
+
+    def _undo_redo(self, *, undoing: bool) -> str | None:
+        with self._lock:
+            with self._conn.transaction():
+                step = pg_undo.latest(self._conn, pg_undo.DONE if undoing else pg_undo.UNDONE)
+                if step is None:
+                    return None
+                step_id, name = step
+                self._conn.execute("SELECT set_config('briefing.step_name', %s, true)",
+                                   (f"{'Undo' if undoing else 'Redo'} {name}",))
+                applied = pg_undo.apply(self._conn, step_id, name, undoing=undoing)
+                refresh_items(self._db, applied.items)  # type: ignore[arg-type]
+                reindex_sources(self._db, applied.sources)  # type: ignore[arg-type]
+                self._conn.execute("SELECT bb_refresh_rank(%s)", (sorted(applied.items),))
+                self._announce("reset", sorted(applied.items), name)
+                self._notify()
+            self._flush()
+        return name
+
+    def undo_name(self) -> str | None:
+        with self._lock:
+            step = pg_undo.latest(self._conn, pg_undo.DONE)
+        return step[1] if step else None
+
+    def redo_name(self) -> str | None:
+        with self._lock:
+            step = pg_undo.latest(self._conn, pg_undo.UNDONE)
+        return step[1] if step else None
+
+    # --- briefs ------------------------------------------------------------------------------------
+
+    def briefs(self) -> list[BriefRow]:
+        with self._lock:
+            return [BriefRow(*r) for r in self._conn.execute(
+                "SELECT b.id, b.name, (SELECT count(*) FROM brief_lines l WHERE l.brief_id = b.id) FROM briefs b "
+                "ORDER BY b.id")]
+
+    def _brief_exists(self, brief_id: int) -> str:
+        row = self._conn.execute("SELECT name FROM briefs WHERE id = %s", (brief_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no brief with id {brief_id}")
+        return str(row[0])
+
+    def create_brief(self, name: str) -> int:
+        with self.step(f"New brief {name}") as db:
+            brief_id = db.execute("INSERT INTO briefs (name, created_at) VALUES (?, ?)", (name, ingest.now())).lastrowid
+            assert brief_id is not None
+            self._announce("briefs", [brief_id])
+        return brief_id
+
+    def rename_brief(self, brief_id: int, name: str) -> None:
+        with self._lock:
+            self._brief_exists(brief_id)
+            with self.step(f"Rename brief to {name}") as db:
+                db.execute("UPDATE briefs SET name = ? WHERE id = ?", (name, brief_id))
+                self._announce("briefs", [brief_id])
+
+    def delete_brief(self, brief_id: int) -> None:
+        with self._lock:
+            name = self._brief_exists(brief_id)
+            with self.step(f"Delete brief {name}") as db:
+                db.execute("DELETE FROM briefs WHERE id = ?", (brief_id,))
+                self._announce("briefs", [brief_id])
+
+    def brief(self, brief_id: int) -> Brief:
+        """The brief with the lines this officer may see (a line on an item above their clearance is not
+        shown to them)."""
+        with self._lock:
+            row = self._conn.execute(f"SELECT id, name, {', '.join(BRIEF_FIELDS)} FROM briefs WHERE id = %s",
+                                     (brief_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"no brief with id {brief_id}")
+            lines = [BriefLine(*r) for r in self._conn.execute(
+                "SELECT item_id, position, wording FROM brief_lines WHERE brief_id = %s ORDER BY position, item_id",
+                (brief_id,))]
+        return Brief(row[0], row[1], **dict(zip(BRIEF_FIELDS, row[2:], strict=True)), lines=lines)
+
+    def set_picked(self, brief_id: int, item_ids: Sequence[int], picked: bool) -> None:
+        ids = list(item_ids)
+        with self._lock:
+            self._brief_exists(brief_id)
+            with self.step(f"{'Pick' if picked else 'Unpick'} {_plural(len(ids), 'item')}") as db:
+                if picked:
+                    held = set(self.picked_ids(brief_id))
+                    row = self._conn.execute("SELECT coalesce(max(position), -1) FROM brief_lines WHERE brief_id = %s",
+                                             (brief_id,)).fetchone()
+                    last = int(row[0]) if row else -1
+                    new = []
+                    for item_id in ids:
+                        self._kind(item_id)
+                        if item_id not in held:
+                            last += 1
+                            held.add(item_id)
+                            new.append((brief_id, item_id, last))
+                    db.executemany("INSERT INTO brief_lines (brief_id, item_id, position) VALUES (?, ?, ?)", new)
+                else:
+                    db.executemany("DELETE FROM brief_lines WHERE brief_id = ? AND item_id = ?",
+                                   [(brief_id, i) for i in ids])
+                self._announce("picks", ids)
+
+    def picked_ids(self, brief_id: int) -> list[int]:
+        with self._lock:
+            return [r[0] for r in self._conn.execute(
+                "SELECT item_id FROM brief_lines WHERE brief_id = %s ORDER BY position, item_id", (brief_id,))]
+
+    def set_line_wording(self, brief_id: int, item_id: int, wording: str | None) -> None:
+        with self.step("Edit wording") as db:
+            db.execute("UPDATE brief_lines SET wording = ? WHERE brief_id = ? AND item_id = ?",
+                       (wording, brief_id, item_id))
+            self._announce("picks", [item_id])
