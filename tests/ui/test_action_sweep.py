@@ -138,8 +138,8 @@ def test_every_button_of_the_detail_pane_for_each_kind_and_a_source(window, qtbo
         group = model.index(row, 0)
         window.tree.expand(group)
         if model.rowCount(group):
-            targets.append(("item", window.model.item_id(model.index(0, 0, group))))
-    for kind, item_id in targets:
+            targets.append(window.model.item_id(model.index(0, 0, group)))
+    for item_id in targets:
         if not window.select_item(item_id):
             continue
         qtbot.wait(50)  # the form for this kind is laid out and shown
