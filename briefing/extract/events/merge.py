@@ -66,6 +66,8 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             elif m["actor"] is not None and id(m["actor"]) in visitors:
                 mode, cameo = "visit", "042"
         date = m["date"]
+        if date is None and m["type"] == "visit" and m["status"] == "planned":
+            date = _visit_date(merged, m)
         if date is None and m["status"] == "held" and m["participants"]:
             date = _story_date(merged, m) or doc._.pub_date
         evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
@@ -81,6 +83,13 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             summary=_summary(m, names), evidence=evidence,
         ))
     return events
+
+
+def _visit_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
+    """A planned visit told without its dates begins no later than the first thing the visitor will do on it."""
+    days = [o["date"] for o in merged if o is not m and o["status"] == m["status"] and o["date"]
+            and len(o["date"]) == 10 and m["actor"] is not None and m["actor"] in o["participants"]]
+    return min(days) if days else None
 
 
 def _story_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:

@@ -54,6 +54,13 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                     if got and recipient is None:
                         recipient = got[0]
                     participants += got
+    for c in t.children:  # "talks held in Rabat between A and B"
+        if c.dep_ in {"acl", "relcl"}:
+            for p in c.children:
+                if p.dep_ == "prep" and p.lower_ in {"with", "between"}:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            participants += [x for x in people.resolve(g) if x not in participants]
     for g in _agents(t):  # "the session, co-chaired by A and B", "an exchange of notes signed by A and B"
         participants += [p for p in people.resolve(g) if p not in participants]
     if etype in {"ceremony", "other"}:

@@ -12,6 +12,7 @@ from briefing.extract.events.found import Found
 from briefing.extract.layout import span_text
 
 TIME_MARKS = {"since", "after", "before", "when", "until", "as", "while"}
+_OTHER_TIME = {"since", "after", "before", "until"}
 
 
 def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | None, str | None]]:
@@ -83,6 +84,8 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
             and not any(x.i == trigger.i for x in t.subtree)
         if other_clause and (t.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children)):
             return True
+        if t.dep_ == "advcl" and t.i > trigger.i and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in t.children):
+            return True  # "his first visit since he was sworn in in November": another time
         if t.head is t:
             return False
         t = t.head
