@@ -511,6 +511,8 @@ class DetailView(QWidget):
             except NotFound:  # the source went away (undo of its import, the command line)
                 self.show_nothing()
         if self.item_id is not None:
+            if change.what == "reset" and self._unchanged(self.item_id):
+                return  # another connection wrote something else: leave the form (and what is typed in it) be
             if change.what == "reset" or self.item_id in (change.ids or ()) or change.what == "items-removed":
                 self.show_item(self.item_id)
         elif self.selected and change.what in ("items-changed", "items-removed", "reset"):
@@ -522,6 +524,11 @@ class DetailView(QWidget):
                 self.show_item(self.selected[0])
             else:
                 self.show_nothing()
+
+    def _unchanged(self, item_id: int) -> bool:
+        """Whether the library holds the item exactly as the form shows it."""
+        items = self.library.items([item_id])
+        return bool(items) and self.form.item is not None and items[0] == self.form.item
 
     def _on_evidence(self, index: int) -> None:
         item = self.form.item

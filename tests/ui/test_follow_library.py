@@ -65,3 +65,20 @@ def test_undo_outside_shows_and_updates_the_undo_menu(make_library, open_window,
     finally:
         outside.close()
     qtbot.waitUntil(lambda: "Renamed outside" not in shown_titles(window, "Agreements"), timeout=1000)
+
+
+def test_a_write_elsewhere_leaves_what_the_officer_is_typing(make_library, open_window, library_path, qtbot):
+    lib = make_library(2)
+    window = open_window(lib)
+    agreements = lib.query(Query(kind="agreement"))
+    window.select_item(agreements[0])
+    title = window.detail.form.editors["title"]
+    title.set_value("Half-typed tit")  # not committed yet
+    outside = Library.open(library_path, seed=False)
+    try:
+        outside.add_note("A note from the command line")
+    finally:
+        outside.close()
+    qtbot.waitUntil(lambda: window.model.total == lib.count(Query()), timeout=1000)
+    qtbot.wait(600)
+    assert title.value() == "Half-typed tit"
