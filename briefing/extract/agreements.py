@@ -381,7 +381,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if head.tag_ == "NNS" and any(c.lower_ == "the" for c in head.children) and status in {None, "agreed", "in-force"}:
                 continue  # "the CMP working groups": ones that exist already
             what_for = None
-            if head.tag_ in {"NNS", "NNPS"} and not any(c.dep_ == "prep" for c in head.children):
+            plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"mous", "memoranda", "accords", "moc", "mocs"}
+            if plural and not any(c.dep_ == "prep" for c in head.children):
                 deal = _what_they_do(head)
                 if deal is None:
                     continue  # "exchanged eight agreements and MoUs": which ones, the text says elsewhere or not at all
@@ -749,7 +750,7 @@ def _says_what(verb: Any, generic: frozenset[str]) -> bool:
     "follow up on the corridor")."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "obj", "attr"}]
     for o in objects:
-        if o.lemma_.lower() not in generic or any(c.dep_ in {"compound", "nmod", "poss"} and c.pos_ in {"NOUN", "PROPN"}
+        if (o.lower_ not in generic and o.lemma_.lower() not in generic) or any(c.dep_ in {"compound", "nmod", "poss"} and c.pos_ in {"NOUN", "PROPN"}
                                                   for c in o.children):
             return True
     if any(c.dep_ in {"xcomp", "advcl", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in verb.children):

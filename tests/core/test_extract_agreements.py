@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.core._extract_helpers import run
 
 SEED_LIKE = (
@@ -81,3 +83,55 @@ def test_agreement_topics_are_the_areas_not_the_verbs_around_them():
     topics = {t for a in x.agreements for t in a.topics}
     assert {"finance", "banking", "tourism", "digital economy"} <= topics
     assert not topics & {"promote", "explore", "including finance"}
+
+
+def titles(text: str, date: str = "2025-05-14") -> list[str]:
+    return [a.title for a in run(text, date=date).agreements]
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz of Peru met President Luis Arce of Bolivia in La Paz on Monday. The two presidents agreed "
+    "that this was the right time to look ahead.",
+    "President Ana Ruiz of Peru met President Luis Arce of Bolivia in La Paz on Monday. They agreed to deepen ties "
+    "and to strengthen bilateral cooperation.",
+    "President Ana Ruiz of Peru met President Luis Arce of Bolivia in La Paz on Monday. They agreed to host the next "
+    "summit and reaffirmed their full support.",
+    "Foreign Minister Ana Ruiz of Peru visited La Paz on Monday. Minister Luis Arce of Bolivia offered a working dinner "
+    "in her honour.",
+])
+def test_stances_courtesies_and_vague_words_are_not_agreements(text):
+    assert titles(text) == []
+
+
+def test_a_vague_verb_with_a_subject_matter_is_a_commitment():
+    found = titles("President Ana Ruiz of Peru met President Luis Arce of Bolivia in La Paz on Monday. They agreed to "
+                   "deepen cooperation in lithium mining and to strengthen defence industrial cooperation.")
+    assert any("lithium mining" in t for t in found) and any("defence industrial" in t for t in found)
+
+
+def test_documents_listed_after_including_share_the_signing():
+    found = titles("Prime Minister Kenji Sato of Japan met Chief Adviser Rahim Uddin of Bangladesh in Tokyo on Friday. "
+                   "Six documents were signed in presence of the two leaders, including the exchange of notes for "
+                   "yen loans of some 150 billion yen, a memorandum of cooperation between the two investment "
+                   "agencies, and an MoU on sending skilled workers to Japan.")
+    assert any(t.startswith("Exchange of notes") for t in found)
+    assert any(t.startswith("MoU on sending skilled workers") for t in found)
+
+
+def test_agreements_named_only_by_what_they_are_for():
+    found = titles("Qatar and the United States signed agreements on Wednesday that the White House said would "
+                   "generate economic exchange worth at least $1.2 trillion. The emir met President Tom Hale.")
+    assert found == ["Agreements for economic exchange worth at least $1.2 trillion"]
+
+
+def test_bare_plural_documents_are_not_an_item():
+    found = titles("Prime Minister Arun Rao of India and Prime Minister Paul Legrand of Mauritius held talks in Port "
+                   "Louis on Tuesday and exchanged eight agreements and MoUs.")
+    assert not any(t.lower() in {"mous", "agreements", "agreements and mous"} for t in found)
+
+
+def test_no_agreement_from_a_related_link_line():
+    found = titles("Prime Minister Kenji Sato of Japan met Chief Adviser Rahim Uddin of Bangladesh in Tokyo on Friday "
+                   "and agreed to start negotiations on an economic partnership agreement.\n\n"
+                   "Related: Port to start operation in 2029\nRelated: Dhaka seeks support at UN\n")
+    assert found and not any("2029" in t or "support" in t.lower() for t in found)
