@@ -82,3 +82,25 @@ def test_a_write_elsewhere_leaves_what_the_officer_is_typing(make_library, open_
     qtbot.waitUntil(lambda: window.model.total == lib.count(Query()), timeout=1000)
     qtbot.wait(600)
     assert title.value() == "Half-typed tit"
+
+
+def test_the_command_line_edit_pick_and_undo_show_in_the_open_window(make_library, open_window, library_path, qtbot):
+    import subprocess
+    import sys
+
+    lib = make_library(2)
+    window = open_window(lib)
+    item_id = lib.query(Query(kind="agreement"))[0]
+
+    def briefing(*args: str) -> None:
+        result = subprocess.run([sys.executable, "-m", "briefing.cli", *args, "--library", str(library_path)],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+
+    briefing("edit", str(item_id), "--set", "title=Edited on the command line")
+    qtbot.waitUntil(lambda: "Edited on the command line" in window.model.find_item(item_id).data(), timeout=1000)
+    briefing("pick", str(item_id), "--brief", "Made on the command line")
+    qtbot.waitUntil(lambda: window.briefs_bar.combo.findText("Made on the command line") >= 0, timeout=1000)
+    briefing("undo")
+    briefing("undo")
+    qtbot.waitUntil(lambda: "Edited on the command line" not in window.model.find_item(item_id).data(), timeout=1000)
