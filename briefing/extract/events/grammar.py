@@ -41,7 +41,7 @@ def subject_of(verb: Any) -> Any:
     return None
 
 
-def is_planned(token: Any) -> bool:
+def is_planned(token: Any, *, climb: bool = True) -> bool:
     """Future or intended: "will meet", "is expected to sign", "to take place", "the upcoming summit",
     "invited ... to visit", "accepted an invitation to visit", "is to visit" (words from tense_words.json)."""
     words = tense_words()
@@ -61,7 +61,7 @@ def is_planned(token: Any) -> bool:
                     return True
         if t.tag_ == "VBN" and t.lower_ in words["planned_participles"]:
             return True
-        if t.dep_ in {"ROOT"} or t.head is t:
+        if not climb or t.dep_ in {"ROOT"} or t.head is t:
             break
         if t.dep_ in {"relcl", "ccomp"} and t.pos_ in {"VERB", "AUX"}:
             break

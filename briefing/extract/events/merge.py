@@ -29,6 +29,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             if len(key_people) >= 2 and m["keys"] == key_people and _compatible(m, f, date):
                 target = m
                 break
+            if _same_without_names(m, f, key_people, date):
+                target = m
+                break
         if target is None:
             merged.append({"type": f.type, "status": status, "keys": key_people, "found": f, "date": date,
                            "date_end": date_end, "actor": f.actor, "recipient": f.recipient,
@@ -43,6 +46,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             target["actor"], target["recipient"] = f.actor, f.recipient
         if date and (not target["date"] or (f.type == "visit" and date < target["date"])):
             target["date"], target["date_end"] = date, date_end or target["date_end"]
+        if not target["keys"] and key_people:  # the telling that names who took part
+            target["keys"], target["participants"] = key_people, list(f.participants)
+            target["actor"], target["recipient"] = f.actor, f.recipient
         target["location"] = target["location"] or f.location
         target["hosted"] = target["hosted"] or f.hosted
         if f.sent not in target["sents"] and len(target["sents"]) < 2:
@@ -137,6 +143,17 @@ def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:
         if ent is not None:
             return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return None
+
+
+def _same_without_names(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
+    """One happening told twice, once without its participants: "Qatar and the United States signed agreements
+    on Wednesday ... Trump and the Emir signed a statement of intent"; "The talks, held in a restricted format"."""
+    if bool(m["keys"]) == bool(key_people) or m["type"] == "visit" or (m["weak"] or f.weak):
+        return False
+    if m["date"] and date:
+        return m["date"] == date and (m["type"] == "call") == (f.type == "call")
+    near = min(abs(f.sent.start - s.start) for s in m["sents"]) <= 120  # tokens: the same or a nearby paragraph
+    return near and (m["type"] == "call") == (f.type == "call")
 
 
 def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:

@@ -9,11 +9,12 @@ from typing import Any
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import has_date_word, is_planned, place_of, subject_of
-from briefing.extract.events.lexicon import lex, verb_words
+from briefing.extract.events.lexicon import lex, tense_words, verb_words
 from briefing.extract.events.triggers import noun_type
 from briefing.extract.events.verbs import honoured
 from briefing.extract.layout import span_text
 
+_SETTING_PREPS = {"at", "during", "since", "after", "before", "following"}
 _TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
 
 
@@ -71,7 +72,13 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov and hops < 3:
         gov = gov.head
         hops += 1
-    planned = is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and is_planned(gov))
+    if t.head.dep_ == "prep" and t.head.lower_ in _SETTING_PREPS:
+        # "agreed to coordinate ... at their first bilateral meeting": the setting of what was said, taking
+        # its status from its own words or a future verb, not from the plan the clause speaks of
+        planned = is_planned(t, climb=False) or any(c.dep_ == "aux" and c.lower_ in tense_words()["future_aux"]
+                                                    for c in gov.children)
+    else:
+        planned = is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and is_planned(gov))
     placed = gov.lemma_.lower() in words["place"] or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
                                                        for c in t.children)
     close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in"})
