@@ -29,16 +29,6 @@ PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "del
              "van", "von", "der", "den", "ter", "ibn", "abu", "ben", "y", "e", "du", "st.", "mac", "jr.", "jr", "sr.", "ii", "iii", "iv",
              "v", "vi", "vii", "viii"}
 CONNECTORS = {"of", "for", "and", "the", "(", ")", "-", "–", "&", "on", "to"}
-NOT_NAMES = {"asean", "affairs", "foreign", "cooperation", "development", "trade", "defence", "defense", "security",
-             "economy", "energy", "expatriates", "emigration", "joint", "chains", "deliverables", "supply", "diaspora",
-             "international", "national", "federal", "republic", "kingdom", "democratic", "central", "general", "media",
-             "relations", "global", "priority", "working", "quotes", "contacts", "opinion", "related", "stories", "covid-19", "covid", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-             "december", "ministry", "government", "parliament", "state", "house", "palace", "university", "embassy", "minister",
-             "president", "ministers", "excellency", "highness", "majesty", "nobel", "statement", "release", "press", "mfa",
-             "agreement", "partnership", "memorandum", "treaty", "summit", "committee", "commission", "council", "office",
-             "department", "bank", "corporation", "company", "group", "forum", "party", "union", "court", "assembly", "said",
-             "photo", "reuters", "afp", "ap", "vna", "bernama", "xinhua", "news", "agency"}
 SPEECH_VERBS = {"say", "suggest", "propose", "commend", "affirm", "tell", "add", "stress", "urge", "ask", "emphasise",
                 "emphasize", "express", "thank", "note", "underline", "reiterate", "welcome", "praise", "call", "invite"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0100-\u024F][\w'’\-.\u00C0-\u024F]*|[A-Z]\.)$")
@@ -94,6 +84,7 @@ def _lexicon() -> dict[str, Any]:
     return {
         "prefixes": prefixes,
         "keep_if_single": {fold(w) for w in hon["keep_if_single"]},
+        "not_names": frozenset(fold(w).rstrip(".") for w in hon.get("not_name_words", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
         "head_words": {w for h in heads for w in h},
@@ -193,13 +184,24 @@ def _is_name_token(token: Any) -> bool:
     low = token.lower_
     if low in PARTICLES:
         return True
-    if token.text in {"-", "'", "’"}:  # inside a name: "Ramos-Horta", "Sing'oei"
+    if token.text in {"-", "'", "’"}:  # inside a name: "Ramos-Horta", "Sing'oei", "Kim Dae-jung"
         doc = token.doc
         return (token.i > 0 and not doc[token.i - 1].whitespace_ and token.whitespace_ == ""
-                and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isupper())
+                and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isalpha()
+                and NAME_TOKEN.match(doc[token.i - 1].text) is not None)
     if token.is_punct:
         return False
+    if _joined_part(token):
+        return True
     return bool(NAME_TOKEN.match(token.text)) and not token.like_num
+
+
+def _joined_part(token: Any) -> bool:
+    """The lower-case part after a hyphen inside a name: "myung" in "Lee Jae-myung"."""
+    doc = token.doc
+    i = token.i
+    return (i >= 2 and token.text.isalpha() and doc[i - 1].text in {"-", "'", "’"} and not doc[i - 1].whitespace_
+            and not doc[i - 2].whitespace_ and NAME_TOKEN.match(doc[i - 2].text) is not None)
 
 
 # ---------------------------------------------------------------------------- candidate mentions
@@ -308,7 +310,7 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
         t = tokens[s - 1]
         if (s - 1) in taken or (s - 1) in country_tokens or "\n" in t.whitespace_ or not t.text[:1].isupper():
             break
-        if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in NOT_NAMES:
+        if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in lex["not_names"]:
             break
         if fold(t.text) in lex["head_words"] or fold(t.text) in lex["prefix_words"] or t.is_sent_start:
             break
@@ -321,6 +323,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     """The span of the name alone: honorifics, titles, post-nominals and possessives cut off."""
     lex = _lexicon()
     tokens = doc
+    while end + 1 < len(doc) and doc[end].text == "-" and _is_name_token(doc[end]) and _joined_part(doc[end + 1]):
+        end += 2  # the model's "Kim Dae" of "Kim Dae-jung"
     changed = True
     while changed and start < end:
         changed = False
@@ -369,7 +373,7 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None  # "the Padang Besar rail upgrade", "the Teesta": a place or a thing
     if all(t.i in country_tokens for t in words):
         return None
-    if any(fold(t.text).rstrip(".") in NOT_NAMES for t in words):
+    if any(fold(t.text).rstrip(".") in lex["not_names"] for t in words):
         return None
     after_honorific = start > 0 and _match_seq_ending(tokens, start - 1, lex["prefixes"]) > 0
     if len(words) == 1 and (words[0].is_upper and len(words[0].text) > 1
@@ -407,6 +411,8 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
             prefix_title = " ".join(t.text for t in tokens[j - k + 1:j + 1])
         j -= k
     title_start = j + 1
+    if j - 1 >= sent_start and tokens[j].text == "," and tokens[j - 1].lower_ in {"counterpart", "counterparts"}:
+        j -= 1  # "his Tanzanian counterpart, Samia Suluhu Hassan"
     # "his Vietnamese counterpart X"
     if j >= sent_start and tokens[j].lower_ in {"counterpart", "counterparts"}:
         country = None
@@ -695,7 +701,7 @@ def _name_part_mentions(doc: Any, people: list[PersonRecord], taken: set[int], c
 
 def _weak(doc: Any, p: PersonRecord) -> bool:
     """A one-word name with no title or honorific that is never a subject ("travel to Darwin") is no person."""
-    if len(_name_key_tokens(p.mentions[0].text)) > 1 or len(p.mentions) > 2:
+    if max(len(_name_key_tokens(m.text)) for m in p.mentions) > 1 or len(p.mentions) > 2:
         return False
     for m in p.mentions:
         if m.title or m.full_text != m.text or m.counterpart_of is not None:
