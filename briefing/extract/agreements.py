@@ -75,6 +75,7 @@ def _lex() -> dict[str, Any]:
         "generic_objects": frozenset(data.get("generic_objects", [])),
         "empty_words": frozenset(data.get("empty_words", [])),
         "hospitality": frozenset(data.get("hospitality_nouns", [])),
+        "stance": frozenset(data.get("stance_verbs", [])),
     }
 
 
@@ -164,6 +165,11 @@ def _cap(title: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------- document nouns
+
+@cache
+def _doc_names() -> frozenset[tuple[str, ...]]:
+    return frozenset(words for words, _kind in _lex()["docs"])
+
 
 @cache
 def _docs_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
@@ -256,7 +262,9 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         status = lex["status"][gov.lower_]
     elif lemma in lex["status"]:
         status = lex["status"][lemma]
-        if lemma == "raise" and not any(c.dep_ == "prep" and c.lower_ in {"to"} for c in gov.children):
+        if lemma == "raise" and not any(c.dep_ == "prep" and c.lower_ in {"to"}
+                                        for c in [*gov.children, *(g for o in gov.children if o.dep_ == "dobj"
+                                                                   for g in o.children)]):
             status = None
         if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in gov.children):
             status = None
@@ -363,7 +371,9 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 if last:
                     kind = last[1]
                     break
-            if len(title.split()) < 2 and not doc[span_start].is_upper:
+            if tuple(title.lower().split()) in _doc_names() and kind in {"mou", "agreement", "declaration", "treaty"}:
+                named = None  # "a Memorandum of Understanding between the academies": a kind, named by what follows
+            elif len(title.split()) < 2 and not doc[span_start].is_upper:
                 named = None
         if named is None:
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
@@ -388,6 +398,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                     continue  # "exchanged eight agreements and MoUs": which ones, the text says elsewhere or not at all
                 what_for = f"{head.text} for {_text(deal)}"
             title = what_for or _text(toks)
+            if head.lower_ == "notes":
+                title = "Exchange of " + title  # "signed and exchanged notes concerning grant aid ..."
             if title.lower().startswith(("another ", "other ")):
                 title = title.split(" ", 1)[1]
         if head.i in absorbed:
@@ -744,6 +756,18 @@ def find_agreements(doc: Any) -> list[Agreement]:
     return _finish(doc, _dedupe([it for it in items if _worth_keeping(doc, it)]))
 
 
+MENTIONED_KINDS = {"partnership", "framework", "programme", "working-group", "declaration"}
+
+
+def _only_mentioned(head: Any) -> bool:
+    """A named partnership or body the sentence talks about rather than agrees: its subject, or the object of a
+    stance ("supports", "attaches great importance to", "reviewed")."""
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_.lower() not in _lex()["status"]:
+        return True
+    gov, _path = _governor(head)
+    return gov.lemma_.lower() in _lex()["stance"]
+
+
 def _says_what(verb: Any, generic: frozenset[str]) -> bool:
     """Whether a vague verb's commitment says about what: an object that is not generic, a noun modifying it
     ("defence industrial cooperation"), or a phrase with content after it ("cooperation in fisheries",
@@ -769,12 +793,14 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
     if not words or all(w in lex["empty_words"] for w in words):
         return False
     anchor = doc[it.anchor]
-    if anchor.ent_type_ == "PERSON" or re.match(r"(?:H\.\s?E\.|His|Her)\b", it.title):
+    if anchor.ent_type_ == "PERSON" or re.match(r"(?:H\.\s?E\.|His\b|Her\b)", it.title):
         return False  # a delegation list's "H.E. Ahmed ..., Minister of ..."
     if words[-1] in lex["hospitality"] and it.kind in {"proposal", "commitment", "agreement"}:
         return False  # "offered a working dinner"
     if any(c.lower_ in {"following", "present", "this"} for c in anchor.children) and it.kind == "declaration":
         return False  # "issued the following joint statement": the source itself
+    if it.named and it.kind in MENTIONED_KINDS and _only_mentioned(anchor):
+        return False  # "supports the Global Development Initiative", "our Special Strategic Partnership is ..."
     if it.kind != "commitment" or anchor.pos_ not in {"VERB", "AUX"}:
         return True
     lemma = anchor.lemma_.lower()

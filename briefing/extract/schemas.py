@@ -161,6 +161,7 @@ class AgreementTriggersFile(Strict):
     generic_objects: Words = []  # "deepen ties", "strengthen cooperation": no commitment to anything
     empty_words: Words = []  # a title of only these says nothing ("full support")
     hospitality_nouns: Words = []  # an offered dinner is hospitality, not a proposal
+    stance_verbs: Words = []  # supporting or reviewing a named partnership does not agree it
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

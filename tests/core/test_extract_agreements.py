@@ -135,3 +135,25 @@ def test_no_agreement_from_a_related_link_line():
                    "and agreed to start negotiations on an economic partnership agreement.\n\n"
                    "Related: Port to start operation in 2029\nRelated: Dhaka seeks support at UN\n")
     assert found and not any("2029" in t or "support" in t.lower() for t in found)
+
+
+def test_a_named_partnership_only_talked_about_is_not_agreed():
+    found = titles("Foreign Minister Ana Ruiz of Peru met Foreign Minister Tomas Vidal of Chile in Lima on Monday. "
+                   "Our Special Strategic Partnership has never been more important, Ms Ruiz said. Peru supports the "
+                   "Global Ocean Initiative proposed by Chile.")
+    assert not any("Partnership" in t or "Initiative" in t for t in found)
+
+
+def test_a_partnership_raised_to_a_new_level_is_an_upgrade():
+    x = run("President Ana Ruiz of Peru met President Tomas Vidal of Chile in Lima on Monday. The two presidents "
+            "raised their ties to a Comprehensive Strategic Partnership.", date="2025-05-14")
+    assert [(a.kind, a.status) for a in x.agreements if "Strategic Partnership" in a.title] == [("partnership", "upgraded")]
+
+
+def test_exchanged_notes_and_a_memorandum_named_by_its_parties():
+    found = titles("Foreign Minister Ana Ruiz of Peru met Foreign Minister Tomas Vidal of Chile in Lima on Monday. "
+                   "The two ministers signed and exchanged notes concerning grant aid of 1.2 billion yen for a hospital. "
+                   "They also signed a Memorandum of Understanding between the diplomatic academies of the two "
+                   "ministries.")
+    assert any(t.startswith("Exchange of notes") and "grant aid" in t for t in found)
+    assert any(t.startswith("Memorandum of Understanding between the diplomatic academies") for t in found)
