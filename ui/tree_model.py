@@ -145,7 +145,7 @@ class LibraryTreeModel(QAbstractItemModel):
         self.total = 0
         self._cache: OrderedDict[int, object] = OrderedDict()
         self._texts: dict[int, tuple[str, ...]] = {}  # display texts of the cached rows
-        self._sources: dict[int, object] = {}
+        self._sources_read: dict[int, object] | None = None  # read when first needed (see _sources)
         self._root = _Node(None, None, None, "", 0, Query(), -1)
         self._unsubscribe = None
         self._bold = QFont()
@@ -229,9 +229,8 @@ class LibraryTreeModel(QAbstractItemModel):
         if reset:
             self.beginResetModel()
         self._root = _Node(None, None, None, "", 0, self.query(), -1)
-        self._sources = {}
+        self._sources_read = None
         if self.library is not None:
-            self._sources = {s.id: s for s in self.library.sources()}  # publishers; the source groups
             self._root.groups = self._load_groups(self._root)
             self.total = self.library.count(self.query())
         else:
@@ -436,8 +435,9 @@ class LibraryTreeModel(QAbstractItemModel):
                     return None
                 texts = self._texts[item_id] = (
                     ("✎ " if row.edited else "") + (row.label or f"({row.kind})"), format_date(row.date),
-                    row.type or "", row.status or "", self.counterpart(row.countries),
-                    self.publishers(row.source_ids))
+                    row.type or "", row.status or "", self.counterpart(row.countries), None)
+            if column == COL_PUBLISHER:  # only asked for when the column shows (grouped by source)
+                return self.publishers(row.source_ids)
             return texts[column]
         if (role == _FONT and column != COL_TITLE) or (role == _FOREGROUND and column != COL_DATE):
             return None
@@ -455,6 +455,14 @@ class LibraryTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_DATE and not row.date:
             return self._muted
         return None
+
+    @property
+    def _sources(self) -> dict:
+        """The library's sources by id, read at the first need after a change (50 ms for 2,000): the source
+        groups and the Publisher column use them; the tree grouped by kind never asks."""
+        if self._sources_read is None:
+            self._sources_read = {s.id: s for s in self.library.sources()} if self.library is not None else {}
+        return self._sources_read
 
     def publishers(self, source_ids) -> str:
         """Who published an item's sources: "Ministry of Foreign Affairs", "Reuters +2"."""
@@ -595,7 +603,7 @@ class LibraryTreeModel(QAbstractItemModel):
             self._cache.pop(item_id, None)
             self._texts.pop(item_id, None)
         if what in ("sources-added", "sources-removed", "sources-changed", "reset") or self.grouping == "source":
-            self._sources = {s.id: s for s in self.library.sources()}
+            self._sources_read = None
         self.refresh()
         if what in ("reset", "sources-changed"):  # anything may have changed: repaint every row
             self._reload_picks(emit=False)
@@ -612,8 +620,7 @@ class LibraryTreeModel(QAbstractItemModel):
 
     def refresh_sources(self) -> None:
         """Re-read the sources (titles, "not analysed" flags) the source groups show."""
-        if self.library is not None:
-            self._sources = {s.id: s for s in self.library.sources()}
+        self._sources_read = None
 
     def refresh(self) -> None:
         """Bring the shown groups and rows in line with the library, keeping what the view has open."""
