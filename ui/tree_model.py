@@ -435,9 +435,9 @@ class LibraryTreeModel(QAbstractItemModel):
                     return None
                 texts = self._texts[item_id] = (
                     ("✎ " if row.edited else "") + (row.label or f"({row.kind})"), format_date(row.date),
-                    row.type or "", row.status or "", self.counterpart(row.countries), None)
+                    row.type or "", row.status or "", self.counterpart(row.countries), row.source_ids)
             if column == COL_PUBLISHER:  # only asked for when the column shows (grouped by source)
-                return self.publishers(row.source_ids)
+                return self.publishers(texts[COL_PUBLISHER])
             return texts[column]
         if (role == _FONT and column != COL_TITLE) or (role == _FOREGROUND and column != COL_DATE):
             return None
