@@ -40,6 +40,11 @@ def open_library(args: argparse.Namespace, *, create: bool = False):
     """The library the command works on: --library PATH, else the user's (made, with samples, on first use)."""
     from briefing.library import Library
 
+    team = getattr(args, "library", None) or os.environ.get("BRIEFING_LIBRARY")
+    if isinstance(team, str) and team.startswith(("postgresql://", "postgres://")):
+        from briefing.library.pg import PgStore  # a team library (briefing/library/pg): the core commands
+
+        return PgStore.open(team)
     path = _library_path(args)
     if path is None:
         return _warn_if_damaged(Library.open(None))
@@ -452,7 +457,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "(events, agreements, people, figures, topics) in a library, and build briefings from it.",
     )
     parser.add_argument("--library", metavar="PATH", default=None,
-                        help="the library file (default: the one in your user data folder)")
+                        help="the library file (default: the one in your user data folder), or a team library: "
+                             "postgresql://USER@HOST/DATABASE")
     parser.add_argument("--version", action="version", version=VERSION)
     parser.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -539,6 +545,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("restore", "put a backup back as the library (close the window first)", cmd_restore)
     p.add_argument("name", nargs="?", metavar="BACKUP", help="the backup's file name (see `briefing backup --list`)")
     p.add_argument("--latest", action="store_true", help="the newest backup")
+
+    from briefing import team
+
+    team.add_parser(sub, _add_common)
 
     from briefing.brief.commands import add_parsers
 

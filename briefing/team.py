@@ -12,17 +12,26 @@ The server, not the program, then keeps every source above an officer's clearanc
 
 from __future__ import annotations
 
+import argparse
+import getpass
+import os
 import re
+from collections.abc import Callable
 from importlib import resources
+from typing import TYPE_CHECKING, Any
 
+from briefing.library.db import LibraryError
 from briefing.model import MARKINGS
+
+if TYPE_CHECKING:
+    import psycopg
 
 OFFICER_GROUP = "briefing_officer"
 SCHEMA_VERSION = 1
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
-class TeamError(Exception):
+class TeamError(LibraryError):
     """A team library that cannot be set up as asked (one line, for the command line)."""
 
 
@@ -30,7 +39,7 @@ def schema_sql() -> str:
     return resources.files("briefing.library.pg").joinpath("schema.sql").read_text(encoding="utf-8")
 
 
-def _connect(dsn: str):  # -> psycopg.Connection, typed loosely: psycopg is imported only here
+def _connect(dsn: str) -> psycopg.Connection[Any]:
     try:
         import psycopg
     except ImportError as exc:  # pragma: no cover - psycopg is a dependency
@@ -46,8 +55,9 @@ def redact(dsn: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", dsn)
 
 
-def is_initialised(conn) -> bool:
-    return conn.execute("SELECT to_regclass('briefing.meta') IS NOT NULL").fetchone()[0]
+def is_initialised(conn: psycopg.Connection[Any]) -> bool:
+    row = conn.execute("SELECT to_regclass('briefing.meta') IS NOT NULL").fetchone()
+    return bool(row and row[0])
 
 
 def init(dsn: str) -> bool:
@@ -75,7 +85,7 @@ def init(dsn: str) -> bool:
     return True
 
 
-def _role_exists(conn, name: str) -> bool:
+def _role_exists(conn: psycopg.Connection[Any], name: str) -> bool:
     return conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone() is not None
 
 
@@ -125,3 +135,57 @@ def clearances(dsn: str) -> list[tuple[str, str]]:
     """(officer, clearance) for every officer, as the administrator sees them."""
     with _connect(dsn) as conn:
         return [(r[0], r[1]) for r in conn.execute("SELECT role, level FROM briefing.clearances ORDER BY role")]
+
+
+# --- the command line: `briefing team ...` --------------------------------------------------------------
+
+
+def add_parser(sub: Any, add_common: Callable[[argparse.ArgumentParser], None]) -> None:
+    """Register `briefing team init|add-user|users` on the command line's sub-parsers."""
+    help_text = "set up a team library on a PostgreSQL server and add its officers (for the desk administrator)"
+    team = sub.add_parser("team", help=help_text, description=help_text)
+    add_common(team)
+    team.set_defaults(func=cmd_team)
+    actions = team.add_subparsers(dest="team_command", metavar="ACTION")
+    actions.required = True
+    p = actions.add_parser("init", help="create the team library in a database (once)",
+                           description="create the schema, the markings and the officer group in DSN")
+    p.add_argument("dsn", metavar="DSN", help="postgresql://ADMIN@HOST/DATABASE (a role that may create roles)")
+    p = actions.add_parser("add-user", help="add an officer, or change their clearance",
+                           description="make NAME an officer of the team library, cleared to LEVEL")
+    p.add_argument("name", metavar="NAME", help="the officer's PostgreSQL role (lower case)")
+    p.add_argument("--clearance", required=True, metavar="LEVEL", help=f"one of: {', '.join(MARKINGS)}")
+    p.add_argument("--password", action="store_true", help="ask for the officer's password (else: set none)")
+    p.add_argument("--dsn", metavar="DSN", help="the administrator's DSN (default: --library or BRIEFING_LIBRARY)")
+    p = actions.add_parser("users", help="list the officers and their clearances")
+    p.add_argument("--dsn", metavar="DSN", help="the administrator's DSN (default: --library or BRIEFING_LIBRARY)")
+
+
+def _admin_dsn(args: argparse.Namespace) -> str:
+    if getattr(args, "dsn", None):
+        return str(args.dsn)
+    dsn = getattr(args, "library", None) or os.environ.get("BRIEFING_LIBRARY")
+    if not dsn or not str(dsn).startswith(("postgresql://", "postgres://")):
+        raise TeamError("give the team library's DSN: --dsn postgresql://ADMIN@HOST/DATABASE")
+    return str(dsn)
+
+
+def cmd_team(args: argparse.Namespace) -> int:
+    import psycopg
+
+    try:
+        if args.team_command == "init":
+            made = init(args.dsn)
+            print(f"team library made in {redact(args.dsn)}" if made else
+                  f"{redact(args.dsn)} already holds a team library: nothing changed")
+        elif args.team_command == "add-user":
+            password = getpass.getpass(f"password for {args.name}: ") if args.password else None
+            new = add_user(_admin_dsn(args), args.name, args.clearance, password)
+            level = check_clearance(args.clearance)
+            print(f"{'added' if new else 'updated'} {args.name}, cleared to {level}")
+        else:
+            for name, level in clearances(_admin_dsn(args)):
+                print(f"{name}\t{level}")
+    except psycopg.Error as exc:
+        raise TeamError(" ".join(str(exc).split())) from exc
+    return 0

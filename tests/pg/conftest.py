@@ -47,14 +47,18 @@ def pg_server() -> Iterator[str]:
 
 
 def _with_database(dsn: str, database: str, user: str | None = None) -> str:
-    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+    """The URL of ``database`` on the server of ``dsn``, as ``user`` (default: the DSN's own user)."""
+    from urllib.parse import quote
+
+    from psycopg.conninfo import conninfo_to_dict
 
     params = conninfo_to_dict(dsn)
-    params["dbname"] = database
-    if user is not None:
-        params["user"] = user
-        params.pop("password", None)
-    return make_conninfo(**params)
+    login = quote(str(user or params.get("user") or "postgres"))
+    if user is None and params.get("password"):
+        login += ":" + quote(str(params["password"]))
+    host = params.get("host") or "127.0.0.1"
+    port = params.get("port") or 5432
+    return f"postgresql://{login}@{host}:{port}/{database}"
 
 
 class Team:

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import psycopg
 
@@ -31,7 +31,7 @@ from briefing.library import copies, ingest, kinds, ops
 from briefing.library import query as q
 from briefing.library.db import LibraryError
 from briefing.library.index import refresh_items, reindex_sources
-from briefing.library.library import NotFound
+from briefing.library.library import KIND_PLURALS, NotFound
 from briefing.library.pg import read
 from briefing.library.pg import undo as pg_undo
 from briefing.library.pg.compat import SqliteDialect
@@ -55,6 +55,10 @@ class EditConflict(LibraryError):
         self.by = by
         self.step = step
         self.value = value  # the item's value now (what the window shows instead)
+
+
+class NotOnTeamLibrary(LibraryError, AttributeError):
+    """An operation of the SQLite library that the team library does not offer yet."""
 
 
 def is_dsn(target: object) -> bool:
@@ -116,6 +120,13 @@ class PgStore:
             for conn in (self._conn, self._listener):
                 if conn is not None and not conn.closed:
                     conn.close()
+
+    if not TYPE_CHECKING:  # at run time only: the type checker must still see what is missing
+
+        def __getattr__(self, name: str) -> Any:
+            if name.startswith("_"):
+                raise AttributeError(name)
+            raise NotOnTeamLibrary(f"'{name}' is not available on a team library yet")
 
     def __enter__(self) -> PgStore:
         return self
@@ -437,7 +448,8 @@ class PgStore:
                 raise ValueError("merging needs at least two items")
             if len(set(kind_of.values())) > 1:
                 raise ValueError("only items of the same kind can be merged")
-            with self.step(f"Merge {_plural(len(ids), kind_of[ids[0]])}") as db:
+            kind = kind_of[ids[0]]
+            with self.step(f"Merge {len(ids)} {KIND_PLURALS[kind]}") as db:
                 changed = ops.merge(db, ids)  # type: ignore[arg-type]
                 self._announce("items-removed", ids[1:])
                 self._announce("items-changed", sorted(changed))

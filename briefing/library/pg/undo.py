@@ -145,12 +145,9 @@ def apply(conn: psycopg.Connection[Any], step_id: int, name: str, *, undoing: bo
             changed = tuple(sorted(c for c in columns if target.get(c) != current.get(c)))
             if changed:
                 updates[(table, changed)].append(target)
+    # Rows come back first, then rows change, then rows go: a delete cascades to the rows still pointing at
+    # it, so the evidence a merge moved must be pointed back at its own item before the merged one goes.
     conn.execute("SET CONSTRAINTS ALL DEFERRED")
-    for table in reversed(list(TRACKED)):
-        if deletes.get(table):
-            match = " AND ".join(f"t.{c} = k.{c}" for c, _ in TRACKED[table])
-            conn.execute(f"DELETE FROM {table} t USING jsonb_populate_recordset(NULL::{table}, %s) k WHERE {match}",
-                         (Jsonb(deletes[table]),))
     for table in TRACKED:
         if inserts.get(table):
             cols = ", ".join(f'"{c}"' for c in inserts[table][0])
@@ -161,6 +158,11 @@ def apply(conn: psycopg.Connection[Any], step_id: int, name: str, *, undoing: bo
         where = " AND ".join(f'"{c}" = %s' for c, _ in TRACKED[table])
         conn.cursor().executemany(f"UPDATE {table} SET {sets} WHERE {where}",
                                   [[*(img[c] for c in changed), *(img[c] for c, _ in TRACKED[table])] for img in images])
+    for table in reversed(list(TRACKED)):
+        if deletes.get(table):
+            match = " AND ".join(f"t.{c} = k.{c}" for c, _ in TRACKED[table])
+            conn.execute(f"DELETE FROM {table} t USING jsonb_populate_recordset(NULL::{table}, %s) k WHERE {match}",
+                         (Jsonb(deletes[table]),))
     conn.execute("UPDATE undo_steps SET done = %s WHERE id = %s", (UNDONE if undoing else DONE, step_id))
     return applied
 
