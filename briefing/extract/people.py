@@ -92,6 +92,7 @@ def _lexicon() -> dict[str, Any]:
         "modifiers": {fold(m) for m in titles["modifiers"]},
         "analysts": [fold(a) for a in titles["analysts"]],
         "role_nouns": {fold(r) for r in titles["role_nouns"]},
+        "portfolio": frozenset(fold(w) for w in titles.get("portfolio_words", [])),
         "prefix_words": {w for p in prefixes for w in p},
         "title_heads_as_prefix": {tuple(_words(p)) for p in hon["prefixes"]} & {tuple(_words(h)) for h in titles["heads"]},
     }
@@ -225,6 +226,8 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
         k = _match_seq(tokens, i, lex["prefixes"]) or _match_seq(tokens, i, lex["heads"])
         if k and tokens[i].text[:1].isupper() or (k and tokens[i].lower_ in {"the"}):
             j = i + k
+            if _match_seq(tokens, i, lex["heads"]) == k:
+                j = _title_tail(tokens, j, country_tokens)  # "Minister of Foreign Affairs Jan Lipavský"
             # further honorifics / titles ("H.E. Dr.", "Prime Minister Datuk Seri")
             while j < n:
                 more = _match_seq(tokens, j, lex["prefixes"])
@@ -232,7 +235,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                     break
                 j += more
             s = j
-            while j < n and j - s < 6 and _is_name_token(tokens[j]) and j not in country_tokens \
+            while j < n and j - s < 8 and _is_name_token(tokens[j]) and j not in country_tokens \
                     and not _match_seq(tokens, j, lex["heads"]):
                 if tokens[j].whitespace_ == "" and j + 1 < n and tokens[j + 1].text in {",", ";"}:
                     j += 1
@@ -265,6 +268,35 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             if j - s >= 2:
                 spans.append((s, j))
     return spans
+
+
+TAIL_CONNECTORS = {"of", "for", "and", "the", "&"}
+
+
+def _title_tail(tokens: Any, j: int, country_tokens: set[int]) -> int:
+    """Where the words after a title's head that still belong to it end ("of the National Assembly",
+    "for Foreign Affairs, Migration and Tunisians Abroad"): portfolio words (titles.json), countries and
+    connectors. ``j`` itself when no such words, or when no capitalised word (a name) follows them."""
+    if j >= len(tokens) or tokens[j].lower_ not in {"of", "for"}:
+        return j
+    portfolio = _lexicon()["portfolio"]
+    n = len(tokens)
+    k = j
+    def in_title(k: int) -> bool:
+        t = tokens[k]
+        if t.lower_ in TAIL_CONNECTORS or k in country_tokens or t.text in {"'s", "’s"}:
+            return True
+        if t.text == ",":  # "Foreign Affairs, Migration and ..."
+            return k + 1 < n and fold(tokens[k + 1].text) in portfolio and tokens[k + 1].text[:1].isupper()
+        return t.text[:1].isupper() and fold(t.text) in portfolio
+
+    while k < n and in_title(k):
+        k += 1
+    while k > j and (tokens[k - 1].lower_ in TAIL_CONNECTORS or tokens[k - 1].text == ","):
+        k -= 1
+    if k == j or k >= n or not tokens[k].text[:1].isupper() or "\n" in tokens[k - 1].whitespace_:
+        return j
+    return k
 
 
 def _appositive_candidates(tokens: list[Any], country_tokens: set[int]) -> list[tuple[int, int]]:
@@ -312,7 +344,8 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
             break
         if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in lex["not_names"]:
             break
-        if fold(t.text) in lex["head_words"] or fold(t.text) in lex["prefix_words"] or t.is_sent_start:
+        if fold(t.text) in lex["head_words"] or fold(t.text) in lex["prefix_words"] or t.is_sent_start \
+                or fold(t.text) in lex["portfolio"]:
             break
         s -= 1
         steps += 1
@@ -325,6 +358,9 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     tokens = doc
     while end + 1 < len(doc) and doc[end].text == "-" and _is_name_token(doc[end]) and _joined_part(doc[end + 1]):
         end += 2  # the model's "Kim Dae" of "Kim Dae-jung"
+    while end - start > 1 and start > 0 and fold(tokens[start].text) in lex["portfolio"] and (
+            tokens[start - 1].lower_ in TAIL_CONNECTORS or fold(tokens[start - 1].text) in lex["portfolio"]):
+        start += 1  # the end of a title the model took in: "(Minister of) Transport Martin Kupka"
     changed = True
     while changed and start < end:
         changed = False
@@ -365,7 +401,7 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if not words[0].text[:1].isupper():
         return None
-    if len(words) > 7:
+    if len(words) > 8:
         return None
     if all(fold(t.text) in lex["prefix_words"] or fold(t.text) in lex["head_words"] for t in words):
         return None
