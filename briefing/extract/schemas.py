@@ -213,6 +213,7 @@ class TopicsFile(Strict):
     name_words: SomeWords
     instrument_words: SomeWords
     not_topics: Words = []  # fragments a parse leaves that name nothing ("way forward")
+    named_lowercase_heads: Words = []  # "the Recognised Seasonal Employer scheme": a name ending in lower case
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

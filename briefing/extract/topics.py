@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from briefing.extract.countries import code_of
+from briefing.extract.countries import forms as country_forms
 from briefing.extract.figures import DocIndex
 from briefing.extract.layout import in_ranges
 from briefing.extract.rules import rules as rule_file
@@ -152,7 +153,8 @@ def _rules() -> _Rules:
         name_before=re.compile(rf"\b(?:{alt(data['name_words'], plural=False)})\s+(?:of|for)\s+(?:the\s+)?"
                                rf"(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*$"),
         instrument=re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z][\w’'–-]*\s+){{1,4}})"
-                              rf"(?P<inst>{alt(data['instrument_words'], plural=False)})(?![\w-])"),
+                              rf"(?P<inst>{alt(data['instrument_words'] + data.get('named_lowercase_heads', []), plural=False)})"
+                              rf"(?![\w-])"),
         third_countries=re.compile(rf"(?<![\w-])(?:{alt(third_names, plural=False)})(?![\w-])"),
         third_names=third_names,
         not_topics=frozenset(_key(name) for name in data.get("not_topics", [])),
@@ -485,18 +487,31 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
     Partnership Agreement" -> Economic Partnership Agreement, "our Special Strategic Partnership"."""
     rules = _rules()
     words = m.group("name").split()
-    while words and (re.search(r"[A-Za-z][–-][A-Z]", words[0]) or _fold(words[0]) in ("the", "our", "this")
-                     or code_of(words[0].strip("’'s"))):
+    while len(words) > 1 and (re.search(r"[A-Za-z][–-][A-Z]", words[0]) or _fold(words[0]) in ("the", "our", "this")
+                              or _party_word(words[0])):
         words = words[1:]  # "Bangladesh-Japan", "Japan's", "The": parties and articles, not the name
-    if not words or len(words) > 4 or all(w.isupper() for w in words) or words[-1].lower() in ("of", "and", "the"):
+    if _fold(words[0]) in ("the", "our", "this", "a", "an") or _party_word(words[0]) \
+            or re.search(r"[A-Za-z][–-][A-Z]", words[0]) and len(words) == 1:
+        return None  # "the Canada–Mexico Partnership": its parties and a kind, no name
+    lowercase = m.group("inst").islower()
+    if lowercase and len(words) < 2 and not (words[0].isupper() and len(words[0]) > 2):
+        return None  # "Peace initiative": a lower-case head ends a name of two words or an acronym ("TRUST initiative")
+    if not words or len(words) > 4 or (all(w.isupper() for w in words) and not lowercase) \
+            or words[-1].lower() in ("of", "and", "the"):
         return None
     if all(_fold(w) in rules.stop for w in words) or len(words) == 1 and _adjective_like(words[0]):
         return None  # "Memorandum of Understanding", "a Strategic Partnership": a kind, not a name
-    if re.match(r"\s+[A-Z]", m.string[m.end("inst"):m.end("inst") + 2]):
+    if re.match(r"[\s–-]+[A-Z]", m.string[m.end("inst"):m.end("inst") + 3]):
         return None  # "the Kenyatta International Convention Centre": the name goes on, and is a place
     name = " ".join([*words, m.group("inst")])
     start = m.start("name") + m.group("name").find(words[0])
     return _Mention(name, start, m.end("inst"), "head")
+
+
+def _party_word(word: str) -> bool:
+    """A country's name or people ("Japan's", "Mongolian"), not a city that names a declaration ("Ankara")."""
+    found = country_forms().get(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word)
+    return found is not None and found[1] != "capital"
 
 
 def _word_offsets(text: str, start: int, words: list[str]) -> list[int]:
