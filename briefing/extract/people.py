@@ -356,6 +356,10 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     """The span of the name alone: honorifics, titles, post-nominals and possessives cut off."""
     lex = _lexicon()
     tokens = doc
+    for back in (1, 2, 3):
+        if start - back >= 0 and _match_seq(tokens, start - back, lex["prefixes"]) > back:
+            start -= back  # the model's "Seri Utama Zafrul" of "Datuk Seri Utama Zafrul": the honorific is cut below
+            break
     while end + 1 < len(doc) and doc[end].text == "-" and _is_name_token(doc[end]) and _joined_part(doc[end + 1]):
         end += 2  # the model's "Kim Dae" of "Kim Dae-jung"
     while end - start > 1 and start > 0 and fold(tokens[start].text) in lex["portfolio"] and (
@@ -389,6 +393,9 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         if start in country_tokens and end - start > 1 and tokens[start].ent_type_ in {"NORP", "GPE"}:
             start += 1
             changed = True
+    while end - start > 1 and (tokens[start].pos_ in NOT_TITLE_POS or tokens[start].tag_ in {"VBG", "VBD", "VBN"}) \
+            and tokens[start].lower_ not in PARTICLES:
+        start += 1  # "Joining Marcos were ...": the sentence's first word is no given name
     while end > start and (tokens[end - 1].text in {"'s", "’s", "'", ",", ".", ";", ":", "-"}
                            or tokens[end - 1].text.rstrip(".") in lex["post"] and end - start > 1):
         end -= 1
@@ -482,9 +489,7 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
             break
     if head_at is None:
         return prefix_title, None, False, title_start
-    while head_at > 0 and (fold(ctoks[head_at - 1].text) in lex["modifiers"] or (
-            ctoks[head_at - 1].text[:1].isupper() and ctoks[head_at - 1].i not in country_by_token
-            and ctoks[head_at - 1].lower_ not in {"the", "a", "an"})):
+    while head_at > 0 and _title_word(ctoks[head_at - 1], country_by_token):
         head_at -= 1  # "External Affairs Minister", "Deputy Prime Minister"
     title_toks = ctoks[head_at:]
     while title_toks and (title_toks[-1].lower_ in CONNECTORS - {")"} or title_toks[-1].text == ","):
@@ -502,6 +507,21 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     if not comma and not title:
         return prefix_title, country, False, title_start
     return title or prefix_title, country, False, first
+
+
+NOT_TITLE_POS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON", "ADV", "PART", "NUM", "PUNCT", "INTJ"}
+
+
+def _title_word(token: Any, country_by_token: dict[int, Any]) -> bool:
+    """A word before a title's head that is part of it ("External Affairs", "Deputy", "Senior"), not one that
+    only stands beside it: "With", "Meeting", "March", "Tuesday", "the", a country."""
+    lex = _lexicon()
+    word = fold(token.text).rstrip(".")
+    if word in lex["modifiers"] or word in lex["portfolio"]:
+        return True
+    if not token.text[:1].isupper() or token.i in country_by_token or word in lex["not_names"]:
+        return False
+    return token.pos_ not in NOT_TITLE_POS and token.tag_ not in {"VBG", "VBD", "VBN", "VBZ", "VBP", "VB"}
 
 
 def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> tuple[str | None, str | None]:
