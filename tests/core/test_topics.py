@@ -28,7 +28,7 @@ def names(text: str) -> list[str]:
     ("The two presidents discussed cooperation in agriculture, mining and renewable energy, and the situation "
      "in the Sahel.", {"agriculture", "mining", "renewable energy", "Sahel"}),
     ("Brazil and Argentina agreed to deepen defense ties and signed a memorandum of understanding on lithium "
-     "extraction and green hydrogen.", {"defence", "lithium extraction", "hydrogen"}),
+     "extraction and green hydrogen.", {"defence", "lithium extraction", "green hydrogen"}),
     ("The ministers reaffirmed their support for the sovereignty and territorial integrity of Ukraine and agreed "
      "to strengthen energy security.", {"Ukraine", "energy security"}),
     ("Leaders welcomed progress in areas such as semiconductors, quantum computing and outer space, and voiced "
@@ -150,3 +150,41 @@ def test_a_phrase_a_reader_opens_with_a_wildcard_or_sign_is_tried_everywhere():
     assert topics_mod._first_words(["#MeToo"]) is None
     pattern = re.compile(r"(?<![\w-])#metoo", re.IGNORECASE)
     assert [m.span() for m in topics_mod._find(pattern, "the #MeToo debate", None)] == [(4, 10)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # named bodies and frameworks need no trigger phrase
+    ("The ministers met on the sidelines of the G20 and reaffirmed support for ASEAN centrality and the Quad.",
+     {"G20", "ASEAN", "Quad"}),
+    ("Both leaders backed UN Security Council reform and the implementation of the AfCFTA.",
+     {"UN Security Council reform", "AfCFTA"}),
+    # a named project or framework keeps its name, without its parties
+    ("They agreed to start negotiations on a Kenya-Ghana Economic Partnership Agreement and reviewed the "
+     "Lake Volta Transport Corridor.", {"Economic Partnership Agreement", "Lake Volta Transport Corridor"}),
+])
+def test_named_bodies_and_projects(text, expected):
+    assert expected <= set(names(text))
+
+
+@pytest.mark.parametrize(("text", "not_expected"), [
+    ("He is the first minister to visit since the Covid-19 pandemic began.", "COVID-19"),
+    ("The Minister for Foreign Affairs, European Union and Cooperation met her counterpart.", "European Union"),
+    ("They agreed on the way forward on Monday and discussed several strategic fields.", "way forward"),
+])
+def test_fragments_time_references_titles_and_furniture_are_not_topics(text, not_expected):
+    found = names(text)
+    assert not_expected not in found and not any(w in {"monday", "several strategic fields"} for w in found)
+
+
+def test_a_third_country_is_an_issue_but_a_party_is_not():
+    found = names("Japan and South Korea agreed to coordinate on North Korea's missile programmes. Japan and "
+                  "South Korea also discussed trade.")
+    assert "North Korea" in found and "Japan" not in found
+
+
+def test_no_topic_from_a_link_line():
+    from briefing.extract.nlp import get_nlp
+
+    doc = get_nlp()("Read more: ASEAN leaders to meet in Kuala Lumpur\n\nThe two ministers discussed fisheries.",
+                    disable=["bb_assemble"])
+    assert [t.name for t in doc._.bb_topics] == ["fisheries"]
