@@ -83,3 +83,28 @@ def test_notes_and_removing_a_source(open_store):
     assert _labels(alice) == ["Follow-up"]
     assert alice.undo() == "Remove 1 source"
     assert "Bob Jones" in _labels(alice) and alice.search("jones")
+
+
+def _fake_extract(batch):
+    return iter([extract_one(src) for src in batch])
+
+
+def test_an_import_of_files_is_one_step_of_the_importing_officer(open_store, tmp_path):
+    alice, bob = open_store("alice", "OFFICIAL"), open_store("bob", "OFFICIAL")
+    texts = {"a.txt": "Alice Smith met Bob Jones in Oslo on 2021-06-21.",
+             "b.txt": "Alice Smith visited Norway on 2021-06-22.",
+             "c.txt": "Carol White called Bob Jones on 2021-06-23."}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    bob.add_note("Bob's own note.")
+
+    report = alice.import_paths([tmp_path], extract=_fake_extract)
+    again = alice.import_paths([tmp_path], extract=_fake_extract)
+
+    assert len(report.imported) == 3 and not report.failed and len(again.present) == 3
+    assert len(bob.sources()) == 3 and "Carol White" in _labels(bob)
+    assert alice.undo_name() == "Import 3 sources"
+    assert bob.undo() == "Add note"  # Bob's undo leaves Alice's import alone
+    assert len(alice.sources()) == 3
+    assert alice.undo() == "Import 3 sources"
+    assert bob.sources() == [] and _labels(bob) == []

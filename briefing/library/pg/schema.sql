@@ -179,7 +179,8 @@ CREATE TABLE undo_steps (
     owner text NOT NULL DEFAULT session_user,
     name text NOT NULL,
     done smallint NOT NULL DEFAULT 1,            -- 1 done, 0 undone (redo-able), 2 running
-    created_at text NOT NULL
+    created_at text NOT NULL,
+    backend_pid integer                          -- of the connection recording a running step (an import)
 );
 CREATE INDEX undo_steps_owner ON undo_steps (owner, id);
 

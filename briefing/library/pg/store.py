@@ -35,8 +35,19 @@ from briefing.library.library import KIND_PLURALS, NotFound
 from briefing.library.pg import read
 from briefing.library.pg import undo as pg_undo
 from briefing.library.pg.compat import SqliteDialect
-from briefing.library.records import Brief, BriefLine, BriefRow, Change, Item, ItemRow, SourceRecord, SourceRow
-from briefing.model import MARKINGS, Extraction, Source
+from briefing.library.records import (
+    Brief,
+    BriefLine,
+    BriefRow,
+    Change,
+    ImportReport,
+    ImportResult,
+    Item,
+    ItemRow,
+    SourceRecord,
+    SourceRow,
+)
+from briefing.model import DEFAULT_MARKING, MARKINGS, Extraction, Source
 
 log = logging.getLogger(__name__)
 
@@ -233,20 +244,91 @@ class PgStore:
         title = source.title or Path(source.path).name
         name = f"Import {title}" if source.marking == MARKINGS[0] else f"Import a {source.marking} source"
         try:
-            with self.step(name) as db:
-                source_id = ingest.insert_source(db, source, extraction)  # type: ignore[arg-type]
-                original = self._link_copy(db, source_id, source)
-                story = copies.story_sources(db, original) if original is not None else None  # type: ignore[arg-type]
-                ingesting = ingest.Ingest(db, source_id, source, extraction, story=story)  # type: ignore[arg-type]
-                touched = ingesting.run()
-                self._announce("sources-added", [source_id])
-                self._announce("items-added", sorted(ingesting.created))
-                if touched - ingesting.created:
-                    self._announce("items-changed", sorted(touched - ingesting.created))
+            with self.step(name):
+                source_id = self._write_source(source, extraction)
         except psycopg.errors.UniqueViolation as exc:
             # The same document is held, at a marking this officer may not read.
             raise LibraryError(f"{source.path}: this document is already in the team library") from exc
         return source_id, True
+
+    def import_iter(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        marking: str = DEFAULT_MARKING,
+        cancel: Callable[[], bool] | None = None,
+        extract: Callable[[list[Source]], Iterator[Extraction]] | None = None,
+        workers: int = 0,
+    ) -> Iterator[ImportResult]:
+        """Import files, one ImportResult per file: the SQLite library's import pipeline (``importer``),
+        writing here. The whole import is one undoable step of this officer's ("Import 12 sources"), each
+        source its own transaction; nobody's undo can take it apart while it runs."""
+        from briefing.library import importer
+
+        marking = " ".join((marking or DEFAULT_MARKING).upper().split())
+        self._check_cleared(marking)
+        with self._lock, self._conn.transaction():
+            step_id = pg_undo.begin(self._conn, "Import", ingest.now(), running=True)
+        imported = 0
+        pool = importer.ProcessExtractor(workers, fork=importer.can_fork()) if workers > 0 and extract is None else None
+        results = importer.import_iter(self, paths, marking=marking, cancel=cancel,  # type: ignore[arg-type]
+                                       step_id=step_id, extract=extract or pool)
+        try:
+            for result in results:
+                imported += result.status == "imported"
+                yield result
+        finally:
+            if pool is not None:
+                pool.close()
+            with self._lock, self._conn.transaction():
+                if pg_undo.finish(self._conn, step_id):
+                    self._conn.execute("UPDATE undo_steps SET name = %s WHERE id = %s",
+                                       (f"Import {_plural(imported, 'source')}", step_id))
+
+    def import_paths(self, paths: Iterable[str | Path], **options: Any) -> ImportReport:
+        """``Library.import_paths`` (the same report from ``import_iter``), on the team library."""
+        from briefing.library.library import Library
+
+        return Library.import_paths(self, paths, **options)  # type: ignore[arg-type]
+
+    def _add_source_in_step(self, source: Source, extraction: Extraction, step_id: int | None,
+                            cache: object = None) -> tuple[int, bool]:
+        """Write one source of an import in its own transaction, recorded into the import's step.
+
+        (The importer's ``cache`` of joined items is for SQLite; here each source reads what it joins.)"""
+        self._check_cleared(source.marking)
+        with self._lock:
+            try:
+                with self._conn.transaction():
+                    row = self._conn.execute("SELECT id FROM sources WHERE sha256 = %s", (source.sha256,)).fetchone()
+                    if row:
+                        return int(row[0]), False
+                    if step_id is not None:
+                        self._conn.execute("SELECT set_config('briefing.step', %s, true), "
+                                           "set_config('briefing.step_name', 'Import', true)", (str(step_id),))
+                    self._step_name = "Import"
+                    source_id = self._write_source(source, extraction)
+                    self._notify()
+            except BaseException:
+                self._pending.clear()
+                raise
+            finally:
+                self._step_name = None
+            self._flush()
+        return source_id, True
+
+    def _write_source(self, source: Source, extraction: Extraction) -> int:
+        db = self._db
+        source_id = ingest.insert_source(db, source, extraction)  # type: ignore[arg-type]
+        original = self._link_copy(db, source_id, source)
+        story = copies.story_sources(db, original) if original is not None else None  # type: ignore[arg-type]
+        ingesting = ingest.Ingest(db, source_id, source, extraction, story=story)  # type: ignore[arg-type]
+        touched = ingesting.run()
+        self._announce("sources-added", [source_id])
+        self._announce("items-added", sorted(ingesting.created))
+        if touched - ingesting.created:
+            self._announce("items-changed", sorted(touched - ingesting.created))
+        return source_id
 
     def _check_cleared(self, marking: str) -> None:
         if marking not in MARKINGS:
@@ -494,7 +576,7 @@ class PgStore:
 
     def undo_name(self) -> str | None:
         with self._lock:
-            step = pg_undo.latest(self._conn, pg_undo.DONE)
+            step = pg_undo.latest(self._conn, pg_undo.DONE, refuse_running=False)
         return step[1] if step else None
 
     def redo_name(self) -> str | None:

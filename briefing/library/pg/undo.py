@@ -38,7 +38,7 @@ DERIVED: dict[str, frozenset[str]] = {
     "items": frozenset({"date", "label", "status", "type", "countries", "version", "changed_by", "min_rank"}),
 }
 MAX_STEPS = 200  # per officer; older steps are forgotten
-DONE, UNDONE = 1, 0
+DONE, UNDONE, RUNNING = 1, 0, 2
 
 
 class UndoConflict(LibraryError):
@@ -57,12 +57,17 @@ def _key_match(table: str, alias: str = "t") -> str:
     return " AND ".join(f"{alias}.{col} = (l.row_key ->> '{col}')::{kind}" for col, kind in TRACKED[table])
 
 
-def begin(conn: psycopg.Connection[Any], name: str, created_at: str) -> int:
+def begin(conn: psycopg.Connection[Any], name: str, created_at: str, *, running: bool = False) -> int:
     """A new step of the logged-in officer (forgetting what they had undone); the caller holds the
-    transaction and sets ``briefing.step`` to the id returned."""
+    transaction and sets ``briefing.step`` to the id returned.
+
+    ``running``: a step recorded over several transactions (an import), not to be undone until ``finish``
+    (or until its connection is found gone: killed, it leaves whole sources only)."""
     conn.execute("DELETE FROM undo_steps WHERE owner = session_user AND done = %s", (UNDONE,))
-    row = conn.execute("INSERT INTO undo_steps (name, created_at) VALUES (%s, %s) RETURNING id",
-                       (name, created_at)).fetchone()
+    row = conn.execute(
+        "INSERT INTO undo_steps (name, created_at, done, backend_pid) VALUES (%s, %s, %s, "
+        "CASE WHEN %s THEN pg_backend_pid() END) RETURNING id",
+        (name, created_at, RUNNING if running else DONE, running)).fetchone()
     assert row is not None
     step_id: int = row[0]
     conn.execute("DELETE FROM undo_steps WHERE owner = session_user AND id IN (SELECT id FROM undo_steps "
@@ -77,6 +82,8 @@ def finish(conn: psycopg.Connection[Any], step_id: int) -> bool:
     if conn.execute("SELECT 1 FROM undo_log WHERE step_id = %s LIMIT 1", (step_id,)).fetchone() is None:
         conn.execute("DELETE FROM undo_steps WHERE id = %s", (step_id,))
         return False
+    conn.execute("UPDATE undo_steps SET done = %s, backend_pid = NULL WHERE id = %s AND done = %s",
+                 (DONE, step_id, RUNNING))
     tables = [r[0] for r in conn.execute("SELECT DISTINCT tbl FROM undo_log WHERE step_id = %s", (step_id,))]
     for table in tables:
         conn.execute(f"UPDATE undo_log l SET after = to_jsonb(t) FROM {table} t "
@@ -84,12 +91,25 @@ def finish(conn: psycopg.Connection[Any], step_id: int) -> bool:
     return True
 
 
-def latest(conn: psycopg.Connection[Any], done: int) -> tuple[int, str] | None:
-    """The officer's latest done step (to undo) or earliest undone one (to redo)."""
-    order = "DESC" if done == DONE else "ASC"
-    row = conn.execute(f"SELECT id, name FROM undo_steps WHERE owner = session_user AND done = %s "
-                       f"ORDER BY id {order} LIMIT 1", (done,)).fetchone()
-    return (row[0], row[1]) if row else None
+def latest(conn: psycopg.Connection[Any], done: int, *, refuse_running: bool = True) -> tuple[int, str] | None:
+    """The officer's latest done step (to undo) or earliest undone one (to redo).
+
+    LibraryError when the latest is still running (an import of theirs in another window)."""
+    if done == UNDONE:
+        row = conn.execute("SELECT id, name FROM undo_steps WHERE owner = session_user AND done = %s "
+                           "ORDER BY id LIMIT 1", (UNDONE,)).fetchone()
+        return (row[0], row[1]) if row else None
+    # A running step whose connection is gone (killed mid-import) becomes an ordinary done step.
+    conn.execute("UPDATE undo_steps SET done = %s, backend_pid = NULL WHERE owner = session_user AND done = %s "
+                 "AND backend_pid IS DISTINCT FROM pg_backend_pid() AND NOT EXISTS "
+                 "(SELECT 1 FROM pg_stat_activity a WHERE a.pid = undo_steps.backend_pid)", (DONE, RUNNING))
+    row = conn.execute("SELECT id, name, done FROM undo_steps WHERE owner = session_user AND done IN (%s, %s) "
+                       "ORDER BY id DESC LIMIT 1", (DONE, RUNNING)).fetchone()
+    if row is None:
+        return None
+    if row[2] == RUNNING and refuse_running:
+        raise LibraryError(f"'{row[1]}' is still running; undo it once it has finished")
+    return (row[0], row[1])
 
 
 def _columns(table: str, before: dict[str, Any] | None, after: dict[str, Any] | None) -> set[str]:
