@@ -205,8 +205,9 @@ class ActorIndex:
         pool = self.by_word.get(words[-1], []) + self.by_word.get(words[0], [])
         seen: dict[int, Actor] = {}
         for actor in pool:
-            if any(wanted <= set(name_words(f)) for f in (actor.name, *actor.aliases)):
-                seen[id(actor)] = actor
+            for form in (name_words(f) for f in (actor.name, *actor.aliases)):
+                if wanted <= set(form) or _within(form, words):
+                    seen[id(actor)] = actor
         return list(seen.values())
 
     def find(self, names: Iterable[str], date: str | None, title: str | None = None) -> Actor | None:
@@ -238,6 +239,14 @@ class ActorIndex:
         if len(people) == 1 and len(countries) == 1:
             return max(cands, key=lambda a: a.start or "")  # out of office on that date: still that country's
         return None
+
+
+def _within(form: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """The dictionary's form is inside a longer written name: three words or more ("Mohammed bin Salman Al
+    Saud" in "Mohammed bin Salman bin Abdulaziz Al Saud"), or two that begin and end it."""
+    if not set(form) <= set(words) or len(form) < 2:
+        return False
+    return len(form) >= 3 or (form[0] == words[0] and form[-1] == words[-1])
 
 
 _TITLE_WORDS = re.compile(r"[a-z]+")

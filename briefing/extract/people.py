@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.actors import Actor, name_words
+from briefing.extract.actors import Actor, name_words, office_fits
 from briefing.extract.actors import index as actor_index
 from briefing.extract.layout import doc_text, in_ranges, sentence_of, token_lowers, token_texts
 from briefing.extract.rules import rules
@@ -89,6 +89,7 @@ def _lexicon() -> dict[str, Any]:
         "heads": heads,
         "head_words": {w for h in heads for w in h},
         "leaders": {tuple(_words(h)) for h in titles["leaders"]},
+        "styles": {tuple(_words(h)) for h in [*hon["keep_if_single"], "Head of State", "Head of Government", "Chancellor"]},
         "modifiers": {fold(m) for m in titles["modifiers"]},
         "analysts": [fold(a) for a in titles["analysts"]],
         "role_nouns": {fold(r) for r in titles["role_nouns"]},
@@ -840,8 +841,18 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         p.country = entry.country
         p.country_sure = True
         p.actor = entry
-        if not p.title and entry.in_office(date):
+        if entry.in_office(date) and (not p.title or _top_title_that_misfits(p.title, entry.office)):
             p.title = entry.office
+
+
+def _top_title_that_misfits(title: str, office: str) -> bool:
+    """A leader's title or a style ("President", "Prince", "Head of State", "Chancellor") that is not the
+    office the dictionary has the person holding that day: a misread (a neighbour's title, "the two
+    Presidents", the Spanish "Canciller"), where a portfolio title ("Deputy Prime Minister") may be a second office."""
+    lex = _lexicon()
+    words = tuple(_words(title))
+    top = words in lex["leaders"] or words in lex["styles"]
+    return top and not office_fits(office, title)
 
 
 def keep_known_countries(people: list[Any], records: list[PersonRecord]) -> None:
