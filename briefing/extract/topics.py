@@ -233,7 +233,8 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
             break
         if doc is not None:
             token = _token_at(doc, start + w.start())
-            if token is not None and token.pos_ in ("VERB", "AUX", "PRON") and token.tag_ != "VBN" and n > 0:
+            if token is not None and token.pos_ in ("VERB", "AUX", "PRON") and token.tag_ != "VBN" and n > 0 \
+                    and token.dep_ not in ("amod", "compound"):  # "an ageing population" goes on
                 limit = w.start()
                 break
             if token is not None and token.tag_ == "VBN" and n > 0 and token.dep_ not in ("amod", "compound"):
@@ -264,6 +265,8 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
                 continue
             if token is not None and token.ent_type_ in ("GPE", "NORP", "PERSON") and not title_case:
                 continue  # a country or a person in a list is a party, not a topic
+            if raw.strip() in country_forms():
+                continue  # "Mogadishu": a capital in a list of places is a place, not a topic
         item_title_case = title_case
         if doc is not None and not title_case and raw.strip()[:1].isupper():
             token = _token_at(doc, start + a + len(raw) - len(raw.lstrip()))
