@@ -31,7 +31,6 @@ MAX_EVIDENCE = 700
 CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "mark", "dep", "meta"}
 ASIDE_PREPS = {"during", "since", "after", "before", "by", "until", "amid", "following", "despite", "throughout"}
 LIGHT_VERBS = {"work", "continue", "seek", "strive", "try", "endeavour", "endeavor", "move", "aim", "begin", "start"}
-FUTURE = {"will", "would", "shall", "'ll", "should"}
 BULLET = re.compile(r"^\s*(?:[-*•·–—]|\(?[a-z]\)|\(?[ivx]+\))\s+")
 STATUS_RANK = {"signed": 7, "renewed": 6, "upgraded": 6, "established": 5, "in-force": 4, "negotiating": 4,
                "planned": 4, "proposed": 4, "agreed": 3}
@@ -165,6 +164,12 @@ def _cap(title: str) -> str:
 
 
 # ------------------------------------------------------------------------------------------- document nouns
+
+@cache
+def _future_aux() -> frozenset[str]:
+    """The one list of future auxiliaries, shared with the events reader (data/tense_words.json)."""
+    return frozenset(rules("tense_words.json")["future_aux"])
+
 
 @cache
 def _doc_names() -> frozenset[tuple[str, ...]]:
@@ -313,7 +318,7 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
 
 def _future(t: Any) -> bool:
     for _ in range(3):
-        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in FUTURE for c in t.children):
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _future_aux() for c in t.children):
             return True
         if t.lemma_ in {"expect", "plan", "schedule", "hope", "aim", "due", "intend"} and t.dep_ != "ROOT" or (
                 t.lemma_ in {"expect", "plan", "schedule", "due", "set"} and t.tag_ == "VBN"):
