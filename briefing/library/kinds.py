@@ -393,16 +393,66 @@ def _combine_person(contributions: list[tuple[str | None, dict[str, Any]]]) -> d
                 titles[-1]["last"] = date
             continue
         titles.append({"title": d.get("title"), "country": d.get("country"), "date": date})
-    latest = sorted((t for t in titles if t["title"]), key=lambda t: t["date"] or "")
-    latest_country = sorted((t for t in titles if t["country"]), key=lambda t: t["date"] or "")
-    return {
+    ordered = sorted(contributions, key=lambda c: c[0] or "")
+    title, title_disputed = settled([d.get("title") for _, d in ordered], key=fold)
+    country, country_disputed = settled([d.get("country") for _, d in ordered], key=lambda c: c.upper())
+    latest = max((date for date, _ in contributions if date), default=None)
+    known = _dictionary_entry([name, *aliases], latest, title)
+    if known is not None:  # the actor dictionary over what the sources agree on
+        country, country_disputed = known.country, False
+        if known.in_office(latest):
+            given = [d.get("title") for _, d in ordered if d.get("title")]
+            title = next((t for t in reversed(given) if _office_fits(known.office, t)), known.office)
+            title_disputed = False
+    out = {
         "name": name,
         "aliases": aliases,
-        "title": latest[-1]["title"] if latest else None,
-        "country": latest_country[-1]["country"] if latest_country else None,
+        "title": title,
+        "country": country,
         "titles": titles,
         "countries": _union([d.get("countries") or [] for d in datas], key=str.upper),
     }
+    if title_disputed or country_disputed:
+        out["disputed"] = [f for f, d in (("title", title_disputed), ("country", country_disputed)) if d]
+    return out
+
+
+def settled(values: list[Any], *, key: Any) -> tuple[Any, bool]:
+    """The value the sources (oldest first) settle on: the first one given holds until two later sources
+    agree on another; one later source alone never overturns it (it is reported as a dispute instead).
+    Returns (value, whether the latest source says otherwise)."""
+    held = None
+    challengers: dict[Any, int] = {}
+    last = None
+    for value in values:
+        if not value:
+            continue
+        last = value
+        if held is None or key(value) == key(held):
+            held = held or value
+            challengers.clear()
+            continue
+        challengers[key(value)] = challengers.get(key(value), 0) + 1
+        if challengers[key(value)] >= 2:
+            held = value
+            challengers.clear()
+    return held, last is not None and held is not None and key(last) != key(held)
+
+
+def _dictionary_entry(names: list[str], date: str | None, title: str | None) -> Any:
+    """The actor dictionary's entry for a person known by these names, or None."""
+    from briefing.extract.actors import index
+
+    try:
+        return index().find(sorted(names, key=lambda n: -len(n.split())), date, title)
+    except Exception:  # noqa: BLE001 - a broken user dictionary file must not stop an import
+        return None
+
+
+def _office_fits(office: str, title: str) -> bool:
+    from briefing.extract.actors import office_fits
+
+    return office_fits(office, title)
 
 
 class Combination:

@@ -85,3 +85,80 @@ def test_the_earliest_source_gives_a_field_and_lists_keep_their_first_spelling()
 def test_people_are_not_combined_one_at_a_time():
     with pytest.raises(ValueError):
         kinds.Combination("person")
+
+
+# --- a person's title and country across sources: the user, then the actor dictionary, then agreement ---------
+
+
+def _person(title: str | None, country: str | None, name: str = "Ana Ruiz Quispe") -> dict:
+    return {"name": name, "aliases": [], "title": title, "country": country}
+
+
+def test_one_later_source_alone_does_not_overturn_a_title_or_country() -> None:
+    out = kinds.combine("person", [("2030-01-05", _person("Foreign Minister", "PE")),
+                                   ("2030-02-01", _person("Prime Minister", "VN"))])
+    assert (out["title"], out["country"]) == ("Foreign Minister", "PE")
+    assert out["disputed"] == ["title", "country"]  # shown, not silently taken
+    assert [t["title"] for t in out["titles"]] == ["Foreign Minister", "Prime Minister"]  # history kept whole
+
+
+def test_two_later_sources_that_agree_carry_a_new_title() -> None:
+    out = kinds.combine("person", [("2030-01-05", _person("Foreign Minister", "PE")),
+                                   ("2030-03-01", _person("Prime Minister", "PE")),
+                                   ("2030-04-01", _person("Prime Minister", "PE"))])
+    assert out["title"] == "Prime Minister" and "disputed" not in out
+
+
+def test_an_earlier_title_confirmed_again_resets_the_challenge() -> None:
+    out = kinds.combine("person", [("2030-01-05", _person("Foreign Minister", "PE")),
+                                   ("2030-02-01", _person("Prime Minister", "PE")),
+                                   ("2030-03-01", _person("Foreign Minister", "PE")),
+                                   ("2030-04-01", _person("Prime Minister", "PE"))])
+    assert out["title"] == "Foreign Minister"
+
+
+def test_the_actor_dictionary_decides_over_the_sources() -> None:
+    # two sources took Vietnam from the sentence; the dictionary knows Singapore's foreign minister
+    out = kinds.combine("person", [("2021-06-23", _person("Minister", "VN", "Vivian Balakrishnan")),
+                                   ("2021-06-24", _person("Foreign Minister", "VN", "Vivian Balakrishnan"))])
+    assert out["country"] == "SG"
+    assert out["title"] == "Foreign Minister"  # the sources' own words for the office, where they fit it
+    out = kinds.combine("person", [("2019-03-01", _person("Prince", "SA", "Faisal bin Farhan"))])
+    assert out["title"] == "Prince"  # not yet in office that day: the sources' title stands
+    out = kinds.combine("person", [("2021-03-01", _person("Prince", None, "Faisal bin Farhan"))])
+    assert (out["title"], out["country"]) == ("Foreign Minister", "SA")
+
+
+def test_the_users_correction_stays_through_later_imports() -> None:
+    edits = {"title": "Deputy Prime Minister", "country": "PE"}
+    first = kinds.combine("person", [("2030-01-05", _person("Foreign Minister", "CL"))])
+    later = kinds.combine("person", [("2030-01-05", _person("Foreign Minister", "CL")),
+                                     ("2030-02-01", _person("Prime Minister", "BO")),
+                                     ("2030-03-01", _person("Prime Minister", "BO"))])
+    for machine in (first, later):
+        shown = kinds.effective("person", machine, edits)
+        assert (shown["title"], shown["country"]) == ("Deputy Prime Minister", "PE")
+
+
+def test_a_corrected_title_survives_the_import_of_more_sources(tmp_path) -> None:
+    from briefing.library import Library, Query
+    from briefing.model import Evidence, Extraction, Person
+    from tests.core.test_library_fakes import source
+
+    def said(title: str, country: str) -> Extraction:
+        return Extraction(people=[Person("Ana Ruiz Quispe", title=title, country=country,
+                                         evidence=[Evidence(0, 15, "Ana Ruiz Quispe")])])
+
+    lib = Library.open(tmp_path / "lib.sqlite3", seed=False)
+    try:
+        lib.add_source(source("Ana Ruiz Quispe spoke.", path="a.txt", date="2030-01-05"), said("Foreign Minister", "CL"))
+        [pid] = lib.query(Query(kind="person"))
+        lib.edit_fields(pid, {"title": "Deputy Prime Minister", "country": "PE"})
+        for n, date in enumerate(["2030-02-01", "2030-03-01", "2030-04-01"]):
+            lib.add_source(source(f"Ana Ruiz Quispe spoke on day {n}.", path=f"b{n}.txt", date=date),
+                           said("Prime Minister", "BO"))
+        [person] = lib.items(lib.query(Query(kind="person")))
+        assert (person.fields["title"], person.fields["country"]) == ("Deputy Prime Minister", "PE")
+        assert person.machine["title"] == "Prime Minister"  # what the sources now agree on, kept beside it
+    finally:
+        lib.close()
