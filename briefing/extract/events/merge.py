@@ -152,6 +152,9 @@ def _same_without_names(m: dict[str, Any], f: Found, key_people: frozenset[int],
         return False
     if m["date"] and date:
         return m["date"] == date and (m["type"] == "call") == (f.type == "call")
+    nameless_date = date if not key_people else m["date"]
+    if nameless_date:
+        return False  # a dated telling without names is its own happening ("the treaty was signed in 1996")
     near = min(abs(f.sent.start - s.start) for s in m["sents"]) <= 120  # tokens: the same or a nearby paragraph
     return near and (m["type"] == "call") == (f.type == "call")
 

@@ -44,7 +44,7 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue  # "from this year to 2026": a term
             words_apart = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
             on_trigger = any(a.i == f.trigger for a in tok.root.ancestors)  # the date hangs from the trigger
-            pairs.append(((min(words_apart, 1) if on_trigger else words_apart, words_apart), k, mi, m))
+            pairs.append(((min(words_apart, 1) if on_trigger else words_apart, not on_trigger, words_apart), k, mi, m))
     pairs.sort(key=lambda x: x[0])
     done: set[int] = set()
     triggers = {f.trigger for f in found}
@@ -59,6 +59,13 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
         if k not in done:
             done.add(k)
             out[k] = (m.value, m.end_value)
+    by_trigger = {f.trigger: k for k, f in enumerate(found)}
+    for k, f in enumerate(found):  # "travelled to Dhaka that June to exchange the instruments": one time
+        t = doc[f.trigger]
+        head = by_trigger.get(t.head.i)
+        if head is not None and head in out and t.dep_ in {"advcl", "xcomp"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            out[k] = out[head]
     return out
 
 

@@ -80,6 +80,9 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     rule = verb_rule(lemma)
     etype = words["verbs"].get(lemma)
     is_pair = lemma in words["pair"] and etype is None and not rule.type_from_object
+    if rule.documents_make and any(g.lower_ in verb_words()["document_words"] for c in t.children
+                                   if c.dep_ == "dobj" for g in c.subtree):
+        etype, is_pair = rule.documents_make, False  # "exchanged eight agreements and MoUs": a signing
     subj = subject_of(t)
     if subj is not None and subj.lower_ in words["not_participants"]:
         return []
@@ -122,6 +125,8 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         place = place_of(t) or (object_place(t) if rule.place_from_object else None)
         return [Found("visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned, location=place)]
     objs = objects_of(t, people, preps={"with", "on", "upon", "between"})
+    if not subjects and objs and any(c.dep_ == "auxpass" for c in t.children):
+        subjects, objs = objs[:1], objs[1:]  # "the treaty was signed by A and B"
     if not subjects:
         return _group_event(t, sent, subj, etype, planned)
     if not objs and etype == "meeting" and rule.one_per_object:
@@ -207,10 +212,14 @@ def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: b
 def _group_event(t: Any, sent: Any, subj: Any, etype: str | None, planned: bool) -> list[Found]:
     """No person as subject: an event only when a body or the sides do it ("the two sides signed",
     "the commission convened"); its participants come from merging with another telling."""
+    if etype == "signing" and subj is None and any(c.dep_ == "auxpass" for c in t.children) and any(
+            c.dep_ == "dobj" and c.lower_ in verb_words()["document_words"] for c in t.children):
+        return [Found(etype, t.i, sent, [], planned=planned, location=place_of(t))]  # "were signed three instruments"
     if etype not in {"signing", "conference", "meeting", "talks"} or subj is None:
         return []
     subject_is_country = any(m.start <= subj.i < m.end for m in sent.doc._.bb_countries or [])
-    if subj.lower_ in verb_words()["group_subjects"] or (subject_is_country and etype == "signing"):
+    documents_signed = etype == "signing" and subj.dep_ == "nsubjpass" and subj.lower_ in verb_words()["document_words"]
+    if subj.lower_ in verb_words()["group_subjects"] or (subject_is_country and etype == "signing") or documents_signed:
         if etype == "signing" and t.dep_ in {"relcl", "acl"}:
             return []
         return [Found(etype, t.i, sent, [], planned=planned, location=place_of(t))]
