@@ -55,3 +55,33 @@ def test_a_meeting_of_a_standing_commission_is_a_conference_and_a_host_country_p
             "held in Lima later this year.", date="2025-04-02")
     conference = of_type(x, "conference")[0]
     assert (conference.status, conference.date) == ("planned", "2025")
+
+
+def test_exchanging_agreements_is_a_signing_between_the_two_who_exchanged_them():
+    x = run("Prime Minister Lars Berg of Norway and Prime Minister Ravi Menon of India exchanged eight agreements and "
+            "memoranda of understanding in New Delhi on Tuesday.", date="2025-03-12")
+    signing = of_type(x, "signing")[0]
+    assert set(signing.participants) == {"Lars Berg", "Ravi Menon"} and signing.date == "2025-03-11"
+
+
+def test_a_treaty_signed_by_two_leaders_names_them_and_its_own_date():
+    x = run("President Ana Soares of Angola met President Kofi Mensah of Ghana in Accra on Monday. The water treaty "
+            "was signed in Luanda on 12 December 1996 by President Rui Costa of Angola and President Jon Ade of Ghana.",
+            date="2025-05-13")
+    old = [e for e in of_type(x, "signing") if e.date == "1996-12-12"][0]
+    assert set(old.participants) == {"Rui Costa", "Jon Ade"}
+    assert [e.date for e in of_type(x, "meeting")] == ["2025-05-12"]
+
+
+def test_laying_flowers_at_a_monument_is_a_ceremony_and_laying_out_plans_is_not():
+    x = run("Foreign Minister Oana Marin of Romania laid flowers at the national monument in Chisinau on Thursday. "
+            "Foreign Minister Ion Rusu of Moldova laid out plans for a new bridge.", date="2025-07-11")
+    assert [(e.type, e.participants) for e in x.events] == [("ceremony", ["Oana Marin"])]
+
+
+def test_guests_welcomed_for_consultations_are_one_sitting_of_everyone():
+    x = run("Foreign Minister Ana Kerr of Australia welcomed Foreign Minister Yuki Sato of Japan and Foreign Minister "
+            "Ken Ito of Fiji for the annual trilateral consultations in Canberra on Thursday.", date="2024-09-05")
+    sitting = [e for e in x.events if e.type in {"conference", "talks"}]
+    assert len(sitting) == 1 and set(sitting[0].participants) == {"Ana Kerr", "Yuki Sato", "Ken Ito"}
+    assert sitting[0].date == "2024-09-05" and sitting[0].location == "Canberra"
