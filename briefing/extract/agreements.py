@@ -397,11 +397,16 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 continue  # "the CMP working groups": ones that exist already
             what_for = None
             plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"mous", "memoranda", "accords", "moc", "mocs"}
-            if plural and not any(c.dep_ == "prep" for c in head.children):
+            said_what = any((c.dep_ == "prep" and c.i >= span_end) or (
+                c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN"} and not _doc_noun_at(doc, c.i))
+                for c in head.children)
+            if plural and not said_what:  # "helicopter deals worth $3 billion" say what they are
                 deal = _what_they_do(head)
                 if deal is None:
                     continue  # "exchanged eight agreements and MoUs": which ones, the text says elsewhere or not at all
                 what_for = f"{head.text} for {_text(deal)}"
+            if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" for t in toks):
+                toks = toks + _subject_on_the_verb(gov, head)  # "an MoU was signed on mental health"
             title = what_for or _text(toks)
             if head.lower_ == "notes":
                 title = "Exchange of " + title  # "signed and exchanged notes concerning grant aid ..."
@@ -421,6 +426,16 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
 
 
 # ------------------------------------------------------------------------------------------- commitments, proposals
+
+def _subject_on_the_verb(verb: Any, head: Any) -> list[Any]:
+    """What a bare document is about when the parser hung it on the verb: "an MoU was signed on mental health
+    between the two health departments" -> the tokens of "on mental health"."""
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb is head:
+        return []
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "concerning", "regarding", "for"}
+                 and c.i > head.i and any(g.dep_ == "pobj" for g in c.children)), None)
+    return _phrase_tokens(prep) if prep is not None else []
+
 
 LISTING_NOUNS = {"document", "instrument", "agreement", "deal", "memorandum", "mou", "accord", "pact", "treaty"}
 
@@ -798,7 +813,7 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
     if not words or all(w in lex["empty_words"] for w in words):
         return False
     anchor = doc[it.anchor]
-    if anchor.ent_type_ == "PERSON" or re.match(r"(?:H\.\s?E\.|His\b|Her\b)", it.title):
+    if anchor.ent_type_ == "PERSON" and not _doc_noun_at(doc, anchor.i) or re.match(r"(?:H\.\s?E\.|His\b|Her\b)", it.title):
         return False  # a delegation list's "H.E. Ahmed ..., Minister of ..."
     if words[-1] in lex["hospitality"] and it.kind in {"proposal", "commitment", "agreement"}:
         return False  # "offered a working dinner"

@@ -157,3 +157,10 @@ def test_exchanged_notes_and_a_memorandum_named_by_its_parties():
                    "ministries.")
     assert any(t.startswith("Exchange of notes") and "grant aid" in t for t in found)
     assert any(t.startswith("Memorandum of Understanding between the diplomatic academies") for t in found)
+
+
+def test_deals_said_what_they_are_and_a_memorandum_whose_subject_hangs_on_the_verb():
+    found = titles("Prime Minister Arun Rao of India met President Tom Hale of the United States in New Delhi on "
+                   "Tuesday. The two countries finalised helicopter deals worth $3 billion and inked three memorandums "
+                   "of understanding (MoUs). An MoU was signed on mental health between the health departments.")
+    assert found == ["Helicopter deals worth $3 billion", "MoU on mental health"]
