@@ -85,6 +85,7 @@ def _lexicon() -> dict[str, Any]:
         "prefixes": prefixes,
         "keep_if_single": {fold(w) for w in hon["keep_if_single"]},
         "not_names": frozenset(fold(w).rstrip(".") for w in hon.get("not_name_words", [])),
+        "credit_cues": frozenset(c.casefold() for c in hon.get("credit_cues", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
         "head_words": {w for h in heads for w in h},
@@ -250,6 +251,8 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             continue
         i += 1
     spans += _appositive_candidates(tokens, country_tokens)
+    spans += _parse_candidates(doc, country_tokens)
+    spans += _conjoined_candidates(doc, spans, country_tokens)
     # "Chinh suggested ...", "Lee commended ...": a bare name that speaks, when the model calls it a person
     # or when it speaks more than once ("Malacañang said" once is a palace)
     texts = token_texts(doc)
@@ -272,6 +275,64 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
 
 
 TAIL_CONNECTORS = {"of", "for", "and", "the", "&"}
+NAME_DEPS = {"compound", "flat", "flat:name"}
+
+
+def _is_title_noun(token: Any) -> bool:
+    """A title's head word in the parse ("Minister", "chairman", "counterpart", "ministers")."""
+    lex = _lexicon()
+    word = fold(token.text)
+    return token.pos_ in {"NOUN", "PROPN"} and (word in lex["head_words"] or word.rstrip("s") in lex["head_words"]
+                                                 or word in lex["role_nouns"])
+
+
+def _name_span(doc: Any, t: Any, country_tokens: set[int]) -> tuple[int, int] | None:
+    """The name a proper noun heads: it and the name words joined to it ("Ana" + "Ruiz", "Fritz Alphonse" + "Jean")."""
+    start, end = t.i, t.i + 1
+    while start - 1 >= 0 and doc[start - 1].dep_ in NAME_DEPS and doc[start - 1].head.i in range(start, end + 8) \
+            and _is_name_token(doc[start - 1]) and start - 1 not in country_tokens and end - start < 8:
+        start -= 1
+    while end < len(doc) and doc[end].dep_ in NAME_DEPS and doc[end].head.i in range(start, end) \
+            and _is_name_token(doc[end]) and end not in country_tokens and end - start < 8:
+        end += 1
+    if end - start < 2 or not all(_is_name_token(doc[i]) for i in range(start, end)):
+        return None
+    return start, end
+
+
+def _parse_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]]:
+    """Names the model's entities missed that the parse ties to a title: "Ana Ruiz, Peru's Foreign Minister",
+    "the council's chairman, Fritz Alphonse Jean"."""
+    out = []
+    for i in (i for i, text in enumerate(token_texts(doc)) if text[:1].isupper() and i not in country_tokens):
+        t = doc[i]
+        if t.pos_ != "PROPN" or t.dep_ in NAME_DEPS:
+            continue
+        titled = any(c.dep_ == "appos" and _is_title_noun(c) for c in t.children) or (
+            t.dep_ == "appos" and _is_title_noun(t.head))
+        if titled and (span := _name_span(doc, t, country_tokens)):
+            out.append(span)
+    return out
+
+
+def _conjoined_candidates(doc: Any, spans: list[tuple[int, int]], country_tokens: set[int]) -> list[tuple[int, int]]:
+    """Names joined by "and" or commas to a name already found: "accompanied by A, B and C",
+    "Foreign ministers Mara Linde and Oskar Brandt"."""
+    out: list[tuple[int, int]] = []
+    todo = list(spans)
+    seen = set(spans)
+    while todo and len(out) < 40:
+        s, e = todo.pop()
+        for t in doc[s:e]:
+            for c in t.children:
+                if c.dep_ != "conj" or c.pos_ != "PROPN" or c.i in country_tokens or not c.text[:1].isupper():
+                    continue
+                span = _name_span(doc, c, country_tokens)
+                if span and span not in seen:
+                    seen.add(span)
+                    out.append(span)
+                    todo.append(span)
+    return out
 
 
 def _title_tail(tokens: Any, j: int, country_tokens: set[int]) -> int:
@@ -333,6 +394,23 @@ def _appositive_candidates(tokens: list[Any], country_tokens: set[int]) -> list[
         if k - s >= 2 or (honorific and k - s == 1):
             out.append((s, k))
     return out
+
+
+def _after_credit_cue(doc: Any, start_char: int) -> bool:
+    """The name follows a byline or credit at the start of its line ("By Daniel Okafor", "Photo: ...")."""
+    text = doc_text(doc)
+    line = text[text.rfind("\n", 0, start_char) + 1:start_char].strip().casefold()
+    return bool(line) and line in _lexicon()["credit_cues"]
+
+
+def _surname_first_alias(name: str) -> str | None:
+    """ "TANAKA Hiroshi" also written "Hiroshi Tanaka": a surname in capitals moved last and capitalised."""
+    words = name.split()
+    caps = [w for w in words if len(w) > 1 and w.isupper() and w.replace("-", "").isalpha()]
+    if len(words) < 2 or len(caps) != 1 or len(caps) == len(words):
+        return None
+    rest = [w for w in words if w is not caps[0]]
+    return " ".join([*rest, caps[0].title()])
 
 
 def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set[int]) -> int:
@@ -667,7 +745,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
         if c is None:
             continue
         span = doc[c[0]:c[1]]
-        if in_ranges(skip, span.start_char, span.end_char):
+        if in_ranges(skip, span.start_char, span.end_char) or _after_credit_cue(doc, span.start_char):
             continue
         cleaned[(s, e)] = c
     # longest span wins where candidates overlap
@@ -720,6 +798,9 @@ def find_people(doc: Any) -> list[PersonRecord]:
                 form = re.sub(r"\s+", " ", form).strip()
                 if form and form != p.name and form not in forms:
                     forms.append(form)
+        other_order = _surname_first_alias(p.name)
+        if other_order and other_order not in forms:
+            forms.append(other_order)
         p.aliases = forms
     return people
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.core._extract_helpers import person, run
 
 GULF = (
@@ -66,3 +68,114 @@ def test_short_forms_join_the_full_name():
     holm = person(x, "Lena Holm")
     assert holm.country == "SE"
     assert len([p for p in x.people if "Holm" in p.name]) == 1
+
+
+# --- names: hyphenated and multi-part, surnames in capitals, styles, delegation lists, furniture -----------
+# These read the people component's own answer, so a source with no event still shows whom it names.
+
+
+def found(text: str, date: str | None = "2030-01-01") -> list:
+    from briefing.extract import runner
+    from briefing.extract.nlp import get_nlp
+    from tests.core._extract_helpers import source
+
+    nlp = get_nlp()
+    doc = runner._make_doc(nlp, source(text, date), text)
+    with nlp.select_pipes(disable=["bb_assemble"]):
+        doc = nlp(doc)
+    return list(doc._.bb_people)
+
+
+def named(people: list, name: str):
+    hits = [p for p in people if p.name == name]
+    assert hits, f"no person {name!r} in {[p.name for p in people]}"
+    return hits[0]
+
+
+def test_hyphenated_and_multi_part_names_are_whole():
+    x = found("SEOUL – President Park Min-jae received Foreign Minister Choe Su-hyeon of Mongolia on Tuesday. "
+            "Park Min-jae said ties with Ulaanbaatar had never been closer.", date="2030-05-07")
+    names = {p.name for p in x}
+    assert "Park Min-jae" in names and "Choe Su-hyeon" in names
+    assert not names & {"Park Min", "Choe Su"}
+
+
+def test_a_surname_in_capitals_keeps_the_name_and_gives_the_other_order_as_an_alias():
+    x = found("On 14 May, Mr. TANAKA Hiroshi, Minister for Foreign Affairs of Japan, held a meeting with "
+            "H.E. Ms. OYUN Sarnai, Minister for Foreign Affairs of Mongolia. Minister Tanaka welcomed the visit.",
+            date="2030-05-15")
+    tanaka = next(p for p in x if "TANAKA" in p.name or p.name == "Hiroshi Tanaka")
+    forms = {tanaka.name, *tanaka.aliases}
+    assert {"TANAKA Hiroshi", "Hiroshi Tanaka"} <= forms
+    assert tanaka.country == "JP"
+    oyun = next(p for p in x if "OYUN" in p.name or p.name == "Sarnai Oyun")
+    assert oyun.country == "MN" and "Ms" not in oyun.name and "H.E." not in oyun.name
+
+
+def test_styles_and_honorifics_stay_out_of_the_name():
+    x = found("SUVA – The President, Ratu Josefa Vanua, received the Malaysian Minister of Foreign Affairs, "
+            "Datuk Seri Utama Haji Ahmad Rizal, and the Omani envoy, Sayyid Faisal Al Busaidi, at State House "
+            "on Friday. Tan Sri Lim Boon Keat, the Malaysian trade envoy, also attended.", date="2030-03-02")
+    names = {p.name for p in x}
+    assert {"Josefa Vanua", "Ahmad Rizal", "Faisal Al Busaidi", "Lim Boon Keat"} <= names
+    assert not any(w in n for n in names for w in ("Ratu", "Datuk", "Sayyid", "Tan Sri", "Haji"))
+
+
+def test_a_delegation_list_names_each_member():
+    x = found("Foreign Minister Elena Duarte was accompanied by Deputy Minister Tomas Vidal, Ambassador Lucia Ferrer "
+            "and Director-General Marco Salas during the talks in Lima on Monday.", date="2030-04-09")
+    names = {p.name for p in x}
+    assert {"Elena Duarte", "Tomas Vidal", "Lucia Ferrer", "Marco Salas"} <= names
+
+
+def test_conjoined_names_after_a_plural_title_are_each_a_person():
+    x = found("Foreign ministers Mara Linde and Oskar Brandt held a phone conversation on Tuesday on the "
+            "Baltic energy link.", date="2030-02-14")
+    names = {p.name for p in x}
+    assert {"Mara Linde", "Oskar Brandt"} <= names
+
+
+def test_bylines_captions_and_read_more_lines_are_not_people():
+    text = ("By Daniel Okafor\n\nABUJA – President Musa Adeyemi received Ghana's Foreign Minister Kwame Asante "
+            "on Monday for talks on trade.\n\nPhoto: Grace Obi/Reuters\n\nREAD MORE: Ama Boateng on the "
+            "cedi's fall\n\nThe two leaders agreed to reopen the border.\n")
+    names = {p.name for p in found(text, date="2030-01-21")}
+    assert {"Musa Adeyemi", "Kwame Asante"} <= names
+    assert not names & {"Daniel Okafor", "Grace Obi", "Ama Boateng"}
+
+
+# --- titles and countries -------------------------------------------------------------------------------
+
+
+def test_country_from_the_title_the_name_stands_in():
+    x = found("LIMA – Ana Ruiz, Peru's Foreign Minister, met her Ghanaian counterpart, Kofi Mensah, in Lima on "
+            "Monday, and the Minister of Foreign Affairs of the Federal Democratic Republic of Ethiopia, "
+            "Dawit Alemu, joined them by video from Addis Ababa.", date="2030-06-04")
+    ana = named(x, "Ana Ruiz")
+    assert ana.country == "PE" and ana.title == "Foreign Minister"
+    assert named(x, "Kofi Mensah").country == "GH"
+    dawit = named(x, "Dawit Alemu")
+    assert dawit.country == "ET" and dawit.title == "Minister of Foreign Affairs"
+
+
+def test_the_dictionary_knows_a_leader_whatever_country_the_sentence_names():
+    x = found("Prime Minister Lee Hsien Loong will travel to Hanoi next week, where he will meet leaders of Vietnam "
+            "to discuss the digital economy.", date="2023-03-01")
+    lee = named(x, "Lee Hsien Loong")
+    assert lee.country == "SG" and lee.title == "Prime Minister"
+
+
+def test_the_dictionary_gives_the_office_held_that_day_when_the_text_gives_none():
+    x = found("Wang Yi met Sergey Lavrov in Beijing on Monday. Lavrov and Wang Yi discussed trade in national "
+            "currencies.", date="2024-04-09")
+    assert (named(x, "Wang Yi").title, named(x, "Wang Yi").country) == ("Foreign Minister", "CN")
+    assert named(x, "Sergey Lavrov").country == "RU"
+
+
+@pytest.mark.parametrize("opening", ["With", "Meeting", "In March", "On Tuesday,"])
+def test_titles_never_carry_the_words_beside_them(opening):
+    x = found(f"{opening} Prime Minister Tomas Berg of Norway, President Ana Duarte discussed Arctic fisheries in "
+            "Oslo.", date="2030-03-10")
+    berg = named(x, "Tomas Berg")
+    assert berg.title == "Prime Minister"
+    assert named(x, "Ana Duarte").title == "President"
