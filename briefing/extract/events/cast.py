@@ -67,7 +67,7 @@ class Cast:
             t = stack.pop()
             if t.i in self.at:
                 found.setdefault(t.i, self.at[t.i])
-            elif t.pos_ == "PROPN" and t.text.casefold() in self.by_word:
+            elif t.pos_ in {"PROPN", "NOUN"} and t.text[:1].isupper() and t.text.casefold() in self.by_word:
                 # a name the people reader found elsewhere but not as a mention here ("**Ayman Safadi**")
                 found.setdefault(t.i, self.by_word[t.text.casefold()])
             else:
@@ -102,6 +102,9 @@ class Cast:
         persons = self.in_phrase(token)
         if persons:
             return persons
+        titled = self.titled_pair(token)
+        if titled:
+            return titled
         if low in {"they", "their", "them", "both"} or (low in verb_words()["pair_words"] and _is_pair_np(token)):
             sent_pair = self._conj_subject_pair(sentence_of(token.doc, token.i))
             if sent_pair and low in {"their", "they"}:
@@ -110,6 +113,23 @@ class Cast:
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
             return self.by_role(token)
         return []
+
+    def titled_pair(self, token: Any) -> list[Any]:
+        """ "the Prime Ministers", "the two Presidents": the two people of different countries holding that title
+        (the pair last named, when they hold it)."""
+        low = token.lower_
+        if token.tag_ not in {"NNS", "NNPS"} or not low.endswith("s") or low[:-1] not in verb_words()["role_nouns"]:
+            return []
+        words = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod"}} | {low[:-1]}
+        prime = "prime" in words
+        holders = [p for p in self.people if p.title and low[:-1] in p.title.lower()
+                   and (not prime or "prime" in p.title.lower())
+                   and (low[:-1] != "minister" or prime or "prime" not in p.title.lower())]
+        if len(self.last_pair) == 2 and all(p in holders for p in self.last_pair):
+            return list(self.last_pair)
+        holders.sort(key=lambda p: -len(p.mentions))
+        pair = holders[:1] + [p for p in holders[1:] if holders and p.country != holders[0].country][:1]
+        return pair if len(pair) == 2 else []
 
     def principal_pair(self) -> list[Any]:
         """The two people the story is about ("the two leaders" before any pair was named): the most named

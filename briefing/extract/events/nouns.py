@@ -72,7 +72,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov and hops < 3:
         gov = gov.head
         hops += 1
-    if t.head.dep_ == "prep" and t.head.lower_ in _SETTING_PREPS:
+    if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":
+        planned = True  # "ahead of the NATO summit in June": still to come when told
+    elif t.head.dep_ == "prep" and t.head.lower_ in _SETTING_PREPS:
         # "agreed to coordinate ... at their first bilateral meeting": the setting of what was said, taking
         # its status from its own words or a future verb, not from the plan the clause speaks of
         planned = is_planned(t, climb=False) or any(c.dep_ == "aux" and c.lower_ in tense_words()["future_aux"]
