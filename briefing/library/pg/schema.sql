@@ -24,9 +24,12 @@ CREATE TABLE clearances (
 );
 
 -- The rank of the logged-in officer's clearance (-1: none, sees no source and no sourced item).
-CREATE FUNCTION bb_clearance() RETURNS smallint LANGUAGE sql STABLE AS $$
+-- A view rather than a function in the policies: the planner inlines it, and runs it once per query.
+CREATE VIEW my_clearance AS
     SELECT coalesce((SELECT m.rank FROM briefing.clearances c JOIN briefing.markings m ON m.name = c.level
-                     WHERE c.role = session_user), -1)::smallint
+                     WHERE c.role = session_user), -1)::smallint AS rank;
+CREATE FUNCTION bb_clearance() RETURNS smallint LANGUAGE sql STABLE AS $$
+    SELECT rank FROM briefing.my_clearance
 $$;
 
 CREATE TABLE sources (
@@ -344,10 +347,10 @@ $$;
 
 ALTER TABLE sources ENABLE ROW LEVEL SECURITY;
 CREATE POLICY cleared ON sources
-    USING ((SELECT m.rank FROM briefing.markings m WHERE m.name = sources.marking) <= (SELECT briefing.bb_clearance()));
+    USING ((SELECT m.rank FROM briefing.markings m WHERE m.name = sources.marking) <= (SELECT rank FROM briefing.my_clearance));
 
 ALTER TABLE items ENABLE ROW LEVEL SECURITY;
-CREATE POLICY cleared ON items USING (min_rank <= (SELECT briefing.bb_clearance()));
+CREATE POLICY cleared ON items USING (min_rank <= (SELECT rank FROM briefing.my_clearance));
 
 ALTER TABLE contributions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY cleared ON contributions USING (EXISTS (SELECT 1 FROM briefing.sources s WHERE s.id = source_id));

@@ -322,7 +322,10 @@ class PgStore:
         source_id = ingest.insert_source(db, source, extraction)  # type: ignore[arg-type]
         original = self._link_copy(db, source_id, source)
         story = copies.story_sources(db, original) if original is not None else None  # type: ignore[arg-type]
-        ingesting = ingest.Ingest(db, source_id, source, extraction, story=story)  # type: ignore[arg-type]
+        # A cache for this source alone: the rows of all its items are then written together at its end (as an
+        # import into SQLite does), in two COPYs, instead of two statements an item.
+        cache = ingest.ContributionCache()
+        ingesting = ingest.Ingest(db, source_id, source, extraction, story=story, cache=cache)  # type: ignore[arg-type]
         touched = ingesting.run()
         self._announce("sources-added", [source_id])
         self._announce("items-added", sorted(ingesting.created))
