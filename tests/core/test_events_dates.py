@@ -50,3 +50,11 @@ def test_a_programme_for_the_years_it_covers_is_not_dated_by_them():
             date="2025-02-12")
     signing = of_type(x, "signing")[0]
     assert signing.date == "2025-02-10"
+
+
+def test_a_present_tense_trip_with_a_day_is_a_plan_dated_forwards():
+    x = run("Prime Minister Lena Varga of Hungary met President Tomas Rojas of Chile in Santiago on Thursday. "
+            "Varga continues to Lima on Friday, where she will meet President Rosa Diaz of Peru.", date="2025-03-27")
+    trips = [e for e in of_type(x, "visit") if e.location == "Lima"]
+    assert [(e.status, e.date) for e in trips] == [("planned", "2025-03-28")]
+    assert [e.date for e in of_type(x, "meeting") if "Rosa Diaz" in e.participants] == ["2025-03-28"]

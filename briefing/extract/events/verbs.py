@@ -107,7 +107,7 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         for c in t.children:
             if c.dep_ == "dobj":
                 used.update(g.i for g in c.subtree if noun_type(g))
-    planned = is_planned(t)
+    planned = is_planned(t) or _present_with_date(t, sent)
     if rule.needs_object:
         objects = [c for c in t.children if c.dep_ == "dobj" and c.lower_ in rule.needs_object]
         dest = place_of(t) or next((place_of(c) for c in objects if place_of(c)), None)
@@ -224,3 +224,13 @@ def _group_event(t: Any, sent: Any, subj: Any, etype: str | None, planned: bool)
             return []
         return [Found(etype, t.i, sent, [], planned=planned, location=place_of(t))]
     return []
+
+
+def _present_with_date(t: Any, sent: Any) -> bool:
+    """ "Kristersson continues to Tallinn on Friday", "The Gambia hosts the summit in May": a present-tense verb
+    with a date of its own tells a plan (a headline's present tense has no date and tells what happened)."""
+    if t.tag_ not in {"VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} for c in t.children) or t.i == sent.start:
+        return False
+    dated = [c for c in t.children if c.dep_ == "npadvmod"]
+    dated += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(g.ent_type_ == "DATE" for g in dated)
