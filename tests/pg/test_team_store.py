@@ -6,7 +6,7 @@ import pytest
 
 from briefing import team
 from briefing.cli import main
-from briefing.library import NotFound
+from briefing.library import LibraryError, NotFound
 from briefing.library.store import CoreStore
 from tests.core.test_library_fakes import extract_one, source
 
@@ -108,3 +108,14 @@ def test_an_import_of_files_is_one_step_of_the_importing_officer(open_store, tmp
     assert len(alice.sources()) == 3
     assert alice.undo() == "Import 3 sources"
     assert bob.sources() == [] and _labels(bob) == []
+
+
+def test_a_lost_connection_is_said_in_one_line_and_saves_nothing(open_store, team_library):
+    import psycopg
+
+    alice = open_store("alice", "OFFICIAL")
+    with psycopg.connect(team_library.admin, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s",
+                      (alice.user,))
+    with pytest.raises(LibraryError, match="the team library refused 'Add note'"):
+        alice.add_note("Lost.")

@@ -72,6 +72,14 @@ class NotOnTeamLibrary(LibraryError, AttributeError):
     """An operation of the SQLite library that the team library does not offer yet."""
 
 
+class Refused(LibraryError):
+    """The server refused a change (a lost connection, a privilege the officer lacks); nothing was saved."""
+
+
+def _reason(exc: psycopg.Error) -> str:
+    return " ".join((exc.diag.message_primary or str(exc)).split())
+
+
 def is_dsn(target: object) -> bool:
     """Does ``target`` (a --library value) name a PostgreSQL server rather than a file?"""
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
@@ -166,6 +174,12 @@ class PgStore:
                         self._notify()
                     finally:
                         self._step_id = self._step_name = None
+            except psycopg.errors.UniqueViolation:
+                self._pending.clear()
+                raise  # add_source says what it means
+            except psycopg.Error as exc:
+                self._pending.clear()
+                raise Refused(f"the team library refused '{name}': {_reason(exc)}") from exc
             except BaseException:
                 self._pending.clear()
                 raise
