@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date as Day
 from typing import Any
 
+from briefing.extract.dates import find_dates
 from briefing.extract.events.found import Found
 from briefing.extract.events.lexicon import group, lex, verb_words
-from briefing.extract.layout import doc_text
+from briefing.extract.layout import doc_text, passed_over, span_text
 from briefing.model import Event, Evidence
 
 
@@ -54,6 +56,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
         if f.sent not in target["sents"] and len(target["sents"]) < 2:
             target["sents"].append(f.sent)
     events = []
+    lede = lede_date(doc) if any(m["date"] is None for m in merged) else None
     visitors = {id(m["actor"]) for m in merged if m["type"] == "visit" and m["actor"] is not None}
     summiteers = {id(p) for m in merged if m["type"] == "conference" and m["status"] == "held"
                   and doc[m["found"].trigger].lower_ in {"summit", "summits", "forum", "conference"}
@@ -75,7 +78,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
         if date is None and m["type"] == "visit" and m["status"] == "planned":
             date = _visit_date(merged, m)
         if date is None and m["status"] == "held" and m["participants"]:
-            date = _story_date(merged, m) or doc._.pub_date
+            date = _story_date(merged, m, lede) or doc._.pub_date
         evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
         location = m["location"] or _place_in_clause(doc[m["found"].trigger], deep=not m["found"].weak)
         if location and location.lower().startswith("the "):
@@ -98,10 +101,10 @@ def _visit_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
     return min(days) if days else None
 
 
-def _story_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
+def _story_date(merged: list[dict[str, Any]], m: dict[str, Any], lede: str | None) -> str | None:
     """The day an undated happening took place: a report tells one day's events, so it is the day of the
-    last dated event told before it ("held talks yesterday ... The two leaders later witnessed ..."), else
-    of the first told after it. Visits are left out: a trip's first day is not the day of its meetings; an
+    last dated event told before it ("held talks yesterday ... The two leaders later witnessed ..."), else the
+    day the story opens with, else of the first told after it. Visits are left out: a trip's first day is not the day of its meetings; an
     undated visit began on the earliest day told."""
     if m["type"] == "visit":  # a trip began no later than the first thing done on it
         days = [o["date"] for o in merged if o["status"] == "held" and o["date"] and len(o["date"]) == 10]
@@ -119,7 +122,27 @@ def _story_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
             before = day
         elif after is None:
             after = day
-    return before or after
+    return before or lede or after
+
+
+def lede_date(doc: Any, sentences: int = 4) -> str | None:
+    """The day a report opens with ("... agreed on Saturday to ..."): the first day named in its first
+    sentences, in the week before publication."""
+    pub = doc._.pub_date
+    if not pub or len(pub) != 10:
+        return None
+    first = Day.fromisoformat(pub)
+    seen = 0
+    for sent in doc.sents:
+        if passed_over(doc, sent):
+            continue
+        for mention in find_dates(span_text(sent), pub):
+            if len(mention.value) == 10 and 0 <= (first - Day.fromisoformat(mention.value)).days <= 7:
+                return mention.value
+        seen += 1
+        if seen >= sentences:
+            break
+    return None
 
 
 def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:
