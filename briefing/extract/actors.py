@@ -208,11 +208,22 @@ class ActorIndex:
             for form in (name_words(f) for f in (actor.name, *actor.aliases)):
                 if wanted <= set(form) or _within(form, words):
                     seen[id(actor)] = actor
+        raw = fold_name(name).split()
+        for actor in pool:  # "Faisal bin Farhan" + "bin Abdullah": the father's name after the known one
+            for form in (fold_name(f).split() for f in (actor.name, *actor.aliases)):
+                n = len(form)
+                if 2 <= n < len(raw) and raw[:n] == form and raw[n] in {"bin", "ibn", "bint", "binti"}:
+                    seen[id(actor)] = actor
         return list(seen.values())
 
     def find(self, names: Iterable[str], date: str | None, title: str | None = None) -> Actor | None:
         """The entry for a person written as ``names`` (fullest first) on ``date``: in office then, and
-        agreeing with ``title`` where several are; else any entry of one person (for the country)."""
+        agreeing with ``title`` where several are; else any entry of one person (for the country).
+        A surname alone is tried only when no fuller form was written ("Khalid" of a Khalid the
+        dictionary does not know is not the Khalid it knows)."""
+        names = list(names)
+        if any(len(name_words(n)) >= 2 for n in names):
+            names = [n for n in names if len(name_words(n)) >= 2]
         for name in names:
             found = self._find_one(name, date, title)
             if found is not None:

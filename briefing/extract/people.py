@@ -191,7 +191,7 @@ def _is_name_token(token: Any) -> bool:
         doc = token.doc
         return (token.i > 0 and not doc[token.i - 1].whitespace_ and token.whitespace_ == ""
                 and token.i + 1 < len(doc) and doc[token.i + 1].text[:1].isalpha()
-                and NAME_TOKEN.match(doc[token.i - 1].text) is not None)
+                and (NAME_TOKEN.match(doc[token.i - 1].text) is not None or doc[token.i - 1].lower_ in PARTICLES))
     if token.is_punct:
         return False
     if _joined_part(token):
@@ -689,6 +689,9 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
 def _name_key_tokens(text: str) -> list[str]:
     """Name words for matching forms of one name: no initials, no honorific kept for a one-word name ("Sheikh")."""
     words = [w for w in re.findall(r"[\w'’\-]+", fold(text)) if not re.fullmatch(r"[a-z]", w)]
+    # "al-Sisi" is also "Sisi", "El-Shennawy" also "Shennawy"
+    words = [part for w in words for part in ([w, w.split("-", 1)[1]] if "-" in w and w.split("-", 1)[0] in
+                                              {"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"} else [w])]
     keep = _lexicon()["keep_if_single"]
     return [w for w in words if w not in keep] or words
 

@@ -167,3 +167,9 @@ def test_the_users_file_extends_the_dictionary(tmp_path: Path, monkeypatch: pyte
     found = index.find(["Ana Ruiz"], "2030-06-01")
     assert (found.country, found.office) == ("PE", "Foreign Minister")
     assert index.find(["Shinzo Abe"], "2016-05-01") is not None  # the packaged entries stay
+
+
+def test_a_first_name_alone_does_not_stand_for_a_known_namesake_when_the_full_name_is_written() -> None:
+    index = actors.index()
+    assert index.find(["Khalid bin Saeed Al Mansoori", "Khalid", "Sheikh Khalid"], "2024-11-20") is None
+    assert index.find(["Faisal bin Farhan bin Abdullah", "Faisal"], "2024-01-01").country == "SA"
