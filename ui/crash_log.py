@@ -29,9 +29,12 @@ def start() -> str | None:
     global _log
     path = log_path()
     previous = None
-    if path.exists() and path.stat().st_size > 0:
+    if path.exists():
         previous = path.read_text(encoding="utf-8", errors="replace")
-        path.replace(path.with_name(PREVIOUS_NAME))  # kept for the officer to send on
+        if crashed(previous):
+            path.replace(path.with_name(PREVIOUS_NAME))  # kept for the officer to send on
+        else:
+            previous = None  # killed or logged out, not crashed: nothing to report, an older report kept
     _log = path.open("w", encoding="utf-8")
     _log.write(f"Briefing Builder started {dt.datetime.now().isoformat(timespec='seconds')}\n")
     _log.flush()

@@ -66,3 +66,14 @@ def test_the_offer_shows_the_report(qtbot):
         assert offer_crash_report("Fatal Python error: Segmentation fault\n  File x.py", "/tmp/crash.log")
     assert closer.names() == ["QMessageBox", "CrashReportDialog"]
     assert shown and "Segmentation fault" in shown[0]
+
+
+def test_a_killed_run_is_not_a_crash_and_keeps_the_last_report(isolated_home):
+    (isolated_home / crash_log.PREVIOUS_NAME).write_text("Fatal Python error: Segmentation fault\n")
+    crash_log.log_path().write_text("Briefing Builder started 2026-12-02T10:00:00\n")  # then killed
+    try:
+        assert crash_log.start() is None
+    finally:
+        crash_log.stop()
+        faulthandler.enable(file=sys.__stderr__)
+    assert "Segmentation fault" in (isolated_home / crash_log.PREVIOUS_NAME).read_text()
