@@ -39,6 +39,22 @@ def wait_for_window(display: str, process: subprocess.Popen, timeout: float = 60
     return None
 
 
+GRAB = """
+import sys
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication(sys.argv[:1] + ["-platform", "xcb"])
+image = app.primaryScreen().grabWindow(0).toImage()
+print(len({image.pixel(x, y) for x in range(0, image.width(), 5) for y in range(0, image.height(), 5)}))
+"""
+
+
+def screen_colours(display: str, env: dict) -> int:
+    """How many colours the X screen shows (sampled), grabbed by another Qt client as a screenshot tool would."""
+    result = subprocess.run([sys.executable, "-c", GRAB], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-800:]
+    return int(result.stdout.strip())
+
+
 @pytest.fixture
 def xcb_env(xvfb_display):
     if shutil.which("xdotool") is None:
@@ -63,6 +79,7 @@ def test_main_py_opens_the_window_on_xcb_and_quits(xcb_env, xvfb_display, make_l
         geometry = xdotool(xvfb_display, "getwindowgeometry", window).stdout
         width, height = map(int, re.search(r"Geometry: (\d+)x(\d+)", geometry).groups())
         assert width >= 900 and height >= 560, geometry  # the main window (its minimum size), not a dialog
+        assert screen_colours(xvfb_display, xcb_env) > 20  # drawn: menus, tree, text; not a blank frame
         # quit as an officer would: Ctrl+Q in the focused window (real key events through XTEST)
         xdotool(xvfb_display, "windowfocus", "--sync", window)
         xdotool(xvfb_display, "key", "--clearmodifiers", "ctrl+q")
