@@ -233,6 +233,33 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_source(args: argparse.Namespace) -> int:
+    from briefing.brief.context import citation
+    from briefing.brief.text import format_date
+
+    values: dict[str, Any] = {}
+    for assignment in args.set or []:
+        field, sep, value = assignment.partition("=")
+        if not sep or not field.strip():
+            raise UserError(f"--set takes FIELD=VALUE, not {assignment!r}")
+        values[field.strip()] = value
+    with open_library(args) as lib:
+        if values:
+            try:
+                lib.edit_source(args.id, values)
+            except ValueError as exc:
+                raise UserError(str(exc)) from None
+        s = lib.source(args.id)
+    for label, value in (("title", s.title), ("publisher", s.publisher), ("author", s.author), ("url", s.url),
+                         ("date", s.date), ("accessed", s.accessed), ("marking", s.marking), ("file", s.path),
+                         ("items", s.item_count)):
+        print(f"  {label:<9}  {_fmt(value)}")
+    cited = citation(s.title or s.file_name, s.publisher or "", s.author or "", format_date(s.date), s.url or "",
+                     format_date(s.accessed), s.file_name)
+    print(f"Cited as: {cited}")
+    return 0
+
+
 def cmd_sources(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         rows = lib.sources()
@@ -496,6 +523,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the item as JSON")
 
     command("sources", "list the sources in the library", cmd_sources)
+
+    p = command("source", "show a source as a brief cites it, or correct its details", cmd_source)
+    p.add_argument("id", type=int, metavar="SOURCE_ID")
+    p.add_argument("--set", action="append", metavar="FIELD=VALUE",
+                   help="correct a detail (one undoable step): title, publisher, author, url, date, accessed, "
+                        "marking; an empty VALUE clears it")
 
     p = command("edit", "correct an item's fields (undoable)", cmd_edit)
     p.add_argument("id", type=_item_id, metavar="ID")

@@ -283,3 +283,17 @@ def test_list_text_takes_phrases_and_exclusions(capsys, library):
     assert out.strip() == "No items match."
     _, out, _ = run(capsys, "list", "--type", "person", "--text=-sikorski", "--library", library)
     assert "Bob Jones" in out and "Carol King" in out and "Sikorski" not in out
+
+
+def test_source_shows_its_citation_and_takes_corrections_as_undoable_steps(capsys, library):
+    code, out, _ = run(capsys, "source", "1", "--set", "publisher=Nordic Courier", "--set", "author=Kari Lund",
+                       "--set", "url=https://courier.example/oslo", "--set", "accessed=2021-06-25", "--library", library)
+    assert code == 0
+    assert ("Cited as: Nordic Courier, ‘oslo.txt’, Kari Lund, 22 June 2021, https://courier.example/oslo "
+            "(accessed 25 June 2021)") in out
+    code, _, err = run(capsys, "source", "1", "--set", "date=June 2021", "--library", library)
+    assert code == 1 and "date must be a date written YYYY, YYYY-MM or YYYY-MM-DD" in err
+    _, out, _ = run(capsys, "undo", "--library", library)
+    assert out.strip() == "Undone: Edit source publisher, author, url, accessed"
+    _, out, _ = run(capsys, "source", "1", "--library", library)
+    assert "Cited as: ‘oslo.txt’, 22 June 2021" in out
