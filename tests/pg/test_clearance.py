@@ -91,11 +91,19 @@ def test_a_step_name_never_carries_a_secret_title(desk):
     assert alice.undo_name() == "Import a SECRET source"
 
 
-def test_an_item_a_secret_source_joins_stays_visible_without_that_source(desk):
-    alice, bob, open_id, secret_id, _ = desk
-    joined = dataclasses.replace(source("Alice Smith visited Norway on 2021-08-03.", "joined.txt", "2021-08-03"),
+def test_a_secret_source_never_feeds_an_item_the_official_officer_sees(desk):
+    alice, bob, open_id, _, _ = desk
+    smith_before = [r for r in bob.rows(bob.query()) if r.label == "Alice Smith"]
+    joined = dataclasses.replace(source("Alice Smith visited Svalbard on 2021-08-03.", "joined.txt", "2021-08-03"),
                                  marking="SECRET")
     joined_id, _ = alice.add_source(joined, extract_one(joined))
+
     smith = [r for r in bob.rows(bob.query()) if r.label == "Alice Smith"]
-    assert len(smith) == 1 and smith[0].source_ids == (open_id,)
-    assert joined_id in alice.item(smith[0].id).source_ids
+    assert smith == smith_before and smith[0].source_ids == (open_id,)
+    assert bob.item(smith[0].id).machine["seen"] == "2021-06-21"  # not the SECRET source's date
+    assert bob.search("svalbard") == [] and bob.query(Query(text="svalbard")) == []
+    # Alice, cleared for both, sees the SECRET source's Alice Smith as an item of its own marking.
+    secret_smith = [i for i in alice.query(Query(source_id=joined_id, kind="person"))]
+    assert len(secret_smith) == 1 and secret_smith[0] != smith[0].id
+    with pytest.raises(ValueError, match="different markings"):
+        alice.merge([smith[0].id, secret_smith[0]])

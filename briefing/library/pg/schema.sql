@@ -71,7 +71,10 @@ CREATE TABLE items (
     created_at text NOT NULL,
     version bigint NOT NULL DEFAULT 1,           -- goes up with every change of edits (item_versions)
     changed_by text NOT NULL DEFAULT session_user,
-    min_rank smallint NOT NULL DEFAULT 0         -- the lowest marking among its sources (0: none, by hand)
+    -- The marking of what the item holds: the highest among its sources' (0: made by hand). An import joins
+    -- a source only to items of its own marking (the setting briefing.join_rank, below), so an item's
+    -- values never come from a source that some of its readers may not see.
+    marking_rank smallint NOT NULL DEFAULT coalesce(nullif(current_setting('briefing.join_rank', true), '')::smallint, 0)
 );
 CREATE INDEX items_kind_date ON items (kind, date);
 CREATE INDEX items_date ON items (date);
@@ -267,21 +270,22 @@ $$;
 CREATE TRIGGER items_versions AFTER UPDATE ON items FOR EACH ROW
     WHEN (OLD.edits IS DISTINCT FROM NEW.edits) EXECUTE FUNCTION bb_record_version();
 
--- An item's min_rank: the lowest marking among the sources that say anything about it. Kept by the
--- owner (SECURITY DEFINER): an officer's own view of the sources is cut by their clearance.
+-- An item's marking_rank: the highest marking among the sources that say anything about it (an item
+-- left with no source keeps its own). Kept by the owner (SECURITY DEFINER): an officer's own view of
+-- the sources is cut by their clearance.
 CREATE FUNCTION bb_refresh_rank(ids bigint[]) RETURNS void LANGUAGE sql SECURITY DEFINER
 SET search_path = briefing, pg_temp AS $$
-    UPDATE briefing.items i SET min_rank = r.rank
+    UPDATE briefing.items i SET marking_rank = r.rank
     FROM (
-        SELECT x.id, coalesce((
-            SELECT min(m.rank)
+        SELECT x.id, (
+            SELECT max(m.rank)
             FROM (SELECT c.source_id FROM briefing.contributions c WHERE c.item_id = x.id
                   UNION SELECT e.source_id FROM briefing.evidence e WHERE e.item_id = x.id) s
             JOIN briefing.sources so ON so.id = s.source_id
-            JOIN briefing.markings m ON m.name = so.marking), 0)::smallint AS rank
+            JOIN briefing.markings m ON m.name = so.marking)::smallint AS rank
         FROM unnest(ids) AS x (id)
     ) r
-    WHERE i.id = r.id AND i.min_rank <> r.rank
+    WHERE i.id = r.id AND r.rank IS NOT NULL AND i.marking_rank <> r.rank
 $$;
 
 CREATE FUNCTION bb_rank_after_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
@@ -341,16 +345,21 @@ SET search_path = briefing, pg_temp AS $$
 $$;
 
 -- --- clearance: row-level security ------------------------------------------------------------------
--- Sources above an officer's clearance are hidden, and so is every row that exists only through them:
--- their contributions, evidence and search rows, and the items none of whose sources the officer may
--- read (min_rank). Items added by hand (no source) have min_rank 0 and are seen by all.
+-- Sources above an officer's clearance are hidden, and so is every row that exists through them: their
+-- contributions, evidence and search rows, and the items they said anything about (marking_rank: an
+-- item is never joined across markings, so these are the items whose only evidence lies in them).
+-- Items added by hand have marking_rank 0 and are seen by all. While a source is added, the setting
+-- briefing.join_rank narrows the items in sight to those of its marking: the ones it may join.
 
 ALTER TABLE sources ENABLE ROW LEVEL SECURITY;
 CREATE POLICY cleared ON sources
     USING ((SELECT m.rank FROM briefing.markings m WHERE m.name = sources.marking) <= (SELECT rank FROM briefing.my_clearance));
 
 ALTER TABLE items ENABLE ROW LEVEL SECURITY;
-CREATE POLICY cleared ON items USING (min_rank <= (SELECT rank FROM briefing.my_clearance));
+CREATE POLICY cleared ON items USING (
+    marking_rank <= (SELECT rank FROM briefing.my_clearance)
+    AND (nullif(current_setting('briefing.join_rank', true), '') IS NULL
+         OR marking_rank = nullif(current_setting('briefing.join_rank', true), '')::smallint));
 
 ALTER TABLE contributions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY cleared ON contributions USING (EXISTS (SELECT 1 FROM briefing.sources s WHERE s.id = source_id));

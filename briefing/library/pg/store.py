@@ -332,7 +332,17 @@ class PgStore:
         return source_id, True
 
     def _write_source(self, source: Source, extraction: Extraction) -> int:
+        """Write a source and its items; it joins only items of its own marking (schema.sql, join_rank):
+        what a SECRET source says never becomes part of an item an OFFICIAL reader sees."""
         db = self._db
+        self._conn.execute("SELECT set_config('briefing.join_rank', %s, true)", (str(MARKINGS.index(source.marking)),))
+        try:
+            return self._write_source_joined(db, source, extraction)
+        finally:
+            if not self._conn.closed and self._conn.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS:
+                self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
+
+    def _write_source_joined(self, db: SqliteDialect, source: Source, extraction: Extraction) -> int:
         source_id = ingest.insert_source(db, source, extraction)  # type: ignore[arg-type]
         original = self._link_copy(db, source_id, source)
         story = copies.story_sources(db, original) if original is not None else None  # type: ignore[arg-type]
@@ -548,6 +558,11 @@ class PgStore:
             if len(set(kind_of.values())) > 1:
                 raise ValueError("only items of the same kind can be merged")
             kind = kind_of[ids[0]]
+            ranks = {r[0] for r in self._conn.execute("SELECT marking_rank FROM items WHERE id = ANY(%s)", (ids,))}
+            if len(ranks) > 1:
+                raise ValueError(f"these {KIND_PLURALS[kind]} come from sources of different markings "
+                                 f"({', '.join(MARKINGS[r] for r in sorted(ranks))}): merged, the item would show what "
+                                 f"the {MARKINGS[max(ranks)]} sources say to officers not cleared for them")
             with self.step(f"Merge {len(ids)} {KIND_PLURALS[kind]}") as db:
                 changed = ops.merge(db, ids)  # type: ignore[arg-type]
                 self._announce("items-removed", ids[1:])

@@ -35,7 +35,7 @@ TRACKED: dict[str, tuple[tuple[str, str], ...]] = {
 }
 # Columns recomputed from the others (or kept by the server) rather than restored.
 DERIVED: dict[str, frozenset[str]] = {
-    "items": frozenset({"date", "label", "status", "type", "countries", "version", "changed_by", "min_rank"}),
+    "items": frozenset({"date", "label", "status", "type", "countries", "version", "changed_by", "marking_rank"}),
 }
 MAX_STEPS = 200  # per officer; older steps are forgotten
 DONE, UNDONE, RUNNING = 1, 0, 2
