@@ -106,9 +106,10 @@ def _story_date(merged: list[dict[str, Any]], m: dict[str, Any], lede: str | Non
     last dated event told before it ("held talks yesterday ... The two leaders later witnessed ..."), else the
     day the story opens with, else of the first told after it. Visits are left out: a trip's first day is not the day of its meetings; an
     undated visit began on the earliest day told."""
-    if m["type"] == "visit":  # a trip began no later than the first thing done on it
-        days = [o["date"] for o in merged if o["status"] == "held" and o["date"] and len(o["date"]) == 10]
-        return min(days) if days else None
+    if m["type"] == "visit":  # a trip began no later than the first thing done on it, in the story's weeks
+        days = [o["date"] for o in merged if o["status"] == "held" and o["date"] and len(o["date"]) == 10
+                and (not lede or abs((Day.fromisoformat(lede) - Day.fromisoformat(o["date"])).days) <= 14)]
+        return min(days) if days else lede
     before = after = None
     seen = False
     for other in merged:

@@ -55,8 +55,8 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
         out[k] = (m.value, m.end_value)
         if len(triggers) > 1:  # "arrived on Sunday and met X on Monday": each its own; one trigger's events share
             claimed.add((mi, found[k].planned))
-    for _dist, k, _mi, m in pairs:  # a trigger left over shares the nearest date of its sentence
-        if k not in done:
+    for _dist, k, _mi, m in pairs:  # a verb left over shares the nearest date of its sentence ("held talks and
+        if k not in done and _may_share(doc, found[k], sent, m):  # witnessed the signing on Monday")
             done.add(k)
             out[k] = (m.value, m.end_value)
     by_trigger = {f.trigger: k for k, f in enumerate(found)}
@@ -67,6 +67,20 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             out[k] = out[head]
     return out
+
+
+def _may_share(doc: Any, f: Found, sent: Any, mention: Any) -> bool:
+    """Whether a trigger whose nearest date another took may share it: a verb may; a noun only when the date
+    hangs on the verb the noun is told with ("the meeting should take place in 2024"), not on another
+    clause's ("had met on Friday to prepare the summit")."""
+    t = doc[f.trigger]
+    if t.pos_ in {"VERB", "AUX"}:
+        return True
+    gov = t.head
+    while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+        gov = gov.head
+    span = doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end, alignment_mode="expand")
+    return span is not None and any(a.i == gov.i for a in span.root.ancestors) and t.dep_ in {"nsubj", "nsubjpass"}
 
 
 _DATELINE_BEFORE = re.compile(r"^[\s\"“]*[A-Z][\w .'’-]{1,30}(?:\([^)]{1,40}\))?,?\s*$")
@@ -82,8 +96,9 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
     """A date inside a clause that tells of something else ("Ishiba, who took office on October 1")."""
     t = date_tok
     for _ in range(8):
-        if t.lower_ in TIME_MARKS and t.dep_ in {"prep", "mark"} and not any(x.i == trigger.i for x in t.head.subtree
-                                                                              if x.i >= t.i):
+        deadline = any(c.lower_ in {"end", "close", "start", "beginning"} for c in t.children)  # "before the end of"
+        if t.lower_ in TIME_MARKS and t.dep_ in {"prep", "mark"} and not deadline and not any(
+                x.i == trigger.i for x in t.head.subtree if x.i >= t.i):
             return True
         on_trigger = t.head.i == trigger.i or (t.head.dep_ == "pobj" and t.head.head.head.i == trigger.i
                                                and t.head.head.lower_ in {"to", "in"})  # "visit to Lisbon, which began"

@@ -163,9 +163,12 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
         return [Found(noun_type(occasion), t.i, sent, cast[:6], actor=guests[0], recipient=hosts[0],
                       planned=planned, location=place_of(t) or place_of(occasion),
                       hosted=noun_type(occasion) == "talks")]
-    etype = noun_type(occasion) if occasion is not None else "meeting"
-    return [Found(etype, t.i, sent, [guest, hosts[0]], actor=guest, recipient=hosts[0], planned=planned,
-                  location=place_of(t), hosted=etype == "meeting") for guest in guests if guest is not hosts[0]]
+    if occasion is not None:  # "hosted Lee and the first lady at a working dinner": one dinner
+        cast = [g for g in guests if g is not hosts[0]] + hosts[:1]
+        return [Found(noun_type(occasion), t.i, sent, cast[:4], actor=cast[0], recipient=hosts[0], planned=planned,
+                      location=place_of(t))]
+    return [Found("meeting", t.i, sent, [guest, hosts[0]], actor=guest, recipient=hosts[0], planned=planned,
+                  location=place_of(t), hosted=True) for guest in guests if guest is not hosts[0]]
 
 
 def _occasion(t: Any) -> Any:
