@@ -52,11 +52,14 @@ def sample_library_file(tmp_path_factory):
 
 
 @pytest.fixture(params=["sample", "hand-made"])
-def window(request, open_window, tmp_path):
-    """The window on the sample library, and on a hand-made one with two markings and a worded brief."""
+def window(request, open_window, tmp_path, settings):
+    """The window on the sample library, and on a hand-made one with two markings and a worded brief; one
+    other library in File ▸ Recent libraries."""
     import shutil
 
     from briefing.library import Library
+
+    settings.remember_library(str(tmp_path / "other.sqlite3"))
 
     if request.param == "sample":
         path = tmp_path / "sample.sqlite3"
@@ -108,8 +111,10 @@ def test_every_menu_action_and_tool_button(window, qtbot):
     assert len(actions) >= 30 and window.actions["print_summary"] in actions
     quit_action = window.actions["quit"]
     opened: dict[str, list[str]] = {}
+    recent = window.recent_menu.actions()
+    assert len(recent) == 1
     for action in actions:
-        if action is quit_action:
+        if action is quit_action or action in recent:  # switching library comes last
             continue
         select_items(window, 2 if names.get(action) == "merge" else 1)
         with ModalCloser() as closer:
@@ -124,6 +129,9 @@ def test_every_menu_action_and_tool_button(window, qtbot):
                 button.click()
                 qtbot.wait(60)
     assert window.isVisible()
+    recent[0].trigger()
+    assert window.library.path.name == "other.sqlite3" and window.model.total == 0
+    window.actions["undo"].trigger()  # on the new, empty library: nothing to undo, no error
     quit_action.trigger()
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
 
