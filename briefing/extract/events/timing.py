@@ -74,8 +74,8 @@ def _may_share(doc: Any, f: Found, sent: Any, mention: Any) -> bool:
     hangs on the verb the noun is told with ("the meeting should take place in 2024"), not on another
     clause's ("had met on Friday to prepare the summit")."""
     t = doc[f.trigger]
-    if t.pos_ in {"VERB", "AUX"}:
-        return True
+    if t.pos_ in {"VERB", "AUX"} or (t.head.lower_ == "of" and t.head.head.lower_ == "day"):
+        return True  # a verb, or "met X on Thursday, on the second day of her visit"
     gov = t.head
     while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
         gov = gov.head
