@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from briefing.extract.events.cast import Cast
+from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
 from briefing.extract.events.merge import merge
 from briefing.extract.events.timing import dates_for, visit_start
@@ -49,7 +49,7 @@ def find_events(doc: Any) -> list[Event]:
                 f.planned = True
             records.append((f, date, date_end))
             if len(f.participants) >= 2:
-                people.last_pair = f.participants[:2]
+                people.last_pair = _two_sides(f.participants)
         people.visit_told = people.visit_told or any(f.type == "visit" for f in found)
         actors = [f.actor for f in found if f.actor is not None and not f.hosted]
         if actors:
@@ -63,3 +63,10 @@ def find_events(doc: Any) -> list[Event]:
 
 def _has_country(doc: Any, sent: Any) -> bool:
     return any(sent.start <= cm.start < sent.end for cm in doc._.bb_countries or [])
+
+
+def _two_sides(participants: list[Any]) -> list[Any]:
+    """The first two participants of different sides ("Lee, the first lady and Ishiba" -> Lee and Ishiba)."""
+    first = participants[0]
+    other = next((p for p in participants[1:] if different_sides([first, p])), participants[1])
+    return [first, other]

@@ -126,7 +126,7 @@ def _story_date(merged: list[dict[str, Any]], m: dict[str, Any], lede: str | Non
     return before or lede or after
 
 
-def lede_date(doc: Any, sentences: int = 4) -> str | None:
+def lede_date(doc: Any, sentences: int = 8) -> str | None:
     """The day a report opens with ("... agreed on Saturday to ..."): the first day named in its first
     sentences, in the week before publication."""
     pub = doc._.pub_date

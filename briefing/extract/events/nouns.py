@@ -14,6 +14,8 @@ from briefing.extract.events.triggers import noun_type
 from briefing.extract.events.verbs import honoured
 from briefing.extract.layout import span_text
 
+_TAKING_PART = {"attend", "participate", "join", "address", "be", "have", "give", "deliver", "chair", "co-chair", "lead",
+                "hold", "host", "open", "close", "conclude", "end", "begin", "start", "pay", "make", "undertake"}
 _SETTING_PREPS = {"at", "during", "since", "after", "before", "following"}
 _TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
 
@@ -88,6 +90,10 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         close = True  # "met ... on the sidelines of the ASEAN Summit"
     if not close:
         pass
+    elif t.dep_ == "dobj" and t.head.i == gov.i and gov.lemma_.lower() not in _TAKING_PART \
+            and gov.lemma_.lower() not in words["place"] \
+            and gov.lemma_.lower() not in verb_words()["visit_light_verbs"] and gov.lemma_.lower() not in words["verbs"]:
+        pass  # "had met X to prepare the summit": whoever prepares a summit is not said to sit in it
     elif gov.pos_ in {"VERB", "AUX"} and not participants or (etype in {"visit", "meeting", "call"} and actor is None
                                                             and gov.pos_ in {"VERB", "AUX"}):
         subj = subject_of(gov)
