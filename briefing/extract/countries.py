@@ -102,11 +102,16 @@ def find_mentions(doc: Any, matcher: Any) -> list[CountryMention]:
     table = forms()
     out = []
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
+    bodies = [(e.start, e.end) for e in doc.ents if e.label_ in {"ORG", "FAC", "EVENT", "WORK_OF_ART"}]
     for span in filter_spans(spans):
-        if any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in persons):
-            continue  # "Lima" in "President Ana Lima" is a name, not Peru
+        if any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in persons) \
+                and not (span.text.isupper() and len(span.text) > 3):
+            continue  # "Lima" in "President Ana Lima" is a name, not Peru; "... HÀ NỘI —" is a dateline
         form = doc.vocab.strings[ids[(span.start, span.end)]]
         code, kind = table[form]
+        if kind == "capital" and any(s <= span.start and span.end <= e and e - s > span.end - span.start
+                                     for s, e in bodies):
+            continue  # "Shanghai Cooperation Organisation", "The Washington Post": a body's name, not a place
         out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, code, kind))
     return out
 

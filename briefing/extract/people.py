@@ -86,6 +86,7 @@ def _lexicon() -> dict[str, Any]:
         "keep_if_single": {fold(w) for w in hon["keep_if_single"]},
         "not_names": frozenset(fold(w).rstrip(".") for w in hon.get("not_name_words", [])),
         "credit_cues": frozenset(c.casefold() for c in hon.get("credit_cues", [])),
+        "inline_credit_cues": tuple(c.casefold() for c in hon.get("inline_credit_cues", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
         "head_words": {w for h in heads for w in h},
@@ -400,7 +401,11 @@ def _after_credit_cue(doc: Any, start_char: int) -> bool:
     """The name follows a byline or credit at the start of its line ("By Daniel Okafor", "Photo: ...")."""
     text = doc_text(doc)
     line = text[text.rfind("\n", 0, start_char) + 1:start_char].strip().casefold()
-    return bool(line) and line in _lexicon()["credit_cues"]
+    if not line:
+        return False
+    lex = _lexicon()
+    return line in lex["credit_cues"] or any(line == cue or line.endswith((" " + cue, "/" + cue))
+                                             for cue in lex["inline_credit_cues"])
 
 
 def _surname_first_alias(name: str) -> str | None:
@@ -475,6 +480,9 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     while end - start > 1 and (tokens[start].pos_ in NOT_TITLE_POS or tokens[start].tag_ in {"VBG", "VBD", "VBN"}) \
             and tokens[start].lower_ not in PARTICLES:
         start += 1  # "Joining Marcos were ...": the sentence's first word is no given name
+    inner = [i for i in range(start + 1, end) if i in country_tokens]
+    if inner:
+        end = inner[0]  # "Lam Khanh HA NOI": the dateline's city is no part of the name before it
     while end > start and (tokens[end - 1].text in {"'s", "’s", "'", ",", ".", ";", ":", "-"}
                            or tokens[end - 1].text.rstrip(".") in lex["post"] and end - start > 1):
         end -= 1
@@ -623,6 +631,9 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
             cut = p
             break
     toks = toks[:cut]
+    while len(toks) > 1 and country_by_token.get(toks[-1].i) is not None:
+        country = country or country_by_token[toks[-1].i].code
+        toks = toks[:-1]  # "Foreign Minister Pakistan": the country, not part of the title
     if not toks:
         return None, country
     text = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
@@ -688,10 +699,8 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
 
 def _name_key_tokens(text: str) -> list[str]:
     """Name words for matching forms of one name: no initials, no honorific kept for a one-word name ("Sheikh")."""
-    words = [w for w in re.findall(r"[\w'’\-]+", fold(text)) if not re.fullmatch(r"[a-z]", w)]
-    # "al-Sisi" is also "Sisi", "El-Shennawy" also "Shennawy"
-    words = [part for w in words for part in ([w, w.split("-", 1)[1]] if "-" in w and w.split("-", 1)[0] in
-                                              {"al", "el", "ad", "as", "ash", "at", "az", "ar", "an"} else [w])]
+    # hyphens split: "Bhutto-Zardari" is "Bhutto Zardari", "al-Sisi" holds "Sisi"
+    words = [w for w in re.findall(r"[\w'’]+", fold(text)) if not re.fullmatch(r"[a-z]", w)]
     keep = _lexicon()["keep_if_single"]
     return [w for w in words if w not in keep] or words
 
@@ -761,6 +770,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     taken = {i for s, e in chosen for i in range(s, e)}
     tokens = doc
     chosen = [(_extend_left(tokens, s, taken, country_tokens), e) for s, e in chosen]
+    chosen = [(s, e) for s, e in chosen if not _after_credit_cue(doc, doc[s].idx)]  # "Photo Lam | Khanh"
     person_tokens = {i for s, e in chosen for i in range(s, e)}
     mentions = []
     for s, e in chosen:

@@ -179,3 +179,31 @@ def test_titles_never_carry_the_words_beside_them(opening):
     berg = named(x, "Tomas Berg")
     assert berg.title == "Prime Minister"
     assert named(x, "Ana Duarte").title == "President"
+
+
+def test_one_name_with_and_without_its_hyphen_is_one_person():
+    x = found("Foreign Minister Omar Khan-Durrani met his Turkish counterpart Selim Aksoy on Monday. "
+              "Mr Omar Khan Durrani said the talks were useful.", date="2030-05-19")
+    assert len([p for p in x if "Durrani" in p.name]) == 1
+
+
+def test_a_country_written_after_a_title_is_the_country_not_the_title():
+    x = found("Foreign Minister Pakistan Mr Omar Khan Durrani met Selim Aksoy, Minister for Foreign Affairs of "
+              "the Republic of Turkey, in New York.", date="2030-05-19")
+    omar = named(x, "Omar Khan Durrani")
+    assert (omar.title, omar.country) == ("Foreign Minister", "PK")
+
+
+def test_a_photo_credit_inside_a_caption_is_no_one():
+    x = found("Talks between Foreign Minister Tran Van Hai and his Lao counterpart Khamphao Vongsa. VNA Photo "
+              "Nguyen Hong HA NOI — Foreign Minister Tran Van Hai held talks with Khamphao Vongsa on Monday.",
+              date="2030-05-19")
+    names = {p.name for p in x}
+    assert {"Tran Van Hai", "Khamphao Vongsa"} <= names
+    assert not any("Nguyen Hong" in n or "HA NOI" in n for n in names)
+
+
+def test_a_capital_inside_an_organisation_name_does_not_place_anyone():
+    x = found("Ministry spokesman Ravi Menon said Foreign Minister Arjun Rao met Lavrov at the Shanghai "
+              "Cooperation Organisation meeting in Goa.", date="2023-05-05")
+    assert named(x, "Ravi Menon").country != "CN"
