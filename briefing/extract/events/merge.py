@@ -8,6 +8,7 @@ from typing import Any
 from briefing.extract.dates import find_dates
 from briefing.extract.events.found import Found
 from briefing.extract.events.lexicon import group, lex, verb_words
+from briefing.extract.events.timing import dateline
 from briefing.extract.layout import doc_text, passed_over, span_text
 from briefing.model import Event, Evidence
 
@@ -78,7 +79,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
         if date is None and m["type"] == "visit" and m["status"] == "planned":
             date = _visit_date(merged, m)
         if date is None and m["status"] == "held" and m["participants"]:
-            date = _story_date(merged, m, lede) or doc._.pub_date
+            date = _story_date(doc, merged, m, lede) or doc._.pub_date
         evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
         location = m["location"] or _place_in_clause(doc[m["found"].trigger], deep=not m["found"].weak)
         if location and location.lower().startswith("the "):
@@ -101,7 +102,7 @@ def _visit_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
     return min(days) if days else None
 
 
-def _story_date(merged: list[dict[str, Any]], m: dict[str, Any], lede: str | None) -> str | None:
+def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede: str | None) -> str | None:
     """The day an undated happening took place: a report tells one day's events, so it is the day of the
     last dated event told before it ("held talks yesterday ... The two leaders later witnessed ..."), else the
     day the story opens with, else of the first told after it. Visits are left out: a trip's first day is not the day of its meetings; an
@@ -117,8 +118,10 @@ def _story_date(merged: list[dict[str, Any]], m: dict[str, Any], lede: str | Non
             seen = True
             continue
         day = other["date"]
-        if other["status"] != "held" or other["type"] == "visit" or not day or len(day) != 10:
+        if other["status"] != "held" or not day or len(day) != 10:
             continue
+        if other["type"] == "visit" and doc[other["found"].trigger].lemma_.lower() not in lex()["travel"]:
+            continue  # "arrived on Thursday. He was greeted by ..." tells the day; "a visit which began" does not
         if not seen:
             before = day
         elif after is None:
@@ -137,8 +140,10 @@ def lede_date(doc: Any, sentences: int = 8) -> str | None:
     for sent in doc.sents:
         if passed_over(doc, sent):
             continue
-        for mention in find_dates(span_text(sent), pub):
-            if len(mention.value) == 10 and 0 <= (first - Day.fromisoformat(mention.value)).days <= 7:
+        text = span_text(sent)
+        for mention in find_dates(text, pub):
+            if len(mention.value) == 10 and 0 <= (first - Day.fromisoformat(mention.value)).days <= 7 \
+                    and not dateline(text, mention.start, mention.end):
                 return mention.value
         seen += 1
         if seen >= sentences:

@@ -35,7 +35,7 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
             if m.end_value and len(m.value) == 4 and re.search(
                     r"(?i)\b(?:for|covering|over)(?:\s+the)?(?:\s+(?:years?|period))?\s*$", text[max(0, m.start - 20):m.start]):
                 continue  # "a programme for the years 2025-2027": the programme's term
-            if _dateline(text, m.start, m.end):
+            if dateline(text, m.start, m.end):
                 continue  # "WINDHOEK, 16 APR (NAMPA) -": the day the story was filed
             if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
                 continue  # "for five years, until 2029": a term, not the event's date
@@ -87,7 +87,7 @@ _DATELINE_BEFORE = re.compile(r"^[\s\"“]*[A-Z][\w .'’-]{1,30}(?:\([^)]{1,40}
 _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|[—–:])\s")
 
 
-def _dateline(text: str, start: int, end: int) -> bool:
+def dateline(text: str, start: int, end: int) -> bool:
     """ "JAKARTA, June 30 --", "WINDHOEK, 16 APR (NAMPA) -": the filing date before the story, not an event's."""
     return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:end + 50]))
 
