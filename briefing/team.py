@@ -141,7 +141,17 @@ def clearances(dsn: str) -> list[tuple[str, str]]:
 
 
 def add_parser(sub: Any, add_common: Callable[[argparse.ArgumentParser], None]) -> None:
-    """Register `briefing team init|add-user|users` on the command line's sub-parsers."""
+    """Register `briefing team init|add-user|users` and `briefing library push` on the command line."""
+    help_text = "move your own library into a team library (sources once, edits, notes and briefs kept)"
+    library = sub.add_parser("library", help=help_text, description=help_text)
+    add_common(library)
+    library.set_defaults(func=cmd_library)
+    actions = library.add_subparsers(dest="library_command", metavar="ACTION")
+    actions.required = True
+    p = actions.add_parser("push", help=help_text, description=help_text + ", as one step you can undo")
+    p.add_argument("local", metavar="LOCAL", help="your library file (e.g. the one `briefing backup --list` names)")
+    p.add_argument("dsn", metavar="DSN", help="the team library, as you: postgresql://YOU@HOST/DATABASE")
+
     help_text = "set up a team library on a PostgreSQL server and add its officers (for the desk administrator)"
     team = sub.add_parser("team", help=help_text, description=help_text)
     add_common(team)
@@ -188,4 +198,22 @@ def cmd_team(args: argparse.Namespace) -> int:
                 print(f"{name}\t{level}")
     except psycopg.Error as exc:
         raise TeamError(" ".join(str(exc).split())) from exc
+    return 0
+
+
+def cmd_library(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from briefing.library.pg import PgStore
+    from briefing.library.pg.push import push
+
+    with PgStore.open(args.dsn, listen=False) as store:
+        report = push(Path(args.local).expanduser(), store)
+    print(f"Pushed {args.local} as {store.user}: {report.sources_added} sources added, {report.sources_present} "
+          f"already there, {report.edits_applied} edits, {report.items_made} notes and hand-made items, "
+          f"{report.briefs} briefs.")
+    for path in report.sources_above_clearance:
+        print(f"  left out (above your clearance, {store.clearance}): {path}")
+    if report.edits_unplaced:
+        print(f"  {report.edits_unplaced} edited items were not found in the team library and were left out")
     return 0

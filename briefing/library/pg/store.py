@@ -443,6 +443,13 @@ class PgStore:
         with self._lock:
             return read.search(self._conn, "sources_fts", text)
 
+    def statements(self, source_id: int, kind: str) -> list[tuple[int, dict[str, Any]]]:
+        """(item id, what the source said of it) for each item of ``kind`` the source contributed to."""
+        with self._lock:
+            return [(int(r[0]), json.loads(r[1])) for r in self._conn.execute(
+                "SELECT c.item_id, c.data FROM contributions c JOIN items i ON i.id = c.item_id "
+                "WHERE c.source_id = %s AND i.kind = %s ORDER BY c.item_id", (source_id, kind))]
+
     def item_version(self, item_id: int) -> int:
         """The version of the item's edits; pass it with an edit to have a colleague's change refuse it."""
         with self._lock:
@@ -663,6 +670,22 @@ class PgStore:
                 "SELECT item_id, position, wording FROM brief_lines WHERE brief_id = %s ORDER BY position, item_id",
                 (brief_id,))]
         return Brief(row[0], row[1], **dict(zip(BRIEF_FIELDS, row[2:], strict=True)), lines=lines)
+
+    def update_brief(self, brief_id: int, **fields: Any) -> None:
+        """Set a brief's title block (title, recipient, prepared_by, marking, purpose, key_points, date)."""
+        unknown = set(fields) - set(BRIEF_FIELDS)
+        if unknown:
+            raise ValueError(f"a brief has no field {', '.join(sorted(unknown))} (fields: {', '.join(BRIEF_FIELDS)})")
+        if "marking" in fields and fields["marking"] not in MARKINGS:
+            raise ValueError(f"marking must be one of {', '.join(MARKINGS)}")
+        with self._lock:
+            self._brief_exists(brief_id)
+            if not fields:
+                return
+            with self.step(f"Edit brief {', '.join(fields)}") as db:
+                db.execute(f"UPDATE briefs SET {', '.join(f'{f} = ?' for f in fields)} WHERE id = ?",
+                           (*fields.values(), brief_id))
+                self._announce("briefs", [brief_id])
 
     def set_picked(self, brief_id: int, item_ids: Sequence[int], picked: bool) -> None:
         ids = list(item_ids)
