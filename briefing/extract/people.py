@@ -653,6 +653,9 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
     window = doc_text(doc)[tokens[j].idx if j < len(tokens) else len(doc_text(doc)):
                       tokens[min(sent_end, j + 14) - 1].idx + 30 if j < sent_end else len(doc_text(doc))]
     wl = fold(window)
+    if j + 2 < sent_end and tokens[j].text == "(" and (cm := country_by_token.get(j + 1)) is not None \
+            and cm.end < len(tokens) and tokens[cm.end].text in {")", ","}:
+        return None, cm.code, False, cm.end + 1  # "Mr Goran Vujicic (Serbia)"
     analyst = bool(re.match(r"^\s*,\s*(?:a|an|the|who is an?|senior|chief|lead|head)\b", wl)) and \
         any(re.search(rf"\b{re.escape(a)}\b", wl[:90]) for a in lex["analysts"])
     if j + 1 < sent_end and tokens[j].lower_ == "of":

@@ -207,3 +207,11 @@ def test_a_capital_inside_an_organisation_name_does_not_place_anyone():
     x = found("Ministry spokesman Ravi Menon said Foreign Minister Arjun Rao met Lavrov at the Shanghai "
               "Cooperation Organisation meeting in Goa.", date="2023-05-05")
     assert named(x, "Ravi Menon").country != "CN"
+
+
+def test_a_country_in_brackets_after_a_name_and_comrade_as_a_style():
+    x = found("First to present was Mr Goran Petrovic (Serbia), followed by Mr Laszlo Kovacs (Hungary). Acting "
+              "Foreign Affairs Minister Cde Tendai Moyo attended the ceremony in Harare.", date="2030-05-31")
+    assert named(x, "Goran Petrovic").country == "RS"
+    assert named(x, "Laszlo Kovacs").country == "HU"
+    assert "Cde" not in named(x, "Tendai Moyo").name
