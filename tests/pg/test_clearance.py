@@ -107,3 +107,14 @@ def test_a_secret_source_never_feeds_an_item_the_official_officer_sees(desk):
     assert len(secret_smith) == 1 and secret_smith[0] != smith[0].id
     with pytest.raises(ValueError, match="different markings"):
         alice.merge([smith[0].id, secret_smith[0]])
+
+
+def test_an_officer_cannot_rewrite_who_changed_what(desk, team_library):
+    alice, bob, _, _, _ = desk
+    smith = [r.id for r in bob.rows(bob.query()) if r.label == "Alice Smith"][0]
+    bob.edit(smith, "title", "Foreign Minister")
+    with psycopg.connect(team_library.add("bob", "OFFICIAL")) as conn:
+        assert conn.execute("SELECT changed_by FROM briefing.item_versions WHERE item_id = %s",
+                            (smith,)).fetchall() == [(bob.user,)]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE briefing.item_versions SET changed_by = %s", (alice.user,))

@@ -258,7 +258,9 @@ $$;
 CREATE TRIGGER items_version BEFORE UPDATE ON items FOR EACH ROW
     WHEN (OLD.edits IS DISTINCT FROM NEW.edits) EXECUTE FUNCTION bb_next_version();
 
-CREATE FUNCTION bb_record_version() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Written by the owner: officers read the history (of items they may see) but cannot write it.
+CREATE FUNCTION bb_record_version() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = briefing, pg_temp AS $$
 BEGIN
     INSERT INTO briefing.item_versions (item_id, version, edits, step)
         VALUES (NEW.id, NEW.version, NEW.edits, nullif(current_setting('briefing.step_name', true), ''))
@@ -392,5 +394,5 @@ CREATE POLICY own ON clearances FOR SELECT USING (role = session_user);
 -- What officers may do at all (the group role itself is made by `briefing team init`).
 GRANT USAGE ON SCHEMA briefing TO briefing_officer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA briefing TO briefing_officer;
-REVOKE INSERT, UPDATE, DELETE ON clearances, markings, meta FROM briefing_officer;
+REVOKE INSERT, UPDATE, DELETE ON clearances, markings, meta, item_versions FROM briefing_officer;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA briefing TO briefing_officer;
