@@ -48,6 +48,7 @@ class _Patterns:
     unit_after: re.Pattern
     unit_table: dict[str, tuple[str, float]]
     not_counted: frozenset[str]
+    word_number: re.Pattern | None
 
 
 @cache
@@ -77,6 +78,8 @@ def _patterns() -> _Patterns:
         unit_after=re.compile(rf"^(?:\s+|-)(?P<unit>{_alt(unit_table)})(?![A-Za-z])"),
         unit_table=unit_table,
         not_counted=frozenset(w.lower() for w in units["not_counted"]),
+        word_number=re.compile(rf"(?<![\w-])(?P<word>{_alt(units['number_words'])})(?![\w-])", re.IGNORECASE)
+        if units.get("number_words") else None,
     )
 
 
@@ -291,7 +294,32 @@ def find_figures_in_text(text: str, *, currency_country: str | None = None, doc=
                 found.append(_Found(s, noun_end, _as_float(number * scale), "count", "count"))
             elif sm and _NUMBER_OF.search(text, index.sentence(s)[0], s):
                 found.append(_Found(s, end, _as_float(number * scale), "count", "count"))  # "the number of ... 1.5 million"
+    if doc is not None:
+        found += _word_counts(text, index, p, blocked)
     return found
+
+
+def _word_counts(text: str, index: DocIndex, p: _Patterns, blocked: list[tuple[int, int]]) -> list[_Found]:
+    """Counts written as words: "seven areas", "eight agreements and MoUs", "one million citizens"."""
+    words = _units().get("number_words", {})
+    if not words or p.word_number is None:
+        return []
+    out = []
+    for m in p.word_number.finditer(text):
+        s, e = m.span()
+        if any(bs <= s < be for bs, be in blocked):
+            continue
+        value = Decimal(words[m.group("word").lower()])
+        sm = p.scale_after.match(text[e:e + 20])
+        if sm:
+            value *= Decimal(str(_units()["scales"][_scale_key(sm.group("scale"), _units()["scales"])]))
+            e += sm.end()
+        elif value < 5:
+            continue  # "the two sides", "one of the ...", "three pillars": wording more often than a figure
+        noun_end = _counted_noun_end(index, e, p.not_counted)
+        if noun_end is not None:
+            out.append(_Found(s, noun_end, _as_float(value), "count", "count"))
+    return out
 
 
 _NUMBER_OF = re.compile(r"\b(?:the\s+)?number\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is|was|stands?|stood|has|had|"
@@ -317,8 +345,9 @@ def _counted_noun_end(index: DocIndex, end: int, not_counted: frozenset[str]) ->
     for j in range(i, min(i + 4, len(doc))):
         token = doc[j]
         if token.tag_ in ("NNS", "NNPS") and token.pos_ in ("NOUN", "PROPN") and token.is_alpha:
-            if token.lower_ in not_counted or token.lemma_.lower() + "s" in not_counted:
-                return None
+            if (token.lower_ in not_counted or token.lemma_.lower() + "s" in not_counted) \
+                    and not (j > i and doc[j - 1].dep_ == "compound" and doc[j - 1].pos_ == "NOUN"):
+                return None  # "in straight sets", but "18 train sets"
             if token.pos_ == "PROPN" and j == i and token.ent_type_ != "NORP":
                 return None  # "2030 Olympics", but "1.2 million Indonesians"
             return token.idx + len(token.text)

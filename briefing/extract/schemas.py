@@ -194,7 +194,7 @@ class UnitsFile(Strict):
     money_scales: dict[Word, Positive]
     percent: SomeWords
     not_counted: Words
-    count_nouns: Words = []  # what a bare number counts when the sentence gives no unit ("areas", "train sets")
+    number_words: dict[Word, Annotated[int, Field(ge=1)]] = {}  # counts written as words ("seven areas")
 
 
 # ---------------------------------------------------------------- topics.json

@@ -181,3 +181,14 @@ def test_one_figure_in_a_headline_and_the_lead_is_one_item():
                     disable=["bb_assemble"])
     (loan,) = doc._.bb_figures
     assert (loan.value, loan.unit) == (1.063e9, "USD") and len(loan.evidence) == 3
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two sides agreed to cooperate in seven areas, including energy.", [(7, "count")]),
+    ("Japan will supply 18 train sets for the metro line.", [(18, "count")]),
+    ("The ministers exchanged eight agreements and MoUs.", [(8, "count")]),
+    ("Over one million citizens of Moldova hold Romanian passports.", [(1e6, "count")]),
+    ("The two leaders met one of the ministers; three pillars and three sets of talks ended in straight sets.", []),
+])
+def test_counts_written_as_words_and_compound_counted_nouns(text, expected):
+    assert pipeline_figures(text) == expected
