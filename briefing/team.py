@@ -124,6 +124,10 @@ def add_user(dsn: str, name: str, clearance: str, password: str | None = None) -
                 if password is not None:
                     conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(role, sql.Literal(password)))
                 conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(OFFICER_GROUP), role))
+                before = conn.execute("SELECT level FROM briefing.clearances WHERE role = %s", (name,)).fetchone()
+                if before is not None and MARKINGS.index(level) < MARKINGS.index(before[0]):
+                    # Their undo history holds images of rows they may no longer read: it goes.
+                    conn.execute("DELETE FROM briefing.undo_steps WHERE owner = %s", (name,))
                 conn.execute("INSERT INTO briefing.clearances (role, level) VALUES (%s, %s) "
                              "ON CONFLICT (role) DO UPDATE SET level = EXCLUDED.level", (name, level))
         except errors.InsufficientPrivilege as exc:

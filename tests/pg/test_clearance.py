@@ -118,3 +118,14 @@ def test_an_officer_cannot_rewrite_who_changed_what(desk, team_library):
                             (smith,)).fetchall() == [(bob.user,)]
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE briefing.item_versions SET changed_by = %s", (alice.user,))
+
+
+def test_a_lowered_clearance_takes_the_officers_undo_history_with_it(desk, team_library):
+    alice, _, _, _, _ = desk
+    assert alice.undo_name() == "Import a SECRET source"
+    from briefing import team
+
+    team.add_user(team_library.admin, alice.user, "OFFICIAL")
+    with psycopg.connect(team_library.add("alice", "OFFICIAL")) as conn:
+        assert conn.execute("SELECT count(*) FROM briefing.undo_log").fetchone() == (0,)
+        assert conn.execute("SELECT count(*) FROM briefing.sources").fetchone() == (1,)
