@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date as Day
 from typing import Any
 
+from briefing.extract.countries import code_of
 from briefing.extract.dates import find_dates
 from briefing.extract.events.found import Found
 from briefing.extract.events.lexicon import group, lex, verb_words
@@ -26,7 +27,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
                 continue
             if group(f.type) == 3 and m["type"] != f.type:
                 continue
-            if f.type == "visit" and m["actor"] is f.actor and f.actor is not None:
+            if f.type == "visit" and m["actor"] is f.actor and f.actor is not None and _same_trip(m, f):
                 target = m
                 break
             if len(key_people) >= 2 and m["keys"] == key_people and _compatible(m, f, date):
@@ -62,6 +63,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
     summiteers = {id(p) for m in merged if m["type"] == "conference" and m["status"] == "held"
                   and doc[m["found"].trigger].lower_ in {"summit", "summits", "forum", "conference"}
                   for p in m["participants"]}
+    for m in merged:  # first the happenings, then the visits: a trip starts with the first thing done on it
+        if m["date"] is None and m["status"] == "held" and m["participants"] and m["type"] != "visit":
+            m["date"] = m["told_date"] = _story_date(doc, merged, m, lede) or doc._.pub_date
     for m in merged:
         if m["weak"]:
             m["type"] = "meeting"
@@ -107,8 +111,9 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
     last dated event told before it ("held talks yesterday ... The two leaders later witnessed ..."), else the
     day the story opens with, else of the first told after it. Visits are left out: a trip's first day is not the day of its meetings; an
     undated visit began on the earliest day told."""
-    if m["type"] == "visit":  # a trip began no later than the first thing done on it, in the story's weeks
+    if m["type"] == "visit":  # a trip began no later than the first thing the visitor did on it
         days = [o["date"] for o in merged if o["status"] == "held" and o["date"] and len(o["date"]) == 10
+                and m["actor"] in o["participants"] and o is not m
                 and (not lede or abs((Day.fromisoformat(lede) - Day.fromisoformat(o["date"])).days) <= 14)]
         return min(days) if days else lede
     before = after = None
@@ -117,7 +122,7 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
         if other is m:
             seen = True
             continue
-        day = other["date"]
+        day = other["date"] if not other.get("told_date") else None  # only days the text itself gives
         if other["status"] != "held" or not day or len(day) != 10:
             continue
         if other["type"] == "visit" and doc[other["found"].trigger].lemma_.lower() not in lex()["travel"]:
@@ -172,6 +177,15 @@ def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:
         if ent is not None:
             return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return None
+
+
+def _same_trip(m: dict[str, Any], f: Found) -> bool:
+    """Two tellings of one person's trip: the same destination, or one of them names none ("his visit to Japan",
+    "Lee flew to Washington on Sunday" are two trips)."""
+    if not m["location"] or not f.location or m["location"] == f.location:
+        return True
+    a, b = code_of(m["location"]), code_of(f.location)  # "Jakarta" and "Indonesia" are one trip
+    return a is None or b is None or a == b
 
 
 def _same_without_names(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
