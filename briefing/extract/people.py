@@ -549,6 +549,9 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
         if j - 1 >= sent_start:
             country = _country_at(country_by_token, j - 1)
         return None, country, True, j
+    lower = _lowercase_title(doc, j, sent_start, country_by_token)
+    if lower is not None:
+        return lower
     comma = False
     if j >= sent_start and tokens[j].text == ",":
         comma = True
@@ -594,6 +597,27 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     if not comma and not title:
         return prefix_title, country, False, title_start
     return title or prefix_title, country, False, first
+
+
+def _lowercase_title(doc: Any, j: int, sent_start: int, country_by_token: dict[int, Any]
+                     ) -> tuple[str | None, str | None, bool, int] | None:
+    """A title written in lower case right before the name: "ministry spokesman Anurag Srivastava",
+    "Kenya's trade envoy Amina Wekesa" (the head word from titles.json, with up to three words before it)."""
+    if j < sent_start or not doc[j].text.islower() or fold(doc[j].text) not in _lexicon()["head_words"] \
+            or doc[j].pos_ != "NOUN":
+        return None
+    k = j
+    while k - 1 >= sent_start and j - k < 3 and doc[k - 1].text.islower() and not doc[k - 1].is_stop \
+            and doc[k - 1].pos_ in {"NOUN", "ADJ", "PROPN"}:
+        k -= 1
+    country = None
+    before = k - 1
+    if before >= sent_start and doc[before].text in {"'s", "’s"}:
+        before -= 1
+    if before >= sent_start:
+        country = _country_at(country_by_token, before)
+    text = doc_text(doc)[doc[k].idx:doc[j].idx + len(doc[j].text)]
+    return text, country, False, k if country is None else before
 
 
 NOT_TITLE_POS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON", "ADV", "PART", "NUM", "PUNCT", "INTJ"}

@@ -215,3 +215,11 @@ def test_a_country_in_brackets_after_a_name_and_comrade_as_a_style():
     assert named(x, "Goran Petrovic").country == "RS"
     assert named(x, "Laszlo Kovacs").country == "HU"
     assert "Cde" not in named(x, "Tendai Moyo").name
+
+
+def test_a_title_in_lower_case_before_the_name():
+    x = found("Foreign Minister Arjun Rao met his Nepali counterpart on Monday, ministry spokesman Vikram Sethi "
+              "said, and Kenya's trade envoy Amina Wekesa joined the lunch.", date="2030-05-19")
+    assert named(x, "Vikram Sethi").title == "ministry spokesman"
+    amina = named(x, "Amina Wekesa")
+    assert (amina.title, amina.country) == ("trade envoy", "KE")
