@@ -214,6 +214,7 @@ class TopicsFile(Strict):
     instrument_words: SomeWords
     not_topics: Words = []  # fragments a parse leaves that name nothing ("way forward")
     named_lowercase_heads: Words = []  # "the Recognised Seasonal Employer scheme": a name ending in lower case
+    named_places: Words = []  # "port of Walvis Bay", "Lake Titicaca": a named place as a topic
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

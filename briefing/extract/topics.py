@@ -87,6 +87,7 @@ class _Rules:
     third_countries: re.Pattern
     third_names: dict[str, str]
     not_topics: frozenset[frozenset[str]]  # keys of names never kept
+    places: re.Pattern | None  # "port of Walvis Bay", "Lake Titicaca"
 
 
 @cache
@@ -158,6 +159,8 @@ def _rules() -> _Rules:
         third_countries=re.compile(rf"(?<![\w-])(?:{alt(third_names, plural=False)})(?![\w-])"),
         third_names=third_names,
         not_topics=frozenset(_key(name) for name in data.get("not_topics", [])),
+        places=re.compile(rf"(?<![\w-])(?:{alt(data['named_places'], plural=False)})\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?")
+        if data.get("named_places") else None,
     )
 
 
@@ -414,6 +417,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         mention = _instrument_topic(m)
         if mention:
             found.append(mention)
+    for m in rules.places.finditer(text) if rules.places is not None else ():
+        found.append(_Mention(m.group(), m.start(), m.end(), "issue"))
     for m in _find(rules.issue_trigger, text, _starts(words, "issue")):
         for place in re.split(r",\s*|\s+and\s+", m.group("place")):
             place = place.strip()
@@ -494,7 +499,7 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
                               or _party_word(words[0])):
         words = words[1:]  # "Bangladesh-Japan", "Japan's", "The": parties and articles, not the name
     if _fold(words[0]) in ("the", "our", "this", "a", "an") or _party_word(words[0]) \
-            or re.search(r"[A-Za-z][–-][A-Z]", words[0]) and len(words) == 1:
+            or len(words) == 1 and any(_party_word(part) for part in re.split(r"[–-]", words[0])):
         return None  # "the Canada–Mexico Partnership": its parties and a kind, no name
     lowercase = m.group("inst").islower()
     if lowercase and len(words) < 2 and not (words[0].isupper() and len(words[0]) > 2):
@@ -502,13 +507,22 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
     if not words or len(words) > 4 or (all(w.isupper() for w in words) and not lowercase) \
             or words[-1].lower() in ("of", "and", "the"):
         return None
-    if all(_fold(w) in rules.stop for w in words) or len(words) == 1 and _adjective_like(words[0]):
+    mechanism = m.group("inst") in MECHANISMS
+    if not mechanism and (all(_fold(w) in rules.stop for w in words) or len(words) == 1 and _adjective_like(words[0])):
         return None  # "Memorandum of Understanding", "a Strategic Partnership": a kind, not a name
     if re.match(r"[\s–-]+[A-Z]", m.string[m.end("inst"):m.end("inst") + 3]):
         return None  # "the Kenyatta International Convention Centre": the name goes on, and is a place
     name = " ".join([*words, m.group("inst")])
     start = m.start("name") + m.group("name").find(words[0])
-    return _Mention(name, start, m.end("inst"), "head")
+    end = m.end("inst")
+    tail = _OF_NAME.match(m.string, end) if mechanism else None
+    if tail:  # "the Joint Commission of Cooperation", "... of Defence and Security"
+        name, end = name + tail.group(), tail.end()
+    return _Mention(name, start, end, "head")
+
+
+MECHANISMS = {"Commission", "Cabinet", "Council"}
+_OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
 
 
 def _party_word(word: str) -> bool:
