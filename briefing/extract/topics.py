@@ -418,7 +418,7 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         if mention:
             found.append(mention)
     for m in rules.places.finditer(text) if rules.places is not None else ():
-        found.append(_Mention(m.group(), m.start(), m.end(), "issue"))
+        found.append(_Mention(m.group(), m.start(), m.end(), "place"))
     for m in _find(rules.issue_trigger, text, _starts(words, "issue")):
         for place in re.split(r",\s*|\s+and\s+", m.group("place")):
             place = place.strip()
@@ -553,13 +553,16 @@ class _Chosen:
     mentions: list[tuple[int, int]] = field(default_factory=list)
 
 
-_WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "vocab": 1.0}
+_WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "place": 1.5, "vocab": 1.0}
 
 
 def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     mentions = _split_into_known(mentions)
     named = [(m.start, m.end) for m in mentions if m.source == "issue"]
     mentions = [m for m in mentions if m.source != "head" or not any(a < m.end and m.start < b for a, b in named)]
+    longer = [(m.start, m.end) for m in mentions if m.source == "head"]
+    mentions = [m for m in mentions if m.source != "place" or not any(a <= m.start and m.end <= b and (a, b) !=
+                                                                     (m.start, m.end) for a, b in longer)]
     spans = [(m.start, m.end, _key(m.name)) for m in mentions if m.source in ("list", "head")]
     mentions = [m for m in mentions if m.source != "vocab" or not any(
         a <= m.start and m.end <= b and _key(m.name) < k for a, b, k in spans)]
@@ -610,7 +613,7 @@ def _kept(doc, topic: _Chosen) -> bool:
         return False
     if any(word in _calendar_words() for word in topic.name.lower().split()):
         return False
-    if topic.sources & {"vocab", "issue"} or doc is None or not doc.has_annotation("DEP"):
+    if topic.sources & {"vocab", "issue", "place"} or doc is None or not doc.has_annotation("DEP"):
         return True  # a name from the data is a topic as it stands
     start, end = topic.mentions[0]
     span = doc.char_span(start, end, alignment_mode="expand")
