@@ -16,6 +16,7 @@ from briefing.extract.layout import span_text
 
 _TAKING_PART = {"attend", "participate", "join", "address", "be", "have", "give", "deliver", "chair", "co-chair", "lead",
                 "hold", "host", "open", "close", "conclude", "end", "begin", "start", "pay", "make", "undertake"}
+_MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception"}
 _SETTING_PREPS = {"at", "during", "since", "after", "before", "following"}
 _TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
 
@@ -102,8 +103,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             if got:
                 actor = got[0]
                 participants = got[:1] + participants
-    if etype == "statement" and len(participants) == 1 and any(c.lower_ == "joint" for c in t.children):
-        # "X said at the joint press conference": X and the one X met
+    if len(participants) == 1 and (etype == "statement" and any(c.lower_ == "joint" for c in t.children)
+                                   or etype == "ceremony" and t.lower_ in _MEALS):
+        # "X said at the joint press conference", "a working dinner hosted by X": X and the one X met
         pair = people.last_pair or people.principal_pair()
         if participants[0] in pair:
             participants += [p for p in pair if p is not participants[0]][:1]

@@ -32,6 +32,9 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue
             if _inside_other_relcl(tok.root, doc[f.trigger]):
                 continue
+            if len(m.value) == 4 and tok.root.dep_ in {"nummod", "compound", "amod", "poss"} \
+                    and tok.root.head.i != f.trigger and tok.root.head.pos_ in {"NOUN", "PROPN"}:
+                continue  # "the 1977 treaty", "the 1998 joint declaration": a thing's name, not a time
             if m.end_value and len(m.value) == 4 and re.search(
                     r"(?i)\b(?:for|covering|over)(?:\s+the)?(?:\s+(?:years?|period))?\s*$", text[max(0, m.start - 20):m.start]):
                 continue  # "a programme for the years 2025-2027": the programme's term
