@@ -78,6 +78,9 @@ class Cast:
             for c in t.children:
                 if c.dep_ == "appos" or (follow_conj and c.dep_ == "conj"):
                     stack.append(c)
+                if c.dep_ == "prep" and c.lower_ in {"among", "including"}:  # "leaders, among them A and B"
+                    stack += [g for g in c.children if g.dep_ in {"pobj", "appos"} and g.lower_ != "them"]
+                    stack += [h for g in c.children if g.lower_ == "them" for h in g.children if h.dep_ in {"appos", "conj"}]
         out: list[Any] = []
         for _i, p in sorted(found.items()):
             if p not in out:

@@ -93,6 +93,14 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     if t.dep_ in {"acl", "relcl"} and any(c.lower_ in {"first", "last", "only"} for c in t.head.children):
         return []  # "the first minister to visit the country since ...": a remark, not an event
     subjects = _subjects(t, subj, people)
+    if etype == "visit" and t.dep_ in {"amod", "compound"}:
+        subjects = people.resolve(t.head)  # "visiting Secretary of State X": X is the visitor
+        if not subjects:
+            return []
+    elif etype == "visit" and t.tag_ == "VBG" and t.lower_ == "visiting":
+        guests = [p for c in t.children if c.dep_ == "dobj" for p in people.resolve(c)]
+        if guests:  # "telling visiting Secretary of State X that ...": read as a verb, meant as an adjective
+            return [Found("visit", t.i, sent, guests[:1], actor=guests[0], planned=False)]
     if rule.type_from_object:
         noun = _object_trigger(t, rule)
         if noun is None:
@@ -134,6 +142,11 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
             return [Found("meeting", t.i, sent, subjects[:2], actor=subjects[0], recipient=subjects[1], planned=planned,
                           location=place_of(t))]
         return []
+    if etype in {"meeting", "call", "talks"} and len(objs) > 1 and rule.one_per_object and _a_group(t):
+        # "met with CARICOM leaders, among them A, B and C": one meeting of them all
+        cast = subjects[:1] + [o for o in objs if o not in subjects]
+        return [Found(etype, t.i, sent, cast[:6], actor=subjects[0], recipient=cast[1], planned=planned,
+                      location=place_of(t))]
     if etype in {"meeting", "call", "talks"} and objs and rule.one_per_object:
         return [Found(etype, t.i, sent, [subjects[0], o], actor=subjects[0], recipient=o, planned=planned,
                       location=place_of(t)) for o in objs if o not in subjects]  # "met A, B and C": three meetings
@@ -196,7 +209,10 @@ def honoured(t: Any, people: Cast) -> list[Any]:
 
 
 def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool) -> list[Found]:
-    """ "A and B discussed ...", "A reviewed ties with B": a meeting only when two named sides do it together."""
+    """ "A and B discussed ...", "A reviewed ties with B": a meeting only when two named sides do it together
+    (not "met X to discuss ...": the purpose of a meeting told by its own verb)."""
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        return []
     pair = list(subjects)
     pair += [p for p in objects_of(t, people, preps={"with"}) if p not in pair]
     if len(pair) < 2 or t.dep_ in {"relcl", "acl", "amod"}:
@@ -237,3 +253,11 @@ def _present_with_date(t: Any, sent: Any) -> bool:
     dated = [c for c in t.children if c.dep_ == "npadvmod"]
     dated += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return any(g.ent_type_ == "DATE" for g in dated)
+
+
+def _a_group(t: Any) -> bool:
+    """Whether the verb's object is a group named as such ("CARICOM leaders, among them ...")."""
+    heads = [c for c in t.children if c.dep_ == "dobj"]
+    heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    return any(h.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ in {"among", "including"} for c in h.children)
+               for h in heads)
