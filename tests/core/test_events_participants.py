@@ -85,3 +85,23 @@ def test_guests_welcomed_for_consultations_are_one_sitting_of_everyone():
     sitting = [e for e in x.events if e.type in {"conference", "talks"}]
     assert len(sitting) == 1 and set(sitting[0].participants) == {"Ana Kerr", "Yuki Sato", "Ken Ito"}
     assert sitting[0].date == "2024-09-05" and sitting[0].location == "Canberra"
+
+
+def test_a_visiting_minister_is_the_visitor_not_the_host_who_speaks_to_them():
+    x = run("Prime Minister Ana Kerr of Fiji yesterday told visiting Foreign Minister Ravi Menon of India that the "
+            "two countries would expand their air links.", date="2025-03-27")
+    assert [(e.type, e.participants) for e in of_type(x, "visit")] == [("visit", ["Ravi Menon"])]
+
+
+def test_one_persons_trips_to_two_countries_are_two_visits():
+    x = run("Prime Minister Lena Varga of Hungary arrived in Tokyo on Friday for a two-day visit to Japan. "
+            "Varga flew to Seoul on Sunday, where she met President Kim Do-yun of South Korea.", date="2025-03-24")
+    trips = sorted((e.location, e.date) for e in of_type(x, "visit"))
+    assert trips == [("Seoul", "2025-03-23"), ("Tokyo", "2025-03-21")]
+
+
+def test_a_group_met_as_such_is_one_meeting_of_everyone_named():
+    x = run("Foreign Minister Lena Varga of Hungary met with Nordic foreign ministers, including Foreign Minister "
+            "Lars Berg of Norway and Foreign Minister Eva Lund of Sweden, in Oslo on Monday.", date="2025-03-26")
+    meetings = of_type(x, "meeting", "talks", "conference")
+    assert len(meetings) == 1 and set(meetings[0].participants) == {"Lena Varga", "Lars Berg", "Eva Lund"}
