@@ -604,8 +604,8 @@ def _lowercase_title(doc: Any, j: int, sent_start: int, country_by_token: dict[i
     """A title written in lower case right before the name: "ministry spokesman Anurag Srivastava",
     "Kenya's trade envoy Amina Wekesa" (the head word from titles.json, with up to three words before it)."""
     if j < sent_start or not doc[j].text.islower() or fold(doc[j].text) not in _lexicon()["head_words"] \
-            or doc[j].pos_ != "NOUN":
-        return None
+            or doc[j].pos_ != "NOUN" or doc[j].tag_ == "NNS":
+        return None  # plurals ("foreign ministers A and B") are the plural-title rule's
     k = j
     while k - 1 >= sent_start and j - k < 3 and doc[k - 1].text.islower() and not doc[k - 1].is_stop \
             and doc[k - 1].pos_ in {"NOUN", "ADJ", "PROPN"}:
