@@ -121,12 +121,13 @@ class Cast:
         """ "the Prime Ministers", "the two Presidents": the two people of different countries holding that title
         (the pair last named, when they hold it)."""
         low = token.lower_
-        if token.tag_ not in {"NNS", "NNPS"} or not low.endswith("s") or low[:-1] not in verb_words()["role_nouns"] \
+        if token.tag_ not in {"NNS", "NNPS"} or not low.endswith("s") \
+                or (low[:-1] not in verb_words()["role_nouns"] and low != "heads") \
                 or not _is_pair_np(token) or any(c.dep_ == "nummod" and c.lower_ not in {"two", "2"} for c in token.children):
             return []  # "the two Presidents", "the Prime Ministers"; not "five fellow leaders"
         words = {c.lower_ for c in token.children if c.dep_ in {"compound", "amod"}} | {low[:-1]}
         prime = "prime" in words
-        if low == "leaders":  # "the two leaders": heads of state or government
+        if low in {"leaders", "heads"}:  # "the two leaders", "the two Heads of State": heads of state or government
             leaders = verb_words()["leader_titles"]
             holders = [p for p in self.people if p.title and any(w in p.title.lower() for w in leaders)
                        and "deputy" not in p.title.lower() and "vice" not in p.title.lower()]

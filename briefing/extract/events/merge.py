@@ -33,6 +33,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             if len(key_people) >= 2 and m["keys"] == key_people and _compatible(m, f, date):
                 target = m
                 break
+            if _fewer_in_one_sentence(m, f, key_people):
+                target = m
+                break
             if _same_without_names(m, f, key_people, date):
                 target = m
                 break
@@ -50,7 +53,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             target["actor"], target["recipient"] = f.actor, f.recipient
         if date and (not target["date"] or (f.type == "visit" and date < target["date"])):
             target["date"], target["date_end"] = date, date_end or target["date_end"]
-        if not target["keys"] and key_people:  # the telling that names who took part
+        if len(key_people) > len(target["keys"]) and key_people >= target["keys"]:  # the telling naming them all
             target["keys"], target["participants"] = key_people, list(f.participants)
             target["actor"], target["recipient"] = f.actor, f.recipient
         target["location"] = target["location"] or f.location
@@ -177,6 +180,16 @@ def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:
         if ent is not None:
             return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return None
+
+
+def _fewer_in_one_sentence(m: dict[str, Any], f: Found, key_people: frozenset[int]) -> bool:
+    """ "In a separate meeting, A held consultations with B": one sentence, one sitting told twice, once naming
+    fewer of its people."""
+    if f.sent not in m["sents"] or not key_people or not m["keys"] or key_people == m["keys"] or m["type"] == "visit":
+        return False
+    if (m["type"] == "call") != (f.type == "call"):
+        return False
+    return key_people < m["keys"] or m["keys"] < key_people
 
 
 def _same_trip(m: dict[str, Any], f: Found) -> bool:

@@ -115,8 +115,8 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
         if t.pos_ in {"VERB", "AUX"} and verb_lemma(t) in verbs or (
                 t.pos_ == "VERB" and verb_lemma(t) in words["pair"]):
             made = verb_event(t, sent, people, used)
-            if made:
-                used.add(t.i)
+            if made and not all(f.weak for f in made):
+                used.add(t.i)  # "discussed ... in a phone call with X": the call names the event a pair verb hints at
             found += made
         elif t.pos_ in {"NOUN", "PROPN"} and noun_type(t):
             f = noun_event(t, sent, people, used)

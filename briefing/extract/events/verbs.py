@@ -163,6 +163,9 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
     passive = any(c.dep_ == "nsubjpass" for c in t.children)
     hosts = objs if passive else subjects
     guests = subjects if passive else objs
+    if not guests and hosts and not passive:  # "received today at the Palace the President of X, Y": a parse
+        guests = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "at" for g in c.children  # that hangs
+                  if g.dep_ == "pobj" for p in people.resolve(g) if p not in hosts]  # the guest on "at"
     occasion = _occasion(t)
     if occasion is not None and not guests and hosts:
         guests = [p for p in people.last_pair if p is not hosts[0]][:1]
