@@ -112,8 +112,30 @@ def find_mentions(doc: Any, matcher: Any) -> list[CountryMention]:
         if kind == "capital" and any(s <= span.start and span.end <= e and e - s > span.end - span.start
                                      for s, e in bodies):
             continue  # "Shanghai Cooperation Organisation", "The Washington Post": a body's name, not a place
+        if _in_regional_form(doc, span.start, span.end):
+            continue  # "Latin American", "Inter-American Commission": a region, not the United States
         out.append(CountryMention(span.start, span.end, span.start_char, span.end_char, code, kind))
     return out
+
+
+@cache
+def _regional_forms() -> frozenset[str]:
+    return frozenset(_fold(f) for f in rules("countries.json").get("regional_forms", []))
+
+
+def _in_regional_form(doc: Any, start: int, end: int) -> bool:
+    """The form is the end of a regional phrase: one or two words, or a hyphenated word, before it."""
+    regional = _regional_forms()
+    if not regional:
+        return False
+    text = doc_text(doc)
+    for back in (1, 2):
+        if start - back < 0:
+            break
+        phrase = text[doc[start - back].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+        if _fold(phrase) in regional:
+            return True
+    return False
 
 
 _PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office|government|prime minister|president|presidency|embassy|"

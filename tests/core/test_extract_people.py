@@ -223,3 +223,17 @@ def test_a_title_in_lower_case_before_the_name():
     assert named(x, "Vikram Sethi").title == "ministry spokesman"
     amina = named(x, "Amina Wekesa")
     assert (amina.title, amina.country) == ("trade envoy", "KE")
+
+
+def test_a_regional_word_is_no_country():
+    from briefing.extract import runner
+    from briefing.extract.nlp import get_nlp
+    from tests.core._extract_helpers import source
+
+    text = ("Foreign Minister Ana Ruiz met the Inter-American Commission on Human Rights and Latin American "
+            "envoys in Lima on Monday.")
+    nlp = get_nlp()
+    with nlp.select_pipes(disable=["bb_assemble"]):
+        doc = nlp(runner._make_doc(nlp, source(text, "2030-01-01"), text))
+    assert "US" not in {m.code for m in doc._.bb_countries}
+    assert "PE" in {m.code for m in doc._.bb_countries}
