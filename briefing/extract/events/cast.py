@@ -121,7 +121,7 @@ class Cast:
         """ "the Prime Ministers", "the two Presidents": the two people of different countries holding that title
         (the pair last named, when they hold it)."""
         low = token.lower_
-        if token.tag_ not in {"NNS", "NNPS"} or not low.endswith("s") \
+        if token.tag_ not in {"NNS", "NNPS", "NNP"} or not low.endswith("s") \
                 or (low[:-1] not in verb_words()["role_nouns"] and low != "heads") \
                 or not _is_pair_np(token) or any(c.dep_ == "nummod" and c.lower_ not in {"two", "2"} for c in token.children):
             return []  # "the two Presidents", "the Prime Ministers"; not "five fellow leaders"

@@ -18,3 +18,4 @@ class Found:
     location: str | None = None
     weak: bool = False  # from a verb like "discussed": only names a meeting, never creates one alone
     hosted: bool = False
+    told_again: bool = False  # "the session", "the talks": a definite noun that may name an event told before

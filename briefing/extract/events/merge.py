@@ -33,6 +33,10 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             if len(key_people) >= 2 and m["keys"] == key_people and _compatible(m, f, date):
                 target = m
                 break
+            if f.told_again and m["type"] == f.type and _compatible(m, f, date) and m["keys"]:
+                target = m  # "At the margin of the session, X met Y": the session told before
+                key_people = m["keys"]
+                break
             if _fewer_in_one_sentence(m, f, key_people):
                 target = m
                 break

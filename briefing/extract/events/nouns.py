@@ -38,8 +38,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             break
         if node.head.i in used and not has_poss:
             return None
-        if node.head is node:
-            break
+        if node.head is node or node.head.pos_ in {"VERB", "AUX"} and node.head.i not in used:
+            break  # "laid a wreath and gave a joint press conference": the second verb's object is its own event
         node = node.head
     participants: list[Any] = []
     actor = recipient = None
@@ -103,8 +103,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             if got:
                 actor = got[0]
                 participants = got[:1] + participants
-    if len(participants) == 1 and (etype == "statement" and any(c.lower_ == "joint" for c in t.children)
-                                   or etype == "ceremony" and t.lower_ in _MEALS):
+    if len(participants) == 1 and (etype == "statement" or etype == "ceremony" and t.lower_ in _MEALS):
         # "X said at the joint press conference", "a working dinner hosted by X": X and the one X met
         pair = people.last_pair or people.principal_pair()
         if participants[0] in pair:
@@ -138,8 +137,10 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             return None
     if etype in {"meeting", "talks", "call"} and len(participants) == 1 and not placed:
         return None
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children) and not has_poss \
+        and recipient is None
     return Found(etype, t.i, sent, participants[:4], actor=actor or (participants[0] if participants else None),
-                 recipient=recipient, planned=planned, location=place_of(t) or place_of(gov))
+                 recipient=recipient, planned=planned, location=place_of(t) or place_of(gov), told_again=definite)
 
 
 def _of_a_body(t: Any) -> bool:
