@@ -150,8 +150,8 @@ def lede_date(doc: Any, sentences: int = 8) -> str | None:
     first = Day.fromisoformat(pub)
     seen = 0
     for sent in doc.sents:
-        if passed_over(doc, sent):
-            continue
+        if passed_over(doc, sent) or not any(t.pos_ == "VERB" for t in sent):
+            continue  # furniture: a date line, a byline, a heading without a verb
         text = span_text(sent)
         for mention in find_dates(text, pub):
             if len(mention.value) == 10 and 0 <= (first - Day.fromisoformat(mention.value)).days <= 7 \
