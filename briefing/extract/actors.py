@@ -253,11 +253,12 @@ class ActorIndex:
 
 
 def _within(form: tuple[str, ...], words: tuple[str, ...]) -> bool:
-    """The dictionary's form is inside a longer written name: three words or more ("Mohammed bin Salman Al
-    Saud" in "Mohammed bin Salman bin Abdulaziz Al Saud"), or two that begin and end it."""
-    if not set(form) <= set(words) or len(form) < 2:
-        return False
-    return len(form) >= 3 or (form[0] == words[0] and form[-1] == words[-1])
+    """The dictionary's form is inside a longer written name that begins with the same given name: three words
+    or more ("Mohammed bin Salman Al Saud" in "Mohammed bin Salman bin Abdulaziz Al Saud"), or two that
+    begin and end it."""
+    if not set(form) <= set(words) or len(form) < 2 or form[0] != words[0]:
+        return False  # "Salman bin Abdulaziz" inside "Khalid bin Salman bin Abdulaziz" is the father
+    return len(form) >= 3 or form[-1] == words[-1]
 
 
 _TITLE_WORDS = re.compile(r"[a-z]+")

@@ -200,6 +200,11 @@ def _is_name_token(token: Any) -> bool:
     return bool(NAME_TOKEN.match(token.text)) and not token.like_num
 
 
+def _words_between(tokens: Any, start: int, end: int) -> int:
+    """Name words in tokens[start:end], the hyphens and apostrophes between parts not counted."""
+    return sum(1 for i in range(start, end) if tokens[i].text not in {"-", "'", "’"})
+
+
 def _joined_part(token: Any) -> bool:
     """The lower-case part after a hyphen inside a name: "myung" in "Lee Jae-myung"."""
     doc = token.doc
@@ -238,7 +243,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                     break
                 j += more
             s = j
-            while j < n and j - s < 8 and _is_name_token(tokens[j]) and j not in country_tokens \
+            while j < n and _words_between(tokens, s, j) < 8 and _is_name_token(tokens[j]) and j not in country_tokens \
                     and not _match_seq(tokens, j, lex["heads"]):
                 if tokens[j].whitespace_ == "" and j + 1 < n and tokens[j + 1].text in {",", ";"}:
                     j += 1
@@ -495,7 +500,7 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if not words[0].text[:1].isupper():
         return None
-    if len(words) > 8:
+    if _words_between(tokens, start, end) > 8:
         return None
     if all(fold(t.text) in lex["prefix_words"] or fold(t.text) in lex["head_words"] for t in words):
         return None
@@ -592,6 +597,8 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
         k -= 1
     if k >= sent_start:
         country = _country_at(country_by_token, k)
+    if comma and first - 2 >= sent_start and tokens[first - 1].text == "," and (first - 2) in person_tokens:
+        return prefix_title, None, False, title_start  # "A, Minister of X, B": the title is A's, not B's
     title, inner = _title_text(doc, title_toks, country_by_token)
     country = country or inner
     if not comma and not title:
@@ -806,8 +813,9 @@ def find_people(doc: Any) -> list[PersonRecord]:
         title, country, counterpart, tstart = _left_title(doc, s, sent.start, person_tokens, country_by_token)
         rtitle, rcountry, analyst, rend = _right_title(doc, e, sent.end, person_tokens, country_by_token)
         m.title = title or rtitle
-        if title and rtitle and len(rtitle) > len(title) and title.split()[-1] in rtitle:
-            m.title = rtitle
+        if title and rtitle and (len(rtitle) > len(title) and title.split()[-1] in rtitle
+                                 or tuple(_words(title)) in _lexicon()["styles"]):
+            m.title = rtitle  # "Prince Khalid ..., Deputy Minister of Defence": the office over the style
         m.country = country or rcountry
         m.analyst = analyst
         if counterpart:

@@ -237,3 +237,17 @@ def test_a_regional_word_is_no_country():
         doc = nlp(runner._make_doc(nlp, source(text, "2030-01-01"), text))
     assert "US" not in {m.code for m in doc._.bb_countries}
     assert "PE" in {m.code for m in doc._.bb_countries}
+
+
+def test_gulf_long_names_styles_and_a_fathers_name_that_is_someone_else():
+    x = found("MUSCAT – His Majesty Sultan Haitham bin Tariq received Prince Khalid bin Salman bin Abdulaziz Al "
+              "Saud, Deputy Minister of Defence of the Kingdom of Saudi Arabia, on Wednesday. The audience was "
+              "attended by Sayyid Badr bin Hamad Al Busaidi, Minister of Foreign Affairs, Eid bin Mohammed Al "
+              "Thaqafi, KSA Ambassador to the Sultanate, and members of the embassy.", date="2022-03-02")
+    khalid = named(x, "Khalid bin Salman bin Abdulaziz Al Saud")
+    assert (khalid.title, khalid.country) == ("Deputy Minister of Defence", "SA")  # not his father the King
+    eid = named(x, "Eid bin Mohammed Al Thaqafi")
+    assert eid.title != "Minister of Foreign Affairs"  # the title before the comma is the previous man's
+    x = found("KUWAIT – His Highness the Amir Sheikh Sabah Al-Ahmad Al-Jaber Al-Sabah received Qatar's Minister "
+              "of Foreign Affairs on Tuesday.", date="2019-10-02")
+    assert named(x, "Sabah Al-Ahmad Al-Jaber Al-Sabah").country == "KW"
