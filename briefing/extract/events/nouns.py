@@ -108,6 +108,12 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         pair = people.last_pair or people.principal_pair()
         if participants[0] in pair:
             participants += [p for p in pair if p is not participants[0]][:1]
+    if etype == "visit" and gov.lemma_.lower() in words["host"] and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
+        guests = [p for c in gov.children if c.dep_ == "dobj" for p in people.resolve(c)]
+        if guests:  # "welcomed Minister X on her first visit to Japan": her visit is the guest's
+            actor = guests[0]
+            participants = [actor]
     if etype == "visit":
         if actor is None and t.dep_ in {"nsubj", "nsubjpass"} and people.center is not None \
                 and not people.visit_told and any(c.lower_ in {"the", "this"} for c in t.children):

@@ -133,6 +133,8 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         place = place_of(t) or (object_place(t) if rule.place_from_object else None)
         return [Found("visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned, location=place)]
     objs = objects_of(t, people, preps={"with", "on", "upon", "between"})
+    if etype == "signing" and not subjects:
+        objs += [p for p in _in_presence_of(t, people) if p not in objs]
     if not subjects and objs and any(c.dep_ == "auxpass" for c in t.children):
         subjects, objs = objs[:1], objs[1:]  # "the treaty was signed by A and B"
     if not subjects:
@@ -264,3 +266,16 @@ def _a_group(t: Any) -> bool:
     heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     return any(h.tag_ == "NNS" and any(c.dep_ == "prep" and c.lower_ in {"among", "including"} for c in h.children)
                for h in heads)
+
+
+def _in_presence_of(t: Any, people: Cast) -> list[Any]:
+    """ "signed in (the) presence of the two leaders": the leaders the signing is theirs."""
+    out: list[Any] = []
+    for g in t.subtree:
+        if g.lower_ == "presence" and g.head.dep_ == "prep" or g.lower_ == "presence" and g.head.i == t.i:
+            for c in g.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for h in c.children:
+                        if h.dep_ == "pobj":
+                            out += [p for p in people.resolve(h) if p not in out]
+    return out
