@@ -16,6 +16,7 @@ entry of that person (the country does not change when an office does).
 from __future__ import annotations
 
 import json
+import logging
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,6 +27,7 @@ from typing import Any
 
 from briefing.extract.datafiles import DATA_DIR, DataFileError
 
+log = logging.getLogger(__name__)
 ACTORS_DIR = DATA_DIR / "actors"
 USER_FILE_NAME = "actors.jsonl"
 DATE = re.compile(r"^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -167,9 +169,18 @@ def user_file() -> Path | None:
 
 
 def load_actors(paths: Iterable[Path] | None = None) -> list[Actor]:
-    """The packaged dictionary and the user's file, or exactly ``paths`` when given."""
-    files = list(paths) if paths is not None else packaged_files() + [p for p in [user_file()] if p]
-    return [actor for path in files for actor in read_file(path)]
+    """The packaged dictionary and the user's file, or exactly ``paths`` when given. A mistake in the
+    user's file is logged and that file left out: people are still found with the packaged entries."""
+    if paths is not None:
+        return [actor for path in paths for actor in read_file(path)]
+    actors = [actor for path in packaged_files() for actor in read_file(path)]
+    mine = user_file()
+    if mine is not None:
+        try:
+            actors += read_file(mine)
+        except DataFileError as exc:
+            log.warning("the user's actor dictionary is left out: %s", exc)
+    return actors
 
 
 # ---------------------------------------------------------------------------------------------- lookup

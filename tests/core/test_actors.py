@@ -173,3 +173,12 @@ def test_a_first_name_alone_does_not_stand_for_a_known_namesake_when_the_full_na
     index = actors.index()
     assert index.find(["Khalid bin Saeed Al Mansoori", "Khalid", "Sheikh Khalid"], "2024-11-20") is None
     assert index.find(["Faisal bin Farhan bin Abdullah", "Faisal"], "2024-01-01").country == "SA"
+
+
+def test_a_broken_user_file_leaves_the_packaged_dictionary_working(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_HOME", str(tmp_path))
+    (tmp_path / actors.USER_FILE_NAME).write_text('{"name": "Ana Ruiz", "country": "Peru"}\n', encoding="utf-8")
+    index = actors.ActorIndex(actors.load_actors())
+    assert index.find(["Shinzo Abe"], "2016-05-01").country == "JP"
+    assert index.find(["Ana Ruiz"], "2030-06-01") is None
