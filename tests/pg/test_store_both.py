@@ -112,3 +112,21 @@ def test_changes_are_announced_to_subscribers(store):
     assert ("items-changed", (smith,), "Edit title") in [(c.what, c.ids, c.step) for c in heard]
     assert "sources-added" in {c.what for c in heard}
     assert store.check_external_changes() is False
+
+
+def _fake_extract(batch):
+    return iter([extract_one(src) for src in batch])
+
+
+def test_an_import_of_many_files_joins_items_alike(store, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = [OSLO[0], VISIT[0], "Bob Jones called Alice Smith on 2021-06-23. They talked about fisheries quotas.",
+             "Alice Smith met Bob Jones in Oslo on 2021-06-21. They signed the Fisheries Agreement."]
+    for n, text in enumerate(texts):
+        (folder / f"{n}.txt").write_text(text, encoding="utf-8")
+    report = store.import_paths([folder], extract=_fake_extract)
+    assert len(report.imported) == 4
+    found = sorted((r.kind, r.label, len(r.source_ids)) for r in store.rows(store.query()))
+    assert ("person", "Alice Smith", 4) in found and ("topic", "fisheries quotas", 2) in found
+    assert len([f for f in found if f[1] == "Alice Smith"]) == 1

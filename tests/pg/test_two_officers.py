@@ -123,3 +123,40 @@ def test_briefs_are_shared_and_picks_are_undone_per_officer(open_store):
     assert bob.picked_ids(brief) == [smith, jones]
     assert alice.undo() == "Pick 1 item"
     assert [(line.item_id, line.wording) for line in bob.brief(brief).lines] == [(jones, "Our host.")]
+
+
+def test_a_colleagues_edit_during_my_import_is_not_overwritten_by_what_the_import_remembers(open_store, tmp_path,
+                                                                                            team_library):
+    import json
+
+    import psycopg
+
+    from briefing.library import kinds
+
+    alice, bob = open_store("alice", "OFFICIAL"), open_store("bob", "OFFICIAL")
+    for n, text in enumerate(["Alice Smith met Bob Jones in Oslo on 2021-06-21.",
+                              "Alice Smith visited Norway on 2021-06-22.",
+                              "Alice Smith called Bob Jones on 2021-06-23."]):
+        (tmp_path / f"{n}.txt").write_text(text, encoding="utf-8")
+    edited = []
+
+    def bob_edits_between_sources() -> bool:  # the importer asks before it starts and after each source
+        smith = [r.id for r in bob.rows(bob.query()) if r.label == "Alice Smith"]
+        if smith and not edited:
+            bob.edit_fields(smith[0], {"name": "Alicia Smith", "country": "NO"})
+            edited.append(smith[0])
+        return False
+
+    alice.import_paths([tmp_path], extract=lambda batch: iter([extract_one(s) for s in batch]),
+                       cancel=bob_edits_between_sources)
+
+    smith = edited[0]
+    item = alice.item(smith)
+    assert (item.fields["name"], item.fields["country"]) == ("Alicia Smith", "NO")
+    assert len(item.source_ids) == 3
+    with psycopg.connect(team_library.admin) as conn:  # the merge keys agree with the item as it is now
+        machine, edits = conn.execute("SELECT machine, edits FROM briefing.items WHERE id = %s", (smith,)).fetchone()
+        keys = sorted(r[0] for r in conn.execute("SELECT key FROM briefing.item_keys WHERE item_id = %s", (smith,)))
+        body = conn.execute("SELECT body FROM briefing.items_fts WHERE rowid = %s", (smith,)).fetchone()[0]
+    assert keys == sorted(kinds.identity_keys("person", json.loads(machine), json.loads(edits)))  # once each
+    assert "alicia" in body

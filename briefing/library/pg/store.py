@@ -101,6 +101,7 @@ class PgStore:
         self._pending: list[Change] = []
         self._step_id: int | None = None
         self._step_name: str | None = None
+        self._cache_mark: tuple[int, int] = (0, -1)  # (import cache, the transaction id that last wrote with it)
         row = conn.execute("SELECT session_user, bb_clearance()").fetchone()
         assert row is not None
         self.user: str = row[0]
@@ -309,11 +310,15 @@ class PgStore:
                             cache: object = None) -> tuple[int, bool]:
         """Write one source of an import in its own transaction, recorded into the import's step.
 
-        (The importer's ``cache`` of joined items is for SQLite; here each source reads what it joins.)"""
+        ``cache``: the import's ``ingest.ContributionCache`` of the items it joins, kept from one source to
+        the next while nobody else writes to the server (``_cache_still_valid``)."""
         self._check_cleared(source.marking)
+        kept = cache if isinstance(cache, ingest.ContributionCache) else None
         with self._lock:
             try:
                 with self._conn.transaction():
+                    if kept is not None and not self._cache_still_valid(kept):
+                        kept.clear()
                     row = self._conn.execute("SELECT id FROM sources WHERE sha256 = %s", (source.sha256,)).fetchone()
                     if row:
                         return int(row[0]), False
@@ -321,34 +326,52 @@ class PgStore:
                         self._conn.execute("SELECT set_config('briefing.step', %s, true), "
                                            "set_config('briefing.step_name', 'Import', true)", (str(step_id),))
                     self._step_name = "Import"
-                    source_id = self._write_source(source, extraction)
+                    source_id = self._write_source(source, extraction, kept)
                     self._notify()
+                    if kept is not None:
+                        row = self._conn.execute("SELECT txid_current()").fetchone()
+                        self._cache_mark = (id(kept), int(row[0]) if row else -1)
             except BaseException:
                 self._pending.clear()
+                if kept is not None:
+                    kept.clear()  # what it learnt in the failed transaction was rolled back
                 raise
             finally:
                 self._step_name = None
             self._flush()
         return source_id, True
 
-    def _write_source(self, source: Source, extraction: Extraction) -> int:
+    def _cache_still_valid(self, cache: ingest.ContributionCache) -> bool:
+        """Has no transaction but this store's last one written anything since (on the whole server)?
+
+        Every writing transaction takes the next transaction id; if the next one to be given is still the
+        one after ours, and none is in progress, nothing the cache remembers can have changed."""
+        row = self._conn.execute("SELECT pg_current_snapshot()::text").fetchone()
+        if row is None or self._cache_mark[0] != id(cache):
+            return False
+        _, xmax, in_progress = str(row[0]).split(":")
+        return int(xmax) == self._cache_mark[1] + 1 and not in_progress
+
+    def _write_source(self, source: Source, extraction: Extraction,
+                      cache: ingest.ContributionCache | None = None) -> int:
         """Write a source and its items; it joins only items of its own marking (schema.sql, join_rank):
         what a SECRET source says never becomes part of an item an OFFICIAL reader sees."""
         db = self._db
         self._conn.execute("SELECT set_config('briefing.join_rank', %s, true)", (str(MARKINGS.index(source.marking)),))
         try:
-            return self._write_source_joined(db, source, extraction)
+            return self._write_source_joined(db, source, extraction, cache)
         finally:
             if not self._conn.closed and self._conn.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS:
                 self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
 
-    def _write_source_joined(self, db: SqliteDialect, source: Source, extraction: Extraction) -> int:
+    def _write_source_joined(self, db: SqliteDialect, source: Source, extraction: Extraction,
+                             cache: ingest.ContributionCache | None) -> int:
+        # With a cache (an import's, or one for this source alone) the rows of all the source's items are
+        # written together at its end, as an import into SQLite does: one multi-row INSERT a table.
+        cache = cache if cache is not None else ingest.ContributionCache()
         source_id = ingest.insert_source(db, source, extraction)  # type: ignore[arg-type]
-        original = self._link_copy(db, source_id, source)
+        original = self._link_copy(db, source_id, source, cache)
         story = copies.story_sources(db, original) if original is not None else None  # type: ignore[arg-type]
-        # A cache for this source alone: the rows of all its items are then written together at its end (as an
-        # import into SQLite does), in two COPYs, instead of two statements an item.
-        cache = ingest.ContributionCache()
         ingesting = ingest.Ingest(db, source_id, source, extraction, story=story, cache=cache)  # type: ignore[arg-type]
         touched = ingesting.run()
         self._announce("sources-added", [source_id])
@@ -365,15 +388,20 @@ class PgStore:
                                f"a {marking} source cannot be added by them")
 
     @staticmethod
-    def _link_copy(db: SqliteDialect, source_id: int, source: Source) -> int | None:
-        """Store the source's signature; link it to the first source of the story it copies, if any."""
+    def _link_copy(db: SqliteDialect, source_id: int, source: Source, cache: ingest.ContributionCache) -> int | None:
+        """Store the source's signature; link it to the first source of the story it copies, if any.
+
+        The signatures read are kept in the cache for the import's next source."""
         sig = copies.signature(source.text)
         if sig is None:
             return None
-        index = copies.CopyIndex.load(db)  # type: ignore[arg-type]
+        index = cache.copies
+        if index is None:
+            index = cache.copies = copies.CopyIndex.load(db)  # type: ignore[arg-type]
         original = index.original_of(sig)
         db.execute("UPDATE sources SET signature = ?, shingles = ?, copy_of = ? WHERE id = ?",
                    (sig.hex(), sig.shingles, original, source_id))
+        index.add(source_id, original or source_id, sig)
         return original
 
     def sources(self) -> list[SourceRow]:
