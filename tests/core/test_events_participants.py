@@ -105,3 +105,26 @@ def test_a_group_met_as_such_is_one_meeting_of_everyone_named():
             "Lars Berg of Norway and Foreign Minister Eva Lund of Sweden, in Oslo on Monday.", date="2025-03-26")
     meetings = of_type(x, "meeting", "talks", "conference")
     assert len(meetings) == 1 and set(meetings[0].participants) == {"Lena Varga", "Lars Berg", "Eva Lund"}
+
+
+def test_a_held_clause_beside_a_plan_stays_held():
+    x = run("Norway will provide Chile with a grant for clean energy, as Prime Minister Lars Berg of Norway and "
+            "President Tomas Rojas of Chile held talks in Oslo yesterday.", date="2025-05-31")
+    talks = of_type(x, "talks")[0]
+    assert (talks.status, talks.date) == ("held", "2025-05-30")
+
+
+def test_documents_signed_in_the_presence_of_the_two_leaders_are_their_signing():
+    x = run("Prime Minister Lars Berg of Norway and President Tomas Rojas of Chile held talks in Oslo on Friday. "
+            "Six documents were signed in presence of the two leaders.", date="2025-05-31")
+    signing = of_type(x, "signing")[0]
+    assert set(signing.participants) == {"Lars Berg", "Tomas Rojas"} and signing.date == "2025-05-30"
+
+
+def test_the_session_told_again_is_one_session():
+    x = run("Prime Minister Lars Berg of Norway and Prime Minister Eva Lund of Sweden opened the joint session of the "
+            "two governments in Oslo on Monday. At the margin of the session, Foreign Minister Ola Dahl of Norway met "
+            "Foreign Minister Nils Ek of Sweden.", date="2025-04-08")
+    sessions = of_type(x, "conference")
+    assert len(sessions) == 1 and set(sessions[0].participants) == {"Lars Berg", "Eva Lund"}
+    assert [set(e.participants) for e in of_type(x, "meeting")] == [{"Ola Dahl", "Nils Ek"}]

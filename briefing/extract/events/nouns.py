@@ -102,7 +102,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             got = [p for p in people.resolve(subj) if p not in participants]
             if got:
                 actor = got[0]
-                participants = got[:1] + participants
+                # "A and B opened the joint session": a sitting is all of theirs; a visit or a call the first's
+                participants = (got if etype in {"conference", "talks", "ceremony", "statement", "signing"}
+                                else got[:1]) + participants
     if len(participants) == 1 and (etype == "statement" or etype == "ceremony" and t.lower_ in _MEALS):
         # "X said at the joint press conference", "a working dinner hosted by X": X and the one X met
         pair = people.last_pair or people.principal_pair()
