@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
         self.watcher.watch(library)
         self.brief_actions.set_library(library)
         self.briefs_bar.set_library(library)
-        if not library.briefs():
+        if library.damaged is not None:
+            pass  # opened read-only: nothing is written, not even a first brief
+        elif not library.briefs():
             brief_id = library.create_brief("My brief")
             library.set_current_brief(brief_id)
             self.briefs_bar.reload()
@@ -167,6 +169,11 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._expand_default()
         self._update_title()
+        if library.damaged is not None:
+            from ui.dialogs.backups import offer_restore
+
+            # after the window is up: the officer sees what is still readable behind the question
+            QTimer.singleShot(0, lambda: offer_restore(self, library, self.restore_backup))
 
     def _detach_library(self) -> None:
         self.watcher.stop()
@@ -203,7 +210,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{Path(self.library.path).stem} — Briefing Builder")
+        damaged = " (damaged: read-only)" if self.library.damaged is not None else ""
+        self.setWindowTitle(f"{Path(self.library.path).stem}{damaged} — Briefing Builder")
         self.setWindowFilePath(str(self.library.path))
 
     # ================================================================ state
@@ -548,6 +556,35 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, "Back up library", str(suggested), LIBRARY_FILTER)
         if path:
             self.backup_to(path)
+
+    def backups_dialog(self) -> None:
+        from ui.dialogs.backups import BackupsDialog
+
+        BackupsDialog(self.library, self.restore_backup, self).exec()
+
+    def restore_backup(self, backup) -> bool:
+        """Put ``backup`` back as this window's library: close it, restore the file, open it again."""
+        from briefing.library import Library
+        from briefing.library import backups as backup_store
+        from briefing.library.db import LibraryError
+
+        path = Path(self.library.path)
+        if self.worker is not None:
+            QMessageBox.warning(self, "Restore backup", "Wait for the import to finish (or cancel it) first.")
+            return False
+        self._detach_library()
+        self.library.close()
+        try:
+            backup_store.restore(backup, path)
+        except (LibraryError, OSError) as exc:
+            QMessageBox.warning(self, "Restore backup", f"The backup could not be restored:\n{exc}")
+        new = Library.open(path, seed=False)  # restored, or the library as it was if the restore failed
+        self.model.set_library(new)
+        self.detail.set_library(new)
+        self.failures.clear()
+        self._attach_library(new)
+        self.show_message(f"Restored {path.name} from the backup of {backup.label.split('  ')[0]}")
+        return True
 
     def backup_to(self, path) -> None:
         try:

@@ -42,6 +42,8 @@ def make_actions(window) -> None:
     a("import_folder", "Import &folder…", window.import_folder_dialog, "Ctrl+Shift+I",
       "Read every supported file in a folder and its sub-folders")
     a("backup", "&Back up library…", window.backup_dialog, None, "Save a consistent copy of the library")
+    a("backups", "Bac&kups…", window.backups_dialog, None,
+      "The library's backups (made daily, before upgrades and before re-extracting everything); restore one")
     a("export_json", "Export as &JSON…", window.export_json_dialog, None, "Everything extracted, as JSON")
     a("preferences", "&Preferences…", window.preferences_dialog, S.Preferences, "Your country, name, marking")
     a("quit", "&Quit", window.close, S.Quit)
@@ -94,7 +96,7 @@ def make_menus(window) -> None:
     for name in ("import_files", "import_folder"):
         file_menu.addAction(A[name])
     file_menu.addSeparator()
-    for name in ("backup", "export_json"):
+    for name in ("backup", "backups", "export_json"):
         file_menu.addAction(A[name])
     file_menu.addSeparator()
     file_menu.addAction(A["preferences"])
