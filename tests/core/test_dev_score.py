@@ -9,16 +9,24 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"
-DEV_FLOOR = 0.92   # measured 0.945 (bench/score_dev.py)
-OWN_FLOOR = 0.94   # measured 0.976 on tests/gold
+DEV_FLOOR = 0.92   # measured 0.957 (bench/score_dev.py, 2026-12-02)
+OWN_FLOOR = 0.94   # measured 0.970 on tests/gold
+# Our own corpus (tests/corpus): floors a little under what was measured on 2026-12-02, raised as it improves.
+TUNING_FLOOR = 0.84   # measured 0.864 (events 0.734)
+BLIND_FLOOR = 0.74    # measured 0.762 (events 0.530); scored, never tuned on
 
 
-def _score(own: bool) -> dict:
+def _score_dev():
     sys.path.insert(0, str(REPO / "bench"))
     try:
         import score_dev
     finally:
         sys.path.pop(0)
+    return score_dev
+
+
+def _score(own: bool) -> dict:
+    score_dev = _score_dev()
     scorer = SHARED / "eval" / "score.py"
     if own:
         return score_dev.score(REPO / "tests" / "gold" / "gold", score_dev.own_sources(), scorer)
@@ -41,3 +49,14 @@ def test_own_gold_overall_stays_above_the_floor():
         pytest.skip("the shared scorer is not beside the repository")
     report = _score(own=True)
     assert report["overall_f1"] >= OWN_FLOOR, report
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("part, floor", [("tuning", TUNING_FLOOR), ("blind", BLIND_FLOOR)])
+def test_our_corpus_stays_above_its_floor(part, floor):
+    if not (SHARED / "eval" / "score.py").exists():
+        pytest.skip("the shared scorer is not beside the repository")
+    score_dev = _score_dev()
+    gold, paths = score_dev.gold_set(part, SHARED)
+    report = score_dev.score(gold, paths, SHARED / "eval" / "score.py")
+    assert report["overall_f1"] >= floor, {k: report[k] for k in ("overall_f1", "attributes")}
