@@ -154,18 +154,18 @@ class Extraction:
         return out
 
 
-def _evidence_json(evidence: list[Evidence]) -> list[dict]:
+def _evidence_json(evidence: list[Evidence]) -> list[dict[str, Any]]:
     return [asdict(e) for e in evidence]
 
 
-def event_to_spec(e: Event) -> dict:
+def event_to_spec(e: Event) -> dict[str, Any]:
     d = asdict(e)
     d["plover"] = {"type": d.pop("plover_type"), "mode": d.pop("plover_mode")}
     d["evidence"] = _evidence_json(e.evidence)
     return d
 
 
-def document_to_spec(source: Source, extraction: Extraction, doc_id: str | None = None) -> dict:
+def document_to_spec(source: Source, extraction: Extraction, doc_id: str | None = None) -> dict[str, Any]:
     """One ``documents[]`` entry of the JSON form in shared/spec/extraction.md."""
     return {
         "id": doc_id or source.stem,
