@@ -14,6 +14,8 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from briefing import model
@@ -229,7 +231,7 @@ def search_text(parts: list[str], evidence: list[str]) -> str:
 def content_words(text: str | None) -> frozenset[str]:
     """The words of a title or description that say what it is about (cached: merging asks for the same
     titles again and again)."""
-    out = set()
+    out: set[str] = set()
     for w in words(text):
         if w in _STOPWORDS or len(w) < 3 or w.isdigit():
             continue
@@ -237,7 +239,7 @@ def content_words(text: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
-def jaccard(a: set, b: set) -> float:
+def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
@@ -324,7 +326,7 @@ def dates_agree(a: str | None, b: str | None) -> bool:
     return a[:n] == b[:n]
 
 
-def participants_match(a: set, b: set) -> bool:
+def participants_match(a: AbstractSet[int], b: AbstractSet[int]) -> bool:
     """Two participant sets name the same encounter: two people in common, or a one-person side whose
     person is on the other side of at most two. "A met B" and "A met C" share only A: two encounters."""
     shared = len(a & b)
@@ -336,11 +338,11 @@ def participants_match(a: set, b: set) -> bool:
 # --- combining what several sources said ---------------------------------------------------------
 
 
-_EMPTY = (None, "", [])
+_EMPTY: tuple[object, ...] = (None, "", [])
 UNION_FIELDS = ("participants", "parties", "topics", "history", "countries")
 
 
-def _union(lists: list[list[str]], *, key=fold) -> list[str]:
+def _union(lists: list[list[str]], *, key: Callable[[str], str] = fold) -> list[str]:
     seen: dict[str, str] = {}
     done: set[tuple[str, ...]] = set()  # a list met before adds nothing (most sources name the same two countries)
     for values in lists:
@@ -455,6 +457,11 @@ def _office_fits(office: str, title: str) -> bool:
     return office_fits(office, title)
 
 
+# Where a contribution sorts among an item's others: (place,) in ``combine``, (source date or "", source id)
+# in the importer; one Combination is only given one shape.
+Order = tuple[int | str, ...]
+
+
 class Combination:
     """``combine`` kept up to date one contribution at a time, wherever the new one falls in the order
     (any kind but people): each field remembers the earliest source that gave it, each list entry its
@@ -466,14 +473,14 @@ class Combination:
             raise ValueError("a person's values are combined whole (titles over time)")
         self.kind = kind
         self.count = 0
-        self._first: tuple[tuple, dict[str, Any]] | None = None
-        self._values: dict[str, tuple[tuple, Any]] = {}
-        self._lists: dict[str, dict[str, tuple[tuple, int, str]]] = {}
+        self._first: tuple[Order, dict[str, Any]] | None = None
+        self._values: dict[str, tuple[Order, Any]] = {}
+        self._lists: dict[str, dict[str, tuple[Order, int, str]]] = {}
         self._ids: set[int] = set()
-        self._dated: list[tuple[tuple, str]] = []
+        self._dated: list[tuple[Order, str]] = []
         self._seen: str | None = None
 
-    def add(self, order: tuple, date: str | None, data: dict[str, Any]) -> None:
+    def add(self, order: Order, date: str | None, data: dict[str, Any]) -> None:
         """One contribution; ``order`` sorts it among the others (the source's date or "", then its id)."""
         self.count += 1
         if self._first is None or order < self._first[0]:
@@ -491,8 +498,8 @@ class Combination:
             for place, value in enumerate(data[name] or []):
                 if value:
                     key = folding(value)
-                    held = entries.get(key)
-                    if held is None or (order, place) < held[:2]:
+                    placed = entries.get(key)
+                    if placed is None or (order, place) < placed[:2]:
                         entries[key] = (order, place, value)
         if self.kind == "event":
             self._ids.update(data.get("participant_ids") or [])
