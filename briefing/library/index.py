@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from briefing.library import kinds
 from briefing.library.search import fold
@@ -64,7 +65,7 @@ class Indexed:
     """What the library holds of an item's derived rows: its list columns, merge keys, first quotes and
     search text (None: no search row)."""
 
-    row: tuple
+    row: tuple[str | None, ...]  # the items table's list columns (_ROW) as stored; () for no row
     keys: frozenset[str]
     evidence: list[str]
     body: str | None
@@ -86,8 +87,8 @@ def read_indexed(conn: sqlite3.Connection, item_id: int, fts: bool) -> Indexed:
     return Indexed(tuple(row) if row else (), keys, evidence, body)
 
 
-def write_indexed(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, machine_json: str,
-                  edits: dict, evidence: list[str], held: Indexed, fts: bool, *, stored_json: str | None = None) -> Indexed:
+def write_indexed(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict[str, Any], machine_json: str,
+                  edits: dict[str, Any], evidence: list[str], held: Indexed, fts: bool, *, stored_json: str | None = None) -> Indexed:
     """Write an item's machine values (``machine_json``, their stored form; not at all when that is
     ``stored_json``, the text the library holds) and, where they differ from ``held``, its derived rows."""
     values = kinds.row_values(kind, machine, edits)
@@ -116,7 +117,7 @@ def write_indexed(conn: sqlite3.Connection, item_id: int, kind: str, machine: di
     return Indexed(row, keys, evidence, body, parts)
 
 
-def index_new_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict, evidence: list[str]) -> Indexed:
+def index_new_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict[str, Any], evidence: list[str]) -> Indexed:
     """Merge keys and full-text row of an item just inserted (nothing of it to delete first)."""
     keys = frozenset(kinds.identity_keys(kind, machine, {}))
     conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys])

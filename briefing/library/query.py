@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,7 +94,8 @@ def query(conn: sqlite3.Connection, q: Query | None) -> list[int]:
 
 def count(conn: sqlite3.Connection, q: Query | None) -> int:
     clause, args = where(q)
-    return conn.execute(f"SELECT count(*) FROM items i{clause}", args).fetchone()[0]
+    found: int = conn.execute(f"SELECT count(*) FROM items i{clause}", args).fetchone()[0]
+    return found
 
 
 def _search(conn: sqlite3.Connection, table: str, text: str) -> list[int]:
@@ -120,7 +121,7 @@ def search_sources(conn: sqlite3.Connection, text: str) -> list[int]:
     return _search(conn, "sources_fts", text)
 
 
-def _chunks(ids: Sequence[int]):
+def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
     for i in range(0, len(ids), _CHUNK):
         yield list(ids[i : i + _CHUNK])
 
@@ -184,7 +185,7 @@ _SOURCE_COLUMNS = ("s.id, s.path, s.title, s.date, s.publisher, s.marking, s.lan
                    "s.sha256, s.author, s.url, s.accessed")
 
 
-def _source_row(r) -> dict[str, Any]:
+def _source_row(r: Sequence[Any]) -> dict[str, Any]:
     return dict(
         id=r[0], path=r[1], title=r[2], date=r[3], publisher=r[4], marking=r[5], language=r[6], format=r[7],
         analysed=bool(r[8]), note=r[9], sha256=r[10], author=r[11], url=r[12], accessed=r[13],
