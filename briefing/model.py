@@ -130,6 +130,10 @@ class Topic:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+# What an extraction holds, one of each kind (the library's "note" is the officer's own, never extracted).
+ExtractedItem = Person | Event | Agreement | Figure | Topic
+
+
 @dataclass
 class Extraction:
     """What one source yields; the same source always gives the same extraction."""
@@ -143,9 +147,9 @@ class Extraction:
     analysed: bool = True
     note: str | None = None  # e.g. "not analysed (language: fr)"
 
-    def items(self) -> list[tuple[str, Any]]:
+    def items(self) -> list[tuple[str, ExtractedItem]]:
         """(kind, item) pairs in a stable order."""
-        out: list[tuple[str, Any]] = []
+        out: list[tuple[str, ExtractedItem]] = []
         out += [("person", p) for p in self.people]
         out += [("event", e) for e in self.events]
         out += [("agreement", a) for a in self.agreements]

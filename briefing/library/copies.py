@@ -16,12 +16,12 @@ off half-way still lies inside the whole story.
 from __future__ import annotations
 
 import re
-import sqlite3
 import zlib
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from briefing.library.connection import Connection
 from briefing.library.search import fold
 
 PERMUTATIONS = 128
@@ -87,7 +87,7 @@ class CopyIndex:
     _matrix: np.ndarray | None = None
 
     @classmethod
-    def load(cls, conn: sqlite3.Connection) -> CopyIndex:
+    def load(cls, conn: Connection) -> CopyIndex:
         index = cls()
         for source_id, copy_of, text, count in conn.execute(
                 "SELECT id, copy_of, signature, shingles FROM sources WHERE signature IS NOT NULL ORDER BY id"):
@@ -117,13 +117,13 @@ class CopyIndex:
         return self.originals[best]
 
 
-def story_sources(conn: sqlite3.Connection, original: int) -> list[int]:
+def story_sources(conn: Connection, original: int) -> list[int]:
     """Every source of the story whose first source is ``original``, that one first."""
     rows = conn.execute("SELECT id FROM sources WHERE copy_of = ? ORDER BY id", (original,)).fetchall()
     return [original, *(r[0] for r in rows)]
 
 
-def copies_of(conn: sqlite3.Connection, source_id: int) -> list[int]:
+def copies_of(conn: Connection, source_id: int) -> list[int]:
     """The other sources of the same story as ``source_id`` (none: an empty list)."""
     row = conn.execute("SELECT copy_of FROM sources WHERE id = ?", (source_id,)).fetchone()
     if row is None:

@@ -7,18 +7,18 @@ redo) the touched items and sources are simply indexed again.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from briefing.library import kinds
+from briefing.library.connection import Connection
 from briefing.library.search import fold
 
 MAX_INDEXED_EVIDENCE = 12  # the sources' own text is indexed whole; an item needs only its first quotes
 
 
-def refresh_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+def refresh_items(conn: Connection, ids: Iterable[int]) -> None:
     """Recompute list columns from machine + edits, then the keys and search text, for these items."""
     ids = sorted(set(ids))
     for item_id in ids:
@@ -39,7 +39,7 @@ def refresh_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
     reindex_items(conn, ids)
 
 
-def reindex_items(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+def reindex_items(conn: Connection, ids: Iterable[int]) -> None:
     """Rebuild merge keys and full-text rows for these items (those that no longer exist lose theirs)."""
     fts = has_fts(conn)
     for item_id in set(ids):
@@ -75,7 +75,7 @@ class Indexed:
 _ROW = ("date", "label", "status", "type", "countries")
 
 
-def read_indexed(conn: sqlite3.Connection, item_id: int, fts: bool) -> Indexed:
+def read_indexed(conn: Connection, item_id: int, fts: bool) -> Indexed:
     row = conn.execute("SELECT date, label, status, type, countries FROM items WHERE id = ?", (item_id,)).fetchone()
     keys = frozenset(r[0] for r in conn.execute("SELECT key FROM item_keys WHERE item_id = ?", (item_id,)))
     evidence = [r[0] for r in conn.execute(
@@ -87,7 +87,7 @@ def read_indexed(conn: sqlite3.Connection, item_id: int, fts: bool) -> Indexed:
     return Indexed(tuple(row) if row else (), keys, evidence, body)
 
 
-def write_indexed(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict[str, Any], machine_json: str,
+def write_indexed(conn: Connection, item_id: int, kind: str, machine: dict[str, Any], machine_json: str,
                   edits: dict[str, Any], evidence: list[str], held: Indexed, fts: bool, *, stored_json: str | None = None) -> Indexed:
     """Write an item's machine values (``machine_json``, their stored form; not at all when that is
     ``stored_json``, the text the library holds) and, where they differ from ``held``, its derived rows."""
@@ -117,7 +117,7 @@ def write_indexed(conn: sqlite3.Connection, item_id: int, kind: str, machine: di
     return Indexed(row, keys, evidence, body, parts)
 
 
-def index_new_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: dict[str, Any], evidence: list[str]) -> Indexed:
+def index_new_item(conn: Connection, item_id: int, kind: str, machine: dict[str, Any], evidence: list[str]) -> Indexed:
     """Merge keys and full-text row of an item just inserted (nothing of it to delete first)."""
     keys = frozenset(kinds.identity_keys(kind, machine, {}))
     conn.executemany("INSERT INTO item_keys (key, item_id) VALUES (?, ?)", [(k, item_id) for k in keys])
@@ -130,7 +130,7 @@ def index_new_item(conn: sqlite3.Connection, item_id: int, kind: str, machine: d
     return Indexed(tuple(values[c] for c in _ROW), keys, evidence[:MAX_INDEXED_EVIDENCE], body, parts)
 
 
-def reindex_sources(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
+def reindex_sources(conn: Connection, ids: Iterable[int]) -> None:
     if not has_fts(conn):
         return
     for source_id in set(ids):
@@ -141,7 +141,7 @@ def reindex_sources(conn: sqlite3.Connection, ids: Iterable[int]) -> None:
             conn.execute("INSERT INTO sources_fts (rowid, body) VALUES (?, ?)", (source_id, body))
 
 
-def reindex_all(conn: sqlite3.Connection) -> None:
+def reindex_all(conn: Connection) -> None:
     conn.execute("DELETE FROM item_keys")
     if has_fts(conn):
         conn.execute("DELETE FROM items_fts")
@@ -150,5 +150,5 @@ def reindex_all(conn: sqlite3.Connection) -> None:
     reindex_sources(conn, [r[0] for r in conn.execute("SELECT id FROM sources")])
 
 
-def has_fts(conn: sqlite3.Connection) -> bool:
+def has_fts(conn: Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'items_fts'").fetchone() is not None

@@ -24,10 +24,12 @@ import json
 import logging
 import sqlite3
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, Final, Literal
 
 from briefing.library import kinds
+from briefing.library.connection import Connection, inserted_id
 from briefing.library.copies import CopyIndex
 from briefing.library.index import (
     MAX_INDEXED_EVIDENCE,
@@ -40,16 +42,20 @@ from briefing.library.index import (
     write_indexed,
 )
 from briefing.library.search import fold
-from briefing.model import Evidence, Extraction, Source
+from briefing.model import Agreement, Event, Evidence, ExtractedItem, Extraction, Person, Source
 
 log = logging.getLogger(__name__)
+
+# Whether a new contribution's values (first) state the item held with these (second): True, False, or
+# WEAK (a lone surname: it counts only when it points at one item alone).
+Matcher = Callable[[dict[str, Any], dict[str, Any]], bool | Literal["weak"]]
 
 
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def insert_source(conn: sqlite3.Connection, source: Source, extraction: Extraction) -> int:
+def insert_source(conn: Connection, source: Source, extraction: Extraction) -> int:
     cur = conn.execute(
         "INSERT INTO sources (sha256, path, title, date, publisher, author, language, format, marking, text, "
         "analysed, note, countries, imported_at, url, accessed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -60,7 +66,7 @@ def insert_source(conn: sqlite3.Connection, source: Source, extraction: Extracti
             getattr(source, "url", None), stamp[:10],  # accessed: the day it was imported
         ),
     )
-    source_id = cur.lastrowid
+    source_id = inserted_id(cur)
     reindex_sources(conn, [source_id])
     return source_id
 
@@ -73,7 +79,7 @@ def _codes(countries: list[str]) -> str:
 class Ingest:
     """Adds one source's items; ``prefer`` are items that held this source before a re-extraction."""
 
-    def __init__(self, conn: sqlite3.Connection, source_id: int, source: Source, extraction: Extraction,
+    def __init__(self, conn: Connection, source_id: int, source: Source, extraction: Extraction,
                  prefer: set[int] | None = None, cache: ContributionCache | None = None,
                  story: list[int] | None = None) -> None:
         self.conn = conn
@@ -124,13 +130,13 @@ class Ingest:
 
     # --- the kinds -----------------------------------------------------------------------------------
 
-    def _data(self, item: Any) -> dict[str, Any]:
+    def _data(self, item: ExtractedItem) -> dict[str, Any]:
         # The item's fields, lists copied (a shallow asdict: no field of an item is itself a dataclass)
         data = {k: list(v) if isinstance(v, list) else v for k, v in vars(item).items() if k != "evidence"}
         data["countries"] = self.source_countries
         return data
 
-    def _person(self, person) -> None:
+    def _person(self, person: Person) -> None:
         data = self._data(person)
         data["countries"] = [person.country.upper()] if person.country else []
         item_id = self._add("person", person, data, _same_person)
@@ -140,7 +146,7 @@ class Ingest:
             if fold(name).strip():
                 self.person_ids.setdefault(fold(name).strip(), item_id)
 
-    def _event(self, event) -> None:
+    def _event(self, event: Event) -> None:
         data = self._data(event)
         ids: list[int] = []
         names: list[str] = []
@@ -157,7 +163,7 @@ class Ingest:
             pid = self.person_ids.get(fold(data.get(role)).strip()) if data.get(role) else None
             if pid is not None:
                 data[role] = self._person_name(pid) or data[role]
-        countries = set()
+        countries: set[str] = set()
         for pid in ids:
             row = self.conn.execute("SELECT countries FROM items WHERE id = ?", (pid,)).fetchone()
             countries.update(c for c in (row[0] if row else "").split("|") if c)
@@ -171,13 +177,13 @@ class Ingest:
         row = self.conn.execute("SELECT machine, edits FROM items WHERE id = ?", (person_id,)).fetchone()
         return kinds.effective("person", json.loads(row[0]), json.loads(row[1])).get("name") if row else None
 
-    def _agreement_data(self, agreement) -> dict[str, Any]:
+    def _agreement_data(self, agreement: Agreement) -> dict[str, Any]:
         data = self._data(agreement)
         data["countries"] = sorted({p.upper() for p in agreement.parties}) or self.source_countries
         return data
 
     @staticmethod
-    def _agreement_matches(new: dict, old: dict) -> bool:
+    def _agreement_matches(new: dict[str, Any], old: dict[str, Any]) -> bool:
         words_new, words_old = kinds.content_words(new.get("title")), kinds.content_words(old.get("title"))
         if kinds.jaccard(words_new, words_old) < 0.6:
             return False
@@ -195,7 +201,7 @@ class Ingest:
         return bool(specific) or bool(dated and kinds.dates_agree(new["date"], old["date"]))
 
     @staticmethod
-    def _figure_matches(new: dict, old: dict) -> bool:
+    def _figure_matches(new: dict[str, Any], old: dict[str, Any]) -> bool:
         if new.get("unit") != old.get("unit") or new.get("value") is None or old.get("value") is None:
             return False
         a, b = float(new["value"]), float(old["value"])
@@ -215,7 +221,7 @@ class Ingest:
     def _dismissed(self, kind: str, data: dict[str, Any]) -> bool:
         return bool(self.dismissed) and (kind, kinds.fingerprint(kind, data)) in self.dismissed
 
-    def _add(self, kind: str, item: Any, data: dict[str, Any], matches) -> int | None:
+    def _add(self, kind: str, item: ExtractedItem, data: dict[str, Any], matches: Matcher) -> int | None:
         if self._dismissed(kind, data):
             return None  # the user deleted what this source says here
         evidence = fix_evidence(self.source.text, item.evidence, self.source.path)
@@ -247,7 +253,7 @@ class Ingest:
         self.touched.add(item_id)
         return item_id
 
-    def _from_story(self, kind: str, data: dict[str, Any], evidence: list[Evidence], matches) -> int | None:
+    def _from_story(self, kind: str, data: dict[str, Any], evidence: list[Evidence], matches: Matcher) -> int | None:
         """The item of this story's other copies that the same sentence states, if any.
 
         Several items may share a sentence ("met A, B and C": three meetings): then the one whose values
@@ -278,16 +284,16 @@ class Ingest:
         ``refresh_items`` would make of its one contribution, without reading it back."""
         machine = kinds.combine(kind, [(self.source.date, data)])
         row = kinds.row_values(kind, machine, {})
-        item_id = self.conn.execute(
+        item_id = inserted_id(self.conn.execute(
             "INSERT INTO items (kind, machine, edits, origin, created_at, date, label, status, type, countries) "
             "VALUES (?, ?, '{}', 'machine', ?, ?, ?, ?, ?, ?)",
             (kind, json.dumps(machine, ensure_ascii=False), now(), row["date"], row["label"], row["status"],
              row["type"], row["countries"]),
-        ).lastrowid
+        ))
         self._new_machine[item_id] = machine
         return item_id
 
-    def _find(self, kind: str, data: dict[str, Any], matches) -> int | None:
+    def _find(self, kind: str, data: dict[str, Any], matches: Matcher) -> int | None:
         keys, prefixes = kinds.lookup_keys(kind, data)
         if not keys and not prefixes:
             return None
@@ -302,7 +308,8 @@ class Ingest:
             f"(SELECT item_id FROM item_keys WHERE {' OR '.join(where)}) AND +i.kind = ? ORDER BY i.id",
             (*keys, *ranges, kind),
         ).fetchall()
-        strong, weak = [], []
+        strong: list[int] = []
+        weak: list[int] = []
         for item_id, machine_json, edits_json in rows:
             if item_id in self.touched:
                 continue
@@ -311,7 +318,7 @@ class Ingest:
                 self._edits[item_id] = edits
             else:
                 edits, views = candidate_views(kind, json.loads(machine_json), json.loads(edits_json))
-            found: bool | str = False
+            found: bool | Literal["weak"] = False
             for old in views:
                 result = matches(data, old)
                 if result and result != WEAK:
@@ -354,10 +361,10 @@ def candidate_views(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -
     return edits, views
 
 
-WEAK = "weak"
+WEAK: Final = "weak"
 
 
-def _same_person(new: dict, old: dict) -> bool | str:
+def _same_person(new: dict[str, Any], old: dict[str, Any]) -> bool | Literal["weak"]:
     new_names, old_names = set(kinds.person_names(new)), set(kinds.person_names(old))
     if new_names & old_names:
         return True
@@ -373,7 +380,7 @@ def _same_person(new: dict, old: dict) -> bool | str:
     return WEAK
 
 
-def _same_event(new: dict, old: dict) -> bool:
+def _same_event(new: dict[str, Any], old: dict[str, Any]) -> bool:
     if kinds.event_group(new.get("type")) != kinds.event_group(old.get("type")):
         return False
     a, b = set(new.get("participant_ids") or []), set(old.get("participant_ids") or [])
@@ -457,7 +464,7 @@ class ContributionCache:
         self._rows = 0
         self._mark = None
 
-    def recombine(self, conn: sqlite3.Connection, item_id: int, kind: str,
+    def recombine(self, conn: Connection, item_id: int, kind: str,
                   added: tuple[str | None, int, str]) -> dict[str, Any]:
         """``recombine`` for an item that has just gained the contribution ``added`` (date, source id, data)."""
         held = self._items.get(item_id)
@@ -474,23 +481,23 @@ class ContributionCache:
         else:
             self._items.move_to_end(item_id)
         date, sid, data = added
-        if kind == "person":  # a person's titles over time are combined whole
-            bisect.insort(held, (date or "", sid, date, json.loads(data)), key=lambda r: (r[0], r[1]))
-        else:
+        if isinstance(held, kinds.Combination):  # any kind but a person (see above)
             held.add((date or "", sid), date, json.loads(data))
+        else:  # a person's titles over time are combined whole
+            bisect.insort(held, (date or "", sid, date, json.loads(data)), key=lambda r: (r[0], r[1]))
         self._rows += 1
         while self._rows > self.MAX_ROWS and len(self._items) > 1:
             dropped_id, dropped = self._items.popitem(last=False)
             self._rows -= dropped.count if isinstance(dropped, kinds.Combination) else len(dropped)
             self._indexed.pop(dropped_id, None)
-        if kind == "person":
-            return kinds.combine(kind, [(date, data) for _, _, date, data in held])
-        return held.values()
+        if isinstance(held, kinds.Combination):
+            return held.values()
+        return kinds.combine(kind, [(date, data) for _, _, date, data in held])
 
     def indexed(self, item_id: int, entry: Indexed) -> None:
         self._indexed[item_id] = entry
 
-    def reindex(self, conn: sqlite3.Connection, item_id: int, kind: str, machine: dict[str, Any],
+    def reindex(self, conn: Connection, item_id: int, kind: str, machine: dict[str, Any],
                 edits: dict[str, Any], new_evidence: list[str], fts: bool) -> None:
         """Write an item's new machine values and whatever of its list columns, keys and search row they
         change, comparing with what is remembered of it rather than reading it back."""
@@ -508,7 +515,7 @@ class ContributionCache:
             self._parsed[item_id] = (machine_json, seen[1], candidate_views(kind, machine, edits))
 
 
-def recombine(conn: sqlite3.Connection, item_id: int, kind: str | None = None) -> None:
+def recombine(conn: Connection, item_id: int, kind: str | None = None) -> None:
     """Set an item's machine values from its contributions (oldest source first); none left: keep them."""
     if kind is None:
         kind = conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()[0]
@@ -519,7 +526,7 @@ def recombine(conn: sqlite3.Connection, item_id: int, kind: str | None = None) -
     conn.execute("UPDATE items SET machine = ? WHERE id = ?", (json.dumps(machine, ensure_ascii=False), item_id))
 
 
-def _contributions(conn: sqlite3.Connection, item_id: int) -> list[tuple[str | None, int, str]]:
+def _contributions(conn: Connection, item_id: int) -> list[tuple[str | None, int, str]]:
     """An item's contributions as (source date, source id, data), in combining order (oldest source first)."""
     return conn.execute(
         "SELECT s.date, s.id, c.data FROM contributions c JOIN sources s ON s.id = c.source_id "

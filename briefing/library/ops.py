@@ -6,10 +6,10 @@ Both run inside a Library step (one transaction, recorded for undo).
 from __future__ import annotations
 
 import json
-import sqlite3
 from typing import Any
 
 from briefing.library import ingest, kinds
+from briefing.library.connection import Connection, inserted_id
 from briefing.library.index import refresh_items
 from briefing.library.search import fold
 
@@ -29,7 +29,7 @@ def _merge_data(kind: str, a: dict[str, Any], b: dict[str, Any]) -> dict[str, An
     return out
 
 
-def merge(conn: sqlite3.Connection, ids: list[int]) -> set[int]:
+def merge(conn: Connection, ids: list[int]) -> set[int]:
     """Merge ``ids[1:]`` into ``ids[0]``; returns the ids of items whose values changed."""
     keep, others = ids[0], ids[1:]
     kind = conn.execute("SELECT kind FROM items WHERE id = ?", (keep,)).fetchone()[0]
@@ -80,7 +80,7 @@ def merge(conn: sqlite3.Connection, ids: list[int]) -> set[int]:
     return changed
 
 
-def _repoint_participants(conn: sqlite3.Connection, old: int, new: int) -> set[int]:
+def _repoint_participants(conn: Connection, old: int, new: int) -> set[int]:
     """Events naming person ``old`` name ``new`` instead."""
     events = {r[0] for r in conn.execute("SELECT item_id FROM item_keys WHERE key >= ? AND key < ?",
                                          kinds.person_event_keys(old))}
@@ -96,7 +96,7 @@ def _repoint_participants(conn: sqlite3.Connection, old: int, new: int) -> set[i
     return events
 
 
-def split(conn: sqlite3.Connection, item_id: int, evidence_ids: list[int]) -> int:
+def split(conn: Connection, item_id: int, evidence_ids: list[int]) -> int:
     """Move evidence to a new item of the same kind; a source all of whose evidence moves goes with it."""
     rows = conn.execute('SELECT id, source_id FROM evidence WHERE item_id = ?', (item_id,)).fetchall()
     mine = {r[0]: r[1] for r in rows}
@@ -109,10 +109,10 @@ def split(conn: sqlite3.Connection, item_id: int, evidence_ids: list[int]) -> in
     if len(moving) == len(mine):
         raise ValueError("leave at least one piece of evidence with the item")
     kind, machine = conn.execute("SELECT kind, machine FROM items WHERE id = ?", (item_id,)).fetchone()
-    new_id = conn.execute(
+    new_id = inserted_id(conn.execute(
         "INSERT INTO items (kind, machine, edits, origin, created_at) VALUES (?, ?, '{}', 'machine', ?)",
         (kind, machine, ingest.now()),
-    ).lastrowid
+    ))
     marks = ",".join("?" * len(moving))
     conn.execute(f"UPDATE evidence SET item_id = ? WHERE id IN ({marks})", (new_id, *moving))
     for source_id in {mine[e] for e in moving}:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from briefing.library import kinds
+from briefing.library.connection import Connection
 from briefing.library.records import EvidenceRef, Item, ItemRow, SourceRecord, SourceRow
 from briefing.library.search import fts_match, parse_search
 
@@ -126,7 +127,7 @@ def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
         yield list(ids[i : i + _CHUNK])
 
 
-def _source_ids(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[int]]:
+def _source_ids(conn: Connection, ids: list[int]) -> dict[int, list[int]]:
     out: dict[int, set[int]] = {}
     marks = ",".join("?" * len(ids))
     for item_id, source_id in conn.execute(
@@ -142,7 +143,7 @@ def _codes(text: str) -> tuple[str, ...]:
     return tuple(c for c in (text or "").split("|") if c)
 
 
-def rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ItemRow]:
+def rows(conn: Connection, ids: Sequence[int]) -> list[ItemRow]:
     found: dict[int, ItemRow] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
@@ -158,7 +159,7 @@ def rows(conn: sqlite3.Connection, ids: Sequence[int]) -> list[ItemRow]:
     return [found[i] for i in ids if i in found]
 
 
-def items(conn: sqlite3.Connection, ids: Sequence[int]) -> list[Item]:
+def items(conn: Connection, ids: Sequence[int]) -> list[Item]:
     found: dict[int, Item] = {}
     for chunk in _chunks(ids):
         marks = ",".join("?" * len(chunk))
