@@ -58,3 +58,21 @@ def test_a_present_tense_trip_with_a_day_is_a_plan_dated_forwards():
     trips = [e for e in of_type(x, "visit") if e.location == "Lima"]
     assert [(e.status, e.date) for e in trips] == [("planned", "2025-03-28")]
     assert [e.date for e in of_type(x, "meeting") if "Rosa Diaz" in e.participants] == ["2025-03-28"]
+
+
+def test_a_happening_timed_by_an_earlier_one_takes_its_day():
+    x = run("Foreign Minister Ana Soares of Angola held talks today in Accra with Foreign Minister Kofi Mensah of "
+            "Ghana. Soares arrived in Accra yesterday evening with a delegation of officials. At the end of the "
+            "talks, the two ministers signed a memorandum on fisheries.", date="2025-05-16")
+    signing = of_type(x, "signing")[0]
+    assert signing.date == "2025-05-16"
+
+
+def test_a_backstory_of_other_people_does_not_date_what_follows():
+    x = run("President Ana Soares of Angola yesterday hosted President Kofi Mensah of Ghana at the State House. "
+            "The summit was preceded on Monday by a ministerial session co-chaired by Foreign Minister Rui Costa "
+            "of Angola and Foreign Minister Ama Owusu of Ghana. "
+            "In the evening, President Soares hosted a state banquet in honour of President Mensah.",
+            date="2025-05-16")
+    banquet = of_type(x, "ceremony")[0]
+    assert banquet.date == "2025-05-15"

@@ -21,8 +21,9 @@ from typing import Any
 
 from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
+from briefing.extract.events.lexicon import lex
 from briefing.extract.events.merge import merge
-from briefing.extract.events.timing import dates_for, visit_start
+from briefing.extract.events.timing import dates_for, told_by_reference, visit_start
 from briefing.extract.events.triggers import find_triggers
 from briefing.extract.layout import passed_over
 from briefing.model import Event
@@ -44,6 +45,8 @@ def find_events(doc: Any) -> list[Event]:
             if not f.participants and not anchored:
                 continue  # "the city council will hold a meeting": nothing between countries
             date, date_end = dates.get(k, (None, None))
+            if date is None:  # "After the talks, they witnessed the signing": the talks' day
+                date, date_end = _date_of_told(doc, f, records)
             date = visit_start(doc, f, date)
             if date and pub and date[:len(pub)] > pub[:len(date)]:
                 f.planned = True
@@ -59,6 +62,18 @@ def find_events(doc: Any) -> list[Event]:
             if len(pair) >= 2:
                 people.last_pair = pair[:2]
     return merge(doc, records)
+
+
+def _date_of_told(doc: Any, f: Found, records: list[tuple[Found, str | None, str | None]]) -> tuple[str | None, str | None]:
+    """The date of the latest event told before whose noun or type the trigger's clause is timed by."""
+    noun = told_by_reference(doc, f)
+    if noun is None:
+        return None, None
+    etype = lex()["nouns"][(noun,)]
+    for earlier, date, date_end in reversed(records):
+        if date and (doc[earlier.trigger].lower_ == noun or earlier.type == etype):
+            return date, date_end
+    return None, None
 
 
 def _has_country(doc: Any, sent: Any) -> bool:

@@ -134,6 +134,8 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
             continue
         if other["type"] == "visit" and doc[other["found"].trigger].lemma_.lower() not in lex()["travel"]:
             continue  # "arrived on Thursday. He was greeted by ..." tells the day; "a visit which began" does not
+        if m["participants"] and not any(p in other["participants"] for p in m["participants"]):
+            continue  # another cast's day ("was preceded by the officials' session on Monday") is not this one's
         if not seen:
             before = day
         elif after is None:

@@ -152,3 +152,35 @@ def _days(token: Any) -> int | None:
         count = next((c for c in token.children if c.dep_ == "nummod"), None)
         return number_word(count.text) if count is not None else None
     return None
+
+
+# "after the talks", "at the end of the meeting", "on the sidelines of the summit": a time told by another event
+_PART_OF = frozenset({"end", "close", "conclusion", "margin", "margins", "sidelines", "sideline", "start", "opening",
+                      "eve", "course"})
+
+
+def told_by_reference(doc: Any, f: Found) -> str | None:
+    """The event noun a trigger's clause is timed by ("After the talks, the two leaders witnessed ..."),
+    lower case, when it is one told before (definite), else None."""
+    from briefing.extract.events.lexicon import lex
+
+    nouns = lex()["nouns"]
+    trigger = doc[f.trigger]
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"after", "following", "during", "at", "on", "upon", "in"}:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if obj.lower_ in _PART_OF:  # "at the end of the meeting"
+            of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        elif prep.lower_ in {"at", "on", "in"}:
+            continue  # "at the Royal Palace", "on Friday": a place or a time of its own
+        if obj is None or not any(c.dep_ == "det" and c.lower_ in {"the", "these", "this", "that", "those"}
+                                  for c in obj.children):
+            continue
+        if (obj.lower_,) in nouns:
+            return obj.lower_
+    return None
