@@ -214,7 +214,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-class _StepHolder:
+class StepHolder:
     """The undo step the connection is recording into (None: not recording); read by the triggers."""
 
     def __init__(self) -> None:
@@ -224,7 +224,7 @@ class _StepHolder:
         return self.step_id
 
 
-def connect(path: Path) -> tuple[sqlite3.Connection, _StepHolder]:
+def connect(path: Path) -> tuple[sqlite3.Connection, StepHolder]:
     """Open (creating if needed) and migrate the library at ``path``; LibraryError if it is not one."""
     path = Path(path)
     is_new = not path.exists() or path.stat().st_size == 0
@@ -236,7 +236,7 @@ def connect(path: Path) -> tuple[sqlite3.Connection, _StepHolder]:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False, timeout=10.0)
     except sqlite3.Error as exc:
         raise LibraryError(f"cannot open {path}: {exc}") from exc
-    holder = _StepHolder()
+    holder = StepHolder()
     conn.create_function("undo_step", 0, holder)
     conn.create_function("fold", 1, fold, deterministic=True)
     from briefing.library import health
@@ -261,14 +261,14 @@ def connect(path: Path) -> tuple[sqlite3.Connection, _StepHolder]:
     return conn, holder
 
 
-def connect_read_only(path: Path) -> tuple[sqlite3.Connection, _StepHolder]:
+def connect_read_only(path: Path) -> tuple[sqlite3.Connection, StepHolder]:
     """A damaged library, opened so that nothing can be written to it (reading what can still be read)."""
     uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise LibraryError(f"cannot open {path}: {exc}") from exc
-    holder = _StepHolder()
+    holder = StepHolder()
     conn.create_function("undo_step", 0, holder)
     conn.create_function("fold", 1, fold, deterministic=True)
     return conn, holder

@@ -13,8 +13,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import sys
 from dataclasses import dataclass
+from typing import Any
 
+from briefing.library.connection import inserted_id
 from briefing.library.db import TRACKED_TABLES, LibraryError, columns
 from briefing.library.index import refresh_items, reindex_sources
 
@@ -35,10 +38,10 @@ def begin(conn: sqlite3.Connection, name: str, created_at: str, *, running: bool
     ``running``: a step recorded over several transactions (an import); nobody may undo it until
     ``finish`` marks it done, or its process is found gone (killed: what it wrote is whole sources)."""
     conn.execute("DELETE FROM undo_steps WHERE done = 0")
-    step_id = conn.execute(
+    step_id = inserted_id(conn.execute(
         "INSERT INTO undo_steps (name, done, created_at, owner_pid) VALUES (?, ?, ?, ?)",
         (name, RUNNING if running else DONE, created_at, os.getpid() if running else None),
-    ).lastrowid
+    ))
     conn.execute("DELETE FROM undo_steps WHERE id <= ? AND done != 2", (step_id - MAX_STEPS,))  # never a running one
     return step_id
 
@@ -55,7 +58,7 @@ def finish(conn: sqlite3.Connection, step_id: int) -> bool:
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
-    if os.name == "nt":  # pragma: no cover - Windows
+    if sys.platform == "win32":  # pragma: no cover - Windows (os.name "nt"; the form mypy reads)
         import ctypes
 
         kernel32 = ctypes.windll.kernel32
@@ -84,8 +87,9 @@ def settle(conn: sqlite3.Connection) -> None:
 
 def _latest(conn: sqlite3.Connection) -> tuple[int, str, int] | None:
     settle(conn)
-    return conn.execute(
+    row: tuple[int, str, int] | None = conn.execute(
         "SELECT id, name, done FROM undo_steps WHERE done IN (1, 2) ORDER BY id DESC LIMIT 1").fetchone()
+    return row
 
 
 def undo_name(conn: sqlite3.Connection) -> str | None:
@@ -142,7 +146,7 @@ def _apply(conn: sqlite3.Connection, entries: list[tuple[str, int, str | None]],
     items: set[int] = set()
     sources: set[int] = set()
 
-    def note(table: str, row_id: int, image: dict | None) -> None:
+    def note(table: str, row_id: int, image: dict[str, Any] | None) -> None:
         if table == "items":
             items.add(row_id)
         elif table == "sources":
