@@ -75,6 +75,8 @@ def _lex() -> dict[str, Any]:
         "empty_words": frozenset(data.get("empty_words", [])),
         "hospitality": frozenset(data.get("hospitality_nouns", [])),
         "stance": frozenset(data.get("stance_verbs", [])),
+        "subject_preps": frozenset(data.get("subject_preps", [])),
+        "area_nouns": frozenset(data.get("area_nouns", [])),
     }
 
 
@@ -320,8 +322,8 @@ def _future(t: Any) -> bool:
     for _ in range(3):
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _future_aux() for c in t.children):
             return True
-        if t.lemma_ in {"expect", "plan", "schedule", "hope", "aim", "due", "intend"} and t.dep_ != "ROOT" or (
-                t.lemma_ in {"expect", "plan", "schedule", "due", "set"} and t.tag_ == "VBN"):
+        if t.lemma_ in {"expect", "anticipate", "plan", "schedule", "hope", "aim", "due", "intend"} and t.dep_ != "ROOT" or (
+                t.lemma_ in {"expect", "anticipate", "plan", "schedule", "due", "set"} and t.tag_ == "VBN"):
             return True
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.head.lemma_ in {"expect", "plan", "hope",
                                                                                                 "aim", "intend", "be"}:
@@ -400,6 +402,15 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             said_what = any((c.dep_ == "prep" and c.i >= span_end) or (
                 c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN"} and not _doc_noun_at(doc, c.i))
                 for c in head.children)
+            areas = _areas_of(head, span_start, span_end) if plural else []
+            if len(areas) >= 2:  # "memoranda on health, education and tourism": one document each
+                label = _singular_label(doc[span_start:span_end], kind)
+                for prep, area in areas:
+                    absorbed.update(t.i for t in area)
+                    items.append(Item(_cap(f"{label} {prep} {_text(area)}"), kind, status, sent, area[0].i,
+                                      has_cue=True))
+                absorbed.update(range(span_start, span_end))
+                continue
             if plural and not said_what:  # "helicopter deals worth $3 billion" say what they are
                 deal = _what_they_do(head)
                 if deal is None:
@@ -435,6 +446,78 @@ def _subject_on_the_verb(verb: Any, head: Any) -> list[Any]:
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "concerning", "regarding", "for"}
                  and c.i > head.i and any(g.dep_ == "pobj" for g in c.children)), None)
     return _phrase_tokens(prep) if prep is not None else []
+
+
+def _areas_of(head: Any, span_start: int, span_end: int) -> list[tuple[str, list[Any]]]:
+    """The subjects plural documents are about, one per conjunct, with the preposition that introduces each:
+    "memoranda of understanding on health, education and tourism", "agreements on energy and on the basin",
+    "MoUs in the fields of agriculture and fisheries". Empty when the text names no subject."""
+    lex = _lex()
+    doc = head.doc
+    prep = next((c for t in doc[span_start:span_end] for c in t.children
+                 if c.dep_ == "prep" and c.i >= span_end and c.lower_ in lex["subject_preps"]), None)
+    if prep is None and head.dep_ in {"dobj", "nsubjpass"}:
+        # "sign protocols on A and on B": the parser hangs "on" on the verb, right after the documents
+        prep = next((c for c in head.head.children if c.dep_ == "prep" and c.i == span_end
+                     and c.lower_ in lex["subject_preps"]), None)
+    if prep is None:
+        return []
+    preps = [prep] + [c for c in prep.conjuncts if c.pos_ == "ADP" and c.i > prep.i]
+    out: list[tuple[str, list[Any]]] = []
+    for p in preps:
+        word = p.lower_
+        obj = next((g for g in p.children if g.dep_ in {"pobj", "pcomp"}), None)
+        if obj is None:
+            continue
+        # "in the fields of A and B": the areas are A and B
+        of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None) \
+            if obj.lemma_.lower() in lex["area_nouns"] else None
+        if of is not None:
+            obj, word = next((g for g in of.children if g.dep_ in {"pobj", "pcomp"}), obj), "on"
+        conjuncts = [obj] + [c for c in obj.conjuncts if c.i > obj.i]
+        for o in conjuncts:
+            stop = {c.i for c in o.children if c.dep_ in {"conj", "cc"}}
+            toks = _phrase_tokens(o, stop_before=stop)
+            toks = [t for t in toks if t.i >= o.left_edge.i]
+            if toks:
+                out.append((word, toks))
+        if len(conjuncts) == 1 and out:
+            out += [(word, chunk) for chunk in _listed_after(out[-1][1][-1])]
+    return out
+
+
+def _listed_after(last: Any) -> list[list[Any]]:
+    """The rest of a list the parser broke up, read in word order: after "on fisheries", the ", higher
+    education and tourism" it hung elsewhere. Each item is a run of nouns and their modifiers between commas
+    or "and"; the list ends at the sentence's end or at anything else (a verb, a preposition, a date)."""
+    doc = last.doc
+    sent_end = last.sent.end
+    chunks: list[list[Any]] = []
+    i = last.i + 1
+    while i < sent_end and doc[i].lower_ in {",", "and"}:
+        while i < sent_end and doc[i].lower_ in {",", "and"}:
+            i += 1
+        chunk = []
+        while i < sent_end and doc[i].lower_ not in {",", "and"} and (
+                doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "DET"} and doc[i].ent_type_ not in {"DATE", "TIME", "GPE"}
+                or doc[i].lower_ in {"of", "-"} and chunk):
+            chunk.append(doc[i])
+            i += 1
+        if not chunk or chunk[-1].pos_ not in {"NOUN", "PROPN"}:
+            return []  # not a list of areas after all
+        while chunk and chunk[0].pos_ == "DET":
+            chunk.pop(0)
+        chunks.append(chunk)
+    end_ok = i >= sent_end or doc[i].is_punct and doc[i].text in {".", ";", "!"}
+    return chunks if end_ok else []
+
+
+def _singular_label(span: Any, kind: str) -> str:
+    """What one of several listed documents is called: "MoU" for memoranda, "Agreement" for agreements."""
+    if kind == "mou":
+        return "MoU"
+    word = span.root.lemma_.lower() if span.root.tag_ in {"NNS", "NNPS"} else span.root.lower_
+    return _cap(word)
 
 
 LISTING_NOUNS = {"document", "instrument", "agreement", "deal", "memorandum", "mou", "accord", "pact", "treaty"}

@@ -162,6 +162,8 @@ class AgreementTriggersFile(Strict):
     empty_words: Words = []  # a title of only these says nothing ("full support")
     hospitality_nouns: Words = []  # an offered dinner is hospitality, not a proposal
     stance_verbs: Words = []  # supporting or reviewing a named partnership does not agree it
+    subject_preps: Words = []  # "memoranda on A, B and C": what each of several documents is about
+    area_nouns: Words = []  # "in the fields of A and B": the areas are A and B
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

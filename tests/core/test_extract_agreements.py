@@ -164,3 +164,27 @@ def test_deals_said_what_they_are_and_a_memorandum_whose_subject_hangs_on_the_ve
                    "Tuesday. The two countries finalised helicopter deals worth $3 billion and inked three memorandums "
                    "of understanding (MoUs). An MoU was signed on mental health between the health departments.")
     assert found == ["Helicopter deals worth $3 billion", "MoU on mental health"]
+
+
+def test_memoranda_on_several_areas_are_one_memorandum_each():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two "
+            "governments signed memoranda of understanding on fisheries, higher education and tourism.", date="2025-05-14")
+    mous = {a.title: (a.kind, a.status) for a in x.agreements}
+    assert mous == {"MoU on fisheries": ("mou", "signed"), "MoU on higher education": ("mou", "signed"),
+                    "MoU on tourism": ("mou", "signed")}
+
+
+def test_agreements_in_the_fields_of_several_areas_and_on_two_subjects():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. Agreements "
+                   "in the fields of agriculture and culture were also signed. The two leaders are expected to sign "
+                   "protocols on seed banks and on the protection of glaciers next year.")
+    lowered = [t.lower() for t in found]
+    for area in ("agreement on agriculture", "agreement on culture", "protocol on seed banks",
+                 "protocol on protection of glaciers"):
+        assert sum(t.endswith(area) for t in lowered) == 1, (area, found)
+
+
+def test_one_memorandum_on_two_areas_stays_one():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They signed "
+                   "a memorandum of understanding on trade and investment.")
+    assert found == ["Memorandum of understanding on trade and investment"]
