@@ -77,6 +77,7 @@ def _lex() -> dict[str, Any]:
         "stance": frozenset(data.get("stance_verbs", [])),
         "subject_preps": frozenset(data.get("subject_preps", [])),
         "area_nouns": frozenset(data.get("area_nouns", [])),
+        "pending_nouns": frozenset(data.get("pending_nouns", [])),
     }
 
 
@@ -307,6 +308,8 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     text = span_text(sent).lower()
     if status is None and any(cue in text for cue in ("ready for signature",)):
         status = "negotiating"
+    if status is None and _under_negotiation(head):
+        status = "negotiating"
     if status is None:
         doc = head.doc
         left = doc[max(sent.start, head.left_edge.i - 3):head.left_edge.i].text.lower()
@@ -316,6 +319,15 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
                                                          ", which has", "which has")):
             status = "in-force"
     return status, gov
+
+
+def _under_negotiation(head: Any) -> bool:
+    """A document the sentence says is "under negotiation" (or discussion, consideration): the phrase hangs on
+    the verb the document is the subject of, or on the document itself."""
+    holders = [head] + ([head.head] if head.dep_ in {"nsubj", "nsubjpass"} else [])
+    return any(c.dep_ == "prep" and c.lower_ == "under" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _lex()["pending_nouns"] for g in c.children)
+        for h in holders for c in h.children)
 
 
 def _future(t: Any) -> bool:
@@ -613,6 +625,16 @@ def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False) -> None
 RENEW_VERBS = {"reaffirm", "renew", "reiterate"}
 
 
+def _document_clause(clause: Any) -> bool:
+    """Whether a clause says what becomes of a document: its verb gives a status ("signed", "concluded") and
+    its subject or object is a document noun."""
+    lex = _lex()
+    if clause.lemma_.lower() not in lex["status"]:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and _doc_noun_at(c.doc, c.i) is not None
+               for c in clause.children)
+
+
 @cache
 def _commitment_lemmas() -> frozenset[str]:
     lex = _lex()
@@ -645,6 +667,8 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                     stop |= {c.i for c in v.children if c.dep_ == "cc" and any(x.dep_ == "conj" and _own_to(x) for x in v.children)}
                     items.append(_vp_item(v, sent, absorbed, stop))
             for c in t.children:
+                if c.dep_ == "ccomp" and _document_clause(c):
+                    continue  # "agreed that a defence agreement would be signed": the agreement itself, planned
                 if c.dep_ == "ccomp":
                     _absorb_subtree(c, absorbed)
                     toks = _phrase_tokens(c, drop_subject=False)
@@ -933,6 +957,46 @@ def _dedupe(items: list[Item]) -> list[Item]:
     return out
 
 
+ASIDE_CLAUSES = {"relcl", "parataxis", "appos"}
+
+
+def _clause_levels(doc: Any, anchor: int) -> list[set[int]]:
+    """The clauses around an item, innermost first, each as its token indices without the asides (relative
+    clauses, other clauses) that do not hold the item: "agreed that an agreement would be signed in September"
+    -> the "would be signed" clause, then the whole of "agreed ..."."""
+    levels: list[set[int]] = []
+    t = doc[anchor]
+    for _ in range(8):
+        if t.pos_ in {"VERB", "AUX"} or t.head is t:
+            inside = {x.i for x in t.subtree}
+            for x in t.subtree:
+                if x.i != t.i and (x.dep_ in ASIDE_CLAUSES or x.dep_ in {"ccomp", "advcl", "conj"} and x.head.i == t.i
+                                   and x.pos_ in {"VERB", "AUX"}) and not (x.left_edge.i <= anchor <= x.right_edge.i):
+                    inside -= {y.i for y in x.subtree}
+            levels.append(inside)
+        if t.head is t:
+            break
+        t = t.head
+    return levels
+
+
+def _own_date(doc: Any, anchor: int, offset: int, mentions: list[Any]) -> str | None:
+    """The date of the item's own clause, or of the nearest clause around it that has one; else the sentence's
+    first date outside a relative clause ("the leaders, who met in March, agreed that ... would be signed in
+    September" is September)."""
+    if not mentions:
+        return None
+    where = {}
+    for m in mentions:
+        span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
+        where[id(m)] = {t.i for t in span} if span is not None else set()
+    for level in _clause_levels(doc, anchor):
+        inside = [m for m in mentions if where[id(m)] and where[id(m)] <= level]
+        if inside:
+            return inside[0].value
+    return mentions[0].value
+
+
 def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
     try:
         from briefing.extract.dates import find_dates, find_validity
@@ -960,10 +1024,8 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
         if find_dates is not None:
             valid_from, valid_to = find_validity(sentence, pub)
             planned = it.status in {"planned", "proposed"}
-            for m in find_dates(sentence, pub, planned=planned):
-                if m.value not in {valid_from, valid_to}:
-                    date = m.value
-                    break
+            mentions = [m for m in find_dates(sentence, pub, planned=planned) if m.value not in {valid_from, valid_to}]
+            date = _own_date(doc, it.anchor, start, mentions)
         history = []
         if it.history and find_dates is not None:
             history = sorted(set(it.history))

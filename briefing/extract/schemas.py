@@ -165,6 +165,7 @@ class AgreementTriggersFile(Strict):
     subject_preps: Words = []  # "memoranda on A, B and C": what each of several documents is about
     area_nouns: Words = []  # "in the fields of A and B": the areas are A and B
 
+    pending_nouns: Words = []  # "a free trade agreement under negotiation": still being negotiated
 
 # ---------------------------------------------------------------- currencies.json, units.json
 

@@ -188,3 +188,20 @@ def test_one_memorandum_on_two_areas_stays_one():
     found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They signed "
                    "a memorandum of understanding on trade and investment.")
     assert found == ["Memorandum of understanding on trade and investment"]
+
+
+def test_a_document_under_negotiation_is_negotiating():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. A free trade "
+            "agreement between the two countries is under negotiation, Mr Berg said.", date="2025-05-14")
+    assert [(a.kind, a.status) for a in x.agreements if "free trade agreement" in a.title.lower()] == [
+        ("agreement", "negotiating")]
+
+
+def test_agreed_that_a_document_would_be_signed_is_that_document_planned_with_its_own_date():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two leaders, "
+            "who first met in March, agreed that a defence cooperation agreement would be signed in September.",
+            date="2025-05-14")
+    found = [(a.title.lower(), a.kind, a.status, a.date) for a in x.agreements]
+    assert len(found) == 1
+    title, kind, status, date = found[0]
+    assert title.endswith("defence cooperation agreement") and (kind, status, date) == ("agreement", "planned", "2025-09")
