@@ -61,12 +61,26 @@ def _evidence(item: Item, source_id: int) -> list[model.Evidence]:
     return [model.Evidence(e.start, e.end, e.text) for e in item.evidence if e.source_id == source_id]
 
 
-def _build(kind: str, fields: dict[str, Any], evidence: list[model.Evidence]) -> Any:
+def _build(kind: str, fields: dict[str, Any], evidence: list[model.Evidence]) -> model.ExtractedItem:
     cls = kinds.DATACLASSES[kind]
     values = {k: v for k, v in fields.items() if k in kinds.field_names(kind)}
     if kind == "figure" and values.get("value") is None:
         values["value"] = 0.0
     return cls(**values, evidence=evidence)
+
+
+def _add_to(extraction: model.Extraction, item: model.ExtractedItem) -> None:
+    """Put ``item`` in the extraction's list of its kind."""
+    if isinstance(item, model.Person):
+        extraction.people.append(item)
+    elif isinstance(item, model.Event):
+        extraction.events.append(item)
+    elif isinstance(item, model.Agreement):
+        extraction.agreements.append(item)
+    elif isinstance(item, model.Figure):
+        extraction.figures.append(item)
+    else:
+        extraction.topics.append(item)
 
 
 def unique_ids(stems: list[str]) -> list[str]:
@@ -91,7 +105,8 @@ def documents(conn: sqlite3.Connection) -> dict[str, Any]:
     """The library as {"documents": [...]}: each source with the items it gave (effective values, user
     edits included, evidence from that source); items added by hand and notes under "unsourced"."""
     sources = sorted(q.sources(conn), key=lambda s: s.id)
-    records = [q.source(conn, s.id) for s in sources]
+    # A source deleted (by another process) since the list was read is left out, not a crash on None.
+    records = [r for r in (q.source(conn, s.id) for s in sources) if r is not None]
     all_items = {i.id: i for i in q.items(conn, q.query(conn, None))}
     by_source: dict[int, list[Item]] = defaultdict(list)
     for item in sorted(all_items.values(), key=lambda i: i.id):
@@ -109,9 +124,7 @@ def documents(conn: sqlite3.Connection) -> dict[str, Any]:
         for item in by_source.get(rec.id, []):
             if item.kind == "note":
                 continue
-            built = _build(item.kind, item.fields, _evidence(item, rec.id))
-            {"person": extraction.people, "event": extraction.events, "agreement": extraction.agreements,
-             "figure": extraction.figures, "topic": extraction.topics}[item.kind].append(built)
+            _add_to(extraction, _build(item.kind, item.fields, _evidence(item, rec.id)))
         doc = model.document_to_spec(src, extraction, doc_id)
         doc["library_ids"] = {kind: [i.id for i in by_source.get(rec.id, []) if i.kind == kind]
                               for kind in ("person", "event", "agreement", "figure", "topic")}

@@ -12,7 +12,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefing.library.ingest import ContributionCache
 from briefing.library.records import ImportResult
@@ -20,7 +20,8 @@ from briefing.model import DEFAULT_MARKING, Extraction, Source
 from briefing.text import shown_path
 
 if TYPE_CHECKING:
-    from briefing.library.library import Library
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.context import BaseContext
 
 BATCH_SIZE = 16
 # Seconds one source may take in a worker before the worker is replaced and the source kept unanalysed
@@ -48,7 +49,16 @@ def extractor() -> Callable[[list[Source]], Iterator[Extraction]]:
     return lambda sources: extract_many(sources, batch_size=BATCH_SIZE)
 
 
-def _extract_in_worker(sources: list[Source]) -> list[dict]:
+class ImportTarget(Protocol):
+    """What an import writes into: the SQLite ``Library`` or the team library's ``PgStore``."""
+
+    def source_id_for(self, sha256: str) -> int | None: ...
+
+    def _add_source_in_step(self, source: Source, extraction: Extraction, step_id: int | None,
+                            cache: ContributionCache | None = None) -> tuple[int, bool]: ...
+
+
+def _extract_in_worker(sources: list[Source]) -> list[dict[str, Any]]:
     """A chunk per call: the worker runs spaCy's batched ``nlp.pipe`` over it and hands back plain data only
     (a few kB a source, where a parsed Doc would be a quarter of a megabyte to serialise and read back)."""
     from briefing.extract.runner import run_data
@@ -92,7 +102,7 @@ class ProcessExtractor:
         self.warm_up = warm_up
         self.fork = fork
         self.budget = budget
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
         self._generation = 0  # pools started so far: a chunk whose pool was replaced is sent to the new one
         self._froze = False
 
@@ -105,10 +115,11 @@ class ProcessExtractor:
         while this process is held up writing (a checkpoint's disk flush)."""
         return 2 * self.workers
 
-    def _start(self) -> None:
+    def _start(self) -> ProcessPoolExecutor:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        context: BaseContext  # forking or spawning
         if self.fork:
             import gc
 
@@ -123,21 +134,26 @@ class ProcessExtractor:
             context, warm = multiprocessing.get_context("fork"), False
         else:
             context, warm = multiprocessing.get_context("spawn"), self.warm_up
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_start_worker,
-                                         initargs=(os.getpid(), warm))
+        self._pool = pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context,
+                                                initializer=_start_worker, initargs=(os.getpid(), warm))
         self._generation += 1
+        return pool
+
+    def _running(self) -> ProcessPoolExecutor:
+        """The pool, started first if there is none."""
+        return self._pool if self._pool is not None else self._start()
 
     def __call__(self, sources: list[Source]) -> Iterator[Extraction]:
         """Submit ``sources`` now (one chunk per worker) and return an iterator over their extractions."""
-        if self._pool is None:
-            self._start()
+        pool = self._running()
         # One chunk per worker, in order, so results come back in the sources' order.
         size = max(1, -(-len(sources) // self.workers))
         chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
-        futures = [(self._generation, self._pool.submit(_extract_in_worker, chunk)) for chunk in chunks]
+        futures = [(self._generation, pool.submit(_extract_in_worker, chunk)) for chunk in chunks]
         return self._results(chunks, futures)
 
-    def _results(self, chunks, futures) -> Iterator[Extraction]:
+    def _results(self, chunks: list[list[Source]],
+                 futures: list[tuple[int, Future[list[dict[str, Any]]]]]) -> Iterator[Extraction]:
         try:
             for chunk, (generation, future) in zip(chunks, futures, strict=True):
                 yield from self._wait(chunk, generation, future)
@@ -145,7 +161,7 @@ class ProcessExtractor:
             for _, future in futures:
                 future.cancel()
 
-    def _wait(self, chunk: list[Source], generation: int, future) -> list[Extraction]:
+    def _wait(self, chunk: list[Source], generation: int, future: Future[list[dict[str, Any]]]) -> list[Extraction]:
         """A chunk's extractions, within ``budget`` seconds a source; past it the stuck workers are replaced
         and the chunk's sources are tried one at a time, so only the slow one is kept unanalysed."""
         from concurrent.futures import TimeoutError as FutureTimeout
@@ -159,7 +175,7 @@ class ProcessExtractor:
             self._restart()
         except BrokenProcessPool:
             if generation != self._generation:  # its pool was replaced for another chunk's sake: send it again
-                return self._wait(chunk, self._generation, self._pool.submit(_extract_in_worker, chunk))
+                return self._wait(chunk, self._generation, self._running().submit(_extract_in_worker, chunk))
             self._restart()  # a worker died under it (a crash in a library): find which source did it
         except Exception as exc:  # noqa: BLE001 - a source's failure in a worker: its chunk is kept, unanalysed
             return [Extraction(analysed=False, note=f"not analysed ({type(exc).__name__})") for _ in chunk]
@@ -170,7 +186,7 @@ class ProcessExtractor:
 
         from briefing.extract.assemble import extraction_from_data
 
-        future = self._pool.submit(_extract_in_worker, [source])
+        future = self._running().submit(_extract_in_worker, [source])
         try:
             return extraction_from_data(future.result(timeout=self.budget)[0])
         except FutureTimeout:
@@ -202,7 +218,7 @@ class ProcessExtractor:
     def __enter__(self) -> ProcessExtractor:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -213,7 +229,7 @@ def _why_no_items(extraction: Extraction) -> str | None:
     return extraction.note or "nothing to extract"
 
 
-def load_new(library: Library, path: Path, marking: str, seen: set[str]) -> Source | ImportResult:
+def load_new(library: ImportTarget, path: Path, marking: str, seen: set[str]) -> Source | ImportResult:
     """The file as a Source to extract, or its settled result: failed to load, or already in the library.
 
     Duplicates are found by sha256 before any extraction; ``seen`` holds this import's own.
@@ -232,7 +248,7 @@ def load_new(library: Library, path: Path, marking: str, seen: set[str]) -> Sour
 
 
 def import_iter(
-    library: Library,
+    library: ImportTarget,
     paths: Iterable[str | Path],
     *,
     marking: str = DEFAULT_MARKING,
@@ -278,7 +294,10 @@ def import_iter(
         settled: list[ImportResult] = []
         for path in files[start : start + batch_size]:
             loaded = load_new(library, path, marking, seen)
-            (batch if isinstance(loaded, Source) else settled).append(loaded)
+            if isinstance(loaded, Source):
+                batch.append(loaded)
+            else:
+                settled.append(loaded)
         for result in settled:
             done += 1
             yield ImportResult(result.path, result.status, result.reason, result.source_id, done, total)

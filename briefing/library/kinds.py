@@ -24,7 +24,7 @@ from briefing.library.search import fold, words
 # Bump when label/date/keys/search text are computed differently: libraries then rebuild them on open.
 DERIVED_VERSION = 4
 
-DATACLASSES = {
+DATACLASSES: dict[str, type[model.ExtractedItem]] = {
     "person": model.Person,
     "event": model.Event,
     "agreement": model.Agreement,

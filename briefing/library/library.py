@@ -18,6 +18,7 @@ from typing import Any
 from briefing import paths as app_paths
 from briefing.library import backups, copies, db, export, health, ingest, kinds, undo
 from briefing.library import query as q
+from briefing.library.connection import inserted_id
 from briefing.library.db import LibraryError
 from briefing.library.index import refresh_items
 from briefing.library.query import Query
@@ -34,6 +35,7 @@ from briefing.library.records import (
     SourceRecord,
     SourceRow,
 )
+from briefing.library.undo import Applied  # by name: the method undo hides the module in the class
 from briefing.model import DEFAULT_MARKING, MARKINGS, Extraction, Source
 
 log = logging.getLogger(__name__)
@@ -52,10 +54,10 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 
 class Library:
-    def __init__(self, path: Path, conn: sqlite3.Connection, holder, damaged: str | None = None) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, holder: db.StepHolder, damaged: str | None = None) -> None:
         self.damaged = damaged  # what is wrong with a damaged library (opened read-only, never written), or None
         self.path = Path(path)
-        self._conn = conn
+        self._conn: sqlite3.Connection | None = conn  # None once closed
         self._holder = holder
         self._lock = threading.RLock()
         self._transactions = 0  # transactions begun on this connection (an import's cache checks none came between)
@@ -150,7 +152,7 @@ class Library:
     def __enter__(self) -> Library:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @property
@@ -219,7 +221,8 @@ class Library:
 
     def _read_data_version(self) -> int:
         try:
-            return self._conn.execute("PRAGMA data_version").fetchone()[0]
+            version: int = self.conn.execute("PRAGMA data_version").fetchone()[0]
+            return version
         except sqlite3.DatabaseError:
             if self.damaged is None:
                 raise
@@ -306,7 +309,7 @@ class Library:
         return source_id, True
 
     @staticmethod
-    def _link_copy(conn, source_id: int, source: Source, cache: ingest.ContributionCache | None) -> int | None:
+    def _link_copy(conn: sqlite3.Connection, source_id: int, source: Source, cache: ingest.ContributionCache | None) -> int | None:
         """Store the source's signature; if it is a near-identical copy of a story already held, link it to
         that story's first source and return that source's id."""
         sig = copies.signature(source.text)
@@ -425,7 +428,7 @@ class Library:
         if extract is None:
             from briefing.extract import extract_many
 
-            def extract(batch):
+            def extract(batch: list[Source]) -> Iterator[Extraction]:
                 return extract_many(batch)
 
         extractions: list[Extraction] = []
@@ -575,7 +578,8 @@ class Library:
         row = self.conn.execute("SELECT kind FROM items WHERE id = ?", (item_id,)).fetchone()
         if row is None:
             raise NotFound(f"no item with id {item_id}")
-        return row[0]
+        kind: str = row[0]
+        return kind
 
     def edit(self, item_id: int, field: str, value: Any) -> None:
         self.edit_fields(item_id, {field: value})
@@ -628,10 +632,10 @@ class Library:
         """An item the user adds by hand (no source); its values count as the user's."""
         values = {f: kinds.check_edit(kind, f, v) for f, v in fields.items()}
         with self.step("Add note" if kind == "note" else f"Add {kind}") as conn:
-            item_id = conn.execute(
+            item_id = inserted_id(conn.execute(
                 "INSERT INTO items (kind, machine, edits, origin, created_at) VALUES (?, ?, '{}', 'user', ?)",
                 (kind, json.dumps(values, ensure_ascii=False), ingest.now()),
-            ).lastrowid
+            ))
             refresh_items(conn, [item_id])
             self._announce("items-added", [item_id])
         return item_id
@@ -691,7 +695,7 @@ class Library:
     def redo(self) -> str | None:
         return self._undo_redo(undo.redo)
 
-    def _undo_redo(self, action) -> str | None:
+    def _undo_redo(self, action: Callable[[sqlite3.Connection], Applied | None]) -> str | None:
         with self._lock, self._transaction() as conn:
             applied = action(conn)
             if applied is None:
@@ -721,7 +725,7 @@ class Library:
 
     def create_brief(self, name: str) -> int:
         with self.step(f"New brief {name}") as conn:
-            brief_id = conn.execute("INSERT INTO briefs (name, created_at) VALUES (?, ?)", (name, ingest.now())).lastrowid
+            brief_id = inserted_id(conn.execute("INSERT INTO briefs (name, created_at) VALUES (?, ?)", (name, ingest.now())))
             self._announce("briefs", [brief_id])
         return brief_id
 
@@ -737,9 +741,9 @@ class Library:
             self._brief_exists(brief_id)
             cols = ", ".join(BRIEF_FIELDS)
             with self.step(f"Duplicate brief as {name}") as conn:
-                new_id = conn.execute(
+                new_id = inserted_id(conn.execute(
                     f"INSERT INTO briefs (name, {cols}, created_at) SELECT ?, {cols}, ? FROM briefs WHERE id = ?",
-                    (name, ingest.now(), brief_id)).lastrowid
+                    (name, ingest.now(), brief_id)))
                 conn.execute("INSERT INTO brief_lines (brief_id, item_id, position, wording) "
                              "SELECT ?, item_id, position, wording FROM brief_lines WHERE brief_id = ?", (new_id, brief_id))
                 self._announce("briefs", [new_id])
