@@ -107,6 +107,7 @@ class VerbRule(Open):
     needs_object: Words = []
     as_: EventType | None = Field(default=None, alias="as")
     needs_place: bool = False
+    place_or_visit_told: bool = False
     refuses_words: Words = []
     one_per_object: bool = False
     place_from_object: bool = False
@@ -164,8 +165,8 @@ class AgreementTriggersFile(Strict):
     stance_verbs: Words = []  # supporting or reviewing a named partnership does not agree it
     subject_preps: Words = []  # "memoranda on A, B and C": what each of several documents is about
     area_nouns: Words = []  # "in the fields of A and B": the areas are A and B
-
     pending_nouns: Words = []  # "a free trade agreement under negotiation": still being negotiated
+
 
 # ---------------------------------------------------------------- currencies.json, units.json
 

@@ -76,3 +76,25 @@ def test_a_backstory_of_other_people_does_not_date_what_follows():
             date="2025-05-16")
     banquet = of_type(x, "ceremony")[0]
     assert banquet.date == "2025-05-15"
+
+
+def test_an_arrival_told_after_the_visit_dates_the_visit():
+    x = run("Prime Minister Ana Soares of Angola and Prime Minister Kofi Mensah of Ghana met in Accra on Thursday, "
+            "on the first day of Soares's visit to Ghana. Soares arrived on Wednesday evening.", date="2025-05-16")
+    visit = of_type(x, "visit")[0]
+    assert visit.participants == ["Ana Soares"] and visit.date == "2025-05-14"
+
+
+def test_an_ongoing_visit_began_with_the_first_thing_the_visitor_did_on_it():
+    x = run("President Ana Soares of Angola, who is on a two-day state visit to Ghana, addressed the Parliament of "
+            "Ghana today. On Thursday, shortly after landing, Soares laid a wreath at the Independence Arch.",
+            date="2025-05-16")
+    visit = of_type(x, "visit")[0]
+    assert visit.date == "2025-05-15"
+
+
+def test_a_leg_of_a_tour_keeps_its_own_day():
+    x = run("President Ana Soares of Angola met President Kofi Mensah of Ghana in Accra on Saturday. "
+            "Soares flew on to Lome on Sunday.", date="2025-05-19")
+    legs = [e for e in of_type(x, "visit") if e.location and "Lome" in e.location]
+    assert [e.date for e in legs] == ["2025-05-18"]

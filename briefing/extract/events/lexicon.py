@@ -10,8 +10,8 @@ from typing import Any
 from briefing.extract.rules import RuleFileError, rules
 from briefing.model import EVENT_TYPES
 
-_RULE_FLAGS = ("type_from_object", "absorbs_object", "needs_person_object", "needs_place", "one_per_object",
-               "place_from_object")
+_RULE_FLAGS = ("type_from_object", "absorbs_object", "needs_person_object", "needs_place", "place_or_visit_told",
+               "one_per_object", "place_from_object")
 _RULE_LISTS = ("needs_prep", "refuses_deps", "not_as", "needs_word", "needs_object", "refuses_words", "object_types")
 
 
@@ -23,6 +23,7 @@ class VerbRule:
     absorbs_object: bool = False
     needs_person_object: bool = False
     needs_place: bool = False
+    place_or_visit_told: bool = False  # with no place, a visit told before is where ("X arrived on Wednesday")
     one_per_object: bool = False
     place_from_object: bool = False
     needs_prep: frozenset[str] = frozenset()

@@ -9,7 +9,7 @@ from briefing.extract.countries import code_of
 from briefing.extract.dates import find_dates
 from briefing.extract.events.found import Found
 from briefing.extract.events.lexicon import group, lex, verb_words
-from briefing.extract.events.timing import dateline
+from briefing.extract.events.timing import dateline, visit_length
 from briefing.extract.layout import doc_text, passed_over, span_text
 from briefing.model import Event, Evidence
 
@@ -74,6 +74,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
         if m["date"] is None and m["status"] == "held" and m["participants"] and m["type"] != "visit":
             m["date"] = m["told_date"] = _story_date(doc, merged, m, lede) or doc._.pub_date
     for m in merged:
+        if m["type"] == "visit" and m["status"] == "held":
+            m["date"] = _trip_start(doc, merged, m)
+    for m in merged:
         if m["weak"]:
             m["type"] = "meeting"
         types = words["types"][m["type"]]
@@ -104,6 +107,21 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             summary=_summary(m, names), evidence=evidence,
         ))
     return events
+
+
+def _trip_start(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
+    """A visit began no later than the first thing its visitor did on it: "Modi, who is on a two-day visit,
+    attended the celebrations ... On Tuesday, shortly after landing, Modi paid homage" began on Tuesday.
+    Only days inside the trip count (its told length, else the day before)."""
+    day = m["date"]
+    if m["actor"] is None or not day or len(day) != 10 or doc[m["found"].trigger].pos_ != "NOUN":
+        return day  # "flew to Washington on Sunday" dates its own leg of a tour
+    span = max(1, (visit_length(doc, m["found"]) or 2) - 1)
+    start = Day.fromisoformat(day)
+    earlier = [o["date"] for o in merged if o is not m and o["status"] == "held" and o["date"]
+               and len(o["date"]) == 10 and m["actor"] in o["participants"]
+               and 0 < (start - Day.fromisoformat(o["date"])).days <= span]
+    return min(earlier) if earlier else day
 
 
 def _visit_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:

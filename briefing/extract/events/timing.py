@@ -143,6 +143,13 @@ def visit_start(doc: Any, f: Found, day: str | None) -> str | None:
     return (Day.fromisoformat(day) - timedelta(days=back)).isoformat()
 
 
+def visit_length(doc: Any, f: Found) -> int | None:
+    """How many days a visit is told to last ("a two-day State visit"), if it says."""
+    noun = doc[f.trigger]
+    return next((n for c in noun.children if c.dep_ in {"amod", "compound", "nummod", "nmod"}
+                 for n in [_days(c)] if n), None)
+
+
 def _days(token: Any) -> int | None:
     """ "three-day" -> 3, "2-day" -> 2, whether the tokenizer kept it whole or split it at the hyphen."""
     m = re.fullmatch(r"(?i)(\w+)-day", token.text)

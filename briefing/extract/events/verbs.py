@@ -60,7 +60,7 @@ def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
         return True  # "laid out plans" is not "laid a wreath"
     if rule.needs_person_object and not any(c.dep_ in {"dobj", "nsubjpass"} and people.resolve(c) for c in t.children):
         return True  # "welcomed the decision"
-    if rule.needs_place and not place_of(t):
+    if rule.needs_place and not place_of(t) and not (rule.place_or_visit_told and people.visit_told):
         return True
     return any(c.lower_ in rule.refuses_words for c in t.children)  # "flew back to Manila" is going home
 
