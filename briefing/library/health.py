@@ -17,6 +17,9 @@ from pathlib import Path
 from briefing.library.db import APPLICATION_ID, LibraryError
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# SQLite's primary result codes (sqlite.org/rescode.html). The sqlite3 module names them only from Python
+# 3.11; on 3.10 reading sqlite3.SQLITE_FULL would raise AttributeError while explaining the real error.
+_READONLY, _IOERR, _CORRUPT, _FULL, _NOTADB = 8, 10, 11, 13, 26
 QUICK_CHECK_SECONDS = 3.0  # a very large library is checked as far as this allows, then trusted
 
 
@@ -78,15 +81,15 @@ def explain(exc: sqlite3.Error, path: str | Path) -> Exception:
     better can be said (a constraint, a locked file: callers handle those)."""
     code = _code(exc)
     text = str(exc)
-    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+    if code == _FULL or "disk is full" in text:
         return DiskFull(f"the disk holding {path} is full: the last change was not saved and the library is "
                         f"as it was before it; free some space and try again")
-    if code == sqlite3.SQLITE_READONLY or "readonly database" in text:
+    if code == _READONLY or "readonly database" in text:
         return ReadOnly(f"the library {path} cannot be written (a read-only file, folder or disk); "
                         f"nothing was changed. Copy it somewhere writable to change it")
-    if code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) or "malformed" in text:
+    if code in (_CORRUPT, _NOTADB) or "malformed" in text:
         return DamagedLibrary(path, text)
-    if code == sqlite3.SQLITE_IOERR or "disk I/O error" in text:
+    if code == _IOERR or "disk I/O error" in text:
         return LibraryError(f"cannot read or write the library {path}: the disk reported an input/output "
                             f"error ({text}); nothing was changed")
     return exc
