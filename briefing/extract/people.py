@@ -257,6 +257,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             continue
         i += 1
     spans += _appositive_candidates(tokens, country_tokens)
+    spans += _dictionary_candidates(doc, country_tokens)
     spans += _parse_candidates(doc, country_tokens)
     spans += _conjoined_candidates(doc, spans, country_tokens)
     # "Chinh suggested ...", "Lee commended ...": a bare name that speaks, when the model calls it a person
@@ -280,6 +281,31 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
     return spans
 
 
+def _dictionary_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]]:
+    """Runs of name words that are, whole, a name the actor dictionary knows, which the model missed or took
+    for an organisation: "ABE Shinzo met ...", "Presidents Luiz Inácio Lula da Silva and Santiago Peña". The
+    run must be the name and nothing more ("Mohammed bin Zayed University" is a university)."""
+    known = actor_index().by_words
+    texts = token_texts(doc)
+    n = len(doc)
+    out = []
+    i = 0
+    while i < n:
+        if not texts[i][:1].isupper() or i in country_tokens:
+            i += 1
+            continue
+        j = i
+        while j < n and j not in country_tokens and _is_name_token(doc[j]) and (j == i or "\n" not in doc[j - 1].whitespace_):
+            j += 1
+        for s in range(i, min(i + 3, j - 1)):  # a title or style before the name ("Presidents") is left out
+            words = name_words(doc[s:j].text)
+            if len(words) >= 2 and frozenset(words) in known:
+                out.append((s, j))
+                break
+        i = max(j, i + 1)
+    return out
+
+
 TAIL_CONNECTORS = {"of", "for", "and", "the", "&"}
 NAME_DEPS = {"compound", "flat", "flat:name"}
 
@@ -293,9 +319,11 @@ def _is_title_noun(token: Any) -> bool:
 
 
 def _name_span(doc: Any, t: Any, country_tokens: set[int]) -> tuple[int, int] | None:
-    """The name a proper noun heads: it and the name words joined to it ("Ana" + "Ruiz", "Fritz Alphonse" + "Jean")."""
+    """The name a proper noun heads: it and the name words joined to it ("Ana" + "Ruiz", "Fritz Alphonse" + "Jean",
+    the hyphen of "Kamau-Otieno", which the parse hangs on the name as punctuation)."""
     start, end = t.i, t.i + 1
-    while start - 1 >= 0 and doc[start - 1].dep_ in NAME_DEPS and doc[start - 1].head.i in range(start, end + 8) \
+    while start - 1 >= 0 and (doc[start - 1].dep_ in NAME_DEPS or doc[start - 1].text in {"-", "'", "’"}) \
+            and doc[start - 1].head.i in range(start, end + 8) \
             and _is_name_token(doc[start - 1]) and start - 1 not in country_tokens and end - start < 8:
         start -= 1
     while end < len(doc) and doc[end].dep_ in NAME_DEPS and doc[end].head.i in range(start, end) \
@@ -433,7 +461,8 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
             break
         if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in lex["not_names"]:
             break
-        if fold(t.text) in lex["head_words"] or fold(t.text) in lex["prefix_words"] or t.is_sent_start \
+        if fold(t.text) in lex["head_words"] or fold(t.text[:-1]) in lex["head_words"] and t.text.endswith("s") \
+                or fold(t.text) in lex["prefix_words"] or t.is_sent_start \
                 or fold(t.text) in lex["portfolio"]:
             break
         s -= 1
@@ -473,6 +502,11 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         k = _match_seq(tokens, start, lex["heads"])
         if k and end - start - k >= 1:
             start += k
+            changed = True
+            continue
+        if tokens[start].text[-1:] == "s" and end - start > 1 and tokens[start].text[:1].isupper() \
+                and fold(tokens[start].text[:-1]) in lex["head_words"]:
+            start += 1  # a plural title: "Presidents Lula da Silva and Peña"
             changed = True
             continue
         if tokens[start].lower_ in lex["modifiers"] and end - start > 1 and _match_seq(tokens, start + 1, lex["heads"]):
@@ -729,6 +763,51 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
     return title, country or inner, analyst, j
 
 
+def _appositive_title(doc: Any, start: int, end: int, country_by_token: dict[int, Any]
+                      ) -> tuple[str | None, str | None, int]:
+    """(title, country, last token) of a title the parse sets beside the name, in any case: "the Peruvian foreign
+    minister, Rosa Quispe", "Rosa Quispe, Peru's foreign minister", "Ana Ruiz, the envoy of Chile". The country
+    is the title's own (a possessive, a demonym, "of Peru"), never where the envoy is sent ("to Belgium")."""
+    heads = [t for t in doc[start:end] if not start <= t.head.i < end]
+    if len(heads) != 1:
+        return None, None, end - 1
+    root = heads[0]
+    nouns = [c for c in root.children if c.dep_ == "appos" and c.i >= end]
+    if root.dep_ == "appos" and root.head.i < start:
+        nouns.append(root.head)
+    lex = _lexicon()
+    for noun in nouns:
+        if not _is_title_noun(noun) or noun.tag_ in {"NNS", "NNPS"} or noun.i in country_by_token \
+                or fold(noun.text) in lex["role_nouns"] and fold(noun.text) not in lex["head_words"]:
+            continue  # "his counterpart", "the two ministers": no office of their own
+        country = None
+        words = []
+        for c in noun.lefts:
+            code = _country_at(country_by_token, c.i)
+            if code:
+                country = country or code
+            elif c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN", "ADJ"} \
+                    and not any(fold(c.text) == a for a in lex["analysts"]):
+                words.append(c)
+        portfolio = []  # "head of state", "minister for trade"
+        for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                code = _country_at(country_by_token, obj.i) if prep.lower_ == "of" else None
+                country = country or code
+                if code is None and not portfolio and prep.i == noun.i + 1 and obj.right_edge.i - noun.i <= 7:
+                    portfolio = list(doc[prep.i:obj.right_edge.i + 1])
+        inner = [k for k, t in enumerate(portfolio) if t.i in country_by_token]
+        if inner:  # "minister for trade of Peru": the country closes the title
+            country = country or _country_at(country_by_token, portfolio[inner[0]].i)
+            portfolio = portfolio[:inner[0]]
+            while portfolio and portfolio[-1].lower_ in {"of", "the"}:
+                portfolio.pop()
+        title = " ".join(t.text for t in [*words, noun, *portfolio])
+        last = noun.right_edge.i if noun.i >= end else end - 1
+        return title, country, last
+    return None, None, end - 1
+
+
 # ---------------------------------------------------------------------------- clustering
 
 def _name_key_tokens(text: str) -> list[str]:
@@ -817,6 +896,10 @@ def find_people(doc: Any) -> list[PersonRecord]:
                                  or tuple(_words(title)) in _lexicon()["styles"]):
             m.title = rtitle  # "Prince Khalid ..., Deputy Minister of Defence": the office over the style
         m.country = country or rcountry
+        if m.title is None:
+            m.title, acountry, alast = _appositive_title(doc, s, e, country_by_token)
+            m.country = m.country or acountry
+            rend = max(rend, alast + 1)
         m.analyst = analyst
         if counterpart:
             m.counterpart_of = _previous_person(chosen, s, sent.start)
@@ -970,7 +1053,8 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         p.country = entry.country
         p.country_sure = True
         p.actor = entry
-        if entry.in_office(date) and (not p.title or _top_title_that_misfits(p.title, entry.office)):
+        described = bool(p.title) and p.title[:1].islower()  # "Namibia's first female head of state": a description
+        if entry.in_office(date) and (not p.title or described or _top_title_that_misfits(p.title, entry.office)):
             p.title = entry.office
 
 
