@@ -35,6 +35,7 @@ from ui.failures_panel import FailuresPanel
 from ui.filter_bar import FilterBar
 from ui.format import KIND_LABELS
 from ui.import_controller import ImportController
+from ui.library_faults import report_library_faults
 from ui.library_tree import LibraryTree
 from ui.library_watch import LibraryWatcher
 from ui.preferences import PreferencesDialog
@@ -143,6 +144,7 @@ class MainWindow(QMainWindow):
         self.detail.mergeRequested.connect(self.merge_selected)
         self.detail.statusRequested.connect(self.set_status)
 
+        report_library_faults(self, reread=self._show_library_as_it_is)  # a refused write (damaged, full disk)
         self._attach_library(library)
         self._restore_state()
 
@@ -170,10 +172,9 @@ class MainWindow(QMainWindow):
         self._expand_default()
         self._update_title()
         if library.damaged is not None:
-            from ui.dialogs.backups import offer_restore
+            from ui.dialogs.backups import RestoreOffer
 
-            # after the window is up: the officer sees what is still readable behind the question
-            QTimer.singleShot(0, lambda: offer_restore(self, library, self.restore_backup))
+            RestoreOffer(self, library, self.restore_backup)  # asked once the window is on screen
 
     def _detach_library(self) -> None:
         self.watcher.stop()
@@ -585,6 +586,12 @@ class MainWindow(QMainWindow):
         self._attach_library(new)
         self.show_message(f"Restored {path.name} from the backup of {backup.label.split('  ')[0]}")
         return True
+
+    def _show_library_as_it_is(self) -> None:
+        """After a refused write: the tree and the form show what the library holds, not what was typed."""
+        self._catch_up()
+        if self.detail.item_id is not None:
+            self.detail.show_item(self.detail.item_id)
 
     def backup_to(self, path) -> None:
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from briefing.library import backups as backup_store
@@ -90,6 +91,38 @@ class BackupsDialog(QDialog):
         if answer == QMessageBox.StandardButton.Yes:
             self.restore(backup)
             self.accept()
+
+
+class RestoreOffer(QObject):
+    """Asks ``offer_restore`` over ``window`` once the window is on screen, and only then.
+
+    Asking from the window's constructor (or a zero timer set there) would put up a modal question before the
+    window, over nothing the officer can see, and block whoever opens the window until it is answered. The
+    question is tied to the window: it is dropped if the window closes or opens another library first.
+    """
+
+    def __init__(self, window: QWidget, library, restore: Callable[[backup_store.Backup], None]) -> None:
+        super().__init__(window)
+        self.window, self.library, self.restore = window, library, restore
+        if window.isVisible():
+            self._ask_soon()
+        else:
+            window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Show:
+            self.window.removeEventFilter(self)
+            self._ask_soon()
+        return False
+
+    def _ask_soon(self) -> None:
+        # once the show is handled and the window laid out: the officer sees what is still readable behind it
+        QTimer.singleShot(0, self, self._ask)
+
+    def _ask(self) -> None:
+        self.deleteLater()
+        if self.window.isVisible() and getattr(self.window, "library", None) is self.library:
+            offer_restore(self.window, self.library, self.restore)
 
 
 def offer_restore(parent, library, restore: Callable[[backup_store.Backup], None]) -> None:

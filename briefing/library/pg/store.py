@@ -286,7 +286,7 @@ class PgStore:
             step_id = pg_undo.begin(self._conn, "Import", ingest.now(), running=True)
         imported = 0
         pool = importer.ProcessExtractor(workers, fork=importer.can_fork()) if workers > 0 and extract is None else None
-        results = importer.import_iter(self, paths, marking=marking, cancel=cancel,  # type: ignore[arg-type]
+        results = importer.import_iter(self, paths, marking=marking, cancel=cancel,
                                        step_id=step_id, extract=extract or pool)
         try:
             for result in results:
@@ -304,7 +304,7 @@ class PgStore:
         """``Library.import_paths`` (the same report from ``import_iter``), on the team library."""
         from briefing.library.library import Library
 
-        return Library.import_paths(self, paths, **options)  # type: ignore[arg-type]
+        return Library.import_paths(self, paths, **options)  # type: ignore[arg-type]  # Library's method run on a PgStore: it uses only import_iter
 
     def _add_source_in_step(self, source: Source, extraction: Extraction, step_id: int | None,
                             cache: object = None) -> tuple[int, bool]:
@@ -369,10 +369,10 @@ class PgStore:
         # With a cache (an import's, or one for this source alone) the rows of all the source's items are
         # written together at its end, as an import into SQLite does: one multi-row INSERT a table.
         cache = cache if cache is not None else ingest.ContributionCache()
-        source_id = ingest.insert_source(db, source, extraction)  # type: ignore[arg-type]
+        source_id = ingest.insert_source(db, source, extraction)
         original = self._link_copy(db, source_id, source, cache)
-        story = copies.story_sources(db, original) if original is not None else None  # type: ignore[arg-type]
-        ingesting = ingest.Ingest(db, source_id, source, extraction, story=story, cache=cache)  # type: ignore[arg-type]
+        story = copies.story_sources(db, original) if original is not None else None
+        ingesting = ingest.Ingest(db, source_id, source, extraction, story=story, cache=cache)
         touched = ingesting.run()
         self._announce("sources-added", [source_id])
         self._announce("items-added", sorted(ingesting.created))
@@ -397,7 +397,7 @@ class PgStore:
             return None
         index = cache.copies
         if index is None:
-            index = cache.copies = copies.CopyIndex.load(db)  # type: ignore[arg-type]
+            index = cache.copies = copies.CopyIndex.load(db)
         original = index.original_of(sig)
         db.execute("UPDATE sources SET signature = ?, shingles = ?, copy_of = ? WHERE id = ?",
                    (sig.hex(), sig.shingles, original, source_id))
@@ -428,13 +428,13 @@ class PgStore:
             db.executemany("DELETE FROM sources WHERE id = ?", [(sid,) for sid in ids])
             gone = []
             for item_id in sorted(affected):
-                ingest.recombine(db, item_id)  # type: ignore[arg-type]
+                ingest.recombine(db, item_id)
                 row = db.execute("SELECT origin, edits, EXISTS (SELECT 1 FROM evidence WHERE item_id = items.id) "
                                  "FROM items WHERE id = ?", (item_id,)).fetchone()
                 if row and row[0] == "machine" and row[1] == "{}" and not row[2]:
                     db.execute("DELETE FROM items WHERE id = ?", (item_id,))
                     gone.append(item_id)
-            refresh_items(db, affected)  # type: ignore[arg-type]
+            refresh_items(db, affected)
             self._announce("sources-removed", ids)
             self._announce("items-removed", gone)
             self._announce("items-changed", sorted(affected - set(gone)))
@@ -449,11 +449,11 @@ class PgStore:
 
     def items(self, ids: Sequence[int]) -> list[Item]:
         with self._lock:
-            return q.items(self._db, list(ids))  # type: ignore[arg-type]
+            return q.items(self._db, list(ids))
 
     def rows(self, ids: Sequence[int]) -> list[ItemRow]:
         with self._lock:
-            return q.rows(self._db, list(ids))  # type: ignore[arg-type]
+            return q.rows(self._db, list(ids))
 
     def query(self, query: q.Query | None = None) -> list[int]:
         with self._lock:
@@ -522,7 +522,7 @@ class PgStore:
             else:
                 edits[field] = value
         self._db.execute("UPDATE items SET edits = ? WHERE id = ?", (json.dumps(edits, ensure_ascii=False), item_id))
-        refresh_items(self._db, [item_id])  # type: ignore[arg-type]
+        refresh_items(self._db, [item_id])
 
     def _refuse_conflict(self, item_id: int, kind: str, base: int, values: dict[str, Any],
                          machine: dict[str, Any], edits: dict[str, Any]) -> None:
@@ -562,7 +562,7 @@ class PgStore:
                 (kind, json.dumps(values, ensure_ascii=False), ingest.now()))
             item_id = cursor.lastrowid
             assert item_id is not None
-            refresh_items(db, [item_id])  # type: ignore[arg-type]
+            refresh_items(db, [item_id])
             self._announce("items-added", [item_id])
         return item_id
 
@@ -581,7 +581,7 @@ class PgStore:
                 db.executemany("INSERT OR IGNORE INTO dismissed (source_id, kind, fingerprint) VALUES (?, ?, ?)",
                                dismissed)
                 db.executemany("DELETE FROM items WHERE id = ?", [(i,) for i in ids])
-                refresh_items(db, ids)  # type: ignore[arg-type]
+                refresh_items(db, ids)
                 self._announce("items-removed", ids)
 
     def merge(self, ids: Sequence[int]) -> int:
@@ -599,7 +599,7 @@ class PgStore:
                                  f"({', '.join(MARKINGS[r] for r in sorted(ranks))}): merged, the item would show what "
                                  f"the {MARKINGS[max(ranks)]} sources say to officers not cleared for them")
             with self.step(f"Merge {len(ids)} {KIND_PLURALS[kind]}") as db:
-                changed = ops.merge(db, ids)  # type: ignore[arg-type]
+                changed = ops.merge(db, ids)
                 self._announce("items-removed", ids[1:])
                 self._announce("items-changed", sorted(changed))
         return ids[0]
@@ -608,7 +608,7 @@ class PgStore:
         with self._lock:
             kind = self._kind(item_id)
             with self.step(f"Split {kind}") as db:
-                new_id = ops.split(db, item_id, list(evidence_ids))  # type: ignore[arg-type]
+                new_id = ops.split(db, item_id, list(evidence_ids))
                 self._announce("items-added", [new_id])
                 self._announce("items-changed", [item_id])
         return new_id
@@ -633,8 +633,8 @@ class PgStore:
                 self._conn.execute("SELECT set_config('briefing.step_name', %s, true)",
                                    (f"{'Undo' if undoing else 'Redo'} {name}",))
                 applied = pg_undo.apply(self._conn, step_id, name, undoing=undoing)
-                refresh_items(self._db, applied.items)  # type: ignore[arg-type]
-                reindex_sources(self._db, applied.sources)  # type: ignore[arg-type]
+                refresh_items(self._db, applied.items)
+                reindex_sources(self._db, applied.sources)
                 self._conn.execute("SELECT bb_refresh_rank(%s)", (sorted(applied.items),))
                 self._announce("reset", sorted(applied.items), name)
                 self._notify()
