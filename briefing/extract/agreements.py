@@ -22,7 +22,15 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
-from briefing.extract.layout import doc_text, passed_over, span_text, token_lemmas, token_lowers
+from briefing.extract.layout import (
+    doc_text,
+    is_headline,
+    passed_over,
+    shouting,
+    span_text,
+    token_lemmas,
+    token_lowers,
+)
 from briefing.extract.rules import rules
 from briefing.model import Agreement, Evidence
 
@@ -78,6 +86,7 @@ def _lex() -> dict[str, Any]:
         "subject_preps": frozenset(data.get("subject_preps", [])),
         "area_nouns": frozenset(data.get("area_nouns", [])),
         "pending_nouns": frozenset(data.get("pending_nouns", [])),
+        "headline_breaks": frozenset(data.get("headline_breaks", [])),
     }
 
 
@@ -425,9 +434,10 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 continue
             if plural and not said_what:  # "helicopter deals worth $3 billion" say what they are
                 deal = _what_they_do(head)
-                if deal is None:
+                money = _money_of(head) if deal is None else None
+                if deal is None and money is None:
                     continue  # "exchanged eight agreements and MoUs": which ones, the text says elsewhere or not at all
-                what_for = f"{head.text} for {_text(deal)}"
+                what_for = f"{head.text} worth {money}" if money else f"{head.text} for {_text(deal)}"
             if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" for t in toks):
                 toks = toks + _subject_on_the_verb(gov, head)  # "an MoU was signed on mental health"
             title = what_for or _text(toks)
@@ -530,6 +540,21 @@ def _singular_label(span: Any, kind: str) -> str:
         return "MoU"
     word = span.root.lemma_.lower() if span.root.tag_ in {"NNS", "NNPS"} else span.root.lower_
     return _cap(word)
+
+
+def _money_of(head: Any) -> str | None:
+    """What plural documents are worth, when that is all the text says of them: "agreements worth $3 billion",
+    "$3 billion worth of agreements", "$3 billion in deals"."""
+    holder = next((c for c in head.children if c.lower_ == "worth"), None)
+    if holder is None and head.dep_ == "pobj" and head.head.lower_ in {"of", "in"}:
+        holder = head.head.head
+    if holder is None:
+        return None
+    own = set() if holder.head.i == head.i else {t.i for t in head.subtree}
+    money = [t for t in holder.subtree if t.ent_type_ == "MONEY" and t.i not in own]
+    if not money or money[-1].i - money[0].i + 1 != len(money):
+        return None
+    return _text(money)
 
 
 LISTING_NOUNS = {"document", "instrument", "agreement", "deal", "memorandum", "mou", "accord", "pact", "treaty"}
@@ -854,10 +879,13 @@ def find_agreements(doc: Any) -> list[Agreement]:
                 people_at[i] = p
     sents = list(doc.sents)
     items: list[Item] = []
+    headline: list[Item] = []
     k = 0
     while k < len(sents):
         sent = sents[k]
         if passed_over(doc, sent):
+            if is_headline(doc, sent) and not shouting(sent):
+                headline += _headline_items(sent)
             k += 1
             continue
         if span_text(sent).rstrip().endswith(":") and k + 1 < len(sents) and BULLET.match(span_text(sents[k + 1])):
@@ -880,7 +908,70 @@ def find_agreements(doc: Any) -> list[Agreement]:
             found.append(it)
         items += found
         k += 1
-    return _finish(doc, _dedupe([it for it in items if _worth_keeping(doc, it)]))
+    kept = [it for it in items if _worth_keeping(doc, it)]
+    kept = [it for it in headline if not _told_in_body(it, kept)] + kept
+    return _finish(doc, _dedupe(kept))
+
+
+# ------------------------------------------------------------------------------------------- headlines
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _headline_items(sent: Any) -> list[Item]:
+    """Deals a headline announces with an amount or a count ("sign $5bn in deals", "ink deals worth $3
+    billion", "sign 12 agreements"). Headlines parse badly, so they are read in word order: a signing verb, then
+    within a few words the documents and the amount. Only what the body does not tell again is kept."""
+    lex = _lex()
+    doc = sent.doc
+    toks = list(sent)
+    out: list[Item] = []
+    for k, t in enumerate(toks):
+        stem = t.lemma_.lower() if t.pos_ in {"VERB", "AUX"} else re.sub(r"(?:s|ed)$", "", t.lower_)
+        status = lex["status"].get(stem) or lex["status"].get(t.lower_)
+        if status not in {"signed", "agreed"}:
+            continue
+        window = toks[k + 1:k + 8]
+        stop = next((j for j, w in enumerate(window) if w.lower_ in lex["headline_breaks"] or w.text in {",", ";", ":", "|"}),
+                    len(window))
+        window = window[:stop]
+        noun = next((w for w in window if _doc_noun_at(doc, w.i)), None)
+        if noun is None:
+            continue
+        n, kind = _doc_noun_at(doc, noun.i)
+        before = [w for w in window if w.i < noun.i]
+        after = [w for w in window if w.i >= noun.i + n]
+        amount = _amount(before) or (_amount(after[1:]) if after and after[0].lower_ == "worth" else None)
+        count = next((w for w in before if w.like_num and w.ent_type_ != "MONEY"), None)
+        documents = _text(list(doc[noun.i:noun.i + n]))
+        if amount:
+            title = f"{_cap(documents)} worth {amount}"
+        elif count is not None:
+            title = f"{count.text} {documents}"
+        else:
+            continue
+        planned = any(w.lower_ in _future_aux() or w.lower_ == "to" for w in toks[max(0, k - 2):k])
+        out.append(Item(title, kind, "planned" if planned else status, sent, noun.i, has_cue=True,
+                        named=count is not None and not amount))
+    return out
+
+
+def _amount(words: list[Any]) -> str | None:
+    """The money in a few headline words: "$5bn", "$3 billion", "Rs 500 crore"."""
+    money = [w for w in words if w.ent_type_ == "MONEY" or w.text in {"$", "US$", "€", "£"}]
+    if not money or not any(_NUMBER.search(w.text) or w.like_num for w in money):
+        return None
+    return _text(money)
+
+
+def _told_in_body(item: Item, body: list[Item]) -> bool:
+    """Whether the body tells the headline's deals again: an item whose sentence gives the same amount, or,
+    for a count, any document the body reports signed."""
+    numbers = set(_NUMBER.findall(item.title))
+    if item.named:  # a count only: "sign 8 pacts" above eight listed pacts
+        return any(b.kind not in {"commitment", "proposal"} and b.status in {"signed", "agreed"} for b in body) or any(
+            numbers & set(_NUMBER.findall(span_text(b.sent))) for b in body)
+    return any(numbers & set(_NUMBER.findall(span_text(b.sent))) for b in body)
 
 
 MENTIONED_KINDS = {"partnership", "framework", "programme", "working-group", "declaration"}

@@ -167,6 +167,7 @@ class AgreementTriggersFile(Strict):
     area_nouns: Words = []  # "in the fields of A and B": the areas are A and B
     pending_nouns: Words = []  # "a free trade agreement under negotiation": still being negotiated
 
+    headline_breaks: Words = []  # a headline's deals end at these words ("sign $5bn in deals as ...")
 
 # ---------------------------------------------------------------- currencies.json, units.json
 

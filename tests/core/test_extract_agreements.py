@@ -205,3 +205,32 @@ def test_agreed_that_a_document_would_be_signed_is_that_document_planned_with_it
     assert len(found) == 1
     title, kind, status, date = found[0]
     assert title.endswith("defence cooperation agreement") and (kind, status, date) == ("agreement", "planned", "2025-09")
+
+
+def headline_run(headline: str, body: str):
+    return run(f"{headline}\n\n{body}", date="2025-05-14", title=headline)
+
+
+def test_deals_a_headline_announces_with_an_amount_are_an_agreement():
+    x = headline_run("Peru, Norway sign $2bn in deals during state visit",
+                     "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two "
+                     "leaders discussed fisheries and renewable energy.")
+    deals = [a for a in x.agreements if "deals worth $2bn" in a.title.lower()]
+    assert len(deals) == 1 and deals[0].status == "signed"
+    assert deals[0].evidence[0].text.startswith("Peru, Norway sign")
+
+
+def test_headline_deals_the_body_tells_again_are_one_item():
+    x = headline_run("Peru and Norway ink deals worth $3 billion",
+                     "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two "
+                     "countries signed agreements worth $3 billion that would expand salmon farming.")
+    assert len(x.agreements) == 1 and "Peru and Norway ink" not in x.agreements[0].evidence[0].text
+
+
+def test_a_headline_count_above_the_listed_documents_adds_nothing():
+    x = headline_run("Peru, Norway sign 3 pacts as leaders meet",
+                     "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They "
+                     "signed a memorandum of understanding on fisheries, an agreement on visa exemption and a treaty "
+                     "on legal assistance.")
+    assert not any("pacts" in a.title for a in x.agreements)
+    assert len(x.agreements) == 3
