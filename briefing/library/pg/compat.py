@@ -95,8 +95,9 @@ def _placeholders(sql: str) -> str:
 def translate(sql: str) -> Statement:
     if _HAS_FTS.match(sql):
         return Statement("SELECT 1", constant=(1,))
-    if _FTS_INSERT.match(sql):
-        table = _FTS_INSERT.match(sql).group(1)  # type: ignore[union-attr]
+    fts_insert = _FTS_INSERT.match(sql)
+    if fts_insert:
+        table = fts_insert.group(1)
         return Statement(f"INSERT INTO {table} (rowid, body, tsv) VALUES (%s, %s, to_tsvector('bb_simple', %s))",
                          fts=True)
     text = _placeholders(_NO_INDEX_PLUS.sub("", sql))
