@@ -34,7 +34,12 @@ from briefing.library.index import refresh_items, reindex_sources
 from briefing.library.library import KIND_PLURALS, NotFound
 from briefing.library.pg import read
 from briefing.library.pg import undo as pg_undo
+from briefing.library.pg.briefs import TeamBriefs
 from briefing.library.pg.compat import SqliteDialect
+from briefing.library.pg.edits import TeamEdits
+from briefing.library.pg.export import TeamExport
+from briefing.library.pg.extraction import TeamExtraction
+from briefing.library.pg.groups import TeamGroups
 from briefing.library.records import (
     Brief,
     BriefLine,
@@ -89,7 +94,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word if n == 1 else word + 's'}"
 
 
-class PgStore:
+class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups):  # the mixins: one module each
     """The library's core operations on a team library (see ``briefing.library.store.CoreStore``)."""
 
     def __init__(self, conn: psycopg.Connection[Any], listener: psycopg.Connection[Any] | None) -> None:
