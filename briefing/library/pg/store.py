@@ -34,6 +34,7 @@ from briefing.library.index import refresh_items, reindex_sources
 from briefing.library.library import KIND_PLURALS, NotFound
 from briefing.library.pg import read
 from briefing.library.pg import undo as pg_undo
+from briefing.library.pg.batch import PipelinedDialect
 from briefing.library.pg.briefs import TeamBriefs
 from briefing.library.pg.compat import SqliteDialect
 from briefing.library.pg.edits import TeamEdits
@@ -361,10 +362,11 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups):  #
                       cache: ingest.ContributionCache | None = None) -> int:
         """Write a source and its items; it joins only items of its own marking (schema.sql, join_rank):
         what a SECRET source says never becomes part of an item an OFFICIAL reader sees."""
-        db = self._db
         self._conn.execute("SELECT set_config('briefing.join_rank', %s, true)", (str(MARKINGS.index(source.marking)),))
         try:
-            return self._write_source_joined(db, source, extraction, cache)
+            # In pipeline mode: the client waits for the server only where the ingest code reads (batch.py).
+            with self._conn.pipeline() as pipeline:
+                return self._write_source_joined(PipelinedDialect(self._conn, pipeline), source, extraction, cache)
         finally:
             if not self._conn.closed and self._conn.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS:
                 self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
