@@ -173,6 +173,7 @@ class _Mention:
     start: int
     end: int
     source: str  # vocab | issue | list | head
+    written: str = ""  # how the source wrote a named body or issue ("EU" for the European Union)
 
 
 _LIST_END = re.compile(r"[.;:!?()\[\]\"“”]|\n|\s[–—-]\s|,\s*(?:which|who|while|whereas|but|and\s+(?:the\s+)?(?:two|both|they|he|she|it|we|agreed|reaffirmed|help))\b|\s+as\s+well\s+as\s+(?:an?|the)\s")
@@ -395,6 +396,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             token = _token_at(doc, m.start())
             if token is not None and token.pos_ in ("VERB", "AUX"):
                 continue  # "will travel to Rabat"
+        if _TIME_REFERENCE.search(text[max(0, m.start() - 30):m.start()]):
+            continue  # "since the pandemic began": a date, not what the source is about
         name = rules.vocab_names.get(_fold(written))
         if name:
             found.append(_Mention(name, m.start(), m.end(), "vocab"))
@@ -402,7 +405,11 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         before = text[max(0, m.start() - 80):m.start()]
         if _TIME_REFERENCE.search(before[-30:]) or rules.name_before.search(before):
             continue  # "since the Covid-19 pandemic began": a date; "Minister for ..., European Union and ...": a title
-        found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue"))
+        if _VENUE.search(before):
+            continue  # "on the sidelines of the UN General Assembly": where they met, not what about
+        if m.group().isupper() and _in_shouted_run(text, m.start(), m.end()):
+            continue  # "WHO" in "WHO WILL PAY": a headline in capitals, not the body
+        found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue", m.group()))
     for m in _find(rules.list_trigger, text, _starts(words, "list")):
         trigger_words = [w for w in re.findall(r"[A-Za-z]+", m.group())
                          if len(w) > 3 and w not in ("between", "with", "from", "under")]
@@ -428,6 +435,14 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
     return found
 
 
+def _in_shouted_run(text: str, start: int, end: int) -> bool:
+    """An acronym beside another word in capitals: a line written in capitals, where any word looks like one."""
+    before = re.search(r"([A-Za-z]{2,})[^A-Za-z\n]{1,3}$", text[max(0, start - 20):start])
+    after = re.match(r"[^A-Za-z\n]{1,3}([A-Za-z]{2,})", text[end:end + 20])
+    return any(w is not None and w.group(1).isupper() and len(w.group(1)) > 1 for w in (before, after))
+
+
+_VENUE = re.compile(r"(?i)\b(?:sidelines|side-lines|margins|margin)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _TIME_REFERENCE = re.compile(r"(?i)\b(?:since|after|before|during|amid|post|recovery\s+from)\s+(?:the\s+)?$")
 
 
@@ -551,6 +566,7 @@ class _Chosen:
     weight: float = 0.0
     sources: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # the source's own spellings of a named body or issue
 
 
 _WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "place": 1.5, "vocab": 1.0}
@@ -577,7 +593,11 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
         topic.weight += _WEIGHT[m.source]
         topic.sources.add(m.source)
         topic.mentions.append((m.start, m.end))
+        if m.written:
+            topic.written.append(m.written)
     topics = list(chosen.values())
+    for topic in topics:
+        topic.name = _as_written(topic.name, topic.written)
     # a pattern-found phrase wholly inside a longer one ("energy technologies" in "climate and energy
     # technologies") adds nothing; a single word may still be a topic of its own ("developments")
     topics = [t for t in topics
@@ -588,16 +608,27 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     return sorted(topics, key=lambda t: t.first)
 
 
+def _as_written(name: str, written: list[str]) -> str:
+    """A named body under the name the source uses most ("EU" where it says "EU" three times and "European
+    Union" once): the reader knows it by that name. The data's own name wins a tie."""
+    if not written:
+        return name
+    counts = {w: written.count(w) for w in written}
+    most = max(counts.values())
+    return name if counts.get(name) == most else next(w for w in written if counts[w] == most)
+
+
 def _split_into_known(mentions: list[_Mention]) -> list[_Mention]:
-    """A found phrase made wholly of two or more known topics ("critical minerals supply chains") is those
-    topics, not one more."""
+    """A found phrase made wholly of two or more known topics of two words or more ("critical minerals supply
+    chains") is those topics, not one more."""
     known = [m for m in mentions if m.source == "vocab"]
     out = []
     for m in mentions:
         if m.source in ("list", "head"):
             inner = [k for k in known if m.start <= k.start and k.end <= m.end]
-            if len(inner) >= 2 and _key(m.name) <= frozenset().union(*(_key(k.name) for k in inner)):
-                continue
+            if len(inner) >= 2 and _key(m.name) <= frozenset().union(*(_key(k.name) for k in inner)) \
+                    and all(len(_key(k.name)) > 1 for k in inner):
+                continue  # but "livestock trade", "desalination technology" are one thing, a kind of the last
         out.append(m)
     return out
 

@@ -154,7 +154,7 @@ def test_a_phrase_a_reader_opens_with_a_wildcard_or_sign_is_tried_everywhere():
 
 @pytest.mark.parametrize(("text", "expected"), [
     # named bodies and frameworks need no trigger phrase
-    ("The ministers met on the sidelines of the G20 and reaffirmed support for ASEAN centrality and the Quad.",
+    ("The ministers discussed the G20 presidency and reaffirmed support for ASEAN centrality and the Quad.",
      {"G20", "ASEAN", "Quad"}),
     ("Both leaders backed UN Security Council reform and the implementation of the AfCFTA.",
      {"UN Security Council reform", "AfCFTA"}),
