@@ -127,6 +127,28 @@ def test_kept_read_only_a_damaged_library_is_shown_and_edits_are_refused_with_a_
     assert library_path.read_bytes() == damaged_bytes  # never written
 
 
+def test_a_newest_backup_itself_damaged_is_refused_once_and_the_window_stays_read_only(
+        damaged, open_window, qtbot, library_path):
+    library, _in_backup, damaged_bytes = damaged
+    [newest] = backup_store.list_backups(library_path)
+    damage(newest.path)
+
+    def restore_it(box: QWidget) -> bool | None:
+        return press(box, "Restore that backup") if box.windowTitle() == "Damaged library" else None
+
+    with ModalCloser(restore_it) as closer:
+        window = open_window(library)
+        qtbot.waitUntil(lambda: len(closer.seen) == 2)
+        qtbot.wait(300)  # the damaged library is open again: it is not offered the same backup again
+
+    assert [s.title for s in closer.seen] == ["Damaged library", "Restore backup"]
+    assert "could not be restored" in closer.seen[1].text and newest.path.name in closer.seen[1].text
+    assert "itself damaged" in closer.seen[1].text
+    assert window.isVisible() and window.windowTitle() == "library (damaged: read-only) — Briefing Builder"
+    assert window.library.damaged is not None and window.model.total > 0
+    assert library_path.read_bytes() == damaged_bytes
+
+
 def test_the_offer_waits_for_the_window_to_show_and_is_dropped_with_the_window(
         damaged, settings, qtbot, library_path):
     from ui.main_window import MainWindow

@@ -7,7 +7,9 @@ Restoring replaces the library file, so the window closes its library first and 
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -93,12 +95,17 @@ class BackupsDialog(QDialog):
             self.accept()
 
 
+_offered: weakref.WeakKeyDictionary[QWidget, set[tuple[Path, backup_store.Backup | None]]] = \
+    weakref.WeakKeyDictionary()  # by window: the backups it has offered
+
+
 class RestoreOffer(QObject):
     """Asks ``offer_restore`` over ``window`` once the window is on screen, and only then.
 
     Asking from the window's constructor (or a zero timer set there) would put up a modal question before the
     window, over nothing the officer can see, and block whoever opens the window until it is answered. The
-    question is tied to the window: it is dropped if the window closes or opens another library first.
+    question is tied to the window: it is dropped if the window closes or opens another library first, and a
+    window offers each backup once.
     """
 
     def __init__(self, window: QWidget, library, restore: Callable[[backup_store.Backup], None]) -> None:
@@ -121,8 +128,16 @@ class RestoreOffer(QObject):
 
     def _ask(self) -> None:
         self.deleteLater()
-        if self.window.isVisible() and getattr(self.window, "library", None) is self.library:
+        if not self.window.isVisible() or getattr(self.window, "library", None) is not self.library:
+            return
+        newest = next(iter(backup_store.list_backups(self.library.path)), None)
+        asked = _offered.setdefault(self.window, set())
+        # once per backup: a restore that failed (the backup itself damaged) reopens the damaged library, and
+        # asking again would go round for ever; the warning said to choose another (File ▸ Backups…)
+        if (self.library.path, newest) not in asked:
+            asked.add((self.library.path, newest))
             offer_restore(self.window, self.library, self.restore)
+
 
 
 def offer_restore(parent, library, restore: Callable[[backup_store.Backup], None]) -> None:
