@@ -22,6 +22,10 @@ class Settings:
     recent_libraries: list[str] = field(default_factory=list)
     current_brief: dict[str, int] = field(default_factory=dict)  # library path -> brief id
     backups_keep: int = 7  # automatic backups kept per library (before upgrades, re-extract all, daily)
+    # The team library last connected to: host, port, database, user - never the password (that is kept in
+    # the system keyring, or asked for); on_team_library: the window was on it when it closed.
+    team_connection: dict[str, str | int] | None = None
+    on_team_library: bool = False
 
     @classmethod
     def file(cls) -> Path:
