@@ -40,6 +40,8 @@ def open_window(settings: Settings, library_path: Path | None = None):
     window = MainWindow(library, settings)
     if is_new and path == default_library_path():
         window.import_seeds()
+    # back on the team library it was on when it closed: once the window is up (it may ask for the password)
+    QTimer.singleShot(0, window.team.reopen_last)
     return window
 
 

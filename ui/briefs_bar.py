@@ -65,6 +65,8 @@ class BriefsBar(QWidget):
         has = bool(briefs)
         for b in (self.rename_button, self.duplicate_button, self.delete_button):
             b.setEnabled(has)
+        if not callable(getattr(lib, "duplicate_brief", None)):  # a team library's store without it, yet
+            self.duplicate_button.setEnabled(False)
         self.set_count(sum(b.item_count for b in briefs if b.id == self.current_id()))
 
     def set_count(self, n: int) -> None:

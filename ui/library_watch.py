@@ -5,6 +5,11 @@ file (our own writes leave it alone, and are announced by the Library already). 
 a second through ``Library.check_external_changes``, which turns a change into a "reset" notice to the
 library's subscribers: the tree re-syncs its groups and rows in place (selection and scroll stay), the
 detail pane, briefs bar and undo menu re-read. The question costs microseconds, so polling is cheap.
+
+A team library (PgStore) answers the same question from its change events: each colleague's commit is
+announced with NOTIFY, queued on the store's LISTEN connection, and ``check_external_changes`` hands them
+over as the Changes they were (items changed, added, removed; not a blanket reset), so the tree updates
+only the rows a colleague touched. Reading the queue waits at most 10 ms for the socket.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ POLL_MS = 500  # half a second: a change shows within a second
 
 
 class LibraryWatcher(QObject):
-    """Polls one library for other connections' commits; ``paused()`` says when not to (an import we run)."""
+    """Polls one library for other connections' commits (or a team library for its colleagues' change
+    events); ``paused()`` says when not to (an import we run)."""
 
     def __init__(self, parent: QObject | None = None, *, paused: Callable[[], bool] = lambda: False,
                  interval_ms: int = POLL_MS):

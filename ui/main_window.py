@@ -39,6 +39,7 @@ from ui.library_faults import report_library_faults
 from ui.library_tree import LibraryTree
 from ui.library_watch import LibraryWatcher
 from ui.preferences import PreferencesDialog
+from ui.team_session import TeamSession
 from ui.tree_model import COL_PUBLISHER, GROUPING_LABELS, GroupKeyRole, LibraryTreeModel
 from ui.window_menus import fill_recent, make_actions, make_menus
 from ui.window_state import WindowState
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}  # by name; filled by make_actions
         make_actions(self)
         make_menus(self)
+        self.team = TeamSession(self)  # File ▸ Connect to team library…, and which library is open, as whom
 
         # -- wiring ---------------------------------------------------------------------------------
         self.tree.selectionModel().selectionChanged.connect(self._on_selection)
@@ -171,6 +173,7 @@ class MainWindow(QMainWindow):
         self._update_count()
         self._expand_default()
         self._update_title()
+        self.team.library_attached(library)
         if library.damaged is not None:
             from ui.dialogs.backups import RestoreOffer
 
@@ -195,6 +198,16 @@ class MainWindow(QMainWindow):
         except (LibraryError, OSError) as exc:
             QMessageBox.warning(self, "Open library", f"Cannot open {path}:\n{exc}")
             return False
+        self.settings.on_team_library = False
+        self.replace_library(new)
+        self.settings.remember_library(str(path))
+        self.settings.save()
+        fill_recent(self)
+        self.show_message(f"Opened {path}")
+        return True
+
+    def replace_library(self, new) -> None:
+        """Show ``new`` (an own library file or a team library) instead of the library open now, closing it."""
         self._detach_library()
         old = self.library
         self.model.set_library(new)
@@ -204,11 +217,7 @@ class MainWindow(QMainWindow):
         self._attach_library(new)
         if old is not None:
             old.close()
-        self.settings.remember_library(str(path))
-        self.settings.save()
         fill_recent(self)
-        self.show_message(f"Opened {path}")
-        return True
 
     def _update_title(self) -> None:
         damaged = " (damaged: read-only)" if self.library.damaged is not None else ""
@@ -251,6 +260,8 @@ class MainWindow(QMainWindow):
     def set_grouping(self, grouping: str, force: bool = False) -> None:
         if grouping not in GROUPING_LABELS:
             return
+        if not self.team.can_group(grouping):
+            grouping = "kind"  # a team library's store that cannot group yet: by kind, counted per kind
         self.group_combo.setCurrentIndex(self.group_combo.findData(grouping))
         # who published a source matters when the tree lists sources; beside items it would crowd the titles
         self.tree.setColumnHidden(COL_PUBLISHER, grouping != "source")
@@ -487,6 +498,10 @@ class MainWindow(QMainWindow):
     # ================================================================ import
     def import_paths(self, paths, *, extract=None) -> ImportWorker | None:
         """Import files and folders off the GUI thread; returns the worker (None if queued)."""
+        if not self.team.can_import():
+            self.show_message("Importing from the window is not available on a team library yet: "
+                              "`briefing import --library postgresql://…` imports into it")
+            return None
         return self.imports.start(paths, extract=extract)
 
     def _catch_up(self) -> None:

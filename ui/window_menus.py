@@ -37,6 +37,10 @@ def make_actions(window) -> None:
     S = QKeySequence.StandardKey
     a("open_library", "&Open library…", window.open_library_dialog, S.Open, "Open another library file")
     a("new_library", "&New library…", window.new_library_dialog, S.New, "Start an empty library file")
+    a("connect_team", "&Connect to team library…", lambda: window.team.connect_dialog(), None,
+      "Open the desk's shared library on its PostgreSQL server, logged in as yourself")
+    a("open_own_library", "Open o&wn library", lambda: window.team.open_own(), None,
+      "Back from the team library to your own library file")
     a("import_files", "&Import files…", window.import_files_dialog, "Ctrl+I",
       "Read articles, readouts and press releases (txt, md, html, docx, pdf, eml)")
     a("import_folder", "Import &folder…", window.import_folder_dialog, "Ctrl+Shift+I",
@@ -89,9 +93,13 @@ def make_menus(window) -> None:
     bar = window.menuBar()
     A = window.actions
     file_menu = bar.addMenu("&File")
+    file_menu.setToolTipsVisible(True)  # a command a team library cannot do yet says so in its tip
     for name in ("open_library", "new_library"):
         file_menu.addAction(A[name])
     window.recent_menu = file_menu.addMenu("Recent libraries")
+    file_menu.addSeparator()
+    for name in ("connect_team", "open_own_library"):
+        file_menu.addAction(A[name])
     file_menu.addSeparator()
     for name in ("import_files", "import_folder"):
         file_menu.addAction(A[name])
@@ -111,6 +119,7 @@ def make_menus(window) -> None:
     window.actions["check"].setShortcut(QKeySequence("Space"))  # shown in the menu; the tree handles the key
 
     view = bar.addMenu("&View")
+    view.setToolTipsVisible(True)
     for act in window.group_actions.actions():
         view.addAction(act)
     view.addSeparator()
@@ -120,6 +129,7 @@ def make_menus(window) -> None:
     view.addAction(A["show_failures"])
 
     brief = bar.addMenu("&Brief")
+    brief.setToolTipsVisible(True)
     for name in ("new_brief", "rename_brief", "duplicate_brief", "delete_brief", None, "edit_brief",
                  "build_brief", None, "print_summary", "export_pdf"):
         brief.addSeparator() if name is None else brief.addAction(A[name])

@@ -1,0 +1,170 @@
+"""The window on a team library: connecting, going back to the officer's own library, the status bar's
+"which library, as whom", and the commands a team library cannot do yet.
+
+What a command needs is asked of the library by name (``team_library.supports``): the same window code
+runs on the officer's own library and on a team library, and a command comes alive on a team library as
+soon as its store offers the operation.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox
+
+from briefing.paths import default_library_path
+from ui.dialogs.connect_team import ConnectTeamDialog
+from ui.team_connection import (
+    ConnectFailed,
+    TeamConnection,
+    connect,
+    forget_password,
+    stored_password,
+)
+from ui.team_library import NOT_YET, TeamLibrary, supports
+
+# The library operations each command needs, beyond the core every library has (CoreStore).
+NEEDS: dict[str, tuple[str, ...]] = {
+    "backup": ("backup",),
+    "backups": ("backup_now",),
+    "export_json": ("export_json",),
+    "duplicate_brief": ("duplicate_brief",),
+    "edit_brief": ("move_line", "update_brief", "set_line_wording"),
+    "build_brief": ("update_brief",),
+}
+IMPORT_ACTIONS = ("import_files", "import_folder")
+UNREACHABLE = "cannot be reached"
+
+
+class TeamSession(QObject):
+    """Belongs to a MainWindow: its File ▸ Connect / Open own library, and the library label."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.label = QLabel(objectName="library_label")
+        self.label.setTextInteractionFlags(self.label.textInteractionFlags())
+        window.statusBar().addPermanentWidget(self.label)
+        self._tips = {name: action.toolTip() for name, action in window.actions.items()}
+        self.own_path: Path | None = None  # the officer's own library this window was last on
+
+    @property
+    def settings(self):
+        return self.window.settings
+
+    @property
+    def on_team(self) -> bool:
+        return isinstance(self.window.library, TeamLibrary)
+
+    def remembered(self) -> TeamConnection | None:
+        return TeamConnection.from_settings(self.settings.team_connection)
+
+    # --- connecting ----------------------------------------------------------------------------------
+    def connect_dialog(self, reason: str = "") -> bool:
+        """File ▸ Connect to team library…: True once the window is on the team library."""
+        dialog = ConnectTeamDialog(self.remembered(), self.window, reason=reason)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
+                return False
+            self.open_store(dialog.store, dialog.connection())
+            return True
+        finally:
+            dialog.deleteLater()
+
+    def open_store(self, store, connection: TeamConnection) -> None:
+        """Show the team library ``store`` (just opened) in the window; remember where it is, not the password."""
+        library = TeamLibrary(store, self.settings, connection.place)
+        self.settings.team_connection = connection.to_settings()
+        self.settings.on_team_library = True
+        self.settings.save()
+        self.window.replace_library(library)
+        self.window.show_message(f"Connected to the team library {library.database} on {connection.place} "
+                                 f"as {store.user}")
+
+    def open_own(self) -> bool:
+        """File ▸ Open own library: back to the officer's own library file."""
+        path = self.own_path or Path(self.settings.last_library or default_library_path())
+        self.settings.on_team_library = False  # switch_library saves the settings
+        return bool(self.window.switch_library(path))
+
+    def reopen_last(self) -> bool:
+        """At start: back on the team library the window was on when it closed. The password comes from the
+        keyring (or ~/.pgpass); otherwise, or when the server refuses it, the officer is asked. A server
+        that cannot be reached is said so, and the own library stays open."""
+        connection = self.remembered()
+        if not self.settings.on_team_library or connection is None:
+            return False
+        password = stored_password(connection)
+        try:
+            store = connect(connection, password)
+        except ConnectFailed as exc:
+            if UNREACHABLE in str(exc):
+                self.window.show_message(f"The team library is not reachable: {exc} Your own library is open.", 0)
+                QMessageBox.warning(self.window, "Team library",
+                                    f"{exc}\n\nYour own library is open; File ▸ Connect to team library… tries again.")
+                return False
+            if password is not None:
+                forget_password(connection)  # refused: ask, rather than fail the same way at every start
+            if self.connect_dialog(reason=f"Reconnecting to the team library you were on: {exc}"):
+                return True
+            self.settings.on_team_library = False  # the officer chose their own library for now
+            self.settings.save()
+            return False
+        self.open_store(store, connection)
+        return True
+
+    # --- what the window shows -------------------------------------------------------------------------
+    def library_attached(self, library) -> None:
+        """The window now shows ``library``: the status bar names it, the commands it cannot do are off."""
+        if isinstance(library, TeamLibrary):
+            self.label.setText(library.describe())
+            self.label.setToolTip(f"{library.path}\nYou see the sources marked up to {library.store.clearance}.")
+        else:
+            self.own_path = Path(library.path)
+            self.label.setText(f"Own library {_home_relative(library.path)}")
+            self.label.setToolTip(str(library.path))
+        self._enable_commands(library)
+        if not self.can_group(self.window.model.grouping):
+            self.window.set_grouping("kind")
+
+    def can_import(self) -> bool:
+        """The window's import runs in a worker process that opens the library file itself."""
+        return not self.on_team
+
+    def can_group(self, by: str) -> bool:
+        library = self.window.library
+        return not isinstance(library, TeamLibrary) or library.can_group(by)
+
+    def _enable_commands(self, library) -> None:
+        actions = self.window.actions
+        for name, needs in NEEDS.items():
+            self._offer(actions[name], supports(library, *needs), self._tips.get(name, ""))
+        for name in IMPORT_ACTIONS:
+            self._offer(actions[name], self.can_import(), self._tips.get(name, ""))
+        combo = self.window.group_combo
+        for row in range(combo.count()):
+            by = combo.itemData(row)
+            able = self.can_group(by)
+            self._offer(actions[f"group_{by}"], able, self._tips.get(f"group_{by}", ""))
+            combo.model().item(row).setEnabled(able)
+        actions["open_own_library"].setEnabled(self.on_team)
+        duplicate = self.window.briefs_bar.duplicate_button
+        if not supports(library, "duplicate_brief"):
+            duplicate.setEnabled(False)
+            duplicate.setToolTip(f"Duplicate brief: {NOT_YET}")
+
+    @staticmethod
+    def _offer(action, able: bool, tip: str) -> None:
+        action.setEnabled(able)
+        text = action.text().replace("&", "").rstrip("…")
+        action.setToolTip(tip if able else f"{text}: {NOT_YET}")
+        action.setStatusTip(tip if able else f"{text}: {NOT_YET}")
+
+
+def _home_relative(path) -> str:
+    path = Path(path)
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
