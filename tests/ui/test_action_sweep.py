@@ -16,7 +16,8 @@ from tests.ui.modal import ModalCloser
 
 # What an officer sees when choosing these (the rest change the window or library without a dialog).
 EXPECTED_DIALOG = {
-    "open_library": "QFileDialog", "new_library": "QFileDialog", "import_files": "QFileDialog",
+    "open_library": "QFileDialog", "new_library": "QFileDialog", "connect_team": "ConnectTeamDialog",
+    "import_files": "QFileDialog",
     "import_folder": "QFileDialog", "backup": "QFileDialog", "backups": "BackupsDialog", "export_json": "QFileDialog",
     "preferences": "PreferencesDialog", "add_note": "NoteDialog", "build_brief": "BuildBriefDialog",
     "print_summary": "SummaryPreviewDialog", "export_pdf": "QFileDialog", "about": "QMessageBox",
