@@ -108,6 +108,7 @@ class VerbRule(Open):
     as_: EventType | None = Field(default=None, alias="as")
     needs_place: bool = False
     place_or_visit_told: bool = False
+    person_object_as: EventType | None = None
     refuses_words: Words = []
     one_per_object: bool = False
     place_from_object: bool = False
@@ -166,8 +167,9 @@ class AgreementTriggersFile(Strict):
     subject_preps: Words = []  # "memoranda on A, B and C": what each of several documents is about
     area_nouns: Words = []  # "in the fields of A and B": the areas are A and B
     pending_nouns: Words = []  # "a free trade agreement under negotiation": still being negotiated
-
     headline_breaks: Words = []  # a headline's deals end at these words ("sign $5bn in deals as ...")
+    stance_nouns: Words = []  # "agreed on the importance of X" commits to nothing; "on the need to X" to X
+
 
 # ---------------------------------------------------------------- currencies.json, units.json
 

@@ -104,3 +104,25 @@ def test_business_sport_and_council_news_yield_nothing():
                  "The city council agreed to extend the bus network. Mayor Ana Torres will visit the depot on Friday."):
         x = run(text, date="2024-06-12")
         assert x.items() == [], text
+
+
+def test_phone_calls_told_as_ministries_write_them():
+    told = [
+        "Foreign Minister Ana Soares of Angola held a telephone talk with Foreign Minister Kofi Mensah of Ghana.",
+        "Foreign Minister Ana Soares of Angola received a telephone call from Foreign Minister Kofi Mensah of Ghana.",
+        "Foreign Minister Kofi Mensah of Ghana called Foreign Minister Ana Soares of Angola today and briefed her "
+        "on the elections.",
+        "Foreign Minister Kofi Mensah of Ghana called his counterpart, Ana Soares of Angola, on Tuesday.",
+    ]
+    for text in told:
+        x = run(text, date="2025-05-16")
+        assert [(e.type, sorted(e.participants)) for e in x.events] == [("call", ["Ana Soares", "Kofi Mensah"])], text
+
+
+def test_calling_on_someone_is_a_visit_to_them_and_calling_someone_names_is_no_event():
+    x = run("President Ana Soares of Angola called on President Kofi Mensah of Ghana at the State House.",
+            date="2025-05-16")
+    assert [e.type for e in x.events] == ["meeting"]
+    x = run("President Ana Soares of Angola called President Kofi Mensah of Ghana a true friend of Angola.",
+            date="2025-05-16")
+    assert x.events == []

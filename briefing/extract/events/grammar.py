@@ -81,8 +81,8 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
         out.extend(p for p in persons if p not in out)
 
     for c in verb.children:
-        if c.dep_ in {"dobj", "dative", "attr"}:
-            add(people.resolve(c))
+        if c.dep_ in {"dobj", "dative", "attr"} or (c.dep_ == "oprd" and not any(d.lower_ in {"a", "an"} for d in c.children)):
+            add(people.resolve(c))  # "called her counterpart, X" is parsed as an object predicate
     # prepositions anywhere in the verb's own clause (the parser often hangs "with X" on the wrong noun)
     stack = [c for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "advcl", "ccomp", "xcomp",
                                                          "conj", "parataxis"}]

@@ -35,6 +35,7 @@ class VerbRule:
     object_types: frozenset[str] = frozenset()
     as_type: str | None = None
     documents_make: str | None = None
+    person_object_as: str | None = None  # "called Foreign Minister X today": with a person object, a call
 
 
 def _check_verb_rules(data: dict[str, Any]) -> None:
@@ -46,9 +47,9 @@ def _check_verb_rules(data: dict[str, Any]) -> None:
                 raise RuleFileError(f"{where}: must be true or false")
             if key in _RULE_LISTS and not (isinstance(value, list) and value):
                 raise RuleFileError(f"{where}: must be a non-empty list of words")
-            if key in {"as", "documents_make"} and value not in EVENT_TYPES:
+            if key in {"as", "documents_make", "person_object_as"} and value not in EVENT_TYPES:
                 raise RuleFileError(f"{where}: must be one of {', '.join(EVENT_TYPES)}")
-            if key not in _RULE_FLAGS and key not in _RULE_LISTS and key not in {"as", "documents_make"}:
+            if key not in _RULE_FLAGS and key not in _RULE_LISTS and key not in {"as", "documents_make", "person_object_as"}:
                 raise RuleFileError(f"{where}: is not a condition this reader knows")
 
 
@@ -68,7 +69,8 @@ def verb_words() -> dict[str, Any]:
     for lemma, entry in data["verb_rules"].items():
         kw: dict[str, Any] = {k: entry[k] for k in _RULE_FLAGS if k in entry}
         kw.update({k: frozenset(entry[k]) for k in _RULE_LISTS if k in entry})
-        verb_rules[lemma] = VerbRule(as_type=entry.get("as"), documents_make=entry.get("documents_make"), **kw)
+        verb_rules[lemma] = VerbRule(as_type=entry.get("as"), documents_make=entry.get("documents_make"),
+                                    person_object_as=entry.get("person_object_as"), **kw)
     out: dict[str, Any] = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
     out["rules"] = verb_rules
     out["priority"] = dict(data["type_priority"])

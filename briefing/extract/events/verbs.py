@@ -65,6 +65,32 @@ def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
     return any(c.lower_ in rule.refuses_words for c in t.children)  # "flew back to Manila" is going home
 
 
+_NO_PREP = VerbRule(one_per_object=True)
+
+
+def _called_person(t: Any, rule: VerbRule, people: Cast) -> bool:
+    """A verb that wants its preposition ("called on X") but has a person as its object and nothing that
+    makes it another sense ("called X a friend", "called X to act"): the event of ``person_object_as``."""
+    if rule.person_object_as is None or any(c.dep_ in {"xcomp", "ccomp"} for c in t.children):
+        return False
+    for prep in (c for c in t.children if c.dep_ in {"prep", "prt"} and c.lower_ in rule.needs_prep):
+        objects = [g for g in prep.children if g.dep_ == "pobj"]
+        if not objects or any(people.resolve(g) for g in objects):
+            return False  # "called on the President" (however parsed): a call in person, not "on Tuesday"
+    objects = [c for c in t.children if c.dep_ in {"dobj", "oprd"} and people.resolve(c)]  # "called her counterpart"
+    return bool(objects) and not _named_as(t, people)
+
+
+def _named_as(verb: Any, people: Cast) -> bool:
+    """ "called X a true friend": an indefinite noun beside the object names what X is called."""
+    def indefinite(w: Any) -> bool:
+        return any(d.lower_ in {"a", "an"} for d in w.children)
+
+    beside = [c for c in verb.children if c.dep_ in {"dobj", "oprd", "npadvmod", "attr", "dative"}]
+    beside += [g for c in beside for g in c.children if g.dep_ in {"appos", "attr", "npadvmod", "oprd"}]
+    return any(indefinite(w) and not people.resolve(w) for w in beside)
+
+
 def _subjects(t: Any, subj: Any, people: Cast) -> list[Any]:
     subjects = people.resolve(subj) if subj is not None else []
     if subj is not None and subj.dep_ == "nsubj" and len(subjects) == 1:
@@ -88,8 +114,10 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         return []
     if subj is not None and subj.i in used:
         return []  # "the Joint Committee would convene": the committee's meeting is already an event
-    if _refused(t, rule, people):
-        return []
+    if _refused(t, rule, people) or _called_person(t, rule, people):
+        if not _called_person(t, rule, people):
+            return []
+        etype, rule = rule.person_object_as, _NO_PREP  # "called Foreign Minister X today": a phone call
     if t.dep_ in {"acl", "relcl"} and any(c.lower_ in {"first", "last", "only"} for c in t.head.children):
         return []  # "the first minister to visit the country since ...": a remark, not an event
     subjects = _subjects(t, subj, people)
@@ -175,6 +203,9 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
         return []  # "the Philippines will host the ASEAN Summit": the summit tells itself
     if occasion is not None:
         used.update(g.i for g in occasion.subtree)
+    if occasion is not None and noun_type(occasion) == "call":  # "received a telephone call from X"
+        return [Found("call", t.i, sent, [g, hosts[0]], actor=g, recipient=hosts[0], planned=planned)
+                for g in guests[:1] if g is not hosts[0]]
     if occasion is not None and noun_type(occasion) in {"conference", "talks"}:
         # "X and Y welcomed A and B to Melbourne for the 2+2 Consultations": one sitting of them all
         cast = list(hosts) + [g for g in guests if g not in hosts]
@@ -195,7 +226,7 @@ def _occasion(t: Any) -> Any:
     heads = [c for c in t.children if c.dep_ == "dobj"]
     heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"at", "with", "to", "for"} for g in c.children
               if g.dep_ == "pobj"]
-    return next((h for h in heads if noun_type(h) in {"ceremony", "other", "conference", "talks"}), None)
+    return next((h for h in heads if noun_type(h) in {"ceremony", "other", "conference", "talks", "call"}), None)
 
 
 def honoured(t: Any, people: Cast) -> list[Any]:
