@@ -87,6 +87,7 @@ def _lex() -> dict[str, Any]:
         "area_nouns": frozenset(data.get("area_nouns", [])),
         "pending_nouns": frozenset(data.get("pending_nouns", [])),
         "headline_breaks": frozenset(data.get("headline_breaks", [])),
+        "stance_nouns": frozenset(data.get("stance_nouns", [])),
     }
 
 
@@ -114,6 +115,9 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
                 continue
             if c.dep_ == "prep" and c.lower_ in ASIDE_PREPS:
                 continue  # "the partnership ... during Yoon's state visit": when, not what
+            if c.dep_ == "prep" and c.lower_ in {"on", "in", "at"} and any(
+                    g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children):
+                continue  # "an agreement signed on Wednesday": when, not what
             if c.dep_ in {"acl"} and c.i > t.i and c.tag_ in {"VBN", "VBG"} and not top:
                 continue
             if drop_subject and top and c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}:
@@ -232,14 +236,17 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
         s += 1
     e = end
     # "Memorandum of Understanding on Tourism Promotion and Marketing", "Agreement on the Operationalisation of ..."
-    while e < sent.end and doc[e].lower_ in {"of", "on", "for", "between", "the", "and"} and e + 1 < sent.end \
-            and (doc[e + 1].text[:1].isupper() or doc[e + 1].lower_ == "the" and e + 2 < sent.end
-                 and doc[e + 2].text[:1].isupper()):
+    while e < sent.end and (doc[e].lower_ in {"of", "on", "for", "between", "the", "and"} or _name_goes_on_in(doc, e, end)) \
+            and e + 1 < sent.end and (doc[e + 1].text[:1].isupper() or doc[e + 1].lower_ == "the" and e + 2 < sent.end
+                                      and doc[e + 2].text[:1].isupper()) \
+            and not (doc[e].lower_ == "and" and _another_document(doc, e + 1, sent.end)):
         e += 1
         while e < sent.end and (doc[e].text[:1].isupper() or doc[e].lower_ in {"the", "of", "and", "-", "–"}
                                 or doc[e].text in {"-", "–"}):
             if doc[e].lower_ == "and" and not (e + 1 < sent.end and doc[e + 1].text[:1].isupper()):
                 break
+            if doc[e].lower_ == "and" and _another_document(doc, e + 1, sent.end):
+                break  # "the Agreement on X and the Maritime Transport Agreement": two names
             e += 1
     while e < sent.end and doc[e].text[:1].isupper() and doc[e].pos_ in {"PROPN", "NOUN"}:
         e += 1  # "Comprehensive Economic Partnership Agreement": the name runs on
@@ -248,6 +255,25 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
     while e > end and doc[e - 1].lower_ in {"the", "of", "and", "on", "for", "between", "in", "to"}:
         e -= 1
     return s, e
+
+
+def _another_document(doc: Any, start: int, stop: int) -> bool:
+    """Whether the capitalised words from ``start`` name a document of their own."""
+    k = start + (1 if start < stop and doc[start].lower_ == "the" else 0)
+    while k < stop and doc[k].text[:1].isupper():
+        if _doc_noun_at(doc, k):
+            return True
+        k += 1
+    return False
+
+
+def _name_goes_on_in(doc: Any, e: int, end: int) -> bool:
+    """Whether "in" continues a document's name: "Agreement on Scientific Cooperation in Antarctica" (the name
+    already runs past its noun, and what follows is no city or country), not "the Maritime Agreement in Manila"."""
+    if doc[e].lower_ != "in" or e <= end or e + 1 >= len(doc):
+        return False
+    nxt = doc[e + 2] if doc[e + 1].lower_ == "the" and e + 2 < len(doc) else doc[e + 1]
+    return nxt.ent_type_ not in {"GPE", "FAC", "DATE", "TIME", "ORG"} and not nxt.is_sent_start
 
 
 def _governor(head: Any) -> tuple[Any, list[Any]]:
@@ -394,7 +420,10 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         if named is not None:
             s, e = named
             title = _text(list(doc[s:e]))
-            for k in range(e - 1, span_start, -1):  # the last document noun of the name decides its kind
+            # the last document noun of the name decides its kind, unless the first one heads it: "Exchange of
+            # Notes on the Grant Aid for the ... Programme" is an exchange of notes
+            heads_name = span_end < e and doc[span_end].lower_ in {"on", "of", "for", "between", "concerning", "regarding"}
+            for k in range(e - 1, span_start, -1) if not heads_name else ():
                 last = _doc_noun_at(doc, k)
                 if last:
                     kind = last[1]
@@ -432,6 +461,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                                       has_cue=True))
                 absorbed.update(range(span_start, span_end))
                 continue
+            if plural and not said_what and _subject_on_the_verb(gov, head):
+                said_what = True  # "notes were exchanged on the provision of grant aid"
             if plural and not said_what:  # "helicopter deals worth $3 billion" say what they are
                 deal = _what_they_do(head)
                 money = _money_of(head) if deal is None else None
@@ -466,7 +497,8 @@ def _subject_on_the_verb(verb: Any, head: Any) -> list[Any]:
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb is head:
         return []
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "concerning", "regarding", "for"}
-                 and c.i > head.i and any(g.dep_ == "pobj" for g in c.children)), None)
+                 and c.i > head.i and any(g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children)),
+                None)
     return _phrase_tokens(prep) if prep is not None else []
 
 
@@ -704,6 +736,14 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                         items.append(Item(_cap(title), "commitment", status, sent, c.i))
                 if c.dep_ == "prep" and c.lower_ == "on" and lemma in lex["commit"] and c in on_pp:
                     for g in c.children:
+                        if g.dep_ == "pobj" and g.lemma_.lower() in lex["stance_nouns"]:
+                            # "agreed on the need to set up a committee": the commitment is to set it up;
+                            # "agreed on the importance of exchanges" commits to nothing
+                            vp = next((x for x in g.children if x.dep_ in {"acl", "relcl", "xcomp"} and _own_to(x)), None)
+                            if vp is not None:
+                                items.append(_vp_item(vp, sent, absorbed, set()))
+                            _absorb_subtree(g, absorbed)
+                            continue
                         if g.dep_ == "pobj":
                             _absorb_subtree(g, absorbed)
                             title = _text(_phrase_tokens(g))
@@ -998,8 +1038,18 @@ def _says_what(verb: Any, generic: frozenset[str]) -> bool:
     if any(c.dep_ in {"xcomp", "advcl", "ccomp"} and c.pos_ in {"VERB", "AUX"} for c in verb.children):
         return True  # "follow up expeditiously to resume connectivity"
     holders = [verb, *objects, *(c for c in verb.children if c.dep_ == "prt")]
-    return any(c.dep_ == "prep" and c.lower_ not in ASIDE_PREPS and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
-               and not (c.lower_ == "with" and h is verb) for h in holders for c in h.children)
+    return any(c.dep_ == "prep" and c.lower_ not in ASIDE_PREPS and any(
+        g.dep_ == "pcomp" or g.dep_ == "pobj" and _contentful(g, generic) for g in c.children)
+        and not (c.lower_ == "with" and h is verb) for h in holders for c in h.children)
+
+
+def _contentful(noun: Any, generic: frozenset[str]) -> bool:
+    """Whether a noun phrase names a subject: "fisheries", "the fields of health", but not "new heights" or
+    "a higher level"."""
+    if noun.lower_ not in generic and noun.lemma_.lower() not in generic:
+        return True
+    return any(c.dep_ in {"compound", "nmod", "poss"} and c.pos_ in {"NOUN", "PROPN"} or c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and _contentful(g, generic) for g in c.children) for c in noun.children)
 
 
 def _worth_keeping(doc: Any, it: Item) -> bool:

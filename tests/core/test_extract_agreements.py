@@ -234,3 +234,40 @@ def test_a_headline_count_above_the_listed_documents_adds_nothing():
                      "on legal assistance.")
     assert not any("pacts" in a.title for a in x.agreements)
     assert len(x.agreements) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They agreed on the "
+    "importance of regular high-level exchanges.",
+    "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. Both leaders agreed to "
+    "maintain the momentum of bilateral relations.",
+    "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two sides agreed to "
+    "take relations to new heights.",
+])
+def test_agreeing_on_an_importance_or_a_momentum_is_no_commitment(text):
+    assert titles(text) == []
+
+
+def test_agreed_on_the_need_to_do_something_commits_to_it():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They agreed "
+                   "on the need to set up a joint committee on fisheries.")
+    assert any("joint committee on fisheries" in t for t in found)
+    assert not any(t.lower().startswith("need") for t in found)
+
+
+def test_notes_exchanged_on_grant_aid_and_a_named_exchange_of_notes_are_agreements():
+    x = run("Foreign Minister Ana Ruiz of Peru met Foreign Minister Jonas Berg of Norway in Oslo on Tuesday. Notes "
+            "were exchanged on the provision of 3 billion yen in grant aid for flood control. The Exchange of Notes "
+            "on the Grant Aid for the Coastal Resilience Programme was signed the same day.", date="2025-05-14")
+    kinds = {a.title.lower(): a.kind for a in x.agreements}
+    assert kinds.get("exchange of notes on the provision of 3 billion yen in grant aid for flood control") == "agreement"
+    assert kinds.get("exchange of notes on the grant aid for the coastal resilience programme") == "agreement"
+
+
+def test_a_name_runs_on_through_in_but_not_into_a_city_or_a_day():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The "
+                   "ministers signed the Agreement on Scientific Cooperation in Antarctica and the Maritime Transport "
+                   "Agreement in Oslo. Norway will fund school meals under an agreement signed on Wednesday.")
+    assert "Agreement on Scientific Cooperation in Antarctica" in found
+    assert "Maritime Transport Agreement" in found
+    assert not any("Wednesday" in t for t in found)
