@@ -85,7 +85,8 @@ def _lexicon() -> dict[str, Any]:
         "prefixes": prefixes,
         "keep_if_single": {fold(w) for w in hon["keep_if_single"]},
         "not_names": frozenset(fold(w).rstrip(".") for w in hon.get("not_name_words", [])),
-        "credit_cues": frozenset(c.casefold() for c in hon.get("credit_cues", [])),
+        "credit_cues": frozenset(c.casefold() for c in [*hon.get("credit_cues", []), *hon.get("greetings", [])]),
+        "greetings": tuple(g.casefold() + " " for g in hon.get("greetings", [])),
         "inline_credit_cues": tuple(c.casefold() for c in hon.get("inline_credit_cues", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
@@ -431,7 +432,8 @@ def _appositive_candidates(tokens: list[Any], country_tokens: set[int]) -> list[
 
 
 def _after_credit_cue(doc: Any, start_char: int) -> bool:
-    """The name follows a byline or credit at the start of its line ("By Daniel Okafor", "Photo: ...")."""
+    """The name follows a byline or credit at the start of its line ("By Daniel Okafor", "Photo: ..."), or a
+    letter's greeting ("Dear Anna,", "Salut Andrei,")."""
     text = doc_text(doc)
     line = text[text.rfind("\n", 0, start_char) + 1:start_char].strip().casefold()
     if not line:
@@ -439,6 +441,15 @@ def _after_credit_cue(doc: Any, start_char: int) -> bool:
     lex = _lexicon()
     return line in lex["credit_cues"] or any(line == cue or line.endswith((" " + cue, "/" + cue))
                                              for cue in lex["inline_credit_cues"])
+
+
+def _greeting(doc: Any, start_char: int, end_char: int) -> bool:
+    """The model took a letter's greeting into the name: "Salut Andrei," opening a forwarded e-mail."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, start_char) + 1
+    if text[line_start:start_char].strip():
+        return False
+    return text[line_start:end_char].casefold().startswith(_lexicon()["greetings"])
 
 
 def _surname_first_alias(name: str) -> str | None:
@@ -870,7 +881,8 @@ def find_people(doc: Any) -> list[PersonRecord]:
         if c is None:
             continue
         span = doc[c[0]:c[1]]
-        if in_ranges(skip, span.start_char, span.end_char) or _after_credit_cue(doc, span.start_char):
+        if in_ranges(skip, span.start_char, span.end_char) or _after_credit_cue(doc, span.start_char) \
+                or _greeting(doc, span.start_char, span.end_char):
             continue
         cleaned[(s, e)] = c
     # longest span wins where candidates overlap
@@ -916,6 +928,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _resolve_titles(people)
     _plural_titles(doc, people, country_by_token)
     _apply_actors(doc, people)
+    _delegation_countries(doc, people)
     _resolve_countries(doc, people, country_by_token)
     for idx, p in enumerate(people):
         p.index = idx
@@ -1056,6 +1069,54 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         described = bool(p.title) and p.title[:1].islower()  # "Namibia's first female head of state": a description
         if entry.in_office(date) and (not p.title or described or _top_title_that_misfits(p.title, entry.office)):
             p.title = entry.office
+
+
+LIST_JOINERS = {",", "and", "the", "&"}
+
+
+def _delegation_countries(doc: Any, people: list[PersonRecord]) -> None:
+    """Officials listed one after another, each under a different office, are one side's delegation:
+    "accompanied by Foreign Minister A and Security Secretary B", "the Foreign Minister, A, and the Head of
+    Intelligence, B". One whose country the text does not state takes the country of the listed neighbours
+    whose country is known, when they agree. Leaders are left out: "President A and Prime Minister B"
+    are as often two countries' leaders side by side."""
+    lex = _lexicon()
+    by_start = {m.full_start: (m, p) for p in people for m in p.mentions}
+    by_end = {max(m.end, m.context[1]): (m, p) for p in people for m in p.mentions}
+
+    def neighbours(m: Mention) -> list[tuple[Mention, PersonRecord]]:
+        found = []
+        end = max(m.end, m.context[1])  # after "of Chile" in "Foreign Minister A of Chile and ..."
+        k = end  # the next listed name: only joiners between this name and the next one's title
+        while k < len(doc) and k - end <= 3 and doc[k].lower_ in LIST_JOINERS and (k not in by_start or k == end):
+            k += 1
+        if k in by_start and k > end and any(doc[i].lower_ in {",", "and", "&"} for i in range(end, k)):
+            found.append(by_start[k])
+        k = m.full_start  # the name listed before
+        while k > 0 and m.full_start - k <= 3 and doc[k - 1].lower_ in LIST_JOINERS and k not in by_end:
+            k -= 1
+        if k in by_end and k < m.full_start and any(doc[i].lower_ in {",", "and", "&"} for i in range(k, m.full_start)):
+            found.append(by_end[k])
+        return found
+
+    def leader(title: str | None) -> bool:
+        words = tuple(_words(title or ""))
+        return any(words[-len(h):] == h for h in lex["leaders"] if len(words) >= len(h))
+
+    known = {id(p) for p in people if p.country and (p.country_sure or p.actor is not None)}
+    for _ in range(3):  # a list of three passes the country along
+        changed = False
+        for p in people:
+            if id(p) in known or not p.title or leader(p.title):
+                continue
+            votes = {q.country for m in p.mentions for _m, q in neighbours(m)
+                     if q is not p and id(q) in known and q.title and fold(q.title) != fold(p.title)}
+            if len(votes) == 1:
+                p.country = votes.pop()
+                known.add(id(p))
+                changed = True
+        if not changed:
+            break
 
 
 def _top_title_that_misfits(title: str, office: str) -> bool:

@@ -301,3 +301,26 @@ def test_a_described_leader_keeps_the_office_the_dictionary_knows():
     x = found("Netumbo Nandi-Ndaitwah, Namibia's first female head of state, met Angolan officials in Luanda.",
               date="2025-06-02")
     assert named(x, "Netumbo Nandi-Ndaitwah").title == "President"
+
+
+def test_a_delegation_list_shares_the_country_of_the_member_it_names():
+    x = found("President Ana Duarte was accompanied by Foreign Minister Tomas Vidal of Chile and Mining Minister "
+              "Lucia Ferrer; Trade Minister Karim Nabil of Egypt came with the Head of the General Intelligence "
+              "Service Major General Samir Fathy.", date="2030-04-09")
+    assert named(x, "Lucia Ferrer").country == "CL"
+    samir = named(x, "Samir Fathy")  # the rank is no part of the name or of the office
+    assert samir.title == "Head of the General Intelligence Service"
+
+
+def test_a_counterpart_listed_beside_a_minister_keeps_his_own_country():
+    x = found("Foreign Minister Tomas Vidal of Chile and Foreign Minister Karim Nabil met in Cairo, Egypt.",
+              date="2030-04-09")
+    assert named(x, "Karim Nabil").country == "EG"
+
+
+def test_the_greeting_of_a_forwarded_mail_is_no_one():
+    text = ("Salut Andrei,\n\nsee below.\n\nDear Ms Popescu,\n\nMinister of Foreign Affairs Ioana Radu met Moldovan "
+            "President Elena Ciobanu in Chisinau on Monday.\n")
+    names = {p.name for p in found(text, date="2030-07-10")}
+    assert {"Ioana Radu", "Elena Ciobanu"} <= names
+    assert not any("Andrei" in n or "Popescu" in n for n in names)
