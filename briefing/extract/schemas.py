@@ -54,6 +54,10 @@ class HonorificsFile(Open):
     prefixes: Words
     keep_if_single: Words
     postnominals: Words
+    not_name_words: Words = []  # a candidate name holding one is an organisation, a place or furniture
+    credit_cues: Words = []  # at a line's start before a name: a byline or credit ("By", "Photo:")
+    inline_credit_cues: Words = []  # right before a name on its line: a photo credit ("VNA Photo")
+    greetings: Words = []  # a letter's greeting ("Dear", "Salut"): the name after it is the correspondent
 
 
 class TitlesFile(Open):
@@ -62,6 +66,7 @@ class TitlesFile(Open):
     modifiers: Words
     analysts: Words
     role_nouns: Words
+    portfolio_words: Words = []  # words that continue a title after "of"/"for" ("Minister of Foreign Affairs")
 
 
 # ---------------------------------------------------------------- event_triggers.json, date_words.json
