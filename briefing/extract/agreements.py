@@ -88,6 +88,7 @@ def _lex() -> dict[str, Any]:
         "pending_nouns": frozenset(data.get("pending_nouns", [])),
         "headline_breaks": frozenset(data.get("headline_breaks", [])),
         "stance_nouns": frozenset(data.get("stance_nouns", [])),
+        "furniture_words": frozenset(data.get("furniture_words", [])),
     }
 
 
@@ -164,6 +165,7 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
 
 
 def _text(tokens: list[Any]) -> str:
+    tokens = _before_furniture(tokens)
     if not tokens:
         return ""
     parts = []
@@ -173,6 +175,20 @@ def _text(tokens: list[Any]) -> str:
             parts.append(t.whitespace_ if tokens[k + 1].i == t.i + 1 else " ")
     text = "".join(parts)
     return re.sub(r"\s+", " ", text).strip(" ,;:.")
+
+
+def _furniture(t: Any) -> bool:
+    """A word of the page around the article ("Photo:", "SUBSCRIBE", "Advertisement") where the text runs it into
+    a sentence: capitalised and in the data's list."""
+    return t.text[:1].isupper() and t.lower_ in _lex()["furniture_words"]
+
+
+def _before_furniture(tokens: list[Any]) -> list[Any]:
+    """A title's words up to the page furniture glued on to it."""
+    for k, t in enumerate(tokens):
+        if k and _furniture(t):
+            return tokens[:k]
+    return tokens
 
 
 def _cap(title: str) -> str:
@@ -239,7 +255,8 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
     while e < sent.end and (doc[e].lower_ in {"of", "on", "for", "between", "the", "and"} or _name_goes_on_in(doc, e, end)) \
             and e + 1 < sent.end and (doc[e + 1].text[:1].isupper() or doc[e + 1].lower_ == "the" and e + 2 < sent.end
                                       and doc[e + 2].text[:1].isupper()) \
-            and not (doc[e].lower_ == "and" and _another_document(doc, e + 1, sent.end)):
+            and not (doc[e].lower_ == "and" and _another_document(doc, e + 1, sent.end)) \
+            and not (doc[e].lower_ in {"for", "between"} and doc[e + 1].ent_type_ in {"GPE", "NORP"}):
         e += 1
         while e < sent.end and (doc[e].text[:1].isupper() or doc[e].lower_ in {"the", "of", "and", "-", "–"}
                                 or doc[e].text in {"-", "–"}):
@@ -248,7 +265,7 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
             if doc[e].lower_ == "and" and _another_document(doc, e + 1, sent.end):
                 break  # "the Agreement on X and the Maritime Transport Agreement": two names
             e += 1
-    while e < sent.end and doc[e].text[:1].isupper() and doc[e].pos_ in {"PROPN", "NOUN"}:
+    while e < sent.end and doc[e].text[:1].isupper() and doc[e].pos_ in {"PROPN", "NOUN"} and not _furniture(doc[e]):
         e += 1  # "Comprehensive Economic Partnership Agreement": the name runs on
     if e < sent.end and doc[e].text == "(" and e + 2 < sent.end and doc[e + 2].text == ")" and doc[e + 1].is_upper:
         e += 3
@@ -316,6 +333,8 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     # the head's own participle: "the Reciprocal Access Agreement signed in Manila", "established in February"
     for c in head.children:
         if c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in lex["status"] and c.i > head.i:
+            if status is not None and c.dep_ == "acl" and _own_to(c):
+                continue  # "signed an agreement to set up a fund": what the signed agreement is for
             status = status or lex["status"][c.lemma_.lower()]
             if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in {"to", "be"} for k in c.children):
                 status = "planned"
@@ -408,7 +427,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if doc[last].text == ")" and last - 2 >= span_start and doc[last - 2].text == "(":
                 last -= 3  # "(KICC)"
 
-            runs_on = span_end < sent.end and doc[span_end].text[:1].isupper() and doc[span_end].pos_ in {"PROPN", "NOUN"}
+            runs_on = span_end < sent.end and doc[span_end].text[:1].isupper() and doc[span_end].pos_ in {"PROPN", "NOUN"} \
+                and not _furniture(doc[span_end])
             if last >= span_end and runs_on and not _doc_noun_at(doc, span_end):
                 continue  # "Kenyatta International Convention Centre" is a place
             if any(k in absorbed for k in range(named[0], named[1])):
@@ -649,6 +669,8 @@ def _inner_kind_status(vp: Any, absorbed: set[int]) -> tuple[str | None, str | N
             if g.lower_ in lex["look_through"]:
                 continue
             hit = _doc_noun_at(tokens, g.i)
+            if hit and g.i + hit[0] < len(tokens) and _doc_noun_at(tokens, g.i + hit[0]):
+                continue  # "a partnership agreement": the second noun heads the phrase
             if hit and not (tuple(x.lower_ for x in tokens[g.i:g.i + hit[0]]) in lex["named_only"]
                             and not tokens[g.i].text[:1].isupper()):
                 kind = hit[1]
@@ -1131,10 +1153,16 @@ def _own_date(doc: Any, anchor: int, offset: int, mentions: list[Any]) -> str | 
     for m in mentions:
         span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
         where[id(m)] = {t.i for t in span} if span is not None else set()
-    for level in _clause_levels(doc, anchor):
+    levels = _clause_levels(doc, anchor)
+    for level in levels:
         inside = [m for m in mentions if where[id(m)] and where[id(m)] <= level]
         if inside:
             return inside[0].value
+    if levels:  # the sentence's date, unless it only dates an aside ("during the visit, which ends on Friday")
+        asides = {y.i for x in doc[anchor].sent if x.dep_ in ASIDE_CLAUSES
+                  and not x.left_edge.i <= anchor <= x.right_edge.i for y in x.subtree}
+        outside = [m for m in mentions if not where[id(m)] & asides]
+        return outside[0].value if outside else None
     return mentions[0].value
 
 

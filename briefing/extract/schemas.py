@@ -175,6 +175,7 @@ class AgreementTriggersFile(Strict):
     headline_breaks: Words = []  # a headline's deals end at these words ("sign $5bn in deals as ...")
     stance_nouns: Words = []  # "agreed on the importance of X" commits to nothing; "on the need to X" to X
 
+    furniture_words: Words = []  # page furniture a title stops at ("... Protocol Photo: Ministry")
 
 # ---------------------------------------------------------------- currencies.json, units.json
 

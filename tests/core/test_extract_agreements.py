@@ -271,3 +271,31 @@ def test_a_name_runs_on_through_in_but_not_into_a_city_or_a_day():
     assert "Agreement on Scientific Cooperation in Antarctica" in found
     assert "Maritime Transport Agreement" in found
     assert not any("Wednesday" in t for t in found)
+
+
+def test_page_furniture_glued_to_a_name_is_not_part_of_the_title():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday.\n"
+                   "Ruiz and Berg signed the Salmon Farming Protocol Photo: Ministry of Foreign Affairs\n\n"
+                   "The Agreement on Visa Exemption SUBSCRIBE TO OUR NEWSLETTER was signed by the ministers.")
+    assert "Salmon Farming Protocol" in found
+    assert "Agreement on Visa Exemption" in found
+    assert not any("Photo" in t or "SUBSCRIBE" in t for t in found)
+
+
+def test_a_country_the_document_was_signed_for_is_not_its_name():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. Ms Ruiz, "
+                   "who signed the Paris Agreement for Peru in 2016, agreed with Mr Berg to cut emissions from shipping.")
+    assert "Paris Agreement" in found
+
+
+def test_an_agreement_signed_to_set_something_up_is_signed():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two leaders "
+            "signed an agreement to set up a joint fund for Antarctic research.", date="2025-05-14")
+    assert [(a.kind, a.status) for a in x.agreements] == [("agreement", "signed")]
+
+
+def test_negotiations_on_a_partnership_agreement_are_one_agreement_being_negotiated():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. Ms Ruiz said both "
+            "nations had agreed to launch negotiations on a digital economy partnership agreement, which could be "
+            "concluded by the end of the year.", date="2025-05-14")
+    assert [(a.kind, a.status) for a in x.agreements] == [("agreement", "negotiating")]
