@@ -36,13 +36,19 @@ def _library_path(args: argparse.Namespace) -> Path | None:
     return Path(value).expanduser() if value else None
 
 
+def _team_dsn(args: argparse.Namespace) -> str | None:
+    """The team library the command is given (--library or BRIEFING_LIBRARY postgresql://…), or None."""
+    team = getattr(args, "library", None) or os.environ.get("BRIEFING_LIBRARY")
+    return team if isinstance(team, str) and team.startswith(("postgresql://", "postgres://")) else None
+
+
 def open_library(args: argparse.Namespace, *, create: bool = False):
     """The library the command works on: --library PATH, else the user's (made, with samples, on first use)."""
     from briefing.library import Library
 
-    team = getattr(args, "library", None) or os.environ.get("BRIEFING_LIBRARY")
-    if isinstance(team, str) and team.startswith(("postgresql://", "postgres://")):
-        from briefing.library.pg import PgStore  # a team library (briefing/library/pg): the core commands
+    team = _team_dsn(args)
+    if team is not None:
+        from briefing.library.pg import PgStore  # a team library (briefing/library/pg): every library command
 
         return PgStore.open(team)
     path = _library_path(args)
@@ -329,9 +335,16 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _no_backups_of_a_team_library(args: argparse.Namespace) -> None:
+    if _team_dsn(args) is not None:
+        raise UserError("a team library is kept on its PostgreSQL server: the desk administrator backs it up "
+                        "and restores it there (pg_dump, pg_restore), not `briefing backup`")
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from briefing.library import backups
 
+    _no_backups_of_a_team_library(args)
     path = _library_path(args) or _default_library()
     if args.list:
         found = backups.list_backups(path)
@@ -349,6 +362,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from briefing.library import backups
 
+    _no_backups_of_a_team_library(args)
     if not args.name and not args.latest:
         raise UserError("name the backup to restore (`briefing backup --list`) or give --latest")
     path = _library_path(args) or _default_library()

@@ -1,9 +1,11 @@
 """The store: the library's operations as one interface, whichever backend holds the data.
 
-``Library`` (SQLite, one officer's file, ``briefing/library/library.py``) offers all of them today;
-``PgStore`` (PostgreSQL, a desk's shared library, ``briefing/library/pg/``) offers the core the team
-library needs first (``CoreStore``). The parts are separate protocols so code can ask for only what
-it uses (brief rendering reads items and briefs; the tree reads items and follows changes).
+Both ``Library`` (SQLite, one officer's file, ``briefing/library/library.py``) and ``PgStore``
+(PostgreSQL, a desk's shared library, ``briefing/library/pg/``) offer the whole ``Store``; the same
+test-suite (``tests/pg/store_suite``) runs on both. The parts are separate protocols so code can ask for
+only what it uses (brief rendering reads items and briefs; the tree reads items and follows changes).
+Operations beyond ``Store`` that one backend has and the other may not (a file's backups, say) are asked
+for with ``supports``.
 
 Every mutating call is one named undoable step in one transaction, announced to subscribers as a
 ``Change`` once committed. Ids are the backend's own; records are those of ``records.py``.
@@ -17,6 +19,14 @@ from typing import Any, Protocol, runtime_checkable
 from briefing.library.query import Query
 from briefing.library.records import Brief, BriefRow, Change, Item, ItemRow, SourceRecord, SourceRow
 from briefing.model import Extraction, Source
+
+
+def supports(store: object, *operations: str) -> bool:
+    """Does ``store`` offer every one of these operations (method names: "groups", "export_csv", "backup_now")?
+
+    Asked of the store itself, so no backend is named by the caller: a team library's store answers for an
+    operation it lacks with an AttributeError (``pg.store.NotOnTeamLibrary``), as any object does."""
+    return all(callable(getattr(store, name, None)) for name in operations)
 
 
 @runtime_checkable

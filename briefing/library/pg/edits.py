@@ -62,5 +62,5 @@ class TeamEdits(StoreParts):
             with self.step(f"Edit source {', '.join(checked)}") as db:
                 assignments = ", ".join(f"{name} = %s" for name in checked)
                 self._conn.execute(f"UPDATE sources SET {assignments} WHERE id = %s", [*checked.values(), source_id])
-                reindex_sources(db, [source_id])  # type: ignore[arg-type, unused-ignore]
+                reindex_sources(db, [source_id])
                 self._announce("sources-changed", [source_id])

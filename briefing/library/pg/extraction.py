@@ -50,14 +50,14 @@ class TeamExtraction(StoreParts):
         db.execute("DELETE FROM contributions WHERE source_id = ?", (source_id,))
         db.execute("DELETE FROM evidence WHERE source_id = ?", (source_id,))
         for item_id in sorted(previous):
-            ingest.recombine(db, item_id)  # type: ignore[arg-type, unused-ignore]
+            ingest.recombine(db, item_id)
         db.execute("UPDATE sources SET analysed = ?, note = ?, countries = ? WHERE id = ?",
                    (int(extraction.analysed), extraction.note, ingest._codes(extraction.countries), source_id))
-        ingesting = ingest.Ingest(db, source_id, source, extraction, prefer=previous)  # type: ignore[arg-type, unused-ignore]
+        ingesting = ingest.Ingest(db, source_id, source, extraction, prefer=previous)
         touched = ingesting.run()
         gone = [item_id for item_id in sorted(previous - touched) if self._unwanted(db, item_id)]
         db.executemany("DELETE FROM items WHERE id = ?", [(item_id,) for item_id in gone])
-        refresh_items(db, previous | touched)  # type: ignore[arg-type, unused-ignore]
+        refresh_items(db, previous | touched)
         self._announce("items-added", sorted(ingesting.created))
         self._announce("items-removed", gone)
         self._announce("items-changed", sorted((previous | touched) - set(gone) - ingesting.created))
