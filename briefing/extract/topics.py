@@ -88,6 +88,7 @@ class _Rules:
     third_names: dict[str, str]
     not_topics: frozenset[frozenset[str]]  # keys of names never kept
     places: re.Pattern | None  # "port of Walvis Bay", "Lake Titicaca"
+    named_after: re.Pattern  # "the social programme Sembrando Vida": a kind in lower case, then its name
 
 
 @cache
@@ -161,6 +162,9 @@ def _rules() -> _Rules:
         not_topics=frozenset(_key(name) for name in data.get("not_topics", [])),
         places=re.compile(rf"(?<![\w-])(?:{alt(data['named_places'], plural=False)})\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?")
         if data.get("named_places") else None,
+        named_after=re.compile(rf"(?<![\w-])(?:{alt(data.get('named_lowercase_heads', []) or ['-'], plural=False)})\s+"
+                               rf"(?P<name>(?:[A-Z][\w’'-]*|[A-Z]+\d\w*)(?:\s+(?:[A-Z][\w’'-]*|\d+|"
+                               rf"(?:de|del|la|las|los|do|da|dos|das|el|y|e)(?=\s+[A-Z]))){{0,4}})"),
     )
 
 
@@ -424,6 +428,9 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         mention = _instrument_topic(m)
         if mention:
             found.append(mention)
+    for m in rules.named_after.finditer(text):
+        if not _sentence_start(text, m.start()) and not _party_word(m.group("name").split()[0]):
+            found.append(_Mention(m.group("name"), m.start("name"), m.end("name"), "named"))
     for m in rules.places.finditer(text) if rules.places is not None else ():
         found.append(_Mention(m.group(), m.start(), m.end(), "place"))
     for m in _find(rules.issue_trigger, text, _starts(words, "issue")):
@@ -509,7 +516,7 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
     """A named instrument is a topic under its own name, without its parties: "the Bangladesh–Japan Economic
     Partnership Agreement" -> Economic Partnership Agreement, "our Special Strategic Partnership"."""
     rules = _rules()
-    words = m.group("name").split()
+    words = _without_parties(m.group("name")).split() or m.group("name").split()
     while len(words) > 1 and (re.search(r"[A-Za-z][–-][A-Z]", words[0]) or _fold(words[0]) in ("the", "our", "this")
                               or _party_word(words[0])):
         words = words[1:]  # "Bangladesh-Japan", "Japan's", "The": parties and articles, not the name
@@ -538,6 +545,20 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
 
 MECHANISMS = {"Commission", "Cabinet", "Council"}
 _OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
+
+
+@cache
+def _leading_party() -> re.Pattern:
+    """A country's name or people opening a name, alone or paired ("South Africa–Botswana ", "Japan's ")."""
+    names = sorted((f for f, (_code, kind) in country_forms().items() if kind != "capital"), key=len, reverse=True)
+    return re.compile(rf"^(?:the\s+)?(?:{'|'.join(re.escape(n) for n in names)})(?:['’]s)?(?:\s*[–-]\s*|\s+)")
+
+
+def _without_parties(name: str) -> str:
+    """ "South Africa–Botswana Bi-National Commission" -> "Bi-National Commission": the parties are not the name."""
+    while (m := _leading_party().match(name)) and m.end() < len(name):
+        name = name[m.end():]
+    return name
 
 
 def _party_word(word: str) -> bool:
@@ -569,7 +590,7 @@ class _Chosen:
     written: list[str] = field(default_factory=list)  # the source's own spellings of a named body or issue
 
 
-_WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "place": 1.5, "vocab": 1.0}
+_WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "place": 1.5, "named": 1.5, "vocab": 1.0}
 
 
 def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
@@ -579,6 +600,9 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     longer = [(m.start, m.end) for m in mentions if m.source == "head"]
     mentions = [m for m in mentions if m.source != "place" or not any(a <= m.start and m.end <= b and (a, b) !=
                                                                      (m.start, m.end) for a, b in longer)]
+    bodies = [(m.start, m.end) for m in mentions if m.source == "issue" and m.written]
+    mentions = [m for m in mentions if m.source != "vocab" or not any(
+        a <= m.start and m.end <= b for a, b in bodies)]  # "Customs" in "Southern African Customs Union"
     spans = [(m.start, m.end, _key(m.name)) for m in mentions if m.source in ("list", "head")]
     mentions = [m for m in mentions if m.source != "vocab" or not any(
         a <= m.start and m.end <= b and _key(m.name) < k for a, b, k in spans)]
@@ -653,7 +677,8 @@ def _kept(doc, topic: _Chosen) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
-    if any(t.ent_type_ == "PERSON" for t in words) or words[0].lower_ in _rules_titles():
+    named_instrument = topic.name.split()[-1] in _instrument_words()  # "Bi-National Commission", tagged a person
+    if any(t.ent_type_ == "PERSON" for t in words) and not named_instrument or words[0].lower_ in _rules_titles():
         return False
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words):
         return False  # "sign strategic defense"
@@ -663,6 +688,11 @@ def _kept(doc, topic: _Chosen) -> bool:
         return False
     return not (topic.name[:1].islower() and words[0].text[:1].isupper() and words[0].ent_type_ in ("GPE", "LOC", "FAC")
                 and not words[0].is_sent_start)
+
+
+@cache
+def _instrument_words() -> frozenset[str]:
+    return frozenset(_data()["instrument_words"])
 
 
 @cache
