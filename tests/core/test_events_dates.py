@@ -98,3 +98,27 @@ def test_a_leg_of_a_tour_keeps_its_own_day():
             "Soares flew on to Lome on Sunday.", date="2025-05-19")
     legs = [e for e in of_type(x, "visit") if e.location and "Lome" in e.location]
     assert [e.date for e in legs] == ["2025-05-18"]
+
+
+def test_an_undated_plan_is_part_of_the_programme_day_told_before_it():
+    x = run("President Ana Soares of Angola is scheduled to arrive in Accra on Wednesday morning. "
+            "In the evening, President Kofi Mensah of Ghana will host Soares for a state dinner.", date="2025-05-19")
+    dinner = of_type(x, "ceremony")[0]
+    assert (dinner.status, dinner.date) == ("planned", "2025-05-21")
+
+
+def test_a_plan_in_the_opening_lines_does_not_date_what_was_held():
+    x = run("President Ana Soares of Angola has arrived in Ghana for a visit that will include talks on trade. "
+            "Soares is scheduled to address the Parliament of Ghana on Wednesday morning.", date="2025-05-19")
+    visit = [e for e in of_type(x, "visit") if e.status == "held"][0]
+    assert visit.date == "2025-05-19"
+
+
+def test_a_meeting_in_a_when_clause_of_a_plan_is_planned():
+    x = run("President Ana Soares of Angola will sign the accord when she meets President Kofi Mensah of Ghana.",
+            date="2025-05-19")
+    meeting = of_type(x, "meeting")[0]
+    assert meeting.status == "planned"
+    x = run("President Ana Soares of Angola signed the accord when she met President Kofi Mensah of Ghana on Monday.",
+            date="2025-05-19")
+    assert of_type(x, "meeting")[0].status == "held"

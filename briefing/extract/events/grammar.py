@@ -63,7 +63,9 @@ def is_planned(token: Any, *, climb: bool = True) -> bool:
             return True
         if not climb or t.dep_ in {"ROOT"} or t.head is t:
             break
-        if t.dep_ in {"advcl", "conj"} and t.pos_ in {"VERB", "AUX"} and any(
+        present_when = t.dep_ == "advcl" and t.tag_ in {"VBZ", "VBP"} and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once", "after", "before", "while"} for c in t.children)
+        if t.dep_ in {"advcl", "conj"} and t.pos_ in {"VERB", "AUX"} and not present_when and any(
                 c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             break  # "Japan will provide loans, as A and B held talks yesterday": a clause of its own
         if t.dep_ in {"relcl", "ccomp"} and t.pos_ in {"VERB", "AUX"}:

@@ -8,6 +8,7 @@ from typing import Any
 from briefing.extract.countries import code_of
 from briefing.extract.dates import find_dates
 from briefing.extract.events.found import Found
+from briefing.extract.events.grammar import is_planned
 from briefing.extract.events.lexicon import group, lex, verb_words
 from briefing.extract.events.timing import dateline, visit_length
 from briefing.extract.layout import doc_text, passed_over, span_text
@@ -94,6 +95,8 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             date = _visit_date(merged, m)
         if date is None and m["status"] == "held" and m["participants"]:
             date = _story_date(doc, merged, m, lede) or doc._.pub_date
+        elif date is None and m["status"] == "planned" and m["participants"]:
+            date = _programme_date(merged, m)
         evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
         location = m["location"] or _place_in_clause(doc[m["found"].trigger], deep=not m["found"].weak)
         if location and location.lower().startswith("the "):
@@ -122,6 +125,19 @@ def _trip_start(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any]) -> st
                and len(o["date"]) == 10 and m["actor"] in o["participants"]
                and 0 < (start - Day.fromisoformat(o["date"])).days <= span]
     return min(earlier) if earlier else day
+
+
+def _programme_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
+    """An undated plan told after a dated one of the same people is part of that day's programme ("X will
+    arrive at the White House on Wednesday morning ... In the evening, Y will host X for a state dinner")."""
+    day = None
+    for other in merged:
+        if other is m:
+            return day
+        if other["status"] == "planned" and other["date"] and len(other["date"]) == 10 \
+                and any(p in other["participants"] for p in m["participants"]):
+            day = other["date"]
+    return None
 
 
 def _visit_date(merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
@@ -172,6 +188,8 @@ def lede_date(doc: Any, sentences: int = 8) -> str | None:
     for sent in doc.sents:
         if passed_over(doc, sent) or not any(t.pos_ == "VERB" for t in sent):
             continue  # furniture: a date line, a byline, a heading without a verb
+        if is_planned(sent.root):
+            continue  # "X is scheduled to arrive on Wednesday": a plan's day, not the day the story tells
         text = span_text(sent)
         for mention in find_dates(text, pub):
             if len(mention.value) == 10 and 0 <= (first - Day.fromisoformat(mention.value)).days <= 7 \
