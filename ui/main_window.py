@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self.save_state()
         self._detach_library()
-        self.model.close()
+        self.model.set_library(None)  # empty before the library closes: a last paint must not read from it
         if self.library is not None:
             self.library.close()
         super().closeEvent(event)

@@ -6,7 +6,10 @@ core of it (``briefing.library.store.CoreStore``); everything else is asked of t
 
 - the current brief, which is one officer's choice and not the desk's: remembered in their settings;
 - the tree's grouping by kind when the store cannot group (one count per kind: the items are not read);
-- who is logged in and with what clearance, for the status bar.
+- who is logged in and with what clearance, for the status bar;
+- the version of the item the detail pane shows, sent with each edit typed into it: when a colleague has
+  changed the same field since, the store refuses the edit naming them (``EditConflict``, a LibraryError that
+  the window tells in a message, ``ui/library_faults.py``) and the pane re-reads to show the newer value.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from briefing.library.db import LibraryError
 from briefing.library.query import KIND_LABELS, Query
 from briefing.library.records import Change
 from briefing.settings import Settings
@@ -39,6 +43,7 @@ class TeamLibrary:
         self.settings = settings
         self.place = place  # "dbhost:5432"
         self._subscribers: list[Callable[[Change], None]] = []
+        self._seen: dict[int, int] = {}  # item id -> the version of it last read for the detail pane
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("_") or name == "store":
@@ -108,6 +113,26 @@ class TeamLibrary:
         if by != "kind":
             return []
         return list(self.store.query(replace(query or Query(), kind=key)))
+
+    # --- reading and editing one item: edits carry the version read ------------------------------------
+    def items(self, ids: Sequence[int]) -> list[Any]:
+        """Items; reading one (the detail pane does) notes its version first, so that a colleague's commit
+        in between makes the officer's edit refused rather than silently laid over it."""
+        ids = list(ids)
+        if len(ids) == 1 and supports(self.store, "item_version"):
+            with contextlib.suppress(LibraryError):  # gone: items() answers with nothing
+                self._seen[ids[0]] = self.store.item_version(ids[0])
+        return list(self.store.items(ids))
+
+    def edit(self, item_id: int, field: str, value: Any) -> None:
+        self.edit_fields(item_id, {field: value})
+
+    def edit_fields(self, item_id: int, values: dict[str, Any]) -> None:
+        version = self._seen.get(item_id)
+        if version is None:
+            self.store.edit_fields(item_id, values)
+        else:
+            self.store.edit_fields(item_id, values, version=version)
 
     def edit_many(self, item_ids: Sequence[int], field: str, value: Any) -> None:
         """One step on a store that can; else item by item (each its own step: Undo takes back one)."""

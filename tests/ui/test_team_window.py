@@ -229,6 +229,30 @@ def test_a_colleagues_change_shows_within_a_second_or_two(own_window, qtbot, off
         qtbot.waitUntil(lambda: "From Bob" in tree_titles(own_window), timeout=2000)
 
 
+def test_an_edit_over_a_colleagues_newer_change_is_refused_naming_them(own_window, qtbot, officer, team_items,
+                                                                       team_library):
+    from briefing.library import Query
+    from briefing.library.pg import PgStore
+
+    connect_window(own_window, qtbot, officer[0])
+    item_id = own_window.library.query(Query(kind="agreement"))[0]
+    own_window.select_item(item_id)
+    title = own_window.detail.form.editors["title"]
+    with PgStore.open(team_library.add("bob", "OFFICIAL")) as bob, ModalCloser() as closer:
+        bob.edit(item_id, "title", "Bob's title")
+        # typed before the window has heard of Bob's change (no events processed in between)
+        title.edit.setText("Alice's title")
+        title.edit.editingFinished.emit()
+        qtbot.waitUntil(lambda: any(s.title == "Not saved" for s in closer.seen), timeout=2000)
+    told = next(s for s in closer.seen if s.title == "Not saved")
+    assert bob.user in told.text.lower() and "Bob's title" in told.text
+    assert own_window.library.item(item_id).fields["title"] == "Bob's title"
+    qtbot.waitUntil(lambda: title.value() == "Bob's title", timeout=1000)  # the newer value on screen
+    title.edit.setText("Alice's title")  # now that she has seen it, her edit goes through
+    title.edit.editingFinished.emit()
+    assert own_window.library.item(item_id).fields["title"] == "Alice's title"
+
+
 @pytest.fixture
 def password_required(pg_server, officer):
     """The server asks this officer for their password (the test server trusts loopback otherwise)."""
@@ -317,6 +341,36 @@ def test_the_next_start_reopens_the_team_library(qtbot, officer, team_items, set
         qtbot.waitUntil(lambda: window.team.on_team, timeout=5000)
         assert window.model.total == len(team_items)
         assert f"— {parts.username} (SECRET)" in window.team.label.text()
+    finally:
+        window.close()
+
+
+def test_the_next_start_asks_for_the_password_the_keyring_does_not_hold(qtbot, officer, team_items, settings,
+                                                                         memory_keyring, password_required, tmp_path):
+    from ui.app import open_window
+    from ui.team_connection import TeamConnection
+
+    parts = urlsplit(officer[0])
+    connection = TeamConnection(parts.hostname, parts.port, parts.path.lstrip("/"), parts.username)
+    settings.team_connection, settings.on_team_library = connection.to_settings(), True
+    settings.save()
+    asked: list[str] = []
+
+    def type_password(dialog) -> bool:
+        asked.append(dialog.reason.text())
+        assert dialog.host.text() == parts.hostname and dialog.user.text() == parts.username  # remembered
+        dialog.password.setText(PASSWORD)
+        dialog.connect_button.click()
+        return True
+
+    with ModalCloser(type_password):
+        window = open_window(settings, tmp_path / "own.sqlite3")
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(lambda: window.team.on_team, timeout=5000)
+    try:
+        assert len(asked) == 1 and "asks for" in asked[0]
+        assert memory_keyring.secrets == {}  # "Remember" was not ticked
     finally:
         window.close()
 

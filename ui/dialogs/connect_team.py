@@ -40,10 +40,10 @@ class ConnectTeamDialog(QDialog):
         self.setWindowTitle("Connect to team library")
         self.store = None  # the open PgStore once connected
         layout = QVBoxLayout(self)
-        intro = QLabel(reason or "The desk's shared library on its PostgreSQL server. You log in as yourself: "
+        self.reason = QLabel(reason or "The desk's shared library on its PostgreSQL server. You log in as yourself: "
                                  "you see what your clearance allows.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.reason.setWordWrap(True)
+        layout.addWidget(self.reason)
 
         form = QFormLayout()
         self.host = QLineEdit(placeholderText="dbhost.ministry.example")
