@@ -138,27 +138,3 @@ def test_the_users_correction_stays_through_later_imports() -> None:
     for machine in (first, later):
         shown = kinds.effective("person", machine, edits)
         assert (shown["title"], shown["country"]) == ("Deputy Prime Minister", "PE")
-
-
-def test_a_corrected_title_survives_the_import_of_more_sources(tmp_path) -> None:
-    from briefing.library import Library, Query
-    from briefing.model import Evidence, Extraction, Person
-    from tests.core.test_library_fakes import source
-
-    def said(title: str, country: str) -> Extraction:
-        return Extraction(people=[Person("Ana Ruiz Quispe", title=title, country=country,
-                                         evidence=[Evidence(0, 15, "Ana Ruiz Quispe")])])
-
-    lib = Library.open(tmp_path / "lib.sqlite3", seed=False)
-    try:
-        lib.add_source(source("Ana Ruiz Quispe spoke.", path="a.txt", date="2030-01-05"), said("Foreign Minister", "CL"))
-        [pid] = lib.query(Query(kind="person"))
-        lib.edit_fields(pid, {"title": "Deputy Prime Minister", "country": "PE"})
-        for n, date in enumerate(["2030-02-01", "2030-03-01", "2030-04-01"]):
-            lib.add_source(source(f"Ana Ruiz Quispe spoke on day {n}.", path=f"b{n}.txt", date=date),
-                           said("Prime Minister", "BO"))
-        [person] = lib.items(lib.query(Query(kind="person")))
-        assert (person.fields["title"], person.fields["country"]) == ("Deputy Prime Minister", "PE")
-        assert person.machine["title"] == "Prime Minister"  # what the sources now agree on, kept beside it
-    finally:
-        lib.close()
