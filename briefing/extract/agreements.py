@@ -89,6 +89,8 @@ def _lex() -> dict[str, Any]:
         "headline_breaks": frozenset(data.get("headline_breaks", [])),
         "stance_nouns": frozenset(data.get("stance_nouns", [])),
         "furniture_words": frozenset(data.get("furniture_words", [])),
+        "pair_subjects": frozenset(data.get("pair_subjects", [])),
+        "event_verbs": frozenset(data.get("event_verbs", [])),
     }
 
 
@@ -766,6 +768,15 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                                 items.append(_vp_item(vp, sent, absorbed, set()))
                             _absorb_subtree(g, absorbed)
                             continue
+                        if g.dep_ == "pcomp" and g.pos_ == "VERB":
+                            # "agreed on intensifying X, ..., and to activate Y": one commitment each
+                            group = [g] + [x for x in g.conjuncts if x.i > g.i and x.pos_ == "VERB"]
+                            for k, v in enumerate(group):
+                                stop = {x.i for x in group[k + 1:]} | {x.i for x in v.children if x.dep_ == "cc"}
+                                item = _vp_item(v, sent, absorbed, stop)
+                                if item is not None and v.tag_ == "VBG" and item.title.startswith(v.text.capitalize()):
+                                    item.title = _cap(v.lemma_) + item.title[len(v.text):]  # "Intensify the ..."
+                                items.append(item)
                         if g.dep_ == "pobj":
                             _absorb_subtree(g, absorbed)
                             title = _text(_phrase_tokens(g))
@@ -795,6 +806,40 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
         elif lemma in lex["propose"]:
             items += _proposal_items(t, sent, absorbed, people)
     return [i for i in items if i is not None and i.title]
+
+
+def _pair_subject(verb: Any) -> bool:
+    """Whether a verb's subject is both parties: "the two sides", "both governments", "Peru and Norway"."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.dep_ == "nsubjpass":
+        return False
+    if subj.lemma_.lower() in _lex()["pair_subjects"] and any(c.lower_ in {"two", "both"} for c in subj.children):
+        return True
+    countries = [subj] + list(subj.conjuncts)
+    return subj.lower_ == "both" or len(countries) == 2 and all(c.ent_type_ == "GPE" for c in countries)
+
+
+def _pair_will_items(sent: Any, absorbed: set[int]) -> list[Item]:
+    """What both sides say they will do, told as a plan of theirs rather than an agreement: "the two governments
+    will set up a consultative body ... and will expand youth exchanges". A meeting or visit they will hold is an
+    event, not a commitment."""
+    lex = _lex()
+    out: list[Item] = []
+    for t in sent:
+        if t.pos_ != "VERB" or t.dep_ not in {"ROOT", "ccomp", "conj"} or t.i in absorbed:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in t.children):
+            continue
+        if t.lemma_.lower() in lex["not_commitment_verbs"] | lex["event_verbs"] or not _pair_subject(t):
+            continue
+        stop = {c.i for c in t.children if c.dep_ in {"conj", "cc"} and (c.pos_ in {"VERB", "CCONJ"})}
+        stop |= {c.i for c in t.children if c.i < t.i}  # "According to the statement, the two governments will"
+        item = _vp_item(t, sent, absorbed, stop)
+        if item is not None:
+            out.append(item)
+    return out
 
 
 def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str = "") -> Item | None:
@@ -964,6 +1009,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
         absorbed: set[int] = set()
         renewed_names: set[int] = set()
         found = _commitment_items(sent, absorbed, people_at, renewed_names)
+        found += _pair_will_items(sent, absorbed)
         for it in _doc_noun_items(sent, absorbed):
             if it.anchor in renewed_names:
                 it.status, it.has_cue = "renewed", True

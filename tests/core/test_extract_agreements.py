@@ -299,3 +299,18 @@ def test_negotiations_on_a_partnership_agreement_are_one_agreement_being_negotia
             "nations had agreed to launch negotiations on a digital economy partnership agreement, which could be "
             "concluded by the end of the year.", date="2025-05-14")
     assert [(a.kind, a.status) for a in x.agreements] == [("agreement", "negotiating")]
+
+
+def test_agreed_on_doing_two_things_across_an_aside_is_two_commitments():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two "
+                   "sides agreed on intensifying the coordination on the security of the common border, which runs "
+                   "for 300 km, and to activate the joint committees.")
+    assert "Intensify the coordination on the security of the common border" in found
+    assert "Activate the joint committees" in found
+
+
+def test_what_the_two_governments_will_do_is_a_commitment_but_meeting_again_is_not():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. According "
+                   "to the statement, the two governments will set up a consultative body on ageing. The two leaders "
+                   "will meet again in Lima next year. Both countries will further strengthen their cooperation.")
+    assert found == ["Set up a consultative body on ageing"]
