@@ -174,8 +174,10 @@ class AgreementTriggersFile(Strict):
     pending_nouns: Words = []  # "a free trade agreement under negotiation": still being negotiated
     headline_breaks: Words = []  # a headline's deals end at these words ("sign $5bn in deals as ...")
     stance_nouns: Words = []  # "agreed on the importance of X" commits to nothing; "on the need to X" to X
-
     furniture_words: Words = []  # page furniture a title stops at ("... Protocol Photo: Ministry")
+    pair_subjects: Words = []  # "the two sides will set up X": both parties' plan is a commitment
+    event_verbs: Words = []  # "the two sides will meet again" is an event, not a commitment
+
 
 # ---------------------------------------------------------------- currencies.json, units.json
 
