@@ -73,6 +73,7 @@ class _Rules:
     vocab: re.Pattern
     vocab_names: dict[str, str]  # folded spelling -> topic name
     upper_spellings: frozenset[str]  # acronyms that may be matched as written ("LNG")
+    acronyms: frozenset[str]  # folded spellings that are only ever acronyms: "IT" is not "it"
     issues: re.Pattern
     issue_names: dict[str, str]
     list_trigger: re.Pattern
@@ -139,6 +140,7 @@ def _rules() -> _Rules:
         vocab=re.compile(rf"(?<![\w-])(?:{alt(spellings)})(?![\w-])", re.IGNORECASE),
         vocab_names=vocab_names,
         upper_spellings=frozenset(upper),
+        acronyms=frozenset(_fold(f) for f in upper) - frozenset(_fold(f) for f in spellings if not f.isupper()),
         issues=re.compile(rf"(?<![\w-])(?:{alt(issue_forms, plural=False)})(?![\w-])"),
         issue_names=issue_names,
         list_trigger=re.compile(rf"(?<![\w-])(?:{list_triggers})\s+", re.IGNORECASE),
@@ -190,6 +192,11 @@ _FUNCTION_WORDS = {"of", "and", "on", "in", "for", "to", "with", "at", "by", "or
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|its|their|our|his|her|other|both|all|these|those|this|that)\s+")
 
 
+_FRAME_NOUNS = {"field", "fields", "area", "areas", "sector", "sectors", "domain", "domains", "sphere", "spheres", "realm"}
+_TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend)"
+                            r"|yesterday|today|tomorrow)$")
+
+
 def _sentence_start(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3):pos].rstrip(" \t*#_")
     return not before or before[-1] in ".!?\n\"“:•-–*"
@@ -198,7 +205,7 @@ def _sentence_start(text: str, pos: int) -> bool:
 def _item_name(raw: str, title_case: bool) -> str | None:
     """Clean one list item into a topic name, or None if it is not one."""
     rules = _rules()
-    item = raw.strip(" ,;'\"’")
+    item = _TRAILING_TIME.sub("", raw.strip(" ,;'\"’"))
     while True:
         stripped = _DETERMINERS.sub("", item)
         if stripped == item:
@@ -214,6 +221,11 @@ def _item_name(raw: str, title_case: bool) -> str | None:
         return None  # "other key areas", "memorandum of understanding"
     if words[0].lower() in ("cooperation", "collaboration") and len(words) > 2 and words[1].lower() in ("in", "on"):
         return _item_name(" ".join(words[2:]), title_case)
+    if len(words) > 2 and words[1].lower() == "of":
+        if words[0].lower() in _FRAME_NOUNS:
+            return _item_name(" ".join(words[2:]), title_case)  # "the field of nuclear power"
+        if folded[0] in rules.stop or _key(words[0]) in rules.not_topics:
+            return None  # "renewal of the agreement", "implementation of ...": an act, not what it is about
     canonical = rules.vocab_names.get(_fold(item))
     if canonical:
         return canonical
@@ -390,6 +402,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
     words = _words(text)
     for m in _vocab_matches(text, words):
         written = m.group()
+        if not written.isupper() and _fold(written) in rules.acronyms:
+            continue  # "it", "ai": a word, where the vocabulary has the acronym ("IT", "AI")
         if written[0].isupper() and written not in rules.upper_spellings:
             if written.isupper() and len(written) > 3:
                 continue  # a shouted headline

@@ -188,3 +188,65 @@ def test_no_topic_from_a_link_line():
     doc = get_nlp()("Read more: ASEAN leaders to meet in Kuala Lumpur\n\nThe two ministers discussed fisheries.",
                     disable=["bb_assemble"])
     assert [t.name for t in doc._.bb_topics] == ["fisheries"]
+
+
+# ---------------------------------------------------------------- what a source names without a trigger phrase
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two leaders talked about food security, illegal fishing and climate finance, and condemned the latest "
+     "attacks by al-Shabaab.", {"food security", "illegal fishing", "climate finance", "al-Shabaab"}),
+    ("Officials reviewed vaccine production, the digital identity project and small modular reactors.",
+     {"vaccines", "digital identity", "small modular reactors"}),
+    ("The statement welcomed the role of the International Atomic Energy Agency and the Mekong River Commission.",
+     {"International Atomic Energy Agency", "Mekong River Commission"}),
+])
+def test_areas_and_bodies_found_without_a_trigger_phrase(text, expected):
+    assert expected <= set(names(text))
+
+
+def test_a_body_is_named_as_the_source_names_it():
+    found = names("The EU will fund the port. Kenya welcomed the European Union's offer, and the EU said "
+                  "talks on the EU market would start soon.")
+    assert "EU" in found and "European Union" not in found
+
+
+def test_where_they_met_is_not_what_they_discussed():
+    found = names("The two ministers met on the sidelines of the UN General Assembly in New York and discussed "
+                  "reform of the UN Security Council.")
+    assert "UN General Assembly" not in found
+    assert "reform of the UN Security Council" in found  # as the source says it
+
+
+def test_an_acronym_in_a_line_of_capitals_is_not_a_body():
+    assert "WHO" not in names("WHO WILL PAY FOR THE NEW ROAD?\n\nThe two ministers discussed road building.")
+    assert "WHO" in names("The two ministers thanked the WHO for its help with vaccines.")
+
+
+def test_an_acronym_is_not_the_word_it_spells():
+    assert "information technology" in names("They agreed to cooperate in tourism, IT and agriculture.")
+    assert "information technology" not in names("It was agreed that it would help farmers.")
+
+
+def test_a_commission_loses_its_parties_and_its_name_words_are_not_topics_of_their_own():
+    found = names("President Hage Geingob hosted the South Africa–Namibia Bi-National Commission, and both "
+                  "welcomed the Southern African Customs Union revenue-sharing formula.")
+    assert "Bi-National Commission" in found
+    assert "Southern African Customs Union" in found and "customs" not in found
+
+
+def test_a_lower_case_kind_then_its_name_is_a_topic():
+    found = names("Mexico offered to extend the housing programme Casa Propia to border towns.")
+    assert "Casa Propia" in found
+
+
+@pytest.mark.parametrize(("text", "expected", "not_expected"), [
+    ("They agreed to cooperate in the fields of renewable energy and fisheries.", "renewable energy",
+     "fields of renewable energy"),
+    ("The ministers discussed the renewal of the agreement and the Libyan file last week.", "Libyan file",
+     "renewal of the agreement"),
+])
+def test_list_items_lose_their_frame_and_time(text, expected, not_expected):
+    found = names(text)
+    assert expected in found and not_expected not in found
+    assert not any("last week" in f for f in found)
