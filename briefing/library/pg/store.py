@@ -41,6 +41,7 @@ from briefing.library.pg.edits import TeamEdits
 from briefing.library.pg.export import TeamExport
 from briefing.library.pg.extraction import TeamExtraction
 from briefing.library.pg.groups import TeamGroups
+from briefing.library.pg.sources import TeamSources
 from briefing.library.records import (
     Brief,
     BriefLine,
@@ -95,7 +96,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word if n == 1 else word + 's'}"
 
 
-class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups):  # the mixins: one module each
+class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, TeamSources):  # a module each
     """The library's core operations on a team library (see ``briefing.library.store.CoreStore``)."""
 
     def __init__(self, conn: psycopg.Connection[Any], listener: psycopg.Connection[Any] | None) -> None:

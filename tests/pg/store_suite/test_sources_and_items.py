@@ -322,3 +322,22 @@ def test_a_source_value_that_cannot_be_stored_is_refused_and_nothing_changes(sto
         store.edit_source(sid, {"publisher": "Changed", name: value})
     assert store.source(sid).publisher == "Nordic Courier"
     assert store.undo().startswith("Import")  # no step was recorded for the refused edit
+
+
+# --- copies of one story -------------------------------------------------------------------------------
+
+STORY = ("Alice Smith met Bob Jones in Oslo on 2021-06-21. They signed the Fisheries Agreement. " + " ".join(
+    f"The ministers reviewed point {n} of the fisheries plan for the northern coast and its harbours." for n in range(12)))
+
+
+def test_a_copy_of_a_story_under_other_furniture_is_linked_and_joins_its_items(store):
+    first, _ = add(store, STORY, "wire.txt", "2021-06-22")
+    copy, _ = add(store, "HOME | NEWS | EUROPE\n\n" + STORY + "\n\nShare on Facebook | Copy link", "site.txt",
+                  "2021-06-22")
+    other, _ = add(store, "Carol King visited Norway on 2021-07-02. " + " ".join(
+        f"Her talks covered item {n} of the energy agenda and the grid links to the continent." for n in range(12)),
+        "energy.txt")
+    assert store.copies_of(first) == [copy] and store.copies_of(copy) == [first] and store.copies_of(other) == []
+    [event] = store.items(store.query(Query(kind="event", text="jones")))
+    assert sorted(event.source_ids) == [first, copy]
+    assert store.has_sha256(source(STORY).sha256) and not store.has_sha256("0" * 64)
