@@ -87,6 +87,7 @@ def _lexicon() -> dict[str, Any]:
         "not_names": frozenset(fold(w).rstrip(".") for w in hon.get("not_name_words", [])),
         "credit_cues": frozenset(c.casefold() for c in [*hon.get("credit_cues", []), *hon.get("greetings", [])]),
         "greetings": tuple(g.casefold() + " " for g in hon.get("greetings", [])),
+        "short_given": frozenset(hon.get("abbreviated_given_names", [])),
         "inline_credit_cues": tuple(c.casefold() for c in hon.get("inline_credit_cues", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
@@ -97,6 +98,7 @@ def _lexicon() -> dict[str, Any]:
         "analysts": [fold(a) for a in titles["analysts"]],
         "role_nouns": {fold(r) for r in titles["role_nouns"]},
         "portfolio": frozenset(fold(w) for w in titles.get("portfolio_words", [])),
+        "two_side_words": frozenset(fold(w) for w in titles.get("two_side_words", [])),
         "prefix_words": {w for p in prefixes for w in p},
         "title_heads_as_prefix": {tuple(_words(p)) for p in hon["prefixes"]} & {tuple(_words(h)) for h in titles["heads"]},
     }
@@ -259,6 +261,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
         i += 1
     spans += _appositive_candidates(tokens, country_tokens)
     spans += _dictionary_candidates(doc, country_tokens)
+    spans += _short_given_name_candidates(doc, country_tokens)
     spans += _parse_candidates(doc, country_tokens)
     spans += _conjoined_candidates(doc, spans, country_tokens)
     # "Chinh suggested ...", "Lee commended ...": a bare name that speaks, when the model calls it a person
@@ -280,6 +283,21 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             if j - s >= 2:
                 spans.append((s, j))
     return spans
+
+
+def _short_given_name_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]]:
+    """A name that begins with a given name written short ("Ma. Cristina Roque", "Mohd. Hasan"), which the
+    model seldom reads as a person: the short form and the name words after it."""
+    short = _lexicon()["short_given"]
+    out = []
+    for i in (i for i, text in enumerate(token_texts(doc)) if text in short):
+        j = i + 1
+        while j < len(doc) and j - i <= 5 and _is_name_token(doc[j]) and j not in country_tokens \
+                and not _match_seq(doc, j, _lexicon()["heads"]):
+            j += 1
+        if j - i >= 2:
+            out.append((i, j))
+    return out
 
 
 def _dictionary_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]]:
@@ -739,8 +757,13 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
         if tokens[k].lower_ == "the" and k + 1 < sent_end:
             k += 1
         cm = country_by_token.get(k)
-        if cm is not None and cm.kind == "name":
+        if cm is not None and cm.kind == "name" and not (cm.end < sent_end and tokens[cm.end].text in {"'s", "’s"}):
             return None, cm.code, analyst, cm.end  # "Prime Minister Lena Holm of Sweden"
+        if cm is not None and cm.kind in {"name", "demonym"}:
+            org = cm.end + (cm.end < sent_end and tokens[cm.end].text in {"'s", "’s"})
+            if org < sent_end and tokens[org].text[:1].isupper() and org not in country_by_token \
+                    and org not in person_tokens:
+                return None, cm.code, analyst, org  # "Ana Cruz of the Philippine Department of Trade", "of Chile's Senate"
     if j >= sent_end or tokens[j].text != ",":
         return None, None, analyst, end
     j += 1
@@ -1075,48 +1098,44 @@ LIST_JOINERS = {",", "and", "the", "&"}
 
 
 def _delegation_countries(doc: Any, people: list[PersonRecord]) -> None:
-    """Officials listed one after another, each under a different office, are one side's delegation:
-    "accompanied by Foreign Minister A and Security Secretary B", "the Foreign Minister, A, and the Head of
-    Intelligence, B". One whose country the text does not state takes the country of the listed neighbours
-    whose country is known, when they agree. Leaders are left out: "President A and Prime Minister B"
-    are as often two countries' leaders side by side."""
+    """Officials listed after one whose country is known, each under a different office, are that one's
+    delegation: "accompanied by Foreign Minister A and Security Secretary B", "the Foreign Minister, A, and
+    the Head of Intelligence, B". One whose country the text does not state takes the country of the
+    member listed before. Leaders are left out ("President A and Prime Minister B" are as often two
+    countries' leaders side by side), and so are lists that are the two sides of one act ("co-chaired by
+    A and B", "signed between A and B": titles.json two_side_words)."""
     lex = _lexicon()
-    by_start = {m.full_start: (m, p) for p in people for m in p.mentions}
     by_end = {max(m.end, m.context[1]): (m, p) for p in people for m in p.mentions}
 
-    def neighbours(m: Mention) -> list[tuple[Mention, PersonRecord]]:
-        found = []
-        end = max(m.end, m.context[1])  # after "of Chile" in "Foreign Minister A of Chile and ..."
-        k = end  # the next listed name: only joiners between this name and the next one's title
-        while k < len(doc) and k - end <= 3 and doc[k].lower_ in LIST_JOINERS and (k not in by_start or k == end):
-            k += 1
-        if k in by_start and k > end and any(doc[i].lower_ in {",", "and", "&"} for i in range(end, k)):
-            found.append(by_start[k])
-        k = m.full_start  # the name listed before
+    def listed_before(m: Mention) -> PersonRecord | None:
+        k = m.full_start
         while k > 0 and m.full_start - k <= 3 and doc[k - 1].lower_ in LIST_JOINERS and k not in by_end:
             k -= 1
         if k in by_end and k < m.full_start and any(doc[i].lower_ in {",", "and", "&"} for i in range(k, m.full_start)):
-            found.append(by_end[k])
-        return found
+            return by_end[k][1]
+        return None
+
+    def two_sides(m: Mention) -> bool:
+        return any(fold(a.lemma_) in lex["two_side_words"] or fold(a.text) in lex["two_side_words"]
+                   for a in doc[m.start].ancestors)
 
     def leader(title: str | None) -> bool:
         words = tuple(_words(title or ""))
         return any(words[-len(h):] == h for h in lex["leaders"] if len(words) >= len(h))
 
     known = {id(p) for p in people if p.country and (p.country_sure or p.actor is not None)}
-    for _ in range(3):  # a list of three passes the country along
-        changed = False
-        for p in people:
-            if id(p) in known or not p.title or leader(p.title):
-                continue
-            votes = {q.country for m in p.mentions for _m, q in neighbours(m)
-                     if q is not p and id(q) in known and q.title and fold(q.title) != fold(p.title)}
-            if len(votes) == 1:
-                p.country = votes.pop()
-                known.add(id(p))
-                changed = True
-        if not changed:
-            break
+    for p in people:  # in text order, so a list of three passes the country along
+        if id(p) in known or not p.title or leader(p.title):
+            continue
+        votes = set()
+        for m in p.mentions:
+            q = listed_before(m)
+            if q is not None and q is not p and id(q) in known and q.title and fold(q.title) != fold(p.title) \
+                    and not two_sides(m):
+                votes.add(q.country)
+        if len(votes) == 1:
+            p.country = votes.pop()
+            known.add(id(p))
 
 
 def _top_title_that_misfits(title: str, office: str) -> bool:

@@ -58,6 +58,7 @@ class HonorificsFile(Open):
     credit_cues: Words = []  # at a line's start before a name: a byline or credit ("By", "Photo:")
     inline_credit_cues: Words = []  # right before a name on its line: a photo credit ("VNA Photo")
     greetings: Words = []  # a letter's greeting ("Dear", "Salut"): the name after it is the correspondent
+    abbreviated_given_names: Words = []  # "Ma." (Maria), "Mohd.": part of the name, kept whole by the tokenizer
 
 
 class TitlesFile(Open):
@@ -67,6 +68,7 @@ class TitlesFile(Open):
     analysts: Words
     role_nouns: Words
     portfolio_words: Words = []  # words that continue a title after "of"/"for" ("Minister of Foreign Affairs")
+    two_side_words: Words = []  # "co-chaired by A and B": a list that is the two sides, not one delegation
 
 
 # ---------------------------------------------------------------- event_triggers.json, date_words.json
@@ -177,6 +179,8 @@ class AgreementTriggersFile(Strict):
     furniture_words: Words = []  # page furniture a title stops at ("... Protocol Photo: Ministry")
     pair_subjects: Words = []  # "the two sides will set up X": both parties' plan is a commitment
     event_verbs: Words = []  # "the two sides will meet again" is an event, not a commitment
+    goal_nouns: Words = []  # "set a target of doubling trade": a commitment to double it
+    goal_verbs: Words = []  # the verbs that set or reaffirm such a goal
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

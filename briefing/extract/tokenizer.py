@@ -39,11 +39,12 @@ def _split_glued_sentences(nlp: Any) -> None:
 
 
 def _whole_words(nlp: Any) -> None:
-    """Keep abbreviated honorifics whole ("Hon.", "Amb.") so they do not end a sentence, and the
+    """Keep abbreviated honorifics and given names whole ("Hon.", "Amb.", "Ma.") so they do not end a sentence, and the
     event words the rules read as one word."""
     from spacy.symbols import ORTH
 
-    for prefix in rules("honorifics.json")["prefixes"]:
+    honorifics = rules("honorifics.json")
+    for prefix in [*honorifics["prefixes"], *honorifics.get("abbreviated_given_names", [])]:
         if prefix.endswith(".") and " " not in prefix and prefix.count(".") == 1 and len(prefix) > 2:
             nlp.tokenizer.add_special_case(prefix, [{ORTH: prefix}])
     for word in rules("event_triggers.json")["whole_words"]:

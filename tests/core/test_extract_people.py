@@ -324,3 +324,24 @@ def test_the_greeting_of_a_forwarded_mail_is_no_one():
     names = {p.name for p in found(text, date="2030-07-10")}
     assert {"Ioana Radu", "Elena Ciobanu"} <= names
     assert not any("Andrei" in n or "Popescu" in n for n in names)
+
+
+def test_two_co_chairs_listed_together_are_two_sides_not_one_delegation():
+    x = found("The dialogue was co-chaired by Foreign Minister Tomas Vidal of Chile and Deputy Minister Karim Nabil "
+              "in Cairo, Egypt.", date="2030-04-09")
+    assert named(x, "Karim Nabil").country == "EG"
+
+
+def test_a_given_name_written_short_is_part_of_the_name_and_ends_no_sentence():
+    x = found("Joining the President were Foreign Affairs Secretary Ma. Teresa Villanueva and Trade Secretary "
+              "Mohd. Arif Rahman, who spoke to reporters.", date="2030-04-09")
+    teresa = named(x, "Ma. Teresa Villanueva")
+    assert teresa.title == "Foreign Affairs Secretary"
+    assert named(x, "Mohd. Arif Rahman").title == "Trade Secretary"
+
+
+def test_an_official_of_a_named_countrys_ministry_is_of_that_country_wherever_he_is():
+    x = found("Japanese officials met Ma. Cristina Valdez of the Philippine Department of Trade, and Juan Ortega "
+              "of Argentina's Ministry of Economy, in Tokyo, Japan on Wednesday.", date="2030-04-09")
+    assert named(x, "Ma. Cristina Valdez").country == "PH"
+    assert named(x, "Juan Ortega").country == "AR"
