@@ -58,8 +58,9 @@ class ImportController(QObject):
             self._queue.append((paths, extract))
             self.host.show_message("Import queued: it starts when the current one ends")
             return None
-        worker = ImportWorker(self.host.library.path, paths, marking=self.host.settings.default_marking,
-                              extract=extract)
+        # a team library says how the import process logs in to it; a library file is opened by its path
+        target = getattr(self.host.library, "import_target", None) or self.host.library.path
+        worker = ImportWorker(target, paths, marking=self.host.settings.default_marking, extract=extract)
         worker.progress.connect(self._on_progress)
         worker.failed.connect(self._on_failed)
         worker.sourceDone.connect(self._on_source_done)

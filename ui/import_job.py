@@ -29,9 +29,10 @@ def _be_background() -> None:
         pass
 
 
-def run_import(library_path: str, paths: list[str], marking: str, queue, cancel, extract=None) -> None:
+def run_import(library_path, paths: list[str], marking: str, queue, cancel, extract=None) -> None:
     """Import ``paths``; put ("result", path, status, reason, source_id, done, total) per file on ``queue``,
-    ("error", reason) if the import stops early, and always ("end", cancelled) last."""
+    ("error", reason) if the import stops early, and always ("end", cancelled) last. ``library_path``: the
+    library file, or a callable that opens a team library (``ui.team_connection.TeamOpener``)."""
     _be_background()
     from briefing.lifetime import die_with_parent
 
@@ -40,7 +41,7 @@ def run_import(library_path: str, paths: list[str], marking: str, queue, cancel,
     try:
         from briefing.library import Library
 
-        library = Library.open(library_path, seed=False)
+        library = library_path() if callable(library_path) else Library.open(library_path, seed=False)
         for r in library.import_iter(paths, marking=marking, cancel=cancel.is_set, extract=extract):
             queue.put(("result", r.path, r.status, r.reason, r.source_id, r.done, r.total))
     except Exception as exc:  # noqa: BLE001 - reported to the window as a reason, with the details kept

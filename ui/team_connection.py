@@ -105,6 +105,23 @@ def explain(connection: TeamConnection, reason: str) -> str:
     return text
 
 
+class TeamOpener:
+    """How the window's import process opens the team library for itself (it cannot share the window's
+    connection). Picklable, and handed to that process through a pipe - never its command line; printed, it
+    shows no password."""
+
+    def __init__(self, connection: TeamConnection, password: str | None) -> None:
+        self.connection = connection
+        self._password = password
+
+    def __call__(self) -> PgStore:
+        return PgStore.open(self.connection.dsn(self._password), listen=False)
+
+    def __str__(self) -> str:
+        c = self.connection
+        return f"postgresql://{c.user}@{c.place}/{c.database}"
+
+
 # --- the system keyring ----------------------------------------------------------------------------
 
 

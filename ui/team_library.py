@@ -38,10 +38,11 @@ class TeamLibrary:
 
     damaged = None  # the server keeps the team library whole: never opened read-only as a damaged file is
 
-    def __init__(self, store: Any, settings: Settings, place: str) -> None:
+    def __init__(self, store: Any, settings: Settings, place: str, import_target: Any = None) -> None:
         self.store = store
         self.settings = settings
         self.place = place  # "dbhost:5432"
+        self.import_target = import_target  # opens the library in the import process (team_connection.TeamOpener)
         self._subscribers: list[Callable[[Change], None]] = []
         self._seen: dict[int, int] = {}  # item id -> the version of it last read for the detail pane
 

@@ -18,6 +18,7 @@ from ui.dialogs.connect_team import ConnectTeamDialog
 from ui.team_connection import (
     ConnectFailed,
     TeamConnection,
+    TeamOpener,
     connect,
     forget_password,
     stored_password,
@@ -67,14 +68,15 @@ class TeamSession(QObject):
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
                 return False
-            self.open_store(dialog.store, dialog.connection())
+            self.open_store(dialog.store, dialog.connection(), dialog.password.text() or None)
             return True
         finally:
             dialog.deleteLater()
 
-    def open_store(self, store, connection: TeamConnection) -> None:
-        """Show the team library ``store`` (just opened) in the window; remember where it is, not the password."""
-        library = TeamLibrary(store, self.settings, connection.place)
+    def open_store(self, store, connection: TeamConnection, password: str | None) -> None:
+        """Show the team library ``store`` (just opened) in the window; remember where it is, not the password
+        (held in memory for the import process to log in with)."""
+        library = TeamLibrary(store, self.settings, connection.place, TeamOpener(connection, password))
         self.settings.team_connection = connection.to_settings()
         self.settings.on_team_library = True
         self.settings.save()
@@ -111,7 +113,7 @@ class TeamSession(QObject):
             self.settings.on_team_library = False  # the officer chose their own library for now
             self.settings.save()
             return False
-        self.open_store(store, connection)
+        self.open_store(store, connection, password)
         return True
 
     # --- what the window shows -------------------------------------------------------------------------
@@ -129,8 +131,11 @@ class TeamSession(QObject):
             self.window.set_grouping("kind")
 
     def can_import(self) -> bool:
-        """The window's import runs in a worker process that opens the library file itself."""
-        return not self.on_team
+        """The window's import runs in a process that opens the library itself (a team library: as the officer)."""
+        library = self.window.library
+        if not isinstance(library, TeamLibrary):
+            return True
+        return library.import_target is not None and supports(library.store, "import_iter")
 
     def can_group(self, by: str) -> bool:
         library = self.window.library

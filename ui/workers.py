@@ -48,6 +48,8 @@ class ImportWorker(QThread):
     def __init__(self, library_path, paths, *, marking: str = "UNCLASSIFIED", extract=None, parent=None):
         """``extract(sources) -> extractions`` (picklable) replaces spaCy in the import process (tests)."""
         super().__init__(parent)
+        # a library file's path, or what opens a team library in the import process (its str() has no password)
+        self.library_target = library_path if callable(library_path) else str(library_path)
         self.library_path = str(library_path)
         self.paths = [str(p) for p in paths]
         self.marking = marking
@@ -69,7 +71,7 @@ class ImportWorker(QThread):
         messages = self._context.Queue()
         process = self._context.Process(
             target=import_job.run_import, name="briefing-import",
-            args=(self.library_path, self.paths, self.marking, messages, self._cancel,
+            args=(self.library_target, self.paths, self.marking, messages, self._cancel,
                   self.custom_extract or self.default_extract),
         )
         self._process = process

@@ -198,9 +198,8 @@ def test_the_window_works_on_the_team_library(own_window, qtbot, officer, team_i
         action = window.actions[name]
         assert action.isEnabled() == supports(window.library.store, *needs), name
         assert action.isEnabled() or NOT_YET in action.toolTip()
-    for name in ("import_files", "import_folder"):  # the window's import worker opens a library file
-        assert not window.actions[name].isEnabled() and NOT_YET in window.actions[name].toolTip()
-    assert window.import_paths(["/nonexistent.txt"]) is None and window.worker is None
+    for name in ("import_files", "import_folder"):
+        assert window.actions[name].isEnabled() == supports(window.library.store, "import_iter")
     for by in ("kind", "source", "country", "date"):
         assert window.actions[f"group_{by}"].isEnabled() == (by == "kind" or supports(window.library.store, "groups"))
     window.set_grouping("date")
@@ -251,6 +250,31 @@ def test_an_edit_over_a_colleagues_newer_change_is_refused_naming_them(own_windo
     title.edit.setText("Alice's title")  # now that she has seen it, her edit goes through
     title.edit.editingFinished.emit()
     assert own_window.library.item(item_id).fields["title"] == "Alice's title"
+
+
+def test_import_from_the_window_into_the_team_library(own_window, qtbot, officer, team_items, password_required,
+                                                      tmp_path):
+    """The import process logs in as the officer (the server asks for the password) and writes there."""
+    from briefing.library.pg import PgStore
+    from tests.ui.test_import import hand_extract
+
+    connect_window(own_window, qtbot, officer[0])
+    window = own_window
+    before = window.model.total
+    (tmp_path / "in").mkdir()
+    paths = [tmp_path / "in" / f"readout-{n}.txt" for n in (10, 11)]
+    for n, path in zip((10, 11), paths, strict=True):  # readouts of their own (not copies of one story)
+        path.write_text(hand_made_source(n)[0].text, encoding="utf-8")
+    worker = window.import_paths([tmp_path / "in"], extract=hand_extract())
+    assert worker is not None and PASSWORD not in worker.library_path
+    with qtbot.waitSignal(worker.done, timeout=60_000) as blocker:
+        pass
+    report = blocker.args[0]
+    assert [f.reason for f in report.failed] == [] and len(report.imported) == len(paths)
+    qtbot.waitUntil(lambda: window.model.total > before, timeout=2000)
+    with PgStore.open(_with_password(officer[0])) as store:  # on the server, for everyone
+        assert window.model.total == store.count() > before
+    assert window.actions["undo"].text().replace("&", "") == "Undo Import 2 sources"
 
 
 @pytest.fixture
