@@ -91,6 +91,8 @@ def _lex() -> dict[str, Any]:
         "furniture_words": frozenset(data.get("furniture_words", [])),
         "pair_subjects": frozenset(data.get("pair_subjects", [])),
         "event_verbs": frozenset(data.get("event_verbs", [])),
+        "goal_nouns": frozenset(data.get("goal_nouns", [])),
+        "goal_verbs": frozenset(data.get("goal_verbs", [])),
     }
 
 
@@ -808,6 +810,38 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
     return [i for i in items if i is not None and i.title]
 
 
+def _goal_items(sent: Any, absorbed: set[int]) -> list[Item]:
+    """A goal the sides set or reaffirm is a commitment to it: "set a target of doubling trade by 2030" ->
+    "Double trade by 2030"; "reconfirmed the goal of $10 billion in trade" -> "Goal of $10 billion in trade"."""
+    lex = _lex()
+    out: list[Item] = []
+    for t in sent:
+        if t.lemma_.lower() not in lex["goal_nouns"] or t.dep_ not in {"dobj", "nsubjpass"} or t.i in absorbed:
+            continue
+        if t.head.lemma_.lower() not in lex["goal_verbs"]:
+            continue
+        of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        what = next((g for g in of.children if g.dep_ in {"pcomp", "pobj"}), None) if of is not None else None
+        if what is None:
+            continue
+        # "set a target of X by 2030": the deadline hangs on the verb
+        deadline = _text([x for c in [*t.head.children, *what.children] if c.dep_ == "prep" and c.i > t.i
+                          and c.lower_ in {"by", "before"} for x in c.subtree])
+        if what.dep_ == "pcomp" and what.pos_ == "VERB":
+            item = _vp_item(what, sent, absorbed, set())
+            if item is not None and what.tag_ == "VBG" and item.title.startswith(what.text.capitalize()):
+                item.title = _cap(what.lemma_) + item.title[len(what.text):]
+        else:
+            _absorb_subtree(t, absorbed)
+            item = Item(_cap(_text(_phrase_tokens(t))), "commitment", "agreed", sent, t.i)
+        if item is not None and deadline and deadline not in item.title:
+            item.title = f"{item.title} {deadline}"
+        if item is not None:
+            absorbed.update(x.i for x in t.subtree)
+            out.append(item)
+    return out
+
+
 def _pair_subject(verb: Any) -> bool:
     """Whether a verb's subject is both parties: "the two sides", "both governments", "Peru and Norway"."""
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -1010,6 +1044,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
         renewed_names: set[int] = set()
         found = _commitment_items(sent, absorbed, people_at, renewed_names)
         found += _pair_will_items(sent, absorbed)
+        found += _goal_items(sent, absorbed)
         for it in _doc_noun_items(sent, absorbed):
             if it.anchor in renewed_names:
                 it.status, it.has_cue = "renewed", True

@@ -314,3 +314,11 @@ def test_what_the_two_governments_will_do_is_a_commitment_but_meeting_again_is_n
                    "to the statement, the two governments will set up a consultative body on ageing. The two leaders "
                    "will meet again in Lima next year. Both countries will further strengthen their cooperation.")
     assert found == ["Set up a consultative body on ageing"]
+
+
+def test_a_goal_the_sides_set_or_reaffirm_is_a_commitment_to_it():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two "
+                   "sides set a target of doubling bilateral trade by 2030. They also reconfirmed the goal of raising "
+                   "salmon exports to $2 billion.")
+    assert "Double bilateral trade by 2030" in found
+    assert "Raise salmon exports to $2 billion" in found
