@@ -128,3 +128,10 @@ def test_the_session_told_again_is_one_session():
     sessions = of_type(x, "conference")
     assert len(sessions) == 1 and set(sessions[0].participants) == {"Lars Berg", "Eva Lund"}
     assert [set(e.participants) for e in of_type(x, "meeting")] == [{"Ola Dahl", "Nils Ek"}]
+
+
+def test_a_title_written_as_its_initials_is_its_holder():
+    x = run("External Affairs Minister Ravi Kumar of India paid an official visit to Ghana on Monday. "
+            "EAM held a bilateral meeting with Foreign Minister Kofi Mensah of Ghana on Tuesday.", date="2025-05-21")
+    meetings = [e for e in x.events if e.type in {"meeting", "talks"}]
+    assert [sorted(e.participants) for e in meetings] == [["Kofi Mensah", "Ravi Kumar"]]

@@ -115,7 +115,17 @@ class Cast:
             return list(self.last_pair or self.principal_pair())
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
             return self.by_role(token)
-        return []
+        return self.by_title_initials(token)
+
+    def by_title_initials(self, token: Any) -> list[Any]:
+        """ "EAM held a bilateral meeting", "the PM said": the person whose title those capitals abbreviate
+        (External Affairs Minister, Prime Minister), the most named when several hold it."""
+        text = token.text
+        if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
+            return []
+        cands = [p for p in self.people if p.title and _initials(p.title) == text]
+        cands.sort(key=lambda p: -len(p.mentions))
+        return cands[:1]
 
     def titled_pair(self, token: Any) -> list[Any]:
         """ "the Prime Ministers", "the two Presidents": the two people of different countries holding that title
@@ -186,6 +196,14 @@ class Cast:
             return [self.center]  # "the President" is the president the story follows
         cands.sort(key=lambda p: -len(p.mentions))
         return [cands[0]]
+
+
+_SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
+
+
+def _initials(title: str) -> str:
+    """ "External Affairs Minister" -> "EAM"; "Minister of Foreign Affairs" -> "MFA"."""
+    return "".join(w[0] for w in title.split() if w.lower() not in _SMALL_WORDS and w[:1].isalpha()).upper()
 
 
 def _is_pair_np(token: Any) -> bool:
