@@ -135,3 +135,10 @@ def test_a_title_written_as_its_initials_is_its_holder():
             "EAM held a bilateral meeting with Foreign Minister Kofi Mensah of Ghana on Tuesday.", date="2025-05-21")
     meetings = [e for e in x.events if e.type in {"meeting", "talks"}]
     assert [sorted(e.participants) for e in meetings] == [["Kofi Mensah", "Ravi Kumar"]]
+
+
+def test_a_definite_phrase_that_is_someones_whole_title_is_them():
+    x = run("Chief Adviser Rahim Uddin of Bangladesh met Prime Minister Kofi Mensah of Ghana yesterday. "
+            "The Chief Adviser arrived in Accra on Tuesday on a four-day official visit.", date="2025-05-31")
+    visits = [e for e in x.events if e.type == "visit"]
+    assert [(e.participants, e.date) for e in visits] == [(["Rahim Uddin"], "2025-05-27")]

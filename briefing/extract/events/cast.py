@@ -115,7 +115,19 @@ class Cast:
             return list(self.last_pair or self.principal_pair())
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
             return self.by_role(token)
-        return self.by_title_initials(token)
+        return self.by_title_initials(token) or self.by_whole_title(token)
+
+    def by_whole_title(self, token: Any) -> list[Any]:
+        """ "The Chief Adviser arrived", "the Foreign Secretary said": a definite phrase that is a found
+        person's whole title names them (a title no one else in the story holds)."""
+        if token.pos_ not in {"NOUN", "PROPN"} or not any(c.lower_ == "the" for c in token.children):
+            return []
+        words = [t.lower_ for t in token.subtree if t.i <= token.i and t.dep_ in {"compound", "amod"} or t is token]
+        if len(words) < 2:
+            return []  # "the President" alone is a role noun's work (by_role), with its own care
+        phrase = " ".join(words)
+        holders = [p for p in self.people if p.title and p.title.lower() == phrase]
+        return holders if len(holders) == 1 else []
 
     def by_title_initials(self, token: Any) -> list[Any]:
         """ "EAM held a bilateral meeting", "the PM said": the person whose title those capitals abbreviate
