@@ -453,7 +453,7 @@ def _after_credit_cue(doc: Any, start_char: int) -> bool:
     """The name follows a byline or credit at the start of its line ("By Daniel Okafor", "Photo: ..."), or a
     letter's greeting ("Dear Anna,", "Salut Andrei,")."""
     text = doc_text(doc)
-    line = text[text.rfind("\n", 0, start_char) + 1:start_char].strip().casefold()
+    line = text[text.rfind("\n", 0, start_char) + 1:start_char].strip().lstrip("*•·-–—(| ").casefold()
     if not line:
         return False
     lex = _lexicon()
@@ -945,6 +945,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
         m.context = (m.full_start, rend)
         m.full_text = doc_text(doc)[doc[m.full_start].idx:doc[e - 1].idx + len(doc[e - 1].text)]
         mentions.append(m)
+    _respective_titles(doc, mentions, country_by_token)
     people = _cluster(mentions)
     _name_part_mentions(doc, people, person_tokens, country_tokens, skip)
     people = [p for p in people if not _weak(doc, p)]
@@ -970,6 +971,57 @@ def find_people(doc: Any) -> list[PersonRecord]:
             forms.append(other_order)
         p.aliases = forms
     return people
+
+
+def _singular(word: str) -> str | None:
+    """ "Ministers" -> "Minister", "Secretaries" -> "Secretary" when the singular is a title's head word."""
+    heads = _lexicon()["head_words"]
+    for form in (word[:-3] + "y" if word.endswith("ies") else None, word[:-1] if word.endswith("s") else None):
+        if form and fold(form) in heads:
+            return form
+    return None
+
+
+def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict[int, Any]) -> None:
+    """ "Iraqi and Syrian Foreign Ministers A and B", "the Vietnamese and Singaporean Prime Ministers, A and B":
+    the countries before a plural title go to the names after it in order, each with the title in the singular."""
+    by_start = {m.start: m for m in mentions}
+    for t in doc:
+        if not (t.text.endswith("s") and t.text[:1].isupper()) or t.tag_ not in {"NNS", "NNPS", "NNP"}:
+            continue
+        head = _singular(t.text)
+        if head is None:
+            continue
+        k = t.i - 1
+        words: list[str] = []
+        while k >= 0 and k not in country_by_token and doc[k].text[:1].isupper() and _title_word(doc[k], country_by_token):
+            words.insert(0, doc[k].text)  # "Foreign", "Prime"
+            k -= 1
+        codes: list[str] = []
+        while k >= 0 and (k in country_by_token or doc[k].lower_ in {"and", ","}):
+            cm = country_by_token.get(k)
+            if cm is not None:
+                if not codes or codes[0] != cm.code:
+                    codes.insert(0, cm.code)
+                k = cm.start - 1
+            else:
+                k -= 1
+        if len(codes) < 2:
+            continue
+        listed = []
+        j = t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].text == ",")
+        while j in by_start and len(listed) < len(codes):
+            m = by_start[j]
+            listed.append(m)
+            j = m.end
+            while j < len(doc) and doc[j].lower_ in {",", "and"}:
+                j += 1
+        if len(listed) != len(codes):
+            continue
+        title = " ".join([*words, head])
+        for m, code in zip(listed, codes, strict=True):
+            m.title, m.country = title, code
+            m.full_text = m.text  # "Syrian Foreign Ministers Omar Jaber" is no form of his name
 
 
 def _name_part_mentions(doc: Any, people: list[PersonRecord], taken: set[int], country_tokens: set[int],

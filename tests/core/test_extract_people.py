@@ -345,3 +345,27 @@ def test_an_official_of_a_named_countrys_ministry_is_of_that_country_wherever_he
               "of Argentina's Ministry of Economy, in Tokyo, Japan on Wednesday.", date="2030-04-09")
     assert named(x, "Ma. Cristina Valdez").country == "PH"
     assert named(x, "Juan Ortega").country == "AR"
+
+
+@pytest.mark.parametrize("sentence", [
+    "On Thursday, Iraqi and Syrian Foreign Ministers Omar Jaber and Nabil Haddad called their Iranian counterpart.",
+    "The Iraqi and Syrian Foreign Ministers, Omar Jaber and Nabil Haddad, called their Iranian counterpart.",
+])
+def test_countries_before_a_plural_title_go_to_the_names_after_it_in_order(sentence):
+    x = found(sentence, date="2030-04-09")
+    assert (named(x, "Omar Jaber").country, named(x, "Nabil Haddad").country) == ("IQ", "SY")
+    assert named(x, "Omar Jaber").title == named(x, "Nabil Haddad").title == "Foreign Minister"
+
+
+def test_a_hereditary_style_stays_out_of_the_name():
+    x = found("Foreign Minister Makhdoom Shah Mahmood Qureshi called his Chinese counterpart on Monday.", date="2020-03-02")
+    qureshi = named(x, "Shah Mahmood Qureshi")
+    assert qureshi.country == "PK"
+
+
+def test_writer_and_translator_credits_are_no_one():
+    text = ("Foreign Minister Selim Aksoy congratulated his Chilean counterpart Tomas Vidal on Sunday.\n"
+            "*Writing by Ayse Demir\nTranslated by Can Ozturk\nAuthor: Deniz Kaya\n")
+    names = {p.name for p in found(text, date="2030-04-09")}
+    assert {"Selim Aksoy", "Tomas Vidal"} <= names
+    assert not names & {"Ayse Demir", "Can Ozturk", "Deniz Kaya"}
