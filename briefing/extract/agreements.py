@@ -969,7 +969,7 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         return [], k + 1
     items = []
     j = k + 1
-    while j < len(sents) and BULLET.match(sents[j].text):
+    while j < len(sents) and _list_line(sents[j]):
         s = sents[j]
         line = span_text(s)
         text = BULLET.sub("", line).strip()
@@ -997,6 +997,21 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         items.append(Item(_cap(title), kind, status, s, tokens[0].i if tokens else s.start, named=True))
         j += 1
     return items, j
+
+
+def _list_line(sent: Any) -> bool:
+    """A line of a list after "the following documents were signed:" — a bullet, or, in lists written without
+    bullets, a short line that opens with a document ("A memorandum of cooperation between the ministries;")."""
+    if BULLET.match(span_text(sent)):
+        return True
+    words = [t for t in sent if not t.is_space]
+    k = 0
+    while k < len(words) and (words[k].lower_ in {"a", "an", "the"} or words[k].like_num):
+        k += 1
+    if k >= len(words) or len(words) > 40 or "\n" not in sent.doc[sent.start - 1].whitespace_ + sent.doc[sent.start - 1].text:
+        return False
+    # the document noun opens the line or follows a modifier or two ("An intergovernmental agreement on ...")
+    return any(_doc_noun_at(sent.doc, w.i) for w in words[k:k + 3])
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -1029,7 +1044,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
                 headline += _headline_items(sent)
             k += 1
             continue
-        if span_text(sent).rstrip().endswith(":") and k + 1 < len(sents) and BULLET.match(span_text(sents[k + 1])):
+        if span_text(sent).rstrip().endswith(":") and k + 1 < len(sents) and _list_line(sents[k + 1]):
             listed, nxt = _list_items(sents, k)
             if listed:
                 items += listed

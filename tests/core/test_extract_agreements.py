@@ -322,3 +322,16 @@ def test_a_goal_the_sides_set_or_reaffirm_is_a_commitment_to_it():
                    "salmon exports to $2 billion.")
     assert "Double bilateral trade by 2030" in found
     assert "Raise salmon exports to $2 billion" in found
+
+
+def test_a_list_of_documents_written_without_bullets_gives_one_item_each():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. In the presence "
+            "of the two leaders, the ministers signed three documents:\n\n"
+            "A memorandum of cooperation between the foreign ministries;\n\n"
+            "An agreement between the fisheries agencies on the monitoring of salmon stocks;\n\n"
+            "A memorandum on disaster prevention and response.\n\n"
+            "The leaders then held a press conference.", date="2025-05-14")
+    assert [(a.title, a.status) for a in x.agreements] == [
+        ("Memorandum of cooperation between the foreign ministries", "signed"),
+        ("Agreement between the fisheries agencies on the monitoring of salmon stocks", "signed"),
+        ("Memorandum on disaster prevention and response", "signed")]
