@@ -187,7 +187,7 @@ _STOPPER_WORDS = {"which", "that", "who", "to", "on", "between", "with", "throug
                   "while", "in", "into", "within", "across", "among", "since", "during", "after", "before", "via",
                   "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "been", "can", "could",
                   "should", "may", "must", "also", "being", "where", "when", "so", "because", "than", "not"}
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*/\s*|\s+&\s+|\s*[–—]\s*")
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*/\s*|\s+&\s+|\s+[–—]\s+|(?<=[a-z])[–—](?=[a-z])")
 _FUNCTION_WORDS = {"of", "and", "on", "in", "for", "to", "with", "at", "by", "or"}
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|its|their|our|his|her|other|both|all|these|those|this|that)\s+")
 
@@ -214,7 +214,7 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     words = item.split()
     if not words or len(words) > MAX_ITEM_WORDS:
         return None
-    if any(not re.match(r"^[A-Za-z][\w’'-]*$", w) for w in words):
+    if any(not re.match(r"^[A-Za-z][\w’'–-]*$", w) for w in words):
         return None  # numbers, symbols: not a topic
     folded = [_fold(w) for w in words]
     if all(f in rules.stop or f in _FUNCTION_WORDS for f in folded):
@@ -530,6 +530,12 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
     """A named instrument is a topic under its own name, without its parties: "the Bangladesh–Japan Economic
     Partnership Agreement" -> Economic Partnership Agreement, "our Special Strategic Partnership"."""
     rules = _rules()
+    if m.group("inst") in _GEOGRAPHIC:  # "the Uruguay River", "the Sulawesi Sea": a country's name is the place's
+        words = [w for w in m.group("name").split() if _fold(w) not in ("the", "our", "this")]
+        if not words or len(words) > 3 or re.search(r"[a-z][–-][A-Z]", " ".join(words)):
+            return None  # "the Angola–Namibia River": a pair, not a name
+        start = m.start("name") + m.group("name").find(words[0])
+        return _Mention(" ".join([*words, m.group("inst")]), start, m.end("inst"), "place")
     words = _without_parties(m.group("name")).split() or m.group("name").split()
     while len(words) > 1 and (re.search(r"[A-Za-z][–-][A-Z]", words[0]) or _fold(words[0]) in ("the", "our", "this")
                               or _party_word(words[0])):
@@ -558,6 +564,7 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
 
 
 MECHANISMS = {"Commission", "Cabinet", "Council"}
+_GEOGRAPHIC = {"River", "Sea", "Basin"}
 _OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
 
 
@@ -691,7 +698,7 @@ def _kept(doc, topic: _Chosen) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
-    named_instrument = topic.name.split()[-1] in _instrument_words()  # "Bi-National Commission", tagged a person
+    named_instrument = topic.name.split()[-1] in _instrument_words()  # "Bi-National Commission", "A–B corridor"
     if any(t.ent_type_ == "PERSON" for t in words) and not named_instrument or words[0].lower_ in _rules_titles():
         return False
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words):
@@ -706,7 +713,7 @@ def _kept(doc, topic: _Chosen) -> bool:
 
 @cache
 def _instrument_words() -> frozenset[str]:
-    return frozenset(_data()["instrument_words"])
+    return frozenset(_data()["instrument_words"] + _data().get("named_lowercase_heads", []))
 
 
 @cache

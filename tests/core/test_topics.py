@@ -250,3 +250,10 @@ def test_list_items_lose_their_frame_and_time(text, expected, not_expected):
     found = names(text)
     assert expected in found and not_expected not in found
     assert not any("last week" in f for f in found)
+
+
+def test_a_river_or_sea_named_after_a_country_is_a_place_and_a_dashed_name_is_one_item():
+    found = names("The two ministers discussed dredging of the Senegal River and patrols in the Sulawesi Sea. "
+                  "They also discussed fisheries, the Dakar–Bamako–Niamey corridor and tourism.")
+    assert {"Senegal River", "Sulawesi Sea", "Dakar–Bamako–Niamey corridor"} <= set(found)
+    assert not {"Dakar", "Bamako", "Niamey"} & set(found)
