@@ -260,8 +260,6 @@ class MainWindow(QMainWindow):
     def set_grouping(self, grouping: str, force: bool = False) -> None:
         if grouping not in GROUPING_LABELS:
             return
-        if not self.team.can_group(grouping):
-            grouping = "kind"  # a team library's store that cannot group yet: by kind, counted per kind
         self.group_combo.setCurrentIndex(self.group_combo.findData(grouping))
         # who published a source matters when the tree lists sources; beside items it would crowd the titles
         self.tree.setColumnHidden(COL_PUBLISHER, grouping != "source")

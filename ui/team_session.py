@@ -76,7 +76,7 @@ class TeamSession(QObject):
     def open_store(self, store, connection: TeamConnection, password: str | None) -> None:
         """Show the team library ``store`` (just opened) in the window; remember where it is, not the password
         (held in memory for the import process to log in with)."""
-        library = TeamLibrary(store, self.settings, connection.place, TeamOpener(connection, password))
+        library = TeamLibrary(store, connection.place, TeamOpener(connection, password))
         self.settings.team_connection = connection.to_settings()
         self.settings.on_team_library = True
         self.settings.save()
@@ -127,8 +127,6 @@ class TeamSession(QObject):
             self.label.setText(f"Own library {_home_relative(library.path)}")
             self.label.setToolTip(str(library.path))
         self._enable_commands(library)
-        if not self.can_group(self.window.model.grouping):
-            self.window.set_grouping("kind")
 
     def can_import(self) -> bool:
         """The window's import runs in a process that opens the library itself (a team library: as the officer)."""
@@ -137,22 +135,12 @@ class TeamSession(QObject):
             return True
         return library.import_target is not None and supports(library.store, "import_iter")
 
-    def can_group(self, by: str) -> bool:
-        library = self.window.library
-        return not isinstance(library, TeamLibrary) or library.can_group(by)
-
     def _enable_commands(self, library) -> None:
         actions = self.window.actions
         for name, needs in NEEDS.items():
             self._offer(actions[name], supports(library, *needs), self._tips.get(name, ""))
         for name in IMPORT_ACTIONS:
             self._offer(actions[name], self.can_import(), self._tips.get(name, ""))
-        combo = self.window.group_combo
-        for row in range(combo.count()):
-            by = combo.itemData(row)
-            able = self.can_group(by)
-            self._offer(actions[f"group_{by}"], able, self._tips.get(f"group_{by}", ""))
-            combo.model().item(row).setEnabled(able)
         actions["open_own_library"].setEnabled(self.on_team)
         duplicate = self.window.briefs_bar.duplicate_button
         if not supports(library, "duplicate_brief"):
