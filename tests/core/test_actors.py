@@ -111,6 +111,9 @@ def test_every_un_member_has_holders_since_2015(entries: list[actors.Actor], rol
     ("Mohammed bin Salman", "2023-01-01", "SA", "Prime Minister"),
     ("Keir Starmer", "2025-01-01", "GB", "Prime Minister"),
     ("Jacinda Ardern", "2019-03-15", "NZ", "Prime Minister"),
+    ("Abdulmalik Al-Mekhlafi", "2016-04-21", "YE", "Foreign Minister"),  # led Yemen's side at the 2016 Kuwait talks
+    ("Siaosi Sovaleni", "2023-05-01", "TO", "Prime Minister"),
+    ("Demeke Mekonnen", "2022-06-01", "ET", "Foreign Minister"),
 ])
 def test_well_known_holders(name: str, on: str, country: str, office: str) -> None:
     found = actors.index().find([name], on)
