@@ -217,7 +217,8 @@ def _refuse(conn: psycopg.Connection[Any], table: str, key: dict[str, Any], step
     thing = f"{label} {ref}".strip()
     verb = "undo" if undoing else "redo"
     if row is not None:
-        who = "you" if row[0] == conn.execute("SELECT session_user").fetchone()[0] else row[0]  # type: ignore[index]
+        me = conn.execute("SELECT session_user").fetchone()  # always one row
+        who = "you" if me is not None and row[0] == me[0] else row[0]
         raise UndoConflict(f"cannot {verb} '{name}': {who} changed {thing} since ('{row[1]}'); "
                            f"{'undo that first' if who == 'you' else 'ask them, or change it by hand'}")
     raise UndoConflict(f"cannot {verb} '{name}': {thing} has changed since (an import, or a colleague's change)")
