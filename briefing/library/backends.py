@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from briefing.library.library import Library
     from briefing.library.pg.store import PgStore
-    from briefing.library.store import CoreStore, Store
+    from briefing.library.store import Store
 
 
 def sqlite_is_a_store(library: Library) -> Store:
     return library
 
 
-def postgresql_is_a_core_store(store: PgStore) -> CoreStore:
+def postgresql_is_a_store(store: PgStore) -> Store:
     return store
