@@ -28,7 +28,7 @@ from briefing.extract.rules import rules
 PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
              "van", "von", "der", "den", "ter", "ibn", "abu", "ben", "y", "e", "du", "st.", "mac", "jr.", "jr", "sr.", "ii", "iii", "iv",
              "v", "vi", "vii", "viii"}
-CONNECTORS = {"of", "for", "and", "the", "(", ")", "-", "–", "&", "on", "to"}
+CONNECTORS = {"of", "for", "and", "the", "(", ")", "-", "–", "&", "on", "to", "/"}  # "Deputy Prime Minister/Foreign Minister"
 SPEECH_VERBS = {"say", "suggest", "propose", "commend", "affirm", "tell", "add", "stress", "urge", "ask", "emphasise",
                 "emphasize", "express", "thank", "note", "underline", "reiterate", "welcome", "praise", "call", "invite"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0100-\u024F][\w'’\-.\u00C0-\u024F]*|[A-Z]\.)$")
@@ -650,6 +650,8 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     while head_at > 0 and _title_word(ctoks[head_at - 1], country_by_token):
         head_at -= 1  # "External Affairs Minister", "Deputy Prime Minister"
     title_toks = ctoks[head_at:]
+    if len(title_toks) >= 3 and title_toks[-2].text == "," and _match_seq(title_toks, len(title_toks) - 1, lex["heads"]):
+        title_toks = title_toks[:-2]  # "Cabinet Secretary, Senator X": the style after the comma is no part of the office
     while title_toks and (title_toks[-1].lower_ in CONNECTORS - {")"} or title_toks[-1].text == ","):
         title_toks = title_toks[:-1]
     country = None
@@ -987,10 +989,13 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
     the countries before a plural title go to the names after it in order, each with the title in the singular."""
     by_start = {m.start: m for m in mentions}
     for t in doc:
-        if not (t.text.endswith("s") and t.text[:1].isupper()) or t.tag_ not in {"NNS", "NNPS", "NNP"}:
-            continue
-        head = _singular(t.text)
-        if head is None:
+        if t.lower_ == "counterparts":  # "his Uzbek and Kazakh counterparts, A and B": countries only
+            head = None
+        elif t.text.endswith("s") and t.text[:1].isupper() and t.tag_ in {"NNS", "NNPS", "NNP"}:
+            head = _singular(t.text)
+            if head is None:
+                continue
+        else:
             continue
         k = t.i - 1
         words: list[str] = []
@@ -1018,9 +1023,9 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
                 j += 1
         if len(listed) != len(codes):
             continue
-        title = " ".join([*words, head])
+        title = " ".join([*words, head]) if head else None
         for m, code in zip(listed, codes, strict=True):
-            m.title, m.country = title, code
+            m.title, m.country = title or m.title, code
             m.full_text = m.text  # "Syrian Foreign Ministers Omar Jaber" is no form of his name
 
 

@@ -369,3 +369,26 @@ def test_writer_and_translator_credits_are_no_one():
     names = {p.name for p in found(text, date="2030-04-09")}
     assert {"Selim Aksoy", "Tomas Vidal"} <= names
     assert not names & {"Ayse Demir", "Can Ozturk", "Deniz Kaya"}
+
+
+def test_counterparts_of_two_countries_named_in_order():
+    x = found("Earlier, the minister met his Uzbek and Kazakh counterparts, Timur Rakhimov and Aidos Bekov, in Moscow.",
+              date="2030-04-09")
+    assert (named(x, "Timur Rakhimov").country, named(x, "Aidos Bekov").country) == ("UZ", "KZ")
+
+
+def test_two_offices_joined_by_a_slash_and_a_style_after_the_comma():
+    x = found("Kenya's Prime Cabinet Secretary/Foreign Affairs Cabinet Secretary, Senator Peter Otieno Mbugua, called "
+              "on the acting Afghan Prime Minister, Mullah Abdul Rahim Noori, in Kabul.", date="2030-04-09")
+    peter = named(x, "Peter Otieno Mbugua")
+    assert peter.country == "KE"
+    assert peter.title == "Prime Cabinet Secretary/Foreign Affairs Cabinet Secretary"
+    assert named(x, "Abdul Rahim Noori").country == "AF"  # "Mullah" is a style
+
+
+def test_a_protocol_chief_and_a_religious_style():
+    x = found("The delegation was welcomed by Director General Mufti Karim Jalali and Chief of State Protocol Yusuf "
+              "Rahimi.", date="2030-04-09")
+    names = {p.name for p in x}
+    assert {"Karim Jalali", "Yusuf Rahimi"} <= names
+    assert named(x, "Yusuf Rahimi").title == "Chief of State Protocol"
