@@ -116,6 +116,7 @@ class VerbRule(Open):
     needs_place: bool = False
     place_or_visit_told: bool = False
     person_object_as: EventType | None = None
+    object_preps: Words = []
     refuses_words: Words = []
     one_per_object: bool = False
     place_from_object: bool = False
@@ -181,6 +182,9 @@ class AgreementTriggersFile(Strict):
     event_verbs: Words = []  # "the two sides will meet again" is an event, not a commitment
     goal_nouns: Words = []  # "set a target of doubling trade": a commitment to double it
     goal_verbs: Words = []  # the verbs that set or reaffirm such a goal
+    work_nouns: Words = []  # "finalise the financing of the X Scheme": work on a document, still a commitment
+    meeting_verbs: Words = []  # "convene the Joint Commission": a meeting of a body, not a new one
+    example_openers: Words = []  # a title ends before "such as", "including" and their examples
 
 
 # ---------------------------------------------------------------- currencies.json, units.json
@@ -234,6 +238,9 @@ class TopicsFile(Strict):
     not_topics: Words = []  # fragments a parse leaves that name nothing ("way forward")
     named_lowercase_heads: Words = []  # "the Recognised Seasonal Employer scheme": a name ending in lower case
     named_places: Words = []  # "port of Walvis Bay", "Lake Titicaca": a named place as a topic
+    multilateral_words: Words = []  # a tagged organisation naming one of these is shared between nations ("African")
+    body_heads: Words = []  # ... and ending in one of these is a body or framework ("Fund", "Alliance")
+    not_body_words: Words = []  # ... unless it names one of these: an agency, a building ("Ministry", "Centre")
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -126,3 +126,23 @@ def test_calling_on_someone_is_a_visit_to_them_and_calling_someone_names_is_no_e
     x = run("President Ana Soares of Angola called President Kofi Mensah of Ghana a true friend of Angola.",
             date="2025-05-16")
     assert x.events == []
+
+
+def test_speaking_at_a_forum_is_taking_part_in_it():
+    x = run("Chief Adviser Rahim Uddin of Bangladesh delivered the keynote at the 30th Future of Asia Forum in Tokyo "
+            "on Thursday.", date="2025-05-31")
+    assert [(e.type, e.participants, e.date) for e in x.events] == [("conference", ["Rahim Uddin"], "2025-05-29")]
+
+
+def test_joining_a_sitting_told_before_is_that_sitting():
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana held talks in Accra on Saturday. "
+            "Foreign Minister Rui Costa of Angola had met his Ghanaian counterpart on Friday to prepare the summit, "
+            "and national security adviser Ama Owusu of Ghana joined the leaders' talks.", date="2025-05-18")
+    talks = by_type(x, "talks")
+    assert len(talks) == 1 and talks[0].date == "2025-05-17"
+
+
+def test_a_conference_told_again_for_one_of_its_people_is_one_conference():
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana will attend the regional summit in "
+            "Lusaka on Monday. Soares will also address a summit session on trade on Monday.", date="2025-05-18")
+    assert len(by_type(x, "conference")) == 1

@@ -44,6 +44,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             if _same_without_names(m, f, key_people, date):
                 target = m
                 break
+            if _one_sitting(m, f, key_people, date):
+                target = m
+                break
         if target is None:
             merged.append({"type": f.type, "status": status, "keys": key_people, "found": f, "date": date,
                            "date_end": date_end, "actor": f.actor, "recipient": f.recipient,
@@ -255,6 +258,14 @@ def _same_without_names(m: dict[str, Any], f: Found, key_people: frozenset[int],
         return False  # a dated telling without names is its own happening ("the treaty was signed in 1996")
     near = min(abs(f.sent.start - s.start) for s in m["sents"]) <= 120  # tokens: the same or a nearby paragraph
     return near and (m["type"] == "call") == (f.type == "call")
+
+
+def _one_sitting(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
+    """A conference told again for some of its people on its day ("to address the G7 summit session, which
+    the Prime Minister will attend on Monday") is that conference: several sittings of one day with the same
+    people are rare, several meetings or ceremonies are not."""
+    return f.type == "conference" and m["type"] == "conference" and bool(key_people) \
+        and key_people <= m["keys"] and (date is None or (date == m["date"] and len(date) == 10))
 
 
 def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:

@@ -30,7 +30,7 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
             tok = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
             if tok is None:
                 continue
-            if _inside_other_relcl(tok.root, doc[f.trigger]):
+            if _inside_other_relcl(tok.root, doc[f.trigger]) or _other_coordinate(tok.root, doc[f.trigger]):
                 continue
             if len(m.value) == 4 and tok.root.dep_ in {"nummod", "compound", "amod", "poss"} \
                     and tok.root.head.i != f.trigger and tok.root.head.pos_ in {"NOUN", "PROPN"}:
@@ -93,6 +93,31 @@ _DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2
 def dateline(text: str, start: int, end: int) -> bool:
     """ "JAKARTA, June 30 --", "WINDHOEK, 16 APR (NAMPA) -": the filing date before the story, not an event's."""
     return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:end + 50]))
+
+
+def _clause(token: Any) -> Any:
+    """The verb of the clause a token stands in: the nearest verb above it (itself included) with a subject."""
+    t = token
+    for _ in range(12):
+        if t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+            return t
+        if t.head is t:
+            return t
+        t = t.head
+    return t
+
+
+def _other_coordinate(date_tok: Any, trigger: Any) -> bool:
+    """ "X had met Y on Friday, and Z joined the leaders' talks": a date in one of two joined clauses, each
+    with its own subject, is not the other's when one tells an earlier time (past perfect); "A met B on
+    Wednesday, and C hosted D the same evening" shares it."""
+    a, b = _clause(date_tok), _clause(trigger)
+    joined = a.i != b.i and ((a.dep_ == "conj" and a.head.i == b.i) or (b.dep_ == "conj" and b.head.i == a.i))
+    return joined and _pluperfect(a) != _pluperfect(b)  # "had met ... on Friday" is earlier than "joined"
+
+
+def _pluperfect(verb: Any) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in verb.children)
 
 
 def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:

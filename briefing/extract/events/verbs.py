@@ -38,7 +38,7 @@ def opening_participle_event(t: Any, sent: Any, people: Cast) -> list[Found]:
 def _object_trigger(t: Any, rule: VerbRule) -> Any:
     """The event noun a light verb carries: "held talks", "had a phone conversation", "embarked on a tour"."""
     heads = [c for c in t.children if c.dep_ in {"dobj", "attr"}]
-    heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ in {"on", "in"} for g in c.children
+    heads += [g for c in t.children if c.dep_ == "prep" and c.lower_ in rule.object_preps for g in c.children
               if g.dep_ == "pobj"]
     for head in heads:
         for g in head.subtree:
@@ -101,6 +101,16 @@ def _subjects(t: Any, subj: Any, people: Cast) -> list[Any]:
 
 
 def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
+    found = _verb_event(t, sent, people, used)
+    rule = verb_rule(verb_lemma(t))
+    noun = _object_trigger(t, rule) if rule.type_from_object else None
+    if noun is not None and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children):
+        for f in found:  # "joined the leaders' talks", "attended the summit": a sitting told before
+            f.told_again = True
+    return found
+
+
+def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     words = lex()
     lemma = verb_lemma(t)
     rule = verb_rule(lemma)
