@@ -11,13 +11,13 @@ from __future__ import annotations
 import contextlib
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import psycopg
-
 from briefing.library.db import LibraryError
-from briefing.library.pg import PgStore
+
+if TYPE_CHECKING:  # psycopg and the store load when a team library is opened, not with the window
+    from briefing.library.pg import PgStore
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +75,10 @@ def connect(connection: TeamConnection, password: str | None) -> PgStore:
                                         ("your user name", connection.user)) if not value.strip()]
     if missing:
         raise ConnectFailed(f"Fill in {' and '.join(missing)}.")
+    import psycopg
+
+    from briefing.library.pg import PgStore
+
     try:
         return PgStore.open(connection.dsn(password))
     except (LibraryError, psycopg.Error) as exc:  # psycopg's own: a server that is not PostgreSQL, a lost line
@@ -115,6 +119,8 @@ class TeamOpener:
         self._password = password
 
     def __call__(self) -> PgStore:
+        from briefing.library.pg import PgStore
+
         return PgStore.open(self.connection.dsn(self._password), listen=False)
 
     def __str__(self) -> str:
