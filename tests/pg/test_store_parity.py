@@ -2,8 +2,9 @@
 
 Where the store suite checks each backend against what a test expects, this compares the two with each other
 over everything they hand out, so a difference nobody thought to expect (an order, a label, a count) shows.
-Ids are each backend's own (SQLite gives a deleted row's id again, a PostgreSQL sequence never does), so the
-two are compared with every id replaced by its rank among that library's ids: the same item, the same rank."""
+Ids are each backend's own (a PostgreSQL sequence leaves gaps: ids an import takes ahead and does not use, a
+rolled-back insert), so the two are compared with every id replaced by its rank among that library's ids: the
+same item, the same rank."""
 
 from __future__ import annotations
 
