@@ -93,6 +93,9 @@ def _lex() -> dict[str, Any]:
         "event_verbs": frozenset(data.get("event_verbs", [])),
         "goal_nouns": frozenset(data.get("goal_nouns", [])),
         "goal_verbs": frozenset(data.get("goal_verbs", [])),
+        "work_nouns": frozenset(data.get("work_nouns", [])),
+        "meeting_verbs": frozenset(data.get("meeting_verbs", [])),
+        "example_openers": frozenset(data.get("example_openers", [])),
     }
 
 
@@ -149,6 +152,8 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
                 break
         if t.text in {";", ":"}:
             break
+        if out and t.i > head.i and _opens_examples(t):
+            break  # "challenges such as the low birth rate": the examples are not the name
         if t.text == "," and out and t.i > head.i and t.i - 1 == out[-1].i and t.i + 1 in keep:
             out.append(t)  # a comma inside a list: "the road, rail and fibre-optic components"
             continue
@@ -166,6 +171,12 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
     while out and (out[0].is_punct or out[0].lower_ in {"and", "or", "that", "to"}):
         out.pop(0)
     return out
+
+
+def _opens_examples(t: Any) -> bool:
+    """Whether a word opens examples or an aside inside a phrase: "such as", "including", "especially"."""
+    nxt = t.doc[t.i + 1].lower_ if t.i + 1 < len(t.doc) else ""
+    return t.lower_ in _lex()["example_openers"] or f"{t.lower_} {nxt}" in _lex()["example_openers"]
 
 
 def _text(tokens: list[Any]) -> str:
@@ -657,20 +668,25 @@ def _own_to(verb: Any) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _inner_kind_status(vp: Any, absorbed: set[int]) -> tuple[str | None, str | None, bool]:
-    """Kind and status when the committed verb's object is a document noun ("agreed to set up a working group")."""
+def _inner_kind_status(vp: Any, absorbed: set[int], shown: set[int] | None = None) -> tuple[str | None, str | None, bool]:
+    """Kind and status when the committed verb's object is a document noun ("agreed to set up a working group").
+    Not when the document is only an example the title leaves out ("expand exchanges, including a programme"),
+    when the verb works on it rather than makes it ("finalise the financing of the X Scheme", "conclude the revision
+    of the Treaty"), or convenes a body that exists ("convene the Joint Commission")."""
     lex = _lex()
     tokens = vp.doc
     targets = []
+    if vp.lemma_.lower() in lex["meeting_verbs"]:
+        return None, None, False
     for c in vp.children:
-        if c.dep_ in {"dobj", "attr", "nsubjpass"}:
+        if c.dep_ in {"dobj", "attr", "nsubjpass"} and c.lemma_.lower() not in lex["work_nouns"]:
             targets.append(c)
         if c.dep_ == "prep" and c.lower_ in {"to", "into", "on"}:
             targets += [g for g in c.subtree]
     kind = None
     for t in targets:
         for g in t.subtree if t.dep_ != "pobj" else [t]:
-            if g.lower_ in lex["look_through"]:
+            if g.lower_ in lex["look_through"] or shown is not None and g.i not in shown:
                 continue
             hit = _doc_noun_at(tokens, g.i)
             if hit and g.i + hit[0] < len(tokens) and _doc_noun_at(tokens, g.i + hit[0]):
@@ -693,6 +709,18 @@ def _inner_kind_status(vp: Any, absorbed: set[int]) -> tuple[str | None, str | N
     return kind, status if kind or status in {"renewed", "negotiating"} else None, kind is not None
 
 
+def _gives_status(verb: Any) -> bool:
+    """Whether a verb gives a document a status: "signed", "set up" (but "sets the terms" does not)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _lex()["status"]:
+        return False
+    if lemma == "set":
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    if lemma == "raise":
+        return any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    return True
+
+
 def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False) -> None:
     """Lower-case document nouns inside a committed phrase belong to it, unless they carry their own verb
     (``named``: capitalised ones too, as in "proposed reviving the X Joint Commission")."""
@@ -700,7 +728,7 @@ def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False) -> None
     for g in vp.subtree:
         hit = _doc_noun_at(tokens, g.i)
         if hit and (named or not tokens[g.i].text[:1].isupper()):
-            own = any(c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in _lex()["status"] for c in g.children)
+            own = any(c.dep_ in {"acl", "relcl"} and _gives_status(c) for c in g.children)
             if not own:
                 absorbed.update(range(g.i, g.i + hit[0]))
 
@@ -883,9 +911,10 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
         if vp.lemma_.lower() not in LIGHT_VERBS or inner is None or any(c.dep_ == "dobj" for c in vp.children):
             break
         vp = inner
-    kind, status, _has_doc = _inner_kind_status(vp, absorbed)
-    _absorb_subtree(vp, absorbed)
-    title = _text(_phrase_tokens(vp, stop_before=stop))
+    toks = _phrase_tokens(vp, stop_before=stop)
+    kind, status, _has_doc = _inner_kind_status(vp, absorbed, {t.i for t in toks})
+    _absorb_subtree(vp, absorbed, named=kind is None)  # "convene the Joint Commission": no item of its own
+    title = _text(toks)
     if not title:
         return None
     return Item(_cap(prefix + title), kind or "commitment", status or "agreed", sent, vp.i)

@@ -335,3 +335,24 @@ def test_a_list_of_documents_written_without_bullets_gives_one_item_each():
         ("Memorandum of cooperation between the foreign ministries", "signed"),
         ("Agreement between the fisheries agencies on the monitoring of salmon stocks", "signed"),
         ("Memorandum on disaster prevention and response", "signed")]
+
+
+def test_working_on_a_document_or_convening_a_body_stays_a_commitment():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The ministers "
+            "agreed to finalise the financing of the Andean Salmon Programme and to convene the Joint Commission "
+            "in Lima. They also committed to conclude the revision of Annex B of the 1998 Fisheries Treaty, which "
+            "sets the quotas, by December.", date="2025-05-14")
+    found = {a.title: a.kind for a in x.agreements}
+    assert found.get("Finalise the financing of the Andean Salmon Programme") == "commitment"
+    assert found.get("Convene the Joint Commission in Lima") == "commitment"
+    assert any(t.startswith("Conclude the revision of Annex B") and k == "commitment" for t, k in found.items())
+    assert len(found) == 3
+
+
+def test_examples_after_such_as_are_not_part_of_the_title_nor_its_kind():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two "
+            "governments will set up a consultative body on shared challenges such as an ageing population, and "
+            "will expand youth exchanges, including a larger working holiday programme.", date="2025-05-14")
+    found = {a.title: a.kind for a in x.agreements}
+    assert found.get("Set up a consultative body on shared challenges") == "commitment"
+    assert any(t.endswith("xpand youth exchanges") and k == "commitment" for t, k in found.items())
