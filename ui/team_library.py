@@ -9,7 +9,10 @@ Kept here, on top of the store:
 - the version of the item the detail pane shows, sent with each edit typed into it: when a colleague has
   changed the same field since, the store refuses the edit naming them (``EditConflict``, a LibraryError that
   the window tells in a message, ``ui/library_faults.py``) and the pane re-reads to show the newer value;
-- how the window's import process logs in to the library (``import_target``).
+- how the window's import process logs in to the library (``import_target``);
+- the officer's current brief, which the store keeps in the settings file, copied into the window's own
+  Settings too: the window saves that object (Preferences, switching library) and must not write back an
+  older choice over the store's.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 
 from briefing.library.db import LibraryError
 from briefing.library.store import supports
+from briefing.settings import Settings
 
 NOT_YET = "not available on a team library yet"
 
@@ -31,8 +35,9 @@ class TeamLibrary:
 
     damaged = None  # the server keeps the team library whole: never opened read-only as a damaged file is
 
-    def __init__(self, store: Any, place: str, import_target: Any = None) -> None:
+    def __init__(self, store: Any, settings: Settings, place: str, import_target: Any = None) -> None:
         self.store = store
+        self.settings = settings
         self.place = place  # "dbhost:5432"
         self.import_target = import_target  # opens the library in the import process (team_connection.TeamOpener)
         self._seen: dict[int, int] = {}  # item id -> the version of it last read for the detail pane
@@ -54,6 +59,13 @@ class TeamLibrary:
     def describe(self) -> str:
         """The status bar's words: which library, as whom, cleared to what."""
         return f"Team library {self.database} on {self.place} — {self.store.user} ({self.store.clearance or 'no clearance'})"
+
+    def set_current_brief(self, brief_id: int | None) -> None:
+        self.store.set_current_brief(brief_id)
+        if brief_id is None:
+            self.settings.current_brief.pop(self.path, None)
+        else:
+            self.settings.current_brief[self.path] = brief_id
 
     # --- reading and editing one item: edits carry the version read ------------------------------------
     def items(self, ids: Sequence[int]) -> list[Any]:

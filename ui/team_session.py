@@ -76,7 +76,7 @@ class TeamSession(QObject):
     def open_store(self, store, connection: TeamConnection, password: str | None) -> None:
         """Show the team library ``store`` (just opened) in the window; remember where it is, not the password
         (held in memory for the import process to log in with)."""
-        library = TeamLibrary(store, connection.place, TeamOpener(connection, password))
+        library = TeamLibrary(store, self.settings, connection.place, TeamOpener(connection, password))
         self.settings.team_connection = connection.to_settings()
         self.settings.on_team_library = True
         self.settings.save()

@@ -238,6 +238,17 @@ def test_every_menu_action_on_the_team_library_works_or_says_why_not(own_window,
     assert window.team.on_team and window.isVisible()
 
 
+def test_the_brief_in_hand_on_the_team_library_outlives_other_settings_being_saved(own_window, qtbot, officer,
+                                                                                    team_items):
+    connect_window(own_window, qtbot, officer[0])
+    window = own_window
+    second = window.briefs_bar.create("Minister's visit")
+    assert window.briefs_bar.current_id() == second == window.library.current_brief_id()
+    window.settings.prepared_by = "A. Officer"  # as Preferences… does: the window saves its settings
+    window.settings.save()
+    assert window.library.current_brief_id() == second
+
+
 def test_a_colleagues_change_shows_within_a_second_or_two(own_window, qtbot, officer, team_items, team_library):
     from briefing.library import Query
     from briefing.library.pg import PgStore
