@@ -88,6 +88,7 @@ def _lexicon() -> dict[str, Any]:
         "credit_cues": frozenset(c.casefold() for c in [*hon.get("credit_cues", []), *hon.get("greetings", [])]),
         "greetings": tuple(g.casefold() + " " for g in hon.get("greetings", [])),
         "short_given": frozenset(hon.get("abbreviated_given_names", [])),
+        "headline_words": frozenset(hon.get("headline_words", [])),
         "inline_credit_cues": tuple(c.casefold() for c in hon.get("inline_credit_cues", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
@@ -551,6 +552,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     inner = [i for i in range(start + 1, end) if i in country_tokens]
     if inner:
         end = inner[0]  # "Lam Khanh HA NOI": the dateline's city is no part of the name before it
+    while end - start > 1 and tokens[end - 1].text in lex["headline_words"]:
+        end -= 1  # a headline's verb: "Pham Minh Chinh Visits"
     while end > start and (tokens[end - 1].text in {"'s", "’s", "'", ",", ".", ";", ":", "-"}
                            or tokens[end - 1].text.rstrip(".") in lex["post"] and end - start > 1):
         end -= 1
@@ -823,7 +826,7 @@ def _appositive_title(doc: Any, start: int, end: int, country_by_token: dict[int
             if code:
                 country = country or code
             elif c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN", "ADJ"} \
-                    and not any(fold(c.text) == a for a in lex["analysts"]):
+                    and c.lower_ not in {"new", "newly"} and not any(fold(c.text) == a for a in lex["analysts"]):
                 words.append(c)
         portfolio = []  # "head of state", "minister for trade"
         for prep in (c for c in noun.rights if c.dep_ == "prep" and c.lower_ in {"of", "for"}):
@@ -984,6 +987,22 @@ def _singular(word: str) -> str | None:
     return None
 
 
+def _country_list(doc: Any, j: int, country_by_token: dict[int, Any]) -> tuple[list[str], int]:
+    """The countries listed from token j on ("Egypt and Greece", "the UAE, Oman and Qatar") and where the list ends."""
+    codes: list[str] = []
+    while j < len(doc) and (j in country_by_token or doc[j].lower_ in {"and", ",", "the"}):
+        cm = country_by_token.get(j)
+        if cm is not None:
+            codes.append(cm.code)
+            j = cm.end
+        elif doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].lower_ not in {"and", "the"} \
+                and j + 1 not in country_by_token:
+            break  # the comma before the names
+        else:
+            j += 1
+    return codes, j
+
+
 def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict[int, Any]) -> None:
     """ "Iraqi and Syrian Foreign Ministers A and B", "the Vietnamese and Singaporean Prime Ministers, A and B":
     the countries before a plural title go to the names after it in order, each with the title in the singular."""
@@ -1011,10 +1030,13 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
                 k = cm.start - 1
             else:
                 k -= 1
+        j = t.i + 1
+        if len(codes) < 2 and j < len(doc) and doc[j].lower_ == "of":  # "the Foreign Ministers of Egypt and Greece, A and B"
+            codes, j = _country_list(doc, j + 1, country_by_token)
         if len(codes) < 2:
             continue
         listed = []
-        j = t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].text == ",")
+        j += j < len(doc) and doc[j].text == ","
         while j in by_start and len(listed) < len(codes):
             m = by_start[j]
             listed.append(m)

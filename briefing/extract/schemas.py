@@ -59,6 +59,7 @@ class HonorificsFile(Open):
     inline_credit_cues: Words = []  # right before a name on its line: a photo credit ("VNA Photo")
     greetings: Words = []  # a letter's greeting ("Dear", "Salut"): the name after it is the correspondent
     abbreviated_given_names: Words = []  # "Ma." (Maria), "Mohd.": part of the name, kept whole by the tokenizer
+    headline_words: Words = []  # "Pham Minh Chinh Visits Vientiane": cut from the end of a name in a headline
 
 
 class TitlesFile(Open):
@@ -124,6 +125,7 @@ class VerbRule(Open):
 
 class EventVerbsFile(Open):
     verb_rules: dict[Word, VerbRule]
+    joint_statement_verbs: Words = []
     type_priority: dict[Word, int] = {}
     visit_light_verbs: Words = []
     venue_words: Words = []

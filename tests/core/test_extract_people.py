@@ -392,3 +392,16 @@ def test_a_protocol_chief_and_a_religious_style():
     names = {p.name for p in x}
     assert {"Karim Jalali", "Yusuf Rahimi"} <= names
     assert named(x, "Yusuf Rahimi").title == "Chief of State Protocol"
+
+
+def test_a_headline_in_title_case_leaves_its_verb_out_of_the_name():
+    x = found("Laos And Vietnam Boost Ties As Prime Minister Tran Van Long Visits Vientiane\n\nPrime Minister Tran Van "
+              "Long arrived in Vientiane on Monday.", date="2030-04-09")
+    assert "Tran Van Long" in {p.name for p in x}
+    assert not any(p.name.endswith("Visits") for p in x)
+
+
+def test_the_ministers_of_two_countries_named_after_them_in_order():
+    x = found("The Foreign Ministers of Egypt and Greece, Karim Nabil and Nikos Pappas, met in Athens.", date="2030-04-09")
+    assert (named(x, "Karim Nabil").country, named(x, "Nikos Pappas").country) == ("EG", "GR")
+    assert named(x, "Karim Nabil").title == "Foreign Minister"
