@@ -420,11 +420,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         if name:
             found.append(_Mention(name, m.start(), m.end(), "vocab"))
     for m in rules.issues.finditer(text):
-        before = text[max(0, m.start() - 80):m.start()]
-        if _TIME_REFERENCE.search(before[-30:]) or rules.name_before.search(before):
-            continue  # "since the Covid-19 pandemic began": a date; "Minister for ..., European Union and ...": a title
-        if _VENUE.search(before):
-            continue  # "on the sidelines of the UN General Assembly": where they met, not what about
+        if _aside(text, m.start()):
+            continue
         if m.group().isupper() and _in_shouted_run(text, m.start(), m.end()):
             continue  # "WHO" in "WHO WILL PAY": a headline in capitals, not the body
         found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue", m.group()))
@@ -454,6 +451,13 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
                 offset = text.find(place, m.start("place"))
                 found.append(_Mention(place, offset, offset + len(place), "issue"))
     return found
+
+
+def _aside(text: str, start: int) -> bool:
+    """A name mentioned by the way: a date ("since the Covid-19 pandemic began"), part of a title ("Minister
+    for ..., European Union and ..."), where they met ("on the sidelines of the UN General Assembly")."""
+    before = text[max(0, start - 80):start]
+    return bool(_TIME_REFERENCE.search(before[-30:]) or _rules().name_before.search(before) or _VENUE.search(before))
 
 
 def _in_shouted_run(text: str, start: int, end: int) -> bool:
@@ -743,10 +747,50 @@ def doc_candidates(doc) -> list[_Mention]:
     if found is None:
         text = DocIndex.of(doc).text
         skip = doc._.bb_skip or [] if doc.has_extension("bb_skip") else []
-        found = [m for m in _candidates(text, doc) + _third_countries(text, doc)
-                 if not in_ranges(skip, m.start, m.end)]
+        found = _candidates(text, doc) + _third_countries(text, doc)
+        found += _multilateral_bodies(doc, found)
+        found = [m for m in found if not in_ranges(skip, m.start, m.end)]
         doc.user_data["bb_topic_mentions"] = found
     return found
+
+
+_OFFICE_WORDS = {"president", "chair", "chairperson", "chairman", "secretary", "secretary-general", "commissioner",
+                 "director", "director-general", "envoy", "spokesperson", "spokesman", "head", "chief", "member"}
+
+
+def _multilateral_bodies(doc, found: list[_Mention]) -> list[_Mention]:
+    """Bodies and frameworks the vocabulary has never seen, from the entity tagger: an organisation, law or
+    event whose name says it is shared between nations ("International", "African", "Global" ...) and what kind
+    of body it is ("Organization", "Fund", "Alliance" ...), not a country's own agency ("Japan International
+    Cooperation Agency") nor a building ("... International Convention Centre")."""
+    data = _data()
+    cues, heads = set(data.get("multilateral_words", [])), set(data.get("body_heads", []))
+    refused = set(data.get("not_body_words", []))
+    named = [(m.start, m.end) for m in found if m.source in ("issue", "head", "place")]
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "LAW", "EVENT"):
+            continue
+        words = [t for t in ent if not t.is_punct and not t.is_space]
+        while words and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        texts = [t.text for t in words]
+        if not 2 <= len(texts) <= 8 or not cues & set(texts) or refused & set(texts) or not any(
+                w in heads and (n == len(texts) - 1 or texts[n + 1] in ("for", "of", "on", "against"))
+                for n, w in enumerate(texts)):
+            continue  # its kind ends its name or opens what it is for ("Global Partnership for Education")
+        if _party_word(texts[0]) or texts[0].lower() in _rules_titles():
+            continue
+        following = next((t for t in doc[ent.end:ent.end + 3] if not t.is_space), None)
+        if following is not None and (following.ent_type_ == "PERSON" or following.lower_ in _OFFICE_WORDS):
+            continue  # "European Commission President Ursula von der Leyen": a title
+        start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+        if doc.text[end:end + 1] == "-":
+            continue  # "African Union-led": a word about something else, as the vocabulary reads it
+        if any(a < end and start < b for a, b in named) or _aside(doc.text, start):
+            continue  # the vocabulary or a pattern has it already; where they met; a date; a title
+        out.append(_Mention(doc.text[start:end], start, end, "issue", doc.text[start:end]))
+    return out
 
 
 def _third_countries(text: str, doc) -> list[_Mention]:

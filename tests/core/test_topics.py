@@ -257,3 +257,20 @@ def test_a_river_or_sea_named_after_a_country_is_a_place_and_a_dashed_name_is_on
                   "They also discussed fisheries, the Dakar–Bamako–Niamey corridor and tourism.")
     assert {"Senegal River", "Sulawesi Sea", "Dakar–Bamako–Niamey corridor"} <= set(found)
     assert not {"Dakar", "Bamako", "Niamey"} & set(found)
+
+
+def test_a_body_the_vocabulary_does_not_know_is_found_by_the_tagger():
+    found = names("Both sides praised the Asian Productivity Organization and pledged support to the Global "
+                  "Partnership for Education.")
+    assert {"Asian Productivity Organization", "Global Partnership for Education"} <= set(found)
+    assert "education" not in found  # a word of the body's name, not a topic of its own
+
+
+@pytest.mark.parametrize("text", [
+    "The delegation toured the Kenyatta International Convention Centre.",
+    "She met European Commission President Ursula von der Leyen in Brussels.",
+    "Ministers met on the sidelines of the World Economic Forum Annual Meeting.",
+])
+def test_a_building_a_title_or_a_venue_is_not_a_body(text):
+    found = names(text)
+    assert not any("Convention" in f or "Commission" in f or "Forum" in f for f in found)
