@@ -243,9 +243,6 @@ class TopicsFile(Strict):
     multilateral_words: Words = []  # a tagged organisation naming one of these is shared between nations ("African")
     body_heads: Words = []  # ... and ending in one of these is a body or framework ("Fund", "Alliance")
     not_body_words: Words = []  # ... unless it names one of these: an agency, a building ("Ministry", "Centre")
-    multilateral_words: Words = []  # a tagged organisation naming one of these is shared between nations ("African")
-    body_heads: Words = []  # ... and ending in one of these is a body or framework ("Fund", "Alliance")
-    not_body_words: Words = []  # ... unless it names one of these: an agency, a building ("Ministry", "Centre")
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {
