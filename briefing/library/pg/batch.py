@@ -2,10 +2,20 @@
 
 The shared ingest code (``briefing.library.ingest``) speaks to its connection one statement at a time, as
 suits SQLite in the same process. Over a network each statement would be a round trip, about 150 for one
-source. Here a source is written in psycopg's pipeline mode: statements whose answer nobody reads (the
-UPDATEs, DELETEs and plain INSERTs of items, keys, search rows) are queued and sent together, and the client
-waits for the server only when the ingest code reads something back (a SELECT, an INSERT's new id). The
-server runs them in the order sent, so a read still sees every write before it.
+source. Here a source is written in psycopg's pipeline mode, and three kinds of statement cost none:
+
+- statements whose answer nobody reads (the UPDATEs, DELETEs and plain INSERTs of items, keys, evidence)
+  are queued and sent together; the client waits for the server only when the ingest code reads something
+  back (a SELECT, an INSERT's new id). The server runs them in the order sent, so a read still sees every
+  write before it;
+- the search rows (``items_fts``, ``sources_fts``), deleted and written again for every item a source
+  joins, are kept here and written at the end in two statements a table (``flush``), or earlier when a
+  statement names the table;
+- the items this source created are remembered as they were written, and reading one back (an event's
+  participant: their name, their countries) is answered from memory. Only the statements that write items
+  as the ingest code writes them keep that memory; any other write to ``items`` forgets it.
+
+What the server holds at the end of the source's transaction is the same as statement by statement.
 """
 
 from __future__ import annotations
@@ -17,8 +27,45 @@ from typing import Any
 import psycopg
 
 from briefing.library.pg.compat import Constant, Cursor, SqliteDialect, translate
+from briefing.library.pg.search import tokens
+
+Params = Sequence[Any] | dict[str, Any]
 
 _ANSWERS = re.compile(r"^\s*(SELECT|WITH|VALUES)\b|\bRETURNING\b", re.I)
+_FTS_TABLES = ("items_fts", "sources_fts")
+_FTS_DELETE = re.compile(r"^\s*DELETE FROM (items_fts|sources_fts) WHERE rowid = \?\s*$", re.I)
+_FTS_INSERT = re.compile(r"^\s*INSERT INTO (items_fts|sources_fts) \(rowid, body\) VALUES \(\?, \?\)\s*$", re.I)
+_DELETES = re.compile(r"^\s*DELETE\b", re.I)  # a cascade may reach the search rows
+
+_WRITES_ITEMS = re.compile(r"^\s*(UPDATE|DELETE\s+FROM|INSERT(\s+OR\s+\w+)?\s+INTO)\s+items\b", re.I)
+_INSERT_ITEM = re.compile(r"^\s*INSERT INTO items \(([\w, ]+)\) VALUES \(((?:\?|'[^']*')(?:, (?:\?|'[^']*'))*)\)\s*$",
+                          re.I)
+_UPDATE_ITEM = re.compile(r"^\s*UPDATE items SET ((?:\w+ = (?:\?|:\w+)(?:, )?)+) WHERE id = (\?|:\w+)\s*$", re.I)
+# ingest.Ingest._find: the items filed under a contribution's merge keys (no prefix ranges), of one kind.
+_FIND = re.compile(r"^SELECT i\.id, i\.machine, i\.edits FROM items i WHERE i\.id IN \(SELECT item_id FROM item_keys "
+                   r"WHERE key IN \(\?(?:,\?)*\)\) AND \+?i\.kind = \? ORDER BY i\.id$")
+_READ_ITEM = re.compile(r"^\s*SELECT ([\w, ]+) FROM items WHERE id = \?\s*$", re.I)
+
+
+class Answered(Cursor):
+    """The result of a statement answered here, without the server (``rows``: what it returns)."""
+
+    def __init__(self, rows: list[tuple[Any, ...]] | None = None) -> None:  # not Cursor's: there is no cursor
+        self._rows = rows or []
+        self.lastrowid: int | None = None
+
+    @property
+    def rowcount(self) -> int:
+        return len(self._rows)
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        return self._rows[0] if self._rows else None
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return list(self._rows)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self.fetchall())
 
 
 class PipelinedCursor(Cursor):
@@ -50,21 +97,146 @@ class PipelinedCursor(Cursor):
 
 
 class PipelinedDialect(SqliteDialect):
-    """``SqliteDialect`` on a connection in pipeline mode (``pipeline``, held by the caller)."""
+    """``SqliteDialect`` on a connection in pipeline mode (``pipeline``, held by the caller) for the writing of
+    one source; ``flush`` before the pipeline ends."""
 
-    def __init__(self, conn: psycopg.Connection[Any], pipeline: psycopg.Pipeline) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], pipeline: psycopg.Pipeline, *, new_items: int = 1) -> None:
         super().__init__(conn)
         self._pipeline = pipeline
+        self._new_items = max(1, new_items)  # at most this many items will be created (ids are taken at once)
+        self._item_ids: list[int] = []
+        # per search table: rowid -> the body to write (None: deleted); the rowids to delete first
+        self._fts: dict[str, dict[int, str | None]] = {table: {} for table in _FTS_TABLES}
+        self._fts_deleted: dict[str, set[int]] = {table: set() for table in _FTS_TABLES}
+        self._created: dict[int, dict[str, Any]] = {}  # items this source inserted: their columns as written
+        # The items filed under the merge keys of the source's own items, read once before it joins any
+        # (``prefetch``): key -> [(id, kind, machine, edits)].
+        self._filed: dict[str, list[tuple[int, str, str, str]]] | None = None
 
-    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Cursor | Constant:
+    def execute(self, sql: str, params: Params = ()) -> Cursor | Constant:
+        answered = self._answer(sql, params)
+        if answered is not None:
+            return answered
+        insert = _INSERT_ITEM.match(sql)
+        if insert is not None and not isinstance(params, dict):
+            return self._insert_item(insert, params)
         statement = translate(sql)
         if statement.constant is not None:
             return Constant(statement.constant)
+        if any(table in sql for table in _FTS_TABLES) or _DELETES.match(sql):
+            self.flush()
         cursor = self.pg.cursor()
         cursor.execute(statement.sql, statement.params(params) if params else None)
-        return PipelinedCursor(cursor, self._pipeline, returns_id=statement.returns_id,
-                               answers=bool(_ANSWERS.search(statement.sql)))
+        result = PipelinedCursor(cursor, self._pipeline, returns_id=statement.returns_id,
+                                 answers=bool(_ANSWERS.search(statement.sql)))
+        self._remember(sql, params, result.lastrowid)
+        return result
 
-    def executemany(self, sql: str, seq: Iterable[Sequence[Any] | dict[str, Any]]) -> Cursor:
+    def executemany(self, sql: str, seq: Iterable[Params]) -> Cursor:
+        if _FTS_INSERT.match(sql) or _FTS_DELETE.match(sql):
+            for params in seq:
+                self.execute(sql, params)
+            return Answered()
+        if any(table in sql for table in _FTS_TABLES) or _DELETES.match(sql):
+            self.flush()
+        if _WRITES_ITEMS.match(sql):
+            self._created.clear()
         super().executemany(sql, seq)  # no statement of the write path reads what an executemany returns
-        return PipelinedCursor(self.pg.cursor(), self._pipeline, returns_id=False, answers=False)
+        return Answered()
+
+    def flush(self) -> None:
+        """Send the search rows kept so far: the deleted ones' DELETE, then one INSERT of the rest."""
+        for table in _FTS_TABLES:
+            rows, deleted = self._fts[table], self._fts_deleted[table]
+            if deleted:
+                self.pg.execute(f"DELETE FROM {table} WHERE rowid = ANY(%s)", (sorted(deleted),))
+            written = [(rowid, body) for rowid, body in rows.items() if body is not None]
+            if written:
+                self.pg.execute(
+                    f"INSERT INTO {table} (rowid, body, tsv) SELECT r, b, to_tsvector('bb_simple', w) "
+                    "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS u (r, b, w)",
+                    ([r for r, _ in written], [b for _, b in written], [" ".join(tokens(b)) for _, b in written]))
+            rows.clear()
+            deleted.clear()
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Read at once the items filed under ``keys``, to answer the ingest code's look-ups by them.
+
+        Call it before the source joins any item. Answering from these rows later is what the server would
+        answer for every item this source has not touched: only the ones it touched (made, joined) have
+        changed since, and the ingest code passes over those (a source never joins two of its own items)."""
+        wanted = sorted(set(keys))
+        self._filed = {key: [] for key in wanted}
+        if not wanted:
+            return
+        for key, item_id, kind, machine, edits in self.pg.execute(
+                "SELECT k.key, i.id, i.kind, i.machine, i.edits FROM item_keys k JOIN items i ON i.id = k.item_id "
+                "WHERE k.key = ANY(%s)", (wanted,)).fetchall():
+            self._filed[key].append((int(item_id), kind, machine, edits))
+
+    def _insert_item(self, insert: re.Match[str], params: Sequence[Any]) -> Cursor:
+        """An item inserted with an id taken beforehand, so the client need not wait to learn it."""
+        if not self._item_ids:
+            # One round trip for the ids of all the items this source may create (the unused are skipped).
+            self._item_ids = [int(r[0]) for r in self.pg.execute(
+                "SELECT nextval(pg_get_serial_sequence('briefing.items', 'id')) FROM generate_series(1, %s)",
+                (self._new_items,)).fetchall()]
+            self._new_items = 1
+        new_id = self._item_ids.pop(0)
+        statement = translate(f"INSERT INTO items (id, {insert.group(1)}) VALUES (?, {insert.group(2)})")
+        self.pg.cursor().execute(statement.sql.removesuffix(" RETURNING id"), (new_id, *params))
+        result = Answered()
+        result.lastrowid = new_id
+        self._remember(insert.group(0), params, new_id)
+        return result
+
+    def _answer(self, sql: str, params: Params) -> Cursor | None:
+        """The statement's result when it needs no round trip: a search row kept for ``flush``, or an item
+        this source created read back."""
+        fts = _FTS_DELETE.match(sql) or _FTS_INSERT.match(sql)
+        if fts is not None and not isinstance(params, dict):
+            table, rowid = fts.group(1).lower(), int(params[0])
+            if sql.lstrip().upper().startswith("DELETE"):
+                self._fts_deleted[table].add(rowid)
+                self._fts[table][rowid] = None
+            else:
+                self._fts[table][rowid] = str(params[1])
+            return Answered()
+        if self._filed is not None and _FIND.match(sql) and not isinstance(params, dict):
+            *keys, kind = params
+            if all(key in self._filed for key in keys):
+                found = {row[0]: (row[0], row[2], row[3]) for key in keys for row in self._filed[key] if row[1] == kind}
+                return Answered([found[i] for i in sorted(found)])
+        read = _READ_ITEM.match(sql)
+        if read is not None and not isinstance(params, dict):
+            known = self._created.get(int(params[0]))
+            columns = [c.strip() for c in read.group(1).split(",")]
+            if known is not None and all(c in known for c in columns):
+                return Answered([tuple(known[c] for c in columns)])
+        return None
+
+    def _remember(self, sql: str, params: Params, new_id: int | None) -> None:
+        """Keep the columns of an item this source inserts, and follow the updates of its columns."""
+        if not _WRITES_ITEMS.match(sql):
+            return
+        insert, update = _INSERT_ITEM.match(sql), _UPDATE_ITEM.match(sql)
+        if insert is not None and new_id is not None and not isinstance(params, dict):
+            values = iter(params)
+            columns = [c.strip() for c in insert.group(1).split(",")]
+            marks = [m.strip() for m in insert.group(2).split(", ")]
+            if len(columns) == len(marks) and marks.count("?") == len(params):
+                self._created[new_id] = {c: next(values) if m == "?" else m[1:-1]
+                                         for c, m in zip(columns, marks, strict=True)}
+                return
+        elif update is not None:
+            assignments = [a.split(" = ") for a in update.group(1).rstrip(", ").split(", ")]
+            named = isinstance(params, dict)
+            given: dict[Any, Any] = dict(params) if isinstance(params, dict) else dict(enumerate(params))
+            keys: list[Any] = [m[1:] if named else n for n, (_, m) in enumerate(assignments)]
+            id_key: Any = update.group(2)[1:] if named else len(assignments)
+            if all(k in given for k in [*keys, id_key]):
+                known = self._created.get(int(given[id_key]))
+                if known is not None:
+                    known.update({c: given[k] for (c, _), k in zip(assignments, keys, strict=True)})
+                return  # an item this source did not create: nothing of it is remembered
+        self._created.clear()  # a write to items not understood here: read them from the server again

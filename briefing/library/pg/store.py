@@ -92,6 +92,16 @@ def is_dsn(target: object) -> bool:
     return isinstance(target, str) and target.startswith(("postgresql://", "postgres://"))
 
 
+def _merge_keys(extraction: Extraction) -> set[str]:
+    """The merge keys the items of an extraction are looked up by, but for events (theirs name the people
+    the source's own persons become, known only as they are joined)."""
+    keys: set[str] = set()
+    for kind, item in extraction.items():
+        if kind != "event":
+            keys |= kinds.identity_keys(kind, {k: v for k, v in vars(item).items() if k != "evidence"}, {})
+    return keys
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word if n == 1 else word + 's'}"
 
@@ -367,7 +377,10 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         try:
             # In pipeline mode: the client waits for the server only where the ingest code reads (batch.py).
             with self._conn.pipeline() as pipeline:
-                return self._write_source_joined(PipelinedDialect(self._conn, pipeline), source, extraction, cache)
+                db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()))
+                source_id = self._write_source_joined(db, source, extraction, cache)
+                db.flush()
+                return source_id
         finally:
             if not self._conn.closed and self._conn.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS:
                 self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
@@ -381,6 +394,8 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         original = self._link_copy(db, source_id, source, cache)
         story = copies.story_sources(db, original) if original is not None else None
         ingesting = ingest.Ingest(db, source_id, source, extraction, story=story, cache=cache)
+        if isinstance(db, PipelinedDialect):
+            db.prefetch(_merge_keys(extraction))
         touched = ingesting.run()
         self._announce("sources-added", [source_id])
         self._announce("items-added", sorted(ingesting.created))
