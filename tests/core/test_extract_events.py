@@ -146,3 +146,18 @@ def test_a_conference_told_again_for_one_of_its_people_is_one_conference():
     x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana will attend the regional summit in "
             "Lusaka on Monday. Soares will also address a summit session on trade on Monday.", date="2025-05-18")
     assert len(by_type(x, "conference")) == 1
+
+
+def test_a_joint_statement_is_the_pairs_statement():
+    x = run("President Ana Soares of Angola held talks with President Kofi Mensah of Ghana in Accra on Friday. "
+            "The two sides also issued a joint statement.", date="2025-05-17")
+    statements = by_type(x, "statement")
+    assert [(sorted(e.participants), e.date) for e in statements] == [(["Ana Soares", "Kofi Mensah"], "2025-05-16")]
+    x = run("According to a joint statement, Angola and Ghana will open embassies.", date="2025-05-17")
+    assert by_type(x, "statement") == []
+
+
+def test_a_participle_after_the_main_clause_shares_its_status():
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana agreed on Saturday to build a "
+            "closer partnership, issuing their first joint press statement since 2008.", date="2025-05-18")
+    assert [(e.status, e.date) for e in by_type(x, "statement")] == [("held", "2025-05-17")]

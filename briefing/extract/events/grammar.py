@@ -48,6 +48,10 @@ def is_planned(token: Any, *, climb: bool = True) -> bool:
     future = words["future_aux"]
     t = token
     for _ in range(4):
+        if t.tag_ == "VBG" and t.dep_ == "advcl" and t.i > 0 and t.doc[t.i - 1].text == "," and t.sent.root.i != t.i:
+            # "agreed on Saturday to build ..., issuing a joint statement": the participle tells of the main
+            # clause's deed, whatever the parser hung it on
+            return is_planned(t.sent.root, climb=False)
         for c in t.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in future:
                 return True

@@ -28,7 +28,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         return None
     if etype in {"meeting", "talks"} and (_of_a_body(t) or _named(t)):
         etype = "conference"  # "the eighth meeting of the Joint Commission", "a session of the council"
-    if etype == "statement" and not any(w in span_text(sent).lower() for w in ("press", "news", "media")):
+    joint = any(c.dep_ in {"amod", "compound"} and c.lower_ == "joint" for c in t.children)
+    if etype == "statement" and not joint and not any(w in span_text(sent).lower() for w in ("press", "news", "media")):
         return None
     # a noun inside the object of another trigger verb is that event ("co-chaired the session of the Commission")
     has_poss = any(c.dep_ == "poss" for c in t.children)
@@ -135,6 +136,10 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     if not participants and gov.pos_ in {"VERB", "AUX"} and placed:
         for g in _agents(gov):  # "the fourth round ... was held at the ministry, co-chaired by A and B"
             participants += [p for p in people.resolve(g) if p not in participants]
+    if not participants and joint and etype in {"statement", "conference", "talks", "ceremony"} \
+            and gov.lemma_.lower() in verb_words()["joint_statement_verbs"]:
+        # "the two sides issued a joint statement", "followed by joint press statements": the pair the story told
+        participants = list(people.last_pair or people.principal_pair())
     if not participants:
         if gov.pos_ not in {"VERB", "AUX"} and not has_date_word(sent):
             return None  # a name in a list of tags or links, not a report that it took place
