@@ -167,6 +167,30 @@ def test_connecting_shows_the_teams_items_and_who_is_logged_in(own_window, qtbot
     assert list(memory_keyring.secrets.values()) == [PASSWORD]
 
 
+def test_without_a_keyring_the_password_is_asked_each_time_and_kept_nowhere(own_window, qtbot, officer,
+                                                                            team_items, settings):
+    from keyring.backends import fail
+
+    from briefing.settings import Settings
+    from ui.team_connection import stored_password
+
+    keyring.set_keyring(fail.Keyring())  # keyring's own "no backend here" (the memory one comes back after)
+    seen = {}
+
+    def look(dialog) -> bool:
+        seen["remember"] = (dialog.remember.isEnabled(), dialog.remember.isChecked(), dialog.remember.toolTip())
+        return fill(officer[0], PASSWORD)(dialog)
+
+    with ModalCloser(look):
+        own_window.actions["connect_team"].trigger()
+        qtbot.wait(60)
+    assert own_window.team.on_team
+    enabled, checked, tip = seen["remember"]
+    assert not enabled and not checked and "asked for at each connection" in tip
+    assert "horse" not in Settings.file().read_text(encoding="utf-8")
+    assert stored_password(own_window.team.remembered()) is None
+
+
 def test_the_window_works_on_the_team_library(own_window, qtbot, officer, team_items):
     from briefing.library import Query
 
@@ -430,7 +454,7 @@ def test_the_next_start_asks_for_the_password_the_keyring_does_not_hold(qtbot, o
         qtbot.waitUntil(lambda: window.team.on_team, timeout=5000)
     try:
         assert len(asked) == 1 and "asks for" in asked[0]
-        assert memory_keyring.secrets == {}  # "Remember" was not ticked
+        assert list(memory_keyring.secrets.values()) == [PASSWORD]  # "Remember" is ticked where there is a keyring
     finally:
         window.close()
 

@@ -3,7 +3,7 @@
 Connect tries at once: on failure the dialog stays open with one line saying why (wrong password, server
 down, no such officer, no team library in that database) and the officer corrects what it names. On success
 ``store`` holds the open team library and the dialog is accepted. The password is kept only in the system
-keyring, and only when the officer ticks "Remember" (the box is off, with the reason, where there is none).
+keyring, unless the officer unticks "Remember" (the box is off, with the reason, where there is none).
 """
 
 from __future__ import annotations
@@ -52,7 +52,9 @@ class ConnectTeamDialog(QDialog):
         self.user = QLineEdit(placeholderText="your user name on the server")
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.remember = QCheckBox("Remember the password in the system keyring")
-        if not keyring_usable():
+        if keyring_usable():
+            self.remember.setChecked(True)  # the next start then needs no password typed
+        else:
             self.remember.setEnabled(False)
             self.remember.setToolTip(NO_KEYRING)
         form.addRow("Server", self.host)
