@@ -27,7 +27,18 @@ CONNECT_TIMEOUT_S = 5  # an unreachable server says so after this, rather than f
 
 
 class ConnectFailed(Exception):
-    """The team library could not be opened; ``str()`` is one line for the officer."""
+    """The team library could not be opened; ``str()`` is one line for the officer. ``unreachable``: the
+    server did not answer at all (rather than refusing the officer)."""
+
+    def __init__(self, message: str, *, unreachable: bool = False) -> None:
+        super().__init__(message)
+        self.unreachable = unreachable
+
+
+# what libpq says when nothing answers at that address (as opposed to a server that refuses a login)
+UNREACHABLE_SIGNS = ("connection refused", "could not translate host name", "timeout expired",
+                     "name or service not known", "no route to host", "network is unreachable",
+                     "server closed the connection")
 
 
 @dataclass(frozen=True)
@@ -82,7 +93,7 @@ def connect(connection: TeamConnection, password: str | None) -> PgStore:
     try:
         return PgStore.open(connection.dsn(password))
     except (LibraryError, psycopg.Error) as exc:  # psycopg's own: a server that is not PostgreSQL, a lost line
-        raise ConnectFailed(explain(connection, str(exc))) from exc
+        raise ConnectFailed(explain(connection, str(exc)), unreachable=is_unreachable(str(exc))) from exc
 
 
 def explain(connection: TeamConnection, reason: str) -> str:
@@ -90,7 +101,7 @@ def explain(connection: TeamConnection, reason: str) -> str:
     text = " ".join(reason.split())
     low = text.lower()
     user, db, place = connection.user, connection.database, connection.place
-    if "password authentication failed" in low or "authentication failed" in low:
+    if "authentication failed" in low:
         return f"Wrong password for {user} on {place} (or no such officer): check both and try again."
     if "no password supplied" in low or "password is required" in low:
         return f"{place} asks for {user}'s password: type it in."
@@ -102,9 +113,7 @@ def explain(connection: TeamConnection, reason: str) -> str:
         return f"The database {db} on {place} holds no team library yet: the administrator runs `briefing team init`."
     if "permission denied" in low:
         return f"{user} may not use the team library in {db}: ask the desk administrator to add you as an officer."
-    if any(s in low for s in ("connection refused", "could not translate host name", "timeout expired",
-                              "name or service not known", "no route to host", "network is unreachable",
-                              "server closed the connection")):
+    if is_unreachable(text):
         return f"The server {place} cannot be reached (is it running, and is its name right?)."
     return text
 
@@ -126,6 +135,11 @@ class TeamOpener:
     def __str__(self) -> str:
         c = self.connection
         return f"postgresql://{c.user}@{c.place}/{c.database}"
+
+
+def is_unreachable(reason: str) -> bool:
+    low = reason.lower()
+    return any(sign in low for sign in UNREACHABLE_SIGNS)
 
 
 # --- the system keyring ----------------------------------------------------------------------------

@@ -35,7 +35,6 @@ NEEDS: dict[str, tuple[str, ...]] = {
     "build_brief": ("update_brief",),
 }
 IMPORT_ACTIONS = ("import_files", "import_folder")
-UNREACHABLE = "cannot be reached"
 
 
 class TeamSession(QObject):
@@ -45,9 +44,9 @@ class TeamSession(QObject):
         super().__init__(window)
         self.window = window
         self.label = QLabel(objectName="library_label")
-        self.label.setTextInteractionFlags(self.label.textInteractionFlags())
         window.statusBar().addPermanentWidget(self.label)
         self._tips = {name: action.toolTip() for name, action in window.actions.items()}
+        self._duplicate_tip = window.briefs_bar.duplicate_button.toolTip()
         self.own_path: Path | None = None  # the officer's own library this window was last on
 
     @property
@@ -101,7 +100,7 @@ class TeamSession(QObject):
         try:
             store = connect(connection, password)
         except ConnectFailed as exc:
-            if UNREACHABLE in str(exc):
+            if exc.unreachable:
                 self.window.show_message(f"The team library is not reachable: {exc} Your own library is open.", 0)
                 QMessageBox.warning(self.window, "Team library",
                                     f"{exc}\n\nYour own library is open; File ▸ Connect to team library… tries again.")
@@ -142,10 +141,11 @@ class TeamSession(QObject):
         for name in IMPORT_ACTIONS:
             self._offer(actions[name], self.can_import(), self._tips.get(name, ""))
         actions["open_own_library"].setEnabled(self.on_team)
-        duplicate = self.window.briefs_bar.duplicate_button
-        if not supports(library, "duplicate_brief"):
+        duplicate = self.window.briefs_bar.duplicate_button  # the bar enables it when there is a brief
+        able = supports(library, "duplicate_brief")
+        duplicate.setToolTip(self._duplicate_tip if able else f"Duplicate brief: {NOT_YET}")
+        if not able:
             duplicate.setEnabled(False)
-            duplicate.setToolTip(f"Duplicate brief: {NOT_YET}")
 
     @staticmethod
     def _offer(action, able: bool, tip: str) -> None:
