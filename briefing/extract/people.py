@@ -723,7 +723,7 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
     cut = len(toks)
     for p in range(len(toks)):
         if toks[p].lower_ in {"of", "to"} and any(country_by_token.get(t.i) for t in toks[p + 1:]) and \
-                all(country_by_token.get(t.i) or t.lower_ in {"the", "of", "federal", "democratic", "republic", "kingdom",
+                all(country_by_token.get(t.i) or t.lower_ in {"the", "of", "to", "federal", "democratic", "republic", "kingdom",
                                                              "state", "people", "'s", "socialist", "islamic", "arab",
                                                              "united", "sultanate"} or t.text in {"-", "–"}
                     for t in toks[p + 1:]):
@@ -733,6 +733,8 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
     while len(toks) > 1 and country_by_token.get(toks[-1].i) is not None:
         country = country or country_by_token[toks[-1].i].code
         toks = toks[:-1]  # "Foreign Minister Pakistan": the country, not part of the title
+        while len(toks) > 1 and toks[-1].lower_ in {"of", "the", "to"}:
+            toks = toks[:-1]  # "Ambassador of" once "Japan" is cut
     if not toks:
         return None, country
     text = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
@@ -1195,12 +1197,18 @@ def _delegation_countries(doc: Any, people: list[PersonRecord]) -> None:
         return None
 
     def two_sides(m: Mention) -> bool:
-        return any(fold(a.lemma_) in lex["two_side_words"] or fold(a.text) in lex["two_side_words"]
-                   for a in doc[m.start].ancestors)
+        """The list is what a two-side word governs: "between A and B", "A and B met", "co-chaired by A and B"
+        (a verb's subject or agent: "he will meet A and B" names one side)."""
+        child = doc[m.start]
+        for a in doc[m.start].ancestors:
+            named = fold(a.lemma_) in lex["two_side_words"] or fold(a.text) in lex["two_side_words"]
+            if named and (a.pos_ not in {"VERB", "AUX"} or child.dep_ in {"nsubj", "nsubjpass", "agent", "csubj"}):
+                return True
+            child = a
+        return False
 
-    def leader(title: str | None) -> bool:
-        words = tuple(_words(title or ""))
-        return any(words[-len(h):] == h for h in lex["leaders"] if len(words) >= len(h))
+    def leader(title: str | None) -> bool:  # "Prime Minister", not "Deputy Prime Minister"
+        return tuple(_words(title or "")) in lex["leaders"]
 
     known = {id(p) for p in people if p.country and (p.country_sure or p.actor is not None)}
     for p in people:  # in text order, so a list of three passes the country along

@@ -405,3 +405,16 @@ def test_the_ministers_of_two_countries_named_after_them_in_order():
     x = found("The Foreign Ministers of Egypt and Greece, Karim Nabil and Nikos Pappas, met in Athens.", date="2030-04-09")
     assert (named(x, "Karim Nabil").country, named(x, "Nikos Pappas").country) == ("EG", "GR")
     assert named(x, "Karim Nabil").title == "Foreign Minister"
+
+
+def test_the_hosts_a_visitor_will_meet_are_one_side():
+    x = found("WELLINGTON – Foreign Minister Anna Reid will travel to Fiji and Tonga next week. In Suva she will meet "
+              "Prime Minister Sitiveni Rabuka and Deputy Prime Minister Josefa Naulu.", date="2024-06-12")
+    josefa = named(x, "Josefa Naulu")  # not Tonga, the other country the text names
+    assert (josefa.title, josefa.country) == ("Deputy Prime Minister", "FJ")
+
+
+def test_an_ambassador_of_one_country_to_another_is_an_ambassador_of_the_first():
+    x = found("The Minister received the outgoing Ambassador of Japan to Zambia, H.E. Mr. Kenji Sato, in Lusaka.",
+              date="2030-04-09")
+    assert (named(x, "Kenji Sato").title, named(x, "Kenji Sato").country) == ("Ambassador", "JP")
