@@ -532,7 +532,8 @@ def _subject_on_the_verb(verb: Any, head: Any) -> list[Any]:
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb is head:
         return []
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "concerning", "regarding", "for"}
-                 and c.i > head.i and any(g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children)),
+                 and c.i > head.i and any(g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in {"DATE", "TIME"}
+                                          for g in c.children)),
                 None)
     return _phrase_tokens(prep) if prep is not None else []
 
@@ -996,6 +997,10 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
     if not (lemmas & (set(lex["status"]) | lex["commit"] | lex["direct"] | {"deliver", "witness", "include", "adopt"})
             or "following" in low):
         return [], k + 1
+    # "the exchange of five memoranda of understanding, covering:" - each line is one of those documents
+    plurals = [t for t in intro if t.tag_ in {"NNS", "NNPS"} or t.lower_ in {"memoranda", "mous"}]
+    listed = [_doc_noun_at(intro.doc, t.i) for t in plurals]
+    listed_kind = next((hit[1] for hit in reversed(listed) if hit and hit[1] != "declaration"), "commitment")
     items = []
     j = k + 1
     while j < len(sents) and _list_line(sents[j]):
@@ -1008,7 +1013,7 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         tokens = [t for t in s if t.idx >= offset]
         title_toks = []
         for t in tokens:
-            if t.text in {",", ";", ":"} and title_toks:
+            if t.text in {";", ":"} and title_toks or t.text == "," and title_toks and not _inside_a_list(t):
                 break
             title_toks.append(t)
         while title_toks and title_toks[0].lower_ in {"a", "an", "the"}:
@@ -1017,7 +1022,7 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         if not any(c.isalpha() for c in title):
             j += 1
             continue
-        kind = "commitment"
+        kind = listed_kind
         for t in tokens:
             hit = _doc_noun_at(doc, t.i)
             if hit:
@@ -1026,6 +1031,18 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         items.append(Item(_cap(title), kind, status, s, tokens[0].i if tokens else s.start, named=True))
         j += 1
     return items, j
+
+
+def _inside_a_list(comma: Any) -> bool:
+    """Whether a comma separates the words of a list inside a name ("micro, small and medium enterprises"):
+    only modifiers and nouns follow it up to an "and" or "or"."""
+    doc = comma.doc
+    for t in doc[comma.i + 1:comma.sent.end]:
+        if t.lower_ in {"and", "or"}:
+            return True
+        if t.is_punct or t.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"}:
+            return False
+    return False
 
 
 def _list_line(sent: Any) -> bool:
@@ -1291,6 +1308,23 @@ def _own_date(doc: Any, anchor: int, offset: int, mentions: list[Any]) -> str | 
     return mentions[0].value
 
 
+_BOTH_SIDES = re.compile(r"\s+(?:of|between|for)\s+(?:the|both)\s+(?:two\s+)?(?:countries|ministries|governments|"
+                        r"sides|nations|parties|states)$")
+_BODY_AT_END = re.compile(r"\s+(?:with|between)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|for|and|the|on|&))*$")
+_SMALL = {"a", "an", "and", "the", "of", "on", "in", "for", "to", "with", "by", "at", "from", "between"}
+
+
+def _tidy(title: str) -> str:
+    """A short name: without "of the two countries", and without the bodies that carry a document out when the
+    rest says what it is ("Training of diplomats at the X Institute of Foreign Service" -> "Training of
+    diplomats")."""
+    title = _BOTH_SIDES.sub("", title)
+    m = _BODY_AT_END.search(title)
+    if m and len([w for w in re.findall(r"[\w'’-]+", title[:m.start()]) if w.lower() not in _SMALL]) >= 3:
+        title = title[:m.start()]
+    return title
+
+
 def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
     try:
         from briefing.extract.dates import find_dates, find_validity
@@ -1327,7 +1361,7 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
             history = it.history
         topics = topics_between(doc, start, end) if topics_between is not None else []
         out.append(Agreement(
-            title=it.title, kind=it.kind, status=it.status, date=date, valid_from=valid_from, valid_to=valid_to,
+            title=_tidy(it.title), kind=it.kind, status=it.status, date=date, valid_from=valid_from, valid_to=valid_to,
             parties=[c for c in (it.proposer, it.addressee) if c] if it.kind == "proposal" else [],
             topics=topics, history=history, proposer=it.proposer, addressee=it.addressee,
             evidence=[Evidence.of(text, start, end)],

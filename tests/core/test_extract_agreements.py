@@ -356,3 +356,21 @@ def test_examples_after_such_as_are_not_part_of_the_title_nor_its_kind():
     found = {a.title: a.kind for a in x.agreements}
     assert found.get("Set up a consultative body on shared challenges") == "commitment"
     assert any(t.endswith("xpand youth exchanges") and k == "commitment" for t, k in found.items())
+
+
+def test_lines_listed_under_memoranda_are_memoranda_and_keep_their_inner_lists():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two leaders "
+            "witnessed the exchange of three memoranda of understanding, covering:\n\n"
+            "- cooperation in micro, small and medium enterprises;\n"
+            "- the training of young diplomats;\n"
+            "- sharing of weather data with the Norwegian Meteorological Institute.\n\n"
+            "They then visited the port.", date="2025-05-14")
+    found = {a.title: a.kind for a in x.agreements}
+    assert found == {"Cooperation in micro, small and medium enterprises": "mou",
+                     "Training of young diplomats": "mou", "Sharing of weather data": "mou"}
+
+
+def test_a_title_leaves_out_of_the_two_countries():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The central "
+                   "banks signed an MoU on interlinking the payment systems of the two countries.")
+    assert found == ["MoU on interlinking the payment systems"]
