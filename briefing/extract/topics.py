@@ -749,6 +749,7 @@ def doc_candidates(doc) -> list[_Mention]:
         skip = doc._.bb_skip or [] if doc.has_extension("bb_skip") else []
         found = _candidates(text, doc) + _third_countries(text, doc)
         found += _multilateral_bodies(doc, found)
+        skip = [*skip, *_menu_lines(text)]
         found = [m for m in found if not in_ranges(skip, m.start, m.end)]
         doc.user_data["bb_topic_mentions"] = found
     return found
@@ -756,6 +757,25 @@ def doc_candidates(doc) -> list[_Mention]:
 
 _OFFICE_WORDS = {"president", "chair", "chairperson", "chairman", "secretary", "secretary-general", "commissioner",
                  "director", "director-general", "envoy", "spokesperson", "spokesman", "head", "chief", "member"}
+
+
+_MENU_ITEM = re.compile(r"^(?:[A-Z][\w&'’-]*|&|and|of)(?:\s(?:[A-Z][\w&'’-]*|&|and|of)){0,2}$")
+_MENU_SEPARATORS = re.compile(r"\s*[|·•»/]\s*|\t+|\s{2,}")
+
+
+def _menu_lines(text: str) -> list[tuple[int, int]]:
+    """A site's menu, a page's section links: "Home | World | Business | Sport | Health", or such words one to
+    a line. Its words name the site's sections, not what the story is about."""
+    lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", text)]
+    short = [bool(_MENU_ITEM.match(line)) for _s, _e, line in lines]
+    out = []
+    for n, (start, end, line) in enumerate(lines):
+        items = [i for i in _MENU_SEPARATORS.split(line) if i]
+        one_line_menu = len(items) >= 3 and all(_MENU_ITEM.match(i) for i in items)
+        in_a_column = short[n] and (n > 0 and short[n - 1] or n + 1 < len(lines) and short[n + 1])
+        if one_line_menu or in_a_column:
+            out.append((start, end))
+    return out
 
 
 def _multilateral_bodies(doc, found: list[_Mention]) -> list[_Mention]:

@@ -274,3 +274,11 @@ def test_a_body_the_vocabulary_does_not_know_is_found_by_the_tagger():
 def test_a_building_a_title_or_a_venue_is_not_a_body(text):
     found = names(text)
     assert not any("Convention" in f or "Commission" in f or "Forum" in f for f in found)
+
+
+def test_a_sites_menu_is_not_what_the_story_is_about():
+    text = ("Home | World | Business | Sport | Health | Technology\nCulture\nTravel\n\n"
+            "Ghana and Togo agree to boost trade\n\nThe two ministers discussed fisheries and energy.")
+    found = names(text)
+    assert {"trade", "fisheries", "energy"} <= set(found)
+    assert not {"sport", "health", "technology", "culture", "travel"} & set(found)
