@@ -16,14 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 
 POLL_MS = 500  # half a second: a change shows within a second
 
 
 class LibraryWatcher(QObject):
     """Polls one library for other connections' commits (or a team library for its colleagues' change
-    events); ``paused()`` says when not to (an import we run)."""
+    events); ``paused()`` says when not to (an import we run). ``failed(exception)`` when a check could not
+    be made: a locked file is tried again on the next tick; a team library's lost server is the window's to tell."""
+
+    failed = Signal(object)
 
     def __init__(self, parent: QObject | None = None, *, paused: Callable[[], bool] = lambda: False,
                  interval_ms: int = POLL_MS):
@@ -50,5 +53,6 @@ class LibraryWatcher(QObject):
             return False
         try:
             return self.library.check_external_changes()
-        except Exception:  # noqa: BLE001 - a closed or locked library: try again on the next tick
+        except Exception as exc:  # noqa: BLE001 - a closed or locked library: try again on the next tick
+            self.failed.emit(exc)
             return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox
 
 from briefing.paths import default_library_path
@@ -48,6 +48,9 @@ class TeamSession(QObject):
         self._tips = {name: action.toolTip() for name, action in window.actions.items()}
         self._duplicate_tip = window.briefs_bar.duplicate_button.toolTip()
         self.own_path: Path | None = None  # the officer's own library this window was last on
+        self._login: tuple[TeamConnection, str | None] | None = None  # the team library's, while on it
+        self._lost = False  # the team library's server stopped answering
+        window.watcher.failed.connect(self._on_watch_failed)
 
     @property
     def settings(self):
@@ -76,6 +79,7 @@ class TeamSession(QObject):
         """Show the team library ``store`` (just opened) in the window; remember where it is, not the password
         (held in memory for the import process to log in with)."""
         library = TeamLibrary(store, self.settings, connection.place, TeamOpener(connection, password))
+        self._login = (connection, password)
         self.settings.team_connection = connection.to_settings()
         self.settings.on_team_library = True
         self.settings.save()
@@ -115,13 +119,56 @@ class TeamSession(QObject):
         self.open_store(store, connection, password)
         return True
 
+    # --- a lost server ----------------------------------------------------------------------------------
+    def _on_watch_failed(self, exc: BaseException) -> None:
+        """The watcher could not reach the team library: said once, with the ways on."""
+        if not self.on_team or self._lost or not _lost_connection(exc):
+            return
+        self._lost = True
+        self.window.watcher.stop()  # nothing to follow until it is back
+        self.label.setText(f"{self.window.library.describe()} — connection lost")
+        self.label.setStyleSheet("color: #b00020")
+        reason = " ".join(str(exc).split())
+        QTimer.singleShot(0, self, lambda: self._offer_reconnect(reason))  # not inside the watcher's tick
+
+    def _offer_reconnect(self, reason: str) -> None:
+        if not self._lost:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, "Team library",
+                          f"The connection to the team library was lost ({reason}). Nothing can be saved there "
+                          "until it is back.", parent=self.window)
+        reconnect = box.addButton("Reconnect", QMessageBox.ButtonRole.AcceptRole)
+        own = box.addButton("Open own library", QMessageBox.ButtonRole.ActionRole)
+        box.addButton("Later", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is reconnect:
+            self.reconnect()
+        elif box.clickedButton() is own:
+            self.open_own()
+
+    def reconnect(self) -> bool:
+        """Log in again as before (same officer, same password) and show the team library afresh."""
+        if self._login is None:
+            return self.connect_dialog()
+        connection, password = self._login
+        try:
+            store = connect(connection, password)
+        except ConnectFailed as exc:
+            QMessageBox.warning(self.window, "Team library", f"{exc}\n\nFile ▸ Connect to team library… tries again.")
+            return False
+        self.open_store(store, connection, password)
+        return True
+
     # --- what the window shows -------------------------------------------------------------------------
     def library_attached(self, library) -> None:
         """The window now shows ``library``: the status bar names it, the commands it cannot do are off."""
+        self._lost = False
+        self.label.setStyleSheet("")
         if isinstance(library, TeamLibrary):
             self.label.setText(library.describe())
             self.label.setToolTip(f"{library.path}\nYou see the sources marked up to {library.store.clearance}.")
         else:
+            self._login = None
             self.own_path = Path(library.path)
             self.label.setText(f"Own library {_home_relative(library.path)}")
             self.label.setToolTip(str(library.path))
@@ -153,6 +200,13 @@ class TeamSession(QObject):
         text = action.text().replace("&", "").rstrip("…")
         action.setToolTip(tip if able else f"{text}: {NOT_YET}")
         action.setStatusTip(tip if able else f"{text}: {NOT_YET}")
+
+
+def _lost_connection(exc: BaseException) -> bool:
+    """Is this psycopg saying the line to the server is gone (not a query it refused)?"""
+    import psycopg
+
+    return isinstance(exc, (psycopg.OperationalError, psycopg.InterfaceError))
 
 
 def _home_relative(path) -> str:

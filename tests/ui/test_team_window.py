@@ -337,6 +337,34 @@ def test_import_from_the_window_into_the_team_library(own_window, qtbot, officer
     assert window.actions["undo"].text().replace("&", "") == "Undo Import 2 sources"
 
 
+def test_a_lost_server_is_said_and_reconnecting_brings_the_library_back(own_window, qtbot, officer, team_items,
+                                                                        pg_server):
+    import psycopg
+
+    connect_window(own_window, qtbot, officer[0])
+    window = own_window
+    label_then = []
+
+    def reconnect(box) -> bool | None:
+        if box.windowTitle() != "Team library":
+            return None
+        label_then.append(window.team.label.text())
+        [button] = [b for b in box.buttons() if b.text() == "Reconnect"]
+        button.click()
+        return True
+
+    with ModalCloser(reconnect) as closer:
+        with psycopg.connect(pg_server, autocommit=True) as admin:  # the server drops the officer's connections
+            admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (officer[1],))
+        qtbot.waitUntil(lambda: any(s.title == "Team library" for s in closer.seen), timeout=3000)
+        told = next(s for s in closer.seen if s.title == "Team library")
+        qtbot.waitUntil(lambda: "connection lost" not in window.team.label.text(), timeout=5000)
+    assert "connection to the team library was lost" in told.text
+    assert label_then[0].endswith("(SECRET) — connection lost")
+    assert window.team.on_team and window.model.total == len(team_items)
+    assert window.library.count() == len(team_items)  # a new, working connection
+
+
 @pytest.fixture
 def password_required(pg_server, officer):
     """The server asks this officer for their password (the test server trusts loopback otherwise)."""
