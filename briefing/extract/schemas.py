@@ -126,6 +126,7 @@ class VerbRule(Open):
 class EventVerbsFile(Open):
     verb_rules: dict[Word, VerbRule]
     joint_statement_verbs: Words = []
+    person_nouns: Words = []
     type_priority: dict[Word, int] = {}
     visit_light_verbs: Words = []
     venue_words: Words = []

@@ -142,3 +142,11 @@ def test_a_definite_phrase_that_is_someones_whole_title_is_them():
             "The Chief Adviser arrived in Accra on Tuesday on a four-day official visit.", date="2025-05-31")
     visits = [e for e in x.events if e.type == "visit"]
     assert [(e.participants, e.date) for e in visits] == [(["Rahim Uddin"], "2025-05-27")]
+
+
+def test_the_two_ministers_include_a_deputy_prime_minister_who_is_also_a_minister():
+    x = run("Foreign Minister Ana Soares of Angola held talks with the Deputy Prime Minister, Minister of Foreign "
+            "Affairs of Ghana, Kofi Mensah. She also had a meeting with Prime Minister Ama Owusu of Ghana. "
+            "The two ministers signed a protocol on fisheries.", date="2025-05-17")
+    signing = [e for e in x.events if e.type == "signing"][0]
+    assert sorted(signing.participants) == ["Ana Soares", "Kofi Mensah"]

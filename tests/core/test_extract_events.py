@@ -161,3 +161,9 @@ def test_a_participle_after_the_main_clause_shares_its_status():
     x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana agreed on Saturday to build a "
             "closer partnership, issuing their first joint press statement since 2008.", date="2025-05-18")
     assert [(e.status, e.date) for e in by_type(x, "statement")] == [("held", "2025-05-17")]
+
+
+def test_a_person_named_by_kind_and_country_is_that_countrys_person():
+    x = run("Foreign Minister Ana Soares of Angola paid an official visit to Ghana today. The Angolan official was "
+            "received by the President of Ghana, Kofi Mensah.", date="2025-05-17")
+    assert [sorted(e.participants) for e in by_type(x, "meeting")] == [["Ana Soares", "Kofi Mensah"]]

@@ -115,6 +115,8 @@ class Cast:
             return list(self.last_pair or self.principal_pair())
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
             return self.by_role(token)
+        if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["person_nouns"]:
+            return self.by_kind(token)
         return self.by_title_initials(token) or self.by_whole_title(token)
 
     def by_whole_title(self, token: Any) -> list[Any]:
@@ -128,6 +130,22 @@ class Cast:
         phrase = " ".join(words)
         holders = [p for p in self.people if p.title and p.title.lower() == phrase]
         return holders if len(holders) == 1 else []
+
+    def by_kind(self, token: Any) -> list[Any]:
+        """ "The Romanian official was received by ...", "the Mozambican statesman": the person of that
+        country the story names most; "the guest" with no country: the person the story follows."""
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children) and token.lower_ in {"counterpart", "guest", "host"}:
+            return []  # "his counterpart", "his guest": someone other than the one the pronoun names
+        if not any(c.lower_ in {"the", "this", "our"} for c in token.children):
+            return []  # "an official said": anybody
+        country = next((code_of(t.text) for t in token.subtree if t.i < token.i and code_of(t.text)), None)
+        if country is None:
+            return [self.center] if self.center is not None else []
+        cands = [p for p in self.people if p.country == country]
+        if self.center is not None and self.center in cands:
+            return [self.center]
+        cands.sort(key=lambda p: -len(p.mentions))
+        return cands[:1]
 
     def by_title_initials(self, token: Any) -> list[Any]:
         """ "EAM held a bilateral meeting", "the PM said": the person whose title those capitals abbreviate
@@ -154,9 +172,10 @@ class Cast:
             holders = [p for p in self.people if p.title and any(w in p.title.lower() for w in leaders)
                        and "deputy" not in p.title.lower() and "vice" not in p.title.lower()]
         else:
-            holders = [p for p in self.people if p.title and low[:-1] in p.title.lower()
-                       and (not prime or "prime" in p.title.lower())
-                       and (low[:-1] != "minister" or prime or "prime" not in p.title.lower())]
+            holders = [p for p in self.people if p.title and any(
+                low[:-1] in part and (not prime or "prime" in part)
+                and (low[:-1] != "minister" or prime or "prime" not in part)
+                for part in p.title.lower().split(","))]  # "Deputy Prime Minister, Minister of Foreign Affairs"
         if len(self.last_pair) == 2 and all(p in holders for p in self.last_pair):
             return list(self.last_pair)
         holders.sort(key=lambda p: -len(p.mentions))
