@@ -362,8 +362,8 @@ def _parse_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int, int
         t = doc[i]
         if t.pos_ != "PROPN" or t.dep_ in NAME_DEPS:
             continue
-        titled = any(c.dep_ == "appos" and _is_title_noun(c) for c in t.children) or (
-            t.dep_ == "appos" and _is_title_noun(t.head))
+        titled = any(c.dep_ == "appos" and _is_title_noun(c) and c.i not in country_tokens for c in t.children) or (
+            t.dep_ == "appos" and _is_title_noun(t.head) and t.head.i not in country_tokens)  # "San Francisco, United States"
         if titled and (span := _name_span(doc, t, country_tokens)):
             out.append(span)
     return out
@@ -1005,12 +1005,31 @@ def _country_list(doc: Any, j: int, country_by_token: dict[int, Any]) -> tuple[l
     return codes, j
 
 
+def _interleaved(doc: Any, j: int, by_start: dict[int, Mention], country_by_token: dict[int, Any]
+                 ) -> list[tuple[Mention, str]]:
+    """ "of Colombia, A; and Ecuador, B" / "of Italy, A, and of Ireland, B": each country with the name after it."""
+    pairs = []
+    while j < len(doc):
+        while j < len(doc) and doc[j].lower_ in {"of", "and", "the", ";", ","}:
+            j += 1
+        cm = country_by_token.get(j)
+        if cm is None or cm.end >= len(doc) or doc[cm.end].text != ",":
+            break
+        m = by_start.get(cm.end + 1)
+        if m is None:
+            break
+        pairs.append((m, cm.code))
+        j = max(m.end, m.context[1])
+    return pairs
+
+
 def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict[int, Any]) -> None:
-    """ "Iraqi and Syrian Foreign Ministers A and B", "the Vietnamese and Singaporean Prime Ministers, A and B":
-    the countries before a plural title go to the names after it in order, each with the title in the singular."""
-    by_start = {m.start: m for m in mentions}
+    """ "Iraqi and Syrian Foreign Ministers A and B", "the Foreign Ministers of Egypt and Greece, A and B", "his
+    peers from Argentina and Brazil, A and B", "the Presidents of Colombia, A; and Ecuador, B": the countries
+    go to the names in order, each with the title in the singular ("counterparts" and "peers" give no title)."""
+    by_start = {m.start: m for m in mentions} | {m.full_start: m for m in mentions}
     for t in doc:
-        if t.lower_ == "counterparts":  # "his Uzbek and Kazakh counterparts, A and B": countries only
+        if t.lower_ in {"counterparts", "peers"}:
             head = None
         elif t.text.endswith("s") and t.text[:1].isupper() and t.tag_ in {"NNS", "NNPS", "NNP"}:
             head = _singular(t.text)
@@ -1033,23 +1052,33 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
             else:
                 k -= 1
         j = t.i + 1
-        if len(codes) < 2 and j < len(doc) and doc[j].lower_ == "of":  # "the Foreign Ministers of Egypt and Greece, A and B"
-            codes, j = _country_list(doc, j + 1, country_by_token)
-        if len(codes) < 2:
-            continue
-        listed = []
-        j += j < len(doc) and doc[j].text == ","
-        while j in by_start and len(listed) < len(codes):
-            m = by_start[j]
-            listed.append(m)
-            j = m.end
-            while j < len(doc) and doc[j].lower_ in {",", "and"}:
-                j += 1
-        if len(listed) != len(codes):
-            continue
+        pairs: list[tuple[Mention, str]] = []
+        if len(codes) < 2 and j < len(doc) and doc[j].lower_ in {"of", "from"}:
+            pairs = _interleaved(doc, j, by_start, country_by_token)
+            if len(pairs) < 2:  # "the Foreign Ministers of Egypt and Greece, A and B"
+                codes, j = _country_list(doc, j + 1, country_by_token)
+                pairs = []
+        if len(pairs) < 2:
+            if len(codes) < 2:
+                continue
+            listed = []
+            j += j < len(doc) and doc[j].text == ","
+            while j in by_start and len(listed) < len(codes):
+                m = by_start[j]
+                listed.append(m)
+                j = max(m.end, m.context[1])
+                while j < len(doc) and doc[j].lower_ in {",", "and"}:
+                    j += 1
+            if len(listed) != len(codes):
+                continue
+            pairs = list(zip(listed, codes, strict=True))
         title = " ".join([*words, head]) if head else None
-        for m, code in zip(listed, codes, strict=True):
+        sent = sentence_of(doc, t.i).start
+        before = [m for m in mentions if sent <= m.start < t.i]
+        for m, code in pairs:
             m.title, m.country = title or m.title, code
+            if head is None and before:
+                m.counterpart_of = before[-1].start  # "his peers": the office of the one whose peers they are
             m.full_text = m.text  # "Syrian Foreign Ministers Omar Jaber" is no form of his name
 
 

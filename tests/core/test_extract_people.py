@@ -418,3 +418,24 @@ def test_an_ambassador_of_one_country_to_another_is_an_ambassador_of_the_first()
     x = found("The Minister received the outgoing Ambassador of Japan to Zambia, H.E. Mr. Kenji Sato, in Lusaka.",
               date="2030-04-09")
     assert (named(x, "Kenji Sato").title, named(x, "Kenji Sato").country) == ("Ambassador", "JP")
+
+
+def test_peers_from_two_countries_take_them_in_order_and_the_office_of_their_peer():
+    x = found("On his second day in Lima, Foreign Minister Roberto Fuentes met his peers from Argentina and Brazil, "
+              "Jorge Sastre and Paulo Mendes.", date="2030-04-09")
+    jorge, paulo = named(x, "Jorge Sastre"), named(x, "Paulo Mendes")
+    assert (jorge.country, paulo.country) == ("AR", "BR")
+    assert jorge.title == paulo.title == "Foreign Minister"
+
+
+def test_each_country_with_the_name_after_it():
+    x = found("The President held bilateral meetings with the Presidents of Colombia, Andrés Mora; and Ecuador, Luis "
+              "Palacios, in Lima, Peru.", date="2030-04-09")
+    assert (named(x, "Andrés Mora").country, named(x, "Luis Palacios").country) == ("CO", "EC")
+    assert named(x, "Luis Palacios").title == "President"
+
+
+def test_a_city_beside_its_country_is_no_one():
+    x = found("Peruvian Foreign Minister Javier Ortiz-Salas met his Chilean counterpart Alberto Kline on Tuesday in San "
+              "Francisco, United States.", date="2030-04-09")
+    assert "San Francisco" not in {p.name for p in x}
