@@ -229,6 +229,8 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     canonical = rules.vocab_names.get(_fold(item))
     if canonical:
         return canonical
+    if len(words) > 1 and folded[0] in rules.stop and rules.vocab_names.get(_fold(" ".join(words[1:]))):
+        return rules.vocab_names[_fold(" ".join(words[1:]))]  # "excellent infrastructure", "upcoming elections"
     if len(words) > 1 and words[-1].lower() in rules.heads:
         return _head_name([w for w in words[:-1] if _fold(w) not in rules.stop], words[-1], keep_case=not title_case)
     if title_case:
@@ -402,8 +404,9 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
     words = _words(text)
     for m in _vocab_matches(text, words):
         written = m.group()
-        if not written.isupper() and _fold(written) in rules.acronyms:
-            continue  # "it", "ai": a word, where the vocabulary has the acronym ("IT", "AI")
+        if not written.isupper() and _fold(written) in rules.acronyms or \
+                written.isupper() and _in_shouted_run(text, m.start(), m.end()):
+            continue  # "it", "ai": a word, where the vocabulary has the acronym ("IT", "AI"); "IT WAS": a shout
         if written[0].isupper() and written not in rules.upper_spellings:
             if written.isupper() and len(written) > 3:
                 continue  # a shouted headline

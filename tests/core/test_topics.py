@@ -282,3 +282,9 @@ def test_a_sites_menu_is_not_what_the_story_is_about():
     found = names(text)
     assert {"trade", "fisheries", "energy"} <= set(found)
     assert not {"sport", "health", "technology", "culture", "travel"} & set(found)
+
+
+def test_praise_and_shouting_are_not_topics():
+    assert names("The leaders agreed to cooperate in areas including excellent infrastructure and the upcoming "
+                 "elections.") == ["infrastructure", "elections"]
+    assert "information technology" not in names("The President said IT WAS A GREAT DAY for both nations.")
