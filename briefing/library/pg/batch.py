@@ -11,9 +11,13 @@ source. Here a source is written in psycopg's pipeline mode, and three kinds of 
 - the search rows (``items_fts``, ``sources_fts``), deleted and written again for every item a source
   joins, are kept here and written at the end in two statements a table (``flush``), or earlier when a
   statement names the table;
-- the items this source created are remembered as they were written, and reading one back (an event's
-  participant: their name, their countries) is answered from memory. Only the statements that write items
-  as the ingest code writes them keep that memory; any other write to ``items`` forgets it.
+- the items the source may join are read in one query before it joins any (``prefetch``: those filed under
+  the merge keys of its people, agreements, figures and topics), the ones it creates are remembered as
+  written, and the ingest code's look-ups by key and its reads of an item's columns (an event participant's
+  name and countries, an item's list columns) are answered from that memory. The statements that write
+  items as the ingest code writes them keep it up to date; any other write to ``items`` forgets it.
+  (So a source's transaction reads these items as they were when it began, as a transaction at REPEATABLE
+  READ would: a colleague's change committed meanwhile is not mixed into it half-way.)
 
 What the server holds at the end of the source's transaction is the same as statement by statement.
 """
@@ -44,6 +48,7 @@ _UPDATE_ITEM = re.compile(r"^\s*UPDATE items SET ((?:\w+ = (?:\?|:\w+)(?:, )?)+)
 # ingest.Ingest._find: the items filed under a contribution's merge keys (no prefix ranges), of one kind.
 _FIND = re.compile(r"^SELECT i\.id, i\.machine, i\.edits FROM items i WHERE i\.id IN \(SELECT item_id FROM item_keys "
                    r"WHERE key IN \(\?(?:,\?)*\)\) AND \+?i\.kind = \? ORDER BY i\.id$")
+_ITEM_COLUMNS = ("kind", "machine", "edits", "date", "label", "status", "type", "countries")
 _READ_ITEM = re.compile(r"^\s*SELECT ([\w, ]+) FROM items WHERE id = \?\s*$", re.I)
 
 
@@ -108,7 +113,7 @@ class PipelinedDialect(SqliteDialect):
         # per search table: rowid -> the body to write (None: deleted); the rowids to delete first
         self._fts: dict[str, dict[int, str | None]] = {table: {} for table in _FTS_TABLES}
         self._fts_deleted: dict[str, set[int]] = {table: set() for table in _FTS_TABLES}
-        self._created: dict[int, dict[str, Any]] = {}  # items this source inserted: their columns as written
+        self._known: dict[int, dict[str, Any]] = {}  # items read or written here: their columns, kept up to date
         # The items filed under the merge keys of the source's own items, read once before it joins any
         # (``prefetch``): key -> [(id, kind, machine, edits)].
         self._filed: dict[str, list[tuple[int, str, str, str]]] | None = None
@@ -140,7 +145,7 @@ class PipelinedDialect(SqliteDialect):
         if any(table in sql for table in _FTS_TABLES) or _DELETES.match(sql):
             self.flush()
         if _WRITES_ITEMS.match(sql):
-            self._created.clear()
+            self._known.clear()
         super().executemany(sql, seq)  # no statement of the write path reads what an executemany returns
         return Answered()
 
@@ -169,10 +174,12 @@ class PipelinedDialect(SqliteDialect):
         self._filed = {key: [] for key in wanted}
         if not wanted:
             return
-        for key, item_id, kind, machine, edits in self.pg.execute(
-                "SELECT k.key, i.id, i.kind, i.machine, i.edits FROM item_keys k JOIN items i ON i.id = k.item_id "
-                "WHERE k.key = ANY(%s)", (wanted,)).fetchall():
-            self._filed[key].append((int(item_id), kind, machine, edits))
+        for key, item_id, *values in self.pg.execute(
+                f"SELECT k.key, i.id, {', '.join(f'i.{c}' for c in _ITEM_COLUMNS)} FROM item_keys k "
+                "JOIN items i ON i.id = k.item_id WHERE k.key = ANY(%s)", (wanted,)).fetchall():
+            columns = dict(zip(_ITEM_COLUMNS, values, strict=True))
+            self._filed[key].append((int(item_id), columns["kind"], columns["machine"], columns["edits"]))
+            self._known.setdefault(int(item_id), columns)
 
     def _insert_item(self, insert: re.Match[str], params: Sequence[Any]) -> Cursor:
         """An item inserted with an id taken beforehand, so the client need not wait to learn it."""
@@ -209,7 +216,7 @@ class PipelinedDialect(SqliteDialect):
                 return Answered([found[i] for i in sorted(found)])
         read = _READ_ITEM.match(sql)
         if read is not None and not isinstance(params, dict):
-            known = self._created.get(int(params[0]))
+            known = self._known.get(int(params[0]))
             columns = [c.strip() for c in read.group(1).split(",")]
             if known is not None and all(c in known for c in columns):
                 return Answered([tuple(known[c] for c in columns)])
@@ -225,7 +232,7 @@ class PipelinedDialect(SqliteDialect):
             columns = [c.strip() for c in insert.group(1).split(",")]
             marks = [m.strip() for m in insert.group(2).split(", ")]
             if len(columns) == len(marks) and marks.count("?") == len(params):
-                self._created[new_id] = {c: next(values) if m == "?" else m[1:-1]
+                self._known[new_id] = {c: next(values) if m == "?" else m[1:-1]
                                          for c, m in zip(columns, marks, strict=True)}
                 return
         elif update is not None:
@@ -235,8 +242,8 @@ class PipelinedDialect(SqliteDialect):
             keys: list[Any] = [m[1:] if named else n for n, (_, m) in enumerate(assignments)]
             id_key: Any = update.group(2)[1:] if named else len(assignments)
             if all(k in given for k in [*keys, id_key]):
-                known = self._created.get(int(given[id_key]))
+                known = self._known.get(int(given[id_key]))
                 if known is not None:
                     known.update({c: given[k] for (c, _), k in zip(assignments, keys, strict=True)})
-                return  # an item this source did not create: nothing of it is remembered
-        self._created.clear()  # a write to items not understood here: read them from the server again
+                return  # an item not known here: nothing of it is remembered
+        self._known.clear()  # a write to items not understood here: read them from the server again
