@@ -167,3 +167,9 @@ def test_a_person_named_by_kind_and_country_is_that_countrys_person():
     x = run("Foreign Minister Ana Soares of Angola paid an official visit to Ghana today. The Angolan official was "
             "received by the President of Ghana, Kofi Mensah.", date="2025-05-17")
     assert [sorted(e.participants) for e in by_type(x, "meeting")] == [["Ana Soares", "Kofi Mensah"]]
+
+
+def test_the_visit_of_someone_to_a_place_tells_that_visit():
+    x = run("Trade was discussed during the official visit of Foreign Minister Ana Soares of Angola to Accra on "
+            "Tuesday, at the invitation of Foreign Minister Kofi Mensah of Ghana.", date="2025-05-21")
+    assert [(e.participants, e.date) for e in by_type(x, "visit")] == [(["Ana Soares"], "2025-05-20")]

@@ -56,7 +56,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                     if c.lower_ == "of" and etype not in {"visit"}:
                         continue
                     got = [p for p in people.resolve(g) if p not in participants]
-                    if got and recipient is None:
+                    if got and c.lower_ == "of" and actor is None:  # "the official visit of X to Y"
+                        actor = got[0]
+                    elif got and recipient is None:
                         recipient = got[0]
                     participants += got
     for c in t.children:  # "talks held in Rabat between A and B"
@@ -126,8 +128,11 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                          location=place_of(t))
         if actor is None:
             return None
-        if not has_poss and (gov.lemma_.lower() not in verb_words()["visit_light_verbs"] or t.head.lower_ in _TIME_PREPS):
-            return None
+        of_visitor = any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            g.dep_ == "pobj" and actor in people.resolve(g) for g in c.children) for c in t.children)
+        if not (has_poss or of_visitor) and (gov.lemma_.lower() not in verb_words()["visit_light_verbs"]
+                                             or t.head.lower_ in _TIME_PREPS):
+            return None  # "during the visit" tells of one told before; "during the visit of X to Y" tells it
         return Found("visit", t.i, sent, [actor], actor=actor, recipient=recipient, planned=planned,
                      location=place_of(t) or place_of(gov))
     named_conference = etype == "conference" and t.text[:1].isupper() and t.lower_ in {"summit", "summits", "forum",
