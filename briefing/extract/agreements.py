@@ -584,8 +584,10 @@ def _listed_after(last: Any) -> list[list[Any]]:
     sent_end = last.sent.end
     chunks: list[list[Any]] = []
     i = last.i + 1
-    while i < sent_end and doc[i].lower_ in {",", "and"}:
+    last_item = False
+    while i < sent_end and doc[i].lower_ in {",", "and"} and not last_item:
         while i < sent_end and doc[i].lower_ in {",", "and"}:
+            last_item = last_item or doc[i].lower_ == "and"  # the item after "and" ends the list
             i += 1
         chunk = []
         while i < sent_end and doc[i].lower_ not in {",", "and"} and (
@@ -598,7 +600,10 @@ def _listed_after(last: Any) -> list[list[Any]]:
         while chunk and chunk[0].pos_ == "DET":
             chunk.pop(0)
         chunks.append(chunk)
-    end_ok = i >= sent_end or doc[i].is_punct and doc[i].text in {".", ";", "!"}
+    end_ok = i >= sent_end or doc[i].is_punct and doc[i].text in {".", ";", "!", ","}
+    if chunks and chunks[-1][-1].i + 1 < sent_end and doc[chunks[-1][-1].i + 1].text == "," and \
+            not any(t.lower_ == "and" for t in doc[last.i:chunks[-1][0].i]):
+        return []  # "on fisheries, Peru's minister said": a comma after no "and" closes no list
     return chunks if end_ok else []
 
 
@@ -782,13 +787,17 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                 if c.dep_ == "ccomp" and _document_clause(c):
                     continue  # "agreed that a defence agreement would be signed": the agreement itself, planned
                 if c.dep_ == "ccomp":
-                    _absorb_subtree(c, absorbed)
-                    toks = _phrase_tokens(c, drop_subject=False)
-                    toks = [x for x in toks if x.lower_ != "that" or x.i != toks[0].i]
-                    title = _text(toks)
-                    status = "planned" if False else "agreed"
-                    if title:
-                        items.append(Item(_cap(title), "commitment", status, sent, c.i))
+                    # "agreed that Portugal would open an office and that a forum would be held": two commitments
+                    clauses = [c] + [x for x in c.conjuncts if x.i > c.i and x.pos_ in {"VERB", "AUX"}]
+                    for k, clause in enumerate(clauses):
+                        stop = {x.i for x in clauses[k + 1:]} | {x.i for x in clause.children if x.dep_ == "cc"
+                                                                  and k + 1 < len(clauses)}
+                        _absorb_subtree(clause, absorbed)
+                        toks = _phrase_tokens(clause, drop_subject=False, stop_before=stop)
+                        toks = [x for x in toks if x.lower_ != "that" or x.i != toks[0].i]
+                        title = _text(toks)
+                        if title:
+                            items.append(Item(_cap(title), "commitment", "agreed", sent, clause.i))
                 if c.dep_ == "prep" and c.lower_ == "on" and lemma in lex["commit"] and c in on_pp:
                     for g in c.children:
                         if g.dep_ == "pobj" and g.lemma_.lower() in lex["stance_nouns"]:
@@ -971,6 +980,8 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
         return []
     if lemma == "ask" and obj is None and what.pos_ not in {"NOUN", "PROPN"}:
         return []
+    if what.tag_ in {"WDT", "WP"} or what.lower_ in {"it", "this", "that", "which", "what"}:
+        return []  # "an agreement, which Thailand proposed last year": the agreement is the item
     _absorb_subtree(what, absorbed, named=True)
     toks = _phrase_tokens(what, drop_subject=True)
     title = _text(toks)
@@ -1271,17 +1282,22 @@ def _clause_levels(doc: Any, anchor: int) -> list[set[int]]:
     -> the "would be signed" clause, then the whole of "agreed ..."."""
     levels: list[set[int]] = []
     t = doc[anchor]
+    came_from: Any = None
     for _ in range(8):
-        if t.pos_ in {"VERB", "AUX"} or t.head is t:
+        if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
             inside = {x.i for x in t.subtree}
+            if came_from is not None and came_from.dep_ == "conj":
+                # "reviewed the agreements of 2019 and discussed a visa agreement": the first verb's objects are
+                # not the second's; only what both share (the subject, the words before the verb) counts
+                inside = {x.i for x in t.subtree if x.i <= t.i} | {x.i for x in came_from.subtree}
             for x in t.subtree:
                 if x.i != t.i and (x.dep_ in ASIDE_CLAUSES or x.dep_ in {"ccomp", "advcl", "conj"} and x.head.i == t.i
                                    and x.pos_ in {"VERB", "AUX"}) and not (x.left_edge.i <= anchor <= x.right_edge.i):
                     inside -= {y.i for y in x.subtree}
             levels.append(inside)
-        if t.head is t:
+        if t.head.i == t.i:  # the root (a Token is made anew on each access: compare indices)
             break
-        t = t.head
+        came_from, t = t, t.head
     return levels
 
 
@@ -1303,7 +1319,7 @@ def _own_date(doc: Any, anchor: int, offset: int, mentions: list[Any]) -> str | 
     if levels:  # the sentence's date, unless it only dates an aside ("during the visit, which ends on Friday")
         asides = {y.i for x in doc[anchor].sent if x.dep_ in ASIDE_CLAUSES
                   and not x.left_edge.i <= anchor <= x.right_edge.i for y in x.subtree}
-        outside = [m for m in mentions if not where[id(m)] & asides]
+        outside = [m for m in mentions if not where[id(m)] & asides and where[id(m)] <= levels[-1]]
         return outside[0].value if outside else None
     return mentions[0].value
 
@@ -1351,7 +1367,8 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
         date = valid_from = valid_to = None
         if find_dates is not None:
             valid_from, valid_to = find_validity(sentence, pub)
-            planned = it.status in {"planned", "proposed"}
+            # "agreed that a forum would be held in October": a commitment's own future dates forwards
+            planned = it.status in {"planned", "proposed"} or it.kind == "commitment" and _future(doc[it.anchor])
             mentions = [m for m in find_dates(sentence, pub, planned=planned) if m.value not in {valid_from, valid_to}]
             date = _own_date(doc, it.anchor, start, mentions)
         history = []

@@ -11,7 +11,7 @@ SEED_LIKE = (
     "Dr Menon and Ms Dewi signed the renewed agreement on the Young Leaders Exchange Programme from this year to "
     "2026, the ministry said.\n\n"
     "The agreement builds on those that were signed in 2012, 2015 and 2018.\n\n"
-    "The ministers agreed to expand cooperation to new areas and to set up a working group on digital trade.\n\n"
+    "The ministers agreed to expand cooperation to fisheries and to set up a working group on digital trade.\n\n"
     "Ms Dewi asked Singapore to invest in the new capital city.\n"
 )
 
@@ -374,3 +374,35 @@ def test_a_title_leaves_out_of_the_two_countries():
     found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The central "
                    "banks signed an MoU on interlinking the payment systems of the two countries.")
     assert found == ["MoU on interlinking the payment systems"]
+
+
+def test_agreements_on_a_list_of_subjects_closed_by_a_clause_are_one_each():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two sides "
+                   "signed agreements on double taxation, maritime security and vocational training, while the "
+                   "ministers held talks.")
+    lowered = [t.lower() for t in found]
+    for area in ("double taxation", "maritime security", "vocational training"):
+        assert sum(t.endswith(f"agreement on {area}") for t in lowered) == 1, found
+
+
+def test_agreed_that_two_things_would_happen_is_two_commitments_dated_forwards():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two leaders "
+            "agreed that Norway would open a consulate in Cusco and that a business forum would be held in Lima in "
+            "October.", date="2025-05-14")
+    found = {a.title: a.date for a in x.agreements}
+    assert "Norway would open a consulate in Cusco" in found
+    assert found.get("A business forum would be held in Lima") == "2025-10"
+
+
+def test_a_relative_pronoun_is_no_proposal_and_another_verbs_date_is_not_the_documents():
+    x = run("Foreign Minister Ana Ruiz of Peru received Foreign Minister Somchai Wong of Thailand in Lima on Friday. "
+            "The two ministers reviewed the agreements signed during the 2019 visit and discussed a visa waiver "
+            "agreement, which Thailand proposed last year.", date="2025-05-14")
+    assert not any(a.title.lower() == "which" for a in x.agreements)
+    visa = [a for a in x.agreements if "visa waiver agreement" in a.title.lower()]
+    assert len(visa) == 1 and visa[0].date != "2019"
+
+
+def test_expanding_into_new_areas_unnamed_is_no_commitment():
+    assert titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They agreed "
+                  "to expand cooperation to new areas and to explore further opportunities.") == []
