@@ -449,7 +449,7 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         found.append(_Mention(m.group(), m.start(), m.end(), "place"))
     for m in _find(rules.issue_trigger, text, _starts(words, "issue")):
         for place in re.split(r",\s*|\s+and\s+", m.group("place")):
-            place = place.strip()
+            place = re.sub(r"['’]s$", "", place.strip())  # "North Korea's abductions issue": the country
             if place and place[0].isupper() and _fold(place) not in rules.stop:
                 offset = text.find(place, m.start("place"))
                 found.append(_Mention(place, offset, offset + len(place), "issue"))

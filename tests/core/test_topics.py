@@ -288,3 +288,10 @@ def test_praise_and_shouting_are_not_topics():
     assert names("The leaders agreed to cooperate in areas including excellent infrastructure and the upcoming "
                  "elections.") == ["infrastructure", "elections"]
     assert "information technology" not in names("The President said IT WAS A GREAT DAY for both nations.")
+
+
+def test_a_country_named_in_a_possessive_is_the_country():
+    found = names("They agreed to cooperate on the situation in Ukraine, North Korea's abductions issue and "
+                  "reforms of the United Nations.")
+    assert {"Ukraine", "North Korea", "United Nations reform"} <= set(found)
+    assert "North Korea's" not in found
