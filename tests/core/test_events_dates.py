@@ -122,3 +122,11 @@ def test_a_meeting_in_a_when_clause_of_a_plan_is_planned():
     x = run("President Ana Soares of Angola signed the accord when she met President Kofi Mensah of Ghana on Monday.",
             date="2025-05-19")
     assert of_type(x, "meeting")[0].status == "held"
+
+
+def test_an_after_clause_is_backstory_and_dates_nothing_after_it():
+    x = run("Prime Minister Imran Aziz of Pakistan arrived in Riyadh earlier today on an official visit, after "
+            "taking part in the regional summit held in Doha on Monday. Crown Prince Khalid Al Rashid of Saudi "
+            "Arabia later hosted a state banquet in honour of Prime Minister Aziz.", date="2025-09-17")
+    banquet = of_type(x, "ceremony")[0]
+    assert banquet.date == "2025-09-17"

@@ -150,3 +150,11 @@ def test_the_two_ministers_include_a_deputy_prime_minister_who_is_also_a_ministe
             "The two ministers signed a protocol on fisheries.", date="2025-05-17")
     signing = [e for e in x.events if e.type == "signing"][0]
     assert sorted(signing.participants) == ["Ana Soares", "Kofi Mensah"]
+
+
+def test_titles_in_apposition_and_conjunction_are_their_holders():
+    x = run("Crown Prince and Prime Minister Khalid Al Rashid of Kuwait received Prime Minister Imran Aziz of "
+            "Pakistan today. Following the talks, His Highness the Crown Prince and the Prime Minister of Pakistan "
+            "signed a defence agreement.", date="2025-09-17")
+    signing = [e for e in x.events if e.type == "signing"][0]
+    assert sorted(signing.participants) == ["Imran Aziz", "Khalid Al Rashid"]

@@ -3,6 +3,7 @@ the people component found (``doc._.bb_people``)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from briefing.extract.countries import code_of
@@ -113,6 +114,14 @@ class Cast:
             if sent_pair and low in {"their", "they"}:
                 return sent_pair
             return list(self.last_pair or self.principal_pair())
+        out: list[Any] = []
+        for member in _members(token):  # "His Royal Highness the Crown Prince and the Prime Minister of X"
+            out += [p for p in self.by_description(member) if p not in out]
+        return out
+
+    def by_description(self, token: Any) -> list[Any]:
+        """People a noun names by what they are: a role ("the President"), a kind ("the Romanian official"),
+        a title's initials ("EAM") or a whole title ("the Crown Prince")."""
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
             return self.by_role(token)
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["person_nouns"]:
@@ -128,7 +137,7 @@ class Cast:
         if len(words) < 2:
             return []  # "the President" alone is a role noun's work (by_role), with its own care
         phrase = " ".join(words)
-        holders = [p for p in self.people if p.title and p.title.lower() == phrase]
+        holders = [p for p in self.people if p.title and phrase in _title_parts(p.title)]
         return holders if len(holders) == 1 else []
 
     def by_kind(self, token: Any) -> list[Any]:
@@ -216,6 +225,9 @@ class Cast:
         """ "the President", "the Prime Minister", "the Vietnamese Prime Minister" -> the person with that title."""
         words = {t.lower_ for t in token.subtree if t.i <= token.i}
         country = next((code_of(t.text) for t in token.subtree if t.i < token.i and code_of(t.text)), None)
+        if country is None:  # "the Prime Minister of Pakistan"
+            country = next((code_of(g.text) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj" and code_of(g.text)), None)
         leaders = verb_words()["leader_titles"]
         cands = [p for p in self.people if p.title and (token.lower_ in p.title.lower() or (
             token.lower_ == "leader" and any(w in p.title.lower() for w in leaders)))
@@ -230,6 +242,22 @@ class Cast:
 
 
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
+
+
+def _members(token: Any) -> list[Any]:
+    """A noun phrase's heads: itself, its appositions and their conjuncts."""
+    out, stack = [], [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ in {"appos", "conj"}]
+    return sorted(out, key=lambda t: t.i)
+
+
+def _title_parts(title: str) -> set[str]:
+    """ "Crown Prince and Prime Minister" -> {the whole, "crown prince", "prime minister"}."""
+    low = title.lower()
+    return {low} | {part.strip() for part in re.split(r",| and ", low) if part.strip()}
 
 
 def _initials(title: str) -> str:

@@ -171,6 +171,8 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
             continue
         if other["type"] == "visit" and doc[other["found"].trigger].lemma_.lower() not in lex()["travel"]:
             continue  # "arrived on Thursday. He was greeted by ..." tells the day; "a visit which began" does not
+        if _told_as_backstory(doc[other["found"].trigger]):
+            continue  # "arrived today, after taking part in the summit held in Doha on Monday"
         if m["participants"] and not any(p in other["participants"] for p in m["participants"]):
             continue  # another cast's day ("was preceded by the officials' session on Monday") is not this one's
         if not seen:
@@ -178,6 +180,19 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
         elif after is None:
             after = day
     return before or lede or after
+
+
+def _told_as_backstory(trigger: Any) -> bool:
+    """A trigger inside an "after"/"since"/"before" phrase of another verb tells what came before the story."""
+    t = trigger
+    for _ in range(6):
+        if t.dep_ in {"prep", "mark"} and t.lower_ in {"after", "since", "before", "following"} \
+                and t.head.pos_ in {"VERB", "AUX"} and t.head.i != trigger.i:
+            return True
+        if t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def lede_date(doc: Any, sentences: int = 8) -> str | None:
