@@ -61,6 +61,7 @@ class PersonRecord:
     index: int = 0
     country_sure: bool = False  # stated next to the name, not guessed from the sentences
     speaker: bool = False  # the subject of a speech verb ("Lee commended ...")
+    country_guessed: bool = False  # the source's other main country, for want of any word about this person
     actor: Actor | None = None  # the actor dictionary's entry for this person, when it knows them
 
     @property
@@ -530,6 +531,9 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             changed = True
             continue
         k = _match_seq(tokens, start, lex["heads"])
+        if k == 1 and start > 0 and _match_seq_ending(tokens, start - 1, lex["heads"]) \
+                and _match_seq_ending(tokens, start, lex["heads"]) == 1:
+            break  # a title's word right after a title is a given name: "Foreign Minister Amir Muttaqi"
         if k and end - start - k >= 1:
             start += k
             changed = True
@@ -665,6 +669,9 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
         k -= 1
     if k >= sent_start:
         country = _country_at(country_by_token, k)
+        cm = country_by_token.get(k)
+        if cm is not None and cm.start > sent_start and tokens[cm.start - 1].lower_ in PLACE_PREPS:
+            country = None  # "Pakistan's envoy in Afghanistan Ambassador X": where he serves, not whose he is
     if comma and first - 2 >= sent_start and tokens[first - 1].text == "," and (first - 2) in person_tokens:
         return prefix_title, None, False, title_start  # "A, Minister of X, B": the title is A's, not B's
     title, inner = _title_text(doc, title_toks, country_by_token)
@@ -695,6 +702,7 @@ def _lowercase_title(doc: Any, j: int, sent_start: int, country_by_token: dict[i
     return text, country, False, k if country is None else before
 
 
+PLACE_PREPS = {"in", "to", "at", "for", "from"}  # a country after one of these is a place the title serves
 NOT_TITLE_POS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON", "ADV", "PART", "NUM", "PUNCT", "INTJ"}
 
 
@@ -716,9 +724,10 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
         return None, None
     country = None
     for k, t in enumerate(toks):
-        c = _country_at(country_by_token, t.i)
-        if c and (country is None or not any(x.lower_ == "to" for x in toks[:k])):
-            country = c  # "Ambassador of the Netherlands to Indonesia" speaks for the Netherlands
+        cm = country_by_token.get(t.i)
+        served = cm is not None and cm.start > 0 and doc[cm.start - 1].lower_ in {"to", "for"}
+        if cm and not served and (country is None or not any(x.lower_ == "to" for x in toks[:k])):
+            country = cm.code  # "Ambassador of the Netherlands to Indonesia" speaks for the Netherlands
     # cut "of the Federal Democratic Republic of Ethiopia" / "of Norway"
     cut = len(toks)
     for p in range(len(toks)):
@@ -730,7 +739,8 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
             cut = p
             break
     toks = toks[:cut]
-    while len(toks) > 1 and country_by_token.get(toks[-1].i) is not None:
+    while len(toks) > 1 and country_by_token.get(toks[-1].i) is not None \
+            and doc[country_by_token[toks[-1].i].start - 1].lower_ not in {"for", "to"}:  # "Envoy for Afghanistan"
         country = country or country_by_token[toks[-1].i].code
         toks = toks[:-1]  # "Foreign Minister Pakistan": the country, not part of the title
         while len(toks) > 1 and toks[-1].lower_ in {"of", "the", "to"}:
@@ -948,6 +958,9 @@ def find_people(doc: Any) -> list[PersonRecord]:
         m.full_start = min(tstart, s)
         while m.full_start > sent.start and (doc[m.full_start - 1].text in {"'s", "’s"}
                                              or (m.full_start - 1) in country_by_token):
+            cm = country_by_token.get(m.full_start - 1)
+            if cm is not None and cm.start > sent.start and doc[cm.start - 1].lower_ in PLACE_PREPS:
+                break  # "head of mission in Afghanistan Ambassador X": the place is no part of his title
             m.full_start -= 1  # "Mexico's Secretary of ..."
         m.context = (m.full_start, rend)
         m.full_text = doc_text(doc)[doc[m.full_start].idx:doc[e - 1].idx + len(doc[e - 1].text)]
@@ -961,6 +974,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _apply_actors(doc, people)
     _delegation_countries(doc, people)
     _resolve_countries(doc, people, country_by_token)
+    _delegation_countries(doc, people, redo_guesses=True)  # a list member guessed: his listed neighbour's, now known
     for idx, p in enumerate(people):
         p.index = idx
         p.name = max((m.text for m in p.mentions), key=lambda t: (len(_name_key_tokens(t)), len(t)))
@@ -1207,7 +1221,7 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
 LIST_JOINERS = {",", "and", "the", "&"}
 
 
-def _delegation_countries(doc: Any, people: list[PersonRecord]) -> None:
+def _delegation_countries(doc: Any, people: list[PersonRecord], redo_guesses: bool = False) -> None:
     """Officials listed after one whose country is known, each under a different office, are that one's
     delegation: "accompanied by Foreign Minister A and Security Secretary B", "the Foreign Minister, A, and
     the Head of Intelligence, B". One whose country the text does not state takes the country of the
@@ -1215,7 +1229,7 @@ def _delegation_countries(doc: Any, people: list[PersonRecord]) -> None:
     countries' leaders side by side), and so are lists that are the two sides of one act ("co-chaired by
     A and B", "signed between A and B": titles.json two_side_words)."""
     lex = _lexicon()
-    by_end = {max(m.end, m.context[1]): (m, p) for p in people for m in p.mentions}
+    by_end = {end: (m, p) for p in people for m in p.mentions for end in {m.end, max(m.end, m.context[1])}}
 
     def listed_before(m: Mention) -> PersonRecord | None:
         k = m.full_start
@@ -1239,9 +1253,12 @@ def _delegation_countries(doc: Any, people: list[PersonRecord]) -> None:
     def leader(title: str | None) -> bool:  # "Prime Minister", not "Deputy Prime Minister"
         return tuple(_words(title or "")) in lex["leaders"]
 
-    known = {id(p) for p in people if p.country and (p.country_sure or p.actor is not None)}
+    if redo_guesses:  # after the sentences were read: all but the guesses are known
+        known = {id(p) for p in people if p.country and not p.country_guessed}
+    else:
+        known = {id(p) for p in people if p.country and (p.country_sure or p.actor is not None)}
     for p in people:  # in text order, so a list of three passes the country along
-        if id(p) in known or not p.title or leader(p.title):
+        if id(p) in known or not p.title or leader(p.title) or redo_guesses and not p.country_guessed:
             continue
         votes = set()
         for m in p.mentions:
@@ -1287,17 +1304,27 @@ def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: d
     home = home_country(doc, doc._.bb_countries or [])
     # the sentence that introduces the first person named
     lead = {min((m.sent for q in people for m in q.mentions), default=-1)}
-    weight = {"name": 1.0, "demonym": 2.0, "capital": 0.5}
+    weight = {"name": 1.0, "demonym": 2.0, "capital": 0.5, "place": 0.5}
     for p in pending:
         own_sents = {m.sent for m in p.mentions}
         votes: Counter = Counter()
         partners = set()
         for sent_start in own_sents:
             others_here = [(m, q) for q in people if q is not p for m in q.mentions if m.sent == sent_start]
+            own_here = [m for m in p.mentions if m.sent == sent_start]
             for cm in mentions_in.get(sent_start, []):
                 if any(m.context[0] <= cm.start < m.context[1] for m, _q in others_here):
                     continue  # "Mexico's Secretary ..." speaks of that other person
-                votes[cm.code] += weight.get(cm.kind, 1.0)
+                if any(m.context[0] <= cm.start < m.context[1] for m in own_here):
+                    continue  # his own title's country was read with the title: "envoy for Afghanistan" is not Afghan
+                venue = cm.kind == "name" and cm.start > 0 and doc[cm.start - 1].lower_ in PLACE_PREPS
+                owner = cm.end < len(doc) and doc[cm.end].text in {"'s", "’s"}  # "Pakistan's ..." as a demonym
+                kind = "place" if venue else "demonym" if owner else cm.kind
+                votes[cm.code] += weight.get(kind, 1.0)  # "in Afghanistan" is mostly a venue
+            if _is_spokesperson(p.title):  # a spokesman speaks for the side whose official the sentence names
+                sides = [q.country for _m, q in others_here if q.country and (q.country_sure or q.actor)]
+                if sides:
+                    votes[sides[0]] += 3.0
             for _m, q in others_here:
                 if q.country:
                     votes[q.country] -= 1.5
@@ -1311,6 +1338,11 @@ def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: d
             others = [c for c in ranking[:2] if c not in partners]
             if others:
                 p.country = others[0]
+                p.country_guessed = True
+
+
+def _is_spokesperson(title: str | None) -> bool:
+    return bool(title) and any(w.startswith("spokes") for w in fold(title).split())
 
 
 def doc_country_ranking(doc: Any) -> list[str]:

@@ -439,3 +439,31 @@ def test_a_city_beside_its_country_is_no_one():
     x = found("Peruvian Foreign Minister Javier Ortiz-Salas met his Chilean counterpart Alberto Kline on Tuesday in San "
               "Francisco, United States.", date="2030-04-09")
     assert "San Francisco" not in {p.name for p in x}
+
+
+def test_a_title_word_right_after_a_title_is_a_given_name():
+    x = found("The Afghan acting Foreign Minister Amir Rahimi led the Afghan side in Kabul.", date="2030-04-09")
+    assert named(x, "Amir Rahimi").title == "Foreign Minister"
+
+
+def test_the_country_an_envoy_serves_in_or_is_named_for_is_not_his():
+    x = found("The Pakistani delegation comprised the Special Representative for Afghanistan, Ambassador Tariq Anwar, "
+              "and other officials in Kabul. Pakistan's head of mission in Afghanistan Ambassador Imran Siddiqui also "
+              "attended in Kabul.", date="2030-04-09")
+    tariq = named(x, "Tariq Anwar")
+    assert (tariq.title, tariq.country) == ("Special Representative for Afghanistan", "PK")
+    assert named(x, "Imran Siddiqui").country == "PK"
+
+
+def test_a_ministry_spokesman_speaks_for_the_side_of_the_official_he_reports():
+    x = found("Indian External Affairs Minister Subrahmanyam Jaishankar held meetings with his counterparts on the "
+              "sidelines, ministry spokesman Rohan Mehta said. Jaishankar also met Russian Foreign Minister Sergey "
+              "Lavrov.", date="2020-09-10")
+    assert named(x, "Rohan Mehta").country == "IN"
+
+
+def test_the_last_of_a_list_of_hosts_is_of_their_country_too():
+    x = found("ISLAMABAD: The Pakistani delegation arrived in Kabul on Saturday. It was welcomed by top Afghan "
+              "officials including Deputy Foreign Minister Dr Naeem Sadiqi, Director General Karim Jalali, and Chief "
+              "of State Protocol Faisal Rahimi.", date="2030-04-09")
+    assert named(x, "Faisal Rahimi").country == "AF"
