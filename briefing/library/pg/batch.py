@@ -30,6 +30,7 @@ from typing import Any
 
 import psycopg
 
+from briefing.library.index import MAX_INDEXED_EVIDENCE
 from briefing.library.pg.compat import Constant, Cursor, SqliteDialect, translate
 from briefing.library.pg.search import tokens
 
@@ -48,6 +49,15 @@ _UPDATE_ITEM = re.compile(r"^\s*UPDATE items SET ((?:\w+ = (?:\?|:\w+)(?:, )?)+)
 # ingest.Ingest._find: the items filed under a contribution's merge keys (no prefix ranges), of one kind.
 _FIND = re.compile(r"^SELECT i\.id, i\.machine, i\.edits FROM items i WHERE i\.id IN \(SELECT item_id FROM item_keys "
                    r"WHERE key IN \(\?(?:,\?)*\)\) AND \+?i\.kind = \? ORDER BY i\.id$")
+# index.read_indexed reads an item's derived rows in four statements in a row: when the first is run, the
+# others are sent with it, and answered from what came back if they follow unchanged, no write between.
+_READ_AHEAD = {
+    "SELECT date, label, status, type, countries FROM items WHERE id = ?": (
+        ("SELECT key FROM item_keys WHERE item_id = ?", ()),
+        ("SELECT text FROM evidence WHERE item_id = ? ORDER BY id LIMIT ?", (MAX_INDEXED_EVIDENCE,)),
+        ("SELECT body FROM items_fts WHERE rowid = ?", ()),
+    ),
+}
 _ITEM_COLUMNS = ("kind", "machine", "edits", "date", "label", "status", "type", "countries")
 _READ_ITEM = re.compile(r"^\s*SELECT ([\w, ]+) FROM items WHERE id = \?\s*$", re.I)
 
@@ -110,6 +120,7 @@ class PipelinedDialect(SqliteDialect):
         self._pipeline = pipeline
         self._new_items = max(1, new_items)  # at most this many items will be created (ids are taken at once)
         self._item_ids: list[int] = []
+        self._ahead: dict[tuple[str, tuple[Any, ...]], Cursor] = {}  # statements sent before they were run
         # per search table: rowid -> the body to write (None: deleted); the rowids to delete first
         self._fts: dict[str, dict[int, str | None]] = {table: {} for table in _FTS_TABLES}
         self._fts_deleted: dict[str, set[int]] = {table: set() for table in _FTS_TABLES}
@@ -119,6 +130,13 @@ class PipelinedDialect(SqliteDialect):
         self._filed: dict[str, list[tuple[int, str, str, str]]] | None = None
 
     def execute(self, sql: str, params: Params = ()) -> Cursor | Constant:
+        sent = self._ahead.pop((sql, tuple(params)), None) if not isinstance(params, dict) else None
+        if sent is not None:
+            return sent
+        if not sql.lstrip()[:6].upper().startswith("SELECT"):
+            self._ahead.clear()  # what was read ahead may be changed by this
+        if sql in _READ_AHEAD and not isinstance(params, dict):
+            self._read_ahead(sql, tuple(params))
         answered = self._answer(sql, params)
         if answered is not None:
             return answered
@@ -138,6 +156,7 @@ class PipelinedDialect(SqliteDialect):
         return result
 
     def executemany(self, sql: str, seq: Iterable[Params]) -> Cursor:
+        self._ahead.clear()
         if _FTS_INSERT.match(sql) or _FTS_DELETE.match(sql):
             for params in seq:
                 self.execute(sql, params)
@@ -163,6 +182,18 @@ class PipelinedDialect(SqliteDialect):
                     ([r for r, _ in written], [b for _, b in written], [" ".join(tokens(b)) for _, b in written]))
             rows.clear()
             deleted.clear()
+
+    def _read_ahead(self, sql: str, params: tuple[Any, ...]) -> None:
+        """Send the statements that follow ``sql`` (``_READ_AHEAD``) now, in the same round trip as it."""
+        self._ahead.clear()
+        for following, extra in _READ_AHEAD[sql]:
+            if any(table in following for table in _FTS_TABLES):
+                self.flush()
+            statement = translate(following)
+            cursor = self.pg.cursor()
+            cursor.execute(statement.sql, (*params, *extra))
+            self._ahead[(following, (*params, *extra))] = PipelinedCursor(cursor, self._pipeline, returns_id=False,
+                                                                          answers=True)
 
     def prefetch(self, keys: Iterable[str]) -> None:
         """Read at once the items filed under ``keys``, to answer the ingest code's look-ups by them.
