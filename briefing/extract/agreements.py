@@ -684,9 +684,10 @@ def _inner_kind_status(vp: Any, absorbed: set[int], shown: set[int] | None = Non
     targets = []
     if vp.lemma_.lower() in lex["meeting_verbs"]:
         return None, None, False
+    vague = vp.lemma_.lower() in lex["vague_verbs"] and vp.lemma_.lower() not in lex["status"]
     for c in vp.children:
-        if c.dep_ in {"dobj", "attr", "nsubjpass"} and c.lemma_.lower() not in lex["work_nouns"]:
-            targets.append(c)
+        if c.dep_ in {"dobj", "attr", "nsubjpass"} and c.lemma_.lower() not in lex["work_nouns"] and not vague:
+            targets.append(c)  # "strengthen the comprehensive partnership" makes no partnership
         if c.dep_ == "prep" and c.lower_ in {"to", "into", "on"}:
             targets += [g for g in c.subtree]
     kind = None

@@ -406,3 +406,15 @@ def test_a_relative_pronoun_is_no_proposal_and_another_verbs_date_is_not_the_doc
 def test_expanding_into_new_areas_unnamed_is_no_commitment():
     assert titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They agreed "
                   "to expand cooperation to new areas and to explore further opportunities.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They agreed to work "
+    "together to promote peace and stability in the region.",
+    "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They agreed to further "
+    "strengthen the comprehensive partnership.",
+    "President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two sides agreed to "
+    "continue consultations at all levels.",
+])
+def test_strengthening_what_exists_or_promoting_peace_is_no_agreement(text):
+    assert titles(text) == []
