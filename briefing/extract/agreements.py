@@ -152,8 +152,8 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
                 break
         if t.text in {";", ":"}:
             break
-        if out and t.i > head.i and _opens_examples(t):
-            break  # "challenges such as the low birth rate": the examples are not the name
+        if out and t.i > head.i and _opens_examples(t) and out[-1].lower_ not in _lex()["generic_objects"]:
+            break  # "challenges such as the low birth rate": the examples are not the name ("new areas such as" are)
         if t.text == "," and out and t.i > head.i and t.i - 1 == out[-1].i and t.i + 1 in keep:
             out.append(t)  # a comma inside a list: "the road, rail and fibre-optic components"
             continue
@@ -496,6 +496,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                                       has_cue=True))
                 absorbed.update(range(span_start, span_end))
                 continue
+            if plural and _members_listed(head):
+                continue  # "10 documents, including an MoU on X and an agreement on Y": the members are the items
             if plural and not said_what and _subject_on_the_verb(gov, head):
                 said_what = True  # "notes were exchanged on the provision of grant aid"
             if plural and not said_what:  # "helicopter deals worth $3 billion" say what they are
@@ -650,6 +652,14 @@ def _listed_under(head: Any, sent: Any) -> str | None:
 
 
 LIST_OPENERS = {"including", "namely", "among"}
+
+
+def _members_listed(head: Any) -> bool:
+    """Whether plural documents are followed by the documents they include, in the same sentence."""
+    doc = head.doc
+    sent = head.sent
+    opener = next((t for t in doc[head.i + 1:sent.end] if t.lower_ in LIST_OPENERS or t.lower_ == "such"), None)
+    return opener is not None and any(_doc_noun_at(doc, t.i) for t in doc[opener.i + 1:sent.end])
 
 
 def _what_they_do(head: Any) -> list[Any] | None:

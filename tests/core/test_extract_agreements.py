@@ -418,3 +418,17 @@ def test_expanding_into_new_areas_unnamed_is_no_commitment():
 ])
 def test_strengthening_what_exists_or_promoting_peace_is_no_agreement(text):
     assert titles(text) == []
+
+
+def test_documents_counted_then_listed_are_the_listed_ones_only():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The leaders "
+                   "witnessed the exchange of 9 cooperation documents between ministries and agencies, including an "
+                   "MoU on seabed mapping and an agreement on pension rights.")
+    assert not any(t.startswith("9 ") for t in found)
+    assert any("MoU on seabed mapping" in t for t in found) and any("greement on pension rights" in t for t in found)
+
+
+def test_examples_of_new_areas_are_what_the_commitment_is_about():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They agreed "
+                   "to expand cooperation in new areas such as green hydrogen and lithium.")
+    assert any("green hydrogen" in t for t in found)
