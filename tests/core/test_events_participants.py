@@ -158,3 +158,11 @@ def test_titles_in_apposition_and_conjunction_are_their_holders():
             "signed a defence agreement.", date="2025-09-17")
     signing = [e for e in x.events if e.type == "signing"][0]
     assert sorted(signing.participants) == ["Imran Aziz", "Khalid Al Rashid"]
+
+
+def test_the_minister_is_not_the_prime_minister():
+    x = run("Foreign Minister Ana Soares of Angola paid a courtesy call on Prime Minister Kofi Mensah of Ghana "
+            "yesterday. Prime Minister Mensah has accepted the invitation to visit Angola. This morning, the "
+            "Minister met Trade Minister Ama Owusu of Ghana.", date="2025-05-17")
+    meetings = sorted(sorted(e.participants) for e in x.events if e.type == "meeting")
+    assert ["Ama Owusu", "Ana Soares"] in meetings

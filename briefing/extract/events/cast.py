@@ -232,6 +232,8 @@ class Cast:
         cands = [p for p in self.people if p.title and (token.lower_ in p.title.lower() or (
             token.lower_ == "leader" and any(w in p.title.lower() for w in leaders)))
                  and (token.lower_ != "minister" or "prime" not in words or "prime" in p.title.lower())
+                 and (token.lower_ != "minister" or "prime" in words or any(  # "the Minister" is no Prime Minister
+                     "minister" in part and "prime" not in part for part in _title_parts(p.title)))
                  and (country is None or p.country == country)]
         if not cands:
             return []
