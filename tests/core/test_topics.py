@@ -295,3 +295,8 @@ def test_a_country_named_in_a_possessive_is_the_country():
                   "reforms of the United Nations.")
     assert {"Ukraine", "North Korea", "United Nations reform"} <= set(found)
     assert "North Korea's" not in found
+
+
+def test_an_adjective_before_cooperation_names_its_area():
+    found = names("The ministers agreed to expand environmental cooperation, medical cooperation and commercial ties.")
+    assert {"environmental protection", "health", "trade"} <= set(found)
