@@ -101,6 +101,7 @@ def _lexicon() -> dict[str, Any]:
         "role_nouns": {fold(r) for r in titles["role_nouns"]},
         "portfolio": frozenset(fold(w) for w in titles.get("portfolio_words", [])),
         "two_side_words": frozenset(fold(w) for w in titles.get("two_side_words", [])),
+        "office_nouns": frozenset(fold(w) for w in titles.get("office_nouns", [])),
         "prefix_words": {w for p in prefixes for w in p},
         "title_heads_as_prefix": {tuple(_words(p)) for p in hon["prefixes"]} & {tuple(_words(h)) for h in titles["heads"]},
     }
@@ -463,6 +464,13 @@ def _after_credit_cue(doc: Any, start_char: int) -> bool:
                                              for cue in lex["inline_credit_cues"])
 
 
+def _mid_name_style(word: str) -> bool:
+    """A style that inside a run of capitalised words marks where a name begins ("Sheikh", "Dr.", "H.E."), unlike
+    one that may stand inside a name ("Tun" in "Najib Tun Razak")."""
+    folded = fold(word)
+    return folded in _lexicon()["keep_if_single"] or word.endswith(".") or folded in {"mr", "mrs", "ms", "dr", "sayyid"}
+
+
 def _greeting(doc: Any, start_char: int, end_char: int) -> bool:
     """The model took a letter's greeting into the name: "Salut Andrei," opening a forwarded e-mail."""
     text = doc_text(doc)
@@ -514,6 +522,11 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     while end - start > 1 and start > 0 and fold(tokens[start].text) in lex["portfolio"] and (
             tokens[start - 1].lower_ in TAIL_CONNECTORS or fold(tokens[start - 1].text) in lex["portfolio"]):
         start += 1  # the end of a title the model took in: "(Minister of) Transport Martin Kupka"
+    for i in range(start + 1, end - 1):
+        k = _match_seq(tokens, i, lex["prefixes"])
+        if k and i + k < end and tokens[i].text[:1].isupper() and _mid_name_style(tokens[i].text):
+            start = i  # "(Minister of) Amiri Diwan Sheikh Mohammad ...": the name begins at its style
+            break
     changed = True
     while changed and start < end:
         changed = False
@@ -580,6 +593,11 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if any(fold(t.text).rstrip(".") in lex["not_names"] for t in words):
         return None
+    if fold(words[-1].text) in lex["office_nouns"]:
+        return None  # "Amiri Diwan Undersecretary": an office, not a name
+    if end < len(doc) and _match_seq(tokens, end, lex["prefixes"]) and _mid_name_style(tokens[end].text) \
+            and any(tokens[k].lower_ in {"of", "for"} for k in range(max(0, start - 2), start)):
+        return None  # "Minister of Amiri Diwan Sheikh X": the ministry's name before the minister's style
     after_honorific = start > 0 and _match_seq_ending(tokens, start - 1, lex["prefixes"]) > 0
     if len(words) == 1 and (words[0].is_upper and len(words[0].text) > 1
                             or len(words[0].text) < (2 if after_honorific else 3)):

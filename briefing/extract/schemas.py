@@ -70,6 +70,7 @@ class TitlesFile(Open):
     role_nouns: Words
     portfolio_words: Words = []  # words that continue a title after "of"/"for" ("Minister of Foreign Affairs")
     two_side_words: Words = []  # "co-chaired by A and B": a list that is the two sides, not one delegation
+    office_nouns: Words = []  # words that end an office and never a name ("... Undersecretary")
 
 
 # ---------------------------------------------------------------- event_triggers.json, date_words.json

@@ -467,3 +467,13 @@ def test_the_last_of_a_list_of_hosts_is_of_their_country_too():
               "officials including Deputy Foreign Minister Dr Naeem Sadiqi, Director General Karim Jalali, and Chief "
               "of State Protocol Faisal Rahimi.", date="2030-04-09")
     assert named(x, "Faisal Rahimi").country == "AF"
+
+
+def test_an_office_is_no_name_and_a_ministrys_name_is_no_person():
+    x = found("KUWAIT: The Deputy Minister of Amiri Diwan Sheikh Nasser Al-Hamad Al-Sabah, the Amiri Diwan "
+              "Undersecretary and Chief of Staff Yousef Al-Rashed attended the meeting with Qatari officials.",
+              date="2030-04-09")
+    names = {p.name for p in x}
+    assert not any(n.endswith("Undersecretary") for n in names)
+    nasser = named(x, "Nasser Al-Hamad Al-Sabah")
+    assert nasser.title == "Deputy Minister of Amiri Diwan"
