@@ -166,3 +166,11 @@ def test_the_minister_is_not_the_prime_minister():
             "Minister met Trade Minister Ama Owusu of Ghana.", date="2025-05-17")
     meetings = sorted(sorted(e.participants) for e in x.events if e.type == "meeting")
     assert ["Ama Owusu", "Ana Soares"] in meetings
+
+
+def test_they_are_the_pair_the_sentence_named_before():
+    x = run("Foreign Minister Rui Costa of Angola and Foreign Minister Ama Owusu of Ghana met in Luanda on Monday. "
+            "It is recalled that the two presidents, Ana Soares of Angola and Kofi Mensah of Ghana, met for the last "
+            "time in November 2023, and that they had a telephone conversation last month.", date="2024-04-09")
+    calls = [e for e in x.events if e.type == "call"]
+    assert [sorted(e.participants) for e in calls] == [["Ana Soares", "Kofi Mensah"]]

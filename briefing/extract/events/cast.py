@@ -113,11 +113,26 @@ class Cast:
             sent_pair = self._conj_subject_pair(sentence_of(token.doc, token.i))
             if sent_pair and low in {"their", "they"}:
                 return sent_pair
-            return list(self.last_pair or self.principal_pair())
+            return self._pair_before(token) or list(self.last_pair or self.principal_pair())
         out: list[Any] = []
         for member in _members(token):  # "His Royal Highness the Crown Prince and the Prime Minister of X"
             out += [p for p in self.by_description(member) if p not in out]
         return out
+
+    def _pair_before(self, token: Any) -> list[Any]:
+        """ "The Head of State welcomed the Colombian President ..., after which both dignitaries held a
+        meeting", "the two leaders met in November, and they had a call last month": the two people of
+        different sides the sentence named before the pair word, by name or by description."""
+        sent = sentence_of(token.doc, token.i)
+        seen: list[Any] = []
+        for t in sent:
+            if t.i >= token.i:
+                break
+            if t.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
+                continue
+            got = [self.at[t.i]] if t.i in self.at else (self.titled_pair(t) or self.by_description(t))
+            seen += [p for p in got if p not in seen]
+        return seen[:2] if len(seen) == 2 and different_sides(seen) else []
 
     def by_description(self, token: Any) -> list[Any]:
         """People a noun names by what they are: a role ("the President"), a kind ("the Romanian official"),
