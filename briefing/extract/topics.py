@@ -229,6 +229,9 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     canonical = rules.vocab_names.get(_fold(item))
     if canonical:
         return canonical
+    if len(words) > 1 and words[0].islower() and words[-1][:1].isupper() and all(
+            w[:1].isupper() or w in _FUNCTION_WORDS or w == "the" for w in words[1:]):
+        return _item_name(" ".join(words[1:]), title_case)  # "the proposed Nakamal Agreement": the name
     if len(words) > 1 and folded[0] in rules.stop and rules.vocab_names.get(_fold(" ".join(words[1:]))):
         return rules.vocab_names[_fold(" ".join(words[1:]))]  # "excellent infrastructure", "upcoming elections"
     if len(words) > 1 and words[-1].lower() in rules.heads:

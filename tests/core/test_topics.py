@@ -300,3 +300,10 @@ def test_a_country_named_in_a_possessive_is_the_country():
 def test_an_adjective_before_cooperation_names_its_area():
     found = names("The ministers agreed to expand environmental cooperation, medical cooperation and commercial ties.")
     assert {"environmental protection", "health", "trade"} <= set(found)
+
+
+def test_a_named_agreement_loses_its_status_and_a_document_word_is_no_topic():
+    found = names("Talks focused on disaster recovery, renewable energy and the proposed Tanoa Agreement. "
+                  "There is agreement on the principles.")
+    assert {"disaster recovery", "renewable energy", "Tanoa Agreement"} <= set(found)
+    assert "proposed Tanoa Agreement" not in found and "principles" not in found
