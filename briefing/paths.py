@@ -38,3 +38,11 @@ def user_templates_dir() -> Path:
     path = data_dir() / "templates"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def cache_dir() -> Path:
+    """What the program can rebuild from its own files (the extraction's built rule data)."""
+    override = os.environ.get("BRIEFING_HOME")
+    path = Path(override) / "cache" if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

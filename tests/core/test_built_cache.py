@@ -1,0 +1,58 @@
+"""The extraction's built rule data is kept on disk and loaded at the next start, rebuilt whenever
+what it was built from changes or the kept file is damaged."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from briefing.extract import built
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("BRIEFING_NO_BUILD_CACHE", raising=False)
+    built.fingerprint.cache_clear()
+    yield tmp_path / "home"
+    built.fingerprint.cache_clear()
+
+
+def test_a_value_is_built_once_and_loaded_after(home):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"heads": [("prime", "minister")], "words": frozenset({"h.e."})}
+
+    first = built.cached("sample", build)
+    second = built.cached("sample", build)
+    assert first == second and len(calls) == 1
+    assert len(list((home / "cache").glob("extract-sample-*.pickle"))) == 1
+
+
+def test_a_damaged_kept_file_is_rebuilt(home):
+    built.cached("sample", lambda: [1, 2, 3])
+    kept = next((home / "cache").glob("extract-sample-*.pickle"))
+    kept.write_bytes(b"\x80\x05garbage")
+    assert built.cached("sample", lambda: [4]) == [4]
+    assert built.cached("sample", lambda: [5]) == [4]
+
+
+def test_a_changed_data_file_makes_a_new_value(home, tmp_path, monkeypatch):
+    code = tmp_path / "extract"
+    shutil.copytree(built.EXTRACT_DIR / "data", code / "data")
+    monkeypatch.setattr(built, "EXTRACT_DIR", code)
+    assert built.cached("sample", lambda: "old") == "old"
+    (code / "data" / "titles.json").write_text((code / "data" / "titles.json").read_text() + " ")
+    built.fingerprint.cache_clear()
+    assert built.cached("sample", lambda: "new") == "new"
+    assert len(list((home / "cache").glob("extract-sample-*.pickle"))) == 1  # the stale one is gone
+
+
+def test_the_cache_can_be_turned_off(home, monkeypatch):
+    monkeypatch.setenv("BRIEFING_NO_BUILD_CACHE", "1")
+    assert built.cached("sample", lambda: "a") == "a"
+    assert built.cached("sample", lambda: "b") == "b"
+    assert not list((home / "cache").glob("extract-*.pickle"))
