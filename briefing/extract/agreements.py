@@ -96,6 +96,7 @@ def _lex() -> dict[str, Any]:
         "work_nouns": frozenset(data.get("work_nouns", [])),
         "meeting_verbs": frozenset(data.get("meeting_verbs", [])),
         "example_openers": frozenset(data.get("example_openers", [])),
+        "concluding_verbs": frozenset(data.get("concluding_verbs", [])),
     }
 
 
@@ -379,6 +380,16 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         status = "negotiating"
     if status is None and _under_negotiation(head):
         status = "negotiating"
+    if status == "negotiating" and gov.lower_ in {"negotiations", "negotiation", "talks"} and \
+            gov.head.lemma_.lower() in lex["concluding_verbs"]:
+        status = "agreed"  # "concluded negotiations on a social security agreement"
+    if status in {None, "agreed"} and any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "being" for c in gov.children) \
+            and gov.lemma_.lower() in {"finalise", "finalize", "negotiate", "draft", "prepare"}:
+        status = "negotiating"  # "is being finalised"
+    if status is None and any(c.dep_ in {"amod", "compound"} and c.lower_ == "draft" for c in head.children):
+        status = "negotiating"  # "discussed a draft agreement"
+    if status in {None, "signed", "agreed"} and _in_effect(head):
+        status = "in-force"  # "the agreement, which took effect in 2020"
     if status is None:
         doc = head.doc
         left = doc[max(sent.start, head.left_edge.i - 3):head.left_edge.i].text.lower()
@@ -390,9 +401,20 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     return status, gov
 
 
+def _in_effect(head: Any) -> bool:
+    """Whether a clause on the document says it has taken effect: "which took effect", "which entered into
+    force", "in force since"."""
+    clauses = [c for c in head.children if c.dep_ in {"relcl", "acl"} and c.tag_ in {"VBD", "VBN", "VBZ"}
+               and c.lemma_.lower() in {"take", "enter", "come"}]
+    return any(any(t.lower_ in {"effect", "force"} for t in c.subtree) and not _future(c) for c in clauses)
+
+
 def _under_negotiation(head: Any) -> bool:
     """A document the sentence says is "under negotiation" (or discussion, consideration): the phrase hangs on
-    the verb the document is the subject of, or on the document itself."""
+    the verb the document is the subject of, or on the document itself; or "talks on" the document."""
+    if head.dep_ == "pobj" and head.head.lower_ in {"on", "for", "about", "over"} and \
+            head.head.head.lemma_.lower() in {"talk", "negotiation", "consultation", "discussion"}:
+        return True
     holders = [head] + ([head.head] if head.dep_ in {"nsubj", "nsubjpass"} else [])
     return any(c.dep_ == "prep" and c.lower_ == "under" and any(
         g.dep_ == "pobj" and g.lemma_.lower() in _lex()["pending_nouns"] for g in c.children)
@@ -831,8 +853,10 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                         if g.dep_ == "pobj":
                             _absorb_subtree(g, absorbed)
                             title = _text(_phrase_tokens(g))
+                            hit = _doc_noun_at(g.doc, g.i)  # "agreed in principle on a defence agreement"
+                            kind = hit[1] if hit and g.lemma_.lower() not in lex["look_through"] else "commitment"
                             if title:
-                                items.append(Item(_cap(title), "commitment", "agreed", sent, g.i))
+                                items.append(Item(_cap(title), kind, "agreed", sent, g.i))
         elif lemma in RENEW_VERBS:
             for c in t.children:
                 if c.dep_ == "dobj" and c.lemma_.lower() in {"support", "commitment", "pledge"}:

@@ -189,6 +189,7 @@ class AgreementTriggersFile(Strict):
     work_nouns: Words = []  # "finalise the financing of the X Scheme": work on a document, still a commitment
     meeting_verbs: Words = []  # "convene the Joint Commission": a meeting of a body, not a new one
     example_openers: Words = []  # a title ends before "such as", "including" and their examples
+    concluding_verbs: Words = []  # "concluded negotiations on an agreement": the agreement is agreed
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

@@ -432,3 +432,25 @@ def test_examples_of_new_areas_are_what_the_commitment_is_about():
     found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. They agreed "
                    "to expand cooperation in new areas such as green hydrogen and lithium.")
     assert any("green hydrogen" in t for t in found)
+
+
+@pytest.mark.parametrize("sentence, title, status", [
+    ("Talks on a free trade agreement between the two countries are ongoing.", "free trade agreement", "negotiating"),
+    ("The two ministers initialled an agreement on air services.", "agreement on air services", "agreed"),
+    ("The investment protection agreement, which took effect in 2020, has doubled investment.",
+     "investment protection agreement", "in-force"),
+    ("A memorandum on seafood trade is being finalised.", "memorandum on seafood trade", "negotiating"),
+    ("The two sides concluded negotiations on a social security agreement.", "social security agreement", "agreed"),
+    ("They discussed a draft agreement on mutual legal assistance.", "draft agreement on mutual legal assistance",
+     "negotiating"),
+])
+def test_a_documents_status_is_what_its_own_clause_says(sentence, title, status):
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. " + sentence,
+            date="2025-05-14")
+    found = [(a.title.lower(), a.status) for a in x.agreements]
+    assert any(t.endswith(title) and s == status for t, s in found), found
+
+
+def test_talks_held_within_the_framework_of_a_visit_are_no_framework():
+    assert titles("President Ana Ruiz of Peru held talks with Prime Minister Jonas Berg of Norway in Oslo on Tuesday, "
+                  "within the framework of the state visit of the Peruvian leader.") == []
