@@ -173,3 +173,10 @@ def test_the_visit_of_someone_to_a_place_tells_that_visit():
     x = run("Trade was discussed during the official visit of Foreign Minister Ana Soares of Angola to Accra on "
             "Tuesday, at the invitation of Foreign Minister Kofi Mensah of Ghana.", date="2025-05-21")
     assert [(e.participants, e.date) for e in by_type(x, "visit")] == [(["Ana Soares"], "2025-05-20")]
+
+
+def test_a_plan_slated_for_a_date_is_the_event_its_subject_names_once():
+    x = run("The upcoming visit of President Ana Soares of Angola to Ghana is slated for March.", date="2025-05-14")
+    assert [(e.type, e.status) for e in x.events] == [("visit", "planned")]
+    x = run("The conference of the Angola-Ghana joint commission is slated for July in Accra.", date="2025-05-14")
+    assert [(e.type, e.status, e.date) for e in x.events] == [("conference", "planned", "2025-07")]

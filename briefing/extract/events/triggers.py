@@ -93,15 +93,20 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
             n, etype = phrase
             used.update(range(t.i, t.i + n))
             verb = t if t.pos_ in {"VERB", "AUX"} else t.head
-            f = Found(etype, t.i, sent, planned=is_planned(verb))
             subj = subject_of(verb)
+            told_alone = etype in {"other", "signing"}  # "slated for July": a plan needs no names
+            if etype == "other" and subj is not None and noun_type(subj):
+                if subj.i in used:
+                    continue  # "The upcoming visit of X is slated for March": the visit told it
+                etype = noun_type(subj)  # "The conference of the commission is slated for July"
+            f = Found(etype, t.i, sent, planned=is_planned(verb))
             f.participants = people.resolve(subj) if subj is not None else []
             others = objects_of(verb, people, preps={"with", "on", "between"})
             f.participants += [p for p in others if p not in f.participants]
             if f.participants:
                 f.actor = f.participants[0]
                 f.recipient = others[0] if others else None
-            elif etype not in {"other", "signing"}:
+            elif not told_alone:
                 continue
             found.append(f)
             continue
