@@ -966,6 +966,8 @@ def find_people(doc: Any) -> list[PersonRecord]:
                                  or tuple(_words(title)) in _lexicon()["styles"]):
             m.title = rtitle  # "Prince Khalid ..., Deputy Minister of Defence": the office over the style
         m.country = country or rcountry
+        if s > sent.start and doc[s - 1].text.islower() and _is_analyst_title(doc[s - 1].text):
+            analyst = True  # "New Zealand coach Stephen Kearney", "political analyst Ana Ruiz"
         if m.title is None:
             m.title, acountry, alast = _appositive_title(doc, s, e, country_by_token)
             m.country = m.country or acountry
@@ -986,7 +988,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _respective_titles(doc, mentions, country_by_token)
     people = _cluster(mentions)
     _name_part_mentions(doc, people, person_tokens, country_tokens, skip)
-    people = [p for p in people if not _weak(doc, p)]
+    people = [p for p in people if not _weak(doc, p) and not _named_place(doc, p)]
     _resolve_titles(people)
     _plural_titles(doc, people, country_by_token)
     _apply_actors(doc, people)
@@ -1156,6 +1158,20 @@ def _weak(doc: Any, p: PersonRecord) -> bool:
         if any(doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(m.start, m.end)):
             return False
     return True
+
+
+def _named_place(doc: Any, p: PersonRecord) -> bool:
+    """A name given no title that the source also writes as the start of a place's or a thing's name ("visit Al
+    Udeid" where it wrote "Al Udeid Air Base", "Nelson Mandela" beside "Nelson Mandela Bay") names that place."""
+    if any(m.title or m.full_text != m.text or m.counterpart_of is not None for m in p.mentions):
+        return False
+    text = doc_text(doc)
+    not_names = _lexicon()["not_names"]
+    for form in {m.text for m in p.mentions}:
+        for hit in re.finditer(rf"{re.escape(form)}((?:\s+[A-Z][\w'’-]*)+)", text):
+            if any(fold(w).rstrip(".") in not_names for w in hit.group(1).split()[:3]):
+                return True
+    return False
 
 
 def _is_analyst_title(title: str | None) -> bool:
