@@ -307,3 +307,9 @@ def test_a_named_agreement_loses_its_status_and_a_document_word_is_no_topic():
                   "There is agreement on the principles.")
     assert {"disaster recovery", "renewable energy", "Tanoa Agreement"} <= set(found)
     assert "proposed Tanoa Agreement" not in found and "principles" not in found
+
+
+def test_how_warm_the_cooperation_is_is_not_what_it_is_about():
+    found = names("Both leaders praised their constructive cooperation and fruitful partnership in mining.")
+    assert "mining" in found
+    assert not any(w in f for f in found for w in ("constructive", "fruitful"))
