@@ -114,6 +114,8 @@ def test_every_un_member_has_holders_since_2015(entries: list[actors.Actor], rol
     ("Abdulmalik Al-Mekhlafi", "2016-04-21", "YE", "Foreign Minister"),  # led Yemen's side at the 2016 Kuwait talks
     ("Siaosi Sovaleni", "2023-05-01", "TO", "Prime Minister"),
     ("Demeke Mekonnen", "2022-06-01", "ET", "Foreign Minister"),
+    ("Sok Chenda Sophea", "2024-03-01", "KH", "Foreign Minister"),  # Hun Manet's government, August 2023
+    ("Serdar Berdimuhamedov", "2024-01-01", "TM", "President"),  # the spelling English news mostly uses
 ])
 def test_well_known_holders(name: str, on: str, country: str, office: str) -> None:
     found = actors.index().find([name], on)
