@@ -180,3 +180,11 @@ def test_a_plan_slated_for_a_date_is_the_event_its_subject_names_once():
     assert [(e.type, e.status) for e in x.events] == [("visit", "planned")]
     x = run("The conference of the Angola-Ghana joint commission is slated for July in Accra.", date="2025-05-14")
     assert [(e.type, e.status, e.date) for e in x.events] == [("conference", "planned", "2025-07")]
+
+
+def test_courtesy_calls_on_two_people_are_one_call_on_each():
+    x = run("Foreign Minister Rui Costa of Angola arrived in Accra on an official visit to Ghana. During the visit, "
+            "Costa paid a courtesy call on Prime Minister Kofi Mensah and Chief of Defence Staff General Ama "
+            "Owusu.", date="2025-05-14")
+    meetings = sorted(sorted(e.participants) for e in by_type(x, "meeting"))
+    assert meetings == [["Ama Owusu", "Rui Costa"], ["Kofi Mensah", "Rui Costa"]]

@@ -30,6 +30,19 @@ def _phrase_at(tokens: Any, i: int) -> tuple[int, str] | None:
     return None
 
 
+def _one_call_each(t: Any, f: Found) -> list[Found]:
+    """ "paid a courtesy call on the Prime Minister and the Chief of Army Staff": one call on each, as "met
+    A, B and C" is one meeting with each."""
+    near = [t, t.head, *t.children, *t.head.children]
+    calls_on = f.type == "meeting" and any(w.lower_ in {"call", "calls"} for w in near) and any(
+        c.dep_ == "prep" and c.lower_ in {"on", "upon"} for w in near for c in w.children)
+    others = [p for p in f.participants if p is not f.actor]
+    if not calls_on or f.actor is None or len(others) < 2:
+        return [f]
+    return [Found(f.type, f.trigger, f.sent, [f.actor, p], actor=f.actor, recipient=p, planned=f.planned,
+                  location=f.location) for p in others]
+
+
 def noun_type(token: Any) -> str | None:
     """The event type of a noun trigger, multi-word forms first ("courtesy call", "state visit")."""
     nouns = lex()["nouns"]
@@ -108,7 +121,7 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
                 f.recipient = others[0] if others else None
             elif not told_alone:
                 continue
-            found.append(f)
+            found += _one_call_each(t, f) if "call" in tokens[t.i + n - 1].lower_ else [f]
             continue
         if t.i == sent.start and t.lower_ in {"meeting", "visiting"} and t.i + 1 < len(doc) \
                 and doc[t.i + 1].text[:1].isupper():
@@ -126,7 +139,7 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
         elif t.pos_ in {"NOUN", "PROPN"} and noun_type(t):
             f = noun_event(t, sent, people, used)
             if f:
-                found.append(f)
+                found += _one_call_each(t, f)
                 used.update(g.i for g in t.subtree)
     # "is expected in Beijing": a planned visit
     for t in candidates:
