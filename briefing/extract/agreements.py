@@ -734,6 +734,9 @@ def _inner_kind_status(vp: Any, absorbed: set[int], shown: set[int] | None = Non
                             and not tokens[g.i].text[:1].isupper()):
                 kind = hit[1]
                 absorbed.update(range(g.i, g.i + hit[0]))
+                # "a new Action Plan for the Strategic Partnership": what the document is for is no item of its own
+                absorbed.update(x.i for x in tokens[g.i:g.i + hit[0]].root.subtree if x.i >= g.i + hit[0]
+                                and _doc_noun_at(tokens, x.i))
                 break
         if kind:
             break
@@ -803,14 +806,19 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
         if t.pos_ not in {"VERB", "AUX"}:
             continue
         if lemma in lex["commit"] or lemma in lex["direct"]:
-            on_pp = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"
-                     and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.subtree)]
-            vps = [c for c in t.children if c.dep_ in {"xcomp"} and not any(p.i < c.i for p in on_pp)]
+            on_pp = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > t.i
+                     and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.subtree)]  # not "On trade, they agreed"
+            vps = [c for c in t.children if (c.dep_ == "xcomp" or c.dep_ == "advcl" and _own_to(c) and c.i > t.i)
+                   and not any(p.i < c.i for p in on_pp)]  # "concurred to promote X" (parsed as advcl)
             if lemma in lex["direct"]:
                 vps += [c for c in t.children if (c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "advcl" and any(
                     k.dep_ == "aux" and k.lower_ == "to" for k in c.children))) and c not in vps]
             for vp in vps:
                 group = [vp] + [c for c in vp.conjuncts if c.i > vp.i and _own_to(c)]
+                # "agreed to create a group, which will report in 90 days, and to reactivate the Mechanism":
+                # the parser hangs the second on the relative clause's verb
+                group += [c for x in vp.subtree if x.dep_ in {"relcl", "acl"} for c in x.children
+                          if c.dep_ == "conj" and _own_to(c) and c not in group]
                 for k, v in enumerate(group):
                     stop = {c.i for c in group[k + 1:]} | ({cc.i for cc in v.children if cc.dep_ == "cc"} if k + 1 < len(group) else set())
                     stop |= {c.i for c in v.children if c.dep_ == "conj" and _own_to(c)}

@@ -454,3 +454,19 @@ def test_a_documents_status_is_what_its_own_clause_says(sentence, title, status)
 def test_talks_held_within_the_framework_of_a_visit_are_no_framework():
     assert titles("President Ana Ruiz of Peru held talks with Prime Minister Jonas Berg of Norway in Oslo on Tuesday, "
                   "within the framework of the state visit of the Peruvian leader.") == []
+
+
+def test_a_second_commitment_after_a_relative_clause_and_a_fronted_topic():
+    found = titles("Foreign Minister Ana Ruiz of Peru met Foreign Minister Jonas Berg of Norway in Lima on Monday. The "
+                   "two ministers agreed to create a working group on river ports, which will report in 90 days, and "
+                   "to reactivate the Bilateral Consultations Mechanism. On trade, the two ministers concurred to "
+                   "promote cooperation in fisheries and aquaculture.")
+    assert any(t.startswith("Reactivate the Bilateral Consultations Mechanism") for t in found)
+    assert any(t.startswith("Promote cooperation in fisheries and aquaculture") for t in found)
+    assert not any(t.lower() == "trade" for t in found)
+
+
+def test_what_a_new_plan_is_for_is_no_item_of_its_own():
+    found = titles("Foreign Minister Ana Ruiz of Peru met Foreign Minister Jonas Berg of Norway in Lima on Monday. The "
+                   "two ministers agreed to begin work on a new Action Plan for the Strategic Partnership.")
+    assert len(found) == 1 and "Action Plan" in found[0]
