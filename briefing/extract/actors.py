@@ -76,8 +76,25 @@ def fold_name(text: str) -> str:
 
 
 def name_words(text: str) -> tuple[str, ...]:
-    """The words that identify a name: no initials, no particles."""
-    return tuple(w for w in fold_name(text).split() if len(w) > 1 and w not in PARTICLES)
+    """The words that identify a name: no initials, no particles, one spelling for each word news spells
+    several ways ("Mohammad", "Mohamed" and "Muhammad" alike; _spellings.json)."""
+    same = spellings()
+    return tuple(same.get(w, w) for w in fold_name(text).split() if len(w) > 1 and w not in PARTICLES)
+
+
+@cache
+def spellings() -> dict[str, str]:
+    """Each spelling of a name word -> the one it is compared as (the first of its list in _spellings.json)."""
+    path = ACTORS_DIR / "_spellings.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DataFileError(f"{path.name}: cannot be read: {exc}") from exc
+    words = data.get("words")
+    if not isinstance(words, list) or not all(isinstance(g, list) and g and all(isinstance(w, str) for w in g)
+                                              for g in words):
+        raise DataFileError(f"{path.name}: 'words' must be a list of lists of spellings")
+    return {fold_name(w): fold_name(group[0]) for group in words for w in group if " " not in w}
 
 
 # ---------------------------------------------------------------------------------------------- loading

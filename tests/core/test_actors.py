@@ -187,3 +187,13 @@ def test_a_broken_user_file_leaves_the_packaged_dictionary_working(tmp_path: Pat
     index = actors.ActorIndex(actors.load_actors())
     assert index.find(["Shinzo Abe"], "2016-05-01").country == "JP"
     assert index.find(["Ana Ruiz"], "2030-06-01") is None
+
+
+@pytest.mark.parametrize(("written", "on", "name"), [
+    ("Mohammad bin Salman", "2023-01-01", "Mohammed bin Salman"),
+    ("Sergei Lavrov", "2020-01-01", "Sergey Lavrov"),
+    ("Mohammed Ali Al-Hakim", "2020-01-01", "Mohamed Ali Alhakim"),
+])
+def test_a_name_spelt_another_way_is_the_same_person(written: str, on: str, name: str) -> None:
+    found = actors.index().find([written], on)
+    assert found is not None and found.name == name
