@@ -128,6 +128,7 @@ class EventVerbsFile(Open):
     verb_rules: dict[Word, VerbRule]
     joint_statement_verbs: Words = []
     person_nouns: Words = []
+    country_signs: Words = []
     type_priority: dict[Word, int] = {}
     visit_light_verbs: Words = []
     venue_words: Words = []

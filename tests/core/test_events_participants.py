@@ -174,3 +174,13 @@ def test_they_are_the_pair_the_sentence_named_before():
             "time in November 2023, and that they had a telephone conversation last month.", date="2024-04-09")
     calls = [e for e in x.events if e.type == "call"]
     assert [sorted(e.participants) for e in calls] == [["Ana Soares", "Kofi Mensah"]]
+
+
+def test_countries_that_sign_stand_for_their_leaders_and_countries_that_agree_make_no_meeting():
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana met in Luanda today. Angola and "
+            "Ghana signed a treaty of friendship at the ceremony.", date="2025-05-14")
+    signing = [e for e in x.events if e.type == "signing"][0]
+    assert sorted(signing.participants) == ["Ana Soares", "Kofi Mensah"]
+    x = run("Foreign Minister Rui Costa of Angola spoke to reporters in Luanda today. Angola and Ghana agreed to "
+            "open a consulate in Kumasi.", date="2025-05-14")
+    assert [e for e in x.events if e.type in {"meeting", "talks"}] == []

@@ -141,7 +141,24 @@ class Cast:
             return self.by_role(token)
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["person_nouns"]:
             return self.by_kind(token)
-        return self.by_title_initials(token) or self.by_whole_title(token)
+        return self.by_title_initials(token) or self.by_whole_title(token) or self.for_country(token)
+
+    def for_country(self, token: Any) -> list[Any]:
+        """ "Spain and France signed today a treaty": a country that acts is its person the story names
+        most (the one it follows, when of that country)."""
+        if token.dep_ not in {"nsubj", "nsubjpass", "conj"} or token.ent_type_ != "GPE":
+            return []
+        verb = token.head.head if token.dep_ == "conj" else token.head
+        if verb.lemma_.lower() not in verb_words()["country_signs"]:
+            return []  # "Spain and Morocco agreed to ...": no sitting of anyone; a signing has signatories
+        country = code_of(token.text)
+        if country is None:
+            return []
+        cands = [p for p in self.people if p.country == country and p.country_sure]
+        if self.center is not None and self.center in cands:
+            return [self.center]
+        cands.sort(key=lambda p: -len(p.mentions))
+        return cands[:1]
 
     def by_whole_title(self, token: Any) -> list[Any]:
         """ "The Chief Adviser arrived", "the Foreign Secretary said": a definite phrase that is a found
