@@ -313,3 +313,9 @@ def test_how_warm_the_cooperation_is_is_not_what_it_is_about():
     found = names("Both leaders praised their constructive cooperation and fruitful partnership in mining.")
     assert "mining" in found
     assert not any(w in f for f in found for w in ("constructive", "fruitful"))
+
+
+def test_a_conflict_is_named_by_its_place_once():
+    found = names("Ghana and Togo discussed trade. The two presidents also discussed the conflict in the eastern DRC.")
+    assert "eastern DRC" in found
+    assert "conflict" not in found and "Democratic Republic of the Congo" not in found
