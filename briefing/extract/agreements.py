@@ -491,7 +491,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 named = None
         if named is None:
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
-                    and not any(c.dep_ in {"amod", "compound", "prep", "acl"} for c in head.children):
+                    and not any(c.dep_ in {"prep", "acl"} or c.dep_ in {"amod", "compound"}
+                                and not span_start <= c.i < span_end for c in head.children):
                 continue  # "the agreement" points back at one already named
             if status is None:
                 continue
@@ -763,6 +764,14 @@ def _gives_status(verb: Any) -> bool:
     return True
 
 
+def _absorb_tokens(tokens: list[Any], absorbed: set[int]) -> None:
+    """The lower-case document nouns among a title's words belong to it."""
+    for g in tokens:
+        hit = _doc_noun_at(g.doc, g.i)
+        if hit and not g.text[:1].isupper():
+            absorbed.update(range(g.i, g.i + hit[0]))
+
+
 def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False) -> None:
     """Lower-case document nouns inside a committed phrase belong to it, unless they carry their own verb
     (``named``: capitalised ones too, as in "proposed reviving the X Joint Commission")."""
@@ -829,12 +838,13 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                     continue  # "agreed that a defence agreement would be signed": the agreement itself, planned
                 if c.dep_ == "ccomp":
                     # "agreed that Portugal would open an office and that a forum would be held": two commitments
-                    clauses = [c] + [x for x in c.conjuncts if x.i > c.i and x.pos_ in {"VERB", "AUX"}]
+                    clauses = [c] + [x for x in c.conjuncts if x.i > c.i and x.pos_ in {"VERB", "AUX"} and any(
+                        k.dep_ in {"nsubj", "nsubjpass", "mark"} for k in x.children)]  # not "..., and adopted X"
                     for k, clause in enumerate(clauses):
                         stop = {x.i for x in clauses[k + 1:]} | {x.i for x in clause.children if x.dep_ == "cc"
                                                                   and k + 1 < len(clauses)}
-                        _absorb_subtree(clause, absorbed)
                         toks = _phrase_tokens(clause, drop_subject=False, stop_before=stop)
+                        _absorb_tokens([x for x in clause.subtree if toks and toks[0].i <= x.i <= toks[-1].i], absorbed)
                         toks = [x for x in toks if x.lower_ != "that" or x.i != toks[0].i]
                         title = _text(toks)
                         if title:

@@ -470,3 +470,15 @@ def test_what_a_new_plan_is_for_is_no_item_of_its_own():
     found = titles("Foreign Minister Ana Ruiz of Peru met Foreign Minister Jonas Berg of Norway in Lima on Monday. The "
                    "two ministers agreed to begin work on a new Action Plan for the Strategic Partnership.")
     assert len(found) == 1 and "Action Plan" in found[0]
+
+
+def test_a_statement_adopted_after_an_agreed_opinion_is_the_statement_and_its_bare_mention_is_not_another():
+    x = run("Prime Minister Tom Reid of the United Kingdom met Prime Minister Ann Carney of Canada in Ottawa today. "
+            "They agreed that the relationship had never been more important, and adopted a joint statement on "
+            "security and technology.\n\nUnder the joint statement, the two leaders:\n"
+            "- agreed to deepen defence industrial cooperation;\n"
+            "- committed to secure supply chains for critical minerals.\n", date="2025-06-15")
+    found = {a.title: (a.kind, a.status) for a in x.agreements}
+    assert found.get("Joint statement on security and technology") == ("declaration", "agreed")
+    assert not any(t.startswith("Adopted") or t.endswith("joint statement") for t in found)
+    assert "Secure supply chains for critical minerals" in found

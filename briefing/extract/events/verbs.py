@@ -52,6 +52,9 @@ def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
     """Whether the verb's own conditions (event_verbs.json) rule this use out."""
     if rule.not_as and t.dep_ in rule.not_as:
         return True  # "the agreement signed in 2010" names a document, it does not report a signing here
+    if "acl" in rule.not_as and t.tag_ == "VBN" and t.dep_ == "advcl" and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in t.children):
+        return True  # "using the Unity Bridge, inaugurated in 2010": the same description, parsed otherwise
     if rule.needs_prep and not any(c.dep_ == "prep" and c.lower_ in rule.needs_prep for c in t.children):
         return True  # "called for restraint" is not "called on the President"
     if rule.refuses_deps and any(c.dep_ in rule.refuses_deps for c in t.children):
