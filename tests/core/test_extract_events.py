@@ -188,3 +188,16 @@ def test_courtesy_calls_on_two_people_are_one_call_on_each():
             "Owusu.", date="2025-05-14")
     meetings = sorted(sorted(e.participants) for e in by_type(x, "meeting"))
     assert meetings == [["Ama Owusu", "Rui Costa"], ["Kofi Mensah", "Rui Costa"]]
+
+
+def test_a_participle_describing_a_thing_is_no_ceremony():
+    x = run("Angola and Ghana wish to increase trade using the new bridge over the river, inaugurated in 2010.",
+            date="2025-05-14")
+    assert by_type(x, "ceremony") == []
+
+
+def test_ministers_instructed_to_convene_a_commission_plan_it():
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana instructed their foreign ministers, "
+            "Rui Costa of Angola and Ama Owusu of Ghana, to convene the joint commission of cooperation this year.",
+            date="2025-05-14")
+    assert [e.status for e in by_type(x, "conference")] == ["planned"]
