@@ -968,6 +968,8 @@ def find_people(doc: Any) -> list[PersonRecord]:
         m.country = country or rcountry
         if s > sent.start and doc[s - 1].text.islower() and _is_analyst_title(doc[s - 1].text):
             analyst = True  # "New Zealand coach Stephen Kearney", "political analyst Ana Ruiz"
+        m.country = m.country or _behalf_country(doc, min(tstart, s) if title else s, max(rend, e), sent,
+                                                 country_by_token)
         if m.title is None:
             m.title, acountry, alast = _appositive_title(doc, s, e, country_by_token)
             m.country = m.country or acountry
@@ -1012,6 +1014,33 @@ def find_people(doc: Any) -> list[PersonRecord]:
             forms.append(other_order)
         p.aliases = forms
     return people
+
+
+def _behalf_country(doc: Any, start: int, end: int, sent: Any, country_by_token: dict[int, Any]) -> str | None:
+    """The country a signatory signs for: "on behalf of Nepal by Joint Secretary X", "X, on behalf of the
+    Government of Nepal"."""
+    def country_after_behalf(k: int) -> tuple[str | None, int]:
+        """(country, token after it) for "behalf of (the Government of) <country>" starting at token k."""
+        if not (k + 1 < sent.end and doc[k].lower_ == "behalf" and doc[k + 1].lower_ == "of"):
+            return None, k
+        j = k + 2
+        while j < sent.end and j - k <= 7 and j not in country_by_token and doc[j].lower_ in {
+                "the", "government", "people", "republic", "kingdom", "state", "of", "'s", "’s"}:
+            j += 1
+        cm = country_by_token.get(j)
+        return (cm.code, cm.end) if cm is not None else (None, j)
+
+    for k in range(max(sent.start, start - 12), start):  # "on behalf of Nepal by ..."
+        code, after = country_after_behalf(k)
+        if code and after < sent.end and doc[after].lower_ == "by" and after + 1 >= start - 1:
+            return code
+    k = end + (end < sent.end and doc[end].text == ",")
+    if k + 1 < sent.end and doc[k].lower_ == "on":  # "X, on behalf of Nepal"
+        return country_after_behalf(k + 1)[0]
+    if end + 1 < sent.end and doc[end].lower_ == "for" and (cm := country_by_token.get(end + 1)) is not None \
+            and cm.kind == "name":
+        return cm.code  # "signed by Deputy Minister X for Vietnam"
+    return None
 
 
 def _singular(word: str) -> str | None:

@@ -494,3 +494,16 @@ def test_a_sports_coach_is_not_a_person_of_the_brief():
             "coach Anders Lind was blunt after the match. \"We were poor,\" Lind said. \"We move on,\" Lind said.",
             date="2030-05-12")
     assert "Anders Lind" not in {p.name for p in x.people}
+
+
+def test_a_signatory_is_of_the_country_he_signs_for():
+    x = found("The agreement was signed on behalf of Japan by Ambassador Extraordinary and Plenipotentiary of Japan to "
+              "Nepal, Sato Kenji, and on behalf of Nepal by Joint Secretary Hari Adhikari of the Ministry of Finance. "
+              "A memorandum was signed by Ambassador Lena Berg, on behalf of the Government of Sweden, and by Deputy "
+              "Minister Tran Van Hai for Vietnam.", date="2030-04-09")
+    sato = named(x, "Sato Kenji")
+    assert (sato.title, sato.country) == ("Ambassador Extraordinary and Plenipotentiary", "JP")
+    assert named(x, "Hari Adhikari").country == "NP"
+    assert named(x, "Lena Berg").country == "SE"
+    assert named(x, "Tran Van Hai").country == "VN"
+    assert "Extraordinary" not in {p.name for p in x}
