@@ -191,8 +191,9 @@ def test_courtesy_calls_on_two_people_are_one_call_on_each():
 
 
 def test_a_participle_describing_a_thing_is_no_ceremony():
-    x = run("Angola and Ghana wish to increase trade using the new bridge over the river, inaugurated in 2010.",
-            date="2025-05-14")
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana met in Accra today. The trade between "
+            "the two countries is still modest, and the two sides wish to increase it using the Unity Bridge over "
+            "the Volta river, inaugurated in 2010.", date="2025-05-14")
     assert by_type(x, "ceremony") == []
 
 
