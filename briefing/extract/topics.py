@@ -187,7 +187,7 @@ _STOPPER_WORDS = {"which", "that", "who", "to", "on", "between", "with", "throug
                   "while", "in", "into", "within", "across", "among", "since", "during", "after", "before", "via",
                   "is", "are", "was", "were", "will", "would", "has", "have", "had", "be", "been", "can", "could",
                   "should", "may", "must", "also", "being", "where", "when", "so", "because", "than", "not"}
-_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*/\s*|\s+&\s+|\s+[–—]\s+|(?<=[a-z])[–—](?=[a-z])")
+_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*/\s*|\s+&\s+|\s+[–—]\s+|(?<=[a-z])[–—](?=[a-z])")
 _FUNCTION_WORDS = {"of", "and", "on", "in", "for", "to", "with", "at", "by", "or"}
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|its|their|our|his|her|other|both|all|these|those|this|that)\s+")
 
@@ -554,7 +554,8 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
             or len(words) == 1 and any(_party_word(part) for part in re.split(r"[–-]", words[0])):
         return None  # "the Canada–Mexico Partnership": its parties and a kind, no name
     lowercase = m.group("inst").islower()
-    if lowercase and len(words) < 2 and not (words[0].isupper() and len(words[0]) > 2):
+    if lowercase and len(words) < 2 and not (words[0].isupper() and len(words[0]) > 2) \
+            and not re.search(r"[A-Z][\w']*[–-][A-Z]", words[0]):  # but "the Alexandroupolis–Burgas pipeline"
         return None  # "Peace initiative": a lower-case head ends a name of two words or an acronym ("TRUST initiative")
     if not words or len(words) > 4 or (all(w.isupper() for w in words) and not lowercase) \
             or words[-1].lower() in ("of", "and", "the"):

@@ -319,3 +319,10 @@ def test_a_conflict_is_named_by_its_place_once():
     found = names("Ghana and Togo discussed trade. The two presidents also discussed the conflict in the eastern DRC.")
     assert "eastern DRC" in found
     assert "conflict" not in found and "Democratic Republic of the Congo" not in found
+
+
+def test_a_pipeline_named_by_its_ends_and_an_area_after_as_well_as():
+    found = names("They signed memoranda in the fields of security and gas supply, as well as oil, and studied the "
+                  "Varna–Thessaloniki pipeline.")
+    assert {"oil", "Varna–Thessaloniki pipeline"} <= set(found)
+    assert not any(f.startswith("as well") for f in found)
