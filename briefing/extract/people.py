@@ -102,6 +102,8 @@ def _lexicon() -> dict[str, Any]:
         "portfolio": frozenset(fold(w) for w in titles.get("portfolio_words", [])),
         "two_side_words": frozenset(fold(w) for w in titles.get("two_side_words", [])),
         "office_nouns": frozenset(fold(w) for w in titles.get("office_nouns", [])),
+        "place_preps": frozenset(fold(w) for w in titles.get("place_preps", [])),
+        "travel_verbs": frozenset(fold(w) for w in titles.get("travel_verbs", [])),
         "prefix_words": {w for p in prefixes for w in p},
         "title_heads_as_prefix": {tuple(_words(p)) for p in hon["prefixes"]} & {tuple(_words(h)) for h in titles["heads"]},
     }
@@ -990,7 +992,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _respective_titles(doc, mentions, country_by_token)
     people = _cluster(mentions)
     _name_part_mentions(doc, people, person_tokens, country_tokens, skip)
-    people = [p for p in people if not _weak(doc, p) and not _named_place(doc, p)]
+    people = [p for p in people if not _weak(doc, p) and not _named_place(doc, p) and not _only_a_destination(doc, p)]
     _resolve_titles(people)
     _plural_titles(doc, people, country_by_token)
     _apply_actors(doc, people)
@@ -1201,6 +1203,27 @@ def _named_place(doc: Any, p: PersonRecord) -> bool:
             if any(fold(w).rstrip(".") in not_names for w in hit.group(1).split()[:3]):
                 return True
     return False
+
+
+def _only_a_destination(doc: Any, p: PersonRecord) -> bool:
+    """A name given no title, style or counterpart that the parse only ever finds where a place goes ("travel to
+    Port Moresby, Kota Kinabalu and Puerto Princesa", "toured Jayawardenepura Kotte") is a place."""
+    if any(m.title or m.full_text != m.text or m.counterpart_of is not None for m in p.mentions):
+        return False
+    lex = _lexicon()
+
+    def placed(m: Mention) -> bool:
+        root = next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end), doc[m.end - 1])
+        while root.dep_ in {"conj", "appos"} and root.head.i != root.i:
+            root = root.head  # "to A, B and C"
+        head = root.head
+        if root.dep_ == "pobj" and fold(head.text) in lex["place_preps"]:
+            return True
+        if root.dep_ == "pobj" and head.lower_ in {"to", "for"} and fold(head.head.lemma_) in lex["travel_verbs"]:
+            return True
+        return root.dep_ == "dobj" and fold(head.lemma_) in lex["travel_verbs"]
+
+    return all(placed(m) for m in p.mentions)
 
 
 def _is_analyst_title(title: str | None) -> bool:

@@ -71,6 +71,8 @@ class TitlesFile(Open):
     portfolio_words: Words = []  # words that continue a title after "of"/"for" ("Minister of Foreign Affairs")
     two_side_words: Words = []  # "co-chaired by A and B": a list that is the two sides, not one delegation
     office_nouns: Words = []  # words that end an office and never a name ("... Undersecretary")
+    place_preps: Words = []  # "in Kota Kinabalu": a name only ever found after these is a place
+    travel_verbs: Words = []  # "fly to X", "toured X": a name only ever found after these is a place
 
 
 # ---------------------------------------------------------------- event_triggers.json, date_words.json
@@ -191,6 +193,7 @@ class AgreementTriggersFile(Strict):
     meeting_verbs: Words = []  # "convene the Joint Commission": a meeting of a body, not a new one
     example_openers: Words = []  # a title ends before "such as", "including" and their examples
     concluding_verbs: Words = []  # "concluded negotiations on an agreement": the agreement is agreed
+    intent_verbs: Words = []  # "the two countries want to harmonise X": what both intend is a commitment
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

@@ -507,3 +507,9 @@ def test_a_signatory_is_of_the_country_he_signs_for():
     assert named(x, "Lena Berg").country == "SE"
     assert named(x, "Tran Van Hai").country == "VN"
     assert "Extraordinary" not in {p.name for p in x}
+
+
+def test_places_on_an_itinerary_are_no_one():
+    x = found("Prime Minister Tom Hale will travel to Port Vila, Kota Kinabalu and Puerto Princesa next week, after "
+              "talks in Bandar Seri Begawan. The ministers visited Raj Ghat in New Delhi.", date="2030-04-09")
+    assert {p.name for p in x} == {"Tom Hale"}
