@@ -229,6 +229,8 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     canonical = rules.vocab_names.get(_fold(item))
     if canonical:
         return canonical
+    if len(words) == 1 and words[0].lower() in _issue_frames():
+        return None  # "developments (in Gaza)": the frame of an issue, its place is the topic
     if len(words) > 1 and words[0].islower() and words[-1][:1].isupper() and all(
             w[:1].isupper() or w in _FUNCTION_WORDS or w == "the" for w in words[1:]):
         return _item_name(" ".join(words[1:]), title_case)  # "the proposed Nakamal Agreement": the name
@@ -723,6 +725,12 @@ def _kept(doc, topic: _Chosen) -> bool:
         return False
     return not (topic.name[:1].islower() and words[0].text[:1].isupper() and words[0].ent_type_ in ("GPE", "LOC", "FAC")
                 and not words[0].is_sent_start)
+
+
+@cache
+def _issue_frames() -> frozenset[str]:
+    """The nouns that frame an issue before its place: "situation", "developments", "tensions" (issue_triggers)."""
+    return frozenset(t.split()[0].lower() for t in _data()["issue_triggers"] if len(t.split()) == 2)
 
 
 @cache

@@ -326,3 +326,9 @@ def test_a_pipeline_named_by_its_ends_and_an_area_after_as_well_as():
                   "Varna–Thessaloniki pipeline.")
     assert {"oil", "Varna–Thessaloniki pipeline"} <= set(found)
     assert not any(f.startswith("as well") for f in found)
+
+
+def test_the_frame_of_an_issue_is_not_a_topic_its_place_is():
+    found = names("The leaders discussed regional issues, including developments in Gaza and Lebanon, and trade.")
+    assert {"Gaza", "Lebanon", "trade"} <= set(found)
+    assert "developments" not in found
