@@ -97,6 +97,7 @@ def _lex() -> dict[str, Any]:
         "meeting_verbs": frozenset(data.get("meeting_verbs", [])),
         "example_openers": frozenset(data.get("example_openers", [])),
         "concluding_verbs": frozenset(data.get("concluding_verbs", [])),
+        "intent_verbs": frozenset(data.get("intent_verbs", [])),
     }
 
 
@@ -943,7 +944,12 @@ def _pair_subject(verb: Any) -> bool:
     if subj.lemma_.lower() in _lex()["pair_subjects"] and any(c.lower_ in {"two", "both"} for c in subj.children):
         return True
     countries = [subj] + list(subj.conjuncts)
-    return subj.lower_ == "both" or len(countries) == 2 and all(c.ent_type_ == "GPE" for c in countries)
+    if subj.lower_ == "both" or len(countries) == 2 and all(c.ent_type_ == "GPE" for c in countries):
+        return True
+    # "the United States would work with Jamaica on energy security": one country, with the other
+    partner = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                    if g.dep_ == "pobj" and g.ent_type_ == "GPE"), None)
+    return partner is not None and any(t.ent_type_ == "GPE" for t in subj.subtree)
 
 
 def _pair_will_items(sent: Any, absorbed: set[int]) -> list[Item]:
@@ -953,11 +959,15 @@ def _pair_will_items(sent: Any, absorbed: set[int]) -> list[Item]:
     lex = _lex()
     out: list[Item] = []
     for t in sent:
-        if t.pos_ != "VERB" or t.dep_ not in {"ROOT", "ccomp", "conj"} or t.i in absorbed:
+        if t.pos_ != "VERB" or t.dep_ not in {"ROOT", "ccomp", "conj", "xcomp"} or t.i in absorbed:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in t.children):
+        wanted = t.dep_ == "xcomp" and t.head.lemma_.lower() in lex["intent_verbs"] and _own_to(t)
+        if not wanted and (t.dep_ == "xcomp" or not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "would"}
+                                                        for c in t.children)):
             continue
-        if t.lemma_.lower() in lex["not_commitment_verbs"] | lex["event_verbs"] or not _pair_subject(t):
+        if wanted and not _pair_subject(t.head):
+            continue  # "the two countries also want to harmonise their visa regimes"
+        if t.lemma_.lower() in lex["not_commitment_verbs"] | lex["event_verbs"] or not wanted and not _pair_subject(t):
             continue
         stop = {c.i for c in t.children if c.dep_ in {"conj", "cc"} and (c.pos_ in {"VERB", "CCONJ"})}
         stop |= {c.i for c in t.children if c.i < t.i}  # "According to the statement, the two governments will"
@@ -1302,6 +1312,12 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
     lemma = anchor.lemma_.lower()
     if lemma in lex["not_commitment_verbs"]:
         return False
+    deadline = any(c.dep_ == "prep" and c.lower_ in {"by", "before"} and any(g.like_num or g.ent_type_ == "DATE"
+                                                                           for g in c.subtree) for c in anchor.children)
+    said = any(c.dep_ == "prep" and c.lower_ not in ASIDE_PREPS and any(
+        g.dep_ == "pobj" and _contentful(g, lex["generic_objects"]) for g in c.children) for c in anchor.children)
+    if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in anchor.children) and not deadline and not said:
+        return False  # "increase it": what "it" is, the sentence before says ("double it by 2030" is a target)
     # "deepen ties", "follow up the implementation"
     return lemma not in lex["vague_verbs"] or _says_what(anchor, lex["generic_objects"])
 

@@ -482,3 +482,29 @@ def test_a_statement_adopted_after_an_agreed_opinion_is_the_statement_and_its_ba
     assert found.get("Joint statement on security and technology") == ("declaration", "agreed")
     assert not any(t.startswith("Adopted") or t.endswith("joint statement") for t in found)
     assert "Secure supply chains for critical minerals" in found
+
+
+def test_one_country_working_with_the_other_and_what_both_want_are_commitments():
+    found = titles("Secretary of State Tom Hale met Prime Minister Ann Brown of Jamaica in Kingston on Wednesday. Hale "
+                   "said the United States would work with Jamaica on energy security. The two countries also want to "
+                   "harmonise their visa rules for students, and both sides wish to increase it.")
+    assert any(t.startswith("Work with Jamaica on energy security") for t in found)
+    assert any(t.startswith("Harmonise their visa rules for students") for t in found)
+    assert not any(t.lower().startswith("increase it") for t in found)
+
+
+def test_a_pronoun_with_a_target_or_a_subject_matter_stays():
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. Trade reached "
+                   "$2 billion last year. The two sides set a target of doubling it by 2030, and agreed to expand it "
+                   "to new growth areas such as green hydrogen.")
+    assert any(t.startswith("Double it by 2030") for t in found)
+    assert any("green hydrogen" in t for t in found)
+
+
+def test_agreed_minutes_and_a_coordination_group_are_documents():
+    x = run("President Ana Ruiz of Peru met President Luis Arce of Bolivia in La Paz on Monday. The ministers signed "
+            "the Agreed Minutes of the 4th Joint Commission. The memorandum creates a binational coordination group "
+            "against arms trafficking.", date="2025-05-14")
+    kinds = {a.title: a.kind for a in x.agreements}
+    assert kinds.get("Agreed Minutes of the 4th Joint Commission") == "agreement"
+    assert any(k == "working-group" and "coordination group" in t.lower() for t, k in kinds.items())
