@@ -9,10 +9,16 @@ Three ways in (word lists in data/agreement_triggers.json):
   "agreed that X", "directed officials to X", "reaffirmed their support for X");
 - a proposal verb with who asked whom ("X asked Japan to Y", "suggested Singapore Y",
   "invited X to visit Y").
-Dash or bullet lists after "the following instruments:" give one item each.
-"builds on those signed in 2010, 2012 and 2016" becomes the previous agreement's
-history. Titles are short noun or verb phrases cut from the parse, evidence is
-the sentence.
+Besides: what both sides will, want or plan to do ("the two governments will set up X"),
+and a goal they set ("a target of doubling trade by 2030").
+Dash or bullet lists after "the following instruments:" give one item each, as do lists
+written without bullets (one short line per document) and plural documents about several
+subjects ("memoranda on health, education and tourism": one MoU each). A headline's deals
+with an amount or a count ("sign $5bn in deals") are kept when the body does not tell them
+again. "builds on those signed in 2010, 2012 and 2016" becomes the previous agreement's
+history. Titles are short noun or verb phrases cut from the parse (never page furniture,
+examples after "such as" or "of the two countries"); status and date come from the
+item's own clause; evidence is the sentence.
 """
 
 from __future__ import annotations
