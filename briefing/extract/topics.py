@@ -634,6 +634,8 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     longer = [(m.start, m.end) for m in mentions if m.source == "head"]
     mentions = [m for m in mentions if m.source != "place" or not any(a <= m.start and m.end <= b and (a, b) !=
                                                                      (m.start, m.end) for a, b in longer)]
+    known_spans = {(m.start, m.end) for m in mentions if m.source == "vocab"}
+    mentions = [m for m in mentions if m.source != "head" or (m.start, m.end) not in known_spans]  # "digital trade"
     issues = [(m.start, m.end) for m in mentions if m.source == "issue"]
     mentions = [m for m in mentions if m.source != "issue" or not any(
         a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in issues)]  # "DRC" in "eastern DRC"

@@ -332,3 +332,7 @@ def test_the_frame_of_an_issue_is_not_a_topic_its_place_is():
     found = names("The leaders discussed regional issues, including developments in Gaza and Lebanon, and trade.")
     assert {"Gaza", "Lebanon", "trade"} <= set(found)
     assert "developments" not in found
+
+
+def test_a_phrase_the_vocabulary_knows_is_one_topic():
+    assert names("The two ministers agreed to expand digital trade.") == ["digital trade"]
