@@ -154,8 +154,8 @@ def _rules() -> list[_Rule]:
         # "in March 2025", "mid-2024" handled below
         ("month_year", rf"{B}(?:(?i:early|late|mid|end)(?:\s+|-)(?:of\s+)?)?(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{Y})"),
         ("today", r"\b(?P<w>(?i:(?:earlier|later)\s+(?:today|in\s+the\s+day)|today|tonight|this\s+(?:morning|afternoon|"
-                  r"evening)|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow))"
-                  r"(?![\w'’])"),
+                  r"evening)|last\s+(?:night|evening)|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+                  r"the\s+day\s+after\s+tomorrow))(?![\w'’])"),
         # "on Monday", "last Friday", "next Tuesday", "Friday morning"
         ("weekday", rf"\b(?:(?P<rel>(?i:this|last|next|coming|past))\s+)?(?P<wd>{weekdays}){parts}"
                     rf"(?!,?\s+(?:the\s+)?(?:[0-3]?\d|{M}))"),
@@ -179,7 +179,7 @@ def _rules() -> list[_Rule]:
         "iso": r"\d{4}-\d", "numeric": r"\d[/.]\d", "first_months": r"(?i:months)",
         "part_of_year": r"(?i:quarter|half)", "year_span": r"(?i:from|between)", "year_range": r"\d{4}",
         "relative": r"(?i:year|month|week)", "weekday": rf"(?:{weekdays})",
-        "today": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|the\s+day)", "ago": r"(?i:ago)",
+        "today": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|the\s+day)", "ago": r"(?i:ago)",
         "that_year": r"(?i:year)", "days_after": r"(?i:days?|weeks?)",
         "mid_year": r"\d{4}",
     }
@@ -417,7 +417,8 @@ def _resolve(rule: str, g: dict[str, str | None], pub: date | None, planned: boo
         return f"{_relative_year(g['rel'], pub):04d}-{_month_no(g['m']):02d}", None
     if rule == "today":
         w = " ".join(g["w"].lower().split())
-        shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
+        shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+                 "last night": -1, "last evening": -1}.get(w, 0)
         return (pub + timedelta(days=shift)).isoformat(), None
     if rule == "weekday":
         wd = _weekday_table()[g["wd"]]

@@ -130,3 +130,15 @@ def test_an_after_clause_is_backstory_and_dates_nothing_after_it():
             "Arabia later hosted a state banquet in honour of Prime Minister Aziz.", date="2025-09-17")
     banquet = of_type(x, "ceremony")[0]
     assert banquet.date == "2025-09-17"
+
+
+def test_last_night_is_the_day_before_publication():
+    x = run("President Ana Soares of Angola last night hosted President Kofi Mensah of Ghana at a working dinner.",
+            date="2025-05-16")
+    assert [e.date for e in x.events] == ["2025-05-15"]
+
+
+def test_a_sitting_that_concluded_is_of_those_who_co_chaired_it():
+    x = run("The 9th session of the Angola-Ghana Joint Commission concluded in Accra on Friday, co-chaired by "
+            "Foreign Minister Ana Soares of Angola and Foreign Minister Kofi Mensah of Ghana.", date="2025-05-17")
+    assert [sorted(e.participants) for e in of_type(x, "conference")] == [["Ana Soares", "Kofi Mensah"]]

@@ -184,3 +184,11 @@ def test_countries_that_sign_stand_for_their_leaders_and_countries_that_agree_ma
     x = run("Foreign Minister Rui Costa of Angola spoke to reporters in Luanda today. Angola and Ghana agreed to "
             "open a consulate in Kumasi.", date="2025-05-14")
     assert [e for e in x.events if e.type in {"meeting", "talks"}] == []
+
+
+def test_an_object_pronoun_is_not_its_own_clauses_subject():
+    x = run("President Ama Owusu of Ghana and President Rui Costa of Angola held a phone conversation on Tuesday. "
+            "Costa called to congratulate Owusu and to invite her to pay a state visit to Angola.",
+            date="2025-04-16")
+    visits = [e for e in x.events if e.type == "visit"]
+    assert [e.participants for e in visits] == [["Ama Owusu"]]

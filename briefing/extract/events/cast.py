@@ -91,6 +91,10 @@ class Cast:
     def resolve(self, token: Any) -> list[Any]:
         """People meant by a subject/object token, pronouns and role nouns included."""
         low = token.lower_
+        if low in {"him", "her"} and token.dep_ in {"dobj", "dative", "pobj"}:
+            other = self._object_pronoun(token)
+            if other is not None:
+                return [other]
         if low in {"he", "she", "him", "his", "her", "hers"}:
             # the subject of the sentence, when it is a person other than a phrase containing the pronoun;
             # otherwise the person last named before
@@ -118,6 +122,27 @@ class Cast:
         for member in _members(token):  # "His Royal Highness the Crown Prince and the Prime Minister of X"
             out += [p for p in self.by_description(member) if p not in out]
         return out
+
+    def _object_pronoun(self, token: Any) -> Any:
+        """ "Lourenço called to congratulate Nandi-Ndaitwah and to invite her to visit": an object pronoun is
+        not its own clause's subject (that would be "herself"), so it is the last other person named before."""
+        subj = None
+        for verb in token.ancestors:  # the nearest clause with a subject: "X called to ... and to invite her"
+            subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None:
+                break
+        doers = set(map(id, self.resolve(subj))) if subj is not None else set()
+        if not doers:
+            return None
+        sent = sentence_of(token.doc, token.i)
+        for start, person in reversed(self.mentions):
+            if start >= token.i:
+                continue
+            if start < sent.start:
+                break
+            if id(person) not in doers:
+                return person
+        return None
 
     def _pair_before(self, token: Any) -> list[Any]:
         """ "The Head of State welcomed the Colombian President ..., after which both dignitaries held a

@@ -138,8 +138,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     named_conference = etype == "conference" and t.text[:1].isupper() and t.lower_ in {"summit", "summits", "forum",
                                                                                        "conference", "dialogue"}
     signing_of = etype == "signing" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
-    if not participants and gov.pos_ in {"VERB", "AUX"} and placed:
-        for g in _agents(gov):  # "the fourth round ... was held at the ministry, co-chaired by A and B"
+    if not participants and gov.pos_ in {"VERB", "AUX"} and (placed or gov.lemma_.lower() in _TAKING_PART):
+        for g in _agents(gov):  # "the session concluded on Friday, co-chaired by A and B"  # "the fourth round ... was held at the ministry, co-chaired by A and B"
             participants += [p for p in people.resolve(g) if p not in participants]
     if not participants and joint and etype in {"statement", "conference", "talks", "ceremony"} \
             and gov.lemma_.lower() in verb_words()["joint_statement_verbs"]:
