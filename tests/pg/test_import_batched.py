@@ -1,0 +1,105 @@
+"""An import into the team library makes the same items as into SQLite, in few round trips to the server.
+
+The team library writes a source in pipeline mode and answers some of the shared ingest code's reads from what
+it read or wrote earlier in the same source (briefing/library/pg/batch.py): these tests import sources that
+join each other's people, events, agreements, figures and topics (and a near-copy of one story) into both
+backends, with an officer's edit in between, and compare every item.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from briefing.library import Library
+from tests.core.test_library_fakes import fake_extract, write
+
+FILLER = ("The two delegations reviewed the progress of the joint commission and agreed to meet again before the "
+          "end of the year to take stock of the projects under way in both countries. ")
+FIRST = {
+    "a.txt": "Alice Smith met Bob Jones in Oslo on 2021-06-21. They talked about digital economy. "
+             "Trade grew 3.5 percent in the first quarter. " + FILLER * 4,
+    "b.txt": "Smith met Jones in Oslo on 2021-06-21. They signed the Fisheries Agreement. "
+             "They talked about digital economy.",
+    "c.txt": "Alice Smith visited Norway on 2021-07-01. Minister Carol White received Alice Smith on 2021-07-01. "
+             "They talked about maritime security. Exports rose 12 USD fish exports.",
+    # A near-copy of a.txt (the same story, another outlet's furniture): its items join a.txt's.
+    "a-copy.txt": "Alice Smith met Bob Jones in Oslo on 2021-06-21. They talked about digital economy. "
+                  "Trade grew 3.5 percent in the first quarter. " + FILLER * 4 + "Reporting by a wire service.",
+}
+SECOND = {
+    "d.txt": "Alicia Smith called Carol White on 2021-07-03. They signed the Fisheries Agreement. "
+             "They talked about maritime security.",
+    "e.txt": "Bob Jones held talks with Carol White in Bergen on 2021-08-02. Trade grew 3.5 percent in the first "
+             "quarter. They talked about digital economy.",
+    "f.txt": "Jones met White in Bergen on 2021-08-02. They talked about fisheries.",
+}
+
+
+def _import(store: Any, folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        write(folder, name, text)
+    results = list(store.import_iter([folder / name for name in files], extract=fake_extract))
+    assert [r.status for r in results] == ["imported"] * len(files)
+
+
+def _items(store: Any) -> list[tuple[str, str, int]]:
+    """Every item as the officer sees it: kind, fields, number of sources."""
+    items = store.items(store.query(None))
+    return sorted((i.kind, json.dumps(i.fields, sort_keys=True, default=str), len(i.source_ids)) for i in items)
+
+
+def _rename_smith(store: Any) -> None:
+    ids = store.query(None)
+    smith = [i.id for i in store.items(ids) if i.kind == "person" and i.fields["name"] == "Alice Smith"]
+    assert len(smith) == 1
+    store.edit(smith[0], "name", "Alicia Smith")
+
+
+def test_an_import_makes_the_same_items_on_both_backends(open_store, tmp_path):
+    sqlite = Library.open(tmp_path / "own.sqlite", seed=False)
+    team = open_store("alice", "OFFICIAL")
+    try:
+        for store, folder in ((sqlite, tmp_path / "to-sqlite"), (team, tmp_path / "to-team")):
+            _import(store, folder, FIRST)
+            _rename_smith(store)  # the next import joins her by the name the officer gave her
+            _import(store, folder, SECOND)
+        items = _items(team)
+        assert items == _items(sqlite)
+        joined = [i for i in items if i[2] > 1]
+        kinds = {kind for kind, _, _ in joined}
+        assert {"person", "event", "agreement", "figure", "topic"} <= kinds, kinds  # every kind was joined
+        assert any('"Alicia Smith"' in fields and n >= 3 for kind, fields, n in items if kind == "person")
+    finally:
+        sqlite.close()
+
+
+def test_a_source_costs_few_round_trips(open_store, tmp_path):
+    """Each time the client sends and then waits for the server's answer is one round trip (counted in
+    libpq's protocol trace); one per statement, as the shared code speaks, was about 150 a source."""
+    import psycopg
+
+    team = open_store("alice", "OFFICIAL")
+    _import(team, tmp_path / "first", FIRST)
+    fd, trace = tempfile.mkstemp(prefix="bb-trace-")
+    conn = team._conn
+    conn.pgconn.trace(fd)
+    conn.pgconn.set_trace_flags(psycopg.pq.Trace.SUPPRESS_TIMESTAMPS | psycopg.pq.Trace.REGRESS_MODE)
+    try:
+        _import(team, tmp_path / "second", SECOND)
+    finally:
+        conn.pgconn.untrace()
+        os.close(fd)
+    turns, last = 0, ""
+    for line in Path(trace).read_text(encoding="utf-8", errors="replace").splitlines():
+        direction = line.split("\t", 1)[0]
+        if direction == "B" and last == "F":
+            turns += 1
+        if direction in ("F", "B"):
+            last = direction
+    os.unlink(trace)
+    assert 0 < turns / len(SECOND) < 40, turns
+
