@@ -1296,6 +1296,9 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         entry = known.find(names, date, p.title)
         if entry is None:
             continue
+        if p.country_sure and p.country not in (entry.country, *entry.also) and p.title and not entry.in_office(date) \
+                and not p.title[:1].islower() and not office_fits(entry.office, p.title):
+            continue  # "Kenya's Trade Minister X" is not the Iraqi X who left office years before: a namesake
         p.country = entry.country
         p.country_sure = True
         p.actor = entry

@@ -513,3 +513,10 @@ def test_places_on_an_itinerary_are_no_one():
     x = found("Prime Minister Tom Hale will travel to Port Vila, Kota Kinabalu and Puerto Princesa next week, after "
               "talks in Bandar Seri Begawan. The ministers visited Raj Ghat in New Delhi.", date="2030-04-09")
     assert {p.name for p in x} == {"Tom Hale"}
+
+
+def test_a_namesake_of_a_former_minister_keeps_the_country_the_text_gives():
+    x = found("Kenya's Trade Minister Mohamed Ali Alhakim met Chinese investors in Nairobi on Monday.",
+              date="2030-04-09")  # the dictionary's Iraqi foreign minister of that name left office in 2020
+    alhakim = named(x, "Mohamed Ali Alhakim")
+    assert (alhakim.country, alhakim.title) == ("KE", "Trade Minister")
