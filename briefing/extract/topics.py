@@ -556,8 +556,10 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
             or len(words) == 1 and any(_party_word(part) for part in re.split(r"[–-]", words[0])):
         return None  # "the Canada–Mexico Partnership": its parties and a kind, no name
     lowercase = m.group("inst").islower()
+    place = m.group("inst") in _GEOGRAPHIC_LOWER and not _sentence_start(m.string, m.start("name") +
+                                                                        m.group("name").find(words[0]))
     if lowercase and len(words) < 2 and not (words[0].isupper() and len(words[0]) > 2) \
-            and not re.search(r"[A-Z][\w']*[–-][A-Z]", words[0]):  # but "the Alexandroupolis–Burgas pipeline"
+            and not re.search(r"[A-Z][\w']*[–-][A-Z]", words[0]) and not place:  # "the Alexandroupolis–Burgas pipeline"
         return None  # "Peace initiative": a lower-case head ends a name of two words or an acronym ("TRUST initiative")
     if not words or len(words) > 4 or (all(w.isupper() for w in words) and not lowercase) \
             or words[-1].lower() in ("of", "and", "the"):
@@ -578,6 +580,7 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
 
 MECHANISMS = {"Commission", "Cabinet", "Council"}
 _GEOGRAPHIC = {"River", "Sea", "Basin"}
+_GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley"}  # "the Limpopo basin": a place
 _OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
 
 

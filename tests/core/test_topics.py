@@ -336,3 +336,9 @@ def test_the_frame_of_an_issue_is_not_a_topic_its_place_is():
 
 def test_a_phrase_the_vocabulary_knows_is_one_topic():
     assert names("The two ministers agreed to expand digital trade.") == ["digital trade"]
+
+
+def test_a_place_named_before_a_lower_case_basin_river_or_crossing():
+    found = names("The ministers discussed water sharing in the Okavango basin and the reopening of the Kazungula "
+                  "crossing.")
+    assert {"Okavango basin", "Kazungula crossing"} <= set(found)
