@@ -104,6 +104,7 @@ def _lex() -> dict[str, Any]:
         "example_openers": frozenset(data.get("example_openers", [])),
         "concluding_verbs": frozenset(data.get("concluding_verbs", [])),
         "intent_verbs": frozenset(data.get("intent_verbs", [])),
+        "name_stops": frozenset(data.get("name_stops", [])),
     }
 
 
@@ -282,19 +283,43 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
             and not (doc[e].lower_ in {"for", "between"} and doc[e + 1].ent_type_ in {"GPE", "NORP"}):
         e += 1
         while e < sent.end and (doc[e].text[:1].isupper() or doc[e].lower_ in {"the", "of", "and", "-", "–"}
-                                or doc[e].text in {"-", "–"}):
+                                or doc[e].text in {"-", "–"} or _comma_in_name(doc, e, sent.end)):
             if doc[e].lower_ == "and" and not (e + 1 < sent.end and doc[e + 1].text[:1].isupper()):
                 break
+            if _outside_name(doc[e], inside=True):
+                break  # "the Agreement on Cultural Cooperation Foreign Minister Eide described"
             if doc[e].lower_ == "and" and _another_document(doc, e + 1, sent.end):
                 break  # "the Agreement on X and the Maritime Transport Agreement": two names
             e += 1
-    while e < sent.end and doc[e].text[:1].isupper() and doc[e].pos_ in {"PROPN", "NOUN"} and not _furniture(doc[e]):
-        e += 1  # "Comprehensive Economic Partnership Agreement": the name runs on
+    while e < sent.end and doc[e].text[:1].isupper() and doc[e].pos_ in {"PROPN", "NOUN"} and not _furniture(doc[e]) \
+            and not _outside_name(doc[e]):
+        e += 1  # "Comprehensive Economic Partnership Agreement": the name runs on, but not into "Chile signed"
     if e < sent.end and doc[e].text == "(" and e + 2 < sent.end and doc[e + 2].text == ")" and doc[e + 1].is_upper:
         e += 3
     while e > end and doc[e - 1].lower_ in {"the", "of", "and", "on", "for", "between", "in", "to"}:
         e -= 1
     return s, e
+
+
+def _outside_name(t: Any, *, inside: bool = False) -> bool:
+    """A capitalised word after a document's name that is not part of it: a country, person, day or office
+    ("the Fisheries Agreement Norway will", "the Framework Agreement Monday", "... Foreign Minister Eide").
+    ``inside`` a name's "on ..." part, places and nationalities belong to it ("on Indonesian Workers in Malaysia")."""
+    from briefing.extract.countries import code_of
+
+    if t.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY"} or t.lower_ in _lex()["name_stops"]:
+        return True
+    return not inside and (t.ent_type_ in {"GPE", "NORP", "ORDINAL"} or code_of(t.text) is not None)
+
+
+def _comma_in_name(doc: Any, e: int, stop: int) -> bool:
+    """A comma inside a name's list of subjects: "on Antarctic Research, Education and Tourism Promotion"."""
+    if doc[e].text != "," or e + 1 >= stop or not doc[e + 1].text[:1].isupper() or doc[e + 1].ent_type_ == "PERSON":
+        return False
+    k = e + 1
+    while k < stop and doc[k].text[:1].isupper():
+        k += 1
+    return k < stop and doc[k].lower_ in {"and", ","}
 
 
 def _another_document(doc: Any, start: int, stop: int) -> bool:

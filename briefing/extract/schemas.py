@@ -194,6 +194,7 @@ class AgreementTriggersFile(Strict):
     example_openers: Words = []  # a title ends before "such as", "including" and their examples
     concluding_verbs: Words = []  # "concluded negotiations on an agreement": the agreement is agreed
     intent_verbs: Words = []  # "the two countries want to harmonise X": what both intend is a commitment
+    name_stops: Words = []  # a document's name does not run on into these ("... Agreement President X said")
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

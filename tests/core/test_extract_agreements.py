@@ -508,3 +508,19 @@ def test_agreed_minutes_and_a_coordination_group_are_documents():
     kinds = {a.title: a.kind for a in x.agreements}
     assert kinds.get("Agreed Minutes of the 4th Joint Commission") == "agreement"
     assert any(k == "working-group" and "coordination group" in t.lower() for t, k in kinds.items())
+
+
+@pytest.mark.parametrize("sentence, title", [
+    ('"The Green Shipping Agreement Peru signed today is historic," Berg said.', "Green Shipping Agreement"),
+    ("Under the Fisheries Agreement Norway will train 200 Peruvian inspectors.", "Fisheries Agreement"),
+    ("The ministers signed the Framework Agreement Monday in the presence of both leaders.", "Framework Agreement"),
+    ("The two governments signed the Agreement on Cultural Cooperation Foreign Minister Eide described as overdue.",
+     "Agreement on Cultural Cooperation"),
+    ("Ruiz and Berg signed a Memorandum of Understanding on Antarctic Research, Education and Tourism Promotion.",
+     "Memorandum of Understanding on Antarctic Research, Education and Tourism Promotion"),
+    ("They signed the Agreement on the Employment of Peruvian Workers in Norway.",  # where it was signed? left out
+     "Agreement on the Employment of Peruvian Workers"),
+])
+def test_a_name_stops_where_the_next_words_begin(sentence, title):
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. " + sentence)
+    assert title in found, found
