@@ -305,6 +305,29 @@ def _short_given_name_candidates(doc: Any, country_tokens: set[int]) -> list[tup
     return out
 
 
+def _bracketed_given_names(doc: Any, country_by_token: dict[int, Any]) -> list[tuple[int, int]]:
+    """A given name a writer put in brackets after a title, as translated Latin American copy does: "President
+    (Alberto) Fernández", "Foreign Minister (Santiago) Cafiero"."""
+    lex = _lexicon()
+    out = []
+    for i in (i for i, text in enumerate(token_texts(doc)) if text == "("):
+        if i == 0 or not (_match_seq_ending(doc, i - 1, lex["heads"]) or _match_seq_ending(doc, i - 1, lex["prefixes"])):
+            continue
+        k = i + 1
+        while k < len(doc) and k - i <= 3 and _is_name_token(doc[k]) and (
+                k not in country_by_token or country_by_token[k].kind == "capital"):  # "(Santiago) Cafiero"
+            k += 1
+        if k == i + 1 or k >= len(doc) or doc[k].text != ")":
+            continue
+        j = k + 1
+        while j < len(doc) and j - k <= 3 and _is_name_token(doc[j]) and j not in country_by_token \
+                and not _match_seq(doc, j, lex["heads"]):
+            j += 1
+        if j > k + 1:
+            out.append((i, j))
+    return out
+
+
 def _dictionary_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]]:
     """Runs of name words that are, whole, a name the actor dictionary knows, which the model missed or took
     for an organisation: "ABE Shinzo met ...", "Presidents Luiz Inácio Lula da Silva and Santiago Peña". The
@@ -945,6 +968,8 @@ def find_people(doc: Any) -> list[PersonRecord]:
                 or _greeting(doc, span.start_char, span.end_char):
             continue
         cleaned[(s, e)] = c
+    for span in _bracketed_given_names(doc, country_by_token):
+        cleaned[span] = span  # "President (Alberto) Fernández": whole, brackets and all (dropped from the text below)
     # longest span wins where candidates overlap
     chosen: list[tuple[int, int]] = []
     for s, e in sorted(set(cleaned.values()), key=lambda se: (-(se[1] - se[0]), se[0])):
@@ -960,7 +985,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     mentions = []
     for s, e in chosen:
         sent = sentence_of(doc, s)
-        m = Mention(s, e, doc[s:e].text, sent.start)
+        m = Mention(s, e, re.sub(r"[()\[\]]", "", doc[s:e].text).strip(), sent.start)
         title, country, counterpart, tstart = _left_title(doc, s, sent.start, person_tokens, country_by_token)
         rtitle, rcountry, analyst, rend = _right_title(doc, e, sent.end, person_tokens, country_by_token)
         m.title = title or rtitle

@@ -520,3 +520,10 @@ def test_a_namesake_of_a_former_minister_keeps_the_country_the_text_gives():
               date="2030-04-09")  # the dictionary's Iraqi foreign minister of that name left office in 2020
     alhakim = named(x, "Mohamed Ali Alhakim")
     assert (alhakim.country, alhakim.title) == ("KE", "Trade Minister")
+
+
+def test_a_given_name_in_brackets_after_the_title_is_part_of_the_name():
+    x = found("Boric said he had discussed it with President (Alberto) Fernández and with Foreign Minister (Santiago) "
+              "Cafiero in Buenos Aires.", date="2022-06-01")
+    assert {"Alberto Fernández", "Santiago Cafiero"} <= {p.name for p in x}
+    assert named(x, "Santiago Cafiero").title == "Foreign Minister"
