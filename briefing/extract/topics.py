@@ -580,7 +580,7 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
 
 MECHANISMS = {"Commission", "Cabinet", "Council"}
 _GEOGRAPHIC = {"River", "Sea", "Basin"}
-_GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley", "port"}  # "the Limpopo basin": a place
+_GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley", "port", "border"}  # "the Limpopo basin": a place
 _OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
 
 

@@ -340,5 +340,5 @@ def test_a_phrase_the_vocabulary_knows_is_one_topic():
 
 def test_a_place_named_before_a_lower_case_basin_river_or_crossing():
     found = names("The ministers discussed water sharing in the Okavango basin and the reopening of the Kazungula "
-                  "crossing, and agreed to expand the Lobito port.")
-    assert {"Okavango basin", "Kazungula crossing", "Lobito port"} <= set(found)
+                  "crossing, and agreed to expand the Lobito port and reopen the Chanaral border.")
+    assert {"Okavango basin", "Kazungula crossing", "Lobito port", "Chanaral border"} <= set(found)
