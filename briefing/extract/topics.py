@@ -565,7 +565,8 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
             or words[-1].lower() in ("of", "and", "the"):
         return None
     mechanism = m.group("inst") in MECHANISMS
-    if not mechanism and (all(_fold(w) in rules.stop for w in words) or len(words) == 1 and _adjective_like(words[0])):
+    if not mechanism and (all(_fold(w) in rules.stop for w in words)
+                          or len(words) == 1 and _adjective_like(words[0]) and not place):
         return None  # "Memorandum of Understanding", "a Strategic Partnership": a kind, not a name
     if re.match(r"[\s–-]+[A-Z]", m.string[m.end("inst"):m.end("inst") + 3]):
         return None  # "the Kenyatta International Convention Centre": the name goes on, and is a place
