@@ -553,7 +553,8 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
                               or _party_word(words[0])):
         words = words[1:]  # "Bangladesh-Japan", "Japan's", "The": parties and articles, not the name
     if _fold(words[0]) in ("the", "our", "this", "a", "an") or _party_word(words[0]) \
-            or len(words) == 1 and any(_party_word(part) for part in re.split(r"[–-]", words[0])):
+            or len(words) == 1 and not words[0].startswith("Trans") \
+            and any(_party_word(part) for part in re.split(r"[–-]", words[0])):  # but "the Trans-Gambia corridor"
         return None  # "the Canada–Mexico Partnership": its parties and a kind, no name
     lowercase = m.group("inst").islower()
     place = m.group("inst") in _GEOGRAPHIC_LOWER and not _sentence_start(m.string, m.start("name") +
@@ -581,7 +582,7 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
 
 MECHANISMS = {"Commission", "Cabinet", "Council"}
 _GEOGRAPHIC = {"River", "Sea", "Basin"}
-_GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley", "port", "border"}  # "the Limpopo basin": a place
+_GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley", "port", "border", "corridor"}  # "the Limpopo basin": a place
 _OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
 
 

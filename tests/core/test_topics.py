@@ -342,3 +342,8 @@ def test_a_place_named_before_a_lower_case_basin_river_or_crossing():
     found = names("The ministers discussed water sharing in the Okavango basin and the reopening of the Kazungula "
                   "crossing, and agreed to expand the Lobito port and reopen the Chanaral border.")
     assert {"Okavango basin", "Kazungula crossing", "Lobito port", "Chanaral border"} <= set(found)
+
+
+def test_a_corridor_across_a_country_is_named_not_a_party():
+    found = names("Zambia and Mozambique reviewed the Trans-Kalahari corridor and the Trans-Malawi corridor.")
+    assert {"Trans-Kalahari corridor", "Trans-Malawi corridor"} <= set(found)
