@@ -202,3 +202,18 @@ def test_ministers_instructed_to_convene_a_commission_plan_it():
             "Rui Costa of Angola and Ama Owusu of Ghana, to convene the joint commission of cooperation this year.",
             date="2025-05-14")
     assert [e.status for e in by_type(x, "conference")] == ["planned"]
+
+
+def test_sittings_named_with_their_people():
+    x = run("The third Angola-Ghana strategic dialogue concluded in Accra on Tuesday with both foreign ministers, "
+            "Ana Soares and Kofi Mensah, pledging closer ties.", date="2025-05-17")
+    assert [sorted(e.participants) for e in x.events] == [["Ana Soares", "Kofi Mensah"]]
+    x = run("The meeting of President Ana Soares of Angola and President Kofi Mensah of Ghana will take place in "
+            "Accra on Friday.", date="2025-05-17")
+    assert [(e.type, sorted(e.participants)) for e in x.events] == [("meeting", ["Ana Soares", "Kofi Mensah"])]
+
+
+def test_a_wreath_laying_is_a_ceremony():
+    x = run("President Ana Soares of Angola attended a wreath-laying at the Independence Memorial in Accra on Friday.",
+            date="2025-05-17")
+    assert [(e.type, e.participants) for e in x.events] == [("ceremony", ["Ana Soares"])]

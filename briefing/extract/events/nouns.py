@@ -53,8 +53,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         if c.dep_ == "prep" and c.lower_ in {"with", "between", "on", "of"}:
             for g in c.children:
                 if g.dep_ == "pobj":
-                    if c.lower_ == "of" and etype not in {"visit"}:
-                        continue
+                    if c.lower_ == "of" and etype not in {"visit"} and not (
+                            etype in {"meeting", "talks", "call"} and g.pos_ == "PROPN" and people.resolve(g)):
+                        continue  # "the meeting of the Joint Commission" is a body's; "of President X" is X's
                     got = [p for p in people.resolve(g) if p not in participants]
                     if got and c.lower_ == "of" and actor is None:  # "the official visit of X to Y"
                         actor = got[0]
@@ -72,6 +73,12 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         participants += [p for p in people.resolve(g) if p not in participants]
     if etype in {"ceremony", "other"}:
         participants += [p for p in honoured(t, people) if p not in participants]
+    if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in _TAKING_PART | {"end", "conclude", "open"}:
+        for c in t.head.children:  # "the strategic dialogue concluded with both ministers, A and B, pledging ..."
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        participants += [p for p in people.resolve(g) if p not in participants]
     # the verb the noun hangs from: "X paid a courtesy call on Y", "X is on an official visit", "at a press briefing"
     gov = t.head
     hops = 0
