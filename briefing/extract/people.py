@@ -28,7 +28,7 @@ from briefing.extract.rules import rules
 PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
              "van", "von", "der", "den", "ter", "ibn", "abu", "ben", "y", "e", "du", "st.", "mac", "jr.", "jr", "sr.", "ii", "iii", "iv",
              "v", "vi", "vii", "viii"}
-CONNECTORS = {"of", "for", "and", "the", "(", ")", "-", "–", "&", "on", "to", "/"}  # "Deputy Prime Minister/Foreign Minister"
+CONNECTORS = {"of", "for", "and", "the", "(", ")", "-", "–", "&", "on", "to", "/", "at"}  # "Deputy Prime Minister/Foreign Minister"
 SPEECH_VERBS = {"say", "suggest", "propose", "commend", "affirm", "tell", "add", "stress", "urge", "ask", "emphasise",
                 "emphasize", "express", "thank", "note", "underline", "reiterate", "welcome", "praise", "call", "invite"}
 NAME_TOKEN = re.compile(r"^(?:[A-Z\u00C0-\u00DE\u0100-\u024F][\w'’\-.\u00C0-\u024F]*|[A-Z]\.)$")
@@ -1021,6 +1021,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _resolve_titles(people)
     _plural_titles(doc, people, country_by_token)
     _apply_actors(doc, people)
+    _on_behalf_of_someone(doc, people)
     _delegation_countries(doc, people)
     _resolve_countries(doc, people, country_by_token)
     _delegation_countries(doc, people, redo_guesses=True)  # a list member guessed: his listed neighbour's, now known
@@ -1330,6 +1331,24 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         described = bool(p.title) and p.title[:1].islower()  # "Namibia's first female head of state": a description
         if entry.in_office(date) and (not p.title or described or _top_title_that_misfits(p.title, entry.office)):
             p.title = entry.office
+
+
+def _on_behalf_of_someone(doc: Any, people: list[PersonRecord]) -> None:
+    """An official acting on behalf of a known leader is of that leader's country: "received by the Secretary
+    General at the Presidency, X, on behalf of the Head of State, H.E. Paul Biya"."""
+    starts = {k: q for q in people for m in q.mentions for k in (m.start, m.full_start)}
+    for p in people:
+        if p.country_sure:
+            continue
+        for m in p.mentions:
+            k = max(m.end, m.context[1])
+            k += k < len(doc) and doc[k].text == ","
+            if [t.lower_ for t in doc[k:k + 3]] != ["on", "behalf", "of"]:
+                continue
+            q = next((starts[j] for j in range(k + 3, min(len(doc), k + 12)) if j in starts), None)
+            if q is not None and q is not p and q.country and (q.country_sure or q.actor is not None):
+                p.country, p.country_sure = q.country, True
+                break
 
 
 LIST_JOINERS = {",", "and", "the", "&"}

@@ -527,3 +527,12 @@ def test_a_given_name_in_brackets_after_the_title_is_part_of_the_name():
               "Cafiero in Buenos Aires.", date="2022-06-01")
     assert {"Alberto Fernández", "Santiago Cafiero"} <= {p.name for p in x}
     assert named(x, "Santiago Cafiero").title == "Foreign Minister"
+
+
+def test_an_official_receiving_on_behalf_of_the_head_of_state_is_of_his_country():
+    x = found("Mr. Omar Idriss, Minister of Foreign Affairs of Chad, was received yesterday at the Unity Palace by the "
+              "Minister of State, Secretary General at the Presidency of the Republic, Samuel Mbarga, on behalf of the "
+              "Head of State, H.E. Paul Biya.", date="2024-06-14")
+    samuel = named(x, "Samuel Mbarga")
+    assert samuel.country == "CM"
+    assert "Secretary General at the Presidency" in samuel.title
