@@ -58,6 +58,9 @@ _READ_AHEAD = {
         ("SELECT body FROM items_fts WHERE rowid = ?", ()),
     ),
 }
+# ingest.Ingest._from_story: the items of one kind quoted in a story's other copies (once per kind).
+_STORY = re.compile(r"^\s*SELECT e\.item_id, e\.text FROM evidence e JOIN items i ON i\.id = e\.item_id "
+                    r"WHERE e\.source_id IN \(\?(?:,\?)*\) AND i\.kind = \? ORDER BY e\.item_id\s*$")
 _ITEM_COLUMNS = ("kind", "machine", "edits", "date", "label", "status", "type", "countries")
 _READ_ITEM = re.compile(r"^\s*SELECT ([\w, ]+) FROM items WHERE id = \?\s*$", re.I)
 
@@ -121,6 +124,8 @@ class PipelinedDialect(SqliteDialect):
         self._new_items = max(1, new_items)  # at most this many items will be created (ids are taken at once)
         self._item_ids: list[int] = []
         self._ahead: dict[tuple[str, tuple[Any, ...]], Cursor] = {}  # statements sent before they were run
+        # A story's other copies: (their source ids) -> kind -> (item id, quote) of every item they quote
+        self._story: dict[tuple[Any, ...], dict[str, list[tuple[Any, ...]]]] = {}
         # per search table: rowid -> the body to write (None: deleted); the rowids to delete first
         self._fts: dict[str, dict[int, str | None]] = {table: {} for table in _FTS_TABLES}
         self._fts_deleted: dict[str, set[int]] = {table: set() for table in _FTS_TABLES}
@@ -182,6 +187,18 @@ class PipelinedDialect(SqliteDialect):
                     ([r for r, _ in written], [b for _, b in written], [" ".join(tokens(b)) for _, b in written]))
             rows.clear()
             deleted.clear()
+
+    def _story_quotes(self, story: tuple[Any, ...], kind: str) -> list[tuple[Any, ...]]:
+        """The quotes of the story's items of ``kind``, all kinds read in one query the first time. Nothing
+        the source writes changes them: its own quotes are not among them, and items keep their kind."""
+        if story not in self._story:
+            by_kind: dict[str, list[tuple[Any, ...]]] = {}
+            for item_id, text, item_kind in self.pg.execute(
+                    "SELECT e.item_id, e.text, i.kind FROM evidence e JOIN items i ON i.id = e.item_id "
+                    "WHERE e.source_id = ANY(%s) ORDER BY e.item_id", (list(story),)).fetchall():
+                by_kind.setdefault(item_kind, []).append((item_id, text))
+            self._story[story] = by_kind
+        return list(self._story[story].get(kind, []))
 
     def _read_ahead(self, sql: str, params: tuple[Any, ...]) -> None:
         """Send the statements that follow ``sql`` (``_READ_AHEAD``) now, in the same round trip as it."""
@@ -245,6 +262,8 @@ class PipelinedDialect(SqliteDialect):
             if all(key in self._filed for key in keys):
                 found = {row[0]: (row[0], row[2], row[3]) for key in keys for row in self._filed[key] if row[1] == kind}
                 return Answered([found[i] for i in sorted(found)])
+        if _STORY.match(sql) and not isinstance(params, dict):
+            return Answered(self._story_quotes(tuple(params[:-1]), str(params[-1])))
         read = _READ_ITEM.match(sql)
         if read is not None and not isinstance(params, dict):
             known = self._known.get(int(params[0]))
