@@ -110,7 +110,8 @@ def _lex() -> dict[str, Any]:
 
 # ------------------------------------------------------------------------------------------- titles
 
-def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[int] | None = None) -> list[Any]:
+def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[int] | None = None,
+                   run_on: bool = True) -> list[Any]:
     """The tokens of a phrase for a title: the head's subtree without clauses, appositions and
     trailing asides, cut at the first comma or semicolon that opens an aside."""
     stop_before = stop_before or set()
@@ -168,18 +169,47 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
             continue
         if t.text == "," and out and t.i > head.i:
             nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
-            if nxt is None or nxt.lower_ in {"which", "who", "as", "while", "including", "such", "with", "building",
-                                             "and", "in", "under", "to", "from", "a", "an", "the", "one"} or nxt.is_punct:
+            examples = nxt is not None and nxt.lower_ in {"including", "such"} and \
+                out[-1].lower_ in _lex()["generic_objects"]  # "in other key areas, including finance and banking"
+            if not examples and (nxt is None or nxt.lower_ in {
+                    "which", "who", "as", "while", "including", "such", "with", "building", "and", "in", "under", "to",
+                    "from", "a", "an", "the", "one"} or nxt.is_punct):
                 break
         out.append(t)
         if len(out) >= MAX_TITLE_TOKENS:
             break
+    if run_on:
+        out += _list_run_on(out, stop_before)
     while out and (out[-1].is_punct or out[-1].lower_ in {"and", "or", "of", "to", "the", "a", "an", "for", "on", "in",
                                                           "with", "as", "that"}):
         out.pop()
     while out and (out[0].is_punct or out[0].lower_ in {"and", "or", "that", "to"}):
         out.pop(0)
     return out
+
+
+def _list_run_on(out: list[Any], stop_before: set[int]) -> list[Any]:
+    """The rest of a list of nouns a title stopped in, read in word order where the parse hung it elsewhere:
+    "cooperation in critical minerals" + ", renewable energy and human resource development"."""
+    if not out or len(out) >= MAX_TITLE_TOKENS:
+        return []
+    doc = out[-1].doc
+    i = out[-1].i + 1
+    if i >= out[-1].sent.end or doc[i].text != "," or not _inside_a_list(doc[i]):
+        return []
+    more: list[Any] = []
+    seen_and = False
+    while i < out[-1].sent.end and i not in stop_before:
+        t = doc[i]
+        if t.lower_ in {"and", "or"}:
+            if seen_and:
+                break
+            seen_and = True
+        elif t.text != "," and t.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} or t.text == "," and seen_and:
+            break
+        more.append(t)
+        i += 1
+    return more if seen_and else []
 
 
 def _opens_examples(t: Any) -> bool:
@@ -624,7 +654,7 @@ def _areas_of(head: Any, span_start: int, span_end: int) -> list[tuple[str, list
         conjuncts = [obj] + [c for c in obj.conjuncts if c.i > obj.i]
         for o in conjuncts:
             stop = {c.i for c in o.children if c.dep_ in {"conj", "cc"}}
-            toks = _phrase_tokens(o, stop_before=stop)
+            toks = _phrase_tokens(o, stop_before=stop, run_on=False)  # each area is one item
             toks = [t for t in toks if t.i >= o.left_edge.i]
             if toks:
                 out.append((word, toks))
@@ -1142,10 +1172,10 @@ def _inside_a_list(comma: Any) -> bool:
     """Whether a comma separates the words of a list inside a name ("micro, small and medium enterprises"):
     only modifiers and nouns follow it up to an "and" or "or"."""
     doc = comma.doc
-    for t in doc[comma.i + 1:comma.sent.end]:
+    for words, t in enumerate(doc[comma.i + 1:comma.sent.end]):
         if t.lower_ in {"and", "or"}:
-            return True
-        if t.is_punct or t.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"}:
+            return words > 0  # ", and Minister X said" closes the phrase
+        if t.is_punct or t.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} or _outside_name(t, inside=True):
             return False
     return False
 

@@ -524,3 +524,12 @@ def test_agreed_minutes_and_a_coordination_group_are_documents():
 def test_a_name_stops_where_the_next_words_begin(sentence, title):
     found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. " + sentence)
     assert title in found, found
+
+
+def test_a_list_of_areas_the_parse_broke_stays_whole_but_a_clause_after_and_does_not_join():
+    found = titles("Foreign Minister Ana Ruiz of Peru met Foreign Minister Jonas Berg of Norway in Lima on Monday. The two "
+                   "ministers concurred to promote cooperation in critical minerals, renewable energy and human "
+                   "resource development. Ms Ruiz requested Norway's support for the new Callao port, and Minister "
+                   "Berg agreed to study it.")
+    assert any(t.endswith("critical minerals, renewable energy and human resource development") for t in found), found
+    assert not any("Minister Berg" in t for t in found)
