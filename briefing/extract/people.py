@@ -1149,9 +1149,10 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
             if len(pairs) < 2:  # "the Foreign Ministers of Egypt and Greece, A and B"
                 codes, j = _country_list(doc, j + 1, country_by_token)
                 pairs = []
+        if len(pairs) < 2 and len(codes) < 2 and head:
+            _plural_portfolio_title(doc, t, words, head, by_start)
+            continue
         if len(pairs) < 2:
-            if len(codes) < 2:
-                continue
             listed = []
             j += j < len(doc) and doc[j].text == ","
             while j in by_start and len(listed) < len(codes):
@@ -1171,6 +1172,33 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
             if head is None and before:
                 m.counterpart_of = before[-1].start  # "his peers": the office of the one whose peers they are
             m.full_text = m.text  # "Syrian Foreign Ministers Omar Jaber" is no form of his name
+
+
+def _plural_portfolio_title(doc: Any, t: Any, words: list[str], head: str, by_start: dict[int, Mention]) -> None:
+    """ "Ministers of Transport A and B": each name listed after a plural title with its portfolio takes the title
+    in the singular (no country: the text gives none)."""
+    portfolio = _lexicon()["portfolio"]
+    j = t.i + 1
+    tail: list[str] = []
+    if j < len(doc) and doc[j].lower_ in {"of", "for"}:
+        k = j + 1
+        while k < len(doc) and (fold(doc[k].text) in portfolio and doc[k].text[:1].isupper()
+                                or doc[k].lower_ in {"and", "the", "&"} and k + 1 < len(doc)
+                                and fold(doc[k + 1].text) in portfolio):
+            k += 1
+        if k > j + 1:
+            tail, j = [d.text for d in doc[j:k]], k
+    listed = []
+    while j in by_start:
+        m = by_start[j]
+        listed.append(m)
+        j = max(m.end, m.context[1])
+        while j < len(doc) and doc[j].lower_ in {",", "and"}:
+            j += 1
+    if len(listed) >= 2:
+        for m in listed:
+            if not m.title or t.text in m.title.split():  # "Ministers of Transport" read off the plural
+                m.title = " ".join([*words, head, *tail])
 
 
 def _name_part_mentions(doc: Any, people: list[PersonRecord], taken: set[int], country_tokens: set[int],

@@ -536,3 +536,9 @@ def test_an_official_receiving_on_behalf_of_the_head_of_state_is_of_his_country(
     samuel = named(x, "Samuel Mbarga")
     assert samuel.country == "CM"
     assert "Secretary General at the Presidency" in samuel.title
+
+
+def test_names_after_a_plural_title_with_its_portfolio_each_hold_it():
+    x = found("Ministers of Transport Karel Dvorak and Juraj Hlinka signed a memorandum on the railway.",
+              date="2030-04-09")
+    assert named(x, "Karel Dvorak").title == named(x, "Juraj Hlinka").title == "Minister of Transport"
