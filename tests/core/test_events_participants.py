@@ -192,3 +192,11 @@ def test_an_object_pronoun_is_not_its_own_clauses_subject():
             date="2025-04-16")
     visits = [e for e in x.events if e.type == "visit"]
     assert [e.participants for e in visits] == [["Ama Owusu"]]
+
+
+def test_the_host_of_a_passive_reception_hung_on_the_place_is_found():
+    x = run("Foreign Minister Ana Soares of Angola was received in audience yesterday, Thursday 13 June 2024, at "
+            "the Unity Palace by the Minister of State, Secretary General at the Presidency of Ghana, Kofi Mensah, "
+            "on behalf of the Head of State.", date="2024-06-14")
+    meetings = [e for e in x.events if e.type == "meeting"]
+    assert [(sorted(e.participants), e.date) for e in meetings] == [(["Ana Soares", "Kofi Mensah"], "2024-06-13")]

@@ -201,9 +201,10 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
 def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool, used: set[int]) -> list[Found]:
     """ "X received Y": Y is the guest; "Y was received by X". "X hosted Y at a working dinner", "X hosted a
     state banquet in honour of Y": the dinner is the event, of its own type, between host and guest."""
-    objs = objects_of(t, people, preps={"with", "on", "between", "from", "for"})
-    objs += [p for p in honoured(t, people) if p not in objs]
     passive = any(c.dep_ == "nsubjpass" for c in t.children)
+    # "was received at the Palace by the Minister of State, X": the parser may hang the host's "by" on the place
+    objs = objects_of(t, people, preps={"with", "on", "between", "from", "for"} | ({"by"} if passive else set()))
+    objs += [p for p in honoured(t, people) if p not in objs]
     hosts = objs if passive else subjects
     guests = subjects if passive else objs
     if not guests and hosts and not passive:  # "received today at the Palace the President of X, Y": a parse
