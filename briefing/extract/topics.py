@@ -780,27 +780,34 @@ def doc_candidates(doc) -> list[_Mention]:
     return found
 
 
-_OFFICE_WORDS = {"president", "chair", "chairperson", "chairman", "secretary", "secretary-general", "commissioner",
-                 "director", "director-general", "envoy", "spokesperson", "spokesman", "head", "chief", "member"}
-
-
 _MENU_ITEM = re.compile(r"^(?:[A-Z][\w&'’-]*|&|and|of)(?:\s(?:[A-Z][\w&'’-]*|&|and|of)){0,2}$")
+_MENU_WORD = re.compile(r"^[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?$")  # "World", "Latest News"
 _MENU_SEPARATORS = re.compile(r"\s*[|·•»/]\s*|\t+|\s{2,}")
 
 
 def _menu_lines(text: str) -> list[tuple[int, int]]:
-    """A site's menu, a page's section links: "Home | World | Business | Sport | Health", or such words one to
-    a line. Its words name the site's sections, not what the story is about."""
+    """A site's menu, a page's section links: "Home | World | Business | Sport | Health", or three or more such
+    words one to a line. Its words name the site's sections, not what the story is about. A list of areas
+    ("Defence and Security" on a line of its own) is not a menu."""
     lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]+", text)]
-    short = [bool(_MENU_ITEM.match(line)) for _s, _e, line in lines]
+    menu = [_one_line_menu(line) for _s, _e, line in lines]
+    short = [bool(_MENU_WORD.match(line)) or menu[n] for n, (_s, _e, line) in enumerate(lines)]
     out = []
-    for n, (start, end, line) in enumerate(lines):
-        items = [i for i in _MENU_SEPARATORS.split(line) if i]
-        one_line_menu = len(items) >= 3 and all(_MENU_ITEM.match(i) for i in items)
-        in_a_column = short[n] and (n > 0 and short[n - 1] or n + 1 < len(lines) and short[n + 1])
-        if one_line_menu or in_a_column:
+    for n, (start, end, _line) in enumerate(lines):
+        in_a_column = short[n] and any(all(short[k] for k in range(first, first + 3))
+                                       for first in range(max(0, n - 2), min(n, len(lines) - 3) + 1))
+        if menu[n] or in_a_column:
             out.append((start, end))
     return out
+
+
+def _one_line_menu(line: str) -> bool:
+    items = [i for i in _MENU_SEPARATORS.split(line) if i]
+    return len(items) >= 3 and all(_MENU_ITEM.match(i) for i in items) and bool(_MENU_SEPARATORS.search(line))
+
+
+_OFFICE_WORDS = {"president", "chair", "chairperson", "chairman", "secretary", "secretary-general", "commissioner",
+                 "director", "director-general", "envoy", "spokesperson", "spokesman", "head", "chief", "member"}
 
 
 def _multilateral_bodies(doc, found: list[_Mention]) -> list[_Mention]:

@@ -347,3 +347,10 @@ def test_a_place_named_before_a_lower_case_basin_river_or_crossing():
 def test_a_corridor_across_a_country_is_named_not_a_party():
     found = names("Zambia and Mozambique reviewed the Trans-Kalahari corridor and the Trans-Malawi corridor.")
     assert {"Trans-Kalahari corridor", "Trans-Malawi corridor"} <= set(found)
+
+
+def test_a_list_of_areas_one_to_a_line_is_not_a_menu():
+    text = ("The two ministers signed agreements in these areas:\nFisheries and Aquaculture\nDefence and Security\n"
+            "Trade and Investment\n\nThey will meet again next year.")
+    found = names(text)
+    assert {"fisheries", "defence", "trade", "investment"} <= set(found)
