@@ -130,6 +130,7 @@ class EventVerbsFile(Open):
     verb_rules: dict[Word, VerbRule]
     joint_statement_verbs: Words = []
     person_nouns: Words = []
+    business_titles: Words = []
     country_signs: Words = []
     type_priority: dict[Word, int] = {}
     visit_light_verbs: Words = []

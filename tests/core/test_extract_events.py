@@ -217,3 +217,10 @@ def test_a_wreath_laying_is_a_ceremony():
     x = run("President Ana Soares of Angola attended a wreath-laying at the Independence Memorial in Accra on Friday.",
             date="2025-05-17")
     assert [(e.type, e.participants) for e in x.events] == [("ceremony", ["Ana Soares"])]
+
+
+def test_a_deal_signed_by_company_people_alone_is_no_event_between_countries():
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana held talks in Luanda on Wednesday. "
+            "The two leaders watched as Aerobus chief executive Lena Varga and airline officials signed the "
+            "aircraft deal.", date="2025-05-15")
+    assert [e.type for e in x.events] == ["talks"]

@@ -81,6 +81,8 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
         if m["type"] == "visit" and m["status"] == "held":
             m["date"] = _trip_start(doc, merged, m)
     for m in merged:
+        if m["participants"] and all(_in_business(p) for p in m["participants"]):
+            continue  # "Boeing's chief executive and the airline's officials signed the aircraft deal"
         if m["weak"]:
             m["type"] = "meeting"
         types = words["types"][m["type"]]
@@ -193,6 +195,11 @@ def _told_as_backstory(trigger: Any) -> bool:
             return False
         t = t.head
     return False
+
+
+def _in_business(person: Any) -> bool:
+    title = (person.title or "").lower()
+    return bool(title) and any(word in title for word in verb_words()["business_titles"])
 
 
 def lede_date(doc: Any, sentences: int = 8) -> str | None:
