@@ -580,7 +580,7 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
     return _Mention(name, start, end, "head")
 
 
-MECHANISMS = {"Commission", "Cabinet", "Council"}
+MECHANISMS = {"Commission", "Cabinet", "Council", "Dialogue"}
 _GEOGRAPHIC = {"River", "Sea", "Basin"}
 _GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley", "port", "border", "corridor"}  # "the Limpopo basin": a place
 _OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")

@@ -354,3 +354,8 @@ def test_a_list_of_areas_one_to_a_line_is_not_a_menu():
             "Trade and Investment\n\nThey will meet again next year.")
     found = names(text)
     assert {"fisheries", "defence", "trade", "investment"} <= set(found)
+
+
+def test_a_dialogue_is_named_like_a_commission():
+    found = names("The ministers co-chaired the fourth Ghana–Japan Strategic Dialogue in Tokyo.")
+    assert "Strategic Dialogue" in found
