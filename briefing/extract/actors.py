@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from briefing.extract.built import cached
 from briefing.extract.datafiles import DATA_DIR, DataFileError
 
 log = logging.getLogger(__name__)
@@ -310,5 +311,6 @@ def office_fits(office: str, title: str) -> bool:
 
 @cache
 def index() -> ActorIndex:
-    """The dictionary every extraction uses (packaged entries and the user's), built once per process."""
-    return ActorIndex(load_actors())
+    """The dictionary every extraction uses (packaged entries and the user's), built once per process and
+    kept on disk between starts (built.py; the user's file is part of its fingerprint)."""
+    return cached("actors-index", lambda: ActorIndex(load_actors()))

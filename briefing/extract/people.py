@@ -22,6 +22,7 @@ from typing import Any
 
 from briefing.extract.actors import Actor, name_words, office_fits
 from briefing.extract.actors import index as actor_index
+from briefing.extract.built import cached
 from briefing.extract.layout import doc_text, in_ranges, sentence_of, token_lowers, token_texts
 from briefing.extract.rules import rules
 
@@ -78,6 +79,12 @@ def fold(text: str) -> str:
 
 @cache
 def _lexicon() -> dict[str, Any]:
+    """The title and honorific phrases as the tokenizer splits them: kept on disk (built.py), because
+    splitting them needs a tokenizer of its own, most of a second at every start."""
+    return cached("people-lexicon", _build_lexicon)
+
+
+def _build_lexicon() -> dict[str, Any]:
     hon = rules("honorifics.json")
     titles = rules("titles.json")
     prefixes = sorted({tuple(_words(p)) for p in hon["prefixes"]}, key=len, reverse=True)

@@ -56,3 +56,25 @@ def test_the_cache_can_be_turned_off(home, monkeypatch):
     assert built.cached("sample", lambda: "a") == "a"
     assert built.cached("sample", lambda: "b") == "b"
     assert not list((home / "cache").glob("extract-*.pickle"))
+
+
+def test_the_users_own_actor_file_is_part_of_what_the_kept_data_was_built_from(home):
+    before = built.fingerprint()
+    (home / "actors.jsonl").write_text('{"name": "Ana Soares", "country": "AO", "offices": []}\n', encoding="utf-8")
+    built.fingerprint.cache_clear()
+    assert built.fingerprint() != before
+
+
+def test_the_kept_people_lexicon_is_the_one_built(home):
+    from briefing.extract import people
+
+    fresh = people._build_lexicon()
+    people._lexicon.cache_clear()
+    try:
+        first = people._lexicon()  # built and kept
+        people._lexicon.cache_clear()
+        second = people._lexicon()  # loaded
+    finally:
+        people._lexicon.cache_clear()
+    assert first == fresh == second
+    assert list((home / "cache").glob("extract-people-lexicon-*.pickle"))
