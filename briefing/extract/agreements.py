@@ -849,6 +849,40 @@ def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False) -> None
 RENEW_VERBS = {"reaffirm", "renew", "reiterate"}
 
 
+def _that_clauses(clause: Any) -> list[Any]:
+    """An agreed "that" clause and the ones coordinated with it, in order: "agreed that A, that B, and that C" (the
+    parser often hangs B on A as an adverbial clause). A second verb with no subject or "that" of its own
+    ("..., and adopted a statement") is the main subject's, not one of them."""
+    out = [clause]
+    for x in clause.children:
+        if x.i > clause.i and x.pos_ in {"VERB", "AUX"} and (
+                x.dep_ == "conj" and any(k.dep_ in {"nsubj", "nsubjpass", "mark"} for k in x.children)
+                or x.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ == "that" for k in x.children)):
+            out += _that_clauses(x)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _clause_title(clause: Any, toks: list[Any]) -> str:
+    """An agreed clause worded as what is to be done: "the next meeting should take place in Lima" -> "Hold the
+    next meeting in Lima", "the trade route should be prioritised" -> "Prioritise the trade route", "the two
+    sides will continue to coordinate" -> "Continue to coordinate". Other subjects stay ("Peru would open an
+    office")."""
+    subj = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or not toks:
+        return _text(toks)
+    subject = [t for t in toks if subj.left_edge.i <= t.i <= subj.right_edge.i]
+    rest = [t for t in toks if t.i > clause.i]
+    place = next((c for c in clause.children if c.dep_ == "dobj" and c.lower_ == "place"), None)
+    if subj.dep_ == "nsubjpass" or clause.lemma_.lower() == "take" and place is not None:
+        verb = "hold" if place is not None else clause.lemma_.lower()
+        rest = [t for t in rest if place is None or t.i != place.i]
+        return f"{_cap(verb)} {_text(subject)} {_text(rest)}".strip()
+    if _pair_subject(clause) or subj.lower_ in {"they", "we"} or any(c.dep_ == "poss" and c.lower_ in {"their", "our"}
+                                                                    for c in subj.children):
+        return _text([clause] + rest)  # "the two sides will continue to ..." -> "Continue to ..."
+    return _text(toks)
+
+
 def _document_clause(clause: Any) -> bool:
     """Whether a clause says what becomes of a document: its verb gives a status ("signed", "concluded") and
     its subject or object is a document noun."""
@@ -900,15 +934,14 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                     continue  # "agreed that a defence agreement would be signed": the agreement itself, planned
                 if c.dep_ == "ccomp":
                     # "agreed that Portugal would open an office and that a forum would be held": two commitments
-                    clauses = [c] + [x for x in c.conjuncts if x.i > c.i and x.pos_ in {"VERB", "AUX"} and any(
-                        k.dep_ in {"nsubj", "nsubjpass", "mark"} for k in x.children)]  # not "..., and adopted X"
+                    clauses = _that_clauses(c)
                     for k, clause in enumerate(clauses):
                         stop = {x.i for x in clauses[k + 1:]} | {x.i for x in clause.children if x.dep_ == "cc"
                                                                   and k + 1 < len(clauses)}
                         toks = _phrase_tokens(clause, drop_subject=False, stop_before=stop)
                         _absorb_tokens([x for x in clause.subtree if toks and toks[0].i <= x.i <= toks[-1].i], absorbed)
                         toks = [x for x in toks if x.lower_ != "that" or x.i != toks[0].i]
-                        title = _text(toks)
+                        title = _clause_title(clause, toks)
                         if title:
                             items.append(Item(_cap(title), "commitment", "agreed", sent, clause.i))
                 if c.dep_ == "prep" and c.lower_ == "on" and lemma in lex["commit"] and c in on_pp:
@@ -1413,17 +1446,23 @@ def _clause_levels(doc: Any, anchor: int) -> list[set[int]]:
     levels: list[set[int]] = []
     t = doc[anchor]
     came_from: Any = None
+    elsewhere: set[int] = set()  # a coordinated clause's own words, left out at every level above it
     for _ in range(8):
         if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
             inside = {x.i for x in t.subtree}
-            if came_from is not None and came_from.dep_ == "conj":
+            if came_from is not None and (came_from.dep_ == "conj" or came_from.dep_ == "advcl" and any(
+                    k.dep_ == "mark" and k.lower_ == "that" for k in came_from.children)):
                 # "reviewed the agreements of 2019 and discussed a visa agreement": the first verb's objects are
                 # not the second's; only what both share (the subject, the words before the verb) counts
-                inside = {x.i for x in t.subtree if x.i <= t.i} | {x.i for x in came_from.subtree}
+                own = {x.i for x in came_from.subtree}
+                elsewhere |= {x.i for x in t.subtree if x.i > t.i and x.i not in own}
+            inside -= elsewhere
             for x in t.subtree:
                 if x.i != t.i and (x.dep_ in ASIDE_CLAUSES or x.dep_ in {"ccomp", "advcl", "conj"} and x.head.i == t.i
                                    and x.pos_ in {"VERB", "AUX"}) and not (x.left_edge.i <= anchor <= x.right_edge.i):
-                    inside -= {y.i for y in x.subtree}
+                    aside = {y.i for y in x.subtree}
+                    inside -= aside
+                    elsewhere |= aside  # and at every level above
             levels.append(inside)
         if t.head.i == t.i:  # the root (a Token is made anew on each access: compare indices)
             break

@@ -391,7 +391,8 @@ def test_agreed_that_two_things_would_happen_is_two_commitments_dated_forwards()
             "October.", date="2025-05-14")
     found = {a.title: a.date for a in x.agreements}
     assert "Norway would open a consulate in Cusco" in found
-    assert found.get("A business forum would be held in Lima") == "2025-10"
+    assert found.get("Hold a business forum in Lima") == "2025-10"
+    assert found.get("Norway would open a consulate in Cusco") is None  # October is the forum's month
 
 
 def test_a_relative_pronoun_is_no_proposal_and_another_verbs_date_is_not_the_documents():
@@ -533,3 +534,14 @@ def test_a_list_of_areas_the_parse_broke_stays_whole_but_a_clause_after_and_does
                    "Berg agreed to study it.")
     assert any(t.endswith("critical minerals, renewable energy and human resource development") for t in found), found
     assert not any("Minister Berg" in t for t in found)
+
+
+def test_agreed_that_clauses_are_worded_as_what_is_to_be_done_each_with_its_own_date():
+    x = run("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. The two leaders "
+            "agreed that the next summit should take place in Lima in 2026, that the Callao port corridor should be "
+            "prioritised, and that their transport authorities should begin preparing a ferry link.",
+            date="2025-05-14")
+    found = {a.title: a.date for a in x.agreements}
+    assert found.get("Hold the next summit in Lima") == "2026"
+    assert "Prioritise the Callao port corridor" in found and found["Prioritise the Callao port corridor"] != "2026"
+    assert "Begin preparing a ferry link" in found
