@@ -78,3 +78,28 @@ def test_the_kept_people_lexicon_is_the_one_built(home):
         people._lexicon.cache_clear()
     assert first == fresh == second
     assert list((home / "cache").glob("extract-people-lexicon-*.pickle"))
+
+
+def test_a_rule_file_is_checked_again_when_it_changes(home, tmp_path, monkeypatch):
+    import json
+
+    from briefing.extract import rules as rule_files
+
+    code = tmp_path / "extract"
+    shutil.copytree(built.EXTRACT_DIR / "data", code / "data")
+    monkeypatch.setattr(built, "EXTRACT_DIR", code)
+    monkeypatch.setattr(rule_files, "DATA_DIR", code / "data")
+    rule_files.rules.cache_clear()
+    try:
+        assert rule_files.rules("units.json")  # checked, and the check kept
+        assert list((home / "cache").glob("extract-checked-units.json-*.pickle"))
+        data = json.loads((code / "data" / "units.json").read_text())
+        first_list = next(k for k, v in data.items() if not k.startswith("_") and isinstance(v, (list, dict)))
+        data[first_list] = 42  # the wrong shape
+        (code / "data" / "units.json").write_text(json.dumps(data))
+        built.fingerprint.cache_clear()
+        rule_files.rules.cache_clear()
+        with pytest.raises(rule_files.RuleFileError, match=r"units\.json: bad entry"):
+            rule_files.rules("units.json")
+    finally:
+        rule_files.rules.cache_clear()
