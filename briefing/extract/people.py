@@ -1488,6 +1488,10 @@ def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: d
                 venue = cm.kind == "name" and cm.start > 0 and doc[cm.start - 1].lower_ in PLACE_PREPS
                 owner = cm.end < len(doc) and doc[cm.end].text in {"'s", "’s"}  # "Pakistan's ..." as a demonym
                 kind = "place" if venue else "demonym" if owner else cm.kind
+                if cm.kind == "demonym" and any(_other_side(doc, cm.start, m) for m in own_here):
+                    votes[cm.code] -= 1.0  # "X met Chilean officials": the ones met are Chilean, not X
+                    partners.add(cm.code)
+                    continue
                 votes[cm.code] += weight.get(kind, 1.0)  # "in Afghanistan" is mostly a venue
             if _is_spokesperson(p.title):  # a spokesman speaks for the side whose official the sentence names
                 sides = [q.country for _m, q in others_here if q.country and (q.country_sure or q.actor)]
@@ -1497,7 +1501,7 @@ def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: d
                 if q.country:
                     votes[q.country] -= 1.5
             partners.update(q.country for _m, q in others_here if q.country)
-        if home and p.title and own_sents & lead:
+        if home and p.title and own_sents & lead and home not in partners:
             votes[home] += 2.0  # a release names its own officials without their country
         best = [(v, -ranking.index(c) if c in ranking else -99, c) for c, v in votes.items() if v > 0]
         if best:
@@ -1507,6 +1511,24 @@ def _resolve_countries(doc: Any, people: list[PersonRecord], country_by_token: d
             if others:
                 p.country = others[0]
                 p.country_guessed = True
+
+
+def _other_side(doc: Any, i: int, m: Mention) -> bool:
+    """The country word at token i describes whom the person of mention m meets, not the person: "Ana Ruiz met
+    Chilean officials", "X held talks with the Japanese delegation", "X was received by Omani officials"."""
+    root = next((t for t in doc[m.start:m.end] if not m.start <= t.head.i < m.end), doc[m.end - 1])
+    if root.dep_ not in {"nsubj", "nsubjpass"} or root.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    verb, t = root.head, doc[i]
+    for _ in range(4):
+        if t.head.i == t.i:
+            return False
+        if t.head.i == verb.i:
+            return t.dep_ in {"dobj", "dative", "attr"}
+        if t.dep_ == "pobj" and t.head.head.i == verb.i:
+            return t.head.lower_ in {"with", "by", "to"}
+        t = t.head
+    return False
 
 
 def _is_spokesperson(title: str | None) -> bool:

@@ -542,3 +542,9 @@ def test_names_after_a_plural_title_with_its_portfolio_each_hold_it():
     x = found("Ministers of Transport Karel Dvorak and Juraj Hlinka signed a memorandum on the railway.",
               date="2030-04-09")
     assert named(x, "Karel Dvorak").title == named(x, "Juraj Hlinka").title == "Minister of Transport"
+
+
+def test_the_country_of_those_an_official_meets_is_not_hers():
+    x = found("Foreign Minister Ana Ruiz held talks with the Japanese delegation in Tokyo on Monday. Peru and Japan "
+              "agreed to expand trade in copper.", date="2030-04-09")
+    assert named(x, "Ana Ruiz").country == "PE"
