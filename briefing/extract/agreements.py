@@ -1358,6 +1358,21 @@ def _only_mentioned(head: Any) -> bool:
     return gov.lemma_.lower() in _lex()["stance"]
 
 
+def _private_deal(doc: Any, anchor: Any) -> bool:
+    """A deal or contract made with a company, club or person, in a sentence that names no country."""
+    from briefing.extract.countries import code_of
+
+    if anchor.lemma_.lower() not in {"deal", "contract"}:
+        return False
+    sent = anchor.sent
+    if any(sent.start <= m.start < sent.end and m.kind != "capital" for m in doc._.bb_countries or []):
+        return False  # a country named (a city where it happened does not count)
+    holders = [*anchor.subtree, anchor.head]  # "a deal worth $4 million with the Sharks": "with" may hang on "worth"
+    partner = next((g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                    for g in c.children if g.dep_ == "pobj"), None)
+    return partner is not None and code_of(partner.text) is None and partner.ent_type_ not in {"GPE", "NORP"}
+
+
 def _says_what(verb: Any, generic: frozenset[str]) -> bool:
     """Whether a vague verb's commitment says about what: an object that is not generic, a noun modifying it
     ("defence industrial cooperation"), or a phrase with content after it ("cooperation in fisheries",
@@ -1399,6 +1414,8 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
         return False  # "offered a working dinner"
     if any(c.lower_ in {"following", "present", "this"} for c in anchor.children) and it.kind == "declaration":
         return False  # "issued the following joint statement": the source itself
+    if not it.named and it.kind == "agreement" and _private_deal(doc, anchor):
+        return False  # "signed a four-year deal worth $4 million with the Sharks": a club's contract
     if it.named and it.kind in MENTIONED_KINDS and _only_mentioned(anchor):
         return False  # "supports the Global Development Initiative", "our Special Strategic Partnership is ..."
     if it.kind != "commitment" or anchor.pos_ not in {"VERB", "AUX"}:

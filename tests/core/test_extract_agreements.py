@@ -545,3 +545,11 @@ def test_agreed_that_clauses_are_worded_as_what_is_to_be_done_each_with_its_own_
     assert found.get("Hold the next summit in Lima") == "2026"
     assert "Prioritise the Callao port corridor" in found and found["Prioritise the Callao port corridor"] != "2026"
     assert "Begin preparing a ferry link" in found
+
+
+def test_a_players_contract_with_a_club_is_no_agreement_but_a_deal_between_countries_is():
+    assert titles("Prop Tevita Lolo, who last week signed a four-year deal worth a reported $4 million with the "
+                  "Dolphins, was named player of the match in Auckland.") == []
+    found = titles("President Ana Ruiz of Peru met Prime Minister Jonas Berg of Norway in Oslo on Tuesday. Peru signed "
+                   "a salmon deal with Norway worth $40 million.")
+    assert any("salmon deal" in t.lower() for t in found)
