@@ -288,7 +288,10 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
     lowers = token_lowers(doc)
     for i in range(n - 1):  # "his Vietnamese counterpart, Bui Thanh Son"
         if lowers[i] in {"counterpart", "counterparts"}:
-            s = i + 1 + (tokens[i + 1].text == ",")
+            s = i + 1
+            if lowers[s] in {"from", "of"} and s + 1 < n and (cm := _country_mention(doc, s + 1)) is not None:
+                s = cm.end  # "his counterpart from Tanzania, X"
+            s += s < n and tokens[s].text == ","
             j = s
             while j < n and j - s < 5 and _is_name_token(tokens[j]) and j not in country_tokens:
                 j += 1
@@ -358,6 +361,11 @@ def _dictionary_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int
                 break
         i = max(j, i + 1)
     return out
+
+
+def _country_mention(doc: Any, i: int) -> Any:
+    """The country mention that begins at token i, if any."""
+    return next((cm for cm in doc._.bb_countries or [] if cm.start == i), None)
 
 
 TAIL_CONNECTORS = {"of", "for", "and", "the", "&"}
@@ -668,6 +676,10 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     title_start = j + 1
     if j - 1 >= sent_start and tokens[j].text == "," and tokens[j - 1].lower_ in {"counterpart", "counterparts"}:
         j -= 1  # "his Tanzanian counterpart, Samia Suluhu Hassan"
+    cm = country_by_token.get(j - (j >= sent_start and tokens[j].text == ","))
+    if cm is not None and cm.start - 2 >= sent_start and tokens[cm.start - 1].lower_ in {"from", "of"} \
+            and tokens[cm.start - 2].lower_ in {"counterpart", "counterparts"}:
+        return None, cm.code, True, cm.start - 2  # "his counterpart from Tanzania, X"
     # "his Vietnamese counterpart X"
     if j >= sent_start and tokens[j].lower_ in {"counterpart", "counterparts"}:
         country = None

@@ -548,3 +548,12 @@ def test_the_country_of_those_an_official_meets_is_not_hers():
     x = found("Foreign Minister Ana Ruiz held talks with the Japanese delegation in Tokyo on Monday. Peru and Japan "
               "agreed to expand trade in copper.", date="2030-04-09")
     assert named(x, "Ana Ruiz").country == "PE"
+
+
+def test_a_counterpart_from_a_named_country():
+    x = found("Foreign Minister Ana Ruiz met her counterpart of Chile, Tomas Vidal, in Lima. Mr. Kamau met his "
+              "counterpart from Tanzania, Mr. Juma Makame, in Arusha.", date="2030-04-09")
+    tomas = named(x, "Tomas Vidal")
+    assert (tomas.country, tomas.title) == ("CL", "Foreign Minister")
+    assert named(x, "Juma Makame").country == "TZ"
+    assert named(x, "Ana Ruiz").country != "CL"
