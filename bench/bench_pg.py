@@ -184,8 +184,8 @@ def cached_extractor(extractions: dict[str, dict[str, Any]]) -> Callable[[list[A
 def backend_cpu(store: Any) -> float | None:
     """CPU seconds the server process of the store's connection has used (a local server only)."""
     conn = getattr(store, "_conn", None)
-    if conn is None:
-        return None
+    if not hasattr(conn, "pgconn"):
+        return None  # not a PostgreSQL connection
     try:
         fields = Path(f"/proc/{conn.info.backend_pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
