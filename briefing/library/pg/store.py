@@ -375,6 +375,8 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         what a SECRET source says never becomes part of an item an OFFICIAL reader sees."""
         self._conn.execute("SELECT set_config('briefing.join_rank', %s, true)", (str(MARKINGS.index(source.marking)),))
         try:
+            if not psycopg.Pipeline.is_supported():  # a libpq older than 14: one statement at a time
+                return self._write_source_joined(self._db, source, extraction, cache)
             # In pipeline mode: the client waits for the server only where the ingest code reads (batch.py).
             with self._conn.pipeline() as pipeline:
                 db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()))
