@@ -2,7 +2,7 @@
 
 The shared ingest code (``briefing.library.ingest``) speaks to its connection one statement at a time, as
 suits SQLite in the same process. Over a network each statement would be a round trip, about 150 for one
-source. Here a source is written in psycopg's pipeline mode, and three kinds of statement cost none:
+source. Here a source is written in psycopg's pipeline mode, and most statements cost none:
 
 - statements whose answer nobody reads (the UPDATEs, DELETEs and plain INSERTs of items, keys, evidence)
   are queued and sent together; the client waits for the server only when the ingest code reads something
@@ -19,7 +19,14 @@ source. Here a source is written in psycopg's pipeline mode, and three kinds of 
   (So a source's transaction reads these items as they were when it began, as a transaction at REPEATABLE
   READ would: a colleague's change committed meanwhile is not mixed into it half-way.)
 
+- the ids of the items it may create are taken from the sequence in one query, so inserting one does not
+  wait for its id; the four reads of an item's derived rows (``index.read_indexed``) go in one round trip;
+  a near-copy of a story reads the quotes of the story's items once for all kinds.
+
 What the server holds at the end of the source's transaction is the same as statement by statement.
+The statements are recognised by their text as the shared modules write them: one written otherwise is
+simply sent as it is (correct, one round trip more); tests/pg/test_import_batched.py checks that the same
+items come out as on SQLite and that a source stays under 40 round trips.
 """
 
 from __future__ import annotations
