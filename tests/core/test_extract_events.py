@@ -224,3 +224,19 @@ def test_a_deal_signed_by_company_people_alone_is_no_event_between_countries():
             "The two leaders watched as Aerobus chief executive Lena Varga and airline officials signed the "
             "aircraft deal.", date="2025-05-15")
     assert [e.type for e in x.events] == ["talks"]
+
+
+def test_a_visit_told_again_as_beginning_dates_it_and_she_is_the_subject_described():
+    x = run("Yesterday, the President of Angola, Ana Soares, concluded her official visit to Ghana. The visit began "
+            "on 10 May with an official reception at the State House, where President Soares was welcomed by the "
+            "President of Ghana, Kofi Mensah. During this meeting, President Mensah decorated President Soares with "
+            "the Order of the Star. Afterwards, the President of Angola visited the Government Palace, "
+            "where she met with the Prime Minister of Ghana, Ama Owusu.", date="2025-05-12")
+    assert [e.date for e in by_type(x, "visit")] == ["2025-05-10"]
+    assert ["Ama Owusu", "Ana Soares"] in [sorted(e.participants) for e in by_type(x, "meeting")]
+
+
+def test_a_ceremonial_welcome_accorded_is_a_ceremony():
+    x = run("President Ana Soares of Angola will be accorded a ceremonial welcome at the State House in Accra on "
+            "May 3.", date="2025-04-30")
+    assert [(e.type, e.status, e.participants) for e in x.events] == [("ceremony", "planned", ["Ana Soares"])]

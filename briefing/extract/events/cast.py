@@ -56,6 +56,9 @@ class Cast:
         for t in sent:
             if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT":
                 persons = self.in_phrase(t, follow_conj=False)
+                if not persons and t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "GPE":  # "the President of India
+                    # visited ..., where she met": described; a country is no one's "she"
+                    persons = self.by_description(t)
                 if persons:
                     return persons[0]
         return None
@@ -101,8 +104,8 @@ class Cast:
             subj = self.sentence_subject(sentence_of(token.doc, token.i))
             if subj is not None:
                 own = [m for m in subj.mentions if m.sent == sentence_of(token.doc, token.i).start]
-                if own and not any(m.start <= token.i < m.end for m in own):
-                    return [subj]
+                if not own or not any(m.start <= token.i < m.end for m in own):
+                    return [subj]  # named in the sentence, or described there ("the President of Angola ..., she")
             p = self.subject_before(token.i) or self.center or self.before(token.i)
             return [p] if p else []
         if low in {"who", "that"} and token.head.dep_ == "relcl":

@@ -15,7 +15,8 @@ from briefing.extract.events.verbs import honoured
 from briefing.extract.layout import span_text
 
 _TAKING_PART = {"attend", "participate", "join", "address", "be", "have", "give", "deliver", "chair", "co-chair", "lead",
-                "hold", "host", "open", "close", "conclude", "end", "begin", "start", "pay", "make", "undertake"}
+                "hold", "host", "open", "close", "conclude", "end", "begin", "start", "pay", "make", "undertake",
+                "accord", "grant", "extend"}  # "will be accorded a ceremonial welcome"
 _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception"}
 _SETTING_PREPS = {"at", "during", "since", "after", "before", "following"}
 _TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
@@ -127,8 +128,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             actor = guests[0]
             participants = [actor]
     if etype == "visit":
+        begins = gov.lemma_.lower() in {"begin", "start", "commence", "open", "kick"}  # "The visit began on 10 August"
         if actor is None and t.dep_ in {"nsubj", "nsubjpass"} and people.center is not None \
-                and not people.visit_told and any(c.lower_ in {"the", "this"} for c in t.children):
+                and (not people.visit_told or begins) and any(c.lower_ in {"the", "this"} for c in t.children):
             # "The three-day official visit, which began on Sunday, ...": the visit the story follows, when no
             # visit was told before (else "the visit" is that one, told again)
             return Found("visit", t.i, sent, [people.center], actor=people.center, planned=planned,
