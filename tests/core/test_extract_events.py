@@ -240,3 +240,11 @@ def test_a_ceremonial_welcome_accorded_is_a_ceremony():
     x = run("President Ana Soares of Angola will be accorded a ceremonial welcome at the State House in Accra on "
             "May 3.", date="2025-04-30")
     assert [(e.type, e.status, e.participants) for e in x.events] == [("ceremony", "planned", ["Ana Soares"])]
+
+
+def test_an_event_without_named_people_is_titled_by_its_own_name_or_its_countries():
+    x = run("The two countries will also celebrate their anniversaries, including the “Spotlight Angola in Ghana” "
+            "slated for October.", date="2023-08-28")
+    assert [e.summary for e in x.events] == ["Spotlight Angola in Ghana: planned event"]
+    x = run("The next trilateral summit will be held in Cairo next year, Angola and Ghana said.", date="2023-08-28")
+    assert [e.summary for e in x.events] == ["Angola and Ghana: planned conference in Cairo"]

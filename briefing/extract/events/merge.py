@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date as Day
 from typing import Any
 
-from briefing.extract.countries import code_of
+from briefing.extract.countries import code_of, name_of
 from briefing.extract.dates import find_dates
 from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import is_planned
@@ -112,7 +112,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             participants=names, actor=m["actor"].name if m["actor"] is not None else None,
             recipient=m["recipient"].name if m["recipient"] is not None else None,
             plover_type=types["plover"], plover_mode=mode, cameo=cameo,
-            summary=_summary(m, names), evidence=evidence,
+            summary=_summary(m, names, _who_without_names(doc, m)), evidence=evidence,
         ))
     return events
 
@@ -310,8 +310,48 @@ def _trim_end(sent: Any) -> int:
     return end
 
 
-def _summary(m: dict[str, Any], names: list[str]) -> str:
-    who = " and ".join(names) if names else "Officials"
+def _who_without_names(doc: Any, m: dict[str, Any]) -> str:
+    """What an event with no named people is of: the name its sentence gives it ("the 'Spotlight Singapore in
+    Vietnam' slated for October", "the Joint Commission will meet"), else the countries its sentence names."""
+    trigger = doc[m["found"].trigger]
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "acl":
+        before = _name_before(doc, verb.i)  # "the 'Spotlight Singapore in Vietnam' slated for October"
+        if before:
+            return before
+    named = subj if subj is not None and subj.i != trigger.i else trigger if trigger.text[:1].isupper() else None
+    if named is not None:
+        skip = {c.i for c in named.children if c.dep_ in {"relcl", "acl"} for c in c.subtree}
+        words = [t.text for t in named.subtree if t.i not in skip and t.dep_ not in {"det", "punct"}
+                 and t.text not in {'"', "“", "”", "'"}]
+        if 0 < len(words) <= 8 and any(w[:1].isupper() for w in words):
+            return " ".join(words)
+    sent = m["found"].sent
+    names: list[str] = []
+    for cm in doc._.bb_countries or []:
+        name = name_of(cm.code)
+        if sent.start <= cm.start < sent.end and cm.kind != "capital" and name not in names:
+            names.append(name)
+    return " and ".join(names[:3])
+
+
+def _name_before(doc: Any, i: int) -> str:
+    """The capitalised name just before token ``i`` ("Spotlight Singapore in Vietnam"), quotes left out."""
+    words: list[str] = []
+    k = i - 1
+    while k >= 0 and doc[k].text in {'"', "“", "”", "'", "’"}:
+        k -= 1
+    while k >= 0 and (doc[k].text[:1].isupper() or doc[k].lower_ in {"of", "in", "for", "and", "on"}):
+        words.insert(0, doc[k].text)
+        k -= 1
+    while words and not words[0][:1].isupper():
+        words.pop(0)
+    return " ".join(words) if 1 < len(words) <= 8 else ""
+
+
+def _summary(m: dict[str, Any], names: list[str], nameless: str = "") -> str:
+    who = " and ".join(names) if names else (nameless or "Officials")
     what = {"visit": "visit", "meeting": "meeting", "talks": "talks", "call": "call", "signing": "signing",
             "conference": "conference", "ceremony": "ceremony", "statement": "statement", "other": "event"}[m["type"]]
     where = f" in {m['location']}" if m["location"] else ""
