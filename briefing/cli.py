@@ -18,6 +18,7 @@ from typing import Any
 
 from briefing import __version__
 from briefing.model import ITEM_KINDS, MARKINGS
+from briefing.text import plural
 
 PROG = "briefing"
 VERSION = f"{PROG} {__version__}"
@@ -83,10 +84,6 @@ def _progress_bar(done: int, total: int, current: str) -> None:
     sys.stderr.flush()
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
-
-
 def _parse_value(text: str) -> Any:
     """VALUE of --set: JSON for lists and null (participants=["A","B"], date=null), else the text itself."""
     stripped = text.strip()
@@ -127,7 +124,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 sys.stderr.write("\n")
             print("Import interrupted; the sources imported so far are kept.", file=sys.stderr)
             return 130
-    parts = [f"Imported {_plural(len(report.imported), 'source')}"]
+    parts = [f"Imported {plural(len(report.imported), 'source')}"]
     parts.append(f"{len(report.present)} already present")
     parts.append(f"{len(report.failed)} failed")
     if report.skipped:
@@ -331,7 +328,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
             lib.source(source_id)  # NotFound before any work
         progress = _progress_bar if sys.stderr.isatty() else None
         done = lib.reextract_many(ids, progress=progress)
-    print(f"Re-extracted {_plural(done, 'source')}; your edits are kept (`briefing undo` to go back).")
+    print(f"Re-extracted {plural(done, 'source')}; your edits are kept (`briefing undo` to go back).")
     return 0
 
 
@@ -387,14 +384,14 @@ def cmd_pick(args: argparse.Namespace) -> int:
             lib.item(item_id)  # NotFound before anything changes
         verb = "Unpick" if args.remove else "Pick"
         created = brief_id is None
-        with lib.step(f"{verb} {_plural(len(args.ids), 'item')}"):  # a new brief and its picks: one step
+        with lib.step(f"{verb} {plural(len(args.ids), 'item')}"):  # a new brief and its picks: one step
             if brief_id is None:
                 brief_id = lib.create_brief(args.brief or "Brief")
             lib.set_picked(brief_id, args.ids, not args.remove)
         switched = lib.current_brief_id() != brief_id
         lib.set_current_brief(brief_id)
         brief = lib.brief(brief_id)
-    print(f"Brief {brief.name!r} ({brief.id}) now has {_plural(len(brief.lines), 'item')}.")
+    print(f"Brief {brief.name!r} ({brief.id}) now has {plural(len(brief.lines), 'item')}.")
     # Rendering without --brief uses the current brief: say when that changed, so nobody renders the wrong one.
     if created:
         print(f"Made the new brief {brief.name!r} the current brief.")
@@ -422,7 +419,7 @@ def cmd_briefs(args: argparse.Namespace) -> int:
     if not rows:
         print("No briefs yet (`briefing pick ID... --brief NAME` starts one).")
     for row in rows:
-        print(f"{'*' if row.id == current else ' '}{row.id:>4} {row.name}  ({_plural(row.item_count, 'item')})")
+        print(f"{'*' if row.id == current else ' '}{row.id:>4} {row.name}  ({plural(row.item_count, 'item')})")
     return 0
 
 
@@ -430,7 +427,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_library(args) as lib:
         if args.csv:
             written = lib.export_csv(Path(args.csv))
-            print(f"Wrote {_plural(len(written), 'file')} to {args.csv}: " + ", ".join(p.name for p in written))
+            print(f"Wrote {plural(len(written), 'file')} to {args.csv}: " + ", ".join(p.name for p in written))
         else:
             lib.export_json(Path(args.json))
             print(f"Wrote {args.json}")
@@ -472,7 +469,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             print(text)
     else:
         for doc in documents:
-            counts = ", ".join(f"{_plural(len(doc[k]), k[:-1], k) if k != 'people' else _plural(len(doc[k]), 'person', 'people')}"
+            counts = ", ".join(f"{plural(len(doc[k]), k[:-1], k) if k != 'people' else plural(len(doc[k]), 'person', 'people')}"
                                for k in ("people", "events", "agreements", "figures", "topics"))
             print(f"{doc['path']}: {doc['date'] or 'undated'}; {counts}" + (f" ({doc['note']})" if doc["note"] else ""))
     return 1 if failed else 0

@@ -78,3 +78,8 @@ def shown_path(path: str | bytes | os.PathLike) -> str:
 def _escaped(ch: str) -> str:
     return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
         f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+
+
+def plural(n: int, word: str, plural_form: str | None = None) -> str:
+    """ "1 source", "3 sources" (the name of an undo step, a summary line)."""
+    return f"{n} {word if n == 1 else (plural_form or word + 's')}"

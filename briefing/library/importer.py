@@ -313,3 +313,26 @@ def import_iter(
         yield from write(*in_flight.popleft())
         if cancel and cancel():
             return
+
+
+def extract_all(
+    sources: list[Source],
+    extract: Callable[[list[Source]], Iterator[Extraction]] | None = None,
+    *,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> list[Extraction] | None:
+    """Every source's extraction, in order, before anything is written (a re-extraction is one step on either
+    backend); None when ``cancel()`` turned true on the way."""
+    if extract is None:
+        from briefing.extract import extract_many
+
+        extract = extract_many
+    extractions: list[Extraction] = []
+    for n, (src, extraction) in enumerate(zip(sources, extract(sources), strict=True), 1):
+        extractions.append(extraction)
+        if progress:
+            progress(n, len(sources), src.path)
+        if cancel and cancel():
+            return None
+    return extractions

@@ -37,6 +37,7 @@ from briefing.library.records import (
 )
 from briefing.library.undo import Applied  # by name: the method undo hides the module in the class
 from briefing.model import DEFAULT_MARKING, MARKINGS, Extraction, Source
+from briefing.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +50,6 @@ class NotFound(LibraryError):
     """No item, source or brief with that id."""
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural or word + 's')}"
 
 
 class Library:
@@ -373,7 +372,7 @@ class Library:
             if step_id is not None:
                 with self._transaction() as conn:
                     if undo.finish(conn, step_id):
-                        name = f"Import {_plural(imported, 'source')}"
+                        name = f"Import {plural(imported, 'source')}"
                         conn.execute("UPDATE undo_steps SET name = ? WHERE id = ?", (name, step_id))
 
     def import_paths(
@@ -425,20 +424,12 @@ class Library:
         sources = [self._stored_source(i) for i in source_ids]
         if len(sources) > 1 and set(source_ids) >= {s.id for s in self.sources()}:
             self.backup_now("before re-extract all")  # every source's items change at once
-        if extract is None:
-            from briefing.extract import extract_many
+        from briefing.library.importer import extract_all
 
-            def extract(batch: list[Source]) -> Iterator[Extraction]:
-                return extract_many(batch)
-
-        extractions: list[Extraction] = []
-        for n, (src, extraction) in enumerate(zip(sources, extract(sources), strict=True), 1):
-            extractions.append(extraction)
-            if progress:
-                progress(n, len(sources), src.path)
-            if cancel and cancel():
-                return 0
-        with self.step(f"Re-extract {_plural(len(sources), 'source')}"):
+        extractions = extract_all(sources, extract, progress=progress, cancel=cancel)
+        if extractions is None:
+            return 0
+        with self.step(f"Re-extract {plural(len(sources), 'source')}"):
             for source_id, extraction in zip(source_ids, extractions, strict=True):
                 self.reextract(source_id, extraction)
         return len(sources)
@@ -480,7 +471,7 @@ class Library:
     def delete_sources(self, source_ids: Sequence[int]) -> None:
         """Remove sources; items only they supported go too, unless the user edited them."""
         ids = list(source_ids)
-        with self.step(f"Remove {_plural(len(ids), 'source')}") as conn:
+        with self.step(f"Remove {plural(len(ids), 'source')}") as conn:
             affected: set[int] = set()
             for sid in ids:
                 affected |= {r[0] for r in conn.execute(
@@ -597,7 +588,7 @@ class Library:
         ids = list(item_ids)
         with self._lock:
             checked = {i: kinds.check_edit(self._kind(i), field, value) for i in ids}
-            with self.step(f"Edit {field} of {_plural(len(ids), 'item')}") as conn:
+            with self.step(f"Edit {field} of {plural(len(ids), 'item')}") as conn:
                 for item_id, v in checked.items():
                     self._apply_edits(conn, item_id, {field: v})
                 self._announce("items-changed", ids)
@@ -642,7 +633,7 @@ class Library:
 
     def delete_items(self, ids: Sequence[int]) -> None:
         ids = list(ids)
-        with self.step(f"Delete {_plural(len(ids), 'item')}") as conn:
+        with self.step(f"Delete {plural(len(ids), 'item')}") as conn:
             for item_id in ids:
                 # Remember what each source said, so extracting the source again does not bring it back.
                 kind = self._kind(item_id)
@@ -669,7 +660,7 @@ class Library:
             if len(set(kind_of.values())) > 1:
                 raise ValueError("only items of the same kind can be merged")
             kind = kind_of[ids[0]]
-            with self.step(f"Merge {_plural(len(ids), kind, KIND_PLURALS[kind])}") as conn:
+            with self.step(f"Merge {plural(len(ids), kind, KIND_PLURALS[kind])}") as conn:
                 changed = ops.merge(conn, ids)
                 self._announce("items-removed", ids[1:])
                 self._announce("items-changed", sorted(changed))
@@ -786,7 +777,7 @@ class Library:
         with self._lock:
             self._brief_exists(brief_id)
             verb = "Pick" if picked else "Unpick"
-            with self.step(f"{verb} {_plural(len(ids), 'item')}") as conn:
+            with self.step(f"{verb} {plural(len(ids), 'item')}") as conn:
                 if picked:
                     last = conn.execute("SELECT coalesce(max(position), -1) FROM brief_lines WHERE brief_id = ?",
                                         (brief_id,)).fetchone()[0]

@@ -14,9 +14,10 @@ from typing import Any
 from briefing.library import kinds
 from briefing.library.db import LibraryError
 from briefing.library.index import reindex_sources
-from briefing.library.pg.parts import StoreParts, plural
+from briefing.library.pg.parts import StoreParts
 from briefing.library.records import check_source_edit
 from briefing.model import MARKINGS
+from briefing.text import plural
 
 
 class TeamEdits(StoreParts):

@@ -12,10 +12,12 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from briefing.library import ingest
+from briefing.library.importer import extract_all
 from briefing.library.index import refresh_items
 from briefing.library.pg.compat import SqliteDialect
-from briefing.library.pg.parts import StoreParts, plural
+from briefing.library.pg.parts import StoreParts
 from briefing.model import MARKINGS, Extraction, Source
+from briefing.text import plural
 
 Extractor = Callable[[list[Source]], Iterator[Extraction]]
 
@@ -75,17 +77,9 @@ class TeamExtraction(StoreParts):
         """Re-extract several sources as ONE undoable step; returns how many (0 if ``cancel()`` turned true
         while extracting: nothing is written then). Extraction runs first, outside any transaction."""
         sources = [self._stored_source(i) for i in source_ids]
-        if extract is None:
-            from briefing.extract import extract_many
-
-            extract = extract_many
-        extractions: list[Extraction] = []
-        for n, (src, extraction) in enumerate(zip(sources, extract(sources), strict=True), 1):
-            extractions.append(extraction)
-            if progress:
-                progress(n, len(sources), src.path)
-            if cancel and cancel():
-                return 0
+        extractions = extract_all(sources, extract, progress=progress, cancel=cancel)
+        if extractions is None:
+            return 0
         with self.step(f"Re-extract {plural(len(sources), 'source')}"):
             for source_id, extraction in zip(source_ids, extractions, strict=True):
                 self.reextract(source_id, extraction)

@@ -19,10 +19,6 @@ from briefing.library.records import Item, ItemRow, SourceRecord, SourceRow
 from briefing.model import Extraction, Source
 
 
-def plural(n: int, word: str, plural_form: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (plural_form or word + 's')}"
-
-
 class StoreParts:
     """The parts of PgStore its mixins rely on (declared only)."""
 
