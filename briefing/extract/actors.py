@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.extract.built import cached
-from briefing.extract.datafiles import DATA_DIR, DataFileError
+from briefing.extract.datafiles import DATA_DIR, DataFileError, read_json
 
 log = logging.getLogger(__name__)
 ACTORS_DIR = DATA_DIR / "actors"
@@ -87,10 +87,7 @@ def name_words(text: str) -> tuple[str, ...]:
 def spellings() -> dict[str, str]:
     """Each spelling of a name word -> the one it is compared as (the first of its list in _spellings.json)."""
     path = ACTORS_DIR / "_spellings.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataFileError(f"{path.name}: cannot be read: {exc}") from exc
+    data = read_json(path)
     words = data.get("words")
     if not isinstance(words, list) or not all(isinstance(g, list) and g and all(isinstance(w, str) for w in g)
                                               for g in words):
@@ -102,11 +99,7 @@ def spellings() -> dict[str, str]:
 
 @cache
 def offices() -> dict[str, Any]:
-    path = ACTORS_DIR / "_offices.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise DataFileError(f"{path.name}: cannot be read: {exc}") from exc
+    data: dict[str, Any] = read_json(ACTORS_DIR / "_offices.json")
     return data
 
 
