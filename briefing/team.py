@@ -216,6 +216,11 @@ def cmd_library(args: argparse.Namespace) -> int:
     print(f"Pushed {args.local} as {store.user}: {report.sources_added} sources added, {report.sources_present} "
           f"already there, {report.edits_applied} edits, {report.items_made} notes and hand-made items, "
           f"{report.briefs} briefs.")
+    if report.deleted or report.kept_apart or report.merged:
+        print(f"  as in your library: {report.deleted} deleted, {report.kept_apart} kept apart, "
+              f"{report.merged} merged")
+    for what in report.identity_unplaced:
+        print(f"  not done: {what}")
     for path in report.sources_above_clearance:
         print(f"  left out (above your clearance, {store.clearance}): {path}")
     if report.edits_unplaced:
