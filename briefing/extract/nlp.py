@@ -53,11 +53,13 @@ def register_extensions() -> None:
 def get_nlp() -> Any:
     """The English model with the Briefing Builder components, built once per process."""
     from briefing.extract.pipeline import build
+    from briefing.extract.tagging import speed_up
     from briefing.extract.tokenizer import customise
 
     register_extensions()
     nlp = _load_model()
     customise(nlp)
+    speed_up(nlp)  # the model's own tag -> POS rules, matched through an index: same results, a tenth of the time
     return build(nlp)
 
 
