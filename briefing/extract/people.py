@@ -48,6 +48,7 @@ class Mention:
     full_start: int = 0  # span including honorific/title, for aliases
     full_text: str = ""
     context: tuple[int, int] = (0, 0)  # tokens of the mention with its titles on both sides
+    other_title: str | None = None  # the title on the other side of the name, when both sides give one
 
 
 @dataclass
@@ -97,6 +98,7 @@ def _build_lexicon() -> dict[str, Any]:
         "greetings": tuple(g.casefold() + " " for g in hon.get("greetings", [])),
         "short_given": frozenset(hon.get("abbreviated_given_names", [])),
         "headline_words": frozenset(hon.get("headline_words", [])),
+        "abbreviations": dict(titles.get("abbreviations", {})),
         "inline_credit_cues": tuple(c.casefold() for c in hon.get("inline_credit_cues", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
@@ -504,10 +506,30 @@ def _after_credit_cue(doc: Any, start_char: int) -> bool:
                                              for cue in lex["inline_credit_cues"])
 
 
+def _names_country(word: str) -> bool:
+    """The word is a country's name or demonym (the model may have taken it into a person's name)."""
+    from briefing.extract.countries import code_of
+
+    return code_of(word) is not None
+
+
+def _headline_word(text: str) -> bool:
+    """A word a Title Case (or capitals) headline writes after a name or a title: "Visits", "Receives", "From"."""
+    words = _lexicon()["headline_words"]
+    return text in words or (len(text) > 1 and text.isupper() and text.title() in words)
+
+
+def _glued(text: str) -> bool:
+    """A token the tokenizer left glued to a dateline or a bracket: "TR):Foreign", "Press)--Japanese"."""
+    return len(text) > 1 and any(c in text[:-1] for c in ")]:") or "--" in text
+
+
 def _mid_name_style(word: str) -> bool:
     """A style that inside a run of capitalised words marks where a name begins ("Sheikh", "Dr.", "H.E."), unlike
     one that may stand inside a name ("Tun" in "Najib Tun Razak")."""
     folded = fold(word)
+    if re.fullmatch(r"[A-Z]\.", word):
+        return False  # an initial inside a name ("Yusuf M. Tuggar"), not "M." for Monsieur
     return folded in _lexicon()["keep_if_single"] or word.endswith(".") or folded in {"mr", "mrs", "ms", "dr", "sayyid"}
 
 
@@ -538,7 +560,8 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
         t = tokens[s - 1]
         if (s - 1) in taken or (s - 1) in country_tokens or "\n" in t.whitespace_ or not t.text[:1].isupper():
             break
-        if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in lex["not_names"]:
+        if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in lex["not_names"] \
+                or _names_country(t.text):
             break
         if fold(t.text) in lex["head_words"] or fold(t.text[:-1]) in lex["head_words"] and t.text.endswith("s") \
                 or fold(t.text) in lex["prefix_words"] or t.is_sent_start \
@@ -603,14 +626,20 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         if start in country_tokens and end - start > 1 and tokens[start].ent_type_ in {"NORP", "GPE"}:
             start += 1
             changed = True
+            continue
+        if end - start > 2 and start > 0 and tokens[start - 1].lower_ in PLACE_PREPS and _names_country(tokens[start].text):
+            start += 1  # "Chinese Ambassador to Vietnam Ha Vi": the country served is no part of the name
+            changed = True
     while end - start > 1 and (tokens[start].pos_ in NOT_TITLE_POS or tokens[start].tag_ in {"VBG", "VBD", "VBN"}) \
             and tokens[start].lower_ not in PARTICLES:
         start += 1  # "Joining Marcos were ...": the sentence's first word is no given name
     inner = [i for i in range(start + 1, end) if i in country_tokens]
     if inner:
         end = inner[0]  # "Lam Khanh HA NOI": the dateline's city is no part of the name before it
-    while end - start > 1 and tokens[end - 1].text in lex["headline_words"]:
-        end -= 1  # a headline's verb: "Pham Minh Chinh Visits"
+    cut = next((i for i in range(start, end) if _headline_word(tokens[i].text)
+                and (i > start or not tokens[i].is_stop)), None)  # "To Lam" begins with a name, not a preposition
+    if cut is not None:
+        end = cut  # a headline's verb and what follows: "Pham Minh Chinh Visits", "Receives Phone Call From"
     while end > start and (tokens[end - 1].text in {"'s", "’s", "'", ",", ".", ";", ":", "-"}
                            or tokens[end - 1].text.rstrip(".") in lex["post"] and end - start > 1):
         end -= 1
@@ -714,6 +743,13 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
         if _match_seq(ctoks, p, lex["heads"]) and ctoks[p].text[:1].isupper():
             head_at = p
             break
+    commas = [p for p, t in enumerate(ctoks) if t.text == "," and p + 1 < len(ctoks)
+              and _match_seq(ctoks, p + 1, lex["prefixes"]) and not _match_seq(ctoks, p + 1, lex["heads"])]
+    if head_at is not None and commas and commas[-1] > head_at:  # a style after the comma begins a new phrase
+        nearer = next((p for p in range(commas[-1] + 1, len(ctoks))
+                       if _match_seq(ctoks, p, lex["heads"]) and ctoks[p].text[:1].isupper()), None)
+        if nearer is not None:  # "... General Assembly (UNGA), His Excellency Ambassador X": the office next to X
+            head_at = nearer
     if head_at is None:
         return prefix_title, None, False, title_start
     while head_at > 0 and _title_word(ctoks[head_at - 1], country_by_token):
@@ -775,8 +811,10 @@ def _title_word(token: Any, country_by_token: dict[int, Any]) -> bool:
     word = fold(token.text).rstrip(".")
     if word in lex["modifiers"] or word in lex["portfolio"]:
         return True
-    if not token.text[:1].isupper() or token.i in country_by_token or word in lex["not_names"]:
-        return False
+    if not token.text[:1].isupper() or token.i in country_by_token or word in lex["not_names"] or _glued(token.text):
+        return False  # "(Jiji Press)--Japanese Foreign Minister": the dateline is no part of the title
+    if word in lex["prefix_words"] and word not in lex["head_words"]:
+        return False  # "H.E President", "His Excellency Ambassador": a style, not the office
     return token.pos_ not in NOT_TITLE_POS and token.tag_ not in {"VBG", "VBD", "VBN", "VBZ", "VBP", "VB"}
 
 
@@ -793,6 +831,9 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
     # cut "of the Federal Democratic Republic of Ethiopia" / "of Norway"
     cut = len(toks)
     for p in range(len(toks)):
+        if p + 2 < len(toks) and toks[p].lower_ == "of" and toks[p + 1].lower_ == "state" \
+                and toks[p + 2].lower_ in {"of", "for"}:
+            continue  # "Secretary of State of the United States", "Minister of State for ..."
         if toks[p].lower_ in {"of", "to"} and any(country_by_token.get(t.i) for t in toks[p + 1:]) and \
                 all(country_by_token.get(t.i) or t.lower_ in {"the", "of", "to", "federal", "democratic", "republic", "kingdom",
                                                              "state", "people", "'s", "socialist", "islamic", "arab",
@@ -823,12 +864,19 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
     while j < sent_end and (tokens[j].text.rstrip(".") in lex["post"] or (tokens[j].text == "," and j + 1 < sent_end
                                                                           and tokens[j + 1].text.rstrip(".") in lex["post"])):
         j += 1
+    while j + 2 < sent_end and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].text.isupper() \
+            and j + 1 not in country_by_token:
+        j += 3  # an honour in brackets after the name: "Yusuf Tuggar (OON), the Minister of ..."
     window = doc_text(doc)[tokens[j].idx if j < len(tokens) else len(doc_text(doc)):
                       tokens[min(sent_end, j + 14) - 1].idx + 30 if j < sent_end else len(doc_text(doc))]
     wl = fold(window)
     if j + 2 < sent_end and tokens[j].text == "(" and (cm := country_by_token.get(j + 1)) is not None \
             and cm.end < len(tokens) and tokens[cm.end].text in {")", ","}:
         return None, cm.code, False, cm.end + 1  # "Mr Goran Vujicic (Serbia)"
+    k = j + (j < sent_end and tokens[j].text in {"-", "–"})
+    if (k > j or tokens[end - 1].text.endswith(("-", "–"))) and (cm := country_by_token.get(k)) is not None \
+            and cm.kind == "name" and (cm.end >= sent_end or tokens[cm.end].text in {",", ";", ".", "and"}):
+        return None, cm.code, False, cm.end  # a list of envoys: "H.E. Simone Knapp - Austria, H.E. ..."
     analyst = bool(re.match(r"^\s*,\s*(?:a|an|the|who is an?|senior|chief|lead|head)\b", wl)) and \
         any(re.search(rf"\b{re.escape(a)}\b", wl[:90]) for a in lex["analysts"])
     if j + 1 < sent_end and tokens[j].lower_ == "of":
@@ -856,6 +904,9 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
     elif j < sent_end and country_by_token.get(j) and country_by_token[j].kind == "demonym":
         country = country_by_token[j].code
         j += 1
+    while j < sent_end and (k := _match_seq(tokens, j, lex["prefixes"])) and not _match_seq(tokens, j, lex["heads"]) \
+            and j + k < sent_end and _match_seq(tokens, j + k, lex["heads"]):
+        j += k  # "X, the Honourable Minister of Foreign Affairs": the style before the office
     if not (j < sent_end and _match_seq(tokens, j, lex["heads"]) and tokens[j].text[:1].isupper()):
         return None, country, analyst, j
     chain = []
@@ -863,6 +914,9 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
         t = tokens[j]
         if j in person_tokens:
             break
+        if chain and chain[-1].text == "," and _match_seq(tokens, j, lex["prefixes"]) \
+                and not _match_seq(tokens, j, lex["heads"]):
+            return None, country, analyst, end  # "A, the Ambassador of Norway, H.E. B": that title is B's
         if t.text[:1].isupper() or t.lower_ in CONNECTORS or (t.text == "," and j + 1 < sent_end
                                                                  and tokens[j + 1].text[:1].isupper()
                                                                  and j + 1 not in person_tokens):
@@ -870,6 +924,8 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
             j += 1
             continue
         break
+    if chain and chain[-1].text == "," and j in person_tokens:
+        return None, country, analyst, end  # "A, the Ambassador of Norway, B"
     while chain and (chain[-1].lower_ in CONNECTORS - {")"} or chain[-1].text == ","):
         chain.pop()
     title, inner = _title_text(doc, chain, country_by_token)
@@ -1004,10 +1060,11 @@ def find_people(doc: Any) -> list[PersonRecord]:
     mentions = []
     for s, e in chosen:
         sent = sentence_of(doc, s)
-        m = Mention(s, e, re.sub(r"[()\[\]]", "", doc[s:e].text).strip(), sent.start)
+        m = Mention(s, e, re.sub(r"[()\[\]]", "", doc[s:e].text).strip().rstrip("-–").strip(), sent.start)
         title, country, counterpart, tstart = _left_title(doc, s, sent.start, person_tokens, country_by_token)
         rtitle, rcountry, analyst, rend = _right_title(doc, e, sent.end, person_tokens, country_by_token)
         m.title = title or rtitle
+        m.other_title = rtitle if title else None
         if title and rtitle and (len(rtitle) > len(title) and title.split()[-1] in rtitle
                                  or tuple(_words(title)) in _lexicon()["styles"]):
             m.title = rtitle  # "Prince Khalid ..., Deputy Minister of Defence": the office over the style
@@ -1048,6 +1105,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
         p.index = idx
         p.name = max((m.text for m in p.mentions), key=lambda t: (len(_name_key_tokens(t)), len(t)))
         p.tokens = _name_key_tokens(p.name)
+        p.title = _written_out(p.title)
         p.analyst = any(m.analyst for m in p.mentions) or _is_analyst_title(p.title)
         p.speaker = any(doc[m.start].dep_ == "nsubj" and doc[m.start].head.lemma_ in SPEECH_VERBS for m in p.mentions)
         forms = []
@@ -1061,6 +1119,14 @@ def find_people(doc: Any) -> list[PersonRecord]:
             forms.append(other_order)
         p.aliases = forms
     return people
+
+
+def _written_out(title: str | None) -> str | None:
+    """A title's short form written out ("FM" -> "Foreign Minister", titles.json abbreviations)."""
+    if not title:
+        return title
+    short = _lexicon()["abbreviations"]
+    return " ".join(short.get(w, w) for w in title.split()) if any(w in short for w in title.split()) else title
 
 
 def _behalf_country(doc: Any, start: int, end: int, sent: Any, country_by_token: dict[int, Any]) -> str | None:
@@ -1259,8 +1325,9 @@ def _weak(doc: Any, p: PersonRecord) -> bool:
     for m in p.mentions:
         if m.title or m.full_text != m.text or m.counterpart_of is not None:
             return False
-        if any(doc[i].dep_ in {"nsubj", "nsubjpass"} for i in range(m.start, m.end)):
-            return False
+        if any(doc[i].dep_ in {"nsubj", "nsubjpass"} or doc[i].dep_ == "conj" and doc[i].head.dep_ in {"nsubj", "nsubjpass"}
+               for i in range(m.start, m.end)):
+            return False  # a subject, or joined to one: "Putin and Obama met"
     return True
 
 
@@ -1376,6 +1443,10 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         p.country_sure = True
         p.actor = entry
         described = bool(p.title) and p.title[:1].islower()  # "Namibia's first female head of state": a description
+        if entry.in_office(date) and p.title and not office_fits(entry.office, p.title):
+            fitting = [t for m in p.mentions for t in (m.title, m.other_title) if t and office_fits(entry.office, t)]
+            if fitting:  # "Ambassador X ..., the Minister of Foreign Affairs": the office held, of the titles given
+                p.title = max(fitting, key=lambda t: len(t.split()))
         if entry.in_office(date) and (not p.title or described or _top_title_that_misfits(p.title, entry.office)):
             p.title = entry.office
 

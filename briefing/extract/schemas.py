@@ -73,6 +73,7 @@ class TitlesFile(Open):
     office_nouns: Words = []  # words that end an office and never a name ("... Undersecretary")
     place_preps: Words = []  # "in Kota Kinabalu": a name only ever found after these is a place
     travel_verbs: Words = []  # "fly to X", "toured X": a name only ever found after these is a place
+    abbreviations: dict[str, str] = {}  # "FM" -> "Foreign Minister": a short title before a name, written out
 
 
 # ---------------------------------------------------------------- event_triggers.json, date_words.json
@@ -196,6 +197,10 @@ class AgreementTriggersFile(Strict):
     concluding_verbs: Words = []  # "concluded negotiations on an agreement": the agreement is agreed
     intent_verbs: Words = []  # "the two countries want to harmonise X": what both intend is a commitment
     name_stops: Words = []  # a document's name does not run on into these ("... Agreement President X said")
+    reference_phrases: Words = []  # "in line with the X Convention": a document cited as a yardstick, not agreed
+    readiness_heads: Words = []  # "poised to sign", "ready to sign": the signing is planned
+    proposal_nouns: Words = []  # "a proposal to establish an MoU": the document is proposed
+    venue_nouns: Words = []  # "signed on the sidelines of the summit": where, not what the document is about
 
 
 # ---------------------------------------------------------------- currencies.json, units.json
