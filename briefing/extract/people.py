@@ -253,6 +253,9 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             j = i + k
             if _match_seq(tokens, i, lex["heads"]) == k:
                 j = _title_tail(tokens, j, country_tokens)  # "Minister of Foreign Affairs Jan Lipavský"
+                if j + 2 < n and tokens[j].lower_ in {"to", "in"} and (cm := _country_mention(doc, j + 1)) is not None \
+                        and cm.end < n and _is_name_token(tokens[cm.end]) and tokens[cm.end].text[:1].isupper():
+                    j = cm.end  # "the Korean Ambassador to Peru Park Min-jae": the name after the country served
             # further honorifics / titles ("H.E. Dr.", "Prime Minister Datuk Seri")
             while j < n:
                 more = _match_seq(tokens, j, lex["prefixes"])
@@ -773,6 +776,10 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     if comma and first - 2 >= sent_start and tokens[first - 1].text == "," and (first - 2) in person_tokens:
         return prefix_title, None, False, title_start  # "A, Minister of X, B": the title is A's, not B's
     title, inner = _title_text(doc, title_toks, country_by_token)
+    if title and head_at > 0 and _glued(ctoks[head_at - 1].text):
+        tail = re.split(r"[)\]:]|--", ctoks[head_at - 1].text)[-1]
+        if fold(tail) in lex["modifiers"] or fold(tail) in lex["portfolio"]:
+            title = f"{tail} {title}"  # "(GPB-GE):Foreign Minister": the title's first word, glued to the dateline
     country = country or inner
     if not comma and not title:
         return prefix_title, country, False, title_start
