@@ -38,7 +38,19 @@ class ConnectFailed(Exception):
 # what libpq says when nothing answers at that address (as opposed to a server that refuses a login)
 UNREACHABLE_SIGNS = ("connection refused", "could not translate host name", "timeout expired",
                      "name or service not known", "no route to host", "network is unreachable",
-                     "server closed the connection")
+                     "server closed the connection", "failed to resolve host", "temporary failure in name resolution")
+# why it did not answer, in the officer's words (the first sign found in what libpq said)
+_WHY_UNREACHABLE = (
+    ("connection refused", "connection refused"),
+    ("timeout expired", f"no answer within {CONNECT_TIMEOUT_S} s"),
+    ("could not translate host name", "no such host name"),
+    ("failed to resolve host", "no such host name"),
+    ("name or service not known", "no such host name"),
+    ("temporary failure in name resolution", "host names cannot be looked up now"),
+    ("no route to host", "no route to host"),
+    ("network is unreachable", "the network is unreachable"),
+    ("server closed the connection", "it closed the connection"),
+)
 
 
 @dataclass(frozen=True)
@@ -106,16 +118,18 @@ def explain(connection: TeamConnection, reason: str) -> str:
     if "no password supplied" in low or "password is required" in low:
         return f"{place} asks for {user}'s password: type it in."
     if "role" in low and "does not exist" in low:
-        return f"{user} is not an officer of this server: ask the desk administrator to add you."
+        return f"{user} is not an officer of this server ({place}): ask the desk administrator to add you."
     if "database" in low and "does not exist" in low:
         return f"There is no database {db} on {place}: check its name."
     if "holds no team library" in low:
         return f"The database {db} on {place} holds no team library yet: the administrator runs `briefing team init`."
     if "permission denied" in low:
-        return f"{user} may not use the team library in {db}: ask the desk administrator to add you as an officer."
+        return (f"{user} may not use the team library in {db} on {place}: ask the desk administrator to add you "
+                "as an officer.")
     if is_unreachable(text):
-        return f"The server {place} cannot be reached (is it running, and is its name right?)."
-    return text
+        why = next((words for sign, words in _WHY_UNREACHABLE if sign in low), "no answer")
+        return f"The server {place} cannot be reached: {why} (is it running, and is its name right?)."
+    return text if place in text or connection.host in text else f"{place}: {text}"
 
 
 class TeamOpener:
