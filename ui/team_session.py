@@ -12,14 +12,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox
+from shiboken6 import isValid
 
 from briefing.paths import default_library_path
+from ui.connect_attempt import ConnectAttempt
 from ui.dialogs.connect_team import ConnectTeamDialog
 from ui.team_connection import (
     ConnectFailed,
     TeamConnection,
     TeamOpener,
-    connect,
     forget_password,
     stored_password,
 )
@@ -50,6 +51,7 @@ class TeamSession(QObject):
         self.own_path: Path | None = None  # the officer's own library this window was last on
         self._login: tuple[TeamConnection, str | None] | None = None  # the team library's, while on it
         self._lost = False  # the team library's server stopped answering
+        self._pending: ConnectAttempt | None = None  # reopening or reconnecting, off the window's thread
         window.watcher.failed.connect(self._on_watch_failed)
 
     @property
@@ -66,6 +68,7 @@ class TeamSession(QObject):
     # --- connecting ----------------------------------------------------------------------------------
     def connect_dialog(self, reason: str = "") -> bool:
         """File ▸ Connect to team library…: True once the window is on the team library."""
+        self._give_up_pending()  # the officer's choice now, not the reopening still under way
         dialog = ConnectTeamDialog(self.remembered(), self.window, reason=reason)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None:
@@ -95,29 +98,72 @@ class TeamSession(QObject):
 
     def reopen_last(self) -> bool:
         """At start: back on the team library the window was on when it closed. The password comes from the
-        keyring (or ~/.pgpass); otherwise, or when the server refuses it, the officer is asked. A server
-        that cannot be reached is said so, and the own library stays open."""
+        keyring (or ~/.pgpass); otherwise, or when the server refuses it, the officer is asked. The window is
+        up and working on the own library meanwhile: the connection is tried off its thread, and a server
+        that cannot be reached is said so (status bar and a message), the own library staying open.
+
+        True if an attempt was started (its outcome comes later)."""
         connection = self.remembered()
         if not self.settings.on_team_library or connection is None:
             return False
         password = stored_password(connection)
-        try:
-            store = connect(connection, password)
-        except ConnectFailed as exc:
-            if exc.unreachable:
-                self.window.show_message(f"The team library is not reachable: {exc} Your own library is open.", 0)
-                QMessageBox.warning(self.window, "Team library",
-                                    f"{exc}\n\nYour own library is open; File ▸ Connect to team library… tries again.")
-                return False
-            if password is not None:
-                forget_password(connection)  # refused: ask, rather than fail the same way at every start
-            if self.connect_dialog(reason=f"Reconnecting to the team library you were on: {exc}"):
-                return True
-            self.settings.on_team_library = False  # the officer chose their own library for now
-            self.settings.save()
-            return False
-        self.open_store(store, connection, password)
+        self._start(connection, password, "Reconnecting to",
+                    lambda store, failure: self._reopened(connection, password, store, failure))
         return True
+
+    def _reopened(self, connection: TeamConnection, password: str | None, store, failure: ConnectFailed | None) -> None:
+        if failure is None:
+            self.open_store(store, connection, password)
+            return
+        if failure.unreachable:
+            self.window.show_message(f"The team library is not reachable: {failure} Your own library is open.", 0)
+            QMessageBox.warning(self.window, "Team library",
+                                f"{failure}\n\nYour own library is open; File ▸ Connect to team library… tries again.")
+            return
+        if password is not None:
+            forget_password(connection)  # refused: ask, rather than fail the same way at every start
+        if self.connect_dialog(reason=f"Reconnecting to the team library you were on: {failure}"):
+            return
+        self.settings.on_team_library = False  # the officer chose their own library for now
+        self.settings.save()
+
+    def _start(self, connection: TeamConnection, password: str | None, doing: str, done) -> None:
+        """Try ``connection`` off the window's thread, saying so in the status bar; ``done(store, failure)``
+        runs on the window's thread unless the officer has moved on meanwhile (another library, the dialog)."""
+        self._give_up_pending()
+        attempt = ConnectAttempt(connection, password)
+        library = self.window.library
+
+        def ended(_store, failure) -> None:
+            if not isValid(self):  # the window was closed meanwhile
+                attempt.abandon()
+                return
+            if self._pending is not attempt:
+                return  # given up
+            self._pending = None
+            store = attempt.claim()
+            if self.window.library is not library:  # the window is on another library now: leave it there
+                attempt.abandon()
+                if store is not None:
+                    store.close()
+                return
+            done(store, failure)
+
+        attempt.ended.connect(ended)
+        self._pending = attempt
+        self.window.show_message(f"{doing} the team library {connection.database} on {connection.place}…", 0)
+        attempt.start()
+
+    def _give_up_pending(self) -> None:
+        attempt, self._pending = self._pending, None
+        if attempt is not None:
+            attempt.abandon()
+            self.window.show_message("")
+
+    @property
+    def connecting(self) -> bool:
+        """Is a reopening or reconnection under way (off the window's thread)?"""
+        return self._pending is not None
 
     # --- a lost server ----------------------------------------------------------------------------------
     def _on_watch_failed(self, exc: BaseException) -> None:
@@ -147,16 +193,21 @@ class TeamSession(QObject):
             self.open_own()
 
     def reconnect(self) -> bool:
-        """Log in again as before (same officer, same password) and show the team library afresh."""
+        """Log in again as before (same officer, same password) and show the team library afresh. The window
+        stays usable while the server is tried; a failure is said in a message."""
         if self._login is None:
             return self.connect_dialog()
         connection, password = self._login
-        try:
-            store = connect(connection, password)
-        except ConnectFailed as exc:
-            QMessageBox.warning(self.window, "Team library", f"{exc}\n\nFile ▸ Connect to team library… tries again.")
-            return False
-        self.open_store(store, connection, password)
+
+        def done(store, failure) -> None:
+            if failure is not None:
+                self.window.show_message(f"Reconnecting failed: {failure}")
+                QMessageBox.warning(self.window, "Team library",
+                                    f"{failure}\n\nFile ▸ Connect to team library… tries again.")
+                return
+            self.open_store(store, connection, password)
+
+        self._start(connection, password, "Reconnecting to", done)
         return True
 
     # --- what the window shows -------------------------------------------------------------------------

@@ -21,6 +21,7 @@ pytest.importorskip("psycopg", reason="psycopg is not installed (pip install -e 
 keyring = pytest.importorskip("keyring", reason="keyring is not installed (pip install -e .)")
 
 from keyring.backend import KeyringBackend  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
 
 from tests.pg import conftest as pg_fixtures  # noqa: E402
 from tests.pg.conftest import Team  # noqa: E402
@@ -113,12 +114,22 @@ def fill(url: str, password: str, *, remember: bool = False, result: dict | None
         if remember:
             dialog.remember.setChecked(True)
         dialog.connect_button.click()
+        wait_while(lambda: dialog.connecting)  # the connection is tried off the window's thread
         if result is not None:
             result["error"] = dialog.error.text() if dialog.error.isVisibleTo(dialog) else ""
             result["open"] = dialog.isVisible()
         return True  # closed itself on success; left for the closer's next tick (Cancel) on failure
 
     return handler
+
+
+def wait_while(busy, timeout_s: float = 15.0) -> None:
+    """Let the event loop run while ``busy()`` (inside a dialog's own loop, where qtbot cannot wait)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while busy() and time.monotonic() < deadline:
+        QTest.qWait(10)
 
 
 def connect_window(window, qtbot, url: str, password: str = PASSWORD, **options) -> dict:
@@ -473,6 +484,7 @@ def test_the_next_start_asks_for_the_password_the_keyring_does_not_hold(qtbot, o
         assert dialog.host.text() == parts.hostname and dialog.user.text() == parts.username  # remembered
         dialog.password.setText(PASSWORD)
         dialog.connect_button.click()
+        wait_while(lambda: dialog.connecting)
         return True
 
     with ModalCloser(type_password):
