@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,7 @@ def _pad(date: str, *, low: bool) -> str:
     return "-".join(parts)
 
 
+@lru_cache(maxsize=65536)  # the same names come back in every source of a story, and at each write
 def fold_name(text: str) -> str:
     """A name as comparable words: accents and special letters folded, hyphens and dots as spaces."""
     text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
@@ -76,6 +77,7 @@ def fold_name(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
 
+@lru_cache(maxsize=65536)
 def name_words(text: str) -> tuple[str, ...]:
     """The words that identify a name: no initials, no particles, one spelling for each word news spells
     several ways ("Mohammad", "Mohamed" and "Muhammad" alike; _spellings.json)."""
