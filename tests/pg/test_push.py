@@ -128,6 +128,13 @@ def _paths(store, item_id):
     return sorted(path_of[s] for s in store.item(item_id).source_ids)
 
 
+def _pushed_again_changes_nothing(path, alice, bob):
+    before = _team_state(bob)
+    again = push(path, alice)
+    assert (again.sources_added, again.deleted, again.kept_apart, again.merged, again.edits_applied) == (0, 0, 0, 0, 0)
+    assert _team_state(bob) == before
+
+
 def _same_cut(lib, team, paths):
     """What the officer sees of these sources' items is what the team library shows."""
     assert _quotes_by_item(team, paths) == _quotes_by_item(lib, paths)
@@ -154,6 +161,7 @@ def test_what_the_officer_split_apart_stays_apart_in_the_team_library(tmp_path, 
     assert bob.item(envoy).fields["title"] == "Trade envoy"  # the edit went to the item it was made on
     with Library.open(path) as lib:
         _same_cut(lib, bob, {"oslo.txt", "visit.txt"})
+    _pushed_again_changes_nothing(path, alice, bob)
 
     # Extracting the source again in the team library keeps them apart.
     bob.reextract(bob.source_id_for(VISIT.sha256), extract_one(VISIT))
@@ -178,6 +186,7 @@ def test_what_the_officer_deleted_is_not_shown_again_nor_brought_back(tmp_path, 
     assert [_paths(bob, i) for i in _ids(bob, "Bob Jones", "person")] == [["call.txt"]]  # the desk's own stays
     with Library.open(path) as lib:
         _same_cut(lib, bob, {"oslo.txt", "visit.txt"})
+    _pushed_again_changes_nothing(path, alice, bob)
 
     # Remembered: the Oslo story extracted again in the team library does not bring them back.
     bob.reextract(bob.source_id_for(OSLO.sha256), extract_one(OSLO))
@@ -205,6 +214,7 @@ def test_what_the_officer_merged_is_one_item_without_taking_a_colleagues_item_wh
     assert [_paths(bob, i) for i in _ids(bob, "Alice Smith-Jones", "person")] == [["later.txt"]]
     with Library.open(path) as lib:
         _same_cut(lib, bob, {"oslo.txt", "denmark.txt"})
+    _pushed_again_changes_nothing(path, alice, bob)
 
 
 def _team_state(store):
@@ -240,3 +250,22 @@ def test_pushing_twice_changes_nothing_the_second_time(own_library, tmp_path, op
     assert alice.undo() == "Push alice.sqlite"
     assert [s.path for s in bob.sources()] == ["oslo.txt"] and bob.briefs() == []
     assert len(_ids(bob, "Alice Smith", "person")) == 1 and _ids(bob, "fisheries quotas") != []
+
+
+def test_the_command_line_says_what_was_carried_over_as_in_the_own_library(tmp_path, team_library, capsys):
+    from briefing.cli import main
+    from briefing.library.pg import PgStore
+
+    path = tmp_path / "alice.sqlite"
+    lib = _own(path, OSLO, VISIT)
+    lib.delete_items(_ids(lib, "fisheries quotas", "topic"))
+    lib.close()
+    with PgStore.open(team_library.add("bob", "OFFICIAL")) as bob:
+        bob.add_source(OSLO, extract_one(OSLO))
+    dsn = team_library.add("alice", "OFFICIAL")
+
+    assert main(["library", "push", str(path), dsn]) == 0
+    assert "as in your library: 1 deleted, 0 kept apart, 0 merged" in capsys.readouterr().out
+    assert main(["library", "push", str(path), dsn]) == 0  # again: nothing more to do
+    out = capsys.readouterr().out
+    assert "0 sources added, 2 already there, 0 edits" in out and "as in your library" not in out

@@ -166,10 +166,12 @@ class _Pusher:
             self._quotes[team_source] = held
         return self._quotes[team_source]
 
-    def _changed(self) -> None:
-        """The team's items were split, merged or deleted: where the quotes are is read afresh."""
-        self._quotes.clear()
-        self._hand_made = None
+    def _changed(self, *team_items: int) -> None:
+        """These team items are about to be split, merged or deleted: where their sources' quotes are is read
+        afresh when next asked."""
+        for item in self.team.items(list(team_items)):
+            for source_id in {q.source_id for q in item.evidence} | set(item.source_ids):
+                self._quotes.pop(source_id, None)
 
     def _placed(self, item_id: int, kind: str) -> dict[int, list[int]]:
         """The team items holding this local item's quotes (of pushed sources): team item -> evidence ids.
@@ -232,6 +234,7 @@ class _Pusher:
         item = self.team.item(team_item)
         mine = [q.id for q in item.evidence if q.source_id == team_source]
         others = [q.id for q in item.evidence if q.source_id != team_source]
+        self._changed(team_item)
         if set(item.source_ids) <= {team_source}:
             self.team.delete_items([team_item])
         elif mine and others:
@@ -241,7 +244,6 @@ class _Pusher:
                 f"deleted {self._label(item)}: the team library holds no quote of it to take out")
             return
         self.report.deleted += 1
-        self._changed()
 
     def _kept_apart(self) -> None:
         """Two items the officer split apart are two items in the team library too."""
@@ -254,9 +256,9 @@ class _Pusher:
                 moving = [q for q in placed_b[team_item] if q not in placed_a[team_item]]
                 if not moving:
                     continue
+                self._changed(team_item)
                 self.team.split(team_item, moving)
                 self.report.kept_apart += 1
-                self._changed()
             first, second = _main(self._placed(a, kind)), _main(self._placed(b, kind))
             if first is not None and second is not None and first != second:
                 with self.team.step("Push") as db:  # joins the push's step
@@ -297,10 +299,10 @@ class _Pusher:
                     f"{' and '.join(sorted(markings, key=MARKINGS.index))}, which the team library keeps apart")
                 continue
             for other in sorted(set(placed) - {keep}):
+                self._changed(keep, other)
                 piece = other if other in whole else self.team.split(other, placed[other])
                 self.team.merge([keep, piece])
                 self.report.merged += 1
-                self._changed()
 
     def _only(self, team_item: int, quotes: list[int]) -> bool:
         """Does the team item hold these quotes and nothing else (no other quote, no other source)?"""
