@@ -269,3 +269,28 @@ def test_the_command_line_says_what_was_carried_over_as_in_the_own_library(tmp_p
     assert main(["library", "push", str(path), dsn]) == 0  # again: nothing more to do
     out = capsys.readouterr().out
     assert "0 sources added, 2 already there, 0 edits" in out and "as in your library" not in out
+
+
+def test_deleting_one_half_of_a_split_takes_only_that_half_out(tmp_path, open_store):
+    """One story names Alice Smith twice; the officer split the second off as someone else, then deleted it."""
+    twice = source("Alice Smith met Bob Jones in Oslo on 2021-06-21. Alice Smith visited Norway on 2021-06-22.",
+                   "twice.txt", "2021-06-21")
+    path = tmp_path / "alice.sqlite"
+    lib = _own(path, twice)
+    [smith] = _ids(lib, "Alice Smith", "person")
+    second = max(lib.item(smith).evidence, key=lambda q: q.start)
+    lib.delete_items([lib.split(smith, [second.id])])
+    lib.close()
+    alice, bob = open_store("alice", "OFFICIAL"), open_store("bob", "OFFICIAL")
+    bob.add_source(twice, extract_one(twice))
+    [team_smith] = _ids(bob, "Alice Smith", "person")
+    assert len(bob.item(team_smith).evidence) == 2
+
+    report = push(path, alice)
+
+    assert report.deleted == 1
+    [team_smith] = _ids(bob, "Alice Smith", "person")  # the first Alice Smith stays, with her first quote only
+    assert [q.start for q in bob.item(team_smith).evidence] == [0]
+    with Library.open(path) as lib:
+        _same_cut(lib, bob, {"twice.txt"})
+    _pushed_again_changes_nothing(path, alice, bob)

@@ -222,23 +222,29 @@ class _Pusher:
             team_source = self.sources.get(source_id)
             if team_source is None:
                 continue
+            shown = {(k, start, end) for k, start, end in self.local.execute(
+                'SELECT i.kind, e.start, e."end" FROM evidence e JOIN items i ON i.id = e.item_id '
+                "WHERE e.source_id = ?", (source_id,))}
             for team_item, data in self.team.statements(team_source, kind):
                 if kinds.fingerprint(kind, data) == mark:
-                    self._take_out(team_item, team_source)
+                    self._take_out(team_item, team_source, shown)
             with self.team.step("Push") as db:  # joins the push's step
                 db.execute("INSERT OR IGNORE INTO dismissed (source_id, kind, fingerprint) VALUES (?, ?, ?)",
                            (team_source, kind, mark))
 
-    def _take_out(self, team_item: int, team_source: int) -> None:
-        """Take what ``team_source`` says out of the team item: the item goes if only that source says it."""
+    def _take_out(self, team_item: int, team_source: int, shown: set[Span]) -> None:
+        """Take what ``team_source`` says out of the team item, but for the quotes the officer's library still
+        shows (the other half of an item they split, say): the item goes if nothing else is left of it."""
         item = self.team.item(team_item)
-        mine = [q.id for q in item.evidence if q.source_id == team_source]
-        others = [q.id for q in item.evidence if q.source_id != team_source]
+        said = [q for q in item.evidence if q.source_id == team_source]
+        gone = [q.id for q in said if (item.kind, q.start, q.end) not in shown]
+        if said and not gone:
+            return  # the officer's library still shows all of it
         self._changed(team_item)
-        if set(item.source_ids) <= {team_source}:
+        if len(gone) == len(item.evidence) and set(item.source_ids) <= {team_source}:
             self.team.delete_items([team_item])
-        elif mine and others:
-            self.team.delete_items([self.team.split(team_item, mine)])  # a colleague's sources keep the item
+        elif gone and len(gone) < len(item.evidence):
+            self.team.delete_items([self.team.split(team_item, gone)])  # the rest stays (a colleague's source)
         else:
             self.report.identity_unplaced.append(
                 f"deleted {self._label(item)}: the team library holds no quote of it to take out")
@@ -286,9 +292,9 @@ class _Pusher:
             placed = self._placed(item_id, kind)
             if len(placed) < 2:
                 continue
-            markings = {m for (m,) in self.local.execute(
-                "SELECT DISTINCT s.marking FROM evidence e JOIN sources s ON s.id = e.source_id WHERE e.item_id = ?",
-                (item_id,))}
+            markings = {m for source_id, m in self.local.execute(
+                "SELECT DISTINCT s.id, s.marking FROM evidence e JOIN sources s ON s.id = e.source_id "
+                "WHERE e.item_id = ?", (item_id,)) if source_id in self.sources}
             # Kept: an item holding only this item's quotes where there is one, so a colleague's is not taken whole.
             whole = {t for t, quotes in placed.items() if self._only(t, quotes)}
             keep = _main({t: q for t, q in placed.items() if t in whole} or placed)
