@@ -69,6 +69,10 @@ _READ_AHEAD = {
 _STORY = re.compile(r"^\s*SELECT e\.item_id, e\.text FROM evidence e JOIN items i ON i\.id = e\.item_id "
                     r"WHERE e\.source_id IN \(\?(?:,\?)*\) AND i\.kind = \? ORDER BY e\.item_id\s*$")
 _ITEM_COLUMNS = ("kind", "machine", "edits", "date", "label", "status", "type", "countries")
+# The item of each row read, looked up by its id once that row is found (OFFSET 0 keeps the planner from
+# turning the join around): while a library is being filled its statistics lag behind, and a join planned
+# from them read every item and, for each, the whole key index (40 ms a source, growing with the library).
+_EACH_ITEM = "CROSS JOIN LATERAL (SELECT {columns} FROM items i WHERE i.id = {id} OFFSET 0) i"
 _READ_ITEM = re.compile(r"^\s*SELECT ([\w, ]+) FROM items WHERE id = \?\s*$", re.I)
 
 
@@ -201,7 +205,7 @@ class PipelinedDialect(SqliteDialect):
         if story not in self._story:
             by_kind: dict[str, list[tuple[Any, ...]]] = {}
             for item_id, text, item_kind in self.pg.execute(
-                    "SELECT e.item_id, e.text, i.kind FROM evidence e JOIN items i ON i.id = e.item_id "
+                    f"SELECT e.item_id, e.text, i.kind FROM evidence e {_EACH_ITEM.format(columns='i.kind', id='e.item_id')} "
                     "WHERE e.source_id = ANY(%s) ORDER BY e.item_id", (list(story),)).fetchall():
                 by_kind.setdefault(item_kind, []).append((item_id, text))
             self._story[story] = by_kind
@@ -231,7 +235,8 @@ class PipelinedDialect(SqliteDialect):
             return
         for key, item_id, *values in self.pg.execute(
                 f"SELECT k.key, i.id, {', '.join(f'i.{c}' for c in _ITEM_COLUMNS)} FROM item_keys k "
-                "JOIN items i ON i.id = k.item_id WHERE k.key = ANY(%s)", (wanted,)).fetchall():
+                f"{_EACH_ITEM.format(columns=', '.join(f'i.{c}' for c in ('id', *_ITEM_COLUMNS)), id='k.item_id')} "
+                "WHERE k.key = ANY(%s)", (wanted,)).fetchall():
             columns = dict(zip(_ITEM_COLUMNS, values, strict=True))
             self._filed[key].append((int(item_id), columns["kind"], columns["machine"], columns["edits"]))
             self._known.setdefault(int(item_id), columns)
