@@ -201,65 +201,100 @@ CREATE TABLE undo_log (
 );
 CREATE INDEX undo_log_row ON undo_log (tbl, row_key);
 
--- --- triggers ------------------------------------------------------------------------------------
+-- --- functions, triggers, policies and grants ----------------------------------------------------
+-- Everything from this heading on is run again over a library made by an older version of this file:
+-- that is how briefing/library/pg/upgrade.py brings it up to date. Keep every statement re-runnable (what
+-- a statement replaces is dropped first), and the tables above unchanged (or write their change there).
+
+-- What the logged-in officer may see now: the marking ranks of the items (those up to their clearance or,
+-- while a source is added (the setting briefing.join_rank), only those of its marking) and the markings
+-- of the sources. The policies compare a column with one of these arrays, read once per query (an
+-- initplan): a comparison the planner estimates from the column's statistics, where `rank <= (SELECT ...)`
+-- was guessed to keep a third of the rows and joins were planned for a handful of rows among thousands.
+-- A view, not a function: it is planned with the query (a function's body is planned at every call).
+CREATE OR REPLACE VIEW my_sight AS
+    SELECT CASE WHEN x.j IS NULL THEN ARRAY(SELECT m.rank FROM briefing.markings m WHERE m.rank <= x.c ORDER BY m.rank)
+                WHEN x.j <= x.c THEN ARRAY[x.j]
+                ELSE '{}'::smallint[] END AS ranks,
+           ARRAY(SELECT m.name FROM briefing.markings m WHERE m.rank <= x.c ORDER BY m.rank) AS markings
+    FROM (SELECT (SELECT rank FROM briefing.my_clearance) AS c,
+                 nullif(current_setting('briefing.join_rank', true), '')::smallint AS j) x;
 
 -- While a step runs (the transaction-local setting briefing.step holds its id), the first image of
--- every row touched goes to undo_log. A row whose key changes (merge moves contributions) is logged
--- as the old key's row changed and the new key's row inserted.
-CREATE FUNCTION bb_log_row() RETURNS trigger LANGUAGE plpgsql AS $$
+-- every row touched goes to undo_log: one INSERT a statement, from its transition tables. A row whose key
+-- changes (merge moves contributions) is logged as the old key's row changed and the new key's row
+-- inserted. TG_ARGV names the table's key columns.
+DROP TRIGGER IF EXISTS undo_sources ON sources;
+DROP TRIGGER IF EXISTS undo_items ON items;
+DROP TRIGGER IF EXISTS undo_contributions ON contributions;
+DROP TRIGGER IF EXISTS undo_evidence ON evidence;
+DROP TRIGGER IF EXISTS undo_briefs ON briefs;
+DROP TRIGGER IF EXISTS undo_brief_lines ON brief_lines;
+DROP TRIGGER IF EXISTS undo_kept_apart ON kept_apart;
+DROP TRIGGER IF EXISTS undo_dismissed ON dismissed;
+DROP FUNCTION IF EXISTS bb_log_row();
+
+CREATE OR REPLACE FUNCTION bb_log_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     step bigint := nullif(current_setting('briefing.step', true), '')::bigint;
-    old_image jsonb;
-    new_image jsonb;
-    old_key jsonb;
-    new_key jsonb;
 BEGIN
     IF step IS NULL THEN
         RETURN NULL;
     END IF;
     IF TG_OP <> 'INSERT' THEN
-        old_image := to_jsonb(OLD);
-        SELECT jsonb_object_agg(k, old_image -> k) INTO old_key FROM unnest(TG_ARGV) AS k;
         INSERT INTO briefing.undo_log (step_id, tbl, row_key, before)
-            VALUES (step, TG_TABLE_NAME, old_key, old_image) ON CONFLICT DO NOTHING;
+            SELECT step, TG_TABLE_NAME, (SELECT jsonb_object_agg(k, o.image -> k) FROM unnest(TG_ARGV) AS k), o.image
+            FROM (SELECT to_jsonb(r) AS image FROM old_rows r) o
+            ON CONFLICT DO NOTHING;
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        new_image := to_jsonb(NEW);
-        SELECT jsonb_object_agg(k, new_image -> k) INTO new_key FROM unnest(TG_ARGV) AS k;
-        IF old_key IS DISTINCT FROM new_key THEN
-            INSERT INTO briefing.undo_log (step_id, tbl, row_key, before)
-                VALUES (step, TG_TABLE_NAME, new_key, NULL) ON CONFLICT DO NOTHING;
-        END IF;
+        INSERT INTO briefing.undo_log (step_id, tbl, row_key, before)
+            SELECT step, TG_TABLE_NAME, (SELECT jsonb_object_agg(k, n.image -> k) FROM unnest(TG_ARGV) AS k), NULL
+            FROM (SELECT to_jsonb(r) AS image FROM new_rows r) n
+            ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER undo_sources AFTER INSERT OR UPDATE OR DELETE ON sources FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
-CREATE TRIGGER undo_items AFTER INSERT OR UPDATE OR DELETE ON items FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
-CREATE TRIGGER undo_contributions AFTER INSERT OR UPDATE OR DELETE ON contributions
-    FOR EACH ROW EXECUTE FUNCTION bb_log_row('item_id', 'source_id');
-CREATE TRIGGER undo_evidence AFTER INSERT OR UPDATE OR DELETE ON evidence FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
-CREATE TRIGGER undo_briefs AFTER INSERT OR UPDATE OR DELETE ON briefs FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
-CREATE TRIGGER undo_brief_lines AFTER INSERT OR UPDATE OR DELETE ON brief_lines
-    FOR EACH ROW EXECUTE FUNCTION bb_log_row('brief_id', 'item_id');
-CREATE TRIGGER undo_kept_apart AFTER INSERT OR UPDATE OR DELETE ON kept_apart FOR EACH ROW EXECUTE FUNCTION bb_log_row('a', 'b');
-CREATE TRIGGER undo_dismissed AFTER INSERT OR UPDATE OR DELETE ON dismissed
-    FOR EACH ROW EXECUTE FUNCTION bb_log_row('source_id', 'kind', 'fingerprint');
+-- Transition tables are for triggers of one event each: three a table.
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES ('sources', '''id'''), ('items', '''id'''),
+                                   ('contributions', '''item_id'', ''source_id'''), ('evidence', '''id'''),
+                                   ('briefs', '''id'''), ('brief_lines', '''brief_id'', ''item_id'''),
+                                   ('kept_apart', '''a'', ''b'''),
+                                   ('dismissed', '''source_id'', ''kind'', ''fingerprint''')) AS v (tbl, keys)
+    LOOP
+        EXECUTE format('DROP TRIGGER IF EXISTS undo_%1$s_ins ON briefing.%1$I', t.tbl);
+        EXECUTE format('DROP TRIGGER IF EXISTS undo_%1$s_upd ON briefing.%1$I', t.tbl);
+        EXECUTE format('DROP TRIGGER IF EXISTS undo_%1$s_del ON briefing.%1$I', t.tbl);
+        EXECUTE format('CREATE TRIGGER undo_%1$s_ins AFTER INSERT ON briefing.%1$I REFERENCING NEW TABLE AS new_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION briefing.bb_log_rows(%2$s)', t.tbl, t.keys);
+        EXECUTE format('CREATE TRIGGER undo_%1$s_upd AFTER UPDATE ON briefing.%1$I REFERENCING OLD TABLE AS old_rows '
+                       'NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION briefing.bb_log_rows(%2$s)', t.tbl, t.keys);
+        EXECUTE format('CREATE TRIGGER undo_%1$s_del AFTER DELETE ON briefing.%1$I REFERENCING OLD TABLE AS old_rows '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION briefing.bb_log_rows(%2$s)', t.tbl, t.keys);
+    END LOOP;
+END
+$$;
 
 -- A change of an item's edits is a new version, recorded with who made it and in which step.
-CREATE FUNCTION bb_next_version() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION bb_next_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     NEW.version := OLD.version + 1;
     NEW.changed_by := session_user;
     RETURN NEW;
 END
 $$;
+DROP TRIGGER IF EXISTS items_version ON items;
 CREATE TRIGGER items_version BEFORE UPDATE ON items FOR EACH ROW
     WHEN (OLD.edits IS DISTINCT FROM NEW.edits) EXECUTE FUNCTION bb_next_version();
 
 -- Written by the owner: officers read the history (of items they may see) but cannot write it.
-CREATE FUNCTION bb_record_version() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION bb_record_version() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = briefing, pg_temp AS $$
 BEGIN
     INSERT INTO briefing.item_versions (item_id, version, edits, step)
@@ -269,48 +304,54 @@ BEGIN
     RETURN NULL;
 END
 $$;
+DROP TRIGGER IF EXISTS items_versions ON items;
 CREATE TRIGGER items_versions AFTER UPDATE ON items FOR EACH ROW
     WHEN (OLD.edits IS DISTINCT FROM NEW.edits) EXECUTE FUNCTION bb_record_version();
 
 -- An item's marking_rank: the highest marking among the sources that say anything about it (an item
 -- left with no source keeps its own). Kept by the owner (SECURITY DEFINER): an officer's own view of
--- the sources is cut by their clearance.
-CREATE FUNCTION bb_refresh_rank(ids bigint[]) RETURNS void LANGUAGE sql SECURITY DEFINER
+-- the sources is cut by their clearance. One set-based statement for all the items given.
+CREATE OR REPLACE FUNCTION bb_refresh_rank(ids bigint[]) RETURNS void LANGUAGE sql SECURITY DEFINER
 SET search_path = briefing, pg_temp AS $$
     UPDATE briefing.items i SET marking_rank = r.rank
     FROM (
-        SELECT x.id, (
-            SELECT max(m.rank)
-            FROM (SELECT c.source_id FROM briefing.contributions c WHERE c.item_id = x.id
-                  UNION SELECT e.source_id FROM briefing.evidence e WHERE e.item_id = x.id) s
-            JOIN briefing.sources so ON so.id = s.source_id
-            JOIN briefing.markings m ON m.name = so.marking)::smallint AS rank
-        FROM unnest(ids) AS x (id)
+        SELECT s.item_id, max(m.rank)::smallint AS rank
+        FROM (SELECT c.item_id, c.source_id FROM briefing.contributions c WHERE c.item_id = ANY (ids)
+              UNION SELECT e.item_id, e.source_id FROM briefing.evidence e WHERE e.item_id = ANY (ids)) s
+        JOIN briefing.sources so ON so.id = s.source_id
+        JOIN briefing.markings m ON m.name = so.marking
+        GROUP BY s.item_id
     ) r
-    WHERE i.id = r.id AND r.rank IS NOT NULL AND i.marking_rank <> r.rank
+    WHERE i.id = r.item_id AND i.marking_rank <> r.rank
 $$;
 
-CREATE FUNCTION bb_rank_after_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION bb_rank_after_insert() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = briefing, pg_temp AS $$
 BEGIN
     PERFORM briefing.bb_refresh_rank(ARRAY(SELECT DISTINCT item_id FROM new_rows));
     RETURN NULL;
 END
 $$;
-CREATE FUNCTION bb_rank_after_delete() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION bb_rank_after_delete() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = briefing, pg_temp AS $$
 BEGIN
     PERFORM briefing.bb_refresh_rank(ARRAY(SELECT DISTINCT item_id FROM old_rows));
     RETURN NULL;
 END
 $$;
-CREATE FUNCTION bb_rank_after_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION bb_rank_after_update() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = briefing, pg_temp AS $$
 BEGIN
     PERFORM briefing.bb_refresh_rank(ARRAY(SELECT item_id FROM new_rows UNION SELECT item_id FROM old_rows));
     RETURN NULL;
 END
 $$;
+DROP TRIGGER IF EXISTS contributions_rank_ins ON contributions;
+DROP TRIGGER IF EXISTS contributions_rank_del ON contributions;
+DROP TRIGGER IF EXISTS contributions_rank_upd ON contributions;
+DROP TRIGGER IF EXISTS evidence_rank_ins ON evidence;
+DROP TRIGGER IF EXISTS evidence_rank_del ON evidence;
+DROP TRIGGER IF EXISTS evidence_rank_upd ON evidence;
 CREATE TRIGGER contributions_rank_ins AFTER INSERT ON contributions REFERENCING NEW TABLE AS new_rows
     FOR EACH STATEMENT EXECUTE FUNCTION bb_rank_after_insert();
 CREATE TRIGGER contributions_rank_del AFTER DELETE ON contributions REFERENCING OLD TABLE AS old_rows
@@ -324,7 +365,7 @@ CREATE TRIGGER evidence_rank_del AFTER DELETE ON evidence REFERENCING OLD TABLE 
 CREATE TRIGGER evidence_rank_upd AFTER UPDATE ON evidence REFERENCING OLD TABLE AS old_rows
     NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION bb_rank_after_update();
 
-CREATE FUNCTION bb_rank_after_marking() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+CREATE OR REPLACE FUNCTION bb_rank_after_marking() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = briefing, pg_temp AS $$
 BEGIN
     PERFORM briefing.bb_refresh_rank(ARRAY(
@@ -333,17 +374,71 @@ BEGIN
     RETURN NULL;
 END
 $$;
+DROP TRIGGER IF EXISTS sources_rank ON sources;
 CREATE TRIGGER sources_rank AFTER UPDATE OF marking ON sources FOR EACH ROW
     WHEN (OLD.marking IS DISTINCT FROM NEW.marking) EXECUTE FUNCTION bb_rank_after_marking();
 
 -- Who last changed a row after a given step, whoever they are (an officer sees only their own undo
 -- history; a refused undo still names the colleague's change).
-CREATE FUNCTION bb_changed_since(table_name text, key jsonb, since bigint)
+CREATE OR REPLACE FUNCTION bb_changed_since(table_name text, key jsonb, since bigint)
 RETURNS TABLE (owner text, name text) LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = briefing, pg_temp AS $$
     SELECT s.owner, s.name FROM briefing.undo_log l JOIN briefing.undo_steps s ON s.id = l.step_id
     WHERE l.tbl = table_name AND l.row_key = key AND l.step_id > since
     ORDER BY l.step_id DESC LIMIT 1
+$$;
+
+-- Full-text search under clearance. Row security lets an index answer only with operators PostgreSQL
+-- knows to leak nothing, and tsvector @@ tsquery is not one: an officer's search through items_fts would
+-- read every row and test the policy on each. These functions run as the owner, so the GIN index answers,
+-- and keep to the rows the logged-in officer may see, by the same rule as the policies: what they return
+-- is what the officer's own SELECT on the table returns. `wanted` NULL: every row but the unwanted ones;
+-- `ranked`: with each row's rank (ts_rank_cd, a third of the time of a search that finds thousands).
+-- Items out of sight are those whose marking_rank is outside the run of ranks in sight, [lo, hi]. Most often
+-- there are none (lo is 0 but while a source is added, and few items are marked above the officer's
+-- clearance), and the search costs what it costs the owner; items_marked finds the marked ones (only
+-- those: an index of every item's rank would be chosen to read all the items in a policy's name, more
+-- slowly than reading the table). ROWS: planned as if the answer were many rows, a join with items reads
+-- items in one pass rather than looking each row up.
+CREATE INDEX IF NOT EXISTS items_marked ON items (marking_rank) WHERE marking_rank > 0;
+CREATE OR REPLACE FUNCTION bb_match_items(wanted tsquery, unwanted tsquery, ranked boolean)
+RETURNS TABLE (rowid bigint, rank real) LANGUAGE plpgsql STABLE SECURITY DEFINER ROWS 5000
+SET search_path = briefing, pg_temp AS $$
+DECLARE
+    ranks smallint[] := (SELECT v.ranks FROM briefing.my_sight v);
+    lo smallint := ranks[1];
+    hi smallint := ranks[cardinality(ranks)];
+BEGIN
+    IF cardinality(ranks) = 0 THEN
+        RETURN;
+    END IF;
+    -- Planned for the words searched (EXECUTE): how many rows a word finds decides the plan.
+    RETURN QUERY EXECUTE
+        'SELECT f.rowid, ' || CASE WHEN wanted IS NULL OR NOT ranked THEN '0::real' ELSE 'ts_rank_cd(f.tsv, $1)' END
+        || ' FROM briefing.items_fts f WHERE true'
+        || CASE WHEN wanted IS NULL THEN '' ELSE ' AND f.tsv @@ $1' END
+        || CASE WHEN unwanted IS NULL THEN '' ELSE ' AND NOT f.tsv @@ $2' END
+        || CASE WHEN lo = 0 AND NOT EXISTS (SELECT 1 FROM briefing.items h WHERE h.marking_rank > 0 AND h.marking_rank > hi)
+                THEN ''
+                ELSE ' AND NOT EXISTS (SELECT 1 FROM briefing.items h WHERE h.id = f.rowid'
+                     ' AND (h.marking_rank < $3 OR h.marking_rank > $4))' END
+        USING wanted, unwanted, lo, hi;
+END
+$$;
+CREATE OR REPLACE FUNCTION bb_match_sources(wanted tsquery, unwanted tsquery, ranked boolean)
+RETURNS TABLE (rowid bigint, rank real) LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = briefing, pg_temp AS $$
+DECLARE
+    markings text[] := (SELECT v.markings FROM briefing.my_sight v);
+BEGIN
+    IF wanted IS NULL THEN
+        RETURN QUERY SELECT f.rowid, 0::real FROM briefing.sources_fts f JOIN briefing.sources s ON s.id = f.rowid
+            WHERE s.marking = ANY (markings) AND NOT (unwanted IS NOT NULL AND f.tsv @@ unwanted);
+    ELSE
+        RETURN QUERY SELECT f.rowid, CASE WHEN ranked THEN ts_rank_cd(f.tsv, wanted) ELSE 0 END FROM briefing.sources_fts f JOIN briefing.sources s ON s.id = f.rowid
+            WHERE f.tsv @@ wanted AND s.marking = ANY (markings) AND NOT (unwanted IS NOT NULL AND f.tsv @@ unwanted);
+    END IF;
+END
 $$;
 
 -- --- clearance: row-level security ------------------------------------------------------------------
@@ -354,41 +449,51 @@ $$;
 -- briefing.join_rank narrows the items in sight to those of its marking: the ones it may join.
 
 ALTER TABLE sources ENABLE ROW LEVEL SECURITY;
-CREATE POLICY cleared ON sources
-    USING ((SELECT m.rank FROM briefing.markings m WHERE m.name = sources.marking) <= (SELECT rank FROM briefing.my_clearance));
+DROP POLICY IF EXISTS cleared ON sources;
+CREATE POLICY cleared ON sources USING (marking = ANY ((SELECT v.markings FROM briefing.my_sight v)::text[]));
 
 ALTER TABLE items ENABLE ROW LEVEL SECURITY;
-CREATE POLICY cleared ON items USING (
-    marking_rank <= (SELECT rank FROM briefing.my_clearance)
-    AND (nullif(current_setting('briefing.join_rank', true), '') IS NULL
-         OR marking_rank = nullif(current_setting('briefing.join_rank', true), '')::smallint));
+DROP POLICY IF EXISTS cleared ON items;
+CREATE POLICY cleared ON items USING (marking_rank = ANY ((SELECT v.ranks FROM briefing.my_sight v)::smallint[]));
 
 ALTER TABLE contributions ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON contributions;
 CREATE POLICY cleared ON contributions USING (EXISTS (SELECT 1 FROM briefing.sources s WHERE s.id = source_id));
 ALTER TABLE evidence ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON evidence;
 CREATE POLICY cleared ON evidence USING (EXISTS (SELECT 1 FROM briefing.sources s WHERE s.id = source_id));
 ALTER TABLE dismissed ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON dismissed;
 CREATE POLICY cleared ON dismissed USING (EXISTS (SELECT 1 FROM briefing.sources s WHERE s.id = source_id));
 ALTER TABLE sources_fts ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON sources_fts;
 CREATE POLICY cleared ON sources_fts USING (EXISTS (SELECT 1 FROM briefing.sources s WHERE s.id = rowid));
 
 ALTER TABLE item_keys ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON item_keys;
 CREATE POLICY cleared ON item_keys USING (EXISTS (SELECT 1 FROM briefing.items i WHERE i.id = item_id));
 ALTER TABLE items_fts ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON items_fts;
 CREATE POLICY cleared ON items_fts USING (EXISTS (SELECT 1 FROM briefing.items i WHERE i.id = rowid));
 ALTER TABLE brief_lines ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON brief_lines;
 CREATE POLICY cleared ON brief_lines USING (EXISTS (SELECT 1 FROM briefing.items i WHERE i.id = item_id));
 ALTER TABLE kept_apart ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON kept_apart;
 CREATE POLICY cleared ON kept_apart USING (EXISTS (SELECT 1 FROM briefing.items i WHERE i.id = a));
 ALTER TABLE item_versions ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS cleared ON item_versions;
 CREATE POLICY cleared ON item_versions USING (EXISTS (SELECT 1 FROM briefing.items i WHERE i.id = item_id));
 
 -- Each officer's own undo history, and their own clearance.
 ALTER TABLE undo_steps ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS own ON undo_steps;
 CREATE POLICY own ON undo_steps USING (owner = session_user) WITH CHECK (owner = session_user);
 ALTER TABLE undo_log ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS own ON undo_log;
 CREATE POLICY own ON undo_log USING (owner = session_user) WITH CHECK (owner = session_user);
 ALTER TABLE clearances ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS own ON clearances;
 CREATE POLICY own ON clearances FOR SELECT USING (role = session_user);
 
 -- What officers may do at all (the group role itself is made by `briefing team init`).

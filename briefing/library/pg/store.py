@@ -34,6 +34,7 @@ from briefing.library.index import refresh_items, reindex_sources
 from briefing.library.library import KIND_PLURALS, NotFound
 from briefing.library.pg import read
 from briefing.library.pg import undo as pg_undo
+from briefing.library.pg import upgrade as pg_upgrade
 from briefing.library.pg.batch import PipelinedDialect
 from briefing.library.pg.briefs import TeamBriefs
 from briefing.library.pg.compat import SqliteDialect
@@ -138,6 +139,11 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
             if conn.execute("SELECT to_regclass('briefing.items')").fetchone() == (None,):
                 raise LibraryError("this database holds no team library (`briefing team init` makes one)")
             conn.execute("SET search_path TO briefing, public")
+            # No JIT compilation: the row-security policies' subqueries make the planner's cost of even a
+            # look-up of a few rows pass jit_above_cost, and compiling took 0.1 s of a query of 2 ms.
+            conn.execute("SET jit = off")
+            if not pg_upgrade.is_current(conn) and pg_upgrade.may_upgrade(conn):
+                pg_upgrade.upgrade(conn)  # made by an older version, opened by its administrator
             listener = None
             if listen:
                 listener = psycopg.connect(dsn, autocommit=True)
