@@ -44,6 +44,7 @@ class Mention:
     title: str | None = None
     country: str | None = None
     counterpart_of: int | None = None  # token index of the person this one is the counterpart of
+    counterpart: bool = False  # named as someone's counterpart ("his Malian counterpart, X")
     analyst: bool = False
     full_start: int = 0  # span including honorific/title, for aliases
     full_text: str = ""
@@ -65,6 +66,7 @@ class PersonRecord:
     speaker: bool = False  # the subject of a speech verb ("Lee commended ...")
     country_guessed: bool = False  # the source's other main country, for want of any word about this person
     actor: Actor | None = None  # the actor dictionary's entry for this person, when it knows them
+    country_stated: bool = False  # the country is written beside the name ("Nigeria's High Commissioner X")
 
     @property
     def first_char(self) -> int:
@@ -1086,6 +1088,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
             rend = max(rend, alast + 1)
         m.analyst = analyst
         if counterpart:
+            m.counterpart = True
             m.counterpart_of = _previous_person(chosen, s, sent.start)
         m.full_start = min(tstart, s)
         while m.full_start > sent.start and (doc[m.full_start - 1].text in {"'s", "’s"}
@@ -1105,6 +1108,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _plural_titles(doc, people, country_by_token)
     _apply_actors(doc, people)
     _on_behalf_of_someone(doc, people)
+    _possessive_titles(doc, people)
     _delegation_countries(doc, people)
     _resolve_countries(doc, people, country_by_token)
     _delegation_countries(doc, people, redo_guesses=True)  # a list member guessed: his listed neighbour's, now known
@@ -1395,11 +1399,15 @@ def _resolve_titles(people: list[PersonRecord]) -> None:
         countries = [m.country for m in p.mentions if m.country]
         if countries:
             p.country = Counter(countries).most_common(1)[0][0]
-            p.country_sure = True
+            p.country_sure = p.country_stated = True
     for p in people:
         for m in p.mentions:
-            if m.counterpart_of is not None and not p.title:
-                other = owner.get(m.counterpart_of)
+            if (m.counterpart or m.counterpart_of is not None) and not p.title:
+                other = owner.get(m.counterpart_of) if m.counterpart_of is not None else None
+                if other is None:  # the one whose counterpart he is, named by a bare surname ("Ouédraogo held ...")
+                    before = [(q_m.start, q) for q in people for q_m in q.mentions
+                              if q is not p and q_m.sent == m.sent and q_m.end <= m.full_start]
+                    other = max(before, key=lambda sq: sq[0])[1] if before else None
                 if other is not None and other is not p and other.title:
                     p.title = other.title
 
@@ -1476,6 +1484,24 @@ def _on_behalf_of_someone(doc: Any, people: list[PersonRecord]) -> None:
                 break
 
 
+def _possessive_titles(doc: Any, people: list[PersonRecord]) -> None:
+    """An official named as someone's ("X made the trip with his Minister of Defence, Y") is of the country of
+    the person named last before him in the sentence, when that one's country is known."""
+    spans = sorted((m.start, m.end, q) for q in people for m in q.mentions)
+    for p in people:
+        if p.country_sure or p.actor is not None:
+            continue
+        for m in p.mentions:
+            if not m.title or m.counterpart_of is not None or m.full_start == 0 \
+                    or doc[m.full_start - 1].lower_ not in {"his", "her"}:
+                continue
+            before = [q for s, e, q in spans if m.sent <= s and e <= m.full_start and q is not p]
+            q = before[-1] if before else None
+            if q is not None and q.country and (q.country_sure or q.actor is not None):
+                p.country, p.country_sure = q.country, True
+                break
+
+
 LIST_JOINERS = {",", "and", "the", "&"}
 
 
@@ -1535,14 +1561,16 @@ def _top_title_that_misfits(title: str, office: str) -> bool:
     Presidents", the Spanish "Canciller"), where a portfolio title ("Deputy Prime Minister") may be a second office."""
     lex = _lexicon()
     words = tuple(_words(title))
-    top = words in lex["leaders"] or words in lex["styles"]
-    return top and not office_fits(office, title)
+    top = words in lex["leaders"] or words in lex["styles"] or words in lex["title_heads_as_prefix"]
+    return top and not office_fits(office, title)  # "General X" who is Prime Minister that day
 
 
 def keep_known_countries(people: list[Any], records: list[PersonRecord]) -> None:
-    """Put back the actor dictionary's country on the exported people (``Person``) where a later guess
-    (who visits whom) changed it: a head of government does not change country with an itinerary."""
-    known = {r.name: r.actor.country for r in records if r.actor is not None}
+    """Put back the actor dictionary's country, or the one the text writes beside the name, on the exported
+    people (``Person``) where a later guess (who visits whom) changed it: a head of government does not change
+    country with an itinerary, nor does "Nigeria's High Commissioner to Namibia" when his minister visits."""
+    known = {r.name: r.actor.country if r.actor is not None else r.country for r in records
+             if r.actor is not None or r.country_stated and r.country}  # or the country the text writes beside him
     for person in people:
         if person.name in known:
             person.country = known[person.name]

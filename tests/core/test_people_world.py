@@ -129,3 +129,26 @@ def test_bare_surnames_of_leaders_joined_by_and():
             date="2014-11-11")
     assert person(x, "Putin").country == "RU"
     assert person(x, "Obama").country == "US"
+
+
+def test_military_ranks_are_styles_and_his_minister_is_his_country():
+    x = run("Captain Ibrahim Traoré made the trip to Niamey with his Minister of Defence, Célestin Zongo, on Monday.",
+            date="2024-03-04")
+    assert "Ibrahim Traoré" in names(x)
+    assert person(x, "Célestin Zongo").country == "BF"
+
+
+def test_a_counterpart_named_after_a_bare_surname_takes_his_office():
+    x = run("Prime Minister Ruth Okonjo of Tuvalu arrived in Suva on Monday.\n"
+            "On Tuesday, Okonjo held talks with her Fijian counterpart, General Tevita Lomu, on fisheries.")
+    assert person(x, "Tevita Lomu").title == "Prime Minister"
+
+
+def test_a_country_written_beside_the_name_outlives_the_visitor_guess():
+    from tests.core._extract_helpers import person as exported
+    from tests.core._extract_helpers import run as extract
+
+    x = extract("Foreign Minister Adaeze Nwosu of Nigeria arrived in Windhoek on Monday for a two-day visit to "
+                "Namibia. On arrival she met Mrs Ngozi Eze, Nigeria's High Commissioner to Namibia, at the airport.",
+                date="2024-05-06")
+    assert exported(x, "Ngozi Eze").country == "NG"
