@@ -145,7 +145,7 @@ def test_the_window_goes_on_while_the_dialog_waits_for_a_silent_server(own_windo
     assert busy["connecting"] and not busy["connect"] and busy["cancel"] and not busy["host"]
     assert busy["status"] == f"Connecting to 127.0.0.1:{silent_server.port}…"
     assert busy["ticks"] >= 20  # 0.8 s of 20 ms ticks: the timer fired while the server was silent
-    assert after["gap"] < 0.5  # ... and never stopped for long until the attempt gave up
+    assert after["gap"] < 1.0  # ... and never stopped for long until the attempt gave up (frozen: 5 s)
     assert 4.0 < after["waited"] < 9.0
     assert after["error"] == (f"The server 127.0.0.1:{silent_server.port} cannot be reached: no answer within 5 s "
                               "(is it running, and is its name right?).")
@@ -244,6 +244,7 @@ def test_reopening_at_start_with_a_silent_server_shows_the_window_first(qtbot, s
         qtbot.addWidget(window)
         window.show()
         qtbot.waitUntil(lambda: bool(silent_server.held), timeout=3000)  # the attempt is waiting on the server
+        waiting = time.monotonic()
         qtbot.wait(300)
         shown_in = time.monotonic() - start
         try:
@@ -256,7 +257,7 @@ def test_reopening_at_start_with_a_silent_server_shows_the_window_first(qtbot, s
             _shot(window, "window-reconnecting.png")
 
             qtbot.waitUntil(lambda: any(s.cls == "QMessageBox" for s in closer.seen), timeout=10_000)
-            assert ticks.longest_gap(start + 0.5, time.monotonic()) < 0.5  # never frozen while it waited
+            assert ticks.longest_gap(waiting, time.monotonic()) < 1.0  # never frozen while it waited (5 s)
             told = next(s for s in closer.seen if s.cls == "QMessageBox")
             assert f"127.0.0.1:{silent_server.port} cannot be reached: no answer within 5 s" in told.text
             assert "own library is open" in told.text
