@@ -23,7 +23,13 @@ Step = Callable[[Any], list[Any]]
 
 def _countries(nlp: Language) -> Step:
     matcher = countries.build_matcher(nlp)
-    return lambda doc: countries.find_mentions(doc, matcher)
+
+    def step(doc: Any) -> list[Any]:
+        matches = matcher(doc)
+        countries.tag_entities(doc, matches)  # before anything reads doc.ents (people, events, topics)
+        return countries.find_mentions(doc, matcher, matches)
+
+    return step
 
 
 def _layout(doc: Any) -> list[tuple[int, int]]:

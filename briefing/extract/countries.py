@@ -57,18 +57,6 @@ def name_of(code: str) -> str:
     return entry["names"][0] if entry else code
 
 
-def entity_ruler_patterns() -> list[dict[str, Any]]:
-    """EntityRuler patterns: country names and capitals as GPE, demonyms as NORP (as written and in capitals)."""
-    patterns = []
-    for form, (_code, kind) in forms().items():
-        label = "NORP" if kind == "demonym" else "GPE"
-        for variant in {form, form.upper()}:
-            if len(variant) <= 3 and variant.isupper() and variant != form:
-                continue
-            patterns.append({"label": label, "pattern": variant})
-    return patterns
-
-
 @cache
 def _matcher_patterns() -> list[tuple[str, str]]:
     out = []
@@ -92,11 +80,34 @@ def build_matcher(nlp: Any) -> Any:
     return matcher
 
 
-def find_mentions(doc: Any, matcher: Any) -> list[CountryMention]:
-    """Country mentions in ``doc`` in text order, the longest where they overlap."""
+def tag_entities(doc: Any, matches: list[tuple[int, int, int]]) -> None:
+    """Country names and capitals as GPE, demonyms as NORP, where the model tagged no entity: what spaCy's
+    EntityRuler (overwrite off) would add from these phrases, from the matches ``find_mentions`` reads as
+    well, so the phrases are matched once and no second matcher is built at each start."""
+    from spacy.tokens import Span
+
+    table = forms()
+    ranked = sorted({(m, s, e) for m, s, e in matches if s != e}, key=lambda m: (m[2] - m[1], -m[1]), reverse=True)
+    entities = list(doc.ents)
+    added = []
+    taken: set[int] = set()
+    for match_id, start, end in ranked:
+        if any(t.ent_type for t in doc[start:end]) or start in taken or end - 1 in taken:
+            continue  # the model's own entity stands; the longer phrase came first
+        _code, kind = table[doc.vocab.strings[match_id]]
+        added.append(Span(doc, start, end, label="NORP" if kind == "demonym" else "GPE"))
+        taken.update(range(start, end))
+    if added:
+        doc.ents = entities + added
+
+
+def find_mentions(doc: Any, matcher: Any, matches: list[tuple[int, int, int]] | None = None) -> list[CountryMention]:
+    """Country mentions in ``doc`` in text order, the longest where they overlap (``matches``: the
+    matcher's, when they are at hand)."""
     from spacy.util import filter_spans
 
-    matches = matcher(doc)
+    if matches is None:
+        matches = matcher(doc)
     spans = [doc[start:end] for _match_id, start, end in matches]
     ids = {(start, end): match_id for match_id, start, end in matches}
     table = forms()

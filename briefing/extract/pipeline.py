@@ -12,8 +12,9 @@ from typing import Any
 # (component name, placement relative to the model's pipes)
 COMPONENTS: list[tuple[str, dict[str, Any]]] = [
     ("bb_layout", {"before": "parser"}),          # sentence breaks at blank lines/bullets; credit lines, footers
-    ("bb_entity_ruler", {"after": "ner"}),        # countries, capitals, demonyms the model missed (data/countries.json)
-    ("bb_countries", {"last": True}),           # country mentions -> ISO codes
+    # country mentions -> ISO codes; tags the countries, capitals and demonyms the model missed as entities
+    # (data/countries.json), right after the model's NER, before any other component reads the entities
+    ("bb_countries", {"after": "ner"}),
     ("bb_people", {"last": True}),              # people: names, titles, countries, aliases
     ("bb_events", {"last": True}),              # events: type, status, date, participants
     ("bb_agreements", {"last": True}),          # agreements: title, kind, status, validity
@@ -33,23 +34,8 @@ def build(nlp: Any) -> Any:
     for name, where in COMPONENTS:
         if name in nlp.pipe_names:
             continue
-        if name == "bb_entity_ruler":
-            _add_entity_ruler(nlp, name, where)
-            continue
         nlp.add_pipe(name, **where)
     for name in DISABLED:
         if name in nlp.pipe_names:
             nlp.disable_pipe(name)
     return nlp
-
-
-def _add_entity_ruler(nlp: Any, name: str, where: dict[str, Any]) -> None:
-    """The ruler matches its phrases on the tokens' text (ORTH), so a phrase pattern needs only the
-    tokenizer. ``add_patterns`` would run every model pipe before the ruler (tagger, parser, NER) over
-    each of ~1,400 patterns: 1.2 s at every start for Docs whose tags it never reads."""
-    from briefing.extract.countries import entity_ruler_patterns
-
-    ruler = nlp.add_pipe("entity_ruler", name=name, after=where["after"],
-                         config={"overwrite_ents": False, "phrase_matcher_attr": "ORTH"})
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(entity_ruler_patterns())

@@ -38,7 +38,19 @@ def test_components_run_in_the_configured_order():
     names = get_nlp().pipe_names
     ours = [n for n in names if n.startswith("bb_")]
     assert ours == [n for n, _ in COMPONENTS]
-    assert names.index("bb_layout") < names.index("parser") < names.index("ner") < names.index("bb_entity_ruler")
+    assert names.index("bb_layout") < names.index("parser") < names.index("ner") < names.index("bb_countries")
+    assert names.index("bb_countries") == names.index("ner") + 1, "country entities are set before anything reads them"
+
+
+def test_countries_the_model_missed_become_entities_and_its_own_stand():
+    """One phrase matcher finds country mentions and tags what the model's NER did not (GPE for names and
+    capitals, NORP for demonyms); an entity the model found is not overwritten."""
+    from briefing.extract.nlp import get_nlp
+
+    doc = get_nlp()("Officials from The Gambia said the Lao talks went well, as did Kingdom of Bahrain.")
+    ents = [(e.text, e.label_) for e in doc.ents]
+    assert ("The Gambia", "GPE") in ents and ("Lao", "NORP") in ents  # the model tags neither here
+    assert ("Kingdom", "GPE") in ents and ("Bahrain", "GPE") in ents  # the model's "Kingdom" is left as it was
 
 
 def test_every_evidence_span_points_into_the_stored_text():
