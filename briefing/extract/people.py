@@ -280,6 +280,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
         i += 1
     spans += _appositive_candidates(tokens, country_tokens)
     spans += _dictionary_candidates(doc, country_tokens)
+    spans += [(i, i + 1) for i in _leader_surnames(doc, frozenset(country_tokens))]
     spans += _short_given_name_candidates(doc, country_tokens)
     spans += _parse_candidates(doc, country_tokens)
     spans += _conjoined_candidates(doc, spans, country_tokens)
@@ -368,6 +369,53 @@ def _dictionary_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int
                 break
         i = max(j, i + 1)
     return out
+
+
+SURNAME_FIRST = frozenset({"CN", "KR", "KP", "TW", "SG", "HK", "MO"})  # a leader's short name is the first word
+LEADER_ROLES = frozenset({"hos", "hog", "fm"})
+LEADER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "pobj", "poss", "appos"})
+
+
+def _leader_surnames(doc: Any, country_tokens: frozenset[int]) -> dict[int, str]:
+    """Bare surnames of leaders ("Putin and Obama met", "Modi hosted Albanese"): a capitalised proper noun the
+    parse sets as a subject, object or conjunct that the actor dictionary knows as the surname of exactly one
+    head of state, head of government or foreign minister in office on the source's date (with no date: of
+    one such person ever, who then gets a country but no office). Token -> the dictionary's name for him; kept
+    on the Doc as plain pairs (a Doc's user data travels between processes)."""
+    kept = doc.user_data.get("bb_leader_surnames")
+    if kept is not None:
+        return dict(kept)
+    found: dict[int, str] = {}
+    date = doc._.pub_date if doc.has_extension("pub_date") else None
+    by_word = actor_index().by_word
+    texts = token_texts(doc)
+    for i, text in enumerate(texts):
+        if len(text) < 2 or not text[:1].isupper() or text.isupper() or i in country_tokens or not text.isalpha():
+            continue
+        words = name_words(text)
+        if len(words) != 1 or words[0] not in by_word:
+            continue
+        t = doc[i]
+        if t.pos_ != "PROPN" or t.dep_ not in LEADER_DEPS or t.ent_type_ in {"DATE", "GPE", "LOC", "FAC"}:
+            continue
+        if i + 1 < len(doc) and texts[i + 1][:1].isupper() or i > 0 and texts[i - 1][:1].isupper() and not t.is_sent_start:
+            continue  # part of a longer name or of a title: those are read elsewhere
+        holders = [a for a in by_word[words[0]] if set(a.roles) & LEADER_ROLES and _surname_of(a, words[0])
+                   and (a.in_office(date) if date else True)]
+        if len({a.name for a in holders}) == 1 and len({a.country for a in holders}) == 1:
+            found[i] = holders[0].name
+    doc.user_data["bb_leader_surnames"] = [[i, name] for i, name in found.items()]
+    return found
+
+
+def _surname_of(actor: Actor, word: str) -> bool:
+    """The word is the surname in one of the actor's written forms: the last word, or the first where the
+    country writes the surname first ("Xi" of "Xi Jinping")."""
+    for form in (actor.name, *actor.aliases):
+        words = name_words(form)
+        if words and (words[-1] == word or actor.country in SURNAME_FIRST and words[0] == word):
+            return True
+    return False
 
 
 def _country_mention(doc: Any, i: int) -> Any:
@@ -674,7 +722,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None  # "Minister of Amiri Diwan Sheikh X": the ministry's name before the minister's style
     after_honorific = start > 0 and _match_seq_ending(tokens, start - 1, lex["prefixes"]) > 0
     if len(words) == 1 and (words[0].is_upper and len(words[0].text) > 1
-                            or len(words[0].text) < (2 if after_honorific else 3)):
+                            or len(words[0].text) < (2 if after_honorific else 3)) \
+            and start not in _leader_surnames(doc, frozenset(country_tokens)):  # "Xi" is a leader the dictionary knows
         return None
     if not all(_is_name_token(t) for t in words):
         return None
@@ -1333,6 +1382,8 @@ def _weak(doc: Any, p: PersonRecord) -> bool:
     """A one-word name with no title or honorific that is never a subject ("travel to Darwin") is no person."""
     if max(len(_name_key_tokens(m.text)) for m in p.mentions) > 1 or len(p.mentions) > 2:
         return False
+    if any(m.start in _leader_surnames(doc, frozenset()) for m in p.mentions):
+        return False  # a leader's surname the dictionary knows
     for m in p.mentions:
         if m.title or m.full_text != m.text or m.counterpart_of is not None:
             return False
@@ -1444,11 +1495,15 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
     the office), and gives the office held on the source's date as the title where the text gave none."""
     date = doc._.pub_date if doc.has_extension("pub_date") else None
     known = actor_index()
+    leaders = _leader_surnames(doc, frozenset())
     for p in people:
         if p.analyst or any(m.analyst for m in p.mentions):
             continue
         names = sorted({m.text for m in p.mentions}, key=lambda t: (-len(name_words(t)), t))
         entry = known.find(names, date, p.title)
+        if entry is None and all(len(name_words(n)) == 1 for n in names):
+            full = next((leaders[m.start] for m in p.mentions if m.start in leaders), None)
+            entry = known.find([full], date, p.title) if full else None  # "Putin", "Modi" in a story naming no one
         if entry is None:
             continue
         if p.country_sure and p.country not in (entry.country, *entry.also) and p.title and not entry.in_office(date) \

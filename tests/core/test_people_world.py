@@ -152,3 +152,23 @@ def test_a_country_written_beside_the_name_outlives_the_visitor_guess():
                 "Namibia. On arrival she met Mrs Ngozi Eze, Nigeria's High Commissioner to Namibia, at the airport.",
                 date="2024-05-06")
     assert exported(x, "Ngozi Eze").country == "NG"
+
+
+def test_bare_surnames_of_leaders_in_office_that_day():
+    x = run("Modi hosted Albanese in New Delhi last week, and the two leaders agreed to deepen ties.\n"
+            "Lula will travel to Beijing next month, where Xi is expected to host him.", date="2023-03-14")
+    assert person(x, "Modi").country == "IN" and person(x, "Modi").title == "Prime Minister"
+    assert person(x, "Albanese").country == "AU"
+    assert person(x, "Xi").country == "CN" and person(x, "Xi").title == "President"
+    assert person(x, "Lula").country == "BR"
+
+
+def test_a_bare_surname_shared_by_two_office_holders_is_left_alone():
+    # two Sharifs were heads of government of Pakistan; undated, the story names neither in full
+    x = run("Sharif met the visiting delegation in Islamabad on Monday.", date=None)
+    assert all(p.actor is None for p in x.people)
+
+
+def test_an_undated_story_gets_a_leaders_country_but_no_office():
+    x = run("Putin and Erdogan met in Sochi on Friday. Erdogan said the talks were productive.", date=None)
+    assert person(x, "Erdogan").country == "TR" and person(x, "Erdogan").title is None
