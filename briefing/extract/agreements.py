@@ -105,6 +105,10 @@ def _lex() -> dict[str, Any]:
         "concluding_verbs": frozenset(data.get("concluding_verbs", [])),
         "intent_verbs": frozenset(data.get("intent_verbs", [])),
         "name_stops": frozenset(data.get("name_stops", [])),
+        "reference_phrases": tuple(data.get("reference_phrases", [])),
+        "readiness_heads": frozenset(data.get("readiness_heads", [])),
+        "proposal_nouns": frozenset(data.get("proposal_nouns", [])),
+        "venue_nouns": frozenset(data.get("venue_nouns", [])),
     }
 
 
@@ -202,8 +206,8 @@ def _list_run_on(out: list[Any], stop_before: set[int]) -> list[Any]:
     while i < out[-1].sent.end and i not in stop_before:
         t = doc[i]
         if t.lower_ in {"and", "or"}:
-            if seen_and:
-                break
+            if seen_and and not (more and more[-1].lower_ not in {",", "and", "or"} and _last_item(t)):
+                break  # "..., and science and technology": the last item may hold an "and" of its own
             seen_and = True
         elif t.text != "," and t.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} or t.text == "," and seen_and:
             break
@@ -394,6 +398,7 @@ def _governor(head: Any) -> tuple[Any, list[Any]]:
 def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     lex = _lex()
     gov, _path = _governor(head)
+    _path = [p for p in _path if p.i != head.i]  # the nouns between the document and its verb
     status = None
     lemma = gov.lemma_.lower()
     if gov.lower_ in lex["status"]:
@@ -419,6 +424,13 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
             gov = c
         if c.dep_ == "amod" and c.lower_ in {"renewed"}:
             status = "renewed"
+    # "a signing ceremony for the Exchange of Notes" (or "held a signing ceremony ... for" it): the ceremony's
+    # kind is what became of the document
+    ceremonies = _path + ([c for c in gov.children if c.dep_ == "dobj"] if gov.pos_ in {"VERB", "AUX"} else [])
+    marks = [lex["status"][c.lower_] for p in ceremonies for c in p.children
+             if c.dep_ in {"compound", "amod"} and c.lower_ in lex["status"] and lex["status"][c.lower_] == "signed"]
+    if status is None and marks:
+        status = marks[0]
     if status is None and gov.pos_ in {"VERB", "AUX"}:
         # "welcomed the signing today of the memorandum" (the parser hangs "of" on the verb)
         noun = next((c for c in gov.children if c.dep_ == "dobj" and c.lower_ in lex["status"]), None)
@@ -435,6 +447,9 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
             if t.tag_ == "VBN" and t.dep_ in {"acl", "relcl", "amod"} and t.lemma_.lower() in lex["status"]:
                 status, gov = lex["status"][t.lemma_.lower()], t
                 break
+    if status in {"signed", "agreed", "established"} and _own_to(gov) and gov.head.pos_ in {"NOUN", "PROPN"} \
+            and gov.head.lemma_.lower() in lex["proposal_nouns"]:
+        status = "proposed"  # "Malaysia's proposal to establish an MoU on defence cooperation"
     if status in {"signed", "agreed", "established"} and _future(gov):
         status = "planned"
     text = span_text(sent).lower()
@@ -490,9 +505,10 @@ def _future(t: Any) -> bool:
         if t.lemma_ in {"expect", "anticipate", "plan", "schedule", "hope", "aim", "due", "intend"} and t.dep_ != "ROOT" or (
                 t.lemma_ in {"expect", "anticipate", "plan", "schedule", "due", "set"} and t.tag_ == "VBN"):
             return True
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.head.lemma_ in {"expect", "plan", "hope",
-                                                                                                "aim", "intend", "be"}:
-            return True
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
+                t.head.lemma_ in {"expect", "plan", "hope", "aim", "intend", "be"}
+                or t.head.lemma_.lower() in _lex()["readiness_heads"] or t.head.lower_ in _lex()["readiness_heads"]):
+            return True  # "is poised to sign", "ready to sign": not signed yet
         if t.head is t:
             break
         t = t.head
@@ -517,6 +533,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             continue  # "framework agreement": the second noun heads the phrase
         if any(k in absorbed for k in range(span_start, span_end)):
             continue
+        if _abbreviates_a_document(doc, sent, span_start, span_end):
+            continue  # "a Memorandum of Understanding (MoU)": the same document, shortened
         named = _named_span(sent, span_start, span_end)
         head = doc[span_start:span_end].root
         if named is None and tuple(t.lower_ for t in doc[span_start:span_end]) in lex["named_only"]:
@@ -547,7 +565,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 if last:
                     kind = last[1]
                     break
-            if tuple(title.lower().split()) in _doc_names() and kind in {"mou", "agreement", "declaration", "treaty"}:
+            if tuple(_ACRONYM_AT_END.sub("", title).lower().split()) in _doc_names() \
+                    and kind in {"mou", "agreement", "declaration", "treaty"}:
                 named = None  # "a Memorandum of Understanding between the academies": a kind, named by what follows
             elif len(title.split()) < 2 and not doc[span_start].is_upper:
                 named = None
@@ -594,6 +613,11 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" for t in toks):
                 toks = toks + _subject_on_the_verb(gov, head)  # "an MoU was signed on mental health"
             title = what_for or _text(toks)
+            if not what_for and _key(_tidy(title)) == _key(_text(list(doc[span_start:span_end]))):
+                purpose, words = _purpose_of(head, gov)  # "signed an agreement ... to set up two plants"
+                if purpose:
+                    title = f"{_tidy(title)} {purpose}"
+                    absorbed.update(t.i for t in words)  # the Commission it establishes is no item of its own
             if head.lower_ == "notes":
                 title = "Exchange of " + title  # "signed and exchanged notes concerning grant aid ..."
             if title.lower().startswith(("another ", "other ")):
@@ -611,6 +635,41 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
     return items
 
 
+_ACRONYM_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _abbreviates_a_document(doc: Any, sent: Any, start: int, end: int) -> bool:
+    """Whether a document noun in brackets shortens the document just named: "a Memorandum of Understanding
+    (MoU)", "the agreement (the MoU)"."""
+    k = start - 1
+    while k >= sent.start and doc[k].lower_ in {"the", "a", "an"}:
+        k -= 1
+    if k < sent.start or doc[k].text != "(" or end >= sent.end or doc[end].text != ")":
+        return False
+    return any(_doc_noun_at(doc, j) for j in range(max(sent.start, k - 8), k))
+
+
+def _purpose_of(head: Any, gov: Any) -> tuple[str, list[Any]]:
+    """What a bare document is for, when the text says it in a clause: "the Agreement establishing the
+    Bi-National Commission", "a deal to import 40MW of hydropower", "signed an agreement on 16 October in
+    Dhaka to set up two plants" (the parser hangs the last on the verb). Empty when there is none."""
+    lex = _lex()
+    clause = next((c for c in head.children if c.dep_ in {"acl", "relcl"} and c.i > head.i and (
+        _own_to(c) or c.tag_ == "VBG" and any(k.dep_ in {"dobj", "obj"} for k in c.children))), None)
+    if clause is None and gov is not None and gov is not head and gov.pos_ in {"VERB", "AUX"} \
+            and gov.lemma_.lower() in lex["status"]:
+        clause = next((c for c in gov.children if c.dep_ in {"advcl", "xcomp"} and c.i > head.i and _own_to(c)
+                       and c.lemma_.lower() not in lex["event_verbs"] | lex["not_commitment_verbs"]), None)
+    if clause is None:
+        return "", []
+    stop = {c.i for c in clause.children if c.dep_ in {"conj", "cc"} and c.i > clause.i}
+    toks = _phrase_tokens(clause, stop_before=stop, run_on=False)
+    words = _text(toks)
+    if not words:
+        return "", []
+    return (f"to {words}" if _own_to(clause) else words), toks
+
+
 # ------------------------------------------------------------------------------------------- commitments, proposals
 
 def _subject_on_the_verb(verb: Any, head: Any) -> list[Any]:
@@ -620,8 +679,8 @@ def _subject_on_the_verb(verb: Any, head: Any) -> list[Any]:
         return []
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "concerning", "regarding", "for"}
                  and c.i > head.i and any(g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in {"DATE", "TIME"}
-                                          for g in c.children)),
-                None)
+                                          and g.lemma_.lower() not in _lex()["venue_nouns"] for g in c.children)),
+                None)  # but "signed on the sidelines of the summit" says where
     return _phrase_tokens(prep) if prep is not None else []
 
 
@@ -1084,6 +1143,8 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
     title = _text(toks)
     if not title:
         return None
+    if status == "signed":
+        status = "planned"  # "agreed to sign an agreement", "will sign a treaty": the signing is still to come
     return Item(_cap(prefix + title), kind or "commitment", status or "agreed", sent, vp.i)
 
 
@@ -1102,6 +1163,8 @@ def _country_of(token: Any, people: Any) -> str | None:
 def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[Item]:
     lemma = t.lemma_.lower()
     subj = next((c for c in t.children if c.dep_ in {"nsubj"}), None)
+    if subj is not None and subj.tag_ == "WDT" or subj is None and t.dep_ == "relcl":
+        return []  # "the MoUs, which seek to diversify their economies": what a thing is for, not a request
     if subj is None and t.dep_ in {"conj", "xcomp"}:
         subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in t.children if c.dep_ in {"dobj", "dative"}), None)
@@ -1118,9 +1181,9 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
             return [Item(_cap(_text(_phrase_tokens(pobj))), "commitment", "agreed", sent, pobj.i)]
         else:
             return []
-    what = next((c for c in t.children if c.dep_ == "xcomp"), None)
-    if what is None:
-        what = next((c for c in t.children if c.dep_ == "ccomp"), None)
+    what = next((c for c in t.children if c.dep_ == "xcomp" and c.i > t.i), None)
+    if what is None:  # "once X takes office, the two will seek ...": a clause before the verb is no request
+        what = next((c for c in t.children if c.dep_ == "ccomp" and c.i > t.i), None)
         if what is not None:
             sub = next((c for c in what.children if c.dep_ == "nsubj"), None)
             obj = obj or sub
@@ -1206,11 +1269,29 @@ def _inside_a_list(comma: Any) -> bool:
     only modifiers and nouns follow it up to an "and" or "or"."""
     doc = comma.doc
     for words, t in enumerate(doc[comma.i + 1:comma.sent.end]):
+        if t.lower_ in {"and", "or"} and not words:
+            return _last_item(t)  # "culture, education, and science": a list's last item after its comma
         if t.lower_ in {"and", "or"}:
             return words > 0  # ", and Minister X said" closes the phrase
         if t.is_punct or t.pos_ not in {"ADJ", "NOUN", "PROPN", "NUM"} or _outside_name(t, inside=True):
             return False
     return False
+
+
+def _last_item(conj: Any) -> bool:
+    """Whether the "and" after a list's comma opens its last item and not a clause: only modifiers and nouns
+    (no person, place or verb) follow it to the sentence's end or a stop ("and science and technology.")."""
+    doc = conj.doc
+    words = 0
+    for t in doc[conj.i + 1:conj.sent.end]:
+        if t.is_punct:
+            break
+        if t.lower_ in {"and", "or"} and words:
+            continue
+        if t.pos_ not in {"ADJ", "NOUN", "PROPN"} or _outside_name(t) or words > 5:
+            return False
+        words += 1
+    return words > 0
 
 
 def _list_line(sent: Any) -> bool:
@@ -1418,6 +1499,8 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
         return False  # "signed a four-year deal worth $4 million with the Sharks": a club's contract
     if it.named and it.kind in MENTIONED_KINDS and _only_mentioned(anchor):
         return False  # "supports the Global Development Initiative", "our Special Strategic Partnership is ..."
+    if it.kind not in {"commitment", "proposal"} and _cited(anchor):
+        return False  # "in line with the 1982 Convention", "within the framework of the UN": a yardstick
     if it.kind != "commitment" or anchor.pos_ not in {"VERB", "AUX"}:
         return True
     lemma = anchor.lemma_.lower()
@@ -1431,6 +1514,31 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
         return False  # "increase it": what "it" is, the sentence before says ("double it by 2030" is a target)
     # "deepen ties", "follow up the implementation"
     return lemma not in lex["vague_verbs"] or _says_what(anchor, lex["generic_objects"])
+
+
+def _cited(anchor: Any) -> bool:
+    """Whether a document is only cited as a yardstick: it hangs (through the prepositions, appositions and lists
+    of its phrase) from "in line with", "in accordance with", "consistent with" ... , or its own noun is part of
+    such a phrase ("within the framework of the United Nations")."""
+    phrases = _lex()["reference_phrases"]
+    if not phrases:
+        return False
+    doc = anchor.doc
+    own = " ".join(t.lower_ for t in doc[max(anchor.sent.start, anchor.i - 3):min(anchor.sent.end, anchor.i + 2)])
+    if any(p in own and p.split()[-2:-1] == [anchor.lower_] for p in phrases if len(p.split()) > 2):
+        return True  # "within the framework of": the noun is the phrase's
+    t = anchor
+    for _ in range(6):
+        if t.head.i == t.i or t.pos_ in {"VERB", "AUX"}:
+            return False
+        if t.dep_ not in {"pobj", "appos", "conj", "prep", "compound", "npadvmod", "advmod"}:
+            return False
+        if t.dep_ == "prep":
+            before = " ".join(x.lower_ for x in doc[max(anchor.sent.start, t.i - 3):t.i + 1])
+            if any(before.endswith(p) for p in phrases):
+                return True
+        t = t.head
+    return False
 
 
 def _key(title: str) -> str:
