@@ -192,6 +192,7 @@ _FUNCTION_WORDS = {"of", "and", "on", "in", "for", "to", "with", "at", "by", "or
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|its|their|our|his|her|other|both|all|these|those|this|that)\s+")
 
 
+_LEADING_PREPS = {"against", "on", "in", "for", "with", "about", "over", "of", "towards", "toward"}
 _FRAME_NOUNS = {"field", "fields", "area", "areas", "sector", "sectors", "domain", "domains", "sphere", "spheres", "realm"}
 _TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend)"
                             r"|yesterday|today|tomorrow)$")
@@ -219,6 +220,15 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     folded = [_fold(w) for w in words]
     if all(f in rules.stop or f in _FUNCTION_WORDS for f in folded):
         return None  # "other key areas", "memorandum of understanding"
+    if len(words) > 1 and words[0].lower() in _LEADING_PREPS:
+        return _item_name(" ".join(words[1:]), title_case)  # "(cooperation) against illicit drug trafficking"
+    if folded[-1] in _FUNCTION_WORDS:
+        return None  # "the strengthening of": a list cut before its object
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower().endswith("ing") \
+            and not rules.vocab_names.get(_fold(item)):
+        return _item_name(" ".join(words[2:]), title_case)  # "the strengthening of X": X
+    if words[-1].lower() in _issue_frames() and all(f in rules.stop for f in folded[:-1]):
+        return None  # "recent developments (in ...)": the frame of an issue, its place is the topic
     if words[0].lower() in ("cooperation", "collaboration") and len(words) > 2 and words[1].lower() in ("in", "on"):
         return _item_name(" ".join(words[2:]), title_case)
     if len(words) > 2 and words[1].lower() == "of":
@@ -270,11 +280,12 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
         elif n > 0 and lower.endswith("ed") and len(lower) > 5:
             limit = w.start()
             break
+    cut_by_clause = limit < len(segment)
     segment = segment[:limit]
     # keep phrases that contain "and" together when the vocabulary knows them ("peace and security")
     protected = [(m.start(), m.end()) for m in _vocab_matches(segment) if " and " in m.group().lower()]
     protected += [(m.start(), m.end()) for m in re.finditer(r"\b[A-Z][\w-]+\s+and\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*",
-                                                              segment) if not title_case]
+                                                              segment) if not title_case and not _two_known(m.group())]
     pieces: list[tuple[int, int]] = []
     pos = 0
     for sep in _SPLIT.finditer(segment):
@@ -284,9 +295,16 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
         pos = sep.end()
     pieces.append((pos, len(segment)))
     out = []
+    if doc is not None and len(pieces) > 1 and cut_by_clause and pieces[-1][1] - pieces[-1][0] > 0:
+        last = _token_at(doc, start + pieces[-1][0] + len(segment[pieces[-1][0]:pieces[-1][1]].rstrip()) - 1)
+        if last is not None and last.dep_ in ("nsubj", "nsubjpass") and last.head.idx >= start + limit:
+            pieces = pieces[:-1]  # "education and energy, the presidency said": who said it, not a topic
     for a, b in pieces:
         raw = segment[a:b]
         if doc is not None and raw.strip():
+            end_token = _token_at(doc, start + a + len(raw.rstrip()) - 1)
+            if end_token is not None and end_token.ent_type_ == "GPE" and not title_case:
+                continue  # "former rival Qatar": a country, however it is described
             token = _token_at(doc, start + a + len(raw) - len(raw.lstrip()))
             if token is not None and token.pos_ in ("VERB", "AUX", "PRON", "NUM"):
                 continue
@@ -305,6 +323,16 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
             lead = len(raw) - len(raw.lstrip())
             out.append(_Mention(name, start + a + lead, start + b, "list"))
     return out
+
+
+def _two_known(phrase: str) -> bool:
+    """Whether "A and B" is two topics the vocabulary knows and no name of its own ("Tourism and Education" in a
+    list written in capitals), unlike "Trinidad and Tobago" or "Research and Development Centre"."""
+    rules = _rules()
+    if rules.vocab_names.get(_fold(phrase)):
+        return False
+    halves = re.split(r"\s+and\s+", phrase, maxsplit=1)
+    return all(rules.vocab_names.get(_fold(h)) for h in halves)
 
 
 def _token_at(doc, pos: int):
@@ -430,6 +458,9 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
     for m in rules.issues.finditer(text):
         if _aside(text, m.start()):
             continue
+        if text[max(0, m.start() - 2):m.start()] == ", " and text[m.end():m.end() + 5].startswith(" and ") \
+                and rules.name_after.match(text[m.end():m.end() + 60]):
+            continue  # "the Foreign, Commonwealth and Development Office": a word of an office's name
         if m.group().isupper() and _in_shouted_run(text, m.start(), m.end()):
             continue  # "WHO" in "WHO WILL PAY": a headline in capitals, not the body
         found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue", m.group()))
@@ -500,6 +531,14 @@ def _head_topic(text: str, m: re.Match, doc) -> _Mention | None:
             token = _token_at(doc, offset)
             kept = [*kept, word] if token is None or token.pos_ in ("NOUN", "ADJ", "PROPN") else []
         mods = kept
+        tokens = [_token_at(doc, o) for o in _word_offsets(text, m.start("mods"), m.group("mods").split())[-len(mods):]] \
+            if mods else []
+        if mods and all(t is not None and (t.tag_ in ("JJR", "JJS") or t.tag_ == "JJ" and t.lower_.endswith(_MANNER))
+                        for t in tokens) \
+                and mods[-1].lower() not in rules.adjectives and _fold(" ".join(mods)) not in rules.vocab_names \
+                and _fold(mods[-1]) not in rules.vocab_names \
+                and not mods[-1].lower().endswith(_RELATIONAL) and "-" not in mods[-1]:
+            return None  # "longstanding ties", "significant trade", "broader cooperation": how, not about what
     elif len(mods) > 1 and mods[0].lower() not in rules.adjectives and _fold(mods[0]) not in rules.vocab_names:
         mods = mods[-1:]  # without a parse, a word two places back may be a verb
     if not mods:
@@ -511,7 +550,7 @@ def _head_topic(text: str, m: re.Match, doc) -> _Mention | None:
 def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | None:
     """The topic named by modifiers of a head word: agricultural cooperation -> agriculture, non-oil trade."""
     rules = _rules()
-    if not mods:
+    if not mods or mods[-1].lower() in _FUNCTION_WORDS:
         return None
     head = head.lower()
     last = mods[-1].lower()
@@ -532,6 +571,10 @@ def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | 
         else:
             name = " ".join(words)
     return rules.vocab_names.get(_fold(name), name)
+
+
+_MANNER = ("ing", "er", "ant", "ent", "ful", "able", "ible", "less", "thy")  # "longstanding", "significant", "healthy"
+_RELATIONAL = ("al", "ic", "ary", "ive", "ine", "ian", "ese", "ish", "an")  # "maritime", "agricultural", "Asian"
 
 
 def _adjective_like(word: str) -> bool:
@@ -839,6 +882,9 @@ def _multilateral_bodies(doc, found: list[_Mention]) -> list[_Mention]:
         start, end = words[0].idx, words[-1].idx + len(words[-1].text)
         if doc.text[end:end + 1] == "-":
             continue  # "African Union-led": a word about something else, as the vocabulary reads it
+        short = re.match(r"\s*\(([^()]{2,12})\)", doc.text[end:end + 16])
+        if short and short.group(1) in _rules().issue_names:
+            continue  # "Association of Southeast Asian Nation (ASEAN)": the vocabulary's body, misspelt
         if any(a < end and start < b for a, b in named) or _aside(doc.text, start):
             continue  # the vocabulary or a pattern has it already; where they met; a date; a title
         out.append(_Mention(doc.text[start:end], start, end, "issue", doc.text[start:end]))
