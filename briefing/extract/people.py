@@ -67,6 +67,7 @@ class PersonRecord:
     country_guessed: bool = False  # the source's other main country, for want of any word about this person
     actor: Actor | None = None  # the actor dictionary's entry for this person, when it knows them
     country_stated: bool = False  # the country is written beside the name ("Nigeria's High Commissioner X")
+    title_copied: bool = False  # the title is his counterpart's ("his Omani counterpart, X"), not his own
 
     @property
     def first_char(self) -> int:
@@ -772,6 +773,8 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     lower = _lowercase_title(doc, j, sent_start, country_by_token)
     if lower is not None:
         return lower
+    if j >= sent_start and tokens[j].lower_ in {"and", "&"} and j + 1 == start:
+        return prefix_title, None, False, title_start  # "A, Minister of X and Cooperation and B": that title is A's
     comma = False
     if j >= sent_start and tokens[j].text == ",":
         comma = True
@@ -806,8 +809,12 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
             head_at = nearer
     if head_at is None:
         return prefix_title, None, False, title_start
-    while head_at > 0 and _title_word(ctoks[head_at - 1], country_by_token):
-        head_at -= 1  # "External Affairs Minister", "Deputy Prime Minister"
+    while head_at > 0 and (_title_word(ctoks[head_at - 1], country_by_token) or head_at > 1
+                           and ctoks[head_at - 1].lower_ == "and" and _title_word(ctoks[head_at - 2], country_by_token)
+                           and fold(ctoks[head_at - 2].text) in lex["portfolio"] | lex["modifiers"]):
+        if _country_before(ctoks, head_at):
+            break  # "United States Secretary": the country, read as one, is no part of the title
+        head_at -= 1  # "External Affairs Minister", "Deputy Prime Minister", "Foreign and Expatriates Minister"
     title_toks = ctoks[head_at:]
     if len(title_toks) >= 3 and title_toks[-2].text == "," and _match_seq(title_toks, len(title_toks) - 1, lex["heads"]):
         title_toks = title_toks[:-2]  # "Cabinet Secretary, Senator X": the style after the comma is no part of the office
@@ -837,6 +844,13 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     return title or prefix_title, country, False, first
 
 
+def _country_before(ctoks: list[Any], k: int) -> bool:
+    """The one to three words before position k name a country together ("United States", "Sri Lanka")."""
+    from briefing.extract.countries import code_of
+
+    return any(code_of(" ".join(t.text for t in ctoks[x:k])) for x in range(max(0, k - 3), k - 1))
+
+
 def _lowercase_title(doc: Any, j: int, sent_start: int, country_by_token: dict[int, Any]
                      ) -> tuple[str | None, str | None, bool, int] | None:
     """A title written in lower case right before the name: "ministry spokesman Anurag Srivastava",
@@ -860,6 +874,17 @@ def _lowercase_title(doc: Any, j: int, sent_start: int, country_by_token: dict[i
 
 PLACE_PREPS = {"in", "to", "at", "for", "from"}  # a country after one of these is a place the title serves
 NOT_TITLE_POS = {"ADP", "VERB", "AUX", "SCONJ", "CCONJ", "DET", "PRON", "ADV", "PART", "NUM", "PUNCT", "INTJ"}
+
+
+def _ends_title(doc: Any, j: int) -> bool:
+    """Token j ends a title read rightwards: a date after "on"/"at" ("Foreign Minister on Monday received"), a
+    date itself, or a dash with spaces round it ("Chancellor of Russia – Photo: ...")."""
+    t = doc[j]
+    if t.text in {"–", "—", "-"} and j > 0 and doc[j - 1].whitespace_ and t.whitespace_:
+        return True
+    if t.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return t.lower_ in {"on", "at", "in"} and j + 1 < len(doc) and doc[j + 1].ent_type_ in {"DATE", "TIME"}
 
 
 def _title_word(token: Any, country_by_token: dict[int, Any]) -> bool:
@@ -975,6 +1000,8 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
         if chain and chain[-1].text == "," and _match_seq(tokens, j, lex["prefixes"]) \
                 and not _match_seq(tokens, j, lex["heads"]):
             return None, country, analyst, end  # "A, the Ambassador of Norway, H.E. B": that title is B's
+        if _ends_title(doc, j):
+            break
         if t.text[:1].isupper() or t.lower_ in CONNECTORS or (t.text == "," and j + 1 < sent_end
                                                                  and tokens[j + 1].text[:1].isupper()
                                                                  and j + 1 not in person_tokens):
@@ -1460,7 +1487,7 @@ def _resolve_titles(people: list[PersonRecord]) -> None:
                               if q is not p and q_m.sent == m.sent and q_m.end <= m.full_start]
                     other = max(before, key=lambda sq: sq[0])[1] if before else None
                 if other is not None and other is not p and other.title:
-                    p.title = other.title
+                    p.title, p.title_copied = other.title, True
 
 
 def _plural_titles(doc: Any, people: list[PersonRecord], country_by_token: dict[int, Any]) -> None:
@@ -1517,7 +1544,9 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
             fitting = [t for m in p.mentions for t in (m.title, m.other_title) if t and office_fits(entry.office, t)]
             if fitting:  # "Ambassador X ..., the Minister of Foreign Affairs": the office held, of the titles given
                 p.title = max(fitting, key=lambda t: len(t.split()))
-        if entry.in_office(date) and (not p.title or described or _top_title_that_misfits(p.title, entry.office)):
+        copied = p.title_copied and not office_fits(entry.office, p.title or "")  # his counterpart's office, not his
+        if entry.in_office(date) and (not p.title or described or copied
+                                      or _top_title_that_misfits(p.title, entry.office)):
             p.title = entry.office
 
 

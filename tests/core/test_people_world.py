@@ -172,3 +172,33 @@ def test_a_bare_surname_shared_by_two_office_holders_is_left_alone():
 def test_an_undated_story_gets_a_leaders_country_but_no_office():
     x = run("Putin and Erdogan met in Sochi on Friday. Erdogan said the talks were productive.", date=None)
     assert person(x, "Erdogan").country == "TR" and person(x, "Erdogan").title is None
+
+
+def test_a_weekday_after_the_title_is_no_part_of_it():
+    x = run("Muscat: Sayyid Khalid al Rawas, Foreign Minister on Monday received Amina Yusuf Ali, the Somali envoy.")
+    assert person(x, "Khalid al Rawas").title == "Foreign Minister"
+
+
+def test_a_title_before_and_belongs_to_the_name_before_it():
+    x = run("The minister received Ahmed Nur Farah, Minister of Foreign Affairs and International Cooperation and "
+            "Hassan Omar Gedi, Minister of State, in Muscat on Monday.")
+    assert person(x, "Hassan Omar Gedi").title == "Minister of State"
+    assert "Foreign" in person(x, "Ahmed Nur Farah").title
+
+
+def test_portfolios_joined_by_and_before_the_head():
+    x = run("Foreign and Expatriates Minister, Rami Haddad discussed trade with his Jordanian counterpart on Monday.")
+    assert person(x, "Rami Haddad").title == "Foreign and Expatriates Minister"
+
+
+def test_a_country_written_before_the_title_and_a_photo_credit_after_it():
+    x = run("In New Delhi the minister met United States Secretary Lena Brooks. Lena Brooks, Secretary of "
+            "Commerce of Canada – Photo: Reproduction")
+    assert person(x, "Lena Brooks").title and "States" not in person(x, "Lena Brooks").title
+    assert "Photo" not in (person(x, "Lena Brooks").title or "")
+
+
+def test_a_counterparts_copied_title_gives_way_to_the_office_held():
+    x = run("Defence Minister Omar Rahal met his Omani counterpart, Badr Albusaidi, in Muscat on Monday.",
+            date="2023-05-08")
+    assert person(x, "Badr Albusaidi").title == "Foreign Minister"
