@@ -26,6 +26,8 @@ from briefing.extract.built import cached
 from briefing.extract.layout import doc_text, in_ranges, sentence_of, token_lowers, token_texts
 from briefing.extract.rules import rules
 
+MAX_NAME_WORDS = 10  # "Erywan bin Pehin Datu Pekerma Jaya Haji Mohd Yusof": a father's styles inside a name
+ROMAN = {"II", "III", "IV"}
 PARTICLES = {"bin", "binti", "bint", "al", "al-", "el", "el-", "de", "del", "della", "di", "da", "dos", "das", "do", "la", "le",
              "van", "von", "der", "den", "ter", "ibn", "abu", "ben", "y", "e", "du", "st.", "mac", "jr.", "jr", "sr.", "ii", "iii", "iv",
              "v", "vi", "vii", "viii"}
@@ -256,6 +258,8 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             j = i + k
             if _match_seq(tokens, i, lex["heads"]) == k:
                 j = _title_tail(tokens, j, country_tokens)  # "Minister of Foreign Affairs Jan Lipavský"
+                if j < n and tokens[j].text in ROMAN:
+                    j += 1  # "Minister of Foreign Affairs II": the second holder of a portfolio, not a name
                 if j + 2 < n and tokens[j].lower_ in {"to", "in"} and (cm := _country_mention(doc, j + 1)) is not None \
                         and cm.end < n and _is_name_token(tokens[cm.end]) and tokens[cm.end].text[:1].isupper():
                     j = cm.end  # "the Korean Ambassador to Peru Park Min-jae": the name after the country served
@@ -266,7 +270,8 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                     break
                 j += more
             s = j
-            while j < n and _words_between(tokens, s, j) < 8 and _is_name_token(tokens[j]) and j not in country_tokens \
+            while j < n and _words_between(tokens, s, j) < MAX_NAME_WORDS and _is_name_token(tokens[j]) \
+                    and j not in country_tokens \
                     and not _match_seq(tokens, j, lex["heads"]):
                 if tokens[j].whitespace_ == "" and j + 1 < n and tokens[j + 1].text in {",", ";"}:
                     j += 1
@@ -647,6 +652,10 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     changed = True
     while changed and start < end:
         changed = False
+        if tokens[start].text in ROMAN and end - start > 1:
+            start += 1  # "(Minister of Foreign Affairs) II Yang Berhormat ...": the portfolio's number
+            changed = True
+            continue
         if (tokens[start].lower_ in {"the", "a", "an", "his", "her", "their"}
                 or _norm_text(tokens[start].text) in lex["analysts"]) and end - start > 1:
             start += 1
@@ -706,7 +715,7 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if not words[0].text[:1].isupper():
         return None
-    if _words_between(tokens, start, end) > 8:
+    if _words_between(tokens, start, end) > MAX_NAME_WORDS:
         return None
     if all(fold(t.text) in lex["prefix_words"] or fold(t.text) in lex["head_words"] for t in words):
         return None
@@ -1183,6 +1192,7 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _resolve_titles(people)
     _plural_titles(doc, people, country_by_token)
     _apply_actors(doc, people)
+    people = _merge_same_actor(people)
     _on_behalf_of_someone(doc, people)
     _possessive_titles(doc, people)
     _delegation_countries(doc, people)
@@ -1548,6 +1558,25 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         if entry.in_office(date) and (not p.title or described or copied
                                       or _top_title_that_misfits(p.title, entry.office)):
             p.title = entry.office
+
+
+def _merge_same_actor(people: list[PersonRecord]) -> list[PersonRecord]:
+    """Two forms of one name the text writes too differently to cluster ("Dato ... Hj Mohd Yusof" and "Datu ...
+    Haji Mohd Yusof", "Faisal al Miqdad" and "Faysal Mikdad") that the dictionary finds as one person are one."""
+    first: dict[str, PersonRecord] = {}
+    out = []
+    for p in people:
+        key = p.actor.name if p.actor is not None else None
+        q = first.get(key) if key else None
+        if q is None:
+            if key:
+                first[key] = p
+            out.append(p)
+            continue
+        q.mentions = sorted(q.mentions + p.mentions, key=lambda m: m.start)
+        q.title = q.title or p.title
+        q.country_stated = q.country_stated or p.country_stated
+    return out
 
 
 def _on_behalf_of_someone(doc: Any, people: list[PersonRecord]) -> None:

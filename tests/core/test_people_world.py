@@ -202,3 +202,16 @@ def test_a_counterparts_copied_title_gives_way_to_the_office_held():
     x = run("Defence Minister Omar Rahal met his Omani counterpart, Badr Albusaidi, in Muscat on Monday.",
             date="2023-05-08")
     assert person(x, "Badr Albusaidi").title == "Foreign Minister"
+
+
+def test_a_numbered_portfolio_and_a_long_malay_name_with_its_fathers_styles():
+    x = run("Minister of Foreign Affairs II Yang Berhormat Dato Seri Setia Awang Haji Zulkifli bin Pehin Datu "
+            "Pekerma Jaya Haji Mohd Salleh met the Lao ambassador on Tuesday.")
+    assert not any(n.startswith("II") for n in names(x))
+    assert any(n.startswith("Zulkifli") and n.endswith("Salleh") for n in names(x))
+
+
+def test_two_spellings_the_dictionary_finds_as_one_person_are_one():
+    x = run("Foreign and Expatriates Minister Faysal Mikdad arrived in Muscat on Friday. Oman's foreign minister "
+            "held talks with Faisal al Miqdad on Saturday.", date="2021-03-20")
+    assert len([p for p in x.people if p.actor is not None and p.actor.country == "SY"]) == 1
