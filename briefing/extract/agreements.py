@@ -185,7 +185,7 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
     if run_on:
         out += _list_run_on(out, stop_before)
     while out and (out[-1].is_punct or out[-1].lower_ in {"and", "or", "of", "to", "the", "a", "an", "for", "on", "in",
-                                                          "with", "as", "that"}):
+                                                          "with", "as", "that", "between", "by", "at", "from"}):
         out.pop()
     while out and (out[0].is_punct or out[0].lower_ in {"and", "or", "that", "to"}):
         out.pop(0)
@@ -1003,6 +1003,16 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                         title = _clause_title(clause, toks)
                         if title:
                             items.append(Item(_cap(title), "commitment", "agreed", sent, clause.i))
+                if c.dep_ == "prep" and c.lower_ == "to" and c.i > t.i and lemma in lex["commit"] and not vps:
+                    # "both sides agreed to electrical interconnection": a commitment to a thing, written as a noun
+                    g = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                              and g.lemma_.lower() not in lex["proposal_nouns"] | lex["stance_nouns"]), None)
+                    if g is not None and g.ent_type_ not in {"PERSON", "GPE", "NORP", "DATE"}:
+                        _absorb_subtree(g, absorbed)
+                        title = _text(_phrase_tokens(g))
+                        hit = _doc_noun_at(g.doc, g.i)
+                        if title:
+                            items.append(Item(_cap(title), hit[1] if hit else "commitment", "agreed", sent, g.i))
                 if c.dep_ == "prep" and c.lower_ == "on" and lemma in lex["commit"] and c in on_pp:
                     for g in c.children:
                         if g.dep_ == "pobj" and g.lemma_.lower() in lex["stance_nouns"]:
@@ -1037,6 +1047,11 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                         continue  # "renewed their commitment to the X Strategic Partnership": the partnership, renewed
                     _absorb_subtree(c, absorbed)
                     title = _text(_phrase_tokens(c))
+                    if not any(g.dep_ == "prep" for g in c.children):
+                        # "reiterate their support to the European perspective of X": the parser hangs "to" on the verb
+                        to = next((g for g in t.children if g.dep_ == "prep" and g.lower_ in {"to", "for"} and g.i > c.i), None)
+                        more = _text(_phrase_tokens(to)) if to is not None else ""
+                        title = f"{title} {to.lower_} {more}" if more else title
                     items.append(Item(_cap(title), "commitment", "renewed", sent, c.i))
         elif lemma in lex["continue"] and _future(t) and t.dep_ == "ROOT":
             for vp in (c for c in t.children if c.dep_ == "xcomp"):
@@ -1139,8 +1154,16 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
         vp = inner
     toks = _phrase_tokens(vp, stop_before=stop)
     kind, status, _has_doc = _inner_kind_status(vp, absorbed, {t.i for t in toks})
-    _absorb_subtree(vp, absorbed, named=kind is None)  # "convene the Joint Commission": no item of its own
+    doc_obj = next((c for c in vp.children if c.dep_ == "dobj" and _doc_noun_at(c.doc, c.i)), None) \
+        if kind and status == "signed" and not prefix else None
     title = _text(toks)
+    if doc_obj is not None:
+        # "agreed to sign an agreement to import power": the item is the document, its title the document's
+        own = _phrase_tokens(doc_obj, stop_before=stop)
+        purpose, _words = ("", []) if any(t.i > doc_obj.i for t in own) else _purpose_of(doc_obj, vp)
+        if _text(own):
+            title = f"{_text(own)} {purpose}".strip()
+    _absorb_subtree(vp, absorbed, named=kind is None)  # "convene the Joint Commission": no item of its own
     if not title:
         return None
     if status == "signed":

@@ -128,3 +128,40 @@ def test_where_a_document_was_signed_is_not_what_it_is_about():
     items = _agreements("Guyana and Suriname reached an accord on river transport. The accord, called the Corentyne "
                         "Accord, was signed on the sidelines of the regional summit.")
     assert not [a for a in items if "sidelines" in a.title]
+
+
+def test_agreed_to_sign_a_document_is_the_document_not_the_signing():
+    items = _agreements("Uzbekistan, Tajikistan and Kyrgyzstan recently agreed to sign an agreement to export 60MW of "
+                        "electricity from Kyrgyzstan via Tajikistan.")
+    deal = _one(items, "60MW")
+    assert deal.title.startswith("Agreement to export") and deal.status == "planned" and deal.kind == "agreement"
+
+
+def test_readiness_to_sign_is_planned():
+    items = _agreements("The ministers of Estonia and Moldova expressed readiness to sign the Moldova-Estonia Digital "
+                        "Governance Agreement in the near future.")
+    assert _one(items, "Digital Governance Agreement").status == "planned"
+
+
+def test_memorandums_are_memoranda():
+    items = _agreements("President Ruto of Kenya and his Egyptian counterpart witnessed on Monday the signing of five "
+                        "memorandums of understanding on health, irrigation and tourism.")
+    assert {a.kind for a in items if a.status == "signed"} == {"mou"}
+    assert not [a for a in items if "of understanding" in a.title and "agreements" in a.title.lower()]
+
+
+def test_support_to_a_cause_keeps_what_it_is_for():
+    items = _agreements("Croatia and Slovenia reiterate their unequivocal support to the European perspective of the "
+                        "Western Balkans.")
+    assert "Western Balkans" in _one(items, "support").title
+
+
+def test_agreed_to_a_thing_written_as_a_noun_is_a_commitment():
+    items = _agreements("Qatar and Bahrain also agreed to electrical interconnection and a joint power exchange.")
+    assert _one(items, "interconnection").kind == "commitment"
+
+
+def test_a_title_does_not_end_on_between():
+    items = _agreements("Thailand and Laos signed two documents, including an action plan for the strategic "
+                        "partnership for 2024-2028 between the two countries.")
+    assert not [a for a in items if a.title.endswith(("between", " by", " at"))]
