@@ -151,6 +151,8 @@ def _rules() -> list[_Rule]:
         # "September last year", "June this year"
         ("month_rel", rf"\b(?:(?i:early|late|mid|end)(?:\s+|-))?(?P<m>{M})\s+(?:of\s+)?(?P<rel>(?i:this|last|next))\s+"
                       rf"(?i:year)"),
+        # "this March", "last October", "next February": the month named against today's
+        ("rel_month", rf"\b(?P<rel>(?i:this|last|next|coming|past))\s+(?P<m>{M})(?![\w-]|,?\s+(?:[0-3]?\d\b|{Y}))"),
         # "in March 2025", "mid-2024" handled below
         ("month_year", rf"{B}(?:(?i:early|late|mid|end)(?:\s+|-)(?:of\s+)?)?(?P<m>{M}),?\s+(?:of\s+)?(?P<y>{Y})"),
         ("today", r"\b(?P<w>(?i:(?:earlier|later)\s+(?:today|in\s+the\s+day)|today|tonight|this\s+(?:morning|afternoon|"
@@ -335,6 +337,17 @@ def _month_nearest(m: int, pub: date, planned: bool) -> str:
     return f"{year:04d}-{m:02d}"
 
 
+def _month_against(rel: str, m: int, pub: date) -> str:
+    """ "this March": the publication year's; "last March": the latest March before this month; "next
+    March", "coming March": the first after it."""
+    year = pub.year
+    if rel in ("last", "past") and m >= pub.month:
+        year -= 1
+    elif rel in ("next", "coming") and m <= pub.month:
+        year += 1
+    return f"{year:04d}-{m:02d}"
+
+
 Resolved = tuple[str, str | None] | None
 
 
@@ -415,6 +428,8 @@ def _resolve(rule: str, g: dict[str, str | None], pub: date | None, planned: boo
         return _ym(pub + timedelta(weeks=step)), None
     if rule == "month_rel":
         return f"{_relative_year(g['rel'], pub):04d}-{_month_no(g['m']):02d}", None
+    if rule == "rel_month":
+        return _month_against(g["rel"].lower(), _month_no(g["m"]), pub), None
     if rule == "today":
         w = " ".join(g["w"].lower().split())
         shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,

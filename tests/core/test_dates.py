@@ -65,6 +65,12 @@ def test_planned_none_reads_the_sentence():
     ("on 9 June", "2024-06-27", False, "2024-06-09"),
     ("next week", "2024-10-16", True, "2024-10"),
     ("two days ago", "2024-10-16", False, "2024-10-14"),
+    ("this March", "2023-04-13", False, "2023-03"),
+    ("last October", "2023-04-13", False, "2022-10"),
+    ("last March", "2023-04-13", False, "2023-03"),
+    ("last April", "2023-04-13", False, "2022-04"),
+    ("next March", "2023-04-13", True, "2024-03"),
+    ("the coming June", "2023-04-13", True, "2023-06"),
 ])
 def test_relative_and_partial_expressions(expr, pub, planned, expected):
     assert resolve_date(expr, pub, planned=planned) == expected

@@ -142,3 +142,16 @@ def test_a_sitting_that_concluded_is_of_those_who_co_chaired_it():
     x = run("The 9th session of the Angola-Ghana Joint Commission concluded in Accra on Friday, co-chaired by "
             "Foreign Minister Ana Soares of Angola and Foreign Minister Kofi Mensah of Ghana.", date="2025-05-17")
     assert [sorted(e.participants) for e in of_type(x, "conference")] == [["Ana Soares", "Kofi Mensah"]]
+
+
+def test_a_month_named_against_this_year_dates_an_earlier_meeting():
+    x = run("Foreign Minister Lena Varga of Hungary held talks with Foreign Minister Tomas Ruiz of Chile in "
+            "Santiago on Thursday. Varga had first met Ruiz in Geneva last October.", date="2025-04-11")
+    dates = sorted(e.date for e in of_type(x, "meeting", "talks"))
+    assert dates == ["2024-10", "2025-04-10"]
+
+
+def test_since_tells_when_a_gap_began_not_when_anything_happened():
+    x = run("Foreign Minister Lena Varga of Hungary and Foreign Minister Tomas Ruiz of Chile held their first "
+            "talks since October in Santiago after attending a regional forum.", date="2025-04-11")
+    assert x.events and all(e.date != "2024-10" for e in x.events)

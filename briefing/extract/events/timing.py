@@ -42,6 +42,8 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue  # "WINDHOEK, 16 APR (NAMPA) -": the day the story was filed
             if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
                 continue  # "for five years, until 2029": a term, not the event's date
+            if re.search(r"(?i)\bsince\s*$", text[max(0, m.start - 8):m.start]) or m.text.lower().startswith("since"):
+                continue  # "their first talks since October": when a gap began, not when anything happened
             if not m.end_value and re.search(r"(?i)\bfrom\s*$", text[max(0, m.start - 6):m.start]) and \
                     re.match(r"\s*(?:to|until|till|through)\b", text[m.end:m.end + 12]):
                 continue  # "from this year to 2026": a term
