@@ -130,3 +130,43 @@ def test_the_search_functions_keep_to_the_callers_clearance(team_library):
             conn.execute("SELECT set_config('briefing.join_rank', '4', true)")
             assert found("bb_match_items", "alice") == []
         assert found("bb_match_items", "alice")
+
+
+def test_an_items_marking_is_its_highest_sources_whatever_rows_are_added(team_library):
+    """The marking-rank trigger works out a rank from the rows added alone; it must give what reading every
+    source of the item again gives (an item that had no source takes its new sources' marking)."""
+    with psycopg.connect(team_library.admin, autocommit=True) as conn:
+        conn.execute("SET search_path TO briefing, public")
+        sources = {marking: conn.execute(
+            "INSERT INTO sources (sha256, path, text, imported_at, marking) VALUES (%s, %s, 'x', 'now', %s) "
+            "RETURNING id", (marking, marking, marking)).fetchone()[0] for marking in ("UNCLASSIFIED", "OFFICIAL", "SECRET")}
+
+        def item(rank: int) -> int:
+            return conn.execute("INSERT INTO items (kind, created_at, marking_rank) VALUES ('person', 'now', %s) "
+                                "RETURNING id", (rank,)).fetchone()[0]
+
+        def add(table: str, rows: list[tuple[int, str]]) -> None:
+            if table == "contributions":
+                conn.execute("INSERT INTO contributions (item_id, source_id, data) SELECT i, s, '{}' "
+                             "FROM unnest(%s::bigint[], %s::bigint[]) AS u (i, s)",
+                             ([i for i, _ in rows], [sources[m] for _, m in rows]))
+            else:
+                conn.execute("INSERT INTO evidence (item_id, source_id, start, \"end\", text) SELECT i, s, 0, 1, 'x' "
+                             "FROM unnest(%s::bigint[], %s::bigint[]) AS u (i, s)",
+                             ([i for i, _ in rows], [sources[m] for _, m in rows]))
+
+        def rank(item_id: int) -> int:
+            return conn.execute("SELECT marking_rank FROM items WHERE id = %s", (item_id,)).fetchone()[0]
+
+        by_hand, orphan, official = item(0), item(4), item(1)
+        add("contributions", [(official, "OFFICIAL")])
+        assert rank(official) == 1
+        add("evidence", [(by_hand, "SECRET")])
+        assert rank(by_hand) == 4  # rises to its first source's
+        add("contributions", [(by_hand, "OFFICIAL"), (orphan, "OFFICIAL")])
+        assert rank(by_hand) == 4  # a lower source beside a SECRET one changes nothing
+        assert rank(orphan) == 1  # had no source: takes its new one's marking
+        add("evidence", [(official, "UNCLASSIFIED"), (official, "SECRET"), (orphan, "OFFICIAL")])
+        assert (rank(official), rank(orphan)) == (4, 1)
+        conn.execute("DELETE FROM evidence WHERE item_id = %s AND source_id = %s", (official, sources["SECRET"]))
+        assert rank(official) == 1  # its highest source left: the next one's

@@ -2,8 +2,8 @@
 
 The tables have not changed since the first version; what has is the part of schema.sql after its heading
 "functions, triggers, policies and grants": the row-security policies (cheap to test and estimated from
-the tables' statistics), the undo triggers (one a statement), the marking-rank refresh (one set-based
-statement) and the search functions (``bb_match_items``, ``bb_match_sources``). That part is written to be
+the tables' statistics), the marking-rank triggers (an import's new rows no longer make each item's
+sources be read again) and the search functions (``bb_match_items``, ``bb_match_sources``). That part is written to be
 run again over an older library (what it replaces is dropped first), and ``upgrade`` runs it, in one
 transaction, as the library's owner: officers cannot change the schema.
 
