@@ -636,12 +636,14 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     lex = _lexicon()
     tokens = doc
     for back in (1, 2, 3):
-        if start - back >= 0 and _match_seq(tokens, start - back, lex["prefixes"]) > back:
-            start -= back  # the model's "Seri Utama Zafrul" of "Datuk Seri Utama Zafrul": the honorific is cut below
-            break
+        if start - back >= 0 and (_match_seq(tokens, start - back, lex["prefixes"]) > back
+                                  or _match_seq(tokens, start - back, lex["heads"]) > back):
+            start -= back  # the model's "Seri Utama Zafrul" of "Datuk Seri Utama Zafrul", "Councillor Wang Yi" of
+            break  # "State Councillor Wang Yi": the honorific or title is cut below
     while end + 1 < len(doc) and doc[end].text == "-" and _is_name_token(doc[end]) and _joined_part(doc[end + 1]):
         end += 2  # the model's "Kim Dae" of "Kim Dae-jung"
-    while end - start > 1 and start > 0 and fold(tokens[start].text) in lex["portfolio"] and (
+    while end - start > 1 and start > 0 and fold(tokens[start].text) in lex["portfolio"] \
+            and not _match_seq(tokens, start, lex["heads"]) and (
             tokens[start - 1].lower_ in TAIL_CONNECTORS or fold(tokens[start - 1].text) in lex["portfolio"]):
         start += 1  # the end of a title the model took in: "(Minister of) Transport Martin Kupka"
     for i in range(start + 1, end - 1):
@@ -690,7 +692,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             start += 1
             changed = True
             continue
-        if end - start > 2 and start > 0 and tokens[start - 1].lower_ in PLACE_PREPS and _names_country(tokens[start].text):
+        if end - start > 2 and start > 0 and tokens[start - 1].lower_ in PLACE_PREPS | {"of"} \
+                and _names_country(tokens[start].text):
             start += 1  # "Chinese Ambassador to Vietnam Ha Vi": the country served is no part of the name
             changed = True
     while end - start > 1 and (tokens[start].pos_ in NOT_TITLE_POS or tokens[start].tag_ in {"VBG", "VBD", "VBN"}) \
@@ -940,6 +943,12 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
         toks = toks[:-1]  # "Foreign Minister Pakistan": the country, not part of the title
         while len(toks) > 1 and toks[-1].lower_ in {"of", "the", "to"}:
             toks = toks[:-1]  # "Ambassador of" once "Japan" is cut
+    if len(toks) > 2 and toks[-2].lower_ == "of" and toks[-1].i not in country_by_token and toks[-1].text[:1].isupper():
+        from briefing.extract.countries import code_of
+
+        code = code_of(toks[-1].text)  # "President of Botswana X", the country inside the model's person
+        if code:
+            country, toks = country or code, toks[:-2]
     if not toks:
         return None, country
     text = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
@@ -953,9 +962,14 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
     lex = _lexicon()
     tokens = doc
     j = end
-    while j < sent_end and (tokens[j].text.rstrip(".") in lex["post"] or (tokens[j].text == "," and j + 1 < sent_end
-                                                                          and tokens[j + 1].text.rstrip(".") in lex["post"])):
+    after_comma = False
+    while j < sent_end and (tokens[j].text.rstrip(".") in lex["post"] or tokens[j].text in lex["post"]
+                            or (tokens[j].text == "," and j + 1 < sent_end
+                                and (tokens[j + 1].text.rstrip(".") in lex["post"] or tokens[j + 1].text in lex["post"]))):
+        after_comma = after_comma or tokens[j].text == ","
         j += 1
+    direct = after_comma and j < sent_end and tokens[j].text != "," and bool(_match_seq(tokens, j, lex["heads"]))
+    # "X, M.P. Minister of ...": the title follows the postnominal as it would follow the comma
     while j + 2 < sent_end and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].text.isupper() \
             and j + 1 not in country_by_token:
         j += 3  # an honour in brackets after the name: "Yusuf Tuggar (OON), the Minister of ..."
@@ -983,9 +997,9 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
             if org < sent_end and tokens[org].text[:1].isupper() and org not in country_by_token \
                     and org not in person_tokens:
                 return None, cm.code, analyst, org  # "Ana Cruz of the Philippine Department of Trade", "of Chile's Senate"
-    if j >= sent_end or tokens[j].text != ",":
+    if not direct and (j >= sent_end or tokens[j].text != ","):
         return None, None, analyst, end
-    j += 1
+    j += not direct
     country = None
     if j < sent_end and tokens[j].lower_ in {"the", "a", "an"}:
         j += 1
@@ -1244,6 +1258,9 @@ def _behalf_country(doc: Any, start: int, end: int, sent: Any, country_by_token:
         code, after = country_after_behalf(k)
         if code and after < sent.end and doc[after].lower_ == "by" and after + 1 >= start - 1:
             return code
+        if code and k == sent.start + 1 and doc[sent.start].lower_ == "on" and after < sent.end \
+                and doc[after].text == ",":
+            return code  # "On behalf of Mexico, the Secretary of Economy, X, and ... attended"
     k = end + (end < sent.end and doc[end].text == ",")
     if k + 1 < sent.end and doc[k].lower_ == "on":  # "X, on behalf of Nepal"
         return country_after_behalf(k + 1)[0]

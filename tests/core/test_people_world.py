@@ -215,3 +215,27 @@ def test_two_spellings_the_dictionary_finds_as_one_person_are_one():
     x = run("Foreign and Expatriates Minister Faysal Mikdad arrived in Muscat on Friday. Oman's foreign minister "
             "held talks with Faisal al Miqdad on Saturday.", date="2021-03-20")
     assert len([p for p in x.people if p.actor is not None and p.actor.country == "SY"]) == 1
+
+
+def test_on_behalf_of_a_country_at_the_head_of_the_sentence():
+    x = run("On behalf of Mexico, the Secretary of Tourism, Lucía Ortega Ruiz, and the ambassador attended the "
+            "summit in Santiago on Tuesday with Chilean ministers.")
+    assert person(x, "Lucía Ortega Ruiz").country == "MX"
+
+
+def test_the_country_after_of_is_no_part_of_the_name():
+    x = run("He conferred with President of Botswana Kabelo Moremi and the Zambian Foreign Minister on Monday.")
+    assert "Kabelo Moremi" in names(x)
+    assert person(x, "Kabelo Moremi").country == "BW"
+
+
+def test_a_postnominal_before_the_title_and_a_two_word_title_the_model_split():
+    x = run("The Chinese Foreign Minister and State Councillor Li Ming will call on Ruwan Perera, M.P. Minister of "
+            "Foreign Relations, on Tuesday.")
+    assert "Li Ming" in names(x)
+    assert person(x, "Ruwan Perera").title.startswith("Minister of Foreign Relations")
+
+
+def test_a_french_portfolio_word_is_no_name():
+    x = run("Omar Farah Abdi, Minister of Foreign Affaires of Djibouti, said on Monday the visit was a success.")
+    assert "Affaires" not in names(x)
