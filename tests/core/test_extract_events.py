@@ -248,3 +248,12 @@ def test_an_event_without_named_people_is_titled_by_its_own_name_or_its_countrie
     assert [e.summary for e in x.events] == ["Spotlight Angola in Ghana: planned event"]
     x = run("The next trilateral summit will be held in Cairo next year, Angola and Ghana said.", date="2023-08-28")
     assert [e.summary for e in x.events] == ["Angola and Ghana: planned conference in Cairo"]
+
+
+def test_a_lede_and_the_paragraph_after_it_are_one_sitting_even_when_one_names_a_companion():
+    x = run("Foreign Minister Lena Varga of Hungary met Foreign Minister Tomas Ruiz of Chile in Santiago on "
+            "Thursday, with Deputy Minister Pal Kovacs of Hungary at her side.\n\n"
+            "The two ministers held talks on trade, mining and student exchanges.", date="2025-04-11")
+    sittings = [e for e in x.events if e.type in {"meeting", "talks"}]
+    assert len(sittings) == 1, [(e.type, e.participants) for e in x.events]
+    assert {"Lena Varga", "Tomas Ruiz"} <= set(sittings[0].participants) and sittings[0].date == "2025-04-10"

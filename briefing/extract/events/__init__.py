@@ -52,7 +52,10 @@ def find_events(doc: Any) -> list[Event]:
                 f.planned = True
             records.append((f, date, date_end))
             if len(f.participants) >= 2:
-                people.last_pair = _two_sides(f.participants)
+                pair = _two_sides(f.participants)
+                if different_sides(pair) or not any(f2.trigger != f.trigger and len(f2.participants) >= 2
+                                                    for f2 in found):
+                    people.last_pair = pair  # "met X, with her deputy at her side": X is the pair, not the deputy
         people.visit_told = people.visit_told or any(f.type == "visit" for f in found)
         actors = [f.actor for f in found if f.actor is not None and not f.hosted]
         if actors:

@@ -245,8 +245,8 @@ class Cast:
                 low[:-1] in part and (not prime or "prime" in part)
                 and (low[:-1] != "minister" or prime or "prime" not in part)
                 for part in p.title.lower().split(","))]  # "Deputy Prime Minister, Minister of Foreign Affairs"
-        if len(self.last_pair) == 2 and all(p in holders for p in self.last_pair):
-            return list(self.last_pair)
+        if len(self.last_pair) == 2 and different_sides(self.last_pair) and all(p in holders for p in self.last_pair):
+            return list(self.last_pair)  # not a minister and her own deputy: "the two ministers" are two sides
         holders.sort(key=lambda p: -len(p.mentions))
         pair = holders[:1] + [p for p in holders[1:] if holders and p.country != holders[0].country][:1]
         return pair if len(pair) == 2 else []

@@ -96,10 +96,26 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
         t = stack.pop()
         if (t.dep_ == "prep" and t.lower_ in preps) or t.dep_ == "agent":
             for g in t.children:
-                if g.dep_ == "pobj":
+                if g.dep_ == "pobj" and not (t.lower_ == "with" and _companion(t)):
                     add(people.resolve(g))
         stack += [c for c in t.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}]
     return out
+
+
+_BESIDE = {"side", "elbow"}
+_ALONG = {"accompany", "attend", "present", "tow", "attendance"}
+
+
+def _companion(with_prep: Any) -> bool:
+    """ "met X, with her deputy at her side", "with the trade minister accompanying him", "with aides in
+    attendance": someone who came along with the subject, not someone the subject met."""
+    after = [c for c in with_prep.head.children if c.i == with_prep.right_edge.i + 1]  # "at her side" on the verb
+    for t in [*with_prep.subtree, *(x for c in after for x in c.subtree)]:
+        if t.lower_ in {"at", "by"} and any(g.lemma_.lower() in _BESIDE for g in t.children if g.dep_ == "pobj"):
+            return True
+        if t.i > with_prep.i + 1 and t.lemma_.lower() in _ALONG and t.dep_ in {"acl", "amod", "advmod", "pobj", "prep"}:
+            return True
+    return False
 
 
 def place_of(token: Any) -> str | None:

@@ -34,6 +34,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             if len(key_people) >= 2 and m["keys"] == key_people and _compatible(m, f, date):
                 target = m
                 break
+            if _same_pair_told_again(m, f, key_people, date):
+                target = m
+                break
             if f.told_again and m["type"] == f.type and _compatible(m, f, date) and m["keys"]:
                 target = m  # "At the margin of the session, X met Y": the session told before
                 key_people = m["keys"]
@@ -280,6 +283,20 @@ def _same_without_names(m: dict[str, Any], f: Found, key_people: frozenset[int],
         return False  # a dated telling without names is its own happening ("the treaty was signed in 1996")
     near = min(abs(f.sent.start - s.start) for s in m["sents"]) <= 120  # tokens: the same or a nearby paragraph
     return near and (m["type"] == "call") == (f.type == "call")
+
+
+def _same_pair_told_again(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
+    """A headline and its lede, or a lede and the paragraph after it, telling one sitting of the same two people
+    on the same day (or the next telling without a day), one of them naming someone more (a companion, a name
+    the headline got wrong)."""
+    if m["type"] == "visit" or f.type == "visit" or (m["type"] == "call") != (f.type == "call"):
+        return False
+    if date and date != m["date"]:
+        return False
+    if not date and min(abs(f.sent.start - s.end) for s in m["sents"]) > 60:
+        return False  # an undated telling: only the paragraph after (tokens apart), not anywhere in the story
+    shared = key_people & m["keys"]
+    return len(shared) >= 2 and (key_people <= m["keys"] or m["keys"] <= key_people) and _compatible(m, f, date)
 
 
 def _one_sitting(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
