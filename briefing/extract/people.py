@@ -1558,6 +1558,8 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         if entry is None and all(len(name_words(n)) == 1 for n in names):
             full = next((leaders[m.start] for m in p.mentions if m.start in leaders), None)
             entry = known.find([full], date, p.title) if full else None  # "Putin", "Modi" in a story naming no one
+            if entry is None:
+                entry = _mononym(known, names, date)  # "Sugiono": a one-word name is the whole name
         if entry is None:
             continue
         if p.country_sure and p.country not in (entry.country, *entry.also) and p.title and not entry.in_office(date) \
@@ -1575,6 +1577,17 @@ def _apply_actors(doc: Any, people: list[PersonRecord]) -> None:
         if entry.in_office(date) and (not p.title or described or copied
                                       or _top_title_that_misfits(p.title, entry.office)):
             p.title = entry.office
+
+
+def _mononym(known: Any, names: list[str], date: str | None) -> Actor | None:
+    """The dictionary's entry for a person known by one name only ("Sugiono", "Boediono"): the written name is
+    his whole name, so he is found out of office too (for the country), as a fuller name would be."""
+    for name in names:
+        entries = known.by_words.get(frozenset(name_words(name)), [])
+        if entries and len({a.name for a in entries}) == 1 and len({a.country for a in entries}) == 1:
+            current = [a for a in entries if a.in_office(date)]
+            return max(current or entries, key=lambda a: a.start or "")
+    return None
 
 
 def _merge_same_actor(people: list[PersonRecord]) -> list[PersonRecord]:

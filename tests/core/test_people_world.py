@@ -239,3 +239,9 @@ def test_a_postnominal_before_the_title_and_a_two_word_title_the_model_split():
 def test_a_french_portfolio_word_is_no_name():
     x = run("Omar Farah Abdi, Minister of Foreign Affaires of Djibouti, said on Monday the visit was a success.")
     assert "Affaires" not in names(x)
+
+
+def test_a_one_word_name_is_found_out_of_office_too():
+    # Sugiono became Indonesia's foreign minister in October 2024; a story from before still names him
+    x = run("On Monday Sugiono met his Thai counterpart Maris Sangiampongsa in Jakarta.", date="2024-10-10")
+    assert person(x, "Sugiono").country == "ID"
