@@ -257,3 +257,14 @@ def test_a_lede_and_the_paragraph_after_it_are_one_sitting_even_when_one_names_a
     sittings = [e for e in x.events if e.type in {"meeting", "talks"}]
     assert len(sittings) == 1, [(e.type, e.participants) for e in x.events]
     assert {"Lena Varga", "Tomas Ruiz"} <= set(sittings[0].participants) and sittings[0].date == "2025-04-10"
+
+
+def test_granting_an_audience_is_a_meeting_the_granter_hosts_one_per_guest():
+    x = run("On Tuesday the President of Gabon, Marc Obame, granted an audience to the Foreign Minister of Chad, "
+            "Ali Mahamat.\n\n"
+            "The same day President Marc Obame also granted separate audiences to the Director-General of the "
+            "FAO, Rosa Lind, and the Trade Minister of Benin, Paul Houngbo.", date="2025-03-13")
+    met = sorted((e.participants[1], e.date, e.actor) for e in x.events if e.type == "meeting")
+    assert [m[0] for m in met] == ["Ali Mahamat", "Paul Houngbo", "Rosa Lind"], [(e.type, e.participants) for e in x.events]
+    assert all(m[1] == "2025-03-11" and m[2] == "Marc Obame" for m in met)
+    assert all(e.plover_mode == "host" for e in x.events if e.type == "meeting")

@@ -17,6 +17,7 @@ from briefing.extract.layout import span_text
 _TAKING_PART = {"attend", "participate", "join", "address", "be", "have", "give", "deliver", "chair", "co-chair", "lead",
                 "hold", "host", "open", "close", "conclude", "end", "begin", "start", "pay", "make", "undertake",
                 "accord", "grant", "extend"}  # "will be accorded a ceremonial welcome"
+_GRANTING = {"grant", "accord", "give"}  # "granted an audience to": a head of state receiving someone
 _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception"}
 _SETTING_PREPS = {"at", "during", "since", "after", "before", "following"}
 _TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
@@ -116,6 +117,13 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                 # "A and B opened the joint session": a sitting is all of theirs; a visit or a call the first's
                 participants = (got if etype in {"conference", "talks", "ceremony", "statement", "signing"}
                                 else got[:1]) + participants
+    hosted = False
+    if etype in {"meeting", "talks"} and gov.lemma_.lower() in _GRANTING and t.head.i == gov.i and actor is not None:
+        # "granted an audience to X", "accorded separate audiences to A, B and C": the subject receives them
+        guests = [p for g in _to_objects(gov, t) for p in people.resolve(g) if p not in participants]
+        if guests:
+            participants += guests
+            recipient, hosted = guests[0], True
     if len(participants) == 1 and (etype == "statement" or etype == "ceremony" and t.lower_ in _MEALS):
         # "X said at the joint press conference", "a working dinner hosted by X": X and the one X met
         pair = people.last_pair or people.principal_pair()
@@ -166,8 +174,27 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         return None
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children) and not has_poss \
         and recipient is None
-    return Found(etype, t.i, sent, participants[:4], actor=actor or (participants[0] if participants else None),
-                 recipient=recipient, planned=planned, location=place_of(t) or place_of(gov), told_again=definite)
+    return Found(etype, t.i, sent, participants[:6] if hosted else participants[:4],
+                 actor=actor or (participants[0] if participants else None), recipient=recipient, planned=planned,
+                 location=place_of(t) or place_of(gov), told_again=definite, hosted=hosted)
+
+
+def _to_objects(verb: Any, noun: Any) -> list[Any]:
+    """The "to" objects of a granting verb or of its noun, with the names listed after the first (which the
+    parser may hang on the verb as further objects, or on each other as appositions and conjuncts)."""
+    preps = [c for w in (verb, noun) for c in w.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"]
+    if not preps:
+        return []
+    heads = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+    heads += [c for c in verb.children if c.dep_ == "dobj" and c.i > preps[0].i and c.i != noun.i]
+    out: list[Any] = []
+    stack = list(heads)
+    while stack:
+        g = stack.pop(0)
+        if g not in out:
+            out.append(g)
+            stack += [c for c in g.children if c.dep_ in {"conj", "appos"}]
+    return out
 
 
 def _of_a_body(t: Any) -> bool:
