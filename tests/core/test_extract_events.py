@@ -268,3 +268,14 @@ def test_granting_an_audience_is_a_meeting_the_granter_hosts_one_per_guest():
     assert [m[0] for m in met] == ["Ali Mahamat", "Paul Houngbo", "Rosa Lind"], [(e.type, e.participants) for e in x.events]
     assert all(m[1] == "2025-03-11" and m[2] == "Marc Obame" for m in met)
     assert all(e.plover_mode == "host" for e in x.events if e.type == "meeting")
+
+
+def test_separate_meetings_with_counterparts_from_two_countries_named_later():
+    x = run("Security and trade dominated on Monday, in Lusaka, the separate meetings between the Zambian "
+            "President, Peter Banda, and his counterparts from Malawi and Botswana.\n\n"
+            "The presidents of Malawi, Joyce Phiri, and Botswana, David Kgari, later opened a trade fair.",
+            date="2025-06-18")
+    met = sorted(tuple(e.participants) for e in x.events if e.type == "meeting")
+    assert met == [("Peter Banda", "Joyce Phiri"), ("Peter Banda", "David Kgari")], \
+        [(e.type, e.participants) for e in x.events]
+    assert all(e.date == "2025-06-16" for e in x.events if e.type == "meeting")

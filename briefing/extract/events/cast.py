@@ -112,6 +112,9 @@ class Cast:
             return self.resolve(token.head.head)
         persons = self.in_phrase(token)
         if persons:
+            for member in _members(token):  # "A and his counterparts from B and C": the counterparts too
+                if member.lemma_.lower() == "counterpart" and member.i != token.i:
+                    persons += [p for p in self.counterparts_from(member) if p not in persons]
             return persons
         titled = self.titled_pair(token)
         if titled:
@@ -167,9 +170,24 @@ class Cast:
         a title's initials ("EAM") or a whole title ("the Crown Prince")."""
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
             return self.by_role(token)
+        if token.lemma_.lower() == "counterpart" and self.counterparts_from(token):
+            return self.counterparts_from(token)
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["person_nouns"]:
             return self.by_kind(token)
         return self.by_title_initials(token) or self.by_whole_title(token) or self.for_country(token)
+
+    def counterparts_from(self, token: Any) -> list[Any]:
+        """ "his counterparts from Namibia and Mali": for each country named, its person the story names most
+        (the story names them elsewhere: "the presidents of Namibia, X, and Mali, Y")."""
+        heads = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                 for g in c.children if g.dep_ == "pobj"]
+        codes = [code for g in heads for x in (g, *g.conjuncts) for code in [code_of(x.text)] if code]
+        out = []
+        for code in dict.fromkeys(codes):
+            cands = sorted((p for p in self.people if p.country == code), key=lambda p: -len(p.mentions))
+            if cands:
+                out.append(cands[0])
+        return out
 
     def for_country(self, token: Any) -> list[Any]:
         """ "Spain and France signed today a treaty": a country that acts is its person the story names
