@@ -620,8 +620,8 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
         if (s - 1) in taken or (s - 1) in country_tokens or "\n" in t.whitespace_ or not t.text[:1].isupper():
             break
         if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in lex["not_names"] \
-                or _names_country(t.text):
-            break
+                or _names_country(t.text) or t.tag_ in {"NNS", "NNPS"}:
+            break  # "(Custodian of the Two Holy) Mosques King Salman": a plural noun is no given name
         if fold(t.text) in lex["head_words"] or fold(t.text[:-1]) in lex["head_words"] and t.text.endswith("s") \
                 or fold(t.text) in lex["prefix_words"] or t.is_sent_start \
                 or fold(t.text) in lex["portfolio"]:
@@ -724,8 +724,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if start > 0 and tokens[start - 1].lower_ == "the" and not (start >= 2 and _match_seq_ending(tokens, start - 2, lex["prefixes"])):
         return None  # "the Padang Besar rail upgrade", "the Teesta": a place or a thing
-    if all(t.i in country_tokens for t in words):
-        return None
+    if all(t.i in country_tokens for t in words) or _names_country(doc[start:end].text):
+        return None  # "the King of Bahrain": a country the model took for a person
     if any(fold(t.text).rstrip(".") in lex["not_names"] for t in words):
         return None
     if fold(words[-1].text) in lex["office_nouns"]:
@@ -1109,7 +1109,7 @@ def _cluster(mentions: list[Mention]) -> list[PersonRecord]:
                     best = p
                     break
         else:
-            cands = [p for p in people if toks[0] in p.tokens]
+            cands = [p for p in people if toks[0] in p.tokens and not _other_office(m, p)]
             if cands:
                 # a surname beats a given name; then the person last named before this mention
                 cands.sort(key=lambda p: (p.tokens[-1] != toks[0] and (p.tokens[-1] not in {"jr", "jr."} or p.tokens[-2] != toks[0]),
@@ -1123,6 +1123,19 @@ def _cluster(mentions: list[Mention]) -> list[PersonRecord]:
         p.mentions.sort(key=lambda m: m.start)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
+
+
+def _other_office(m: Mention, p: PersonRecord) -> bool:
+    """A one-word mention whose title or style shares no word with any title of the person it would join names
+    someone else: "King Salman" is not "Crown Prince ... Mohammed bin Salman"."""
+    keep = _lexicon()["keep_if_single"]
+    first = m.text.split()[0] if m.text.split() else ""
+    own = first if fold(first) in keep and len(m.text.split()) > 1 else None  # "King Salman"
+    theirs = [q.title for q in p.mentions if q.title]
+    if not own or not theirs:
+        return False
+    words = set(fold(own).split()) - {"of", "the", "and"}
+    return not any(words & set(fold(t).split()) for t in theirs)
 
 
 def _order_ok(short: list[str], long: list[str]) -> bool:
@@ -1438,9 +1451,10 @@ def _weak(doc: Any, p: PersonRecord) -> bool:
         return False
     if any(m.start in _leader_surnames(doc, frozenset()) for m in p.mentions):
         return False  # a leader's surname the dictionary knows
+    keep = _lexicon()["keep_if_single"]
     for m in p.mentions:
-        if m.title or m.full_text != m.text or m.counterpart_of is not None:
-            return False
+        if m.title or m.full_text != m.text or m.counterpart_of is not None or fold(m.text.split()[0]) in keep:
+            return False  # titled, styled ("King Salman") or someone's counterpart
         if any(doc[i].dep_ in {"nsubj", "nsubjpass"} or doc[i].dep_ == "conj" and doc[i].head.dep_ in {"nsubj", "nsubjpass"}
                for i in range(m.start, m.end)):
             return False  # a subject, or joined to one: "Putin and Obama met"

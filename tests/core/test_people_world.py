@@ -245,3 +245,23 @@ def test_a_one_word_name_is_found_out_of_office_too():
     # Sugiono became Indonesia's foreign minister in October 2024; a story from before still names him
     x = run("On Monday Sugiono met his Thai counterpart Maris Sangiampongsa in Jakarta.", date="2024-10-10")
     assert person(x, "Sugiono").country == "ID"
+
+
+def test_a_country_alone_is_no_person_and_a_commander_is_a_title():
+    x = run("The Emir congratulated the King of Bahrain on the anniversary. Later, the Chief of Staff met the "
+            "Crown Prince, Deputy Supreme Commander of the Defence Force and First Deputy Prime Minister "
+            "Prince Nasser bin Rashid Al-Khalifa in Manama on Monday.")
+    assert "Bahrain" not in names(x)
+    assert "Deputy Supreme Commander" not in names(x)
+
+
+def test_a_king_named_by_his_style_is_not_the_crown_prince_who_shares_his_name():
+    x = run("The envoy conveyed the greetings of Custodian of the Two Holy Mosques King Salman and Crown Prince and "
+            "Prime Minister Mohammed bin Salman to the Kuwaiti leadership on Monday.", date="2024-06-03")
+    assert any(n in {"King Salman", "Salman"} for n in names(x))
+    assert not any("Mosques" in n for n in names(x))
+
+
+def test_don_is_a_given_name_in_english_copy():
+    x = run("Foreign Minister Retno Marsudi met Thailand's Don Pramudwinai in New York on Monday.", date="2022-09-19")
+    assert "Don Pramudwinai" in names(x)
