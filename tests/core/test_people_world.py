@@ -265,3 +265,11 @@ def test_a_king_named_by_his_style_is_not_the_crown_prince_who_shares_his_name()
 def test_don_is_a_given_name_in_english_copy():
     x = run("Foreign Minister Retno Marsudi met Thailand's Don Pramudwinai in New York on Monday.", date="2022-09-19")
     assert "Don Pramudwinai" in names(x)
+
+
+def test_a_regional_portfolio_ends_before_the_name():
+    x = run("The minister met the Secretary of State for Latin America Elena Robles and the Assistant Secretary for "
+            "Western Hemisphere Affairs Mark Doyle in Madrid on Monday.")
+    assert "Elena Robles" in names(x)
+    assert "America" not in names(x)
+    assert "Mark Doyle" in names(x)
