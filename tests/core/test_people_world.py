@@ -273,3 +273,9 @@ def test_a_regional_portfolio_ends_before_the_name():
     assert "Elena Robles" in names(x)
     assert "America" not in names(x)
     assert "Mark Doyle" in names(x)
+
+
+def test_a_territory_in_a_title_is_no_name():
+    x = run("The Chief Minister of the Northern Territory Dana Hollis met the Timorese ambassador in Darwin on Monday.")
+    assert "Dana Hollis" in names(x)
+    assert "Territory" not in names(x)
