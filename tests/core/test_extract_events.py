@@ -279,3 +279,31 @@ def test_separate_meetings_with_counterparts_from_two_countries_named_later():
     assert met == [("Peter Banda", "David Kgari"), ("Peter Banda", "Joyce Phiri")], \
         [(e.type, e.participants) for e in x.events]
     assert all(e.date == "2025-06-16" for e in x.events if e.type == "meeting")
+
+
+def test_peers_listed_with_their_countries_each_a_meeting():
+    x = run("Foreign Minister Ana Ortiz of Uruguay met her peers from Bolivia and Paraguay, Luis Quispe and "
+            "Marta Benitez, in Quito on Friday.\n\n"
+            "President Jorge Silva of Uruguay will meet his peers Carlos Mamani of Bolivia and Rosa Duarte of "
+            "Paraguay next month.", date="2025-05-10")
+    held = sorted(tuple(e.participants) for e in x.events if e.type == "meeting" and e.status == "held")
+    planned = sorted(tuple(e.participants) for e in x.events if e.type == "meeting" and e.status == "planned")
+    assert held == [("Ana Ortiz", "Luis Quispe"), ("Ana Ortiz", "Marta Benitez")], [(e.type, e.participants) for e in x.events]
+    assert planned == [("Jorge Silva", "Carlos Mamani"), ("Jorge Silva", "Rosa Duarte")]
+
+
+def test_accompanying_the_president_in_meetings_makes_them_the_president_s():
+    x = run("In the afternoon, the Foreign Minister, Ana Ortiz, accompanied the President of the Republic, Jorge "
+            "Silva, in bilateral meetings with President Pablo Vera of Ecuador and President Elena Ruiz of Panama.",
+            date="2025-05-10")
+    met = [e for e in x.events if e.type == "meeting"]
+    assert met and all(e.participants[0] == "Jorge Silva" for e in met), [(e.type, e.participants) for e in x.events]
+    assert {"Pablo Vera"} <= {p for e in met for p in e.participants}
+
+
+def test_a_headline_in_the_present_above_its_date_line_tells_what_happened():
+    x = run("Minister Ortiz meets with foreign ministers from Bolivia and Paraguay in Quito\n"
+            "Friday, May 9, 2025\n\n"
+            "Foreign Minister Ana Ortiz of Uruguay met her peers from Bolivia and Paraguay, Luis Quispe and "
+            "Marta Benitez, in Quito on Friday.", date="2025-05-09")
+    assert x.events and all(e.status == "held" for e in x.events), [(e.type, e.status, e.participants) for e in x.events]

@@ -82,6 +82,9 @@ class Cast:
             for c in t.children:
                 if c.dep_ == "appos" or (follow_conj and c.dep_ == "conj"):
                     stack.append(c)
+                if follow_conj and t.i in self.at and c.dep_ == "prep" and c.lower_ in {"of", "from"}:
+                    # "Mauricio Macri of Argentina and Michel Temer of Brazil": the parser joins Temer to Argentina
+                    stack += [x for g in c.children if g.dep_ == "pobj" for x in g.conjuncts if x.i in self.at]
                 if c.dep_ == "prep" and c.lower_ in {"among", "including"}:  # "leaders, among them A and B"
                     stack += [g for g in c.children if g.dep_ in {"pobj", "appos"} and g.lower_ != "them"]
                     stack += [h for g in c.children if g.lower_ == "them" for h in g.children if h.dep_ in {"appos", "conj"}]
@@ -113,9 +116,13 @@ class Cast:
         persons = self.in_phrase(token)
         if persons:
             for member in _members(token):  # "A and his counterparts from B and C": the counterparts too
-                if member.lemma_.lower() == "counterpart" and member.i != token.i:
+                if member.lemma_.lower() in _PEERS and member.i != token.i:
                     persons += [p for p in self.counterparts_from(member) if p not in persons]
             return persons
+        if token.tag_ in {"NNS", "NNPS"} and low.endswith("s") and low[:-1] in _PEERS | set(verb_words()["role_nouns"]):
+            listed = self.counterparts_from(token)  # "the Presidents of Peru, X, and Canada, Y"
+            if listed:
+                return listed
         titled = self.titled_pair(token)
         if titled:
             return titled
@@ -170,7 +177,7 @@ class Cast:
         a title's initials ("EAM") or a whole title ("the Crown Prince")."""
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["role_nouns"]:
             return self.by_role(token)
-        if token.lemma_.lower() == "counterpart" and self.counterparts_from(token):
+        if token.lemma_.lower() in _PEERS and self.counterparts_from(token):
             return self.counterparts_from(token)
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["person_nouns"]:
             return self.by_kind(token)
@@ -179,8 +186,13 @@ class Cast:
     def counterparts_from(self, token: Any) -> list[Any]:
         """ "his counterparts from Namibia and Mali": for each country named, its person the story names most
         (the story names them elsewhere: "the presidents of Namibia, X, and Mali, Y")."""
-        heads = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
-                 for g in c.children if g.dep_ == "pobj"]
+        preps = [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}]
+        preps += [c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                  and c.i == token.right_edge.i + 1]  # "met his peers from A and B": hung on the verb
+        heads = [g for c in preps for g in c.children if g.dep_ == "pobj"]
+        named = [self.at[x.i] for g in heads for x in (g, *g.conjuncts) if x.i in self.at]
+        if len(named) >= 2:
+            return list({id(p): p for p in named}.values())  # "... from A and B, X and Y": the names listed
         codes = [code for g in heads for x in (g, *g.conjuncts) for code in [code_of(x.text)] if code]
         out = []
         for code in dict.fromkeys(codes):
@@ -322,6 +334,9 @@ class Cast:
 
 
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
+
+
+_PEERS = {"counterpart", "peer"}
 
 
 def _members(token: Any) -> list[Any]:

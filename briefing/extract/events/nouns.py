@@ -117,6 +117,12 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                 # "A and B opened the joint session": a sitting is all of theirs; a visit or a call the first's
                 participants = (got if etype in {"conference", "talks", "ceremony", "statement", "signing"}
                                 else got[:1]) + participants
+    if close and gov.lemma_.lower() == "accompany" and etype in {"meeting", "talks", "conference", "visit", "ceremony"}:
+        # "accompanied the President, X, in bilateral meetings with Y": X's meetings, the subject at X's side
+        led = [p for c in gov.children if c.dep_ == "dobj" for p in people.resolve(c)]
+        if led:
+            actor = led[0]
+            participants = led[:1] + [p for p in participants if p is not led[0]]
     hosted = False
     if etype in {"meeting", "talks"} and gov.lemma_.lower() in _GRANTING and t.head.i == gov.i and actor is not None:
         # "granted an audience to X", "accorded separate audiences to A, B and C": the subject receives them

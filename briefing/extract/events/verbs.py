@@ -302,7 +302,16 @@ def _present_with_date(t: Any, sent: Any) -> bool:
         return False
     dated = [c for c in t.children if c.dep_ == "npadvmod"]
     dated += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(g.ent_type_ == "DATE" for g in dated)
+    return any(g.ent_type_ == "DATE" and not _own_line(g) for g in dated)
+
+
+def _own_line(token: Any) -> bool:
+    """A date standing on a line of its own (a headline's date line the parser ran into it), not the verb's."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start:end if end >= 0 else len(text)]
+    return start > 0 and len(line.split()) <= 6 and not any(w.lower() in {"on", "in", "at"} for w in line.split()[:1])
 
 
 def _a_group(t: Any) -> bool:
