@@ -1128,9 +1128,10 @@ def _cluster(mentions: list[Mention]) -> list[PersonRecord]:
 def _other_office(m: Mention, p: PersonRecord) -> bool:
     """A one-word mention whose title or style shares no word with any title of the person it would join names
     someone else: "King Salman" is not "Crown Prince ... Mohammed bin Salman"."""
-    keep = _lexicon()["keep_if_single"]
+    lex = _lexicon()
+    monarchs = {fold(w) for w in lex["keep_if_single"]} & {" ".join(h) for h in lex["leaders"]}  # King, Sultan, Emir
     first = m.text.split()[0] if m.text.split() else ""
-    own = first if fold(first) in keep and len(m.text.split()) > 1 else None  # "King Salman"
+    own = first if fold(first) in monarchs and len(m.text.split()) > 1 else None  # "King Salman", not "Sheikh Khalid"
     theirs = [q.title for q in p.mentions if q.title]
     if not own or not theirs:
         return False

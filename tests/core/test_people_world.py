@@ -279,3 +279,9 @@ def test_a_territory_in_a_title_is_no_name():
     x = run("The Chief Minister of the Northern Territory Dana Hollis met the Timorese ambassador in Darwin on Monday.")
     assert "Dana Hollis" in names(x)
     assert "Territory" not in names(x)
+
+
+def test_a_sheikh_named_short_is_still_the_minister_named_in_full():
+    x = run("His Highness Sheikh Hamdan bin Rashid Al Qassimi, Minister of State for Foreign Trade, received the "
+            "Indian Commerce Minister in Abu Dhabi on Tuesday. Sheikh Hamdan and the minister reviewed trade.")
+    assert not any(n == "Sheikh Hamdan" for n in names(x))
