@@ -307,3 +307,13 @@ def test_a_headline_in_the_present_above_its_date_line_tells_what_happened():
             "Foreign Minister Ana Ortiz of Uruguay met her peers from Bolivia and Paraguay, Luis Quispe and "
             "Marta Benitez, in Quito on Friday.", date="2025-05-09")
     assert x.events and all(e.status == "held" for e in x.events), [(e.type, e.status, e.participants) for e in x.events]
+
+
+def test_arriving_where_a_relative_clause_says_is_a_visit_there_and_a_busy_agenda_is_no_meeting():
+    x = run("Foreign Minister Ana Ortiz of Uruguay is holding an intense round of bilateral meetings in Lima, where "
+            "she arrived on Tuesday.\n\n"
+            "Ortiz met Foreign Minister Luis Quispe of Peru on Wednesday.", date="2025-05-08")
+    visits = [e for e in x.events if e.type == "visit"]
+    assert len(visits) == 1 and visits[0].participants == ["Ana Ortiz"] and visits[0].date == "2025-05-06"
+    meetings = [e for e in x.events if e.type == "meeting"]
+    assert [m.participants for m in meetings] == [["Ana Ortiz", "Luis Quispe"]]

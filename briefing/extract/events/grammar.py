@@ -132,6 +132,19 @@ def place_of(token: Any) -> str | None:
                     ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
                     if ent is not None:
                         return ent.text
+    if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+        return _place_named(token.head)  # "in Mexico, where he arrived on Tuesday"
+    return None
+
+
+def _place_named(g: Any) -> str | None:
+    """The country or place a token names, as written."""
+    cm = next((m for m in g.doc._.bb_countries or [] if m.start <= g.i < m.end), None)
+    if cm is not None:
+        return str(g.doc[cm.start:cm.end].text)
+    if g.ent_type_ in {"GPE", "LOC", "FAC"}:
+        ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
+        return str(ent.text) if ent is not None else None
     return None
 
 

@@ -171,6 +171,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     if not participants:
         if gov.pos_ not in {"VERB", "AUX"} and not has_date_word(sent):
             return None  # a name in a list of tags or links, not a report that it took place
+        if t.tag_ == "NNS" and not placed and t.lower_ not in {"talks", "consultations", "negotiations", "discussions"}:
+            return None  # "an intense agenda of bilateral meetings": the ones told after, each with its people
         if not (placed or named_conference or signing_of
                 or (etype in {"conference", "talks", "meeting"} and place_of(t) and has_date_word(sent))):
             return None
