@@ -141,9 +141,19 @@ def _split_datelines(doc: Any) -> None:
             doc[span.start].is_sent_start = True
 
 
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "as", "by", "from", "vs"}
+
+
 def _short_line_before(text: str, line_start: int) -> bool:
+    """The line before is a heading: short, or written as a title ("Fiji's Leaders Unite: Strategic Talks at
+    Pacific Islands Forum"), which a hard-wrapped line of running text is not."""
     prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-    return len(text[prev_start:line_start].split()) <= 8
+    words = text[prev_start:line_start].split()
+    if len(words) <= 8:
+        return True
+    content = [w for w in words if w.lower().strip(":,'’\"") not in _SMALL_WORDS]
+    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return len(words) <= 18 and bool(content) and capitalised >= 0.8 * len(content)
 
 
 def _is_heading_line(text: str, line_start: int) -> bool:

@@ -317,3 +317,19 @@ def test_arriving_where_a_relative_clause_says_is_a_visit_there_and_a_busy_agend
     assert len(visits) == 1 and visits[0].participants == ["Ana Ortiz"] and visits[0].date == "2025-05-06"
     meetings = [e for e in x.events if e.type == "meeting"]
     assert [m.participants for m in meetings] == [["Ana Ortiz", "Luis Quispe"]]
+
+
+def test_bilateral_talks_with_two_leaders_under_a_long_title_case_headline():
+    x = run("Pacific Leaders Meet: Bilateral Talks on Fisheries and Climate at the Regional Forum\n"
+            "Prime Minister Tevita Lolo of Tonga engaged in bilateral talks with Prime Minister Sione Rika of Samoa "
+            "and Prime Minister Kaleb Nand of Fiji on Tuesday.", date="2025-08-14")
+    talks = sorted(tuple(e.participants) for e in x.events if e.type in {"talks", "meeting"})
+    assert talks == [("Tevita Lolo", "Kaleb Nand"), ("Tevita Lolo", "Sione Rika")], [(e.type, e.participants) for e in x.events]
+
+
+def test_a_hard_wrapped_line_of_running_text_is_not_a_heading():
+    from briefing.extract.nlp import get_nlp
+
+    doc = get_nlp()("The two ministers agreed to deepen cooperation on trade, energy and the\n"
+                    "Pacific fisheries agreement signed in Apia last year.")
+    assert len(list(doc.sents)) == 1

@@ -37,7 +37,9 @@ def _one_call_each(t: Any, f: Found) -> list[Found]:
     calls_on = f.type == "meeting" and any(w.lower_ in {"call", "calls"} for w in near) and any(
         c.dep_ == "prep" and c.lower_ in {"on", "upon"} for w in near for c in w.children)
     audiences = f.type == "meeting" and f.hosted  # "granted separate audiences to A, B and C": one each
-    separate = f.type in {"meeting", "talks"} and any(c.lower_ in {"separate", "separately"} for c in t.children)
+    # "separate meetings with A and B", "bilateral talks with A and B": one with each
+    separate = f.type in {"meeting", "talks"} and any(c.lower_ in {"separate", "separately", "bilateral"}
+                                                      for c in t.children)
     others = [p for p in f.participants if p is not f.actor]
     if not (calls_on or audiences or separate) or f.actor is None or len(others) < 2:
         return [f]

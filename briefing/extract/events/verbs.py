@@ -142,6 +142,7 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         guests = [p for c in t.children if c.dep_ == "dobj" for p in people.resolve(c)]
         if guests:  # "telling visiting Secretary of State X that ...": read as a verb, meant as an adjective
             return [Found("visit", t.i, sent, guests[:1], actor=guests[0], planned=False)]
+    noun = None
     if rule.type_from_object:
         noun = _object_trigger(t, rule)
         if noun is None:
@@ -190,12 +191,22 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         cast = subjects[:1] + [o for o in objs if o not in subjects]
         return [Found(etype, t.i, sent, cast[:6], actor=subjects[0], recipient=cast[1], planned=planned,
                       location=place_of(t))]
-    if etype in {"meeting", "call", "talks"} and objs and rule.one_per_object:
+    # "held bilateral talks with A and B", "had separate meetings with A and B": one each, as "met A, B and C"
+    each = rule.one_per_object or (noun is not None and len(objs) > 1 and bool(_each_words(noun) & {"separate", "bilateral"}))
+    if etype in {"meeting", "call", "talks"} and objs and each:
         return [Found(etype, t.i, sent, [subjects[0], o], actor=subjects[0], recipient=o, planned=planned,
                       location=place_of(t)) for o in objs if o not in subjects]  # "met A, B and C": three meetings
     parts = list(subjects) + [p for p in objs if p not in subjects]
     return [Found(etype, t.i, sent, parts[:4], actor=parts[0], recipient=parts[1] if len(parts) > 1 else None,
                   planned=planned, location=place_of(t))]
+
+
+def _each_words(noun: Any) -> set[str]:
+    """The noun and its modifiers (of the noun it modifies, for "bilateral" in "bilateral talks")."""
+    words = {noun.lower_} | {c.lower_ for c in noun.children}
+    if noun.dep_ in {"amod", "compound"}:
+        words |= {noun.head.lower_} | {c.lower_ for c in noun.head.children}
+    return words
 
 
 def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool, used: set[int]) -> list[Found]:
