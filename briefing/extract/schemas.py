@@ -122,6 +122,7 @@ class VerbRule(Open):
     place_or_visit_told: bool = False
     person_object_as: EventType | None = None
     object_preps: Words = []
+    person_preps: Words = []
     refuses_words: Words = []
     one_per_object: bool = False
     place_from_object: bool = False

@@ -333,3 +333,11 @@ def test_a_hard_wrapped_line_of_running_text_is_not_a_heading():
     doc = get_nlp()("The two ministers agreed to deepen cooperation on trade, energy and the\n"
                     "Pacific fisheries agreement signed in Apia last year.")
     assert len(list(doc.sents)) == 1
+
+
+def test_presenting_credentials_is_a_ceremony_of_the_envoy_and_the_head_of_state():
+    x = run("The new Ambassador of Brazil, Maria Souza, presented her letters of credence to President Ana Lima of "
+            "Peru at the Government Palace on Monday.", date="2025-03-12")
+    ceremonies = [e for e in x.events if e.type == "ceremony"]
+    assert [(e.participants, e.date) for e in ceremonies] == [(["Maria Souza", "Ana Lima"], "2025-03-10")]
+    assert not run("The minister presented the budget to parliament on Monday.", date="2025-03-12").events

@@ -13,7 +13,7 @@ from briefing.model import EVENT_TYPES
 _RULE_FLAGS = ("type_from_object", "absorbs_object", "needs_person_object", "needs_place", "place_or_visit_told",
                "one_per_object", "place_from_object")
 _RULE_LISTS = ("needs_prep", "refuses_deps", "not_as", "needs_word", "needs_object", "refuses_words", "object_types",
-               "object_preps")
+               "object_preps", "person_preps")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class VerbRule:
     refuses_words: frozenset[str] = frozenset()
     object_types: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset({"on", "in"})  # where type_from_object looks besides the object
+    person_preps: frozenset[str] = frozenset()  # more prepositions naming participants ("presented credentials to X")
     as_type: str | None = None
     documents_make: str | None = None
     person_object_as: str | None = None  # "called Foreign Minister X today": with a person object, a call

@@ -174,7 +174,7 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
             return []
         place = place_of(t) or (object_place(t) if rule.place_from_object else None)
         return [Found("visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned, location=place)]
-    objs = objects_of(t, people, preps={"with", "on", "upon", "between"})
+    objs = objects_of(t, people, preps={"with", "on", "upon", "between"} | rule.person_preps)
     if etype == "signing" and not subjects:
         objs += [p for p in _in_presence_of(t, people) if p not in objs]
     if not subjects and objs and any(c.dep_ == "auxpass" for c in t.children):
