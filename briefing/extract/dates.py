@@ -173,7 +173,7 @@ def _rules() -> list[_Rule]:
         # "in February", "slated for October", "since June", "early next month" is above
         ("month_alone", rf"\b(?:(?i:in|on|since|until|till|by|from|during|for|of|before|after|early|late|mid|end)(?:\s+|-)"
                         rf"(?:(?i:early|late|mid)(?:\s+|-))?)(?P<m>{M})"
-                        rf"(?![\w-]|,?\s+(?:[0-3]?\d|{Y})|\s+(?:of\s+)?(?i:this|last|next)\s+(?i:year))"),
+                        rf"(?![\w-]|\.?,?\s+(?:[0-3]?\d|{Y})|\s+(?:of\s+)?(?i:this|last|next)\s+(?i:year))"),
         ("mid_year", rf"{B}(?:(?P<mod>(?i:early|late|mid|end))(?:\s+|-)(?:of\s+)?)?(?P<y>{Y}){E}(?![.\-–]\d)"),
     ]
     month_anchor = rf"(?:{months})"

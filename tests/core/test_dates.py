@@ -168,3 +168,9 @@ def test_the_cached_answer_cannot_be_changed_by_a_caller():
     first = find_dates("They met on Monday.", WEDNESDAY)
     first.clear()
     assert values("They met on Monday.", WEDNESDAY) == [("2021-06-21", None)]
+
+
+def test_an_abbreviated_month_with_its_full_stop_keeps_its_day_inside_a_sentence():
+    assert values("signed a deal during a summit on Jan. 5 to end the dispute", "2021-01-25") == [("2021-01-05", None)]
+    assert values("The talks opened on Oct. 16 in Doha.", "2024-10-20") == [("2024-10-16", None)]
+    assert values("They will meet in Sept.", "2024-08-20", True) == [("2024-09", None)]
