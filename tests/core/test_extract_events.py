@@ -341,3 +341,28 @@ def test_presenting_credentials_is_a_ceremony_of_the_envoy_and_the_head_of_state
     ceremonies = [e for e in x.events if e.type == "ceremony"]
     assert [(e.participants, e.date) for e in ceremonies] == [(["Maria Souza", "Ana Lima"], "2025-03-10")]
     assert not run("The minister presented the budget to parliament on Monday.", date="2025-03-12").events
+
+
+def test_spoke_with_a_counterpart_is_the_call_the_headline_tells_of():
+    x = run("Oman and Jordan review ties in phone call\n\n"
+            "Oman's Foreign Minister Salim Harthi spoke with his Jordanian counterpart Omar Nsour on Sunday and "
+            "reviewed relations between the two countries.", date="2025-02-11")
+    calls = [e for e in x.events if e.type == "call"]
+    assert [(e.participants, e.date) for e in calls] == [(["Salim Harthi", "Omar Nsour"], "2025-02-09")], \
+        [(e.type, e.participants) for e in x.events]
+
+
+def test_spoke_by_telephone_is_a_call_and_spoke_with_alone_a_meeting():
+    x = run("Foreign Minister Salim Harthi of Oman spoke by telephone with Foreign Minister Omar Nsour of Jordan on "
+            "Sunday.", date="2025-02-11")
+    assert [e.type for e in x.events] == ["call"]
+    x = run("Foreign Minister Salim Harthi of Oman spoke with Foreign Minister Omar Nsour of Jordan in Muscat on "
+            "Sunday.", date="2025-02-11")
+    assert [e.type for e in x.events] == ["meeting"]
+
+
+def test_a_phone_call_the_parser_hangs_on_the_speaker_s_title_is_still_theirs():
+    x = run("Karim Saleh, Secretary General of the Gulf Cooperation Council in a phone call with Omar Nsour "
+            "congratulated him on his appointment as Foreign Minister of Jordan.", date="2025-02-11")
+    calls = [e for e in x.events if e.type == "call"]
+    assert [e.participants for e in calls] == [["Karim Saleh", "Omar Nsour"]], [(e.type, e.participants) for e in x.events]

@@ -178,6 +178,15 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             return None
         if etype in {"ceremony", "statement"}:
             return None
+    if etype in {"meeting", "talks", "call"} and len(participants) == 1 and recipient is not None and actor is None \
+            and not close:
+        # "X, Secretary General of the Council in a phone call with Y congratulated him": the parser hangs the
+        # call on the title; the one who speaks with Y is the sentence's subject
+        subj = subject_of(sent.root)
+        got = [p for p in (people.resolve(subj) if subj is not None else []) if p not in participants]
+        if got:
+            actor = got[0]
+            participants = got[:1] + participants
     if etype in {"meeting", "talks", "call"} and len(participants) == 1 and not placed:
         return None
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children) and not has_poss \

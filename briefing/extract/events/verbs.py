@@ -118,7 +118,8 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     lemma = verb_lemma(t)
     rule = verb_rule(lemma)
     etype = words["verbs"].get(lemma)
-    is_pair = lemma in words["pair"] and etype is None and not rule.type_from_object
+    # a pair verb that may also carry an event noun ("spoke at the forum") is a pair verb when it carries none
+    is_pair = lemma in words["pair"] and etype is None and (not rule.type_from_object or _object_trigger(t, rule) is None)
     if rule.documents_make and any(g.lower_ in verb_words()["document_words"] for c in t.children
                                    if c.dep_ == "dobj" for g in c.subtree):
         etype, is_pair = rule.documents_make, False  # "exchanged eight agreements and MoUs": a signing
@@ -146,7 +147,7 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     if rule.type_from_object:
         noun = _object_trigger(t, rule)
         if noun is None:
-            if etype is None or lemma in words["pair"]:
+            if not is_pair and (etype is None or lemma in words["pair"]):
                 return []
         else:
             etype = noun_type(noun)
@@ -286,7 +287,31 @@ def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: b
     named = all(any(sent.start <= m.start < sent.end for m in p.mentions) for p in pair[:2])
     if not named:
         return []  # "the two sides agreed ...": says nothing about a meeting of its own
+    if _by_phone(t) or _phone_told_around(sent):  # "spoke by phone with X"; "... in phone call" (headline), then
+        # "X spoke with his counterpart Y": the call the story is about
+        return [Found("call", t.i, sent, pair[:2], actor=pair[0], recipient=pair[1], planned=planned)]
     return [Found("meeting", t.i, sent, pair[:2], actor=pair[0], recipient=pair[1], planned=planned, weak=True)]
+
+
+_PHONE = {"phone", "telephone", "telephonically", "video", "videoconference", "videolink"}
+
+
+def _phone_told_around(sent: Any) -> bool:
+    """A phone or video call named in this sentence, the one before it, or the story's first sentence."""
+    doc = sent.doc
+    sents = [sent]
+    if sent.start > 0:
+        sents.append(doc[sent.start - 1].sent)
+        sents.append(doc[0].sent)
+    return any(w.lower_ in _PHONE and w.head.lower_ in {"call", "calls", "conversation", "talks", "talk"}
+               or (w.lower_ in _PHONE and w.head.dep_ == "prep" and w.head.lower_ in {"over", "by", "via"})
+               or (w.lower_ in {"phone", "telephone"} and w.head.lower_ in {"over", "by", "via"})
+               for s in sents for w in s)
+
+
+def _by_phone(verb: Any) -> bool:
+    """The verb's own phrases say it was done by phone or video ("by phone", "over the telephone")."""
+    return any(g.lower_ in _PHONE for c in verb.children if c.dep_ in {"prep", "advmod", "npadvmod"} for g in c.subtree)
 
 
 def _group_event(t: Any, sent: Any, subj: Any, etype: str | None, planned: bool) -> list[Found]:
