@@ -149,8 +149,8 @@ def _short_line_before(text: str, line_start: int) -> bool:
     Pacific Islands Forum"), which a hard-wrapped line of running text is not."""
     prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     words = text[prev_start:line_start].split()
-    if len(words) <= 8:
-        return True
+    if len(words) <= 8 or (prev_start == 0 and len(words) <= 20):
+        return True  # short, or the text's first line: its title, however it is capitalised
     content = [w for w in words if w.lower().strip(":,'’\"") not in _SMALL_WORDS]
     capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
     return len(words) <= 18 and bool(content) and capitalised >= 0.8 * len(content)

@@ -366,3 +366,13 @@ def test_a_phone_call_the_parser_hangs_on_the_speaker_s_title_is_still_theirs():
             "congratulated him on his appointment as Foreign Minister of Jordan.", date="2025-02-11")
     calls = [e for e in x.events if e.type == "call"]
     assert [e.participants for e in calls] == [["Karim Saleh", "Omar Nsour"]], [(e.type, e.participants) for e in x.events]
+
+
+def test_a_sentence_case_headline_on_the_first_line_and_courtesy_calls_to_two_leaders():
+    x = run("Minister Ortiz to discuss trade and energy during her Peru visit\n"
+            "Foreign Minister Ana Ortiz of Uruguay will be on a two-day visit to Peru from June 4. During her visit, "
+            "Ortiz will pay a courtesy call to President Luis Quispe and Prime Minister Rosa Mendez.", date="2025-06-01")
+    visits = [e for e in x.events if e.type == "visit"]
+    assert [(v.date, v.status) for v in visits] == [("2025-06-04", "planned")], [(e.type, e.date) for e in x.events]
+    calls = sorted(tuple(e.participants) for e in x.events if e.type == "meeting")
+    assert calls == [("Ana Ortiz", "Luis Quispe"), ("Ana Ortiz", "Rosa Mendez")]

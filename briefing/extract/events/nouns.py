@@ -51,8 +51,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             participants += people.resolve(c)
     if participants:
         actor = participants[0]
+    person_preps = {"with", "between", "on", "of"} | ({"to"} if etype == "meeting" else set())  # "a courtesy call to X"
     for c in t.children:
-        if c.dep_ == "prep" and c.lower_ in {"with", "between", "on", "of"}:
+        if c.dep_ == "prep" and c.lower_ in person_preps:
             for g in c.children:
                 if g.dep_ == "pobj":
                     if c.lower_ == "of" and etype not in {"visit"} and not (

@@ -35,7 +35,7 @@ def _one_call_each(t: Any, f: Found) -> list[Found]:
     A, B and C" is one meeting with each."""
     near = [t, t.head, *t.children, *t.head.children]
     calls_on = f.type == "meeting" and any(w.lower_ in {"call", "calls"} for w in near) and any(
-        c.dep_ == "prep" and c.lower_ in {"on", "upon"} for w in near for c in w.children)
+        c.dep_ == "prep" and c.lower_ in {"on", "upon", "to"} for w in near for c in w.children)
     audiences = f.type == "meeting" and f.hosted  # "granted separate audiences to A, B and C": one each
     # "separate meetings with A and B", "bilateral talks with A and B": one with each
     separate = f.type in {"meeting", "talks"} and any(c.lower_ in {"separate", "separately", "bilateral"}
@@ -118,7 +118,8 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
                 etype = noun_type(subj)  # "The conference of the commission is slated for July"
             f = Found(etype, t.i, sent, planned=is_planned(verb))
             f.participants = people.resolve(subj) if subj is not None else []
-            others = objects_of(verb, people, preps={"with", "on", "between"})
+            # "paid a courtesy call on/upon/to X"
+            others = objects_of(verb, people, preps={"with", "on", "between"} | ({"upon", "to"} if etype == "meeting" else set()))
             f.participants += [p for p in others if p not in f.participants]
             if f.participants:
                 f.actor = f.participants[0]
