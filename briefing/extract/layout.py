@@ -144,13 +144,20 @@ def _split_datelines(doc: Any) -> None:
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "as", "by", "from", "vs"}
 
 
+def _unwrapped(text: str, line_start: int) -> bool:
+    """The line starting here runs on as a paragraph (over 100 characters): the text is not hard-wrapped."""
+    end = text.find("\n", line_start)
+    return (end if end >= 0 else len(text)) - line_start > 100
+
+
 def _short_line_before(text: str, line_start: int) -> bool:
     """The line before is a heading: short, or written as a title ("Fiji's Leaders Unite: Strategic Talks at
     Pacific Islands Forum"), which a hard-wrapped line of running text is not."""
     prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     words = text[prev_start:line_start].split()
-    if len(words) <= 8 or (prev_start == 0 and len(words) <= 20):
-        return True  # short, or the text's first line: its title, however it is capitalised
+    if len(words) <= 8 or (prev_start == 0 and len(words) <= 20 and _unwrapped(text, line_start)
+                           and words[-1].lower() not in _SMALL_WORDS):
+        return True  # short, or the text's first line above a paragraph: its title, however it is capitalised
     content = [w for w in words if w.lower().strip(":,'’\"") not in _SMALL_WORDS]
     capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
     return len(words) <= 18 and bool(content) and capitalised >= 0.8 * len(content)

@@ -127,9 +127,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     hosted = False
     if etype in {"meeting", "talks"} and gov.lemma_.lower() in _GRANTING and t.head.i == gov.i and actor is not None:
         # "granted an audience to X", "accorded separate audiences to A, B and C": the subject receives them
-        guests = [p for g in _to_objects(gov, t) for p in people.resolve(g) if p not in participants]
+        guests = [p for g in _to_objects(gov, t) for p in people.resolve(g) if p is not actor]
         if guests:
-            participants += guests
+            participants += [p for p in guests if p not in participants]
             recipient, hosted = guests[0], True
     if len(participants) == 1 and (etype == "statement" or etype == "ceremony" and t.lower_ in _MEALS):
         # "X said at the joint press conference", "a working dinner hosted by X": X and the one X met
