@@ -376,3 +376,17 @@ def test_a_sentence_case_headline_on_the_first_line_and_courtesy_calls_to_two_le
     assert [(v.date, v.status) for v in visits] == [("2025-06-04", "planned")], [(e.type, e.date) for e in x.events]
     calls = sorted(tuple(e.participants) for e in x.events if e.type == "meeting")
     assert calls == [("Ana Ortiz", "Luis Quispe"), ("Ana Ortiz", "Rosa Mendez")]
+
+
+def test_a_visitor_the_parser_joins_to_a_fronted_invitation_is_still_the_visitor():
+    x = run("At the invitation of His Excellency Paul Mbeki, President of the Republic of Namibia, Her Excellency "
+            "Mrs. Grace Banda, President of the Republic of Malawi paid a one-day working visit to the Republic of "
+            "Namibia on 13 March 2025.", date="2025-03-13")
+    visits = [e for e in x.events if e.type == "visit"]
+    assert [(v.participants, v.date) for v in visits] == [(["Grace Banda"], "2025-03-13")], \
+        [(e.type, e.participants) for e in x.events]
+
+
+def test_a_verbless_sentence_does_not_hang_the_reader():
+    x = run("The Prime Minister's invitation to visit Korea in May, and the talks in Seoul.", date="2025-03-13")
+    assert isinstance(x.events, list)

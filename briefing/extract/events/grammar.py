@@ -30,14 +30,26 @@ def subject_of(verb: Any) -> Any:
         if t.dep_ == "acl" and t.head.lower_ in {"invitation", "invitations"}:
             # "accepted Lee's invitation to visit Korea": the one who accepted visits, not the one who invited
             gov = t.head.head
-            while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+            while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
                 gov = gov.head
             return subject_of(gov) if gov.pos_ in {"VERB", "AUX"} and gov is not t else None
         if t.dep_ == "acl" and t.head.pos_ in {"NOUN", "PROPN"}:
             return t.head
-        if t.head is t:
-            return None
+        if t.head.i == t.i:  # the root (spaCy makes a new Token object for each .head: compare indices)
+            return _fronted_subject(t)
         t = t.head
+    return None
+
+
+def _fronted_subject(verb: Any) -> Any:
+    """ "At the invitation of A, President of X, B, President of Y paid a visit": a sentence root with no
+    subject, whose subject the parser joined to the fronted "of" phrase as a conjunct, right before it."""
+    fronted = [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i]
+    for prep in fronted:
+        for g in prep.subtree:
+            if g.dep_ == "conj" and g.head.dep_ == "pobj" and g.i < verb.i and not any(
+                    c.dep_ == "cc" for c in g.head.children) and g.right_edge.i + 2 >= verb.i:
+                return g  # no "and" between them: not a list, a subject run into the phrase before it
     return None
 
 
@@ -65,7 +77,7 @@ def is_planned(token: Any, *, climb: bool = True) -> bool:
                     return True
         if t.tag_ == "VBN" and t.lower_ in words["planned_participles"]:
             return True
-        if not climb or t.dep_ in {"ROOT"} or t.head is t:
+        if not climb or t.dep_ in {"ROOT"} or t.head.i == t.i:
             break
         present_when = t.dep_ == "advcl" and t.tag_ in {"VBZ", "VBP"} and any(
             c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once", "after", "before", "while"} for c in t.children)

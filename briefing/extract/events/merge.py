@@ -194,7 +194,7 @@ def _told_as_backstory(trigger: Any) -> bool:
         if t.dep_ in {"prep", "mark"} and t.lower_ in {"after", "since", "before", "following"} \
                 and t.head.pos_ in {"VERB", "AUX"} and t.head.i != trigger.i:
             return True
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False

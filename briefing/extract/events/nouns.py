@@ -41,7 +41,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             break
         if node.head.i in used and not has_poss:
             return None
-        if node.head is node or node.head.pos_ in {"VERB", "AUX"} and node.head.i not in used:
+        if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"} and node.head.i not in used:
             break  # "laid a wreath and gave a joint press conference": the second verb's object is its own event
         node = node.head
     participants: list[Any] = []
@@ -85,7 +85,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     # the verb the noun hangs from: "X paid a courtesy call on Y", "X is on an official visit", "at a press briefing"
     gov = t.head
     hops = 0
-    while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov and hops < 3:
+    while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i and hops < 3:
         gov = gov.head
         hops += 1
     if t.head.lower_ == "of" and t.head.head.lower_ == "ahead":

@@ -82,7 +82,7 @@ def _may_share(doc: Any, f: Found, sent: Any, mention: Any) -> bool:
     if t.pos_ in {"VERB", "AUX"} or (t.head.lower_ == "of" and t.head.head.lower_ == "day"):
         return True  # a verb, or "met X on Thursday, on the second day of her visit"
     gov = t.head
-    while gov.pos_ not in {"VERB", "AUX"} and gov.head is not gov:
+    while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
         gov = gov.head
     span = doc.char_span(sent.start_char + mention.start, sent.start_char + mention.end, alignment_mode="expand")
     return span is not None and any(a.i == gov.i for a in span.root.ancestors) and t.dep_ in {"nsubj", "nsubjpass"}
@@ -103,7 +103,7 @@ def _clause(token: Any) -> Any:
     for _ in range(12):
         if t.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return t
         t = t.head
     return t
@@ -138,7 +138,7 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
             return True
         if t.dep_ == "advcl" and t.i > trigger.i and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in t.children):
             return True  # "his first visit since he was sworn in in November": another time
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
