@@ -390,3 +390,11 @@ def test_a_visitor_the_parser_joins_to_a_fronted_invitation_is_still_the_visitor
 def test_a_verbless_sentence_does_not_hang_the_reader():
     x = run("The Prime Minister's invitation to visit Korea in May, and the talks in Seoul.", date="2025-03-13")
     assert isinstance(x.events, list)
+
+
+def test_what_the_subject_did_during_a_dinner_puts_them_at_the_dinner():
+    x = run("Prime Minister Abel Tesfaye of Ethiopia presented art pieces to President John Okello of Uganda during a "
+            "State Dinner at State House Entebbe on Thursday.", date="2025-03-14")
+    dinners = [e for e in x.events if e.type == "ceremony"]
+    assert [(d.participants, d.date) for d in dinners] == [(["Abel Tesfaye", "John Okello"], "2025-03-13")], \
+        [(e.type, e.participants) for e in x.events]

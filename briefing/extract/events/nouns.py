@@ -99,7 +99,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         planned = is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and is_planned(gov))
     placed = gov.lemma_.lower() in words["place"] or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
                                                        for c in t.children)
-    close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in"})
+    close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in", "during"})
     if t.head.lower_ == "of" and t.head.head.lower_ in {"sidelines", "sideline", "margins", "margin"}:
         close = True  # "met ... on the sidelines of the ASEAN Summit"
     if not close:
