@@ -215,11 +215,13 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
             self._pending.append(Change(what, ids, step or self._step_name))
 
     def _notify(self) -> None:
-        """Tell the other officers' stores (delivered when this transaction commits)."""
+        """Tell the other officers' stores (delivered when this transaction commits), in one statement."""
+        payloads = []
         for change in self._pending:
             what, ids = (change.what, list(change.ids)) if len(change.ids) <= MAX_NOTIFIED_IDS else ("reset", [])
-            payload = json.dumps({"what": what, "ids": ids, "step": change.step, "by": self.user})
-            self._conn.execute("SELECT pg_notify(%s, %s)", (CHANNEL, payload))
+            payloads.append(json.dumps({"what": what, "ids": ids, "step": change.step, "by": self.user}))
+        if payloads:
+            self._conn.execute("SELECT pg_notify(%s, p) FROM unnest(%s::text[]) AS p", (CHANNEL, payloads))
 
     def _flush(self) -> None:
         changes, self._pending = self._pending, []
@@ -340,19 +342,29 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         with self._lock:
             try:
                 with self._conn.transaction():
-                    if kept is not None and not self._cache_still_valid(kept):
+                    # Is the source held already, and has anybody written since the cache was filled? One
+                    # round trip; the step's settings, the notifications and the transaction id read back for
+                    # the cache are sent with the source's statements (_write_source), waiting for nothing.
+                    row = self._conn.execute("SELECT (SELECT id FROM sources WHERE sha256 = %s), "
+                                             "pg_current_snapshot()::text", (source.sha256,)).fetchone()
+                    assert row is not None
+                    if kept is not None and not self._cache_still_valid(kept, str(row[1])):
                         kept.clear()
-                    row = self._conn.execute("SELECT id FROM sources WHERE sha256 = %s", (source.sha256,)).fetchone()
-                    if row:
+                    if row[0] is not None:
                         return int(row[0]), False
-                    if step_id is not None:
-                        self._conn.execute("SELECT set_config('briefing.step', %s, true), "
-                                           "set_config('briefing.step_name', 'Import', true)", (str(step_id),))
+                    settings = (("briefing.step", str(step_id)), ("briefing.step_name", "Import")) \
+                        if step_id is not None else ()
                     self._step_name = "Import"
-                    source_id = self._write_source(source, extraction, kept)
-                    self._notify()
+                    txid: list[Any] = []
+
+                    def then() -> None:
+                        self._notify()
+                        if kept is not None:
+                            txid.append(self._conn.execute("SELECT txid_current()"))
+
+                    source_id = self._write_source(source, extraction, kept, settings=settings, then=then)
                     if kept is not None:
-                        row = self._conn.execute("SELECT txid_current()").fetchone()
+                        row = txid[0].fetchone()
                         self._cache_mark = (id(kept), int(row[0]) if row else -1)
             except BaseException:
                 self._pending.clear()
@@ -364,34 +376,48 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
             self._flush()
         return source_id, True
 
-    def _cache_still_valid(self, cache: ingest.ContributionCache) -> bool:
+    def _cache_still_valid(self, cache: ingest.ContributionCache, snapshot: str) -> bool:
         """Has no transaction but this store's last one written anything since (on the whole server)?
+        ``snapshot``: pg_current_snapshot() at the start of this transaction.
 
         Every writing transaction takes the next transaction id; if the next one to be given is still the
         one after ours, and none is in progress, nothing the cache remembers can have changed."""
-        row = self._conn.execute("SELECT pg_current_snapshot()::text").fetchone()
-        if row is None or self._cache_mark[0] != id(cache):
+        if self._cache_mark[0] != id(cache):
             return False
-        _, xmax, in_progress = str(row[0]).split(":")
+        _, xmax, in_progress = snapshot.split(":")
         return int(xmax) == self._cache_mark[1] + 1 and not in_progress
 
-    def _write_source(self, source: Source, extraction: Extraction,
-                      cache: ingest.ContributionCache | None = None) -> int:
+    def _write_source(self, source: Source, extraction: Extraction, cache: ingest.ContributionCache | None = None,
+                      *, settings: Sequence[tuple[str, str]] = (), then: Callable[[], None] | None = None) -> int:
         """Write a source and its items; it joins only items of its own marking (schema.sql, join_rank):
-        what a SECRET source says never becomes part of an item an OFFICIAL reader sees."""
-        self._conn.execute("SELECT set_config('briefing.join_rank', %s, true)", (str(MARKINGS.index(source.marking)),))
-        try:
-            if not psycopg.Pipeline.is_supported():  # a libpq older than 14: one statement at a time
-                return self._write_source_joined(self._db, source, extraction, cache)
-            # In pipeline mode: the client waits for the server only where the ingest code reads (batch.py).
-            with self._conn.pipeline() as pipeline:
-                db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()))
-                source_id = self._write_source_joined(db, source, extraction, cache)
-                db.flush()
-                return source_id
-        finally:
-            if not self._conn.closed and self._conn.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS:
-                self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
+        what a SECRET source says never becomes part of an item an OFFICIAL reader sees.
+
+        ``settings``: transaction-local settings made first; ``then``: run once the source is written, its
+        statements sent with the source's (in pipeline mode: waiting for no answer)."""
+        configs = [("briefing.join_rank", str(MARKINGS.index(source.marking))), *settings]
+        set_configs = "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(configs))
+        values = [value for pair in configs for value in pair]
+        if not psycopg.Pipeline.is_supported():  # a libpq older than 14: one statement at a time
+            self._conn.execute(set_configs, values)
+            try:
+                source_id = self._write_source_joined(self._db, source, extraction, cache)
+            finally:
+                if not self._conn.closed and self._conn.info.transaction_status == psycopg.pq.TransactionStatus.INTRANS:
+                    self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
+            if then is not None:
+                then()
+            return source_id
+        # In pipeline mode: the client waits for the server only where the ingest code reads (batch.py). If
+        # anything fails, the transaction is rolled back, and the settings (transaction-local) with it.
+        with self._conn.pipeline() as pipeline:
+            self._conn.execute(set_configs, values)
+            db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()))
+            source_id = self._write_source_joined(db, source, extraction, cache)
+            db.flush()
+            self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
+            if then is not None:
+                then()
+            return source_id
 
     def _write_source_joined(self, db: SqliteDialect, source: Source, extraction: Extraction,
                              cache: ingest.ContributionCache | None) -> int:
