@@ -32,6 +32,7 @@ from briefing.extract.layout import (
     doc_text,
     is_headline,
     passed_over,
+    sentence_of,
     shouting,
     span_text,
     token_lemmas,
@@ -275,12 +276,32 @@ def _docs_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
 
 
 def _doc_noun_at(tokens: Any, i: int) -> tuple[int, str] | None:
-    lowers = token_lowers(tokens)
-    for seq, kind in _docs_by_first().get(lowers[i], ()):
-        n = len(seq)
-        if i + n <= len(lowers) and all(lowers[i + k] == seq[k] for k in range(1, n)):
-            return n, kind
-    return None
+    """The document noun starting at token ``i`` (its length and kind), or None; every Doc's are found once."""
+    hits = tokens.user_data.get("bb_doc_nouns")
+    if hits is None:
+        hits = tokens.user_data["bb_doc_nouns"] = _doc_nouns(token_lowers(tokens))
+    return hits.get(i)
+
+
+def _hit_positions(doc: Any) -> list[int]:
+    """Where the Doc's document nouns start, in order."""
+    positions = doc.user_data.get("bb_doc_noun_starts")
+    if positions is None:
+        _doc_noun_at(doc, 0)
+        positions = doc.user_data["bb_doc_noun_starts"] = sorted(doc.user_data["bb_doc_nouns"])
+    return positions
+
+
+def _doc_nouns(lowers: list[str]) -> dict[int, tuple[int, str]]:
+    by_first = _docs_by_first()
+    out = {}
+    for i, word in enumerate(lowers):
+        for seq, kind in by_first.get(word, ()):
+            n = len(seq)
+            if i + n <= len(lowers) and all(lowers[i + k] == seq[k] for k in range(1, n)):
+                out[i] = (n, kind)
+                break
+    return out
 
 
 def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
@@ -520,15 +541,15 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
     doc = sent.doc
     tokens = doc
     items = []
+    _doc_noun_at(doc, sent.start)  # every document noun of the Doc, found once
+    hits = doc.user_data["bb_doc_nouns"]
     i = sent.start
-    while i < sent.end:
-        hit = _doc_noun_at(tokens, i)
-        if not hit:
-            i += 1
+    for at in (k for k in _hit_positions(doc) if sent.start <= k < sent.end):  # only where a document noun starts
+        if at < i:
             continue
-        n, kind = hit
-        span_start, span_end = i, i + n
-        i += n
+        n, kind = hits[at]
+        span_start, span_end = at, at + n
+        i = at + n
         if span_end < sent.end and _doc_noun_at(tokens, span_end) and not doc[span_start].text[:1].isupper():
             continue  # "framework agreement": the second noun heads the phrase
         if any(k in absorbed for k in range(span_start, span_end)):
@@ -1351,7 +1372,10 @@ def find_agreements(doc: Any) -> list[Agreement]:
         for m in p.mentions:
             for i in range(m.start, m.end):
                 people_at[i] = p
-    sents = list(doc.sents)
+    if not len(doc):
+        return []
+    sentence_of(doc, 0)  # the sentences, listed once per Doc and shared with the other steps
+    sents = doc.user_data["bb_sents"][0]
     items: list[Item] = []
     headline: list[Item] = []
     k = 0
