@@ -207,6 +207,20 @@ def _match_seq_ending(tokens: Any, j: int, seqs: list[tuple[str, ...]]) -> int:
 
 
 def _is_name_token(token: Any) -> bool:
+    """Whether the token can be part of a name: decided once per token of a Doc (the rules ask of the same
+    words many times, and each asking built Tokens for the neighbours too)."""
+    doc = token.doc
+    memo = doc.user_data.get("bb_is_name")
+    if memo is None:
+        memo = doc.user_data["bb_is_name"] = {}
+    i = token.i
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = _name_token_test(token)
+    return found
+
+
+def _name_token_test(token: Any) -> bool:
     low = token.lower_
     if low in PARTICLES:
         return True
@@ -1332,7 +1346,12 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
     peers from Argentina and Brazil, A and B", "the Presidents of Colombia, A; and Ecuador, B": the countries
     go to the names in order, each with the title in the singular ("counterparts" and "peers" give no title)."""
     by_start = {m.start: m for m in mentions} | {m.full_start: m for m in mentions}
-    for t in doc:
+    texts = token_texts(doc)
+    lowers = token_lowers(doc)
+    # string tests first: a Token only for a word that could be a plural title
+    for i in (i for i, text in enumerate(texts)
+              if lowers[i] in {"counterparts", "peers"} or text.endswith("s") and text[:1].isupper()):
+        t = doc[i]
         if t.lower_ in {"counterparts", "peers"}:
             head = None
         elif t.text.endswith("s") and t.text[:1].isupper() and t.tag_ in {"NNS", "NNPS", "NNP"}:
