@@ -162,11 +162,53 @@ class DocIndex:
         if self._chunk_at is None:
             self._chunk_at = [None] * len(self.doc)
             if self.doc.has_annotation("DEP"):
-                for chunk in self.doc.noun_chunks:
-                    for k in range(chunk.start, chunk.end):
-                        self._chunk_at[k] = (chunk.start, chunk.end)
+                for start, end in _noun_chunk_bounds(self.doc):
+                    for k in range(start, end):
+                        self._chunk_at[k] = (start, end)
         bounds = self._chunk_at[token.i]
         return self.doc[bounds[0]:bounds[1]] if bounds else self.doc[token.i:token.i + 1]
+
+
+def _noun_chunk_bounds(doc) -> list[tuple[int, int]]:
+    """(start, end) of every noun chunk of a parsed Doc, as ``doc.noun_chunks`` gives them.
+
+    The English model's chunker builds a Token for every word of the Doc and a Span per chunk; this is the
+    same rule read off the Doc's arrays, with a Token only for a chunk's head (its left edge is not in the
+    arrays). A model with another chunker is asked for its own chunks.
+    """
+    from spacy.attrs import DEP, HEAD, POS
+    from spacy.lang.en.syntax_iterators import noun_chunks
+    from spacy.symbols import NOUN, PRON, PROPN
+
+    if getattr(doc, "noun_chunks_iterator", None) is not noun_chunks:
+        return [(chunk.start, chunk.end) for chunk in doc.noun_chunks]
+    strings = doc.vocab.strings
+    np_deps = {strings.add(label) for label in
+               ("oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT")}
+    conj = strings.add("conj")
+    array = doc.to_array([POS, DEP, HEAD]).astype("int64")
+    pos, deps = array[:, 0].tolist(), array[:, 1].tolist()
+    heads = [i + rel for i, rel in enumerate(array[:, 2].tolist())]
+    nouns = (NOUN, PROPN, PRON)
+    out: list[tuple[int, int]] = []
+    prev_end = -1
+    for i, dep in enumerate(deps):
+        if pos[i] not in nouns:
+            continue
+        if dep not in np_deps:
+            if dep != conj:
+                continue
+            head = heads[i]
+            while deps[head] == conj and heads[head] < head:
+                head = heads[head]
+            if deps[head] not in np_deps:  # coordinated to a noun phrase, or no chunk
+                continue
+        left = doc[i].left_edge.i
+        if left <= prev_end:  # no chunk inside another
+            continue
+        prev_end = i
+        out.append((left, i + 1))
+    return out
 
 
 # ---------------------------------------------------------------- junk filters
