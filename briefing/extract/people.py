@@ -220,6 +220,20 @@ def _is_name_token(token: Any) -> bool:
     return found
 
 
+def _is_name_at(doc: Any, i: int) -> bool:
+    """``_is_name_token(doc[i])``, with no Token built when the answer is known."""
+    user_data = getattr(doc, "user_data", None)
+    if user_data is None:
+        return _is_name_token(doc[i])
+    memo = user_data.get("bb_is_name")
+    if memo is None:
+        memo = user_data["bb_is_name"] = {}
+    found = memo.get(i)
+    if found is None:
+        found = memo[i] = _name_token_test(doc[i])
+    return found
+
+
 def _name_token_test(token: Any) -> bool:
     low = token.lower_
     if low in PARTICLES:
@@ -275,7 +289,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                 if j < n and tokens[j].text in ROMAN:
                     j += 1  # "Minister of Foreign Affairs II": the second holder of a portfolio, not a name
                 if j + 2 < n and tokens[j].lower_ in {"to", "in"} and (cm := _country_mention(doc, j + 1)) is not None \
-                        and cm.end < n and _is_name_token(tokens[cm.end]) and tokens[cm.end].text[:1].isupper():
+                        and cm.end < n and _is_name_at(tokens, cm.end) and tokens[cm.end].text[:1].isupper():
                     j = cm.end  # "the Korean Ambassador to Peru Park Min-jae": the name after the country served
             # further honorifics / titles ("H.E. Dr.", "Prime Minister Datuk Seri")
             while j < n:
@@ -284,7 +298,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                     break
                 j += more
             s = j
-            while j < n and _words_between(tokens, s, j) < MAX_NAME_WORDS and _is_name_token(tokens[j]) \
+            while j < n and _words_between(tokens, s, j) < MAX_NAME_WORDS and _is_name_at(tokens, j) \
                     and j not in country_tokens \
                     and not _match_seq(tokens, j, lex["heads"]):
                 if tokens[j].whitespace_ == "" and j + 1 < n and tokens[j + 1].text in {",", ";"}:
@@ -321,7 +335,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                 s = cm.end  # "his counterpart from Tanzania, X"
             s += s < n and tokens[s].text == ","
             j = s
-            while j < n and j - s < 5 and _is_name_token(tokens[j]) and j not in country_tokens:
+            while j < n and j - s < 5 and _is_name_at(tokens, j) and j not in country_tokens:
                 j += 1
             if j - s >= 2:
                 spans.append((s, j))
@@ -335,7 +349,7 @@ def _short_given_name_candidates(doc: Any, country_tokens: set[int]) -> list[tup
     out = []
     for i in (i for i, text in enumerate(token_texts(doc)) if text in short):
         j = i + 1
-        while j < len(doc) and j - i <= 5 and _is_name_token(doc[j]) and j not in country_tokens \
+        while j < len(doc) and j - i <= 5 and _is_name_at(doc, j) and j not in country_tokens \
                 and not _match_seq(doc, j, _lexicon()["heads"]):
             j += 1
         if j - i >= 2:
@@ -352,13 +366,13 @@ def _bracketed_given_names(doc: Any, country_by_token: dict[int, Any]) -> list[t
         if i == 0 or not (_match_seq_ending(doc, i - 1, lex["heads"]) or _match_seq_ending(doc, i - 1, lex["prefixes"])):
             continue
         k = i + 1
-        while k < len(doc) and k - i <= 3 and _is_name_token(doc[k]) and (
+        while k < len(doc) and k - i <= 3 and _is_name_at(doc, k) and (
                 k not in country_by_token or country_by_token[k].kind == "capital"):  # "(Santiago) Cafiero"
             k += 1
         if k == i + 1 or k >= len(doc) or doc[k].text != ")":
             continue
         j = k + 1
-        while j < len(doc) and j - k <= 3 and _is_name_token(doc[j]) and j not in country_by_token \
+        while j < len(doc) and j - k <= 3 and _is_name_at(doc, j) and j not in country_by_token \
                 and not _match_seq(doc, j, lex["heads"]):
             j += 1
         if j > k + 1:
@@ -380,7 +394,7 @@ def _dictionary_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int
             i += 1
             continue
         j = i
-        while j < n and j not in country_tokens and _is_name_token(doc[j]) and (j == i or "\n" not in doc[j - 1].whitespace_):
+        while j < n and j not in country_tokens and _is_name_at(doc, j) and (j == i or "\n" not in doc[j - 1].whitespace_):
             j += 1
         for s in range(i, min(i + 3, j - 1)):  # a title or style before the name ("Presidents") is left out
             words = name_words(doc[s:j].text)
@@ -461,12 +475,12 @@ def _name_span(doc: Any, t: Any, country_tokens: set[int]) -> tuple[int, int] | 
     start, end = t.i, t.i + 1
     while start - 1 >= 0 and (doc[start - 1].dep_ in NAME_DEPS or doc[start - 1].text in {"-", "'", "’"}) \
             and doc[start - 1].head.i in range(start, end + 8) \
-            and _is_name_token(doc[start - 1]) and start - 1 not in country_tokens and end - start < 8:
+            and _is_name_at(doc, start - 1) and start - 1 not in country_tokens and end - start < 8:
         start -= 1
     while end < len(doc) and doc[end].dep_ in NAME_DEPS and doc[end].head.i in range(start, end) \
-            and _is_name_token(doc[end]) and end not in country_tokens and end - start < 8:
+            and _is_name_at(doc, end) and end not in country_tokens and end - start < 8:
         end += 1
-    if end - start < 2 or not all(_is_name_token(doc[i]) for i in range(start, end)):
+    if end - start < 2 or not all(_is_name_at(doc, i) for i in range(start, end)):
         return None
     return start, end
 
@@ -559,7 +573,7 @@ def _appositive_candidates(tokens: list[Any], country_tokens: set[int]) -> list[
             else:
                 break
         s = k
-        while k < n and k - s < 5 and _is_name_token(tokens[k]) and k not in country_tokens \
+        while k < n and k - s < 5 and _is_name_at(tokens, k) and k not in country_tokens \
                 and not _match_seq(tokens, k, lex["heads"]):
             k += 1
         if k - s >= 2 or (honorific and k - s == 1):
@@ -654,7 +668,7 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
                                   or _match_seq(tokens, start - back, lex["heads"]) > back):
             start -= back  # the model's "Seri Utama Zafrul" of "Datuk Seri Utama Zafrul", "Councillor Wang Yi" of
             break  # "State Councillor Wang Yi": the honorific or title is cut below
-    while end + 1 < len(doc) and doc[end].text == "-" and _is_name_token(doc[end]) and _joined_part(doc[end + 1]):
+    while end + 1 < len(doc) and doc[end].text == "-" and _is_name_at(doc, end) and _joined_part(doc[end + 1]):
         end += 2  # the model's "Kim Dae" of "Kim Dae-jung"
     while end - start > 1 and start > 0 and fold(tokens[start].text) in lex["portfolio"] \
             and not _match_seq(tokens, start, lex["heads"]) and (
