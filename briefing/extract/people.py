@@ -321,8 +321,9 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
     # "Chinh suggested ...", "Lee commended ...": a bare name that speaks, when the model calls it a person
     # or when it speaks more than once ("Malacañang said" once is a palace)
     texts = token_texts(doc)
+    pos, deps = _pos_dep(doc)
     named = (i for i, text in enumerate(texts) if NAME_TOKEN.match(text) and not text.isupper()
-             and i not in country_tokens)  # string tests first: a Token only for a word that could be a name
+             and i not in country_tokens and deps[i] == "nsubj" and pos[i] == "PROPN")  # string tests first: a Token only for a word that could be a name
     speakers = [t for t in (tokens[i] for i in named) if t.dep_ == "nsubj" and t.pos_ == "PROPN"
                 and t.head.lemma_ in SPEECH_VERBS and not any(c.dep_ in {"det", "compound"} for c in t.children)]
     counts = Counter(t.text for t in speakers)
@@ -340,6 +341,18 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
             if j - s >= 2:
                 spans.append((s, j))
     return spans
+
+
+def _pos_dep(doc: Any) -> tuple[list[str], list[str]]:
+    """Every token's coarse part of speech and dependency label, read once per Doc from its arrays."""
+    found = doc.user_data.get("bb_pos_dep")
+    if found is None:
+        from spacy.attrs import DEP, POS
+
+        strings = doc.vocab.strings
+        array = doc.to_array([POS, DEP]).tolist()
+        found = doc.user_data["bb_pos_dep"] = ([strings[p] for p, _ in array], [strings[d] for _, d in array])
+    return found
 
 
 def _short_given_name_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]]:
@@ -489,7 +502,9 @@ def _parse_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int, int
     """Names the model's entities missed that the parse ties to a title: "Ana Ruiz, Peru's Foreign Minister",
     "the council's chairman, Fritz Alphonse Jean"."""
     out = []
-    for i in (i for i, text in enumerate(token_texts(doc)) if text[:1].isupper() and i not in country_tokens):
+    pos, deps = _pos_dep(doc)
+    for i in (i for i, text in enumerate(token_texts(doc)) if text[:1].isupper() and i not in country_tokens
+              and pos[i] == "PROPN" and deps[i] not in NAME_DEPS):  # array tests first: a Token only for these
         t = doc[i]
         if t.pos_ != "PROPN" or t.dep_ in NAME_DEPS:
             continue
@@ -1569,7 +1584,10 @@ def _plural_titles(doc: Any, people: list[PersonRecord], country_by_token: dict[
     """ "the two prime ministers", "the Vietnamese and Singaporean Prime Ministers": the office of people
     named without a title (in that sentence, or in the whole source when the count fits)."""
     lex = _lexicon()
-    for t in (doc[i] for i, low in enumerate(token_lowers(doc)) if low.endswith("s")):
+    texts = token_texts(doc)
+    # string tests first: a Token only for a plural of a title word
+    for t in (doc[i] for i, low in enumerate(token_lowers(doc))
+              if low.endswith("s") and fold(texts[i][:-1]) in lex["head_words"]):
         if t.tag_ not in {"NNS", "NNPS"}:
             continue
         if fold(t.text[:-1]) not in lex["head_words"]:
