@@ -678,38 +678,39 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     """The span of the name alone: honorifics, titles, post-nominals and possessives cut off."""
     lex = _lexicon()
     tokens = doc
+    texts, lowers = token_texts(doc), token_lowers(doc)  # the strings without a Token per test
     for back in (1, 2, 3):
         if start - back >= 0 and (_match_seq(tokens, start - back, lex["prefixes"]) > back
                                   or _match_seq(tokens, start - back, lex["heads"]) > back):
             start -= back  # the model's "Seri Utama Zafrul" of "Datuk Seri Utama Zafrul", "Councillor Wang Yi" of
             break  # "State Councillor Wang Yi": the honorific or title is cut below
-    while end + 1 < len(doc) and doc[end].text == "-" and _is_name_at(doc, end) and _joined_part(doc[end + 1]):
+    while end + 1 < len(doc) and texts[end] == "-" and _is_name_at(doc, end) and _joined_part(doc[end + 1]):
         end += 2  # the model's "Kim Dae" of "Kim Dae-jung"
-    while end - start > 1 and start > 0 and fold(tokens[start].text) in lex["portfolio"] \
+    while end - start > 1 and start > 0 and fold(texts[start]) in lex["portfolio"] \
             and not _match_seq(tokens, start, lex["heads"]) and (
-            tokens[start - 1].lower_ in TAIL_CONNECTORS or fold(tokens[start - 1].text) in lex["portfolio"]):
+            lowers[start - 1] in TAIL_CONNECTORS or fold(texts[start - 1]) in lex["portfolio"]):
         start += 1  # the end of a title the model took in: "(Minister of) Transport Martin Kupka"
     for i in range(start + 1, end - 1):
         k = _match_seq(tokens, i, lex["prefixes"])
-        if k and i + k < end and tokens[i].text[:1].isupper() and _mid_name_style(tokens[i].text):
+        if k and i + k < end and texts[i][:1].isupper() and _mid_name_style(texts[i]):
             start = i  # "(Minister of) Amiri Diwan Sheikh Mohammad ...": the name begins at its style
             break
     changed = True
     while changed and start < end:
         changed = False
-        if tokens[start].text in ROMAN and end - start > 1:
+        if texts[start] in ROMAN and end - start > 1:
             start += 1  # "(Minister of Foreign Affairs) II Yang Berhormat ...": the portfolio's number
             changed = True
             continue
-        if (tokens[start].lower_ in {"the", "a", "an", "his", "her", "their"}
-                or _norm_text(tokens[start].text) in lex["analysts"]) and end - start > 1:
+        if (lowers[start] in {"the", "a", "an", "his", "her", "their"}
+                or _norm_text(texts[start]) in lex["analysts"]) and end - start > 1:
             start += 1
             changed = True
             continue
         k = _match_seq(tokens, start, lex["prefixes"])
         if k and end - start - k >= 1:
             rest = end - start - k
-            if rest == 1 and fold(tokens[start].text) in lex["keep_if_single"]:
+            if rest == 1 and fold(texts[start]) in lex["keep_if_single"]:
                 break
             start += k
             changed = True
@@ -722,12 +723,12 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             start += k
             changed = True
             continue
-        if tokens[start].text[-1:] == "s" and end - start > 1 and tokens[start].text[:1].isupper() \
-                and fold(tokens[start].text[:-1]) in lex["head_words"]:
+        if texts[start][-1:] == "s" and end - start > 1 and texts[start][:1].isupper() \
+                and fold(texts[start][:-1]) in lex["head_words"]:
             start += 1  # a plural title: "Presidents Lula da Silva and Peña"
             changed = True
             continue
-        if tokens[start].lower_ in lex["modifiers"] and end - start > 1 and _match_seq(tokens, start + 1, lex["heads"]):
+        if lowers[start] in lex["modifiers"] and end - start > 1 and _match_seq(tokens, start + 1, lex["heads"]):
             start += 1
             changed = True
             continue
@@ -735,22 +736,22 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             start += 1
             changed = True
             continue
-        if end - start > 2 and start > 0 and tokens[start - 1].lower_ in PLACE_PREPS | {"of"} \
-                and _names_country(tokens[start].text):
+        if end - start > 2 and start > 0 and lowers[start - 1] in PLACE_PREPS | {"of"} \
+                and _names_country(texts[start]):
             start += 1  # "Chinese Ambassador to Vietnam Ha Vi": the country served is no part of the name
             changed = True
     while end - start > 1 and (tokens[start].pos_ in NOT_TITLE_POS or tokens[start].tag_ in {"VBG", "VBD", "VBN"}) \
-            and tokens[start].lower_ not in PARTICLES:
+            and lowers[start] not in PARTICLES:
         start += 1  # "Joining Marcos were ...": the sentence's first word is no given name
     inner = [i for i in range(start + 1, end) if i in country_tokens]
     if inner:
         end = inner[0]  # "Lam Khanh HA NOI": the dateline's city is no part of the name before it
-    cut = next((i for i in range(start, end) if _headline_word(tokens[i].text)
+    cut = next((i for i in range(start, end) if _headline_word(texts[i])
                 and (i > start or not tokens[i].is_stop)), None)  # "To Lam" begins with a name, not a preposition
     if cut is not None:
         end = cut  # a headline's verb and what follows: "Pham Minh Chinh Visits", "Receives Phone Call From"
-    while end > start and (tokens[end - 1].text in {"'s", "’s", "'", ",", ".", ";", ":", "-"}
-                           or tokens[end - 1].text.rstrip(".") in lex["post"] and end - start > 1):
+    while end > start and (texts[end - 1] in {"'s", "’s", "'", ",", ".", ";", ":", "-"}
+                           or texts[end - 1].rstrip(".") in lex["post"] and end - start > 1):
         end -= 1
     while end > start and tokens[start].is_punct:
         start += 1
@@ -765,7 +766,7 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if all(fold(t.text) in lex["prefix_words"] or fold(t.text) in lex["head_words"] for t in words):
         return None
-    if start > 0 and tokens[start - 1].lower_ == "the" and not (start >= 2 and _match_seq_ending(tokens, start - 2, lex["prefixes"])):
+    if start > 0 and lowers[start - 1] == "the" and not (start >= 2 and _match_seq_ending(tokens, start - 2, lex["prefixes"])):
         return None  # "the Padang Besar rail upgrade", "the Teesta": a place or a thing
     if all(t.i in country_tokens for t in words) or _names_country(doc[start:end].text):
         return None  # "the King of Bahrain": a country the model took for a person
@@ -773,8 +774,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if fold(words[-1].text) in lex["office_nouns"]:
         return None  # "Amiri Diwan Undersecretary": an office, not a name
-    if end < len(doc) and _match_seq(tokens, end, lex["prefixes"]) and _mid_name_style(tokens[end].text) \
-            and any(tokens[k].lower_ in {"of", "for"} for k in range(max(0, start - 2), start)):
+    if end < len(doc) and _match_seq(tokens, end, lex["prefixes"]) and _mid_name_style(texts[end]) \
+            and any(lowers[k] in {"of", "for"} for k in range(max(0, start - 2), start)):
         return None  # "Minister of Amiri Diwan Sheikh X": the ministry's name before the minister's style
     after_honorific = start > 0 and _match_seq_ending(tokens, start - 1, lex["prefixes"]) > 0
     if len(words) == 1 and (words[0].is_upper and len(words[0].text) > 1
