@@ -399,6 +399,7 @@ def _dictionary_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int
     run must be the name and nothing more ("Mohammed bin Zayed University" is a university)."""
     known = actor_index().by_words
     texts = token_texts(doc)
+    spaces = [" " if space else "" for space in doc.to_array("SPACY").tolist()]  # each token's whitespace_
     n = len(doc)
     out = []
     i = 0
@@ -407,10 +408,10 @@ def _dictionary_candidates(doc: Any, country_tokens: set[int]) -> list[tuple[int
             i += 1
             continue
         j = i
-        while j < n and j not in country_tokens and _is_name_at(doc, j) and (j == i or "\n" not in doc[j - 1].whitespace_):
+        while j < n and j not in country_tokens and _is_name_at(doc, j) and (j == i or "\n" not in spaces[j - 1]):
             j += 1
         for s in range(i, min(i + 3, j - 1)):  # a title or style before the name ("Presidents") is left out
-            words = name_words(doc[s:j].text)
+            words = name_words("".join(texts[k] + spaces[k] for k in range(s, j - 1)) + texts[j - 1])  # doc[s:j].text
             if len(words) >= 2 and frozenset(words) in known:
                 out.append((s, j))
                 break
@@ -566,12 +567,13 @@ def _appositive_candidates(tokens: list[Any], country_tokens: set[int]) -> list[
     lex = _lexicon()
     out = []
     n = len(tokens)
-    for c in (c for c, low in enumerate(token_lowers(tokens)) if low == ","):
+    texts, lowers = token_texts(tokens), token_lowers(tokens)  # the strings without a Token per test
+    for c in (c for c, low in enumerate(lowers) if low == ","):
         j = c - 1
         has_head = False
-        while j >= 0 and c - j <= 16 and (tokens[j].text[:1].isupper() or tokens[j].lower_ in CONNECTORS
-                                          or tokens[j].text == ","):
-            if tokens[j].text[:1].isupper() and _match_seq(tokens, j, lex["heads"]):
+        while j >= 0 and c - j <= 16 and (texts[j][:1].isupper() or lowers[j] in CONNECTORS
+                                          or texts[j] == ","):
+            if texts[j][:1].isupper() and _match_seq(tokens, j, lex["heads"]):
                 has_head = True
             j -= 1
         if not has_head:
@@ -580,10 +582,10 @@ def _appositive_candidates(tokens: list[Any], country_tokens: set[int]) -> list[
         honorific = False
         while k < n:
             more = _match_seq(tokens, k, lex["prefixes"])
-            if more and (tokens[k].text[:1].isupper() or tokens[k].lower_ == "the"):
+            if more and (texts[k][:1].isupper() or lowers[k] == "the"):
                 k += more
                 honorific = True
-            elif tokens[k].lower_ == "the" and k + 1 < n and _match_seq(tokens, k + 1, lex["prefixes"]):
+            elif lowers[k] == "the" and k + 1 < n and _match_seq(tokens, k + 1, lex["prefixes"]):
                 k += 1
             else:
                 break
