@@ -108,7 +108,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             and gov.lemma_.lower() not in words["place"] \
             and gov.lemma_.lower() not in verb_words()["visit_light_verbs"] and gov.lemma_.lower() not in words["verbs"]:
         pass  # "had met X to prepare the summit": whoever prepares a summit is not said to sit in it
-    elif gov.pos_ in {"VERB", "AUX"} and not participants or (etype in {"visit", "meeting", "call", "talks"}
+    elif gov.pos_ in {"VERB", "AUX"} and not participants or (etype in {"visit", "meeting", "call", "talks", "conference"}
                                                             and actor is None and gov.pos_ in {"VERB", "AUX"}):
         subj = subject_of(gov)
         if subj is not None and subj.i != t.i and not any(s.i == t.i for s in subj.subtree):

@@ -198,6 +198,10 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         return [Found(etype, t.i, sent, [subjects[0], o], actor=subjects[0], recipient=o, planned=planned,
                       location=place_of(t)) for o in objs if o not in subjects]  # "met A, B and C": three meetings
     parts = list(subjects) + [p for p in objs if p not in subjects]
+    head_noun = noun.head if noun is not None and noun.dep_ in {"amod", "compound"} else noun  # "bilateral meetings"
+    if etype in {"meeting", "talks", "call"} and len(parts) < 2 and head_noun is not None and head_noun.tag_ == "NNS" \
+            and head_noun.lower_ not in {"talks", "consultations", "negotiations", "discussions"}:
+        return []  # "held a series of bilateral meetings with leaders from seven countries": told one by one after
     return [Found(etype, t.i, sent, parts[:4], actor=parts[0], recipient=parts[1] if len(parts) > 1 else None,
                   planned=planned, location=place_of(t))]
 
