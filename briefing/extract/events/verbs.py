@@ -17,6 +17,7 @@ from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import is_planned, object_place, objects_of, place_of, subject_of, verb_lemma
 from briefing.extract.events.lexicon import VerbRule, lex, verb_rule, verb_words
 from briefing.extract.events.triggers import noun_type
+from briefing.extract.layout import sentence_of
 
 _OBJECT_DEPS = {"dobj", "attr", "nsubjpass"}
 
@@ -305,8 +306,8 @@ def _phone_told_around(sent: Any) -> bool:
     doc = sent.doc
     sents = [sent]
     if sent.start > 0:
-        sents.append(doc[sent.start - 1].sent)
-        sents.append(doc[0].sent)
+        sents.append(sentence_of(doc, sent.start - 1))  # Token.sent walks every sentence; this looks it up
+        sents.append(sentence_of(doc, 0))
     return any(w.lower_ in _PHONE and w.head.lower_ in {"call", "calls", "conversation", "talks", "talk"}
                or (w.lower_ in _PHONE and w.head.dep_ == "prep" and w.head.lower_ in {"over", "by", "via"})
                or (w.lower_ in {"phone", "telephone"} and w.head.lower_ in {"over", "by", "via"})
