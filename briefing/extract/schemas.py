@@ -141,6 +141,9 @@ class EventVerbsFile(Open):
     group_subjects: Words = []
     role_nouns: Words = []
     leader_titles: Words = []
+    remote_words: Words = []
+    remote_heads: Words = []
+    remote_preps: Words = []
 
 
 class TenseWordsFile(Open):

@@ -298,7 +298,12 @@ def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: b
     return [Found("meeting", t.i, sent, pair[:2], actor=pair[0], recipient=pair[1], planned=planned, weak=True)]
 
 
-_PHONE = {"phone", "telephone", "telephonically", "video", "videoconference", "videolink"}
+def _remote_word(w: Any) -> bool:
+    """ "phone" in "phone call" or "by phone": a word of event_verbs.json's 'remote_words' in its place."""
+    words = verb_words()
+    return w.lower_ in words["remote_words"] and (
+        w.head.lower_ in words["remote_heads"] or (w.head.dep_ == "prep" and w.head.lower_ in words["remote_preps"])
+        or (w.dep_ == "pobj" and w.head.lower_ in words["remote_preps"]))
 
 
 def _phone_told_around(sent: Any) -> bool:
@@ -308,15 +313,13 @@ def _phone_told_around(sent: Any) -> bool:
     if sent.start > 0:
         sents.append(sentence_of(doc, sent.start - 1))  # Token.sent walks every sentence; this looks it up
         sents.append(sentence_of(doc, 0))
-    return any(w.lower_ in _PHONE and w.head.lower_ in {"call", "calls", "conversation", "talks", "talk"}
-               or (w.lower_ in _PHONE and w.head.dep_ == "prep" and w.head.lower_ in {"over", "by", "via"})
-               or (w.lower_ in {"phone", "telephone"} and w.head.lower_ in {"over", "by", "via"})
-               for s in sents for w in s)
+    return any(_remote_word(w) for s in sents for w in s)
 
 
 def _by_phone(verb: Any) -> bool:
     """The verb's own phrases say it was done by phone or video ("by phone", "over the telephone")."""
-    return any(g.lower_ in _PHONE for c in verb.children if c.dep_ in {"prep", "advmod", "npadvmod"} for g in c.subtree)
+    remote = verb_words()["remote_words"]
+    return any(g.lower_ in remote for c in verb.children if c.dep_ in {"prep", "advmod", "npadvmod"} for g in c.subtree)
 
 
 def _group_event(t: Any, sent: Any, subj: Any, etype: str | None, planned: bool) -> list[Found]:
