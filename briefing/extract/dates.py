@@ -47,6 +47,9 @@ def _validate_words(data: Any, check: Checker) -> None:
         if not isinstance(n, int) or n < 0:
             check.fail(f"number_words.{word}", "must be a non-negative whole number")
     check.str_list("planned_cues", data.get("planned_cues"), allow_empty=False)
+    for word, step in check.mapping("relative_days", data.get("relative_days", {})).items():
+        if step not in (-1, 1):
+            check.fail(f"relative_days.{word}", "must be -1 (before) or 1 (after)")
 
 
 @cache
@@ -87,6 +90,12 @@ def _number(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return _words()["number_words"].get(word)
+
+
+def relative_day_word(word: str) -> int | None:
+    """ "previous" -> -1, "later" -> 1: the direction of a day told against another (date_words.json)."""
+    step = _words().get("relative_days", {}).get(word.lower())
+    return step if isinstance(step, int) else None
 
 
 def number_word(word: str) -> int | None:

@@ -144,6 +144,8 @@ class EventVerbsFile(Open):
     remote_words: Words = []
     remote_heads: Words = []
     remote_preps: Words = []
+    led_groups: Words = []
+    leading_verbs: Words = []
 
 
 class TenseWordsFile(Open):
@@ -159,6 +161,7 @@ class DateWordsFile(Open):
     weekdays: Annotated[dict[Word, Words], Field(min_length=7, max_length=7)]
     number_words: dict[Word, Annotated[int, Field(ge=0)]]
     planned_cues: SomeWords
+    relative_days: dict[Word, Annotated[int, Field(ge=-1, le=1)]] = {}
 
 
 # ---------------------------------------------------------------- agreement_triggers.json

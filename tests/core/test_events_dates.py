@@ -155,3 +155,21 @@ def test_since_tells_when_a_gap_began_not_when_anything_happened():
     x = run("Foreign Minister Lena Varga of Hungary and Foreign Minister Tomas Ruiz of Chile held their first "
             "talks since October in Santiago after attending a regional forum.", date="2025-04-11")
     assert x.events and all(e.date != "2024-10" for e in x.events)
+
+
+def test_the_previous_day_and_a_day_earlier_count_back_from_the_story_day():
+    lede = "Foreign Minister Sara Lind of Norway met her Uruguayan counterpart Pablo Ferreira in Montevideo on Wednesday.\n\n"
+    x = run(lede + "Lind had met President Marta Ortiz the previous day at the Executive Tower.", date="2025-03-13")
+    meeting = [e for e in of_type(x, "meeting") if "Marta Ortiz" in e.participants][0]
+    assert meeting.date == "2025-03-11"
+    x = run(lede + "The two ministers had spoken by telephone a day earlier.", date="2025-03-13")
+    call = of_type(x, "call")[0]
+    assert call.date == "2025-03-11" and set(call.participants) == {"Sara Lind", "Pablo Ferreira"}
+
+
+def test_days_later_counts_forward_and_a_longer_phrase_is_no_shift():
+    lede = "Foreign Minister Sara Lind of Norway met her Uruguayan counterpart Pablo Ferreira in Montevideo on Monday.\n\n"
+    x = run(lede + "Two days later, Lind held talks with President Marta Ortiz.", date="2025-03-13")
+    assert [e.date for e in x.events if "Marta Ortiz" in e.participants] == ["2025-03-12"]
+    x = run(lede + "Lind met President Marta Ortiz two days after the opening of the trade fair.", date="2025-03-13")
+    assert [e.date for e in x.events if "Marta Ortiz" in e.participants] == ["2025-03-10"]

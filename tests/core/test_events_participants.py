@@ -200,3 +200,17 @@ def test_the_host_of_a_passive_reception_hung_on_the_place_is_found():
             "on behalf of the Head of State.", date="2024-06-14")
     meetings = [e for e in x.events if e.type == "meeting"]
     assert [(sorted(e.participants), e.date) for e in meetings] == [(["Ana Soares", "Kofi Mensah"], "2024-06-13")]
+
+
+def test_a_delegation_led_by_someone_stands_for_its_leader():
+    x = run("Foreign Minister Joseph Banda of Malawi on Tuesday received a delegation led by Estonian Trade "
+            "Minister Kadri Tamm in Lilongwe.", date="2025-03-13")
+    meeting = [e for e in x.events if e.type == "meeting"][0]
+    assert set(meeting.participants) == {"Joseph Banda", "Kadri Tamm"} and meeting.date == "2025-03-11"
+
+
+def test_after_meeting_someone_inside_the_subject_is_a_meeting_of_the_subject():
+    x = run("Bolivia's ambassador, Rosa Quispe, after meeting with Lao Foreign Minister Thongsavanh Phomvihane, "
+            "said that her country values its ties with Laos.", date="2025-03-13")
+    meeting = [e for e in x.events if e.type == "meeting"][0]
+    assert meeting.participants == ["Rosa Quispe", "Thongsavanh Phomvihane"]

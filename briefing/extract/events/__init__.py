@@ -23,7 +23,7 @@ from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
 from briefing.extract.events.lexicon import lex
 from briefing.extract.events.merge import merge
-from briefing.extract.events.timing import dates_for, told_by_reference, visit_start
+from briefing.extract.events.timing import dates_for, day_shift, told_by_reference, visit_start
 from briefing.extract.events.triggers import find_triggers
 from briefing.extract.layout import passed_over
 from briefing.model import Event
@@ -47,6 +47,8 @@ def find_events(doc: Any) -> list[Event]:
             date, date_end = dates.get(k, (None, None))
             if date is None:  # "After the talks, they witnessed the signing": the talks' day
                 date, date_end = _date_of_told(doc, f, records)
+            if date is None:  # "had met the President the previous day": dated from the story's day later
+                f.day_shift = day_shift(doc, f.trigger)
             date = visit_start(doc, f, date)
             if date and pub and date[:len(pub)] > pub[:len(date)]:
                 f.planned = True

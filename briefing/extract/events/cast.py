@@ -123,6 +123,9 @@ class Cast:
             listed = self.counterparts_from(token)  # "the Presidents of Peru, X, and Canada, Y"
             if listed:
                 return listed
+        led = self.group_leader(token)
+        if led:
+            return led
         titled = self.titled_pair(token)
         if titled:
             return titled
@@ -135,6 +138,18 @@ class Cast:
         for member in _members(token):  # "His Royal Highness the Crown Prince and the Prime Minister of X"
             out += [p for p in self.by_description(member) if p not in out]
         return out
+
+    def group_leader(self, token: Any) -> list[Any]:
+        """ "received a delegation led by X", "met the team headed by X": the group stands for its leader."""
+        words = verb_words()
+        if token.lemma_.lower() not in words["led_groups"]:
+            return []
+        for c in token.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in words["leading_verbs"]:
+                for agent in c.children:
+                    if agent.dep_ == "agent":
+                        return [p for g in agent.children if g.dep_ == "pobj" for p in self.in_phrase(g)]
+        return []
 
     def _object_pronoun(self, token: Any) -> Any:
         """ "Lourenço called to congratulate Nandi-Ndaitwah and to invite her to visit": an object pronoun is
@@ -308,7 +323,7 @@ class Cast:
             t = stack.pop()
             if t.i in self.at and self.at[t.i] not in out:
                 out.append(self.at[t.i])
-            stack += [c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl"}]
+            stack += [c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl", "punct"} and not _clause_phrase(c)]
         return sorted(out, key=lambda p: min((m.start for m in p.mentions if m.start >= token.left_edge.i), default=0))
 
     def by_role(self, token: Any) -> list[Any]:
@@ -337,6 +352,11 @@ _SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
 
 
 _PEERS = {"counterpart", "peer"}
+
+
+def _clause_phrase(token: Any) -> bool:
+    """ "after meeting with X" inside a subject phrase: a clause of its own, whose people are not the subject's."""
+    return token.dep_ == "prep" and any(c.dep_ == "pcomp" and c.pos_ == "VERB" for c in token.children)
 
 
 def _members(token: Any) -> list[Any]:

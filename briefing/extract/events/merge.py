@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date as Day
+from datetime import timedelta
 from typing import Any
 
 from briefing.extract.countries import code_of, name_of
@@ -79,7 +80,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
                   for p in m["participants"]}
     for m in merged:  # first the happenings, then the visits: a trip starts with the first thing done on it
         if m["date"] is None and m["status"] == "held" and m["participants"] and m["type"] != "visit":
-            m["date"] = m["told_date"] = _story_date(doc, merged, m, lede) or doc._.pub_date
+            m["date"] = m["told_date"] = _shifted(_story_date(doc, merged, m, lede) or doc._.pub_date, m)
     for m in merged:
         if m["type"] == "visit" and m["status"] == "held":
             m["date"] = _trip_start(doc, merged, m)
@@ -102,7 +103,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
         if date is None and m["type"] == "visit" and m["status"] == "planned":
             date = _visit_date(merged, m)
         if date is None and m["status"] == "held" and m["participants"]:
-            date = _story_date(doc, merged, m, lede) or doc._.pub_date
+            date = _shifted(_story_date(doc, merged, m, lede) or doc._.pub_date, m)
         elif date is None and m["status"] == "planned" and m["participants"]:
             date = _programme_date(merged, m)
         evidence = [Evidence.of(doc_text(doc), s.start_char, _trim_end(s)) for s in m["sents"]]
@@ -118,6 +119,14 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             summary=_summary(m, names, _who_without_names(doc, m)), evidence=evidence,
         ))
     return events
+
+
+def _shifted(day: str | None, m: dict[str, Any]) -> str | None:
+    """The story's day moved by what the event's clause says ("the previous day", "two days later")."""
+    shift = m["found"].day_shift
+    if not shift or not day or len(day) != 10:
+        return day
+    return (Day.fromisoformat(day) + timedelta(days=shift)).isoformat()
 
 
 def _trip_start(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:

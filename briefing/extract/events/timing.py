@@ -7,7 +7,7 @@ from datetime import date as Day
 from datetime import timedelta
 from typing import Any
 
-from briefing.extract.dates import find_dates, number_word
+from briefing.extract.dates import find_dates, number_word, relative_day_word
 from briefing.extract.events.found import Found
 from briefing.extract.layout import span_text
 
@@ -218,3 +218,47 @@ def told_by_reference(doc: Any, f: Found) -> str | None:
         if (obj.lower_,) in nouns:
             return obj.lower_
     return None
+
+
+_DAY_WORDS = {"day", "days", "morning", "evening", "night", "afternoon"}
+
+
+def day_shift(doc: Any, trigger: int) -> int:
+    """Days between an undated event and the story's day its clause tells: "had spoken by telephone a day
+    earlier" -1, "met the President the previous day" -1, "two days later" +2; 0 when it tells none."""
+    verb = doc[trigger]
+    for _ in range(4):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "on":  # "on the previous day"
+            c = next((g for g in c.children if g.dep_ == "pobj"), c)
+        if c.dep_ in {"npadvmod", "advmod", "pobj"}:
+            # the phrase up to its head word, and a "before"/"later" after it ("the day before"); not what
+            # hangs on further ("the previous day at the palace")
+            words = [g.lower_ for g in c.subtree if g.i <= c.i]
+            words += [r.lower_ for r in c.rights if r.lower_ in _AFTER_NUMBER and not list(r.children)]
+            shift = _shift_of(words)
+            if shift:
+                return shift
+    return 0
+
+
+_AFTER_NUMBER = {"before", "after", "earlier", "later"}  # "a day earlier"; "the previous day" takes the others
+
+
+def _shift_of(words: list[str]) -> int:
+    """ "(on) the previous day", "the day before", "two days later" -> the days they move; else 0."""
+    if len(words) != 3:
+        return 0
+    first, middle, last = words
+    if first == "the" and last in _DAY_WORDS and middle not in _AFTER_NUMBER:
+        return relative_day_word(middle) or 0  # "the previous day", "the following morning"
+    if first == "the" and middle == "day":
+        return relative_day_word(last) or 0  # "the day before"
+    if middle in _DAY_WORDS and last in _AFTER_NUMBER:
+        n = 1 if first in {"a", "an"} else number_word(first)
+        step = relative_day_word(last)
+        return n * step if n and step and n <= 14 else 0  # "two days later"
+    return 0
