@@ -214,3 +214,10 @@ def test_after_meeting_someone_inside_the_subject_is_a_meeting_of_the_subject():
             "said that her country values its ties with Laos.", date="2025-03-13")
     meeting = [e for e in x.events if e.type == "meeting"][0]
     assert meeting.participants == ["Rosa Quispe", "Thongsavanh Phomvihane"]
+
+
+def test_a_dinner_hosted_by_one_for_another_has_both():
+    x = run("Foreign Minister Sara Lind of Norway is on a visit to Uruguay. A working dinner was held on Tuesday "
+            "evening, hosted by Foreign Minister Pablo Ferreira for Minister Lind.", date="2025-03-13")
+    dinner = [e for e in x.events if e.type == "ceremony"][0]
+    assert set(dinner.participants) == {"Pablo Ferreira", "Sara Lind"} and dinner.date == "2025-03-11"

@@ -73,7 +73,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                         if g.dep_ == "pobj":
                             participants += [x for x in people.resolve(g) if x not in participants]
     for g in _agents(t):  # "the session, co-chaired by A and B", "an exchange of notes signed by A and B"
-        participants += [p for p in people.resolve(g) if p not in participants]
+        participants += [p for p in _agent_and_guest(g, etype, people) if p not in participants]
     if etype in {"ceremony", "other"}:
         participants += [p for p in honoured(t, people) if p not in participants]
     if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in _TAKING_PART | {"end", "conclude", "open"}:
@@ -164,7 +164,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     signing_of = etype == "signing" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
     if not participants and gov.pos_ in {"VERB", "AUX"} and (placed or gov.lemma_.lower() in _TAKING_PART):
         for g in _agents(gov):  # "the session concluded on Friday, co-chaired by A and B"  # "the fourth round ... was held at the ministry, co-chaired by A and B"
-            participants += [p for p in people.resolve(g) if p not in participants]
+            participants += [p for p in _agent_and_guest(g, etype, people) if p not in participants]
     if not participants and joint and etype in {"statement", "conference", "talks", "ceremony"} \
             and gov.lemma_.lower() in verb_words()["joint_statement_verbs"]:
         # "the two sides issued a joint statement", "followed by joint press statements": the pair the story told
@@ -219,6 +219,16 @@ def _of_a_body(t: Any) -> bool:
     """Whether the noun is a sitting of a standing body: "meeting of the Joint Commission"."""
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and noun_type(g) == "conference"
                                                              for g in c.children) for c in t.children)
+
+
+def _agent_and_guest(agent: Any, etype: str, people: Cast) -> list[Any]:
+    """The people a "by" agent names, and for a dinner or ceremony its guest: "a dinner was held, hosted by
+    A for B" (the parser hangs "for B" on A)."""
+    out = list(people.resolve(agent))
+    if etype in {"ceremony", "other"}:
+        out += [p for c in agent.children if c.dep_ == "prep" and c.lower_ == "for" for h in c.children
+                if h.dep_ == "pobj" for p in people.resolve(h) if p not in out]
+    return out
 
 
 def _agents(t: Any) -> list[Any]:

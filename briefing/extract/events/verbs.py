@@ -261,9 +261,13 @@ def _occasion(t: Any) -> Any:
 
 
 def honoured(t: Any, people: Cast) -> list[Any]:
-    """The people a dinner or a ceremony is given for: "in honour of X", "in X's honour"."""
+    """The people a dinner or a ceremony is given for: "in honour of X", "in X's honour", "a dinner hosted
+    by A for B"."""
     out: list[Any] = []
+    hosts = lex()["host"]
     for g in t.subtree:
+        if g.lower_ == "for" and g.dep_ == "prep" and (g.head.i == t.i or verb_lemma(g.head) in hosts):
+            out += [p for h in g.children if h.dep_ == "pobj" for p in people.resolve(h)]
         if g.lower_ in {"honour", "honor"} and g.head.lower_ == "in":
             for c in g.children:
                 if c.dep_ == "poss":
