@@ -133,6 +133,9 @@ def _rules() -> list[_Rule]:
         ("dmy_range", rf"{B}(?P<d1>{D}){DASH}(?P<d2>{D})\s+(?:of\s+)?(?P<m>{M}),?(?:\s+(?P<y>{Y}))?"),
         # "30 March – 2 April 2025"
         ("dmy_cross", rf"{B}(?P<d1>{D})\s+(?P<m1>{M}){DASH}(?P<d2>{D})\s+(?P<m2>{M}),?(?:\s+(?P<y>{Y}))?"),
+        # "October 31 to November 5", "Oct. 30 - Nov. 2, 2025" (no "and": "on March 31 and April 2" are two days)
+        ("mdy_cross", rf"{B}(?P<m1>{M})\s+(?P<d1>{D})\s*(?:–|—|-|to|until|till|through)\s*(?P<m2>{M})\s+(?P<d2>{D})"
+                      rf",?(?:\s+(?P<y>{Y}))?"),
         # "March 17–20, 2025"
         ("mdy_range", rf"{B}(?P<m>{M})\s+(?P<d1>{D}){DASH}(?P<d2>{D}),?(?:\s+(?P<y>{Y}))?"),
         # "Tuesday 15 March 2022", "9 Sep 2024", "17 March"
@@ -370,7 +373,7 @@ def _resolve(rule: str, g: dict[str, str | None], pub: date | None, planned: boo
             return None
         start = _day(g["d1"], g["m"], end[:4], pub, planned)
         return (start, end) if start and start <= end else None
-    if rule == "dmy_cross":
+    if rule in ("dmy_cross", "mdy_cross"):
         end = _day(g["d2"], g["m2"], g["y"], pub, planned)
         if not end:
             return None

@@ -146,6 +146,7 @@ class EventVerbsFile(Open):
     remote_preps: Words = []
     led_groups: Words = []
     leading_verbs: Words = []
+    reporting_verbs: Words = []
 
 
 class TenseWordsFile(Open):

@@ -173,3 +173,17 @@ def test_days_later_counts_forward_and_a_longer_phrase_is_no_shift():
     assert [e.date for e in x.events if "Marta Ortiz" in e.participants] == ["2025-03-12"]
     x = run(lede + "Lind met President Marta Ortiz two days after the opening of the trade fair.", date="2025-03-13")
     assert [e.date for e in x.events if "Marta Ortiz" in e.participants] == ["2025-03-10"]
+
+
+def test_a_range_across_two_months_written_month_first_dates_a_plan_from_its_first_day():
+    x = run("Prime Minister Lena Holm of Denmark will pay an official visit to Chile from October 30 to November 2, "
+            "the foreign ministry announced on Monday.", date="2025-10-20")
+    visit = of_type(x, "visit")[0]
+    assert (visit.status, visit.date, visit.date_end) == ("planned", "2025-10-30", "2025-11-02")
+
+
+def test_a_visit_made_to_hold_talks_keeps_its_dates_and_the_talks_share_them():
+    x = run("Foreign Minister Lena Holm of Denmark will pay an official visit to Chile from 5 to 6 May to hold "
+            "talks with Chilean Foreign Minister Pablo Rojas, the ministry said.", date="2025-04-28")
+    assert [(e.type, e.date) for e in x.events if e.type in {"visit", "talks"}] == [
+        ("visit", "2025-05-05"), ("talks", "2025-05-05")]

@@ -221,3 +221,22 @@ def test_a_dinner_hosted_by_one_for_another_has_both():
             "evening, hosted by Foreign Minister Pablo Ferreira for Minister Lind.", date="2025-03-13")
     dinner = [e for e in x.events if e.type == "ceremony"][0]
     assert set(dinner.participants) == {"Pablo Ferreira", "Sara Lind"} and dinner.date == "2025-03-11"
+
+
+def test_a_headline_plan_and_a_reported_clause_keep_their_own_subject():
+    x = run("Danish PM to visit Chile\n\nPrime Minister Lena Holm of Denmark said on Sunday that trade with Chile "
+            "would top the agenda.", date="2025-10-26")
+    assert [(e.participants, e.status) for e in x.events if e.type == "visit"] == [(["Lena Holm"], "planned")]
+    x = run("At the invitation of Premier Ana Vidal of the State Council, Lena Holm, prime minister of the Kingdom of "
+            "Denmark, will pay an official visit to Chile from October 30 to November 2, foreign ministry "
+            "spokesperson Pablo Rojas announced Monday.", date="2025-10-20")
+    assert [(e.participants, e.date) for e in x.events if e.type == "visit"] == [(["Lena Holm"], "2025-10-30")]
+
+
+def test_his_visit_is_the_visitor_told_before_and_an_office_is_no_sitting():
+    x = run("Prime Minister Lena Holm of Denmark will pay an official visit to Chile from October 30 to November 2.\n\n"
+            "President Pablo Rojas will meet with Holm during her visit, and Ana Vidal, chair of the Senate Foreign "
+            "Relations Committee, will also meet with her.", date="2025-10-20")
+    assert [e.participants for e in x.events if e.type == "visit"] == [["Lena Holm"]]
+    assert not [e for e in x.events if e.type == "conference"]
+    assert sorted(e.participants[0] for e in x.events if e.type == "meeting") == ["Ana Vidal", "Pablo Rojas"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.extract.events.cast import Cast
-from briefing.extract.events.lexicon import lex, tense_words, trigger_verbs
+from briefing.extract.events.lexicon import lex, tense_words, trigger_verbs, verb_words
 
 
 def subject_of(verb: Any) -> Any:
@@ -20,6 +20,10 @@ def subject_of(verb: Any) -> Any:
                 for g in c.children:
                     if g.dep_ in {"nsubj", "nsubjpass"}:
                         return g
+        if t.dep_ == "ccomp" and t.head.lemma_.lower() in verb_words()["reporting_verbs"]:
+            # "At the invitation of A, B will pay a visit, the spokesperson announced": the clause reported has
+            # its own subject (run into the fronted phrase by the parser); never the one who reports it
+            return _fronted_subject(t)
         if t.dep_ in {"xcomp", "ccomp"} and t.head.pos_ in {"VERB", "AUX"}:
             # "invited Marcos to visit": the object does the visiting
             for c in t.head.children:
@@ -69,6 +73,9 @@ def is_planned(token: Any, *, climb: bool = True) -> bool:
                 return True
             if c.dep_ in {"amod", "compound"} and c.lower_ in words["planned_modifiers"]:
                 return True
+            if c.dep_ == "aux" and c.lower_ == "to" and t.head.i == t.i and any(
+                    k.dep_ == "nsubj" and k.i < c.i for k in t.children):
+                return True  # "PM to visit Turkey this week": a headline's plan, no "is" before its "to"
             if c.dep_ == "aux" and c.lower_ == "to" and t.dep_ in {"xcomp", "acl", "relcl", "advcl", "ccomp"}:
                 head = t.head
                 if head.pos_ in {"NOUN", "PROPN"} or head.lemma_.lower() in words["intent_verbs"] \

@@ -8,7 +8,7 @@ from typing import Any
 
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.found import Found
-from briefing.extract.events.grammar import has_date_word, is_planned, place_of, subject_of
+from briefing.extract.events.grammar import has_date_word, is_planned, objects_of, place_of, subject_of
 from briefing.extract.events.lexicon import lex, tense_words, verb_words
 from briefing.extract.events.triggers import noun_type
 from briefing.extract.events.verbs import honoured
@@ -26,7 +26,7 @@ _TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "thro
 def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     words = lex()
     etype = noun_type(t)
-    if etype is None or t.i in used:
+    if etype is None or t.i in used or _in_a_persons_title(t, people):
         return None
     if etype in {"meeting", "talks"} and (_of_a_body(t) or _named(t)):
         etype = "conference"  # "the eighth meeting of the Joint Commission", "a session of the council"
@@ -136,6 +136,11 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         pair = people.last_pair or people.principal_pair()
         if participants[0] in pair:
             participants += [p for p in pair if p is not participants[0]][:1]
+    if etype == "visit" and gov.lemma_.lower() == "meet" and people.center is not None and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children) and any(
+            p is people.center for p in objects_of(gov, people, preps={"with"})):
+        actor = people.center  # "X will meet with Y during his visit", Y the visitor told before: Y's visit
+        participants = [actor]
     if etype == "visit" and gov.lemma_.lower() in words["host"] and any(
             c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children):
         guests = [p for c in gov.children if c.dep_ == "dobj" for p in people.resolve(c)]
@@ -219,6 +224,21 @@ def _of_a_body(t: Any) -> bool:
     """Whether the noun is a sitting of a standing body: "meeting of the Joint Commission"."""
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and noun_type(g) == "conference"
                                                              for g in c.children) for c in t.children)
+
+
+def _in_a_persons_title(t: Any, people: Cast) -> bool:
+    """ "X, chairman of the Standing Committee", "the chair of the summit, X": the noun names a person's
+    office, not a sitting."""
+    node = t
+    for _ in range(6):
+        if node.i != t.i and node.pos_ == "NOUN" and any(c.dep_ == "appos" and c.i in people.at for c in node.children):
+            return True
+        if node.dep_ == "appos" and node.i != t.i and node.head.i in people.at:
+            return True
+        if node.dep_ not in {"pobj", "prep", "compound", "amod", "nmod"} or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _agent_and_guest(agent: Any, etype: str, people: Cast) -> list[Any]:

@@ -49,7 +49,8 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue  # "from this year to 2026": a term
             words_apart = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
             on_trigger = any(a.i == f.trigger for a in tok.root.ancestors)  # the date hangs from the trigger
-            pairs.append(((min(words_apart, 1) if on_trigger else words_apart, not on_trigger, words_apart), k, mi, m))
+            pairs.append(((_purpose_of_another(doc, f, found), min(words_apart, 1) if on_trigger else words_apart,
+                           not on_trigger, words_apart), k, mi, m))
     pairs.sort(key=lambda x: x[0])
     done: set[int] = set()
     triggers = {f.trigger for f in found}
@@ -65,6 +66,8 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
             done.add(k)
             out[k] = (m.value, m.end_value)
     by_trigger = {f.trigger: k for k, f in enumerate(found)}
+    for k, f in enumerate(found):  # a noun trigger stands for its verb too ("paid a visit ... to hold talks")
+        by_trigger.setdefault(doc[f.trigger].head.i, k)
     for k, f in enumerate(found):  # "travelled to Dhaka that June to exchange the instruments": one time
         t = doc[f.trigger]
         head = by_trigger.get(t.head.i)
@@ -72,6 +75,17 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             out[k] = out[head]
     return out
+
+
+def _purpose_of_another(doc: Any, f: Found, found: list[Found]) -> bool:
+    """ "will pay a visit from May 5-6 to hold talks": the talks are the visit's purpose and take its date
+    (below), so the visit chooses its date first."""
+    t = doc[f.trigger]
+    verb = t if t.pos_ in {"VERB", "AUX"} else t.head
+    if verb.dep_ not in {"advcl", "xcomp", "acl"} or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    others = {doc[g.trigger].i for g in found if g is not f} | {doc[g.trigger].head.i for g in found if g is not f}
+    return verb.head.i in others or verb.head.head.i in others
 
 
 def _may_share(doc: Any, f: Found, sent: Any, mention: Any) -> bool:
