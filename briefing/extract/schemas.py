@@ -126,6 +126,7 @@ class VerbRule(Open):
     refuses_words: Words = []
     one_per_object: bool = False
     place_from_object: bool = False
+    joins_told: bool = False
 
 
 class EventVerbsFile(Open):

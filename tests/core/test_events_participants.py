@@ -240,3 +240,10 @@ def test_his_visit_is_the_visitor_told_before_and_an_office_is_no_sitting():
     assert [e.participants for e in x.events if e.type == "visit"] == [["Lena Holm"]]
     assert not [e for e in x.events if e.type == "conference"]
     assert sorted(e.participants[0] for e in x.events if e.type == "meeting") == ["Ana Vidal", "Pablo Rojas"]
+
+
+def test_it_was_attended_by_names_the_people_of_the_event_told_before():
+    x = run("A joint session of the foreign ministries of Norway and Chile took place in Oslo on 25 November. It was "
+            "attended by Foreign Minister Sara Lind of Norway and Foreign Minister Pablo Rojas of Chile.",
+            date="2025-11-26")
+    assert [(set(e.participants), e.date) for e in x.events] == [({"Sara Lind", "Pablo Rojas"}, "2025-11-25")]

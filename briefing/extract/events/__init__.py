@@ -53,13 +53,15 @@ def find_events(doc: Any) -> list[Event]:
             if date and pub and date[:len(pub)] > pub[:len(date)]:
                 f.planned = True
             records.append((f, date, date_end))
-            if len(f.participants) >= 2:
+            if len(f.participants) >= 2 and not f.joins_told:  # those who attended are no pair of the story's
                 pair = _two_sides(f.participants)
                 if different_sides(pair) or not any(f2.trigger != f.trigger and len(f2.participants) >= 2
                                                     for f2 in found):
                     people.last_pair = pair  # "met X, with her deputy at her side": X is the pair, not the deputy
         people.visit_told = people.visit_told or any(f.type == "visit" for f in found)
-        actors = [f.actor for f in found if f.actor is not None and not f.hosted]
+        if found:
+            people.last_told = found[-1].type
+        actors = [f.actor for f in found if f.actor is not None and not f.hosted and not f.joins_told]
         if actors:
             people.center = actors[0]
         if not found:

@@ -31,6 +31,7 @@ class Cast:
         self.last_pair: list[Any] = []
         self._principal: list[Any] | None = None
         self.center: Any = None
+        self.last_told: str | None = None  # the type of the last event found ("It was attended by ..." joins it)
         self.visit_told = False  # whether a visit was found before: "the visit" then points back at it  # who the story is following: the last event's actor named as its subject
 
     def before(self, i: int, sent_start: int | None = None) -> Any:

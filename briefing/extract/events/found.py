@@ -19,4 +19,5 @@ class Found:
     weak: bool = False  # from a verb like "discussed": only names a meeting, never creates one alone
     hosted: bool = False
     told_again: bool = False  # "the session", "the talks": a definite noun that may name an event told before
+    joins_told: bool = False  # "It was attended by A and B": these people belong to the event told before
     day_shift: int = 0  # "had met X the previous day": days from the story's day, for an event told undated

@@ -11,7 +11,7 @@ from briefing.extract.rules import RuleFileError, rules
 from briefing.model import EVENT_TYPES
 
 _RULE_FLAGS = ("type_from_object", "absorbs_object", "needs_person_object", "needs_place", "place_or_visit_told",
-               "one_per_object", "place_from_object")
+               "one_per_object", "place_from_object", "joins_told")
 _RULE_LISTS = ("needs_prep", "refuses_deps", "not_as", "needs_word", "needs_object", "refuses_words", "object_types",
                "object_preps", "person_preps")
 
@@ -27,6 +27,7 @@ class VerbRule:
     place_or_visit_told: bool = False  # with no place, a visit told before is where ("X arrived on Wednesday")
     one_per_object: bool = False
     place_from_object: bool = False
+    joins_told: bool = False  # "It was attended by A and B": the agents join the event told just before
     needs_prep: frozenset[str] = frozenset()
     refuses_deps: frozenset[str] = frozenset()
     not_as: frozenset[str] = frozenset()

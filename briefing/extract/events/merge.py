@@ -24,7 +24,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
         status = "planned" if f.planned else "held"
         key_people = frozenset(id(p) for p in f.participants)
         target = None
-        for m in merged:
+        if f.joins_told:  # "It was attended by A and B": the last event of its type told before
+            target = next((m for m in reversed(merged) if m["type"] == f.type), None)
+        for m in [] if target is not None else merged:
             if m["status"] != status or group(m["type"]) != group(f.type):
                 continue
             if group(f.type) == 3 and m["type"] != f.type:

@@ -127,6 +127,8 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     subj = subject_of(t)
     if subj is not None and subj.lower_ in words["not_participants"]:
         return []
+    if rule.joins_told and subj is not None and subj.dep_ == "nsubjpass":
+        return _joins_told(t, sent, subj, people)
     if subj is not None and subj.i in used:
         return []  # "the Joint Committee would convene": the committee's meeting is already an event
     if _refused(t, rule, people) or _called_person(t, rule, people):
@@ -205,6 +207,17 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         return []  # "held a series of bilateral meetings with leaders from seven countries": told one by one after
     return [Found(etype, t.i, sent, parts[:4], actor=parts[0], recipient=parts[1] if len(parts) > 1 else None,
                   planned=planned, location=place_of(t))]
+
+
+def _joins_told(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
+    """ "It was attended by A and B", "The session was attended by ...": the agents are the participants of
+    the event the subject names, told before (merge joins them to it)."""
+    etype = noun_type(subj) or (people.last_told if subj.lower_ in {"it", "this"} else None)
+    agents = [p for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for p in people.resolve(g)]
+    if etype in {None, "visit"} or not agents:
+        return []  # a delegation "attending" a visit are its members, not its visitors
+    return [Found(etype, t.i, sent, agents[:6], actor=agents[0], recipient=agents[1] if len(agents) > 1 else None,
+                  planned=is_planned(t), joins_told=True)]
 
 
 def _each_words(noun: Any) -> set[str]:
