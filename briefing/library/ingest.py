@@ -260,12 +260,9 @@ class Ingest:
         match, else the first this source has not joined yet."""
         by_text = self._story_items.get(kind)
         if by_text is None:
-            marks = ",".join("?" * len(self.story))
             by_text = {}
-            for item_id, text in self.conn.execute(
-                    f"SELECT e.item_id, e.text FROM evidence e JOIN items i ON i.id = e.item_id "
-                    f"WHERE e.source_id IN ({marks}) AND i.kind = ? ORDER BY e.item_id", (*self.story, kind)):
-                ids = by_text.setdefault(fold(text).strip(), [])
+            for item_id, text in sorted(self._story_evidence(kind)):
+                ids = by_text.setdefault(text, [])
                 if item_id not in ids:
                     ids.append(item_id)
             self._story_items[kind] = by_text
@@ -278,6 +275,15 @@ class Ingest:
             if row and any(matches(data, old) for old in candidate_views(kind, json.loads(row[0]), json.loads(row[1]))[1]):
                 return item_id
         return candidates[0]
+
+    def _story_evidence(self, kind: str) -> list[tuple[int, str]]:
+        """(item id, folded evidence text) of every item of ``kind`` the story's other sources state.
+
+        An import's copies of one story each read the evidence of all the copies before them: kept in the
+        import's cache, each copy's evidence is read and folded once, not once for every later copy."""
+        if self.cache is not None:
+            return self.cache.story_evidence(self.conn, self.story, kind)
+        return [row for held in read_story_evidence(self.conn, self.story).values() for row in held.get(kind, [])]
 
     def _insert_item(self, kind: str, data: dict[str, Any]) -> int:
         """A new item, its machine values and list columns written at once: what ``recombine`` and
@@ -347,6 +353,17 @@ class Ingest:
             f"SELECT a, b FROM kept_apart WHERE a IN ({marks}) OR b IN ({marks})", (*self.prefer, *self.prefer)
         )
         return {x for a, b in rows for x in (a, b)} - self.prefer
+
+
+def read_story_evidence(conn: Connection, sources: list[int]) -> dict[int, dict[str, list[tuple[int, str]]]]:
+    """Per source, per kind: (item id, folded evidence text) of the items the source states."""
+    found: dict[int, dict[str, list[tuple[int, str]]]] = {s: {} for s in sources}
+    marks = ",".join("?" * len(sources))
+    for source_id, item_id, kind, text in conn.execute(
+            f"SELECT e.source_id, e.item_id, i.kind, e.text FROM evidence e JOIN items i ON i.id = e.item_id "
+            f"WHERE e.source_id IN ({marks})", tuple(sources)):
+        found[source_id].setdefault(kind, []).append((item_id, fold(text).strip()))
+    return found
 
 
 def candidate_views(kind: str, machine: dict[str, Any], edits: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -422,6 +439,7 @@ class ContributionCache:
 
     MAX_ROWS = 50_000  # a bound on memory: the least recently joined items go first
     MAX_PARSED = 20_000
+    MAX_STORY_SOURCES = 2_000
 
     def __init__(self) -> None:
         # per item: its contributions in order (a person) or their running Combination (any other kind)
@@ -432,6 +450,8 @@ class ContributionCache:
         self._parsed: dict[int, tuple[str, str, tuple[dict[str, Any], list[dict[str, Any]]]]] = {}
         self._indexed: dict[int, Indexed] = {}  # what the library holds of each item's derived rows
         self.copies: CopyIndex | None = None  # the sources' signatures, to find copies of one story
+        # per source: the (item id, folded text) of its evidence, by kind (Ingest._story_evidence)
+        self._story: OrderedDict[int, dict[str, list[tuple[int, str]]]] = OrderedDict()
 
     def check(self, conn: sqlite3.Connection, transaction: int) -> None:
         version = conn.execute("PRAGMA data_version").fetchone()[0]
@@ -456,8 +476,22 @@ class ContributionCache:
         hit = self._parsed.get(item_id)
         return hit[2][1] if hit is not None else None
 
+    def story_evidence(self, conn: Connection, sources: list[int], kind: str) -> list[tuple[int, str]]:
+        """``read_story_evidence`` of ``sources`` for ``kind``, reading only the sources not already held (a
+        source's evidence is written with it and stays as it is while this import alone writes)."""
+        missing = [s for s in sources if s not in self._story]
+        if missing:
+            self._story.update(read_story_evidence(conn, missing))
+        for source_id in sources:
+            self._story.move_to_end(source_id)
+        rows = [row for source_id in sources for row in self._story[source_id].get(kind, [])]
+        while len(self._story) > self.MAX_STORY_SOURCES:
+            self._story.popitem(last=False)
+        return rows
+
     def clear(self) -> None:
         self.copies = None
+        self._story.clear()
         self._indexed.clear()
         self._parsed.clear()
         self._items.clear()
