@@ -6,7 +6,9 @@ A desk administrator runs, once, as a PostgreSQL role that may create roles and 
     briefing team add-user alice --clearance SECRET --library postgresql://admin@dbhost/briefing
 
 ``init`` creates the schema (briefing/library/pg/schema.sql), the markings in their order and the group
-role ``briefing_officer``; ``add-user`` makes an officer a login role in that group with a clearance.
+role ``briefing_officer``; run on an existing team library it brings its schema up to date
+(briefing/library/pg/upgrade.py, whose ``SCHEMA_VERSION`` is the version recorded). ``add-user`` makes an
+officer a login role in that group with a clearance.
 The server, not the program, then keeps every source above an officer's clearance out of their sight.
 """
 
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
     import psycopg
 
 OFFICER_GROUP = "briefing_officer"
-SCHEMA_VERSION = 1
 _ROLE_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
 
@@ -63,8 +64,11 @@ def is_initialised(conn: psycopg.Connection[Any]) -> bool:
 def init(dsn: str) -> bool:
     """Create the team library's schema, markings and officer group in the database at ``dsn``.
 
-    Returns False (and changes nothing) when the database already holds a team library."""
+    Returns False (and changes nothing) when the database already holds a team library (``upgrade_schema``
+    brings that one up to date)."""
     from psycopg import errors
+
+    from briefing.library.pg.upgrade import SCHEMA_VERSION
 
     with _connect(dsn) as conn:
         if is_initialised(conn):
@@ -83,6 +87,28 @@ def init(dsn: str) -> bool:
             raise TeamError(f"{redact(dsn)}: the administrator's role may not set up the library "
                             f"({exc.diag.message_primary}); it needs CREATEROLE and to own the database") from exc
     return True
+
+
+def upgrade_schema(dsn: str) -> tuple[int, int]:
+    """Bring the schema of the team library at ``dsn`` up to this program's version, as its owner:
+    (the version it recorded, the version it has now: the same when nothing changed). A library newer than this
+    program is refused (one line)."""
+    from psycopg import errors
+
+    from briefing.library.pg import upgrade
+
+    with _connect(dsn) as conn:
+        if not is_initialised(conn):
+            raise TeamError(f"{redact(dsn)} holds no team library")
+        before = upgrade.recorded_version(conn)
+        try:
+            upgrade.upgrade(conn)
+        except upgrade.SchemaMismatch as exc:
+            raise TeamError(f"{redact(dsn)}: {exc}") from exc
+        except errors.InsufficientPrivilege as exc:
+            raise TeamError(f"{redact(dsn)}: only the team library's owner may bring its schema up to date "
+                            f"({exc.diag.message_primary})") from exc
+        return before, upgrade.recorded_version(conn)
 
 
 def _role_exists(conn: psycopg.Connection[Any], name: str) -> bool:
@@ -162,8 +188,9 @@ def add_parser(sub: Any, add_common: Callable[[argparse.ArgumentParser], None]) 
     team.set_defaults(func=cmd_team)
     actions = team.add_subparsers(dest="team_command", metavar="ACTION")
     actions.required = True
-    p = actions.add_parser("init", help="create the team library in a database (once)",
-                           description="create the schema, the markings and the officer group in DSN")
+    p = actions.add_parser("init", help="create the team library in a database, or bring its schema up to date",
+                           description="create the schema, the markings and the officer group in DSN; on a team "
+                                       "library made by an older version, bring its schema up to date")
     p.add_argument("dsn", metavar="DSN", help="postgresql://ADMIN@HOST/DATABASE (a role that may create roles)")
     p = actions.add_parser("add-user", help="add an officer, or change their clearance",
                            description="make NAME an officer of the team library, cleared to LEVEL")
@@ -189,9 +216,7 @@ def cmd_team(args: argparse.Namespace) -> int:
 
     try:
         if args.team_command == "init":
-            made = init(args.dsn)
-            print(f"team library made in {redact(args.dsn)}" if made else
-                  f"{redact(args.dsn)} already holds a team library: nothing changed")
+            _init_or_upgrade(args.dsn)
         elif args.team_command == "add-user":
             password = getpass.getpass(f"password for {args.name}: ") if args.password else None
             new = add_user(_admin_dsn(args), args.name, args.clearance, password)
@@ -203,6 +228,17 @@ def cmd_team(args: argparse.Namespace) -> int:
     except psycopg.Error as exc:
         raise TeamError(" ".join(str(exc).split())) from exc
     return 0
+
+
+def _init_or_upgrade(dsn: str) -> None:
+    if init(dsn):
+        print(f"team library made in {redact(dsn)}")
+        return
+    before, after = upgrade_schema(dsn)
+    if before != after:
+        print(f"{redact(dsn)}: the team library's schema brought up to date (version {before} -> {after})")
+    else:
+        print(f"{redact(dsn)} already holds a team library of this version ({after}): nothing changed")
 
 
 def cmd_library(args: argparse.Namespace) -> int:

@@ -101,9 +101,13 @@ def connect(connection: TeamConnection, password: str | None) -> PgStore:
     import psycopg
 
     from briefing.library.pg import PgStore
+    from briefing.library.pg.upgrade import SchemaMismatch
 
     try:
         return PgStore.open(connection.dsn(password))
+    except SchemaMismatch as exc:  # already what the officer can do about it (and names no password)
+        text = " ".join(str(exc).split())
+        raise ConnectFailed(text[:1].upper() + text[1:] + ".") from exc
     except (LibraryError, psycopg.Error) as exc:  # psycopg's own: a server that is not PostgreSQL, a lost line
         raise ConnectFailed(explain(connection, str(exc)), unreachable=is_unreachable(str(exc))) from exc
 

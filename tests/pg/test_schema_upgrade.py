@@ -1,6 +1,7 @@
-"""A team library made by the first version of schema.sql still opens, and keeps clearance, with this version;
-its administrator opening it brings it up to date (briefing/library/pg/upgrade.py), without losing anything an
-officer did before. The search functions an officer may call in plain SQL keep to their clearance."""
+"""A team library made by the first version of schema.sql: an officer's store refuses it with one line until it
+is brought up to date (briefing/library/pg/upgrade.py), which its administrator opening it does (as does
+`briefing team init`: test_team_init_upgrade.py), without losing anything an officer did before. The search
+functions an officer may call in plain SQL keep to their clearance."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ import psycopg
 import pytest
 
 from briefing import team
-from briefing.library import Query
+from briefing.cli import main
+from briefing.library import LibraryError, Query
 from briefing.library.pg import PgStore, upgrade
 from tests.core.test_library_fakes import extract_one, source
 from tests.pg.conftest import Team, _with_database
@@ -30,6 +32,7 @@ def old_library(team_library: Team, pg_server: str, monkeypatch: pytest.MonkeyPa
     old = Team(_with_database(pg_server, database), database)
     old.prefix = team_library.prefix + "v1"  # its officers are dropped with the test library's
     monkeypatch.setattr(team, "schema_sql", lambda: FIRST_SCHEMA)
+    monkeypatch.setattr(upgrade, "SCHEMA_VERSION", 1)  # what the first version recorded
     assert team.init(old.admin)
     monkeypatch.undo()
     yield old
@@ -37,9 +40,17 @@ def old_library(team_library: Team, pg_server: str, monkeypatch: pytest.MonkeyPa
         conn.execute(f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
 
 
+def _version(dsn: str) -> int:
+    with psycopg.connect(dsn) as conn:
+        return upgrade.library_version(conn)
+
+
 def _desk(library: Team) -> tuple[PgStore, PgStore, int]:
-    """Alice (SECRET) imports an open and a SECRET source; Bob is cleared to OFFICIAL."""
-    alice, bob = PgStore.open(library.add("alice", "SECRET")), PgStore.open(library.add("bob", "OFFICIAL"))
+    """Alice (SECRET) imports an open and a SECRET source; Bob is cleared to OFFICIAL. On a first-version library
+    their stores are opened as the first version's program opened them (it wrote the same rows)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(upgrade, "SCHEMA_VERSION", _version(library.admin))
+        alice, bob = PgStore.open(library.add("alice", "SECRET")), PgStore.open(library.add("bob", "OFFICIAL"))
     plain = source(OPEN_TEXT, "oslo.txt", "2021-06-21")
     secret = dataclasses.replace(source(SECRET_TEXT, "tromso.txt", "2021-08-02"), marking="SECRET")
     alice.add_source(plain, extract_one(plain))
@@ -53,7 +64,20 @@ def _what_bob_finds(bob: PgStore) -> tuple[object, ...]:
             bob.search_sources("oslo") != [])
 
 
-def test_a_library_made_by_the_first_version_opens_and_keeps_clearance(old_library):
+def test_an_officer_is_told_to_ask_for_the_upgrade_of_a_library_made_by_the_first_version(old_library, capsys):
+    bob = old_library.add("bob", "OFFICIAL")
+    with pytest.raises(LibraryError) as refused:
+        PgStore.open(bob)
+    told = str(refused.value)
+    assert told.startswith("the team library's schema is older than this program (version 1; this program needs")
+    assert "ask the desk administrator to run `briefing team init postgresql://ADMIN@" in told
+    assert told.endswith(f"/{old_library.database}`") and "\n" not in told
+    assert main(["--library", bob, "sources"]) == 1
+    out = capsys.readouterr()
+    assert out.out == "" and out.err.count("\n") == 1 and told in out.err
+
+
+def test_a_library_made_by_the_first_version_keeps_clearance_until_it_is_brought_up_to_date(old_library):
     alice, bob, _ = _desk(old_library)
     with alice, bob:
         assert not upgrade.is_current(bob._conn)  # an officer cannot bring it up to date

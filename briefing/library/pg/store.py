@@ -142,8 +142,9 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
             # No JIT compilation: the row-security policies' subqueries make the planner's cost of even a
             # look-up of a few rows pass jit_above_cost, and compiling took 0.1 s of a query of 2 ms.
             conn.execute("SET jit = off")
-            if not pg_upgrade.is_current(conn) and pg_upgrade.may_upgrade(conn):
-                pg_upgrade.upgrade(conn)  # made by an older version, opened by its administrator
+            # Another schema version than this program's is refused with one line; an older library opened
+            # by its administrator is brought up to date (`briefing team init` does the same).
+            pg_upgrade.check(conn)
             listener = None
             if listen:
                 listener = psycopg.connect(dsn, autocommit=True)
