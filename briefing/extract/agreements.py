@@ -63,6 +63,7 @@ class Item:
     addressee: str | None = None
     has_cue: bool = True
     history: list[str] = field(default_factory=list)
+    counted: bool = False  # one of documents counted before ("the first MoU"): their status is its own
 
 
 @cache
@@ -110,6 +111,11 @@ def _lex() -> dict[str, Any]:
         "readiness_heads": frozenset(data.get("readiness_heads", [])),
         "proposal_nouns": frozenset(data.get("proposal_nouns", [])),
         "venue_nouns": frozenset(data.get("venue_nouns", [])),
+        "subject_words": frozenset(data.get("subject_words", [])),
+        "party_preps": frozenset(data.get("party_preps", [])),
+        "headline_verbs": frozenset(data.get("headline_verbs", [])),
+        "enumerators": frozenset(data.get("enumerators", [])),
+        "aside_nouns": frozenset(data.get("aside_nouns", [])),
     }
 
 
@@ -138,6 +144,8 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
                 continue
             if c.dep_ == "prep" and c.lower_ in ASIDE_PREPS:
                 continue  # "the partnership ... during Yoon's state visit": when, not what
+            if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in _lex()["aside_nouns"] for g in c.children):
+                continue  # "with the presence of the ministers", "on behalf of Kenya": who was there, not what
             if c.dep_ == "prep" and c.lower_ in {"on", "in", "at"} and any(
                     g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in c.children):
                 continue  # "an agreement signed on Wednesday": when, not what
@@ -323,8 +331,8 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
     while s - 1 >= sent.start and (doc[s - 1].text[:1].isupper() or doc[s - 1].text in {"-", "–", "‑"}
                                    or (doc[s - 1].lower_ in {"of", "and", "on", "for", "&"} and s - 2 >= sent.start
                                        and doc[s - 2].text[:1].isupper() and s - 1 > sent.start)) \
-            and not doc[s - 1].is_sent_start:
-        if doc[s - 1].lower_ in {"the"}:
+            and not doc[s - 1].is_sent_start and doc[s - 1].lower_ not in _lex()["headline_verbs"]:
+        if doc[s - 1].lower_ in {"the", "a", "an", "this", "that"}:  # "A MoU was signed" opening a sentence
             break
         s -= 1
     while s < start and doc[s].lower_ in {"of", "and", "on", "for", "&", "-", "–"}:
@@ -362,7 +370,8 @@ def _outside_name(t: Any, *, inside: bool = False) -> bool:
     ``inside`` a name's "on ..." part, places and nationalities belong to it ("on Indonesian Workers in Malaysia")."""
     from briefing.extract.countries import code_of
 
-    if t.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY"} or t.lower_ in _lex()["name_stops"]:
+    if t.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL", "MONEY"} or t.lower_ in _lex()["name_stops"] \
+            or t.lower_ in _lex()["headline_verbs"]:
         return True
     return not inside and (t.ent_type_ in {"GPE", "NORP", "ORDINAL"} or code_of(t.text) is not None)
 
@@ -530,7 +539,9 @@ def _future(t: Any) -> bool:
                 t.head.lemma_ in {"expect", "plan", "hope", "aim", "intend", "be"}
                 or t.head.lemma_.lower() in _lex()["readiness_heads"] or t.head.lower_ in _lex()["readiness_heads"]):
             return True  # "is poised to sign", "ready to sign": not signed yet
-        if t.head is t:
+        if t.dep_ in {"acl", "relcl"} and t.tag_ in {"VBN", "VBD"}:
+            break  # "the Agreement signed on Monday will lay the foundation": the main clause's future is not its own
+        if t.head.i == t.i:
             break
         t = t.head
     return False
@@ -574,6 +585,19 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         status, gov = _status_of(head, sent)
         if status is None:
             status = _listed_under(head, sent)  # "six documents were signed, including the exchange of notes ..."
+        verb_at = None
+        if status is None:
+            status, verb_at = _headline_verb_status(doc, named[0] if named is not None else head.left_edge.i, sent)
+        if status is not None and (head.tag_ in {"NNS", "NNPS"} or head.lower_ in PLURAL_DOCUMENTS
+                                   or any(c.dep_ == "nummod" for c in head.children)):
+            doc.user_data.setdefault("bb_counted_status", []).append((head.i, status))
+        counted = False
+        if status is None and (_counted(head) or _listing_subject(head) is not None):
+            # "The first MoU is on X", "the five agreements are A, B and C": the documents counted before
+            subject = _listing_subject(head)
+            status = _status_of(subject, sent)[0] if subject is not None else None
+            status = status or _counted_status(doc, head.i)
+            counted = status is not None
         inner: list[int] = []
         if named is not None:
             s, e = named
@@ -589,26 +613,38 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if tuple(_ACRONYM_AT_END.sub("", title).lower().split()) in _doc_names() \
                     and kind in {"mou", "agreement", "declaration", "treaty"}:
                 named = None  # "a Memorandum of Understanding between the academies": a kind, named by what follows
+            elif s == span_start and span_end < e and doc[span_end].lower_ in lex["party_preps"]:
+                named = None  # "MoU between the Government of A and the Government of B": named by its parties
             elif len(title.split()) < 2 and not doc[span_start].is_upper:
                 named = None
         if named is None:
+            coordinated = _coordinated_documents(sent, span_end)
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
-                    and not any(c.dep_ in {"prep", "acl"} or c.dep_ in {"amod", "compound"}
-                                and not span_start <= c.i < span_end for c in head.children):
-                continue  # "the agreement" points back at one already named
+                    and not any((c.dep_ in {"prep", "acl"} or c.dep_ in {"amod", "compound"}
+                                 and not span_start <= c.i < span_end) and c.i not in coordinated for c in head.children):
+                continue  # "the agreement", "the MoUs and Exchange of Notes" point back at ones already named
             if status is None:
                 continue
             others = {g.i for g in head.subtree if g.i != head.i and g.dep_ == "conj" and _doc_noun_at(doc, g.i)}
             others |= {c.i for c in head.children if c.dep_ in {"conj", "cc"}}
-            others |= {c.i for c in head.children if c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"}}
+            others |= {c.i for c in head.children if c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"}
+                       and c.lemma_.lower() not in lex["subject_words"]}  # but "an MoU relating to X" is about X
+            others |= coordinated
+            parties, inner_subject = _party_phrase(head, span_end, gov, others)
+            others |= parties
             toks = _phrase_tokens(head, stop_before=others)
+            seen = {t.i for t in toks}  # the whole document noun, however the parser hung its words
+            toks = sorted(toks + [t for t in doc[span_start:span_end] if t.i not in seen], key=lambda t: t.i)
+            toks += inner_subject
+            # "the first MoU": which of them, not what it is; "Fiji, Samoa sign MoU": the headline's verb ends its subject
+            toks = [t for t in toks if not _enumerator(t) and (verb_at is None or t.i > verb_at)]
             inner = [t.i for t in toks if t.i != head.i]  # "the agreement on the Study Visit Programme" is one item
             if head.lower_ == "package" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
                 continue  # "a package worth ..." is money, not a programme
             if head.tag_ == "NNS" and any(c.lower_ == "the" for c in head.children) and status in {None, "agreed", "in-force"}:
                 continue  # "the CMP working groups": ones that exist already
             what_for = None
-            plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in {"mous", "memoranda", "accords", "moc", "mocs"}
+            plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in PLURAL_DOCUMENTS
             said_what = any((c.dep_ == "prep" and c.i >= span_end) or (
                 c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN"} and not _doc_noun_at(doc, c.i))
                 for c in head.children)
@@ -632,7 +668,9 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                     continue  # "exchanged eight agreements and MoUs": which ones, the text says elsewhere or not at all
                 what_for = f"{head.text} worth {money}" if money else f"{head.text} for {_text(deal)}"
             if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" for t in toks):
-                toks = toks + _subject_on_the_verb(gov, head)  # "an MoU was signed on mental health"
+                # "the first MoU, on defence, was signed", "the second MoU is about LNG", "an MoU was signed on X"
+                toks = toks + (_subject_aside(head, others) or _copula_subject(head, others)
+                               or _subject_on_the_verb(gov, head, others))
             title = what_for or _text(toks)
             if not what_for and _key(_tidy(title)) == _key(_text(list(doc[span_start:span_end]))):
                 purpose, words = _purpose_of(head, gov)  # "signed an agreement ... to set up two plants"
@@ -651,11 +689,12 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         if named is None:
             absorbed.update(inner)
         items.append(Item(_cap(title), kind, status or "in-force", sent, head.i, named=named is not None,
-                          has_cue=status is not None))
+                          has_cue=status is not None, counted=counted))
         absorbed.update(range(span_start, span_end))
     return items
 
 
+PLURAL_DOCUMENTS = {"mous", "memoranda", "accords", "moc", "mocs"}  # the tagger often reads these as singular
 _ACRONYM_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -693,7 +732,7 @@ def _purpose_of(head: Any, gov: Any) -> tuple[str, list[Any]]:
 
 # ------------------------------------------------------------------------------------------- commitments, proposals
 
-def _subject_on_the_verb(verb: Any, head: Any) -> list[Any]:
+def _subject_on_the_verb(verb: Any, head: Any, stop: set[int] | None = None) -> list[Any]:
     """What a bare document is about when the parser hung it on the verb: "an MoU was signed on mental health
     between the two health departments" -> the tokens of "on mental health"."""
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb is head:
@@ -702,7 +741,131 @@ def _subject_on_the_verb(verb: Any, head: Any) -> list[Any]:
                  and c.i > head.i and any(g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in {"DATE", "TIME"}
                                           and g.lemma_.lower() not in _lex()["venue_nouns"] for g in c.children)),
                 None)  # but "signed on the sidelines of the summit" says where
-    return _phrase_tokens(prep) if prep is not None else []
+    if prep is None:  # "signed an MoU relating to X", the participle hung on the verb
+        prep = next((c for c in verb.children if c.dep_ in {"advcl", "acl"} and c.i > head.i and c.tag_ == "VBG"
+                     and _is_subject_word(c) and any(g.dep_ == "prep" for g in c.children)), None)
+    return _phrase_tokens(prep, stop_before=stop) if prep is not None else []
+
+
+def _is_subject_word(t: Any) -> bool:
+    """A preposition or participle that opens what a document is about: "on", "relating to", "regarding"."""
+    return t.lower_ in _lex()["subject_words"] or t.pos_ == "VERB" and t.lemma_.lower() in _lex()["subject_words"]
+
+
+def _subject_aside(head: Any, stop: set[int]) -> list[Any]:
+    """What a document is about, set off by commas after it: "the first MoU, on defence cooperation, was signed"."""
+    doc = head.doc
+    prep = next((c for c in head.children if c.dep_ in {"prep", "acl"} and c.i > head.i and doc[c.i - 1].text == ","
+                 and _is_subject_word(c) and c.i not in stop), None)
+    return _phrase_tokens(prep, stop_before=stop, run_on=False) if prep is not None else []
+
+
+def _copula_subject(head: Any, stop: set[int]) -> list[Any]:
+    """What a document is about when a copula says it: "the second MoU is about cooperation in LNG supply", "the
+    third exchange of notes is on halal certification", "the first MoU is to intensify cooperation on ICT"."""
+    verb = head.head
+    if head.dep_ not in {"nsubj", "attr"} or verb.lemma_.lower() != "be":  # "Next was an MoU to step up X"
+        return []
+    for c in verb.children:
+        if c.i <= head.i or c.i in stop:
+            continue
+        if c.dep_ == "prep" and _is_subject_word(c):
+            return _phrase_tokens(c, stop_before=stop, run_on=False)
+        if c.dep_ in {"xcomp", "advcl"} and _own_to(c):
+            to = [k for k in c.children if k.dep_ == "aux" and k.lower_ == "to"]
+            return to + _phrase_tokens(c, stop_before=stop, run_on=False)
+    return []
+
+
+def _party_phrase(head: Any, span_end: int, gov: Any, stop: set[int]) -> tuple[set[int], list[Any]]:
+    """The bodies a document is made between or with ("an MoU between the Civil Defence and the Ministry of
+    Interior", "with the Agriculture Ministry of X"): left out of its title when the text also says what it is
+    about, on the document, on its verb or inside the list of bodies where the parser hung it ("an agreement
+    between the customs committee of A and the ministry of B on the fight against smuggling"). Returns the words
+    to leave out and the subject found among them."""
+    lex = _lex()
+    party = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in lex["party_preps"] and c.i >= span_end
+                  and c.i not in stop), None)
+    if party is None:
+        return set(), []
+    inside = {t.i for t in party.subtree}
+    inner = next((t for t in party.subtree if t.i != party.i and t.dep_ in {"prep", "acl"} and _is_subject_word(t)
+                  and t.head.dep_ in {"pobj", "conj", "appos"}), None)
+    if inner is not None:
+        return inside, _phrase_tokens(inner, stop_before=stop | (inside - {t.i for t in inner.subtree}), run_on=False)
+    said = any(c.dep_ in {"prep", "acl"} and c.i >= span_end and c.i not in inside and _is_subject_word(c)
+               for c in head.children) or bool(_subject_on_the_verb(gov, head, stop | inside)
+                                               or _copula_subject(head, stop | inside))
+    return (inside, []) if said else (set(), [])
+
+
+def _coordinated_documents(sent: Any, span_end: int) -> set[int]:
+    """The words of other documents coordinated after this one ("several agreements and Memorandums of
+    Understanding", "a Declaration on X as well as a Comprehensive Programme for Y"), with the words joining them:
+    each is an item of its own, never a part of this one's title, however the parser hung their words."""
+    doc = sent.doc
+    hits = doc.user_data["bb_doc_nouns"]
+    out: set[int] = set()
+    for k in _hit_positions(doc):
+        if k < span_end or k >= sent.end:
+            continue
+        root = doc[k:k + hits[k][0]].root
+        if root.dep_ != "conj":
+            continue
+        left = min(root.left_edge.i, k)
+        out.update(range(left, k + hits[k][0]))
+        j = left - 1
+        while j >= span_end and doc[j].lower_ in {"and", "or", ",", "as", "well"}:
+            out.add(j)
+            j -= 1
+    return out
+
+
+def _enumerator(t: Any) -> bool:
+    """"first", "second", "next" before a document: which of the counted documents it is."""
+    return t.dep_ in {"amod", "advmod", "nsubj"} and t.lower_ in _lex()["enumerators"] and t.i < t.head.i
+
+
+def _counted(head: Any) -> bool:
+    """Whether a document is one of several counted before: "the first MoU", "Next was an MoU to ..."."""
+    holders = [head] + ([head.head] if head.dep_ in {"nsubj", "attr"} and head.head.lemma_.lower() == "be" else [])
+    return any(_enumerator(c) for h in holders for c in h.children)
+
+
+def _listing_subject(head: Any) -> Any:
+    """The documents a copula or "include" lists this one among ("the five agreements are A, B and C", "the
+    agreements to be signed include A, B and C"), or None."""
+    t = head
+    for _ in range(12):  # up the list, through the names of the documents listed before ("A on X and B on Y")
+        if t.dep_ not in {"conj", "appos", "pobj", "prep", "compound"} or t.head.i == t.i:
+            break
+        t = t.head
+    verb = t.head
+    if t.dep_ not in {"attr", "dobj"} or verb.lemma_.lower() not in {"be", "include", "comprise"}:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.i == head.i or not _doc_noun_at(head.doc, subject.i):
+        return None
+    return subject
+
+
+def _counted_status(doc: Any, before: int) -> str | None:
+    """The status of the plural documents told last before a token ("signed five MoUs")."""
+    told = [status for i, status in doc.user_data.get("bb_counted_status", []) if i < before]
+    return told[-1] if told else None
+
+
+def _headline_verb_status(doc: Any, start: int, sent: Any) -> tuple[str | None, int | None]:
+    """The status a headline's verb gives the document after it ("X and Y Sign MoU on Z", "Inks 4 MoU"; the
+    parser reads such verbs as names or nouns), and where the verb is."""
+    k = start - 1
+    while k >= sent.start and (doc[k].like_num or doc[k].dep_ == "det"):
+        k -= 1
+    if k < sent.start or doc[k].lower_ not in _lex()["headline_verbs"]:
+        return None, None
+    word = doc[k].lower_
+    status = _lex()["status"]
+    return status.get(word) or status.get(word[:-1]) or status.get(word[:-2]), k
 
 
 def _areas_of(head: Any, span_start: int, span_end: int) -> list[tuple[str, list[Any]]]:
@@ -1588,10 +1751,20 @@ def _cited(anchor: Any) -> bool:
     return False
 
 
+_MOU = re.compile(r"\bmemorand(?:um|a|ums) of understanding\b", re.IGNORECASE)
+
+
 def _key(title: str) -> str:
-    title = re.sub(r"\s*\([A-Z]{2,}\)", "", title)
+    title = _MOU.sub("MoU", re.sub(r"\s*\([A-Z]{2,}\)", "", title))  # a headline's "MoU" is the body's memorandum
     words = re.findall(r"[a-z0-9]+", title.lower())
     return " ".join(w for w in words if w not in {"the", "a", "an", "new", "of", "on"})
+
+
+def _headline_like(sent: Any) -> bool:
+    """The source's title, or a first line that ends in no full stop (a headline above the body)."""
+    if is_headline(sent.doc, sent):
+        return True
+    return sent.start == 0 and not span_text(sent).rstrip().rstrip("\"”’')").endswith((".", "!", "?"))
 
 
 def _dedupe(items: list[Item]) -> list[Item]:
@@ -1604,6 +1777,8 @@ def _dedupe(items: list[Item]) -> list[Item]:
         if not same.has_cue and it.has_cue or STATUS_RANK.get(it.status, 0) > STATUS_RANK.get(same.status, 0) \
                 and it.has_cue:
             same.status, same.sent, same.anchor, same.has_cue = it.status, it.sent, it.anchor, it.has_cue
+        elif it.has_cue and _headline_like(same.sent) and not _headline_like(it.sent):
+            same.sent, same.anchor = it.sent, it.anchor  # the body's sentence tells it, not the headline's words
         same.history = same.history or it.history
     return out
 

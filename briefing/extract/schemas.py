@@ -210,6 +210,11 @@ class AgreementTriggersFile(Strict):
     readiness_heads: Words = []  # "poised to sign", "ready to sign": the signing is planned
     proposal_nouns: Words = []  # "a proposal to establish an MoU": the document is proposed
     venue_nouns: Words = []  # "signed on the sidelines of the summit": where, not what the document is about
+    subject_words: Words = []  # "an MoU on X", "relating to X", "regarding X": what the document is about
+    party_preps: Words = []  # "an MoU between A and B", "with the X Ministry": its parties, not its subject
+    headline_verbs: Words = []  # "X and Y Sign MoU on Z": a title-case headline's verb ends a name
+    enumerators: Words = []  # "the first MoU ..., the second ...": one of the documents counted before
+    aside_nouns: Words = []  # "in the presence of", "on behalf of": no part of a document's title
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

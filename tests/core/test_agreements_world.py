@@ -165,3 +165,101 @@ def test_a_title_does_not_end_on_between():
     items = _agreements("Thailand and Laos signed two documents, including an action plan for the strategic "
                         "partnership for 2024-2028 between the two countries.")
     assert not [a for a in items if a.title.endswith(("between", " by", " at"))]
+
+
+# ---------------------------------------------------------------- counted documents, told one by one
+
+
+def test_counted_documents_told_one_by_one_take_their_subject_and_status():
+    items = _agreements("Chile and New Zealand signed four memoranda of understanding in Wellington on Tuesday. The "
+                        "first MoU, on seasonal farm work, was signed by the labour ministers. The second MoU between "
+                        "the Government of Chile and the Government of New Zealand is about cooperation in geothermal "
+                        "research. The third MoU is to promote exchanges between wine schools.")
+    farm = _one(items, "seasonal farm work")
+    assert farm.title == "MoU on seasonal farm work" and farm.status == "signed"
+    geo = _one(items, "geothermal")
+    assert geo.status == "signed" and "Government of" not in geo.title and not geo.title.lower().startswith("second")
+    wine = _one(items, "wine schools")
+    assert wine.title.startswith("MoU to promote") and wine.status == "signed"
+
+
+def test_next_was_a_document_is_one_of_those_counted():
+    items = _agreements("Peru and Morocco inked three agreements after the talks in Rabat. Next was an agreement to "
+                        "open a direct shipping line, signed by the transport ministers.")
+    assert _one(items, "shipping line").status == "signed"
+
+
+def test_documents_a_copula_or_include_lists_take_the_listing_status():
+    items = _agreements("Samoa and Tonga will meet in Apia next month. The agreements to be signed include the "
+                        "Agreement on Maritime Search and Rescue and the Treaty on Fisheries Surveillance.")
+    assert _one(items, "Search and Rescue").status == "planned"
+    assert _one(items, "Fisheries Surveillance").status == "planned"
+
+
+def test_an_exchange_of_note_in_the_singular_is_an_exchange_of_notes():
+    items = _agreements("Laos and Cambodia signed two exchanges of notes on Friday. The first exchange of note was "
+                        "signed on grant aid for rural bridges.")
+    bridges = _one(items, "grant aid")
+    assert bridges.kind == "agreement" and bridges.status == "signed"
+
+
+# ---------------------------------------------------------------- titles: parties, subjects, headlines
+
+
+def test_a_document_relating_to_or_regarding_a_subject_is_named_by_it():
+    items = _agreements("The foreign ministers of Benin and Qatar signed a Memorandum of Understanding (MoU) relating "
+                        "to Cooperation in the field of Sports. Both sides signed a Memorandum of Understanding between "
+                        "the Beninese Civil Protection and the Qatari Ministry of Interior regarding flood response.")
+    sports = _one(items, "Sports")
+    assert sports.title.startswith("Memorandum of Understanding relating to")
+    flood = _one(items, "flood response")
+    assert "Civil Protection" not in flood.title and flood.status == "signed"
+
+
+def test_the_bodies_between_which_a_document_is_made_give_way_to_its_subject():
+    items = _agreements("Tunisia and Jordan signed an agreement between the Customs Authority of Tunisia and the "
+                        "Ministry of Finance of Jordan on cooperation against smuggling.")
+    deal = _one(items, "smuggling")
+    assert "Customs Authority" not in deal.title and deal.title.startswith("Agreement on cooperation")
+
+
+def test_in_the_presence_of_is_no_part_of_a_title():
+    items = _agreements("The news agencies of Oman and Malaysia signed a memorandum of understanding to exchange photos "
+                        "with the presence of the two information ministers.")
+    assert "presence" not in _one(items, "exchange photos").title
+
+
+def test_a_title_case_headline_verb_ends_the_name_and_gives_the_status():
+    items = _agreements("Tonga and Nauru Sign MoU on Fisheries Observers\n\nNuku'alofa, 3 May. Tonga and Nauru met.")
+    mou = _one(items, "Fisheries Observers")
+    assert mou.status == "signed" and not mou.title.lower().startswith(("tonga", "nauru"))
+
+
+def test_a_headline_and_its_body_telling_one_memorandum_are_one_item_told_by_the_body():
+    items = _agreements("Oman and Chile sign MoU on desalination\n\nMuscat, 3 May. The foreign ministries of Oman and "
+                        "Chile signed a memorandum of understanding on desalination on Monday.")
+    found = [a for a in items if "desalination" in a.title.lower()]
+    assert len(found) == 1 and found[0].evidence[0].text.startswith("The foreign ministries")
+
+
+def test_a_sentence_opening_a_document_is_no_part_of_its_name():
+    items = _agreements("Ecuador and Panama held talks. \"A Letter of Intent was exchanged on port security,\" the "
+                        "ministry said.")
+    assert not [a for a in items if a.title.startswith("A ")]
+
+
+def test_documents_coordinated_are_two_items_and_no_title_mixes_them():
+    items = _agreements("The Presidents of Mongolia and Kazakhstan signed a Declaration on deepening strategic "
+                        "partnership between the two countries as well as a comprehensive programme for trade "
+                        "cooperation for 2025-2027. Chad and Niger signed several agreements and Memoranda of "
+                        "Understanding to bolster cooperation.")
+    declaration = _one(items, "Declaration")
+    assert "as well" not in declaration.title and "programme" not in declaration.title
+    assert _one(items, "comprehensive programme").status == "signed"
+    assert not [a for a in items if "agreements of Understanding" in a.title]
+
+
+def test_a_document_signed_on_a_day_keeps_that_status_under_a_future_main_clause():
+    items = _agreements("The Agreement signed on Monday by Botswana and Namibia will lay the ground for a joint "
+                        "commission.")
+    assert _one(items, "Agreement").status == "signed"
