@@ -271,6 +271,7 @@ class TopicsFile(Strict):
     multilateral_words: Words = []  # a tagged organisation naming one of these is shared between nations ("African")
     body_heads: Words = []  # ... and ending in one of these is a body or framework ("Fund", "Alliance")
     not_body_words: Words = []  # ... unless it names one of these: an agency, a building ("Ministry", "Centre")
+    generic_heads: Words = []  # "maritime security environment", "sustainable approaches": a word about the talk
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

@@ -40,8 +40,11 @@ def _data() -> dict:
 @lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
     """Case-, hyphen- and plural-blind form of a phrase, for looking spellings up."""
-    words = re.findall(r"[a-z0-9]+", fold(text))
+    words = re.findall(r"[a-z0-9]+", _CO_PREFIX.sub("co", fold(text)))  # "co-operation" is cooperation
     return " ".join(_stem(w) for w in words)
+
+
+_CO_PREFIX = re.compile(r"\bco-(?=op|ord)")
 
 
 def _stem(word: str) -> str:
@@ -192,7 +195,7 @@ _FUNCTION_WORDS = {"of", "and", "on", "in", "for", "to", "with", "at", "by", "or
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|its|their|our|his|her|other|both|all|these|those|this|that)\s+")
 
 
-_LEADING_PREPS = {"against", "on", "in", "for", "with", "about", "over", "of", "towards", "toward"}
+_LEADING_PREPS = {"against", "on", "in", "for", "with", "about", "over", "of", "towards", "toward", "alongside"}
 _FRAME_NOUNS = {"field", "fields", "area", "areas", "sector", "sectors", "domain", "domains", "sphere", "spheres", "realm"}
 _TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend)"
                             r"|yesterday|today|tomorrow)$")
@@ -312,6 +315,9 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
                 continue  # a country or a person in a list is a party, not a topic
             if raw.strip() in country_forms():
                 continue  # "Mogadishu": a capital in a list of places is a place, not a topic
+        raw = _without_generic_head(raw, start + a, doc)
+        if raw is None:
+            continue  # "an extensive report", "sustainable approaches": a word about the talk, not what it was about
         item_title_case = title_case
         if doc is not None and not title_case and raw.strip()[:1].isupper():
             token = _token_at(doc, start + a + len(raw) - len(raw.lstrip()))
@@ -323,6 +329,33 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
             lead = len(raw) - len(raw.lstrip())
             out.append(_Mention(name, start + a + lead, start + b, "list"))
     return out
+
+
+def _without_generic_head(raw: str, start: int, doc) -> str | None:
+    """A list item without the generic noun that ends it ("maritime security environment" -> maritime security,
+    "strategic stability issues" -> strategic stability, "logistic opportunities" -> logistics); None when what is
+    left only says how ("sustainable approaches", "an extensive report", "a slight increase"): no topic at all."""
+    generic, rules = _generic_heads(), _rules()
+    words = list(re.finditer(r"\S+", raw))
+    end = len(raw)
+    while len(words) > 1 and words[-1].group().lower().strip(",;") in generic:
+        words = words[:-1]
+        end = words[-1].end()
+        if rules.vocab_names.get(_fold(_DETERMINERS.sub("", raw[:end].strip()))):
+            break  # "logistic" is logistics
+        last = _token_at(doc, start + words[-1].start()) if doc is not None else None
+        if last is not None and last.pos_ in ("NOUN", "PROPN") or last is None and not _adjective_like(words[-1].group()):
+            continue
+        if all(_fold(w.group()) in rules.stop for w in words):
+            return None  # "joint agenda", "an extensive report"
+        last_word = words[-1].group().lower()
+        return raw if last_word.endswith(_RELATIONAL) and not last_word.endswith(_MANNER) else None
+    return raw[:end]
+
+
+@cache
+def _generic_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data().get("generic_heads", []))
 
 
 def _two_known(phrase: str) -> bool:
@@ -450,6 +483,10 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             token = _token_at(doc, m.start())
             if token is not None and token.pos_ in ("VERB", "AUX"):
                 continue  # "will travel to Rabat"
+        if written[0].isupper() and not written.isupper() and _before_place(text, m.end()):
+            continue  # "Metro Manila": a word of a place's name
+        if _WISH.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "wishing him good health": a courtesy, not what was discussed
         if _TIME_REFERENCE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # "since the pandemic began": a date, not what the source is about
         name = rules.vocab_names.get(_fold(written))
@@ -490,6 +527,16 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
                 offset = text.find(place, m.start("place"))
                 found.append(_Mention(place, offset, offset + len(place), "issue"))
     return found
+
+
+_WISH = re.compile(r"(?i)\bwish(?:es|ed|ing)?\b[^.;:!?]*$")
+
+
+def _before_place(text: str, end: int) -> bool:
+    """Whether a Capitalised word ending at ``end`` opens a place's name: it runs on into a country or a capital
+    ("Metro Manila", "Greater Accra")."""
+    after = re.match(r" ([A-Z][\w'’-]*)", text[end:end + 40])
+    return after is not None and after.group(1) in country_forms()
 
 
 def _aside(text: str, start: int) -> bool:
@@ -591,6 +638,8 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
             return None  # "the Angola–Namibia River": a pair, not a name
         start = m.start("name") + m.group("name").find(words[0])
         return _Mention(" ".join([*words, m.group("inst")]), start, m.end("inst"), "place")
+    if _OFFICE_OF.search(m.string[max(0, m.start("name") - 40):m.start("name")]) or _national_body(m):
+        return None  # "Deputy Chairman of the Planning Commission", "the Malaysian Investment Development Authority"
     words = _without_parties(m.group("name")).split() or m.group("name").split()
     while len(words) > 1 and (re.search(r"[A-Za-z][–-][A-Z]", words[0]) or _fold(words[0]) in ("the", "our", "this")
                               or _party_word(words[0])):
@@ -624,6 +673,21 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
 
 
 MECHANISMS = {"Commission", "Cabinet", "Council", "Dialogue"}
+_NATIONAL_BODIES = {"Authority", "Commission", "Council"}  # one country's, unless two countries name it
+_OFFICE_OF = re.compile(r"(?i)\b(?:chairman|chairperson|chair|director|director-general|head|governor|commissioner|"
+                        r"member|secretary|secretary-general)\s+of\s+(?:the\s+)?$")
+
+
+def _national_body(m: re.Match) -> bool:
+    """ "the Malaysian Investment Development Authority": one country's agency, not a body the countries share
+    (the "South Africa–Botswana Bi-National Commission" names both)."""
+    if m.group("inst") not in _NATIONAL_BODIES:
+        return False
+    lead = _leading_party().match(m.group("name"))
+    if lead is None or re.search(r"[–-]", lead.group()):
+        return False
+    rest = m.group("name")[lead.end():]
+    return not re.match(r"(?:and|&)\s", rest) and _leading_party().match(rest) is None
 _GEOGRAPHIC = {"River", "Sea", "Basin"}
 _GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley", "port", "border", "corridor"}  # "the Limpopo basin": a place
 _OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
@@ -679,6 +743,9 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     mentions = _split_into_known(mentions)
     named = [(m.start, m.end) for m in mentions if m.source == "issue"]
     mentions = [m for m in mentions if m.source != "head" or not any(a < m.end and m.start < b for a, b in named)]
+    mentions = [m for m in mentions if m.source != "list" or not any(
+        a < m.end and m.start < b and not m.start <= a < b <= m.end for a, b in named)]  # cut from a body's name:
+    # "the United Nations Convention" of "... on the Law of the Sea"
     longer = [(m.start, m.end) for m in mentions if m.source == "head"]
     mentions = [m for m in mentions if m.source != "place" or not any(a <= m.start and m.end <= b and (a, b) !=
                                                                      (m.start, m.end) for a, b in longer)]
@@ -689,7 +756,8 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
         a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in issues)]  # "DRC" in "eastern DRC"
     bodies = [(m.start, m.end) for m in mentions if m.source == "issue" and m.written]
     mentions = [m for m in mentions if m.source != "vocab" or not any(
-        a <= m.start and m.end <= b for a, b in bodies)]  # "Customs" in "Southern African Customs Union"
+        a < m.end and m.start < b for a, b in bodies)]  # "Customs" in "Southern African Customs Union", "Road" in
+    # "Belt and Road construction"
     spans = [(m.start, m.end, _key(m.name)) for m in mentions if m.source in ("list", "head")]
     mentions = [m for m in mentions if m.source != "vocab" or not any(
         a <= m.start and m.end <= b and _key(m.name) < k for a, b, k in spans)]
@@ -817,10 +885,24 @@ def doc_candidates(doc) -> list[_Mention]:
         skip = doc._.bb_skip or [] if doc.has_extension("bb_skip") else []
         found = _candidates(text, doc) + _third_countries(text, doc)
         found += _multilateral_bodies(doc, found)
+        _name_by_acronym(text, found)
         skip = [*skip, *_menu_lines(text)]
         found = [m for m in found if not in_ranges(skip, m.start, m.end)]
         doc.user_data["bb_topic_mentions"] = found
     return found
+
+
+def _name_by_acronym(text: str, found: list[_Mention]) -> None:
+    """A name followed by the acronym of a body the data knows ("the Comprehensive Test Ban Treaty (CTBT)") is
+    that body: one topic, not two."""
+    known = {m.start: m for m in found if m.source == "issue" and m.written}
+    for m in found:
+        if m.source == "issue":
+            continue
+        opening = re.match(r"\s*\(\s*", text[m.end:m.end + 6])
+        body = known.get(m.end + opening.end()) if opening else None
+        if body is not None and text[body.end:body.end + 1] == ")":
+            m.name, m.written = body.name, text[m.start:m.end]
 
 
 _MENU_ITEM = re.compile(r"^(?:[A-Z][\w&'’-]*|&|and|of)(?:\s(?:[A-Z][\w&'’-]*|&|and|of)){0,2}$")
