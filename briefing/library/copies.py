@@ -78,13 +78,15 @@ def containment(a: Signature, b: Signature) -> float:
 
 @dataclass
 class CopyIndex:
-    """The signatures of a library's sources, kept in memory for the length of an import."""
+    """The signatures of a library's sources, kept in memory for the length of an import.
+
+    The signatures are rows of a matrix that grows by doubling: an import compares each new source with all
+    the sources before it, and stacking the rows again at every source cost more than the comparison."""
 
     ids: list[int] = field(default_factory=list)
     originals: list[int] = field(default_factory=list)  # each source's story: itself, or what it copies
-    counts: list[int] = field(default_factory=list)
-    rows: list[np.ndarray] = field(default_factory=list)
-    _matrix: np.ndarray | None = None
+    _matrix: np.ndarray = field(default_factory=lambda: np.empty((64, PERMUTATIONS), dtype=np.uint32))
+    _counts: np.ndarray = field(default_factory=lambda: np.empty(64, dtype=float))
 
     @classmethod
     def load(cls, conn: Connection) -> CopyIndex:
@@ -95,20 +97,22 @@ class CopyIndex:
         return index
 
     def add(self, source_id: int, original: int, sig: Signature) -> None:
+        n = len(self.ids)
+        if n == len(self._matrix):
+            self._matrix = np.concatenate([self._matrix, np.empty_like(self._matrix)])
+            self._counts = np.concatenate([self._counts, np.empty_like(self._counts)])
+        self._matrix[n] = sig.minimums
+        self._counts[n] = sig.shingles
         self.ids.append(source_id)
         self.originals.append(original)
-        self.counts.append(sig.shingles)
-        self.rows.append(sig.minimums)
-        self._matrix = None
 
     def original_of(self, sig: Signature) -> int | None:
         """The first source of the story ``sig`` is a copy of, or None."""
-        if not self.ids:
+        n = len(self.ids)
+        if not n:
             return None
-        if self._matrix is None:
-            self._matrix = np.vstack(self.rows)
-        jaccard = np.count_nonzero(self._matrix == sig.minimums, axis=1) / PERMUTATIONS
-        counts = np.asarray(self.counts, dtype=float)
+        jaccard = np.count_nonzero(self._matrix[:n] == sig.minimums, axis=1) / PERMUTATIONS
+        counts = self._counts[:n]
         shared = jaccard * (counts + sig.shingles) / (1.0 + jaccard)
         share = shared / np.minimum(counts, sig.shingles)
         best = int(np.argmax(share))
