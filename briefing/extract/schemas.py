@@ -148,6 +148,7 @@ class EventVerbsFile(Open):
     led_groups: Words = []
     leading_verbs: Words = []
     reporting_verbs: Words = []
+    programme_verbs: Words = []
 
 
 class TenseWordsFile(Open):

@@ -247,3 +247,23 @@ def test_it_was_attended_by_names_the_people_of_the_event_told_before():
             "attended by Foreign Minister Sara Lind of Norway and Foreign Minister Pablo Rojas of Chile.",
             date="2025-11-26")
     assert [(set(e.participants), e.date) for e in x.events] == [({"Sara Lind", "Pablo Rojas"}, "2025-11-25")]
+
+
+def test_a_programme_of_meetings_with_a_list_is_one_meeting_each():
+    x = run("Lord Fenwick, the British minister for the Pacific, paid his first visit to Fiji on 8 May. In Suva, "
+            "Lord Fenwick's engagements included official meetings with Prime Minister Sitiveni Rabuka, "
+            "Foreign Minister Lisa Nawaqa; and Trade Minister, Manoa Kamikamica.", date="2025-05-09")
+    met = sorted(e.participants[1] for e in x.events if e.type == "meeting")
+    assert met == ["Lisa Nawaqa", "Manoa Kamikamica", "Sitiveni Rabuka"]
+
+
+def test_a_title_before_a_bracketed_acronym_and_a_name_is_that_persons():
+    x = run("On Friday, Foreign Minister Lena Holm of Denmark also met Secretary-General of the Pacific Islands "
+            "Forum (PIF) Dr Tomasi Vaka and exchanged views on regional ties.", date="2025-05-10")
+    assert [set(e.participants) for e in x.events if e.type == "meeting"] == [{"Lena Holm", "Tomasi Vaka"}]
+
+
+def test_a_ministerial_meeting_co_chaired_together_with_a_colleague_is_a_conference_of_both():
+    x = run("Together with her Chilean colleague Pablo Rojas, Foreign Minister Lena Holm of Denmark co-chaired the "
+            "third Nordic-Latin American ministerial meeting on Friday in Santiago.", date="2025-05-10")
+    assert [(e.type, set(e.participants)) for e in x.events] == [("conference", {"Lena Holm", "Pablo Rojas"})]

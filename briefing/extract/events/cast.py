@@ -152,6 +152,15 @@ class Cast:
                         return [p for g in agent.children if g.dep_ == "pobj" for p in self.in_phrase(g)]
         return []
 
+    def named_right_after(self, i: int) -> list[Any]:
+        """The person whose name starts within a bracket or a style of token ``i`` ("... (CARICOM) Dr X")."""
+        doc = self.doc
+        j = i + 1
+        while j < len(doc) and j <= i + 3 and (doc[j].is_punct and doc[j].text in {")", "]"} or j not in self.at):
+            j += 1
+        person = self.at.get(j)
+        return [person] if person is not None else []
+
     def _object_pronoun(self, token: Any) -> Any:
         """ "Lourenço called to congratulate Nandi-Ndaitwah and to invite her to visit": an object pronoun is
         not its own clause's subject (that would be "herself"), so it is the last other person named before."""

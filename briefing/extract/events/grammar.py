@@ -107,7 +107,11 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
 
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr"} or (c.dep_ == "oprd" and not any(d.lower_ in {"a", "an"} for d in c.children)):
-            add(people.resolve(c))  # "called her counterpart, X" is parsed as an object predicate
+            got = people.resolve(c)  # "called her counterpart, X" is parsed as an object predicate
+            if not got and c.dep_ == "dobj" and c.text[:1].isupper():
+                # "met Secretary-General of the Community (CARICOM) Dr X": a title whose name the parser cut off
+                got = people.named_right_after(c.right_edge.i)
+            add(got)
     # prepositions anywhere in the verb's own clause (the parser often hangs "with X" on the wrong noun)
     stack = [c for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "advcl", "ccomp", "xcomp",
                                                          "conj", "parataxis"}]

@@ -65,6 +65,13 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                     elif got and recipient is None:
                         recipient = got[0]
                     participants += got
+    if etype == "meeting" and t.tag_ == "NNS" and t.head.lemma_.lower() in verb_words()["programme_verbs"]:
+        actor, listed = _programme_meetings(t, people)
+        if actor is not None and len(listed) >= 1:
+            # "X's engagements included meetings with A, B and C": one meeting with each (triggers splits it)
+            others = [p for p in listed if p is not actor]
+            return Found("meeting", t.i, sent, [actor, *others][:6], actor=actor, recipient=others[0] if others else None,
+                         planned=is_planned(t.head), location=place_of(t.head))
     for c in t.children:  # "talks held in Rabat between A and B"
         if c.dep_ in {"acl", "relcl"}:
             for p in c.children:
@@ -224,6 +231,24 @@ def _of_a_body(t: Any) -> bool:
     """Whether the noun is a sitting of a standing body: "meeting of the Joint Commission"."""
     return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and noun_type(g) == "conference"
                                                              for g in c.children) for c in t.children)
+
+
+def _programme_meetings(t: Any, people: Cast) -> tuple[Any, list[Any]]:
+    """ "Lord X's engagements included meetings with A, B and C", "her programme includes meetings with ...":
+    whose programme it is, and everyone named after "with" (however the parser hung the list)."""
+    subj = next((c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    owner = next((p for c in (subj.children if subj is not None else []) if c.dep_ == "poss" for p in people.resolve(c)), None)
+    with_at = next((c.i for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    if owner is None or with_at is None:
+        return None, []
+    listed: list[Any] = []
+    for i in range(with_at + 1, t.sent.end):  # to the clause's end: the parser scatters a long list of names
+        if t.doc[i].pos_ == "VERB":
+            break
+        p = people.at.get(i)
+        if p is not None and p not in listed and any(m.start == i for m in p.mentions):
+            listed.append(p)
+    return owner, listed
 
 
 def _in_a_persons_title(t: Any, people: Cast) -> bool:
