@@ -122,15 +122,15 @@ def search(conn: psycopg.Connection[Any], table: str, text: str) -> list[int]:
     return [r[0] for r in conn.execute(sql, [*args, wanted])]
 
 
-_COUNTS = ("SELECT x.source_id, count(DISTINCT x.item_id) FROM (SELECT source_id, item_id FROM contributions "
-           "UNION SELECT source_id, item_id FROM evidence) x GROUP BY x.source_id")
-
-
 def sources(conn: psycopg.Connection[Any]) -> list[SourceRow]:
-    counts = {r[0]: r[1] for r in conn.execute(_COUNTS)}
+    """Every source in sight with the number of items it says anything about, newest first. The numbers come
+    from ``bb_source_item_counts`` (schema.sql), which counts them as the officer's own query on contributions
+    and evidence would, without row security testing each of their rows (on 20,000 items: 10-20 ms, was 50-110)."""
     return [
-        SourceRow(**q._source_row(r), item_count=counts.get(r[0], 0))
-        for r in conn.execute(f"SELECT {q._SOURCE_COLUMNS} FROM sources s ORDER BY s.date IS NULL, s.date DESC, s.id")
+        SourceRow(**q._source_row(r), item_count=int(r[14]))
+        for r in conn.execute(f"SELECT {q._SOURCE_COLUMNS}, coalesce(n.items, 0) FROM sources s "
+                              "LEFT JOIN bb_source_item_counts() n ON n.source_id = s.id "
+                              "ORDER BY s.date IS NULL, s.date DESC, s.id")
     ]
 
 

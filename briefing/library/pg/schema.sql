@@ -458,6 +458,33 @@ BEGIN
 END
 $$;
 
+-- How many items each source in sight says anything about (the sources listing), as the officer's own query
+-- on contributions and evidence counts them: the rows of the sources they may see. That query, under row
+-- security, tested each row of both tables against the policy and hashed every (source, item) pair of both
+-- (50-110 ms for 20,000 items, each in a contribution and a piece of evidence); here, as the owner, each
+-- source's contributions are counted off their index (their key is the pair), evidence adds only the items a
+-- source has no contribution to (an anti-join that row security would make look each row's source up
+-- again), and the counts are kept to the caller's sources by the same rule as the policy on sources (10-20 ms).
+CREATE OR REPLACE FUNCTION bb_source_item_counts()
+RETURNS TABLE (source_id bigint, items bigint) LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = briefing, pg_temp AS $$
+DECLARE
+    markings text[] := CASE WHEN briefing.bb_sees_all() THEN ARRAY(SELECT name FROM briefing.markings)
+                            ELSE (SELECT v.markings FROM briefing.my_sight v) END;
+BEGIN
+    RETURN QUERY
+    SELECT t.source_id, sum(t.n)::bigint
+    FROM (SELECT c.source_id, count(*) AS n FROM briefing.contributions c GROUP BY c.source_id
+          UNION ALL
+          SELECT e.source_id, count(DISTINCT e.item_id) FROM briefing.evidence e
+          WHERE NOT EXISTS (SELECT 1 FROM briefing.contributions c WHERE c.item_id = e.item_id AND c.source_id = e.source_id)
+          GROUP BY e.source_id) t
+    JOIN briefing.sources s ON s.id = t.source_id
+    WHERE s.marking = ANY (markings)
+    GROUP BY t.source_id;
+END
+$$;
+
 -- --- clearance: row-level security ------------------------------------------------------------------
 -- Sources above an officer's clearance are hidden, and so is every row that exists through them: their
 -- contributions, evidence and search rows, and the items they said anything about (marking_rank: an
