@@ -885,11 +885,57 @@ def doc_candidates(doc) -> list[_Mention]:
         skip = doc._.bb_skip or [] if doc.has_extension("bb_skip") else []
         found = _candidates(text, doc) + _third_countries(text, doc)
         found += _multilateral_bodies(doc, found)
+        found += _conjuncts_of_known(doc, text, found)
         _name_by_acronym(text, found)
         skip = [*skip, *_menu_lines(text)]
         found = [m for m in found if not in_ranges(skip, m.start, m.end)]
         doc.user_data["bb_topic_mentions"] = found
     return found
+
+
+def _conjuncts_of_known(doc, text: str, found: list[_Mention]) -> list[_Mention]:
+    """The other items of a list whose items the vocabulary knows, though no trigger phrase opens it: "...,
+    emphasizing trade, investment, tourism, defence and immigration" -> immigration too. The parse joins them
+    (conjuncts); two known items among three or more make it a list of topics, not of people or places."""
+    if not doc.has_annotation("DEP"):
+        return []
+    known = [(m.start, m.end) for m in found if m.source in ("vocab", "issue")]
+    taken = [(m.start, m.end) for m in found]
+    seen: set[int] = set()
+    out = []
+    for m in found:
+        if m.source != "vocab":
+            continue
+        i = _token_index(doc, m.end - 1)
+        if i is None or i in seen or doc[i].pos_ not in ("NOUN", "PROPN"):
+            continue
+        group = sorted({i, *(t.i for t in doc[i].conjuncts)})
+        seen.update(group)
+        covered = [any(a <= doc[k].idx < b for a, b in known) for k in group]
+        if len(group) < 3 or sum(covered) < 2:
+            continue
+        for k, is_known in zip(group, covered, strict=True):
+            if not is_known:
+                mention = _conjunct_item(doc, text, k)
+                if mention is not None and not any(a < mention.end and mention.start < b for a, b in taken):
+                    out.append(mention)
+    return out
+
+
+def _conjunct_item(doc, text: str, k: int) -> _Mention | None:
+    """One unknown item of such a list: the noun with the words that modify it ("solid minerals")."""
+    token = doc[k]
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "NORP", "PERSON", "DATE", "CARDINAL") \
+            or token.text[:1].isupper() or any(c.dep_ == "prep" for c in token.children):
+        return None  # a name ("the Fish and Rice Corridor"); an act on something ("the return of the workers")
+    first = k
+    while first > 0 and doc[first - 1].head.i == k and doc[first - 1].dep_ in ("compound", "amod"):
+        first -= 1
+    start, end = doc[first].idx, token.idx + len(token.text)
+    if _rules().vocab_names.get(_fold(text[start:end])):
+        return None  # the vocabulary's own reading of these words stands
+    name = _item_name(text[start:end], title_case=False)
+    return _Mention(name, start, end, "list") if name else None
 
 
 def _name_by_acronym(text: str, found: list[_Mention]) -> None:

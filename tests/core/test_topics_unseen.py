@@ -131,3 +131,24 @@ def test_a_named_conflict_and_a_plus_three_grouping():
     found = topics("They voiced concern over the Israel-Iran conflict and praised the ASEAN Plus Three rice reserve.",
                    ("Chile", "Peru"))
     assert "Israel-Iran conflict" in found and "ASEAN Plus Three" in found
+
+
+# ---------------------------------------------------------------- lists with no trigger phrase
+
+
+def test_an_unknown_item_in_a_list_of_known_areas_is_a_topic():
+    found = topics("Their talks, held in a warm atmosphere, stressed trade, tourism, education and beekeeping.",
+                   ("Nepal", "Bhutan"))
+    assert "beekeeping" in found and "trade" in found
+
+
+def test_a_list_of_known_areas_brings_no_name_act_or_value_with_it():
+    found = topics("They reaffirmed respect for sovereignty, unity and territorial integrity, and backed energy, "
+                   "electricity and the return of the seasonal workers, and the Rice and Tea Corridor.",
+                   ("Nepal", "Bhutan"))
+    assert not {"unity", "return", "Rice"} & set(found)
+
+
+def test_immigration_is_a_topic_of_its_own():
+    found = topics("The discussion covered trade, culture, defence and immigration.", ("Nepal", "Bhutan"))
+    assert "immigration" in found
