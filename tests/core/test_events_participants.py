@@ -267,3 +267,11 @@ def test_a_ministerial_meeting_co_chaired_together_with_a_colleague_is_a_confere
     x = run("Together with her Chilean colleague Pablo Rojas, Foreign Minister Lena Holm of Denmark co-chaired the "
             "third Nordic-Latin American ministerial meeting on Friday in Santiago.", date="2025-05-10")
     assert [(e.type, set(e.participants)) for e in x.events] == [("conference", {"Lena Holm", "Pablo Rojas"})]
+
+
+def test_leaders_who_will_witness_a_signing_are_its_participants():
+    x = run("Prime Minister Lena Holm of Denmark is to make a two-day working visit to Chile starting tomorrow. She is "
+            "scheduled to hold a meeting with President Pablo Rojas on Monday. Following the meeting, Rojas and Holm "
+            "will witness the signing of several bilateral agreements.", date="2025-08-23")
+    signing = [e for e in x.events if e.type == "signing"][0]
+    assert signing.status == "planned" and set(signing.participants) == {"Lena Holm", "Pablo Rojas"}
