@@ -485,6 +485,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
                 continue  # "will travel to Rabat"
         if written[0].isupper() and not written.isupper() and _before_place(text, m.end()):
             continue  # "Metro Manila": a word of a place's name
+        if _fold(written) == "climate" and re.match(r"\s+(?:for|of)\s", text[m.end():m.end() + 5]):
+            continue  # "the climate for trade", "a climate of trust": conditions, not the climate
         if _WISH.search(text[max(0, m.start() - 60):m.start()]):
             continue  # "wishing him good health": a courtesy, not what was discussed
         if _TIME_REFERENCE.search(text[max(0, m.start() - 30):m.start()]):

@@ -152,3 +152,16 @@ def test_a_list_of_known_areas_brings_no_name_act_or_value_with_it():
 def test_immigration_is_a_topic_of_its_own():
     found = topics("The discussion covered trade, culture, defence and immigration.", ("Nepal", "Bhutan"))
     assert "immigration" in found
+
+
+def test_the_climate_for_something_is_not_climate_change():
+    found = topics("They welcomed the better climate for investment and a climate of trust, and discussed fisheries.",
+                   ("Nepal", "Bhutan"))
+    assert "climate change" not in found
+
+
+def test_items_on_an_agenda_are_no_topic_and_infrastructural_work_is_infrastructure():
+    found = topics("They went through key agenda items and agreed on infrastructural development in the hills.",
+                   ("Nepal", "Bhutan"))
+    assert not [t for t in found if "items" in t or "agenda" in t]
+    assert "infrastructure" in found
