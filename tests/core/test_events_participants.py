@@ -275,3 +275,10 @@ def test_leaders_who_will_witness_a_signing_are_its_participants():
             "will witness the signing of several bilateral agreements.", date="2025-08-23")
     signing = [e for e in x.events if e.type == "signing"][0]
     assert signing.status == "planned" and set(signing.participants) == {"Lena Holm", "Pablo Rojas"}
+
+
+def test_a_meeting_told_in_a_where_clause_of_a_visit_is_found():
+    x = run("On Friday, Foreign Minister Lena Holm of Denmark made an official visit to Montevideo, Uruguay, where "
+            "she held a meeting with Foreign Minister Pablo Ferreira.", date="2025-04-18")
+    assert [(e.type, set(e.participants)) for e in x.events] == [
+        ("visit", {"Lena Holm"}), ("meeting", {"Lena Holm", "Pablo Ferreira"})]

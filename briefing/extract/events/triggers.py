@@ -48,6 +48,17 @@ def _one_call_each(t: Any, f: Found) -> list[Found]:
                   location=f.location, hosted=f.hosted) for p in others]
 
 
+def _own_phrase(t: Any) -> list[int]:
+    """The tokens of a noun trigger's phrase, not of a clause inside it ("a visit to Asuncion, where he held a
+    meeting with X": the meeting is told by its own clause)."""
+    out, stack = [], [t]
+    while stack:
+        x = stack.pop()
+        out.append(x.i)
+        stack += [c for c in x.children if c.dep_ not in {"relcl", "advcl"}]
+    return out
+
+
 def noun_type(token: Any) -> str | None:
     """The event type of a noun trigger, multi-word forms first ("courtesy call", "state visit")."""
     nouns = lex()["nouns"]
@@ -146,7 +157,7 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
             f = noun_event(t, sent, people, used)
             if f:
                 found += _one_call_each(t, f)
-                used.update(g.i for g in t.subtree)
+                used.update(_own_phrase(t))
     # "is expected in Beijing": a planned visit
     for t in candidates:
         if t.lemma_ == "expect" and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in t.children):
