@@ -502,6 +502,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             continue  # "the Foreign, Commonwealth and Development Office": a word of an office's name
         if m.group().isupper() and _in_shouted_run(text, m.start(), m.end()):
             continue  # "WHO" in "WHO WILL PAY": a headline in capitals, not the body
+        if _country_after_of(text, m.end()):
+            continue  # "the Commonwealth of Dominica": a country's formal name, not the body
         found.append(_Mention(rules.issue_names[m.group()], m.start(), m.end(), "issue", m.group()))
     for m in _find(rules.list_trigger, text, _starts(words, "list")):
         trigger_words = [w for w in re.findall(r"[A-Za-z]+", m.group())
@@ -532,6 +534,15 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
 
 
 _WISH = re.compile(r"(?i)\bwish(?:es|ed|ing)?\b[^.;:!?]*$")
+
+
+def _country_after_of(text: str, end: int) -> bool:
+    """Whether "of <a country>" follows: a country's formal name ("the Commonwealth of The Bahamas")."""
+    after = re.match(r" of (?:the |The )?([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)", text[end:end + 50])
+    if after is None:
+        return False
+    name = after.group(1)
+    return any(country_forms().get(n, ("", "capital"))[1] != "capital" for n in (name, name.split()[0]))
 
 
 def _before_place(text: str, end: int) -> bool:

@@ -165,3 +165,9 @@ def test_items_on_an_agenda_are_no_topic_and_infrastructural_work_is_infrastruct
                    ("Nepal", "Bhutan"))
     assert not [t for t in found if "items" in t or "agenda" in t]
     assert "infrastructure" in found
+
+
+def test_a_body_word_opening_a_countrys_formal_name_is_the_country():
+    found = topics("The Prime Minister of the Commonwealth of Dominica and his host discussed fisheries.",
+                   ("Dominica", "Barbados"))
+    assert "Commonwealth" not in found and "fisheries" in found
