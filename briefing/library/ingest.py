@@ -81,8 +81,11 @@ class Ingest:
 
     def __init__(self, conn: Connection, source_id: int, source: Source, extraction: Extraction,
                  prefer: set[int] | None = None, cache: ContributionCache | None = None,
-                 story: list[int] | None = None) -> None:
+                 story: list[int] | None = None, prefetch: Callable[[set[str]], None] | None = None) -> None:
         self.conn = conn
+        # Told the merge keys of the source's events before any is joined (the team library reads the items
+        # filed under them in one query, rather than one query an event); None: nothing to tell.
+        self.prefetch = prefetch
         # The other sources of the same story when this one is a near-identical copy (briefing.library.copies):
         # an item stated by the same sentence there is the same item here.
         self.story = [s for s in (story or []) if s != source_id]
@@ -108,8 +111,12 @@ class Ingest:
     def run(self) -> set[int]:
         for person in self.extraction.people:
             self._person(person)
-        for event in self.extraction.events:
-            self._event(event)
+        # An event's values depend on the people joined above, not on the other events: all worked out first.
+        events = [(event, self._event(event)) for event in self.extraction.events]
+        if self.prefetch is not None and events:
+            self.prefetch({key for _, data in events for key in kinds.lookup_keys("event", data)[0]})
+        for event, data in events:
+            self._add("event", event, data, _same_event)
         for agreement in self.extraction.agreements:
             self._add("agreement", agreement, self._agreement_data(agreement), self._agreement_matches)
         for figure in self.extraction.figures:
@@ -146,7 +153,8 @@ class Ingest:
             if fold(name).strip():
                 self.person_ids.setdefault(fold(name).strip(), item_id)
 
-    def _event(self, event: Event) -> None:
+    def _event(self, event: Event) -> dict[str, Any]:
+        """What this source says of an event, its people named as the library knows them."""
         data = self._data(event)
         ids: list[int] = []
         names: list[str] = []
@@ -168,7 +176,7 @@ class Ingest:
             row = self.conn.execute("SELECT countries FROM items WHERE id = ?", (pid,)).fetchone()
             countries.update(c for c in (row[0] if row else "").split("|") if c)
         data["countries"] = sorted(countries) or self.source_countries
-        self._add("event", event, data, _same_event)
+        return data
 
     def _person_name(self, person_id: int) -> str | None:
         known = self.cache.views(person_id) if self.cache is not None else None

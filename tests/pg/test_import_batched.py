@@ -103,3 +103,28 @@ def test_a_source_costs_few_round_trips(open_store, tmp_path):
     os.unlink(trace)
     assert 0 < turns / len(SECOND) < 40, turns
 
+
+
+def _rows(store: Any) -> dict[str, list[tuple[Any, ...]]]:
+    """What the officer's library holds of the rows an import writes, whole."""
+    tables = {"sources": "id, sha256", "items": "id, kind, machine, edits, date, label, countries",
+              "contributions": "item_id, source_id, data", "evidence": 'id, item_id, source_id, start, "end", text',
+              "item_keys": "key, item_id", "items_fts": "rowid, body, tsv::text"}
+    return {table: sorted(store._conn.execute(f"SELECT {columns} FROM {table}").fetchall())
+            for table, columns in tables.items()}
+
+
+def test_an_import_is_undone_and_redone_row_for_row(open_store, tmp_path):
+    """The undo log of an import's contributions and evidence (many rows a statement, logged by one trigger a
+    statement) and its items' columns and merge keys (written a statement for many items): undoing the second
+    import gives back the library as the first left it, redoing it the library as it was after it."""
+    team = open_store("alice", "OFFICIAL")
+    _import(team, tmp_path / "first", FIRST)
+    before = _rows(team)
+    _import(team, tmp_path / "second", SECOND)
+    after = _rows(team)
+    assert after != before
+    assert team.undo() == f"Import {len(SECOND)} sources"
+    assert _rows(team) == before
+    assert team.redo() == f"Import {len(SECOND)} sources"
+    assert _rows(team) == after

@@ -69,6 +69,17 @@ _READ_AHEAD = {
 _STORY = re.compile(r"^\s*SELECT e\.item_id, e\.text FROM evidence e JOIN items i ON i\.id = e\.item_id "
                     r"WHERE e\.source_id IN \(\?(?:,\?)*\) AND i\.kind = \? ORDER BY e\.item_id\s*$")
 _ITEM_COLUMNS = ("kind", "machine", "edits", "date", "label", "status", "type", "countries")
+# Writes held back and sent together, one statement each kind (``_send_held``), before the next statement the
+# server runs: the ingest code's updates of an item's machine values and list columns (index.write_indexed)
+# and its merge keys, a statement a row each. Only the statements of new items (their ids taken beforehand,
+# nothing else refers to them yet) pass them.
+_HELD_UPDATES = {
+    "UPDATE items SET machine = ?, date = ?, label = ?, status = ?, type = ?, countries = ? WHERE id = ?":
+        ("machine", "date", "label", "status", "type", "countries"),
+    "UPDATE items SET machine = ? WHERE id = ?": ("machine",),
+}
+_KEY_INSERT = "INSERT INTO item_keys (key, item_id) VALUES (?, ?)"
+_KEY_DELETE = "DELETE FROM item_keys WHERE item_id = ? AND key = ?"
 # The item of each row read, looked up by its id once that row is found (OFFSET 0 keeps the planner from
 # turning the join around): while a library is being filled its statistics lag behind, and a join planned
 # from them read every item and, for each, the whole key index (40 ms a source, growing with the library).
@@ -144,6 +155,8 @@ class PipelinedDialect(SqliteDialect):
         # The items filed under the merge keys of the source's own items, read once before it joins any
         # (``prefetch``): key -> [(id, kind, machine, edits)].
         self._filed: dict[str, list[tuple[int, str, str, str]]] | None = None
+        self._held_items: dict[int, dict[str, Any]] = {}  # item id -> its columns' new values
+        self._held_keys: dict[tuple[str, int], bool] = {}  # (key, item id) -> added (True) or removed
 
     def execute(self, sql: str, params: Params = ()) -> Cursor | Constant:
         sent = self._ahead.pop((sql, tuple(params)), None) if not isinstance(params, dict) else None
@@ -151,6 +164,11 @@ class PipelinedDialect(SqliteDialect):
             return sent
         if not sql.lstrip()[:6].upper().startswith("SELECT"):
             self._ahead.clear()  # what was read ahead may be changed by this
+        held = _HELD_UPDATES.get(sql)
+        if held is not None and not isinstance(params, dict):
+            self._held_items.setdefault(int(params[-1]), {}).update(zip(held, params[:-1], strict=True))
+            self._remember(sql, params, None)
+            return Answered()
         if sql in _READ_AHEAD and not isinstance(params, dict):
             self._read_ahead(sql, tuple(params))
         answered = self._answer(sql, params)
@@ -162,6 +180,7 @@ class PipelinedDialect(SqliteDialect):
         statement = translate(sql)
         if statement.constant is not None:
             return Constant(statement.constant)
+        self._send_held()
         if any(table in sql for table in _FTS_TABLES) or _DELETES.match(sql):
             self.flush()
         cursor = self.pg.cursor()
@@ -173,6 +192,10 @@ class PipelinedDialect(SqliteDialect):
 
     def executemany(self, sql: str, seq: Iterable[Params]) -> Cursor:
         self._ahead.clear()
+        if sql in (_KEY_INSERT, _KEY_DELETE):
+            self._hold_keys(sql == _KEY_INSERT, seq)
+            return Answered()
+        self._send_held()
         if _FTS_INSERT.match(sql) or _FTS_DELETE.match(sql):
             for params in seq:
                 self.execute(sql, params)
@@ -184,17 +207,52 @@ class PipelinedDialect(SqliteDialect):
         super().executemany(sql, seq)  # no statement of the write path reads what an executemany returns
         return Answered()
 
+    def _hold_keys(self, adding: bool, rows: Iterable[Params]) -> None:
+        for row in rows:
+            assert not isinstance(row, dict), "the merge keys are written with positional parameters"
+            key, item_id = (row[0], int(row[1])) if adding else (row[1], int(row[0]))
+            if not adding and self._held_keys.get((key, item_id)) is True:
+                del self._held_keys[(key, item_id)]  # added, then removed before it was sent: never sent
+            else:
+                self._held_keys[(key, item_id)] = adding
+
+    def _send_held(self) -> None:
+        """Send the writes held back (``_HELD_UPDATES``): removed keys, added keys, then the items' columns,
+        a statement each (per set of columns for the items)."""
+        removed = [key for key, adding in self._held_keys.items() if not adding]
+        added = [key for key, adding in self._held_keys.items() if adding]
+        self._held_keys = {}
+        if removed:
+            self.pg.execute("DELETE FROM item_keys k USING unnest(%b::text[], %b::bigint[]) AS d (key, item_id) "
+                            "WHERE k.item_id = d.item_id AND k.key = d.key",
+                            ([k for k, _ in removed], [i for _, i in removed]))
+        if added:
+            SqliteDialect.executemany(self, _KEY_INSERT, added)
+        by_columns: dict[tuple[str, ...], list[tuple[int, dict[str, Any]]]] = {}
+        for item_id, values in self._held_items.items():
+            by_columns.setdefault(tuple(sorted(values)), []).append((item_id, values))
+        self._held_items = {}
+        for columns, rows in by_columns.items():
+            quoted = [f'"{c}"' for c in columns]
+            self.pg.execute(
+                f"UPDATE items AS i SET {', '.join(f'{q} = u.{q}' for q in quoted)} "
+                f"FROM unnest(%b::bigint[], {', '.join(['%b::text[]'] * len(columns))}) AS u (id, {', '.join(quoted)}) "
+                "WHERE i.id = u.id",
+                [[item_id for item_id, _ in rows], *([values[c] for _, values in rows] for c in columns)])
+
     def flush(self) -> None:
-        """Send the search rows kept so far: the deleted ones' DELETE, then one INSERT of the rest."""
+        """Send the writes held back, and the search rows kept so far: the deleted ones' DELETE, then one
+        INSERT of the rest."""
+        self._send_held()
         for table in _FTS_TABLES:
             rows, deleted = self._fts[table], self._fts_deleted[table]
             if deleted:
-                self.pg.execute(f"DELETE FROM {table} WHERE rowid = ANY(%s)", (sorted(deleted),))
+                self.pg.execute(f"DELETE FROM {table} WHERE rowid = ANY(%b::bigint[])", (sorted(deleted),))
             written = [(rowid, body) for rowid, body in rows.items() if body is not None]
             if written:
                 self.pg.execute(
                     f"INSERT INTO {table} (rowid, body, tsv) SELECT r, b, to_tsvector('bb_simple', w) "
-                    "FROM unnest(%s::bigint[], %s::text[], %s::text[]) AS u (r, b, w)",
+                    "FROM unnest(%b::bigint[], %b::text[], %b::text[]) AS u (r, b, w)",
                     ([r for r, _ in written], [b for _, b in written], [" ".join(tokens(b)) for _, b in written]))
             rows.clear()
             deleted.clear()
@@ -203,6 +261,7 @@ class PipelinedDialect(SqliteDialect):
         """The quotes of the story's items of ``kind``, all kinds read in one query the first time. Nothing
         the source writes changes them: its own quotes are not among them, and items keep their kind."""
         if story not in self._story:
+            self._send_held()
             by_kind: dict[str, list[tuple[Any, ...]]] = {}
             for item_id, text, item_kind in self.pg.execute(
                     f"SELECT e.item_id, e.text, i.kind FROM evidence e {_EACH_ITEM.format(columns='i.kind', id='e.item_id')} "
@@ -214,6 +273,7 @@ class PipelinedDialect(SqliteDialect):
     def _read_ahead(self, sql: str, params: tuple[Any, ...]) -> None:
         """Send the statements that follow ``sql`` (``_READ_AHEAD``) now, in the same round trip as it."""
         self._ahead.clear()
+        self._send_held()
         for following, extra in _READ_AHEAD[sql]:
             if any(table in following for table in _FTS_TABLES):
                 self.flush()
@@ -226,19 +286,22 @@ class PipelinedDialect(SqliteDialect):
     def prefetch(self, keys: Iterable[str]) -> None:
         """Read at once the items filed under ``keys``, to answer the ingest code's look-ups by them.
 
-        Call it before the source joins any item. Answering from these rows later is what the server would
+        Call it before the source joins any item of the kinds filed under them (again for more keys, as for
+        the events once the people are joined). Answering from these rows later is what the server would
         answer for every item this source has not touched: only the ones it touched (made, joined) have
         changed since, and the ingest code passes over those (a source never joins two of its own items)."""
-        wanted = sorted(set(keys))
-        self._filed = {key: [] for key in wanted}
+        filed = self._filed = {} if self._filed is None else self._filed
+        wanted = sorted(set(keys) - set(filed))
+        filed.update({key: [] for key in wanted})
         if not wanted:
             return
+        self._send_held()
         for key, item_id, *values in self.pg.execute(
                 f"SELECT k.key, i.id, {', '.join(f'i.{c}' for c in _ITEM_COLUMNS)} FROM item_keys k "
                 f"{_EACH_ITEM.format(columns=', '.join(f'i.{c}' for c in ('id', *_ITEM_COLUMNS)), id='k.item_id')} "
-                "WHERE k.key = ANY(%s)", (wanted,)).fetchall():
+                "WHERE k.key = ANY(%b::text[])", (wanted,)).fetchall():
             columns = dict(zip(_ITEM_COLUMNS, values, strict=True))
-            self._filed[key].append((int(item_id), columns["kind"], columns["machine"], columns["edits"]))
+            filed[key].append((int(item_id), columns["kind"], columns["machine"], columns["edits"]))
             self._known.setdefault(int(item_id), columns)
 
     def _insert_item(self, insert: re.Match[str], params: Sequence[Any]) -> Cursor:

@@ -257,11 +257,38 @@ DROP TRIGGER IF EXISTS undo_sources ON sources;
 CREATE TRIGGER undo_sources AFTER INSERT OR UPDATE OR DELETE ON sources FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
 DROP TRIGGER IF EXISTS undo_items ON items;
 CREATE TRIGGER undo_items AFTER INSERT OR UPDATE OR DELETE ON items FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
+-- Contributions and evidence are inserted many rows a statement (a source's, at once): their new rows are
+-- logged by one statement-level trigger, one INSERT into the log for all of them (a row trigger cost 40 µs
+-- a row, a third of the server's time of an import).
+CREATE OR REPLACE FUNCTION bb_log_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    step bigint := nullif(current_setting('briefing.step', true), '')::bigint;
+BEGIN
+    IF step IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'contributions' THEN
+        INSERT INTO briefing.undo_log (step_id, tbl, row_key, before)
+            SELECT step, TG_TABLE_NAME, jsonb_build_object('item_id', r.item_id, 'source_id', r.source_id), NULL
+            FROM new_rows r ON CONFLICT DO NOTHING;
+    ELSE  -- a table whose key is its id
+        INSERT INTO briefing.undo_log (step_id, tbl, row_key, before)
+            SELECT step, TG_TABLE_NAME, jsonb_build_object('id', r.id), NULL FROM new_rows r ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
 DROP TRIGGER IF EXISTS undo_contributions ON contributions;
-CREATE TRIGGER undo_contributions AFTER INSERT OR UPDATE OR DELETE ON contributions
+CREATE TRIGGER undo_contributions AFTER UPDATE OR DELETE ON contributions
     FOR EACH ROW EXECUTE FUNCTION bb_log_row('item_id', 'source_id');
+DROP TRIGGER IF EXISTS undo_contributions_new ON contributions;
+CREATE TRIGGER undo_contributions_new AFTER INSERT ON contributions REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION bb_log_inserted();
 DROP TRIGGER IF EXISTS undo_evidence ON evidence;
-CREATE TRIGGER undo_evidence AFTER INSERT OR UPDATE OR DELETE ON evidence FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
+CREATE TRIGGER undo_evidence AFTER UPDATE OR DELETE ON evidence FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
+DROP TRIGGER IF EXISTS undo_evidence_new ON evidence;
+CREATE TRIGGER undo_evidence_new AFTER INSERT ON evidence REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION bb_log_inserted();
 DROP TRIGGER IF EXISTS undo_briefs ON briefs;
 CREATE TRIGGER undo_briefs AFTER INSERT OR UPDATE OR DELETE ON briefs FOR EACH ROW EXECUTE FUNCTION bb_log_row('id');
 DROP TRIGGER IF EXISTS undo_brief_lines ON brief_lines;

@@ -428,9 +428,11 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         source_id = ingest.insert_source(db, source, extraction)
         original = self._link_copy(db, source_id, source, cache)
         story = copies.story_sources(db, original) if original is not None else None
-        ingesting = ingest.Ingest(db, source_id, source, extraction, story=story, cache=cache)
-        if isinstance(db, PipelinedDialect):
-            db.prefetch(_merge_keys(extraction))
+        pipelined = db if isinstance(db, PipelinedDialect) else None
+        ingesting = ingest.Ingest(db, source_id, source, extraction, story=story, cache=cache,
+                                  prefetch=pipelined.prefetch if pipelined is not None else None)
+        if pipelined is not None:
+            pipelined.prefetch(_merge_keys(extraction))
         touched = ingesting.run()
         self._announce("sources-added", [source_id])
         self._announce("items-added", sorted(ingesting.created))

@@ -10,7 +10,8 @@ The tables have not changed since the first version; what has is the part of sch
 "functions, triggers, policies and grants": in version 2 the row-security policies (cheap to test and
 estimated from the tables' statistics), the marking-rank triggers (an import's new rows no longer make each
 item's sources be read again) and the search functions (``bb_match_items``, ``bb_match_sources``);
-in version 3 the item counts of the sources listing (``bb_source_item_counts``). That part is written
+in version 3 the item counts of the sources listing (``bb_source_item_counts``); in version 4 the undo
+log's statement trigger for the many rows an import inserts at once (``bb_log_inserted``). That part is written
 to be run again over an older library (what it replaces is dropped first), and ``upgrade`` runs it, in one
 transaction, as the library's owner: officers cannot change the schema. A store opened by the owner on an
 older library brings it up to date itself.
@@ -25,7 +26,7 @@ import psycopg
 
 from briefing.library.db import LibraryError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 _HEADING = "\n-- --- functions, triggers, policies and grants"
 _SEARCH_FUNCTION = "briefing.bb_match_items(tsquery, tsquery, boolean)"  # new in version 2
 
