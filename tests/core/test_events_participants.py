@@ -282,3 +282,11 @@ def test_a_meeting_told_in_a_where_clause_of_a_visit_is_found():
             "she held a meeting with Foreign Minister Pablo Ferreira.", date="2025-04-18")
     assert [(e.type, set(e.participants)) for e in x.events] == [
         ("visit", {"Lena Holm"}), ("meeting", {"Lena Holm", "Pablo Ferreira"})]
+
+
+def test_a_readout_in_the_first_person_is_the_named_authors():
+    x = run("Foreign Minister Lena Holm of Denmark on a working visit to Santiago\n\nDuring a working visit to "
+            "Santiago, I held a working session with my counterpart, Pablo Rojas, Minister of Foreign Affairs of "
+            "Chile. Our discussion was very fruitful.", date="2025-03-10")
+    assert [(e.type, set(e.participants)) for e in x.events if e.type != "visit"] == [
+        ("talks", {"Lena Holm", "Pablo Rojas"})]

@@ -112,6 +112,15 @@ class Cast:
                     return [subj]  # named in the sentence, or described there ("the President of Angola ..., she")
             p = self.subject_before(token.i) or self.center or self.before(token.i)
             return [p] if p else []
+        if low in {"i", "my", "me", "we", "our"} and not _quoted(token):
+            # a readout in the first person ("During a work visit to Berlin, I held a working session with my
+            # counterpart"): the person the story names first; "we" are they and the one they met
+            author = self.mentions[0][1] if self.mentions else None
+            if author is None:
+                return []
+            if low in {"we", "our"}:
+                return [author] + [p for p in self.last_pair if p is not author][:1]
+            return [author]
         if low in {"who", "that"} and token.head.dep_ == "relcl":
             return self.resolve(token.head.head)
         persons = self.in_phrase(token)
@@ -362,6 +371,12 @@ _SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
 
 
 _PEERS = {"counterpart", "peer"}
+
+
+def _quoted(token: Any) -> bool:
+    """Whether the token's sentence quotes someone (a quotation mark in it): "I" there is the speaker's."""
+    sent = sentence_of(token.doc, token.i)
+    return any(t.text in {'"', "“", "”", "'", "‘", "’"} and t.is_quote for t in sent)
 
 
 def _clause_phrase(token: Any) -> bool:
