@@ -290,3 +290,10 @@ def test_a_readout_in_the_first_person_is_the_named_authors():
             "Chile. Our discussion was very fruitful.", date="2025-03-10")
     assert [(e.type, set(e.participants)) for e in x.events if e.type != "visit"] == [
         ("talks", {"Lena Holm", "Pablo Rojas"})]
+
+
+def test_a_visitor_run_into_the_hosts_title_in_a_fronted_invitation_is_the_subject():
+    x = run("At the invitation of H.E. Lena Holm (PhD), Prime Minister of the Federal Democratic Republic of Denmark, "
+            "H.E. Pablo Rojas Vera, President of the Federal Republic of Chile, paid an official working visit to "
+            "Copenhagen on 11 January 2025.", date="2025-01-12")
+    assert [(e.type, e.participants, e.date) for e in x.events] == [("visit", ["Pablo Rojas Vera"], "2025-01-11")]

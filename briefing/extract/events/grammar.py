@@ -51,7 +51,7 @@ def _fronted_subject(verb: Any) -> Any:
     fronted = [c for c in verb.children if c.dep_ == "prep" and c.i < verb.i]
     for prep in fronted:
         for g in prep.subtree:
-            if g.dep_ == "conj" and g.head.dep_ == "pobj" and g.i < verb.i and not any(
+            if g.dep_ == "conj" and g.head.dep_ in {"pobj", "appos"} and g.i < verb.i and not any(
                     c.dep_ == "cc" for c in g.head.children) and g.right_edge.i + 2 >= verb.i:
                 return g  # no "and" between them: not a list, a subject run into the phrase before it
     return None
