@@ -297,3 +297,10 @@ def test_a_visitor_run_into_the_hosts_title_in_a_fronted_invitation_is_the_subje
             "H.E. Pablo Rojas Vera, President of the Federal Republic of Chile, paid an official working visit to "
             "Copenhagen on 11 January 2025.", date="2025-01-12")
     assert [(e.type, e.participants, e.date) for e in x.events] == [("visit", ["Pablo Rojas Vera"], "2025-01-11")]
+
+
+def test_held_meetings_with_a_b_and_c_is_a_meeting_with_each():
+    x = run("Minister Tom Fenwick of the United Kingdom held meetings with Prime Minister Aro Valei, Foreign Minister "
+            "Lisa Nawaqa and Trade Minister Manoa Tuilagi of Fiji in Suva on Monday.", date="2025-05-13")
+    met = sorted(e.participants[1] for e in x.events if e.type == "meeting")
+    assert met == ["Aro Valei", "Lisa Nawaqa", "Manoa Tuilagi"]

@@ -196,7 +196,8 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         return [Found(etype, t.i, sent, cast[:6], actor=subjects[0], recipient=cast[1], planned=planned,
                       location=place_of(t))]
     # "held bilateral talks with A and B", "had separate meetings with A and B": one each, as "met A, B and C"
-    each = rule.one_per_object or (noun is not None and len(objs) > 1 and bool(_each_words(noun) & {"separate", "bilateral"}))
+    each = rule.one_per_object or (noun is not None and len(objs) > 1 and (
+        bool(_each_words(noun) & {"separate", "bilateral"}) or (noun.tag_ == "NNS" and noun_type(noun) == "meeting")))
     if etype in {"meeting", "call", "talks"} and objs and each:
         return [Found(etype, t.i, sent, [subjects[0], o], actor=subjects[0], recipient=o, planned=planned,
                       location=place_of(t)) for o in objs if o not in subjects]  # "met A, B and C": three meetings
