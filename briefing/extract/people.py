@@ -186,7 +186,43 @@ def _norm(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _norm_text(text: str) -> str:
-    return _norm(fold(text))
+    word = _norm(fold(text))
+    return _title_spelling(word) if text[:1].isupper() and len(word) >= 6 else word
+
+
+def _title_spelling(word: str) -> str:
+    """A title word as the lexicon spells it when the source mistyped it by one letter ("Prime Minster",
+    "Foriegn Minister", "Presdient"): the title still reads as one, and is not taken for part of a name."""
+    known, by_start_and_length = _title_spellings()
+    if word in known:
+        return word
+    near = [s for s in by_start_and_length.get((word[0], len(word)), ()) if _one_edit(word, s)]
+    return near[0] if len(near) == 1 else word
+
+
+@cache
+def _title_spellings() -> tuple[frozenset[str], dict[tuple[str, int], tuple[str, ...]]]:
+    """The title words of six letters or more, by first letter and each length they are one edit from."""
+    lex, titles = _lexicon(), rules("titles.json")
+    words = {w for seq in [*lex["heads"], *lex["leaders"]] for w in seq}  # not the styles: "Marshall" is a name
+    words |= lex["office_nouns"] | {fold(w) for w in titles.get("portfolio_words", []) if len(w) >= 7}
+    out: dict[tuple[str, int], set[str]] = {}
+    for w in (w for w in words if len(w) >= 6 and w.isalpha()):
+        for n in (len(w) - 1, len(w), len(w) + 1):
+            out.setdefault((w[0], n), set()).add(w)
+    return frozenset(words), {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter dropped, added, changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or a[i:i + 2] == b[i:i + 2][::-1] and a[i + 2:] == b[i + 2:]
+    return (a[i + 1:] == b[i:]) if len(a) > len(b) else (a[i:] == b[i + 1:])
 
 
 def _tok_norm(token: Any) -> str:
@@ -667,9 +703,11 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
         if not _is_name_token(t) or t.text in PARTICLES or fold(t.text).rstrip(".") in lex["not_names"] \
                 or _names_country(t.text) or t.tag_ in {"NNS", "NNPS"}:
             break  # "(Custodian of the Two Holy) Mosques King Salman": a plural noun is no given name
-        if fold(t.text) in lex["head_words"] or fold(t.text[:-1]) in lex["head_words"] and t.text.endswith("s") \
+        word = _norm_text(t.text)  # "Minster" too: a title word mistyped
+        if fold(t.text) in lex["head_words"] or word in lex["head_words"] \
+                or fold(t.text[:-1]) in lex["head_words"] and t.text.endswith("s") \
                 or fold(t.text) in lex["prefix_words"] or t.is_sent_start \
-                or fold(t.text) in lex["portfolio"]:
+                or fold(t.text) in lex["portfolio"] or word in lex["portfolio"]:
             break
         s -= 1
         steps += 1
@@ -776,6 +814,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None
     if fold(words[-1].text) in lex["office_nouns"]:
         return None  # "Amiri Diwan Undersecretary": an office, not a name
+    if end < len(doc) and _match_seq(tokens, start, lex["heads"]) > end - start:
+        return None  # "Foriegn" of "Foriegn Minister": the first words of a title the model took for a name
     if end < len(doc) and _match_seq(tokens, end, lex["prefixes"]) and _mid_name_style(texts[end]) \
             and any(lowers[k] in {"of", "for"} for k in range(max(0, start - 2), start)):
         return None  # "Minister of Amiri Diwan Sheikh X": the ministry's name before the minister's style
@@ -950,7 +990,7 @@ def _title_word(token: Any, country_by_token: dict[int, Any]) -> bool:
     only stands beside it: "With", "Meeting", "March", "Tuesday", "the", a country."""
     lex = _lexicon()
     word = fold(token.text).rstrip(".")
-    if word in lex["modifiers"] or word in lex["portfolio"]:
+    if word in lex["modifiers"] or word in lex["portfolio"] or _norm_text(token.text) in lex["portfolio"]:  # "Foriegn"
         return True
     if not token.text[:1].isupper() or token.i in country_by_token or word in lex["not_names"] or _glued(token.text):
         return False  # "(Jiji Press)--Japanese Foreign Minister": the dateline is no part of the title
@@ -999,7 +1039,18 @@ def _title_text(doc: Any, toks: list[Any], country_by_token: dict[int, Any]) -> 
         return None, country
     text = doc_text(doc)[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
     text = re.sub(r"\s+", " ", text).strip(" ,")
-    return text or None, country
+    return _respelled(text) or None, country
+
+
+def _respelled(title: str) -> str:
+    """A title with its mistyped words as the lexicon spells them ("Prime Minster" -> "Prime Minister")."""
+    def fix(m: re.Match) -> str:
+        word = m.group()
+        right = _norm_text(word)
+        if right == _norm(fold(word)) or not right.isalpha():
+            return word
+        return right.upper() if word.isupper() else right.capitalize()
+    return re.sub(r"[A-Z][A-Za-z]{5,}", fix, title)
 
 
 def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], country_by_token: dict[int, Any]

@@ -285,3 +285,18 @@ def test_a_sheikh_named_short_is_still_the_minister_named_in_full():
     x = run("His Highness Sheikh Hamdan bin Rashid Al Qassimi, Minister of State for Foreign Trade, received the "
             "Indian Commerce Minister in Abu Dhabi on Tuesday. Sheikh Hamdan and the minister reviewed trade.")
     assert not any(n == "Sheikh Hamdan" for n in names(x))
+
+
+def test_a_title_mistyped_by_one_letter_is_still_the_title():
+    x = run("Chile's Prime Minster Ana Ruiz met Peru's Foriegn Minister Juan Perez in Lima on Monday.")
+    assert names(x) == ["Ana Ruiz", "Juan Perez"]
+    assert person(x, "Ana Ruiz").title == "Prime Minister"
+    assert person(x, "Juan Perez").title == "Foreign Minister" and person(x, "Juan Perez").country == "PE"
+    x = run("Chilean Presdient Ana Ruiz received Peru's Secertary of State Juan Perez in Santiago on Monday.")
+    assert person(x, "Ana Ruiz").title == "President"
+    assert person(x, "Juan Perez").title == "Secretary of State"
+
+
+def test_a_surname_one_letter_from_a_style_is_not_mistaken_for_it():
+    x = run("Foreign Minister Ana Ruiz met Ambassador Peter Marshall in Lima on Monday.")
+    assert "Peter Marshall" in names(x)
