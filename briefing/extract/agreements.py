@@ -585,6 +585,10 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         status, gov = _status_of(head, sent)
         if status is None:
             status = _listed_under(head, sent)  # "six documents were signed, including the exchange of notes ..."
+        if status is None and named is not None:
+            status = _name_clause_status(doc, named[0], named[1])  # "the MoU on X between A and B, which was signed"
+        if status in {None, "signed", "agreed"} and kind in {"mou", "agreement", "treaty"} and _what_another_is_for(head):
+            status = "planned"  # "exchanged a letter of intent for an MoU on X": the MoU is still to come
         verb_at = None
         if status is None:
             status, verb_at = _headline_verb_status(doc, named[0] if named is not None else head.left_edge.i, sent)
@@ -683,6 +687,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 title = title.split(" ", 1)[1]
         if head.i in absorbed:
             continue
+        if _told_of_a_document(head, gov):
+            continue  # "The MoU aims at creating a framework for dialogue": what a document does, not another one
         if named is not None and status is None and kind == "working-group":
             continue  # a named commission or committee is a body, not an agreement
         absorbed.update(range(span_start, named[1] if named else span_end))
@@ -720,10 +726,14 @@ def _purpose_of(head: Any, gov: Any) -> tuple[str, list[Any]]:
             and gov.lemma_.lower() in lex["status"]:
         clause = next((c for c in gov.children if c.dep_ in {"advcl", "xcomp"} and c.i > head.i and _own_to(c)
                        and c.lemma_.lower() not in lex["event_verbs"] | lex["not_commitment_verbs"]), None)
-    if clause is None:
-        return "", []
+    own_subject = clause is None and head.dep_ == "nsubj" and _own_to(head.head)
+    if own_subject:
+        clause = head.head  # "for an MoU to open the station": the infinitive the document is the subject of
+    elif clause is None or any(k.dep_ in {"nsubj", "nsubjpass"} and _doc_noun_at(head.doc, k.i) for k in clause.children):
+        return "", []  # "a letter of intent for an MoU to open X": what the other document is for
     stop = {c.i for c in clause.children if c.dep_ in {"conj", "cc"} and c.i > clause.i}
-    toks = _phrase_tokens(clause, stop_before=stop, run_on=False)
+    toks = _phrase_tokens(clause, stop_before=stop, run_on=False, drop_subject=own_subject)
+    toks = [t for t in toks if not (own_subject and t.dep_ == "mark")]
     words = _text(toks)
     if not words:
         return "", []
@@ -739,8 +749,9 @@ def _subject_on_the_verb(verb: Any, head: Any, stop: set[int] | None = None) -> 
         return []
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "concerning", "regarding", "for"}
                  and c.i > head.i and any(g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in {"DATE", "TIME"}
-                                          and g.lemma_.lower() not in _lex()["venue_nouns"] for g in c.children)),
-                None)  # but "signed on the sidelines of the summit" says where
+                                          and g.lemma_.lower() not in _lex()["venue_nouns"] | _lex()["aside_nouns"]
+                                          for g in c.children)),
+                None)  # but "signed on the sidelines of the summit" says where, "on behalf of Fiji" for whom
     if prep is None:  # "signed an MoU relating to X", the participle hung on the verb
         prep = next((c for c in verb.children if c.dep_ in {"advcl", "acl"} and c.i > head.i and c.tag_ == "VBG"
                      and _is_subject_word(c) and any(g.dep_ == "prep" for g in c.children)), None)
@@ -789,6 +800,10 @@ def _party_phrase(head: Any, span_end: int, gov: Any, stop: set[int]) -> tuple[s
     if party is None:
         return set(), []
     inside = {t.i for t in party.subtree}
+    # what follows the bodies belongs to them unless it says what the document is about: the parser breaks long
+    # names of ministries ("between the Ministry of State for Housing Affairs and the Ministry of ...")
+    inside |= {t.i for c in head.children if c.i > party.i and not (c.dep_ in {"prep", "acl"} and _is_subject_word(c))
+               for t in c.subtree}
     inner = next((t for t in party.subtree if t.i != party.i and t.dep_ in {"prep", "acl"} and _is_subject_word(t)
                   and t.head.dep_ in {"pobj", "conj", "appos"}), None)
     if inner is not None:
@@ -826,10 +841,63 @@ def _enumerator(t: Any) -> bool:
     return t.dep_ in {"amod", "advmod", "nsubj"} and t.lower_ in _lex()["enumerators"] and t.i < t.head.i
 
 
+def _name_clause_status(doc: Any, start: int, end: int) -> str | None:
+    """The status a relative clause or participle gives a named document when the parser hung it on a word
+    inside the name: "the MoU on Development Cooperation between A and B, which was signed by ..."."""
+    status = _lex()["status"]
+    for t in doc[start:end]:
+        for c in t.children:
+            if c.dep_ in {"relcl", "acl"} and c.i >= end and c.tag_ in {"VBN", "VBD"} and c.lemma_.lower() in status:
+                return "planned" if _future(c) else status[c.lemma_.lower()]
+    return None
+
+
+def _what_another_is_for(head: Any) -> bool:
+    """Whether a document is what another one is for: "a letter of intent for an MoU on the test range" (but a
+    vision "for a digital partnership" is the partnership's own)."""
+    doc = head.doc
+    k = head.i - 1
+    while k > head.sent.start and doc[k].dep_ in {"det", "amod", "compound", "nummod"} and doc[k].head.i == head.i:
+        k -= 1
+    if doc[k].lower_ not in {"for", "towards", "toward"}:
+        return False
+    # read in word order (the parser often takes "for" for a conjunction here): a document's name ends just before
+    return any(_doc_noun_at(doc, j) and j + _doc_noun_at(doc, j)[0] == k for j in range(max(head.sent.start, k - 5), k))
+
+
+def _told_of_a_document(head: Any, gov: Any) -> bool:
+    """Whether a document is only what another document does or holds: its clause's subject is a document
+    ("The MoU aims at creating a framework for dialogue", "the accord provides for a joint commission", "22
+    documents were signed covering all areas of the partnership")."""
+    if gov is None or gov.pos_ not in {"VERB", "AUX"} or gov.lemma_.lower() in LISTING_VERBS:
+        return False  # "the agreements include A and B" lists them
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.i != head.i and (_doc_noun_at(head.doc, first.i) or any(c.dep_ == "det" and c.lower_ in {"a", "an"}
+                                                                    for c in head.children)):
+        return False  # "an MoU was signed on the exchange programme and a Letter of Arrangement": one of a list
+    t = gov
+    for _ in range(4):
+        subject = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None:
+            if t.lemma_.lower() in _lex()["status"] and first.head.i == t.i and first.dep_ in {"dobj", "attr"}:
+                return False  # "the memorandum creates a coordination group": what it sets up is an item
+            return subject.i != head.i and _doc_noun_at(head.doc, subject.i) is not None and subject.pos_ in {
+                "NOUN", "PROPN"} and not (head.left_edge.i <= subject.i <= head.right_edge.i)
+        if t.dep_ not in {"xcomp", "pcomp", "advcl", "acl", "conj", "prep"} or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _counted(head: Any) -> bool:
     """Whether a document is one of several counted before: "the first MoU", "Next was an MoU to ..."."""
     holders = [head] + ([head.head] if head.dep_ in {"nsubj", "attr"} and head.head.lemma_.lower() == "be" else [])
     return any(_enumerator(c) for h in holders for c in h.children)
+
+
+LISTING_VERBS = {"be", "include", "comprise"}
 
 
 def _listing_subject(head: Any) -> Any:
@@ -841,7 +909,7 @@ def _listing_subject(head: Any) -> Any:
             break
         t = t.head
     verb = t.head
-    if t.dep_ not in {"attr", "dobj"} or verb.lemma_.lower() not in {"be", "include", "comprise"}:
+    if t.dep_ not in {"attr", "dobj"} or verb.lemma_.lower() not in LISTING_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.i == head.i or not _doc_noun_at(head.doc, subject.i):

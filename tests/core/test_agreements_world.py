@@ -263,3 +263,36 @@ def test_a_document_signed_on_a_day_keeps_that_status_under_a_future_main_clause
     items = _agreements("The Agreement signed on Monday by Botswana and Namibia will lay the ground for a joint "
                         "commission.")
     assert _one(items, "Agreement").status == "signed"
+
+
+def test_a_relative_clause_hung_inside_a_name_gives_the_status():
+    items = _agreements("The Prime Minister of Tuvalu briefed Parliament on the Memorandum of Understanding (MOU) on "
+                        "Labour Mobility between Tuvalu and Kiribati, which was signed by him in Tarawa on 2 March 2025.")
+    assert _one(items, "Labour Mobility").status == "signed"
+
+
+def test_a_letter_of_intent_for_a_memorandum_leaves_the_memorandum_to_come():
+    items = _agreements("Norway on Tuesday exchanged a letter of intent for a Memorandum of Understanding to open its "
+                        "Arctic research station to Chilean scientists.")
+    assert _one(items, "letter of intent").status == "signed"
+    assert _one(items, "Arctic research station").status == "planned"
+
+
+def test_what_a_document_does_or_holds_is_no_document_of_its_own():
+    items = _agreements("Palau and Taiwan signed a memorandum of understanding on coastal patrols. The MoU aims at "
+                        "creating a framework for joint training. The MoU renews the long bonds of friendship and "
+                        "partnership between the two nations. In all, 12 documents were signed covering most areas of "
+                        "the Palau-Taiwan partnership.")
+    assert not [a for a in items if a.kind in {"framework", "partnership"}]
+
+
+def test_a_second_document_the_parser_ran_into_the_first_ones_subject_is_kept():
+    items = _agreements("\"An MoU was signed on the conduct of a youth sailing programme and a Letter of Arrangement "
+                        "between the two navies on hydrography,\" the ministry of Peru said after talks with Chile.")
+    assert _one(items, "Letter of Arrangement").status == "signed"
+
+
+def test_on_behalf_of_is_no_subject_of_a_document():
+    items = _agreements("Gabon and Angola signed four memoranda on Monday. The foreign ministers signed the exchange "
+                        "of notes on behalf of their respective countries.")
+    assert not [a for a in items if "behalf" in a.title]
