@@ -259,6 +259,8 @@ def _before_furniture(tokens: list[Any]) -> list[Any]:
 
 
 def _cap(title: str) -> str:
+    title = title.lstrip("·•▪◦‣∙-–— ")  # a bullet glued to the line's first word ("·An MoU in the field of ...")
+    title = re.sub(r"^(?:An?)\s+(?=\S)", "", title)  # and its article
     return title[:1].upper() + title[1:] if title else title
 
 
@@ -431,7 +433,9 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     _path = [p for p in _path if p.i != head.i]  # the nouns between the document and its verb
     status = None
     lemma = gov.lemma_.lower()
-    if gov.lower_ in lex["status"]:
+    if head.dep_ == "nsubj" and gov.i == head.head.i and any(c.dep_ == "dobj" for c in gov.children):
+        pass  # "an MoU on meteorology established a framework": what the document did, not what became of it
+    elif gov.lower_ in lex["status"]:
         status = lex["status"][gov.lower_]
     elif lemma in lex["status"]:
         status = lex["status"][lemma]
@@ -1435,11 +1439,26 @@ def _country_of(token: Any, people: Any) -> str | None:
     return code_of(ent.text if ent is not None else token.text)
 
 
+def _about_a_document(noun: Any) -> bool:
+    """Whether a noun is a document or part of a document's phrase ("a third MoU on cultural cooperation")."""
+    t = noun
+    for _ in range(4):
+        if t.pos_ in {"NOUN", "PROPN"} and _doc_noun_at(t.doc, t.i):
+            return True
+        if t.dep_ not in {"pobj", "prep", "compound"} or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[Item]:
     lemma = t.lemma_.lower()
     subj = next((c for c in t.children if c.dep_ in {"nsubj"}), None)
     if subj is not None and subj.tag_ == "WDT" or subj is None and t.dep_ == "relcl":
         return []  # "the MoUs, which seek to diversify their economies": what a thing is for, not a request
+    if t.dep_ == "relcl" and _about_a_document(t.head) or \
+            subj is not None and _doc_noun_at(t.doc, subj.i) and subj.pos_ in {"NOUN", "PROPN"}:
+        return []  # "The MoU seeks to promote X", "an MoU on X under which the two countries seek to": what it is for
     if subj is None and t.dep_ in {"conj", "xcomp"}:
         subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in t.children if c.dep_ in {"dobj", "dative"}), None)

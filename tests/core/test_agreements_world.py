@@ -296,3 +296,23 @@ def test_on_behalf_of_is_no_subject_of_a_document():
     items = _agreements("Gabon and Angola signed four memoranda on Monday. The foreign ministers signed the exchange "
                         "of notes on behalf of their respective countries.")
     assert not [a for a in items if "behalf" in a.title]
+
+
+def test_what_a_document_seeks_is_no_proposal():
+    items = _agreements("Botswana and Namibia signed an MoU on wildlife corridors. The MoU seeks to protect the "
+                        "migration routes of elephants across the border.")
+    assert not [a for a in items if a.kind == "proposal"]
+
+
+def test_a_document_that_established_something_was_not_itself_established():
+    items = _agreements("Chile and Peru signed three MoUs. An MoU on seismology established a network for sharing "
+                        "earthquake data.")
+    assert not [a for a in items if a.title.lower().startswith("mou on seismology") and a.status == "established"]
+
+
+def test_a_bullet_glued_to_a_line_is_no_part_of_its_title():
+    items = _agreements("Qatar and Kuwait signed five MoUs as follows:\n\n·An MoU in the field of hydrology, signed by "
+                        "the two water authorities;\n\n·An MoU in the field of archives, signed by the national "
+                        "libraries.")
+    assert [a for a in items if "hydrology" in a.title]
+    assert not [a for a in items if a.title.startswith(("·", "An "))]
