@@ -304,3 +304,11 @@ def test_held_meetings_with_a_b_and_c_is_a_meeting_with_each():
             "Lisa Nawaqa and Trade Minister Manoa Tuilagi of Fiji in Suva on Monday.", date="2025-05-13")
     met = sorted(e.participants[1] for e in x.events if e.type == "meeting")
     assert met == ["Aro Valei", "Lisa Nawaqa", "Manoa Tuilagi"]
+
+
+def test_this_included_talks_with_a_and_b_is_the_guests_programme():
+    x = run("The new government of Chile this week received Denmark's Foreign Minister Lena Holm as its first "
+            "official guest. This included talks with Chile's Foreign Minister Pablo Rojas and Prime Minister Ana "
+            "Vidal as well as President Marta Ortiz.", date="2025-06-07")
+    talks = sorted((e.participants[0], e.participants[1]) for e in x.events if e.type == "talks")
+    assert talks == [("Lena Holm", "Ana Vidal"), ("Lena Holm", "Marta Ortiz"), ("Lena Holm", "Pablo Rojas")]

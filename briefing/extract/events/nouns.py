@@ -65,13 +65,13 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                     elif got and recipient is None:
                         recipient = got[0]
                     participants += got
-    if etype == "meeting" and t.tag_ == "NNS" and t.head.lemma_.lower() in verb_words()["programme_verbs"]:
+    if etype in {"meeting", "talks"} and t.tag_ == "NNS" and t.head.lemma_.lower() in verb_words()["programme_verbs"]:
         actor, listed = _programme_meetings(t, people)
         if actor is not None and len(listed) >= 1:
             # "X's engagements included meetings with A, B and C": one meeting with each (triggers splits it)
             others = [p for p in listed if p is not actor]
-            return Found("meeting", t.i, sent, [actor, *others][:6], actor=actor, recipient=others[0] if others else None,
-                         planned=is_planned(t.head), location=place_of(t.head))
+            return Found(etype, t.i, sent, [actor, *others][:6], actor=actor, recipient=others[0] if others else None,
+                         planned=is_planned(t.head), location=place_of(t.head), each=True)
     for c in t.children:  # "talks held in Rabat between A and B"
         if c.dep_ in {"acl", "relcl"}:
             for p in c.children:
@@ -238,6 +238,9 @@ def _programme_meetings(t: Any, people: Cast) -> tuple[Any, list[Any]]:
     whose programme it is, and everyone named after "with" (however the parser hung the list)."""
     subj = next((c for c in t.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     owner = next((p for c in (subj.children if subj is not None else []) if c.dep_ == "poss" for p in people.resolve(c)), None)
+    if owner is None and subj is not None and subj.lower_ in {"this", "it"}:
+        # "This included talks with A and B": the programme of the one the story follows (or names first)
+        owner = people.center or (people.mentions[0][1] if people.mentions else None)
     with_at = next((c.i for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     if owner is None or with_at is None:
         return None, []

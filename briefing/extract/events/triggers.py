@@ -40,7 +40,7 @@ def _one_call_each(t: Any, f: Found) -> list[Found]:
     # "separate meetings with A and B", "bilateral talks with A and B": one with each
     separate = f.type in {"meeting", "talks"} and any(c.lower_ in {"separate", "separately", "bilateral"}
                                                       for c in t.children)
-    separate = separate or (f.type == "meeting" and t.tag_ == "NNS")  # "meetings with A, B and C": one each
+    separate = separate or f.each or (f.type == "meeting" and t.tag_ == "NNS")  # "meetings with A, B and C": one each
     others = [p for p in f.participants if p is not f.actor]
     if not (calls_on or audiences or separate) or f.actor is None or len(others) < 2:
         return [f]
