@@ -204,13 +204,15 @@ def _title_spelling(word: str) -> str:
 def _title_spellings() -> tuple[frozenset[str], dict[tuple[str, int], tuple[str, ...]]]:
     """The title words of six letters or more, by first letter and each length they are one edit from."""
     lex, titles = _lexicon(), rules("titles.json")
+    portfolio = {fold(w) for w in titles.get("portfolio_words", [])}
     words = {w for seq in [*lex["heads"], *lex["leaders"]] for w in seq}  # not the styles: "Marshall" is a name
-    words |= lex["office_nouns"] | {fold(w) for w in titles.get("portfolio_words", []) if len(w) >= 7}
+    words |= lex["office_nouns"] | {w for w in portfolio if len(w) >= 7}
+    known = words | portfolio | lex["prefix_words"] | lex["modifiers"]  # "Export" is no "Exports" mistyped
     out: dict[tuple[str, int], set[str]] = {}
     for w in (w for w in words if len(w) >= 6 and w.isalpha()):
         for n in (len(w) - 1, len(w), len(w) + 1):
             out.setdefault((w[0], n), set()).add(w)
-    return frozenset(words), {k: tuple(sorted(v)) for k, v in out.items()}
+    return frozenset(known), {k: tuple(sorted(v)) for k, v in out.items()}
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -730,6 +732,9 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             and not _match_seq(tokens, start, lex["heads"]) and (
             lowers[start - 1] in TAIL_CONNECTORS or fold(texts[start - 1]) in lex["portfolio"]):
         start += 1  # the end of a title the model took in: "(Minister of) Transport Martin Kupka"
+    if start > 0 and (texts[start - 1] in {",", "&"} or lowers[start - 1] == "and") \
+            and all(fold(texts[k]) in lex["portfolio"] for k in range(start, end)):
+        return None  # "Minister of External Affairs, International Trade, Civil Aviation and ...": a portfolio
     for i in range(start + 1, end - 1):
         k = _match_seq(tokens, i, lex["prefixes"])
         if k and i + k < end and texts[i][:1].isupper() and _mid_name_style(texts[i]):

@@ -300,3 +300,20 @@ def test_a_title_mistyped_by_one_letter_is_still_the_title():
 def test_a_surname_one_letter_from_a_style_is_not_mistaken_for_it():
     x = run("Foreign Minister Ana Ruiz met Ambassador Peter Marshall in Lima on Monday.")
     assert "Peter Marshall" in names(x)
+
+
+def test_portfolios_listed_after_a_title_are_no_person():
+    x = run("Hon. Rosa Kemp, Minister of External Affairs, Civil Aviation and Diaspora Affairs, represented Saint "
+            "Lucia; Hon. Dale Obi, Minister of Labour, Employment Opportunity and Youth Affairs, represented Belize.")
+    assert "Civil Aviation" not in names(x) and "Employment Opportunity" not in names(x)
+    assert person(x, "Dale Obi").title == "Minister of Labour, Employment Opportunity and Youth Affairs"
+
+
+def test_a_meeting_named_after_its_members_is_no_person():
+    x = run("Prime Minister Tui Vaai met her counterpart in Apia ahead of the Forum Trade Ministers Meeting (FTMM).")
+    assert "Meeting" not in names(x)
+
+
+def test_a_shorter_portfolio_word_is_not_respelt_as_a_longer_one():
+    x = run("Hon. Joe Andall, Minister for Trade and Export Development, met the delegation in St George's.")
+    assert person(x, "Joe Andall").title == "Minister for Trade and Export Development"
