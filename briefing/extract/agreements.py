@@ -1543,6 +1543,8 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
             title_toks.append(t)
         while title_toks and title_toks[0].lower_ in {"a", "an", "the"}:
             title_toks.pop(0)
+        if len(title_toks) > MAX_TITLE_TOKENS:  # too long to name both: what it is about, not who made it
+            title_toks = _parties_left_out(title_toks)
         title = _text(title_toks[:MAX_TITLE_TOKENS]) or text[:80]
         if not any(c.isalpha() for c in title):
             j += 1
@@ -1556,6 +1558,20 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         items.append(Item(_cap(title), kind, status, s, tokens[0].i if tokens else s.start, named=True))
         j += 1
     return items, j
+
+
+def _parties_left_out(toks: list[Any]) -> list[Any]:
+    """A listed document's line read in word order without the bodies it is made between, when the line goes on
+    to say what it is about: "Agreement between the Customs Committee of A and the Ministry of Finance of B on
+    cooperation against smuggling" -> "Agreement on cooperation against smuggling" (a short line keeps both)."""
+    lex = _lex()
+    party = next((k for k, t in enumerate(toks) if t.lower_ in lex["party_preps"] and k > 0
+                  and any(_doc_noun_at(t.doc, u.i) for u in toks[:k])), None)
+    if party is None:
+        return toks
+    subject = next((k for k in range(party + 2, len(toks)) if toks[k].lower_ in lex["subject_words"]
+                    or toks[k].pos_ == "VERB" and toks[k].lemma_.lower() in lex["subject_words"]), None)
+    return toks[:party] + toks[subject:] if subject is not None else toks
 
 
 def _inside_a_list(comma: Any) -> bool:

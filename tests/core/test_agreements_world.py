@@ -316,3 +316,13 @@ def test_a_bullet_glued_to_a_line_is_no_part_of_its_title():
                         "libraries.")
     assert [a for a in items if "hydrology" in a.title]
     assert not [a for a in items if a.title.startswith(("·", "An "))]
+
+
+def test_a_listed_line_leaves_out_the_bodies_when_it_says_what_the_document_is_about():
+    items = _agreements("Tajikistan and Turkmenistan signed nine documents. List of signed documents:\n"
+                        "- Agreement between the State Tax Committee of Tajikistan and the Ministry of Finance and "
+                        "Economy of Turkmenistan on the exchange of information on cross-border trade.\n"
+                        "- Memorandum between the academies of sciences of the two countries.\n")
+    tax = _one(items, "cross-border trade")
+    assert tax.title.startswith("Agreement on the exchange of information") and "Tax Committee" not in tax.title
+    assert _one(items, "academies")  # no subject told: the bodies are all the line says
