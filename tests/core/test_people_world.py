@@ -317,3 +317,13 @@ def test_a_meeting_named_after_its_members_is_no_person():
 def test_a_shorter_portfolio_word_is_not_respelt_as_a_longer_one():
     x = run("Hon. Joe Andall, Minister for Trade and Export Development, met the delegation in St George's.")
     assert person(x, "Joe Andall").title == "Minister for Trade and Export Development"
+
+
+def test_ethiopian_styles_and_a_leader_word_are_cut_from_the_name():
+    x = run("Foreign Minister Ato Tesfaye Bekele received Turkish Leader Recep Tayyip Erdogan in Addis Ababa.")
+    assert "Tesfaye Bekele" in names(x) and "Recep Tayyip Erdogan" in names(x)
+
+
+def test_title_case_headline_words_are_no_name():
+    x = run("Kenyan And Ugandan Foreign Ministers Parley Regional Developments\n\nThe two ministers met in Kampala.")
+    assert not [n for n in names(x) if "Parley" in n or "Developments" in n]
