@@ -55,10 +55,13 @@ def build_extraction(doc: Any) -> Extraction:
     yields nothing at all: a sports report or a weather story has people and figures, but nothing for a briefing."""
     events = list(doc._.bb_events or [])
     agreements = list(doc._.bb_agreements or [])
-    if not events and not agreements or not doc._.bb_countries:
+    records = doc._.bb_people or []
+    # a country named, or a leader the actor dictionary knows ("Prime Minister Golob and Commission President von
+    # der Leyen met in Bled": no country word, a Slovenian leader)
+    countries_told = bool(doc._.bb_countries) or any(p.actor is not None and p.country for p in records)
+    if not events and not agreements or not countries_told:
         # nothing happened between countries: a transfer, a merger or a council vote is not for a briefing
         return Extraction(note="no diplomatic content found")
-    records = doc._.bb_people or []
     participants = {n for e in events for n in e.participants} | {e.actor for e in events if e.actor}
     people = [_person(doc, p) for p in records if _keep_person(p, participants)]
     countries = main_countries(doc, records, participants)

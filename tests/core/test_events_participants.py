@@ -312,3 +312,9 @@ def test_this_included_talks_with_a_and_b_is_the_guests_programme():
             "Vidal as well as President Marta Ortiz.", date="2025-06-07")
     talks = sorted((e.participants[0], e.participants[1]) for e in x.events if e.type == "talks")
     assert talks == [("Lena Holm", "Ana Vidal"), ("Lena Holm", "Marta Ortiz"), ("Lena Holm", "Pablo Rojas")]
+
+
+def test_a_story_naming_no_country_but_a_known_leader_is_kept():
+    x = run("Prime Minister Robert Golob and European Commission President Ursula von der Leyen exchanged views on "
+            "energy prices as they met over a working lunch in Bled on Monday.", date="2022-08-29")
+    assert [set(e.participants) for e in x.events] == [{"Robert Golob", "Ursula von der Leyen"}]
