@@ -318,3 +318,13 @@ def test_a_story_naming_no_country_but_a_known_leader_is_kept():
     x = run("Prime Minister Robert Golob and European Commission President Ursula von der Leyen exchanged views on "
             "energy prices as they met over a working lunch in Bled on Monday.", date="2022-08-29")
     assert [set(e.participants) for e in x.events] == [{"Robert Golob", "Ursula von der Leyen"}]
+
+
+def test_a_country_before_initials_picks_that_countrys_holder_and_visiting_a_person_is_a_call_on_them():
+    x = run("Danish PM visits Chile for high-level meetings\n\nLena Holm, the Danish Prime Minister and Finance "
+            "Minister, flew to Santiago on 30th October. The Prime Minister met with Pablo Rojas, the Chilean Prime "
+            "Minister. Later, the Prime Minister visited Marta Ortiz, President of Chile, at La Moneda Palace.",
+            date="2025-10-31")
+    assert [e.participants for e in x.events if e.type == "visit"] == [["Lena Holm"]]
+    met = sorted(e.participants[1] for e in x.events if e.type == "meeting")
+    assert met == ["Marta Ortiz", "Pablo Rojas"]

@@ -286,7 +286,9 @@ class Cast:
         text = token.text
         if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
             return []
-        cands = [p for p in self.people if p.title and _initials(p.title) == text]
+        country = next((code_of(t.text) for t in token.lefts if code_of(t.text)), None)  # "Thai PM"
+        cands = [p for p in self.people if p.title and (country is None or p.country == country) and (
+            _initials(p.title) == text or text in {_initials(part) for part in _title_parts(p.title)})]
         cands.sort(key=lambda p: -len(p.mentions))
         return cands[:1]
 

@@ -176,6 +176,11 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     if etype == "visit":
         if not subjects:
             return []
+        called_on = [p for c in t.children if c.dep_ == "dobj" for p in people.resolve(c) if p not in subjects]
+        if called_on and lemma == "visit" and not object_place(t):
+            # "the Prime Minister visited Thongloun Sisoulith, President of Laos, at the Palace": a call on him
+            return [Found("meeting", t.i, sent, [subjects[0], p], actor=subjects[0], recipient=p, planned=planned,
+                          location=place_of(t)) for p in called_on]
         place = place_of(t) or (object_place(t) if rule.place_from_object else None)
         return [Found("visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned, location=place)]
     objs = objects_of(t, people, preps={"with", "on", "upon", "between"} | rule.person_preps)
