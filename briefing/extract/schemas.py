@@ -149,6 +149,7 @@ class EventVerbsFile(Open):
     leading_verbs: Words = []
     reporting_verbs: Words = []
     programme_verbs: Words = []
+    message_nouns: Words = []
 
 
 class TenseWordsFile(Open):

@@ -328,3 +328,12 @@ def test_a_country_before_initials_picks_that_countrys_holder_and_visiting_a_per
     assert [e.participants for e in x.events if e.type == "visit"] == [["Lena Holm"]]
     met = sorted(e.participants[1] for e in x.events if e.type == "meeting")
     assert met == ["Marta Ortiz", "Pablo Rojas"]
+
+
+def test_a_message_received_from_a_leader_is_no_meeting_with_them_but_its_bearer_was_received():
+    x = run("President Ana Ruiz of Peru received on Tuesday in Lima a verbal message from her Chilean counterpart, "
+            "Pablo Rojas, on issues of bilateral interest.", date="2025-07-16")
+    assert not [e for e in x.events if "Pablo Rojas" in e.participants]
+    x = run("President Ana Ruiz of Peru received on Tuesday in Lima a letter from President Pablo Rojas of Chile "
+            "delivered by Chilean Foreign Minister Marta Ortiz.", date="2025-07-16")
+    assert [set(e.participants) for e in x.events] == [{"Ana Ruiz", "Marta Ortiz"}]

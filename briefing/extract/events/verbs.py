@@ -238,6 +238,13 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
     """ "X received Y": Y is the guest; "Y was received by X". "X hosted Y at a working dinner", "X hosted a
     state banquet in honour of Y": the dinner is the event, of its own type, between host and guest."""
     passive = any(c.dep_ == "nsubjpass" for c in t.children)
+    message = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in verb_words()["message_nouns"]), None)
+    if message is not None and not passive:
+        # "received a verbal message from X": X wrote; whoever brought it ("delivered by Y") is the one received
+        bearers = [p for c in message.children if c.dep_ in {"acl", "relcl"} for a in c.children if a.dep_ == "agent"
+                   for g in a.children if g.dep_ == "pobj" for p in people.resolve(g) if p not in subjects]
+        return [Found("meeting", t.i, sent, [b, subjects[0]], actor=b, recipient=subjects[0], planned=planned,
+                      location=place_of(t), hosted=True) for b in bearers[:1] if subjects]
     # "was received at the Palace by the Minister of State, X": the parser may hang the host's "by" on the place
     objs = objects_of(t, people, preps={"with", "on", "between", "from", "for"} | ({"by"} if passive else set()))
     objs += [p for p in honoured(t, people) if p not in objs]
