@@ -156,7 +156,7 @@ def _rules() -> _Rules:
         adjectives={k.lower(): v for k, v in data["adjective_topics"].items()},
         stop=_stop(),
         heads=frozenset(w.lower() for w in data["head_words"]),
-        name_after=re.compile(rf"^(?:[\s-]+(?:and\s+)?[A-Z][\w-]*)*?\s+(?:{alt(data['name_words'], plural=False)})\b"),
+        name_after=re.compile(rf"^(?:,?[\s-]+(?:and\s+)?[A-Z][\w-]*)*?\s+(?:{alt(data['name_words'], plural=False)})\b"),
         name_before=re.compile(rf"\b(?:{alt(data['name_words'], plural=False)})\s+(?:of|for)\s+(?:the\s+)?"
                                rf"(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*$"),
         instrument=re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z][\w’'–-]*\s+){{1,4}})"
@@ -478,7 +478,9 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
                 continue  # a shouted headline
             if rules.name_after.match(text[m.end():m.end() + 60]) or \
                     rules.name_before.search(text[max(0, m.start() - 80):m.start()]):
-                continue  # "Trade Secretary", "Ministry of ... Cooperation": part of a name or title
+                continue  # "Trade Secretary", "Investment, Trade and Industry Minister": part of a name or title
+        elif _OFFICE_AFTER.match(text, m.end()):
+            continue  # "the national security adviser", "a trade official": a person's office, not a topic
         if doc is not None and " " not in written and "-" not in written:
             token = _token_at(doc, m.start())
             if token is not None and token.pos_ in ("VERB", "AUX"):
@@ -533,6 +535,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
     return found
 
 
+_OFFICE_AFTER = re.compile(r"\s+(?:adviser|advisor|advisers|advisors|secretary|envoy|official|"
+                           r"officials|spokesman|spokesperson|spokeswoman|representative)\b")
 _WISH = re.compile(r"(?i)\bwish(?:es|ed|ing)?\b[^.;:!?]*$")
 
 

@@ -171,3 +171,16 @@ def test_a_body_word_opening_a_countrys_formal_name_is_the_country():
     found = topics("The Prime Minister of the Commonwealth of Dominica and his host discussed fisheries.",
                    ("Dominica", "Barbados"))
     assert "Commonwealth" not in found and "fisheries" in found
+
+
+def test_a_topic_word_in_an_office_or_a_bodys_name_is_no_topic():
+    found = topics("Investment, Trade and Industry Minister Aziz Musa, the national security adviser and the head of "
+                   "the Bhutan External Trade Organization joined talks on hydropower.", ("Nepal", "Bhutan"))
+    assert not {"trade", "investment", "security"} & set(found)
+    assert "hydropower" in found
+
+
+def test_the_ministers_of_an_area_still_name_the_area():
+    found = topics("They agreed to hold a meeting of their foreign and defence ministers in Thimphu.",
+                   ("Nepal", "Bhutan"))
+    assert "defence" in found
