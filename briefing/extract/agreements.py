@@ -191,6 +191,8 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
         out.append(t)
         if len(out) >= MAX_TITLE_TOKENS:
             break
+    if out and head.dep_ in {"dobj", "nsubjpass", "attr"} and out[-1].i >= head.i:
+        out += _hung_on_the_verb(head, out[-1].i + 1, stop_before)
     if run_on:
         out += _list_run_on(out, stop_before)
     while out and (out[-1].is_punct or out[-1].lower_ in {"and", "or", "of", "to", "the", "a", "an", "for", "on", "in",
@@ -199,6 +201,25 @@ def _phrase_tokens(head: Any, *, drop_subject: bool = False, stop_before: set[in
     while out and (out[0].is_punct or out[0].lower_ in {"and", "or", "that", "to"}):
         out.pop(0)
     return out
+
+
+def _hung_on_the_verb(head: Any, start: int, stop_before: set[int]) -> list[Any]:
+    """The words right after a noun that the parser hung on its verb instead: a particle and an "of" phrase
+    ("offered the setting up of a joint test facility" -> "setting up of a joint test facility")."""
+    doc = head.doc
+    verb = head.head
+    more: list[Any] = []
+    k = start
+    while k < head.sent.end and k not in stop_before:
+        c = doc[k]
+        if c.head.i != verb.i or not (c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ == "of" and more):
+            break
+        words = [c] if c.dep_ == "prt" else _phrase_tokens(c, stop_before=stop_before, run_on=False)
+        if not words or words[0].i != k or words[-1].i - words[0].i + 1 != len(words):
+            break
+        more += words
+        k = words[-1].i + 1
+    return more
 
 
 def _list_run_on(out: list[Any], stop_before: set[int]) -> list[Any]:
@@ -486,6 +507,8 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         status = "proposed"  # "Malaysia's proposal to establish an MoU on defence cooperation"
     if status in {"signed", "agreed", "established"} and _future(gov):
         status = "planned"
+    if head.dep_ == "pobj" and head.head.lower_ == "under" and head.head.head.pos_ in {"VERB", "AUX"}:
+        status = "in-force"  # "offered a training centre under the Pacific Skills Scheme": the scheme runs already
     text = span_text(sent).lower()
     if status is None and any(cue in text for cue in ("ready for signature",)):
         status = "negotiating"
@@ -1498,6 +1521,13 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
         return []  # "an agreement, which Thailand proposed last year": the agreement is the item
     _absorb_subtree(what, absorbed, named=True)
     toks = _phrase_tokens(what, drop_subject=True)
+    if any(t.head.i == what.head.i and t.dep_ in {"prep", "prt"} for t in toks):
+        # the words the parser hung on the verb ("the setting up of X under the Y Scheme") and the documents
+        # named among them are the offer's
+        for t in toks:
+            hit = _doc_noun_at(t.doc, t.i)
+            if hit:
+                absorbed.update(range(t.i, t.i + hit[0]))
     title = _text(toks)
     if not title:
         return []

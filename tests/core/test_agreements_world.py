@@ -326,3 +326,11 @@ def test_a_listed_line_leaves_out_the_bodies_when_it_says_what_the_document_is_a
     tax = _one(items, "cross-border trade")
     assert tax.title.startswith("Agreement on the exchange of information") and "Tax Committee" not in tax.title
     assert _one(items, "academies")  # no subject told: the bodies are all the line says
+
+
+def test_words_the_parser_hung_on_the_verb_stay_in_the_title():
+    items = _agreements("Japan and Fiji met. During the meeting, the minister also offered the setting up of a Joint "
+                        "Training Centre under the Pacific Skills Scheme of Japan to which Fiji agreed.")
+    offer = _one(items, "Setting up")
+    assert "Joint Training Centre" in offer.title and offer.kind == "proposal"
+    assert not [a for a in items if a.kind == "programme" and a.status == "proposed"]  # the scheme it is under runs
