@@ -337,3 +337,11 @@ def test_a_message_received_from_a_leader_is_no_meeting_with_them_but_its_bearer
     x = run("President Ana Ruiz of Peru received on Tuesday in Lima a letter from President Pablo Rojas of Chile "
             "delivered by Chilean Foreign Minister Marta Ortiz.", date="2025-07-16")
     assert [set(e.participants) for e in x.events] == [{"Ana Ruiz", "Marta Ortiz"}]
+
+
+def test_his_chilean_counterpart_is_the_chilean_holding_his_title():
+    x = run("Danish Prime Minister Lena Holm met Chilean President Marta Ortiz and Chilean Prime Minister Pablo Rojas "
+            "in Santiago on Monday. On Tuesday, the Danish Prime Minister signed a tax treaty with his Chilean "
+            "counterpart.", date="2025-10-31")
+    signing = [e for e in x.events if e.type == "signing"][0]
+    assert set(signing.participants) == {"Lena Holm", "Pablo Rojas"}

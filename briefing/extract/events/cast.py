@@ -213,6 +213,10 @@ class Cast:
             return self.by_role(token)
         if token.lemma_.lower() in _PEERS and self.counterparts_from(token):
             return self.counterparts_from(token)
+        if token.lemma_.lower() in _PEERS:
+            peer = self.counterpart_of_country(token)
+            if peer:
+                return peer
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["person_nouns"]:
             return self.by_kind(token)
         return self.by_title_initials(token) or self.by_whole_title(token) or self.for_country(token)
@@ -234,6 +238,19 @@ class Cast:
             if cands:
                 out.append(cands[0])
         return out
+
+    def counterpart_of_country(self, token: Any) -> list[Any]:
+        """ "with his Laotian counterpart": the person of that country holding the title of the one whose
+        counterpart they are (else the one of that country the story names most)."""
+        country = next((code_of(c.text) for c in token.children if c.dep_ in {"amod", "compound"} and code_of(c.text)), None)
+        if country is None:
+            return []
+        cands = sorted((p for p in self.people if p.country == country), key=lambda p: -len(p.mentions))
+        owner = next((p for c in token.children if c.dep_ == "poss" for p in self.resolve(c)), None)
+        if owner is not None and owner.title:
+            same = [p for p in cands if p.title and _title_parts(owner.title) & _title_parts(p.title)]
+            cands = same or cands
+        return [p for p in cands if p is not owner][:1]
 
     def for_country(self, token: Any) -> list[Any]:
         """ "Spain and France signed today a treaty": a country that acts is its person the story names
