@@ -150,6 +150,7 @@ class EventVerbsFile(Open):
     reporting_verbs: Words = []
     programme_verbs: Words = []
     message_nouns: Words = []
+    country_sitting_verbs: Words = []
 
 
 class TenseWordsFile(Open):

@@ -187,3 +187,10 @@ def test_a_visit_made_to_hold_talks_keeps_its_dates_and_the_talks_share_them():
             "talks with Chilean Foreign Minister Pablo Rojas, the ministry said.", date="2025-04-28")
     assert [(e.type, e.date) for e in x.events if e.type in {"visit", "talks"}] == [
         ("visit", "2025-05-05"), ("talks", "2025-05-05")]
+
+
+def test_countries_that_will_hold_a_session_of_their_commission_plan_a_sitting():
+    x = run("Peru and Bolivia will hold the ninth session of their Joint Commission in Lima from 4 to 6 May.",
+            date="2025-03-13")
+    assert [(e.type, e.status, e.date, e.date_end) for e in x.events] == [
+        ("conference", "planned", "2025-05-04", "2025-05-06")]

@@ -362,7 +362,10 @@ def _group_event(t: Any, sent: Any, subj: Any, etype: str | None, planned: bool)
         return []
     subject_is_country = any(m.start <= subj.i < m.end for m in sent.doc._.bb_countries or [])
     documents_signed = etype == "signing" and subj.dep_ == "nsubjpass" and subj.lower_ in verb_words()["document_words"]
-    if subj.lower_ in verb_words()["group_subjects"] or (subject_is_country and etype == "signing") or documents_signed:
+    # "Peru and Bolivia will hold the ninth session of their Joint Commission": the countries' sitting
+    country_sitting = subject_is_country and (etype == "signing" or (
+        etype == "conference" and t.lemma_.lower() in verb_words()["country_sitting_verbs"] and is_planned(t)))
+    if subj.lower_ in verb_words()["group_subjects"] or country_sitting or documents_signed:
         if etype == "signing" and t.dep_ in {"relcl", "acl"}:
             return []
         return [Found(etype, t.i, sent, [], planned=planned, location=place_of(t))]
