@@ -345,3 +345,13 @@ def test_his_chilean_counterpart_is_the_chilean_holding_his_title():
             "counterpart.", date="2025-10-31")
     signing = [e for e in x.events if e.type == "signing"][0]
     assert set(signing.participants) == {"Lena Holm", "Pablo Rojas"}
+
+
+def test_talks_told_as_the_time_of_the_pairs_sentence_are_the_pairs():
+    x = run("President Ana Ruiz of Peru and her Bolivian counterpart, Luis Arce, agreed on Monday to reinforce "
+            "border security.\n\nThe two Heads of State were speaking at a joint press conference in La Paz, after "
+            "the official talks which took place in the framework of the state visit of the Peruvian leader.\n\n"
+            "Received at El Alto airport by Foreign Minister Celinda Sosa, Ruiz began the programme by laying a "
+            "wreath.", date="2025-05-20")
+    talks = [e for e in x.events if e.type == "talks"]
+    assert [set(e.participants) for e in talks] == [{"Ana Ruiz", "Luis Arce"}]

@@ -181,6 +181,12 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             and gov.lemma_.lower() in verb_words()["joint_statement_verbs"]:
         # "the two sides issued a joint statement", "followed by joint press statements": the pair the story told
         participants = list(people.last_pair or people.principal_pair())
+    if not participants and etype == "talks" and t.lower_ == "talks" and t.head.lower_ in _SETTING_PREPS:
+        # "The two Heads of State were speaking ... after the official talks": the pair the sentence is about
+        subj = subject_of(sent.root)
+        if subj is not None and subj.i != t.i and any(c.lower_ in {"two", "both"} for c in subj.children):
+            pair = people.resolve(subj)
+            participants = pair[:2] if len(pair) >= 2 else []
     if not participants:
         if gov.pos_ not in {"VERB", "AUX"} and not has_date_word(sent):
             return None  # a name in a list of tags or links, not a report that it took place
