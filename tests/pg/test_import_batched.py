@@ -128,3 +128,21 @@ def test_an_import_is_undone_and_redone_row_for_row(open_store, tmp_path):
     assert _rows(team) == before
     assert team.redo() == f"Import {len(SECOND)} sources"
     assert _rows(team) == after
+
+
+def test_a_document_held_at_a_marking_the_officer_may_not_read_is_refused_in_one_line(open_store):
+    """The source is inserted without waiting for its id: the server's refusal of a second copy of a document
+    (held at a marking this officer may not read) still comes back as the one-line error, nothing written."""
+    import dataclasses
+
+    import pytest
+
+    from briefing.library import LibraryError
+    from tests.core.test_library_fakes import extract_one, source
+
+    alice, bob = open_store("alice", "SECRET"), open_store("bob", "OFFICIAL")
+    held = source(FIRST["a.txt"], "a.txt", "2021-06-21")
+    alice.add_source(dataclasses.replace(held, marking="SECRET"), extract_one(held))
+    with pytest.raises(LibraryError, match="already in the team library"):
+        bob.add_source(held, extract_one(held))
+    assert bob.sources() == [] and bob.query(None) == []

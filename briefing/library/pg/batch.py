@@ -19,8 +19,10 @@ source. Here a source is written in psycopg's pipeline mode, and most statements
   (So a source's transaction reads these items as they were when it began, as a transaction at REPEATABLE
   READ would: a colleague's change committed meanwhile is not mixed into it half-way.)
 
-- the ids of the items it may create are taken from the sequence in one query, so inserting one does not
-  wait for its id; the four reads of an item's derived rows (``index.read_indexed``) go in one round trip;
+- the ids of the source and of the items it may create are taken from the sequences in one query, so
+  inserting one does not wait for its id, and the source's text is not read back to be indexed;
+- the updates of an item's columns and merge keys are held and sent together, a statement each kind, before
+  the next statement the server runs (``_send_held``); the four reads of an item's derived rows (``index.read_indexed``) go in one round trip;
   a near-copy of a story reads the quotes of the story's items once for all kinds.
 
 What the server holds at the end of the source's transaction is the same as statement by statement.
@@ -85,6 +87,10 @@ _KEY_DELETE = "DELETE FROM item_keys WHERE item_id = ? AND key = ?"
 # from them read every item and, for each, the whole key index (40 ms a source, growing with the library).
 _EACH_ITEM = "CROSS JOIN LATERAL (SELECT {columns} FROM items i WHERE i.id = {id} OFFSET 0) i"
 _READ_ITEM = re.compile(r"^\s*SELECT ([\w, ]+) FROM items WHERE id = \?\s*$", re.I)
+# ingest.insert_source, and index.reindex_sources reading the new source's text straight back.
+_INSERT_SOURCE = re.compile(r"^\s*INSERT INTO sources \(([\w, ]+)\) VALUES \((\?(?:, \?)*)\)\s*$", re.I)
+_READ_SOURCE = re.compile(r"^\s*SELECT ([\w, ]+) FROM sources WHERE id = \?\s*$", re.I)
+_WRITES_SOURCES = re.compile(r"^\s*(UPDATE|DELETE\s+FROM|INSERT(\s+OR\s+\w+)?\s+INTO)\s+sources\b", re.I)
 
 
 class Answered(Cursor):
@@ -145,6 +151,7 @@ class PipelinedDialect(SqliteDialect):
         self._pipeline = pipeline
         self._new_items = max(1, new_items)  # at most this many items will be created (ids are taken at once)
         self._item_ids: list[int] = []
+        self._sources: dict[int, dict[str, Any]] = {}  # the source inserted here: its columns as written
         self._ahead: dict[tuple[str, tuple[Any, ...]], Cursor] = {}  # statements sent before they were run
         # A story's other copies: (their source ids) -> kind -> (item id, quote) of every item they quote
         self._story: dict[tuple[Any, ...], dict[str, list[tuple[Any, ...]]]] = {}
@@ -177,6 +184,11 @@ class PipelinedDialect(SqliteDialect):
         insert = _INSERT_ITEM.match(sql)
         if insert is not None and not isinstance(params, dict):
             return self._insert_item(insert, params)
+        inserted_source = _INSERT_SOURCE.match(sql)
+        if inserted_source is not None and not isinstance(params, dict):
+            return self._insert_source(inserted_source, params)
+        if _WRITES_SOURCES.match(sql):
+            self._sources.clear()  # what is remembered of the source may change
         statement = translate(sql)
         if statement.constant is not None:
             return Constant(statement.constant)
@@ -304,6 +316,25 @@ class PipelinedDialect(SqliteDialect):
             filed[key].append((int(item_id), columns["kind"], columns["machine"], columns["edits"]))
             self._known.setdefault(int(item_id), columns)
 
+    def _insert_source(self, insert: re.Match[str], params: Sequence[Any]) -> Cursor:
+        """The source inserted with an id taken beforehand, in the round trip that takes the ids of the items
+        it may create: the client waits neither for its id nor to read its text back (``_answer``)."""
+        row = self.pg.execute(
+            "SELECT nextval(pg_get_serial_sequence('briefing.sources', 'id')), "
+            "ARRAY(SELECT nextval(pg_get_serial_sequence('briefing.items', 'id')) FROM generate_series(1, %s))",
+            (self._new_items,)).fetchone()
+        assert row is not None
+        new_id = int(row[0])
+        self._item_ids, self._new_items = [int(i) for i in row[1]], 1
+        self._send_held()
+        statement = translate(f"INSERT INTO sources (id, {insert.group(1)}) VALUES (?, {insert.group(2)})")
+        self.pg.cursor().execute(statement.sql.removesuffix(" RETURNING id"), (new_id, *params))
+        columns = [c.strip() for c in insert.group(1).split(",")]
+        self._sources = {new_id: dict(zip(columns, params, strict=True))}
+        result = Answered()
+        result.lastrowid = new_id
+        return result
+
     def _insert_item(self, insert: re.Match[str], params: Sequence[Any]) -> Cursor:
         """An item inserted with an id taken beforehand, so the client need not wait to learn it."""
         if not self._item_ids:
@@ -339,6 +370,12 @@ class PipelinedDialect(SqliteDialect):
                 return Answered([found[i] for i in sorted(found)])
         if _STORY.match(sql) and not isinstance(params, dict):
             return Answered(self._story_quotes(tuple(params[:-1]), str(params[-1])))
+        source = _READ_SOURCE.match(sql)
+        if source is not None and not isinstance(params, dict) and int(params[0]) in self._sources:
+            written = self._sources[int(params[0])]
+            columns = [c.strip() for c in source.group(1).split(",")]
+            if all(c in written for c in columns):
+                return Answered([tuple(written[c] for c in columns)])
         read = _READ_ITEM.match(sql)
         if read is not None and not isinstance(params, dict):
             known = self._known.get(int(params[0]))
