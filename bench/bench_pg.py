@@ -90,7 +90,8 @@ def team_library(admin_dsn: str, database: str, *, fresh: bool = True) -> str:
         if not exists or fresh:
             conn.execute(f"CREATE DATABASE {database}")
     admin = _on_database(admin_dsn, database)
-    team.init(admin)
+    if not team.init(admin):
+        team.upgrade_schema(admin)  # a library kept from an earlier run: brought up to this program's schema
     team.add_user(admin, OFFICER, "SECRET")
     return _on_database(admin_dsn, database, OFFICER)
 
