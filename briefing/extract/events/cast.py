@@ -115,7 +115,7 @@ class Cast:
         if low in {"i", "my", "me", "we", "our"} and not _quoted(token):
             # a readout in the first person ("During a work visit to Berlin, I held a working session with my
             # counterpart"): the person the story names first; "we" are they and the one they met
-            author = self.mentions[0][1] if self.mentions else None
+            author = self.first_named()
             if author is None:
                 return []
             if low in {"we", "our"}:
@@ -148,6 +148,10 @@ class Cast:
         for member in _members(token):  # "His Royal Highness the Crown Prince and the Prime Minister of X"
             out += [p for p in self.by_description(member) if p not in out]
         return out
+
+    def first_named(self) -> Any:
+        """The person the story names first (a first-person readout's author; a programme's owner)."""
+        return self.mentions[0][1] if self.mentions else None
 
     def group_leader(self, token: Any) -> list[Any]:
         """ "received a delegation led by X", "met the team headed by X": the group stands for its leader."""

@@ -20,5 +20,5 @@ class Found:
     hosted: bool = False
     told_again: bool = False  # "the session", "the talks": a definite noun that may name an event told before
     joins_told: bool = False  # "It was attended by A and B": these people belong to the event told before
-    day_shift: int = 0
-    each: bool = False  # "X's programme included talks with A and B": one event of X with each of the others  # "had met X the previous day": days from the story's day, for an event told undated
+    day_shift: int = 0  # "had met X the previous day": days from the story's day, for an event told undated
+    each: bool = False  # "X's programme included talks with A and B": one event of X with each of the others

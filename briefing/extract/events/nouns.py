@@ -246,7 +246,7 @@ def _programme_meetings(t: Any, people: Cast) -> tuple[Any, list[Any]]:
     owner = next((p for c in (subj.children if subj is not None else []) if c.dep_ == "poss" for p in people.resolve(c)), None)
     if owner is None and subj is not None and subj.lower_ in {"this", "it"}:
         # "This included talks with A and B": the programme of the one the story follows (or names first)
-        owner = people.center or (people.mentions[0][1] if people.mentions else None)
+        owner = people.center or people.first_named()
     with_at = next((c.i for c in t.children if c.dep_ == "prep" and c.lower_ == "with"), None)
     if owner is None or with_at is None:
         return None, []

@@ -235,6 +235,7 @@ def told_by_reference(doc: Any, f: Found) -> str | None:
 
 
 _DAY_WORDS = {"day", "days", "morning", "evening", "night", "afternoon"}
+_AFTER_NUMBER = {"before", "after", "earlier", "later"}  # "a day earlier"; "the previous day" takes the others
 
 
 def day_shift(doc: Any, trigger: int) -> int:
@@ -257,9 +258,6 @@ def day_shift(doc: Any, trigger: int) -> int:
             if shift:
                 return shift
     return 0
-
-
-_AFTER_NUMBER = {"before", "after", "earlier", "later"}  # "a day earlier"; "the previous day" takes the others
 
 
 def _shift_of(words: list[str]) -> int:
