@@ -434,7 +434,7 @@ def _governor(head: Any) -> tuple[Any, list[Any]]:
     t = head
     lex = _lex()
     for _ in range(7):
-        if t.head is t:
+        if t.head.i == t.i:  # the root (spaCy builds a new Token each time: `is` never holds)
             break
         path.append(t)
         conj = t.dep_ == "conj" and t.head.pos_ in {"NOUN", "PROPN"}
@@ -1252,7 +1252,7 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
             on_pp = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > t.i
                      and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.subtree)]  # not "On trade, they agreed"
             vps = [c for c in t.children if (c.dep_ == "xcomp" or c.dep_ == "advcl" and _own_to(c) and c.i > t.i)
-                   and not any(p.i < c.i for p in on_pp)]  # "concurred to promote X" (parsed as advcl)
+                   and not any(p.i < c.i for p in on_pp) and not _word_piece(c)]  # "concurred to promote X" (advcl)
             if lemma in lex["direct"]:
                 vps += [c for c in t.children if (c.dep_ in {"xcomp", "ccomp"} or (c.dep_ == "advcl" and any(
                     k.dep_ == "aux" and k.lower_ == "to" for k in c.children))) and c not in vps]
@@ -1432,6 +1432,8 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
             break
         vp = inner
     toks = _phrase_tokens(vp, stop_before=stop)
+    if toks and toks[0].i == vp.i:
+        toks = _glued_before(vp) + toks  # "re-establish the forum": the prefix the tokenizer cut off
     kind, status, _has_doc = _inner_kind_status(vp, absorbed, {t.i for t in toks})
     doc_obj = next((c for c in vp.children if c.dep_ == "dobj" and _doc_noun_at(c.doc, c.i)), None) \
         if kind and status == "signed" and not prefix else None
@@ -1448,6 +1450,24 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
     if status == "signed":
         status = "planned"  # "agreed to sign an agreement", "will sign a treaty": the signing is still to come
     return Item(_cap(prefix + title), kind or "commitment", status or "agreed", sent, vp.i)
+
+
+def _word_piece(t: Any) -> bool:
+    """A piece of a hyphenated word the tokenizer split and the parser read as a verb of its own: "re" and "-" in
+    "re-establish" (glued to the next token, no space between)."""
+    doc = t.doc
+    if t.text in {"-", "‑"} and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_:
+        return True
+    return t.i + 2 < len(doc) and not t.whitespace_ and doc[t.i + 1].text in {"-", "‑"} and not doc[t.i + 1].whitespace_
+
+
+def _glued_before(t: Any) -> list[Any]:
+    """The prefix glued to a word by a hyphen ("re-" of "re-establish"), as tokens, or nothing."""
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text in {"-", "‑"} and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_ \
+            and doc[t.i - 2].is_alpha and len(doc[t.i - 2]) <= 5:
+        return [doc[t.i - 2], doc[t.i - 1]]
+    return []
 
 
 def _country_of(token: Any, people: Any) -> str | None:
@@ -1558,7 +1578,7 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
     listed_kind = next((hit[1] for hit in reversed(listed) if hit and hit[1] != "declaration"), "commitment")
     items = []
     j = k + 1
-    while j < len(sents) and _list_line(sents[j]):
+    while j < len(sents) and (_list_line(sents[j]) or items and _list_goes_on(sents[j - 1], sents[j])):
         s = sents[j]
         line = span_text(s)
         text = BULLET.sub("", line).strip()
@@ -1575,7 +1595,7 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
             title_toks.pop(0)
         if len(title_toks) > MAX_TITLE_TOKENS:  # too long to name both: what it is about, not who made it
             title_toks = _parties_left_out(title_toks)
-        title = _text(title_toks[:MAX_TITLE_TOKENS]) or text[:80]
+        title = _text(title_toks[:_name_end(title_toks, MAX_TITLE_TOKENS)]) or text[:80]
         if not any(c.isalpha() for c in title):
             j += 1
             continue
@@ -1588,6 +1608,23 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         items.append(Item(_cap(title), kind, status, s, tokens[0].i if tokens else s.start, named=True))
         j += 1
     return items, j
+
+
+def _name_end(toks: list[Any], cut: int, more: int = 6) -> int:
+    """Where to cut a line's title near `cut` without splitting a name: "... and the Ministry | of Energy of
+    Mongolia" runs on to the name's end (a few words at most; a name that runs on further is cut as before)."""
+    if len(toks) <= cut:
+        return len(toks)
+    end = cut
+    while end < len(toks) and end < cut + more:
+        t = toks[end]
+        nxt = toks[end + 1] if end + 1 < len(toks) else None
+        if t.text[:1].isupper() and t.is_alpha or t.lower_ in {"of", "for", "and", "the", "'s", "’s"} \
+                and nxt is not None and nxt.text[:1].isupper() and toks[end - 1].text[:1].isupper():
+            end += 1
+            continue
+        break
+    return end if end == len(toks) or not toks[end].text[:1].isupper() else cut
 
 
 def _parties_left_out(toks: list[Any]) -> list[Any]:
@@ -1649,6 +1686,30 @@ def _list_line(sent: Any) -> bool:
     return any(_doc_noun_at(sent.doc, w.i) for w in words[k:k + 3])
 
 
+def _intro_items(intro: Any, listed: list[Item]) -> list[Item]:
+    """What a list's intro itself names besides the list ("signed the Agreed Minutes and witnessed the signing of
+    the following instruments:"): its own documents, not the plural that stands for the lines below."""
+    absorbed: set[int] = set()
+    found = [it for it in _doc_noun_items(intro, absorbed) if not _stands_for_list(intro.doc[it.anchor])]
+    return [it for it in found if it.named or it.has_cue]
+
+
+def _stands_for_list(t: Any) -> bool:
+    """The noun an intro uses for the lines below: a plural, a count, or "the following"."""
+    return t.tag_ in {"NNS", "NNPS"} and not t.text[:1].isupper() or any(
+        c.lower_ in {"following", "these", "below"} or c.like_num for c in t.children)
+
+
+def _list_goes_on(prev: Any, sent: Any) -> bool:
+    """Whether a line carries on a list the line before left open with a semicolon ("...;" then "A tourism
+    document between the agencies;"): a short line of its own, not a new intro."""
+    words = [t for t in sent if not t.is_space]
+    if not words or len(words) > 40 or not span_text(prev).rstrip().endswith(";"):
+        return False
+    before = sent.doc[sent.start - 1]
+    return "\n" in before.whitespace_ + before.text and not span_text(sent).rstrip().endswith(":")
+
+
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -1685,7 +1746,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
         if span_text(sent).rstrip().endswith(":") and k + 1 < len(sents) and _list_line(sents[k + 1]):
             listed, nxt = _list_items(sents, k)
             if listed:
-                items += listed
+                items += _intro_items(sent, listed) + listed
                 k = nxt
                 continue
         years = _history_years(sent)

@@ -1,0 +1,66 @@
+"""Agreements in lists and list intros as real readouts write them (issue 10, helper 28): lines that carry a list
+on after a semicolon, the intro's own documents, minutes of a session, long names of bodies, split prefixes.
+Sentences are ours."""
+
+from __future__ import annotations
+
+from tests.core._extract_helpers import run
+
+
+def _agreements(text: str, date: str = "2024-05-01"):
+    return run(text, date=date).agreements
+
+
+def _titles(items) -> list[str]:
+    return [a.title for a in items]
+
+
+def test_a_list_left_open_by_semicolons_goes_on_through_lines_that_open_with_another_noun():
+    items = _agreements(
+        "Laos and Chile signed several documents in Vientiane on Monday. After the talks the two presidents "
+        "witnessed the signing of further documents:\n\n"
+        "An agreement on cooperation in customs matters;\n\n"
+        "A sports exchange document between the two youth ministries;\n\n"
+        "A memorandum on flood early warning;\n\n"
+        "An agreement between the national libraries of Laos and Chile.\n\n"
+        "The Chilean president will travel on to Hanoi on Wednesday.")
+    titles = " | ".join(_titles(items)).lower()
+    for words in ("customs matters", "sports exchange document", "flood early warning", "national libraries"):
+        assert words in titles, titles
+    assert all(a.status == "signed" for a in items if "hanoi" not in a.title.lower())
+
+
+def test_a_long_line_is_cut_at_the_end_of_a_name_not_inside_it():
+    items = _agreements(
+        "The following documents were signed:\n\n"
+        "A memorandum of understanding between the Ministry of Mines and Energy of Namibia and the Ministry of "
+        "Natural Resources of Ghana;\n\n"
+        "An agreement on visa exemption for holders of diplomatic passports.")
+    mines = next(a for a in items if "Mines" in a.title)
+    assert mines.title.endswith("Natural Resources of Ghana"), mines.title
+
+
+def test_the_minutes_of_a_session_signed_by_the_ministers_are_a_document():
+    items = _agreements("The foreign ministers of Zambia and Namibia signed the agreed minutes of the fourth session "
+                        "of their Joint Permanent Commission in Windhoek on Friday.")
+    minutes = next(a for a in items if "minutes" in a.title.lower())
+    assert minutes.status == "signed" and minutes.kind == "agreement"
+
+
+def test_a_list_intro_keeps_its_own_document_but_not_the_plural_that_stands_for_the_lines():
+    items = _agreements(
+        "At the close of the Malawi-Zambia commission, the two ministers signed the Agreed Minutes of the session and witnessed "
+        "the signing of the following instruments:\n"
+        "- a Memorandum of Understanding on fisheries research;\n"
+        "- an Agreement on air services.")
+    titles = _titles(items)
+    assert any("Agreed Minutes" in t for t in titles), titles
+    assert any("fisheries research" in t for t in titles) and any("air services" in t for t in titles), titles
+    assert not any("following" in t.lower() for t in titles), titles
+
+
+def test_a_verb_with_a_hyphenated_prefix_is_one_commitment():
+    items = _agreements("Peru and Chile agreed to re-establish the joint border committee and to co-host a trade fair.")
+    titles = _titles(items)
+    assert any(t.startswith("Re-establish the joint border committee") for t in titles), titles
+    assert not any(t in {"Re", "Co", "-"} for t in titles), titles
