@@ -50,6 +50,9 @@ def _validate_words(data: Any, check: Checker) -> None:
     for word, step in check.mapping("relative_days", data.get("relative_days", {})).items():
         if step not in (-1, 1):
             check.fail(f"relative_days.{word}", "must be -1 (before) or 1 (after)")
+    for word, months in check.mapping("seasons", data.get("seasons", {})).items():
+        if not (isinstance(months, list) and len(months) == 2 and all(isinstance(m, int) and 1 <= m <= 12 for m in months)):
+            check.fail(f"seasons.{word}", "must be [first month, last month], each 1-12")
 
 
 @cache
@@ -119,6 +122,7 @@ def _rules() -> list[_Rule]:
     weekdays = _alternation([*full_days, *(d.upper() for d in full_days)])
     short_days = _alternation(list(_weekday_table()))
     numbers = _alternation(list(_words()["number_words"]))
+    seasons = _alternation([w for s in _words().get("seasons", {}) for w in (s, s.capitalize())])
     M = rf"(?:{months})(?![A-Za-z])"
     WD = rf"(?:(?:{weekdays})|(?:{short_days}),)"
     D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
@@ -182,6 +186,10 @@ def _rules() -> list[_Rule]:
                       r"(?![\w'’])"),
         ("days_after", rf"\b(?P<n>\d{{1,2}}|{numbers})\s+(?P<unit>(?i:days?|weeks?))\s+(?P<dir>(?i:after|before|later|"
                        rf"earlier))\b"),
+        # "in the autumn", "next spring", "this summer", "autumn 2025" (not "the fall of the city")
+        ("season", rf"\b(?:(?P<rel>(?i:this|last|next|coming|past))\s+|(?i:in|during|by|until|over|for)\s+(?i:the\s+)?"
+                   rf"(?:(?i:early|late|mid)(?:\s+|-))?|(?=\w+\s+(?:of\s+)?{Y}))(?P<s>{seasons})(?:,?\s+(?:of\s+)?(?P<y>{Y}))?"
+                   rf"(?![\w-])(?!\s+of\s+(?!{Y}))"),
         # "in February", "slated for October", "since June", "early next month" is above
         ("month_alone", rf"\b(?:(?i:in|on|since|until|till|by|from|during|for|of|before|after|early|late|mid|end)(?:\s+|-)"
                         rf"(?:(?i:early|late|mid)(?:\s+|-))?)(?P<m>{M})"
@@ -196,6 +204,7 @@ def _rules() -> list[_Rule]:
         "today": r"(?i:today|tonight|yesterday|tomorrow|morning|afternoon|evening|night|the\s+day)", "ago": r"(?i:ago)",
         "that_year": r"(?i:year)", "days_after": r"(?i:days?|weeks?)",
         "mid_year": r"\d{4}",
+        "season": rf"(?i:{'|'.join(_words().get('seasons', {})) or 'spring'})",
     }
     return [_Rule(name, re.compile(rx), re.compile(anchors.get(name, month_anchor))) for name, rx in table]
 
@@ -363,6 +372,27 @@ def _month_against(rel: str, m: int, pub: date) -> str:
 Resolved = tuple[str, str | None] | None
 
 
+def _season_year(g: dict[str, str | None], pub: date | None, planned: bool) -> Resolved:
+    """The year a season falls in: its own ("autumn 2025"), or told against the story's day: "next spring" the
+    first to begin after it, "last winter" the latest begun before it, "in the autumn" this year's (for a plan
+    once this year's is over, next year's)."""
+    if g["y"]:
+        return g["y"], None
+    if pub is None:
+        return None
+    first, last = _words()["seasons"][(g["s"] or "").lower()]
+    rel = (g["rel"] or "").lower()
+    if rel in ("next", "coming"):
+        year = pub.year if first > pub.month else pub.year + 1
+    elif rel in ("last", "past"):
+        year = pub.year if first < pub.month else pub.year - 1
+    elif planned:
+        year = pub.year + 1 if last >= first and pub.month > last else pub.year
+    else:
+        year = pub.year - 1 if first > pub.month else pub.year
+    return str(year), None
+
+
 def _resolve(rule: str, g: dict[str, str | None], pub: date | None, planned: bool) -> Resolved:
     if rule in ("dmy", "mdy"):
         value = _day(g["d"], g["m"], g["y"], pub, planned)
@@ -397,6 +427,8 @@ def _resolve(rule: str, g: dict[str, str | None], pub: date | None, planned: boo
         return f"{int(g['y']):04d}-{_month_no(g['m']):02d}", None
     if rule == "mid_year":
         return g["y"], None
+    if rule == "season":
+        return _season_year(g, pub, planned)
     if rule == "year_range":
         y1, y2 = g["y1"], g["y2"]
         if len(y2) == 2:

@@ -167,6 +167,7 @@ class DateWordsFile(Open):
     number_words: dict[Word, Annotated[int, Field(ge=0)]]
     planned_cues: SomeWords
     relative_days: dict[Word, Annotated[int, Field(ge=-1, le=1)]] = {}
+    seasons: dict[Word, Annotated[list[Annotated[int, Field(ge=1, le=12)]], Field(min_length=2, max_length=2)]] = {}
 
 
 # ---------------------------------------------------------------- agreement_triggers.json

@@ -67,6 +67,10 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             target["actor"], target["recipient"] = f.actor, f.recipient
         if date and (not target["date"] or (f.type == "visit" and date < target["date"])):
             target["date"], target["date_end"] = date, date_end or target["date_end"]
+        if f.joins_told and len(target["keys"]) < 2:  # "the Pakistani side was led by A; the Tajik side by B"
+            key_people = target["keys"] | key_people
+            f.participants = target["participants"] + [p for p in f.participants if p not in target["participants"]]
+            f.actor, f.recipient = target["actor"] or f.actor, target["recipient"] or f.recipient
         if len(key_people) > len(target["keys"]) and key_people >= target["keys"]:  # the telling naming them all
             target["keys"], target["participants"] = key_people, list(f.participants)
             target["actor"], target["recipient"] = f.actor, f.recipient

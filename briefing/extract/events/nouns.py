@@ -104,8 +104,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                                                     for c in gov.children)
     else:
         planned = is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and is_planned(gov))
-    placed = gov.lemma_.lower() in words["place"] or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
-                                                       for c in t.children)
+    placed = _takes_place(gov, words["place"]) or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
+                                                      for c in t.children)
     close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in", "during"})
     if t.head.lower_ == "of" and t.head.head.lower_ in {"sidelines", "sideline", "margins", "margin"}:
         close = True  # "met ... on the sidelines of the ASEAN Summit"
@@ -213,6 +213,18 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     return Found(etype, t.i, sent, participants[:6] if hosted else participants[:4],
                  actor=actor or (participants[0] if participants else None), recipient=recipient, planned=planned,
                  location=place_of(t) or place_of(gov), told_again=definite, hosted=hosted)
+
+
+def _takes_place(verb: Any, place_verbs: set[str]) -> bool:
+    """Whether the verb, or the clause it raises ("is expected to be held", "is set to take place next year"),
+    is one of taking place."""
+    for _ in range(3):
+        if verb.lemma_.lower() in place_verbs:
+            return True
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
+        if verb is None:
+            return False
+    return False
 
 
 def _to_objects(verb: Any, noun: Any) -> list[Any]:

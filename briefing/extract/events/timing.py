@@ -9,6 +9,7 @@ from typing import Any
 
 from briefing.extract.dates import find_dates, number_word, relative_day_word
 from briefing.extract.events.found import Found
+from briefing.extract.events.lexicon import lex
 from briefing.extract.layout import span_text
 
 TIME_MARKS = {"since", "after", "before", "when", "until", "as", "while"}
@@ -146,6 +147,8 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
             return True
         on_trigger = t.head.i == trigger.i or (t.head.dep_ == "pobj" and t.head.head.head.i == trigger.i
                                                and t.head.head.lower_ in {"to", "in"})  # "visit to Lisbon, which began"
+        if t.dep_ == "acl" and t.lemma_.lower() in lex()["place"] and any(a.i == trigger.i for a in t.head.ancestors):
+            on_trigger = True  # "the 5th Session of the Commission, held in Islamabad on 16 June": the session's day
         other_clause = t.dep_ in {"relcl", "advcl", "acl"} and not on_trigger \
             and not any(x.i == trigger.i for x in t.subtree)
         if other_clause and (t.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children)):

@@ -129,6 +129,10 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         return []
     if rule.joins_told and subj is not None and subj.dep_ == "nsubjpass":
         return _joins_told(t, sent, subj, people)
+    if lemma in verb_words()["leading_verbs"]:
+        heads = _side_heads(t, sent, subj, people)
+        if heads is not None:
+            return heads
     if subj is not None and subj.i in used:
         return []  # "the Joint Committee would convene": the committee's meeting is already an event
     if _refused(t, rule, people) or _called_person(t, rule, people):
@@ -224,6 +228,25 @@ def _joins_told(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
         return []  # a delegation "attending" a visit are its members, not its visitors
     return [Found(etype, t.i, sent, agents[:6], actor=agents[0], recipient=agents[1] if len(agents) > 1 else None,
                   planned=is_planned(t), joins_told=True)]
+
+
+def _side_heads(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found] | None:
+    """ "The Pakistani delegation was headed by A; the Tajik side was led by B", "A led the Kenyan delegation":
+    with no destination, the heads of the sides at the sitting told before, who join it (merge). None when the
+    verb says something else ("led a delegation to Hanoi" is a visit)."""
+    groups = set(verb_words()["led_groups"]) | {"side"}
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.lemma_.lower() in groups:
+        heads = [p for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                 for p in people.resolve(g)]
+    elif subj is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in groups for c in t.children) \
+            and place_of(t) is None and not any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
+        heads = people.resolve(subj)
+    else:
+        return None
+    etype = people.last_told
+    if etype is None or etype == "visit" or not heads:
+        return []  # the head of a visiting delegation is the visitor, told by the visit itself
+    return [Found(etype, t.i, sent, heads[:2], actor=heads[0], planned=is_planned(t), joins_told=True)]
 
 
 def _each_words(noun: Any) -> set[str]:

@@ -1,0 +1,63 @@
+"""Sittings of standing bodies (joint commissions, consultations): told by the noun with a verb of taking
+place, raised or not ("is expected to be held"), who led each side, and a season as its time."""
+
+from __future__ import annotations
+
+from briefing.extract.dates import find_dates
+from tests.core._extract_helpers import run
+
+
+def sittings(x):
+    return [e for e in x.events if e.type == "conference"]
+
+
+def test_a_session_expected_to_be_held_next_year_is_planned_for_that_year():
+    x = run("Ghana and Côte d'Ivoire reviewed their trade ties in Accra on Monday. The 4th Session of the "
+            "Joint Permanent Commission is expected to be held next year in Abidjan.", date="2025-03-12")
+    planned = [e for e in sittings(x) if e.status == "planned"]
+    assert [(e.date, e.evidence[0].text.startswith("The 4th Session")) for e in planned] == [("2026", True)]
+
+
+def test_a_session_that_commenced_on_a_weekday_took_place_that_day():
+    x = run("The 8th session of the Joint Commission between Chile and Bolivia commenced in Santiago on Tuesday, "
+            "with officials reviewing trade, transport and water.", date="2025-05-08")
+    assert [(e.status, e.date) for e in sittings(x)] == [("held", "2025-05-06")]
+
+
+def test_the_heads_of_both_sides_told_after_a_session_are_its_participants():
+    x = run("The 3rd session of the Chile-Bolivia Joint Commission was held in Santiago on 4 May 2025. The "
+            "Chilean delegation was headed by Foreign Minister Alberto van Klaveren; the Bolivian side was led by "
+            "Foreign Minister Celinda Sosa.", date="2025-05-06")
+    [session] = sittings(x)
+    assert session.date == "2025-05-04"
+    assert set(session.participants) == {"Alberto van Klaveren", "Celinda Sosa"}
+
+
+def test_delegates_listed_as_attending_do_not_widen_a_sitting_of_two_leaders():
+    x = run("President Ana Soares of Angola and President Kofi Mensah of Ghana held official talks in Accra on "
+            "Monday. The talks were attended, from the Ghanaian side, by Foreign Minister Samuel Okudzeto "
+            "Ablakwa.", date="2025-03-12")
+    talks = [e for e in x.events if e.type == "talks"]
+    assert [set(e.participants) for e in talks] == [{"Ana Soares", "Kofi Mensah"}]
+
+
+def test_a_delegation_led_to_a_capital_is_still_a_visit_not_a_sitting():
+    x = run("The Joint Commission met in Lima on Monday. Foreign Minister Celinda Sosa led a delegation to Lima "
+            "on Tuesday.", date="2025-03-12")
+    assert all("Celinda Sosa" not in e.participants for e in sittings(x))
+
+
+def test_a_summit_expected_in_the_autumn_is_dated_by_the_year_the_autumn_falls_in():
+    x = run("The next trilateral summit of Chile, Peru and Ecuador is expected to take place in Quito in the "
+            "autumn, a government spokesman said.", date="2025-06-09")
+    assert [(e.status, e.date) for e in sittings(x)] == [("planned", "2025")]
+
+
+def test_seasons_are_told_against_the_story_day():
+    def year(text, planned, pub="2025-06-09"):
+        return [m.value for m in find_dates(text, pub, planned=planned)]
+    assert year("They will meet again next spring.", True) == ["2026"]
+    assert year("The leaders met last winter in Oslo.", False) == ["2024"]
+    assert year("The visit is planned for the spring.", True, pub="2025-11-20") == ["2026"]
+    assert year("Talks held in autumn 2023 stalled.", False) == ["2023"]
+    assert year("after the fall of the government", False) == []
