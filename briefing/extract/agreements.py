@@ -1441,6 +1441,10 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
     if doc_obj is not None:
         # "agreed to sign an agreement to import power": the item is the document, its title the document's
         own = _phrase_tokens(doc_obj, stop_before=stop)
+        # "agreed to sign MoUs (MOUs) on double taxation": the parser hangs what they are about on the verb
+        about = _subject_on_the_verb(vp, doc_obj, stop) if not any(
+            t.i > doc_obj.i and t.lower_ in _lex()["subject_preps"] for t in own) else []
+        own += [t for t in about if t.i > own[-1].i] if own else []
         purpose, _words = ("", []) if any(t.i > doc_obj.i for t in own) else _purpose_of(doc_obj, vp)
         if _text(own):
             title = f"{_text(own)} {purpose}".strip()
@@ -1568,7 +1572,8 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
     lex = _lex()
     lemmas = {t.lemma_.lower() for t in intro}
     low = intro.text.lower()
-    status = "signed" if ({"sign", "ink", "conclude", "exchange"} & lemmas or "signing" in low) else "agreed"
+    signing = {lemma for lemma, st in lex["status"].items() if st == "signed"}  # "sign", "ink", "seal" ...
+    status = "signed" if (signing & lemmas or "signing" in low) else "agreed"
     if not (lemmas & (set(lex["status"]) | lex["commit"] | lex["direct"] | {"deliver", "witness", "include", "adopt"})
             or "following" in low):
         return [], k + 1
@@ -1585,7 +1590,10 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         m = BULLET.match(line)
         offset = s.start_char + (m.end() if m else 0)
         doc = s.doc
-        tokens = [t for t in s if t.idx >= offset]
+        end = j + 1
+        while end < len(sents) and not _starts_a_line(sents[end]):
+            end += 1  # the parser broke the line in two ("(MOU) | Agriculture Cooperation, which ..."): one line
+        tokens = [t for x in sents[j:end] for t in x if t.idx >= offset]
         title_toks = []
         for t in tokens:
             if t.text in {";", ":"} and title_toks or t.text == "," and title_toks and not _inside_a_list(t):
@@ -1606,8 +1614,13 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
                 kind = hit[1]
                 break
         items.append(Item(_cap(title), kind, status, s, tokens[0].i if tokens else s.start, named=True))
-        j += 1
+        j = end
     return items, j
+
+
+def _starts_a_line(sent: Any) -> bool:
+    before = sent.doc[sent.start - 1] if sent.start else None
+    return before is None or "\n" in before.whitespace_ + before.text
 
 
 def _name_end(toks: list[Any], cut: int, more: int = 6) -> int:
@@ -1980,7 +1993,13 @@ def _dedupe(items: list[Item]) -> list[Item]:
 ASIDE_CLAUSES = {"relcl", "parataxis", "appos"}
 
 
-def _clause_levels(doc: Any, anchor: int) -> list[set[int]]:
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """The verbs that report what others said ("said", "reported", "announced"), shared with the events reader."""
+    return frozenset(rules("event_verbs.json").get("reporting_verbs", []))
+
+
+def _clause_levels(doc: Any, anchor: int, *, past_reports: bool = True) -> list[set[int]]:
     """The clauses around an item, innermost first, each as its token indices without the asides (relative
     clauses, other clauses) that do not hold the item: "agreed that an agreement would be signed in September"
     -> the "would be signed" clause, then the whole of "agreed ..."."""
@@ -1989,6 +2008,9 @@ def _clause_levels(doc: Any, anchor: int) -> list[set[int]]:
     came_from: Any = None
     elsewhere: set[int] = set()  # a coordinated clause's own words, left out at every level above it
     for _ in range(8):
+        if not past_reports and came_from is not None and came_from.dep_ in {"ccomp", "parataxis"} \
+                and t.lemma_.lower() in _reporting_verbs():
+            break  # "... will sign an MoU, the agency reported on Friday": Friday dates the report, not the MoU
         if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
             inside = {x.i for x in t.subtree}
             if came_from is not None and (came_from.dep_ == "conj" or came_from.dep_ == "advcl" and any(
@@ -2011,7 +2033,7 @@ def _clause_levels(doc: Any, anchor: int) -> list[set[int]]:
     return levels
 
 
-def _own_date(doc: Any, anchor: int, offset: int, mentions: list[Any]) -> str | None:
+def _own_date(doc: Any, anchor: int, offset: int, mentions: list[Any], *, planned: bool = False) -> str | None:
     """The date of the item's own clause, or of the nearest clause around it that has one; else the sentence's
     first date outside a relative clause ("the leaders, who met in March, agreed that ... would be signed in
     September" is September)."""
@@ -2021,7 +2043,13 @@ def _own_date(doc: Any, anchor: int, offset: int, mentions: list[Any]) -> str | 
     for m in mentions:
         span = doc.char_span(offset + m.start, offset + m.end, alignment_mode="expand")
         where[id(m)] = {t.i for t in span} if span is not None else set()
-    levels = _clause_levels(doc, anchor)
+    if planned:  # "..., the agency reported on Monday": the report's day, however the parser hung the report
+        told = [set(y.i for y in x.subtree) for x in doc[anchor].sent if x.lemma_.lower() in _reporting_verbs()
+                and x.pos_ in {"VERB", "AUX"} and not x.left_edge.i <= anchor <= x.right_edge.i]
+        mentions = [m for m in mentions if not any(where[id(m)] and where[id(m)] <= t for t in told)]
+        if not mentions:
+            return None
+    levels = _clause_levels(doc, anchor, past_reports=not planned)
     for level in levels:
         inside = [m for m in mentions if where[id(m)] and where[id(m)] <= level]
         if inside:
@@ -2080,7 +2108,7 @@ def _finish(doc: Any, items: list[Item]) -> list[Agreement]:
             # "agreed that a forum would be held in October": a commitment's own future dates forwards
             planned = it.status in {"planned", "proposed"} or it.kind == "commitment" and _future(doc[it.anchor])
             mentions = [m for m in find_dates(sentence, pub, planned=planned) if m.value not in {valid_from, valid_to}]
-            date = _own_date(doc, it.anchor, start, mentions)
+            date = _own_date(doc, it.anchor, start, mentions, planned=planned)
         history = []
         if it.history and find_dates is not None:
             history = sorted(set(it.history))

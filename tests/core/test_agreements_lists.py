@@ -64,3 +64,32 @@ def test_a_verb_with_a_hyphenated_prefix_is_one_commitment():
     titles = _titles(items)
     assert any(t.startswith("Re-establish the joint border committee") for t in titles), titles
     assert not any(t in {"Re", "Co", "-"} for t in titles), titles
+
+
+def test_every_line_of_a_list_sealed_in_a_capital_is_signed_even_where_the_parser_breaks_a_line():
+    items = _agreements(
+        "Peru and Kenya seal 5 agreements\n\n"
+        "The agreements sealed in Lima are:\n"
+        "- Memorandum of Understanding (MOU) Fisheries Cooperation, which aims to share research on tuna stocks;\n"
+        "- Air Services Agreement, which opens direct flights between the two capitals;\n"
+        "- Agreement on Cooperation in Higher Education, which involves student exchanges.")
+    titles = _titles(items)
+    for words in ("Fisheries Cooperation", "Air Services Agreement", "Higher Education"):
+        found = [a for a in items if words in a.title]
+        assert found and found[0].status == "signed", (words, [(a.title, a.status) for a in items])
+    assert not any("which" in t for t in titles), titles
+
+
+def test_what_documents_to_be_signed_are_about_stays_in_the_title_past_an_acronym_in_brackets():
+    items = _agreements("Oman and Kenya have agreed to sign new memorandums of understanding (MoUs) on the avoidance "
+                        "of double taxation, the state news agency reported.")
+    mou = next(a for a in items if a.kind == "mou")
+    assert "double taxation" in mou.title and mou.status == "planned", mou
+
+
+def test_a_planned_document_takes_no_date_from_the_report_that_tells_of_it():
+    # published on a Wednesday: "reported on Monday" is the report's day, not a day the MoU is to be signed
+    items = _agreements("Oman and Kenya will sign a memorandum of understanding on fisheries, the state news agency "
+                        "reported on Monday.", date="2024-05-01")
+    mou = next(a for a in items if a.kind == "mou")
+    assert mou.status == "planned" and mou.date is None, mou
