@@ -183,6 +183,7 @@ class _Mention:
     end: int
     source: str  # vocab | issue | list | head
     written: str = ""  # how the source wrote a named body or issue ("EU" for the European Union)
+    surface: str = ""  # the words a vocabulary match covers ("nuclear energy", named nuclear power)
 
 
 _LIST_END = re.compile(r"[.;:!?()\[\]\"“”]|\n|\s[–—-]\s|,\s*(?:which|who|while|whereas|but|and\s+(?:the\s+)?(?:two|both|they|he|she|it|we|agreed|reaffirmed|help))\b|\s+as\s+well\s+as\s+(?:an?|the)\s")
@@ -193,8 +194,13 @@ _STOPPER_WORDS = {"which", "that", "who", "to", "on", "between", "with", "throug
 _SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+or\s+|\s+as\s+well\s+as\s+|\s*/\s*|\s+&\s+|\s+[–—]\s+|(?<=[a-z])[–—](?=[a-z])")
 _FUNCTION_WORDS = {"of", "and", "on", "in", "for", "to", "with", "at", "by", "or"}
 _DETERMINERS = re.compile(r"(?i)^(?:the|a|an|its|their|our|his|her|other|both|all|these|those|this|that)\s+")
+# a list inside a list item: "issues of mutual interest, such as climate change" -> climate change
+_LEADING_CUES = re.compile(r"(?i)^(?:such\s+as|including|especially|particularly|notably|namely|mainly|primarily|mostly|"
+                           r"chiefly|in\s+particular|above\s+all|like)\s+")
 
 
+_INNER_CUE = re.compile(r"(?i)\s(?:such\s+as|like|including|especially|particularly|notably|namely)\s+(?=\w)")
+_VAGUE_ADJECTIVES = {"economic"}  # "economic cooperation" is what every relation has: it names no area
 _LEADING_PREPS = {"against", "on", "in", "for", "with", "about", "over", "of", "towards", "toward", "alongside"}
 _FRAME_NOUNS = {"field", "fields", "area", "areas", "sector", "sectors", "domain", "domains", "sphere", "spheres", "realm"}
 _TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend)"
@@ -211,10 +217,13 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     rules = _rules()
     item = _TRAILING_TIME.sub("", raw.strip(" ,;'\"’"))
     while True:
-        stripped = _DETERMINERS.sub("", item)
+        stripped = _DETERMINERS.sub("", _LEADING_CUES.sub("", item))
         if stripped == item:
             break
         item = stripped
+    inner = _INNER_CUE.search(item)
+    if inner:
+        return _item_name(item[inner.end():], title_case)  # "priority spheres like electronics": electronics
     words = item.split()
     if not words or len(words) > MAX_ITEM_WORDS:
         return None
@@ -242,6 +251,8 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     canonical = rules.vocab_names.get(_fold(item))
     if canonical:
         return canonical
+    if len(words) == 1 and words[0].lower() in rules.adjectives:
+        return rules.adjectives[words[0].lower()]  # "in the economic and humanitarian fields": economy, humanitarian aid
     if len(words) == 1 and words[0].lower() in _issue_frames():
         return None  # "developments (in Gaza)": the frame of an issue, its place is the topic
     if len(words) > 1 and words[0].islower() and words[-1][:1].isupper() and all(
@@ -338,11 +349,15 @@ def _without_generic_head(raw: str, start: int, doc) -> str | None:
     generic, rules = _generic_heads(), _rules()
     words = list(re.finditer(r"\S+", raw))
     end = len(raw)
+    if rules.vocab_names.get(_fold(_DETERMINERS.sub("", raw.strip()))):
+        return raw  # "border areas", "cyber threats": the vocabulary's own phrase
     while len(words) > 1 and words[-1].group().lower().strip(",;") in generic:
         words = words[:-1]
         end = words[-1].end()
         if rules.vocab_names.get(_fold(_DETERMINERS.sub("", raw[:end].strip()))):
             break  # "logistic" is logistics
+        if len(words) == 1 and words[0].group().lower() in rules.adjectives:
+            break  # "(the education and) humanitarian fields": the adjective names the area
         last = _token_at(doc, start + words[-1].start()) if doc is not None else None
         if last is not None and last.pos_ in ("NOUN", "PROPN") or last is None and not _adjective_like(words[-1].group()):
             continue
@@ -477,7 +492,7 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             if written.isupper() and len(written) > 3:
                 continue  # a shouted headline
             if rules.name_after.match(text[m.end():m.end() + 60]) or \
-                    rules.name_before.search(text[max(0, m.start() - 80):m.start()]):
+                    rules.name_before.search(text[max(0, m.start() - 160):m.start()]):
                 continue  # "Trade Secretary", "Investment, Trade and Industry Minister": part of a name or title
         elif _OFFICE_AFTER.match(text, m.end()):
             continue  # "the national security adviser", "a trade official": a person's office, not a topic
@@ -487,15 +502,15 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
                 continue  # "will travel to Rabat"
         if written[0].isupper() and not written.isupper() and _before_place(text, m.end()):
             continue  # "Metro Manila": a word of a place's name
-        if _fold(written) == "climate" and re.match(r"\s+(?:for|of)\s", text[m.end():m.end() + 5]):
-            continue  # "the climate for trade", "a climate of trust": conditions, not the climate
+        if _other_sense(written, text, m.end()):
+            continue  # "the climate for trade", "the defence of human rights": another sense of the word
         if _WISH.search(text[max(0, m.start() - 60):m.start()]):
             continue  # "wishing him good health": a courtesy, not what was discussed
         if _TIME_REFERENCE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # "since the pandemic began": a date, not what the source is about
         name = rules.vocab_names.get(_fold(written))
         if name:
-            found.append(_Mention(name, m.start(), m.end(), "vocab"))
+            found.append(_Mention(name, m.start(), m.end(), "vocab", surface=written))
     for m in rules.issues.finditer(text):
         if _aside(text, m.start()):
             continue
@@ -535,6 +550,22 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
     return found
 
 
+def _other_sense(written: str, text: str, end: int) -> bool:
+    """Whether the words after a vocabulary match give it another sense (other_sense_after in topics.json):
+    "a climate of trust" is no climate, "the defence and protection of human rights" no defence."""
+    after = _other_senses().get(_fold(written))
+    return after is not None and after.match(text, end) is not None
+
+
+@cache
+def _other_senses() -> dict[str, re.Pattern]:
+    out = {}
+    for spelling, nexts in _data().get("other_sense_after", {}).items():
+        words = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(nexts, key=len, reverse=True))
+        out[_fold(spelling)] = re.compile(rf"\s+(?:{words})\s", re.IGNORECASE)
+    return out
+
+
 _OFFICE_AFTER = re.compile(r"\s+(?:adviser|advisor|advisers|advisors|secretary|envoy|official|"
                            r"officials|spokesman|spokesperson|spokeswoman|representative)\b")
 _WISH = re.compile(r"(?i)\bwish(?:es|ed|ing)?\b[^.;:!?]*$")
@@ -571,6 +602,8 @@ def _in_shouted_run(text: str, start: int, end: int) -> bool:
 
 
 _VENUE = re.compile(r"(?i)\b(?:sidelines|side-lines|margins|margin)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_ARRIVAL = re.compile(r"(?i)\b(?:arrived|arrives|arriving|arrival|landed|lands|landing|touched\s+down)\s+(?:at|in)\s+"
+                      r"(?:the\s+)?$")
 _TIME_REFERENCE = re.compile(r"(?i)\b(?:since|after|before|during|amid|post|recovery\s+from)\s+(?:the\s+)?$")
 
 
@@ -618,6 +651,8 @@ def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | 
         return None
     head = head.lower()
     last = mods[-1].lower()
+    if len(mods) == 1 and last in _VAGUE_ADJECTIVES and head != "trade":
+        return None
     if last in rules.adjectives:
         mapped = rules.adjectives[last]
         name = f"{mods[0].lower()} {mapped}" if len(mods) == 2 and " " not in mapped else mapped
@@ -649,6 +684,8 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
     """A named instrument is a topic under its own name, without its parties: "the Bangladesh–Japan Economic
     Partnership Agreement" -> Economic Partnership Agreement, "our Special Strategic Partnership"."""
     rules = _rules()
+    if _ARRIVAL.search(m.string, max(0, m.start("name") - 40), m.start("name")):
+        return None  # "arrived at Villamor Air Base": where a visitor landed, not what was discussed
     if m.group("inst") in _GEOGRAPHIC:  # "the Uruguay River", "the Sulawesi Sea": a country's name is the place's
         words = [w for w in m.group("name").split() if _fold(w) not in ("the", "our", "this")]
         if not words or len(words) > 3 or re.search(r"[a-z][–-][A-Z]", " ".join(words)):
@@ -756,7 +793,9 @@ class _Chosen:
 _WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "place": 1.5, "named": 1.5, "vocab": 1.0}
 
 
-def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
+def _choose(mentions: list[_Mention], limit: int, kept=None) -> list[_Chosen]:
+    """The topics the mentions name, at most ``limit`` of them (the weightiest), counted among those ``kept``
+    allows: a fragment that is refused takes no place from a topic."""
     mentions = _split_into_known(mentions)
     named = [(m.start, m.end) for m in mentions if m.source == "issue"]
     mentions = [m for m in mentions if m.source != "head" or not any(a < m.end and m.start < b for a, b in named)]
@@ -778,6 +817,11 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     spans = [(m.start, m.end, _key(m.name)) for m in mentions if m.source in ("list", "head")]
     mentions = [m for m in mentions if m.source != "vocab" or not any(
         a <= m.start and m.end <= b and _key(m.name) < k for a, b, k in spans)]
+    # a longer phrase that only adds words about the talk to a known one ("climate action projects") is the
+    # known one (one that adds what it is about, "fishing ports", is a topic of its own beside "fisheries")
+    known = [(m.start, m.end, _key(m.surface)) for m in mentions if m.source == "vocab" and m.surface]
+    mentions = [m for m in mentions if m.source not in ("list", "head") or not any(
+        m.start <= a and b <= m.end and b - a < m.end - m.start and k == _key(m.name) for a, b, k in known)]
     chosen: dict[frozenset[str], _Chosen] = {}
     for m in sorted(mentions, key=lambda x: x.start):
         key = _key(m.name)
@@ -798,6 +842,8 @@ def _choose(mentions: list[_Mention], limit: int) -> list[_Chosen]:
     # technologies") adds nothing; a single word may still be a topic of its own ("developments")
     topics = [t for t in topics
               if t.sources & {"vocab", "issue"} or len(t.key) < 2 or not any(t.key < o.key for o in topics)]
+    if kept is not None:
+        topics = [t for t in topics if kept(t)]
     if len(topics) > limit:
         keep = sorted(topics, key=lambda t: (-t.weight, t.first))[:limit]
         topics = [t for t in topics if t in keep]
@@ -842,6 +888,8 @@ def _kept(doc, topic: _Chosen) -> bool:
         return False
     if topic.sources & {"vocab", "issue", "place"} or doc is None or not doc.has_annotation("DEP"):
         return True  # a name from the data is a topic as it stands
+    if topic.name in rules.adjectives.values():
+        return True  # "humanitarian (fields)": the area the data names for the adjective
     start, end = topic.mentions[0]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -1057,7 +1105,7 @@ def _third_countries(text: str, doc) -> list[_Mention]:
 def topics_between(doc, start: int, end: int) -> list[str]:
     """Topic names mentioned within ``doc.text[start:end]`` (an agreement's sentence), read with the parse."""
     return [t.name for t in _choose([m for m in doc_candidates(doc) if start <= m.start and m.end <= end],
-                                    limit=MAX_TOPICS) if _kept(doc, t)]
+                                    limit=MAX_TOPICS, kept=lambda t: _kept(doc, t))]
 
 
 def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
@@ -1065,9 +1113,7 @@ def extract_topics(doc, *, limit: int = MAX_TOPICS) -> list[Topic]:
     index = DocIndex.of(doc)
     text = index.text
     topics = []
-    for t in _choose(doc_candidates(doc), limit=limit):
-        if not _kept(doc, t):
-            continue
+    for t in _choose(doc_candidates(doc), limit=limit, kept=lambda t: _kept(doc, t)):
         evidence: list[Evidence] = []
         for start, _end in t.mentions:
             s, e = index.clause_around(start, _BREAK)

@@ -1,0 +1,106 @@
+"""Topics cut from the lists real readouts write (issue 10): where an item ends, which words around it are no part
+of it, and which phrases are no topic at all. Every sentence is our own."""
+
+from __future__ import annotations
+
+from tests.core._extract_helpers import run
+
+
+def topics(text: str, pair: tuple[str, str] = ("Chile", "Peru")) -> list[str]:
+    opening = f"Ministers meet\n\nThe foreign ministers of {pair[0]} and {pair[1]} met in the capital on Monday. "
+    return [t.name for t in run(opening + text, date="2024-05-01").topics]
+
+
+def test_a_list_inside_a_list_item_gives_its_items():
+    found = topics("They agreed to work together on matters of shared concern, such as water management.")
+    assert [t for t in found if t.startswith("water")]
+    assert not [t for t in found if t.startswith(("such", "matters"))]
+
+
+def test_a_frame_inside_an_item_is_dropped():
+    found = topics("Kenya will seek investment in its priority sectors like leather processing and aquaculture.",
+                   ("Kenya", "Ghana"))
+    assert "leather processing" in found and "aquaculture" in found
+    assert not [t for t in found if "sectors" in t]
+
+
+def test_the_sectors_word_that_closes_a_list_is_no_part_of_its_last_item():
+    found = topics("Both sides want closer cooperation in the rail, aviation and shipping sectors.")
+    assert "shipping" in found
+    assert not [t for t in found if t.endswith(("sectors", "sector"))]
+
+
+def test_an_adjective_before_fields_names_its_area():
+    found = topics("They pledged closer cooperation in the cultural and humanitarian fields.")
+    assert "culture" in found
+    assert [t for t in found if t.startswith("humanitarian")]
+    assert "humanitarian fields" not in found
+
+
+def test_a_lone_economic_in_a_list_of_fields_is_the_economy():
+    found = topics("They talked about ways of expanding ties in the economic, energy and fisheries fields.")
+    assert "economy" in found
+
+
+def test_economic_cooperation_alone_names_no_area():
+    found = topics("The two ministers said that economic cooperation had grown since the last session.")
+    assert "economic cooperation" not in found
+
+
+def test_how_much_more_is_no_topic():
+    found = topics("Both sides called for wider political contacts and broader cooperation in the fishing sector.")
+    assert "broader" not in found
+    assert [t for t in found if t.startswith("fish")]
+
+
+def test_how_many_areas_is_no_topic():
+    found = topics("The envoy briefed the minister on the partnership in multiple domains.")
+    assert not [t for t in found if "domains" in t or t == "multiple"]
+
+
+def test_which_way_cooperation_runs_is_no_topic():
+    found = topics("The presidents called for cooperation in both directions in areas such as ports and railways.")
+    assert "directions" not in found
+    assert "railway" in [t.lower() for t in found] or "railways" in found
+
+
+def test_the_portfolios_of_lower_case_ministers_are_offices_not_topics():
+    found = topics("The president travelled with the ministers of Foreign Affairs, Agriculture, Health, Energy and "
+                   "Mines, and Tourism.")
+    assert not {"agriculture", "health", "energy", "tourism"} & {t.lower() for t in found}
+
+
+def test_a_phrase_that_only_adds_words_about_the_talk_is_the_known_topic():
+    found = topics("Chile announced new investment in renewable energy projects in the north of Peru.")
+    assert "renewable energy" in found
+    assert "renewable energy projects" not in found
+
+
+def test_defending_rights_is_no_defence():
+    found = topics("The ministers restated their attachment to the defence and protection of human rights.")
+    assert "defence" not in found
+    assert "human rights" in found
+
+
+def test_security_challenges_are_security():
+    found = topics("The officials discussed security challenges along the shared border.")
+    assert "security" in found
+    assert "security challenges" not in found
+
+
+def test_where_a_visitor_landed_is_no_topic():
+    found = topics("The president arrived at Kiroro Air Base on Sunday evening for a two-day visit.")
+    assert not [t for t in found if "Air Base" in t]
+
+
+def test_the_formula_of_sovereignty_is_one_topic():
+    found = topics("The ministers reaffirmed respect for the sovereignty, unity, independence and territorial integrity "
+                   "of all states in the region.")
+    assert found.count("sovereignty and territorial integrity") == 1
+    assert "independence" not in found and "territorial integrity" not in found
+
+
+def test_youth_and_sport_is_one_area():
+    found = topics("The documents to be signed cover fisheries, youth and sports, and culture.")
+    assert "youth and sport" in found
+    assert "youth" not in found
