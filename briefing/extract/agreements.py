@@ -454,6 +454,9 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     _path = [p for p in _path if p.i != head.i]  # the nouns between the document and its verb
     status = None
     lemma = gov.lemma_.lower()
+    entering = lemma in {"enter", "entry"} and _future(gov)
+    if any(p.dep_ == "prep" and p.lower_ in ASIDE_PREPS and p.head.i == gov.i for p in _path):
+        return None, gov  # "signed during the meeting of the Joint Commission": the body only dates the signing
     if head.dep_ == "nsubj" and gov.i == head.head.i and any(c.dep_ == "dobj" for c in gov.children):
         pass  # "an MoU on meteorology established a framework": what the document did, not what became of it
     elif gov.lower_ in lex["status"]:
@@ -468,6 +471,9 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
             status = None
         if lemma == "enter" and "force" not in span_text(sent).lower():
             status = None
+    if gov.lower_ == "entry" and not any(c.lower_ == "into" and any(g.lower_ == "force" for g in c.children)
+                                         for c in gov.children):
+        status = None  # "the entry into force of the treaty", not "the entry of goods"
     # the head's own participle: "the Reciprocal Access Agreement signed in Manila", "established in February"
     for c in head.children:
         if c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in lex["status"] and c.i > head.i:
@@ -507,6 +513,8 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         status = "proposed"  # "Malaysia's proposal to establish an MoU on defence cooperation"
     if status in {"signed", "agreed", "established"} and _future(gov):
         status = "planned"
+    if status == "in-force" and entering:
+        status = "planned"  # "will enter into force on 1 January": not in force yet
     if head.dep_ == "pobj" and head.head.lower_ == "under" and head.head.head.pos_ in {"VERB", "AUX"}:
         status = "in-force"  # "offered a training centre under the Pacific Skills Scheme": the scheme runs already
     text = span_text(sent).lower()
@@ -1962,6 +1970,7 @@ _MOU = re.compile(r"\bmemorand(?:um|a|ums) of understanding\b", re.IGNORECASE)
 
 
 def _key(title: str) -> str:
+    title = _BOTH_SIDES.sub("", title)  # "the investment treaty between the two countries" is the investment treaty
     title = _MOU.sub("MoU", re.sub(r"\s*\([A-Z]{2,}\)", "", title))  # a headline's "MoU" is the body's memorandum
     words = re.findall(r"[a-z0-9]+", title.lower())
     return " ".join(w for w in words if w not in {"the", "a", "an", "new", "of", "on"})

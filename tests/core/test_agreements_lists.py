@@ -93,3 +93,26 @@ def test_a_planned_document_takes_no_date_from_the_report_that_tells_of_it():
                         "reported on Monday.", date="2024-05-01")
     mou = next(a for a in items if a.kind == "mou")
     assert mou.status == "planned" and mou.date is None, mou
+
+
+# ---------------------------------------------------------------- status from the clause, not from around it
+
+
+def test_a_body_whose_meeting_dates_a_signing_is_not_signed_itself():
+    items = _agreements("The record of talks was signed on Thursday in Lusaka, during the second meeting of the "
+                        "Bilateral Joint Commission, by the foreign ministers of Zambia and Malawi.")
+    assert not [a for a in items if "Commission" in a.title and a.status == "signed"], items
+
+
+def test_the_entry_into_force_of_a_treaty_is_in_force_and_a_coming_one_is_planned():
+    items = _agreements("Chile and Fiji welcomed the entry into force of their investment treaty. The extradition "
+                        "treaty between Chile and Fiji, ratified by both parliaments, will enter into force on "
+                        "1 January.", date="2024-09-10")
+    assert next(a for a in items if "investment" in a.title.lower()).status == "in-force"
+    coming = next(a for a in items if "extradition" in a.title.lower() or a.title.lower().startswith("treaty"))
+    assert coming.status == "planned" and coming.date == "2025-01-01", coming
+
+
+def test_the_entry_of_goods_under_an_agreement_is_no_entry_into_force():
+    items = _agreements("Chile and Fiji discussed the entry of fresh produce under the phytosanitary protocol.")
+    assert not [a for a in items if a.status == "in-force" and "entry" in a.title.lower()], items
