@@ -151,6 +151,7 @@ class EventVerbsFile(Open):
     programme_verbs: Words = []
     message_nouns: Words = []
     country_sitting_verbs: Words = []
+    bearer_verbs: Words = []
 
 
 class TenseWordsFile(Open):

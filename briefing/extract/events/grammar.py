@@ -31,6 +31,12 @@ def subject_of(verb: Any) -> Any:
                     return c
         if t.dep_ == "relcl":
             return t.head
+        if t.dep_ in {"acl", "relcl", "advcl"}:
+            # "an invitation for President X to visit", "it is time for both leaders to meet": "for X to V"
+            named = [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < t.i
+                     for g in c.children if g.dep_ == "pobj" and g.i < t.i]
+            if named and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return named[-1]
         if t.dep_ == "acl" and t.head.lower_ in {"invitation", "invitations"}:
             # "accepted Lee's invitation to visit Korea": the one who accepted visits, not the one who invited
             gov = t.head.head
@@ -132,6 +138,8 @@ _ALONG = {"accompany", "attend", "present", "tow", "attendance"}
 def _companion(with_prep: Any) -> bool:
     """ "met X, with her deputy at her side", "with the trade minister accompanying him", "with aides in
     attendance": someone who came along with the subject, not someone the subject met."""
+    if with_prep.head.lower_ in {"along", "together"} and with_prep.head.i == with_prep.i - 1:
+        return True  # "X, along with her deputy, held talks with Y"
     after = [c for c in with_prep.head.children if c.i == with_prep.right_edge.i + 1]  # "at her side" on the verb
     for t in [*with_prep.subtree, *(x for c in after for x in c.subtree)]:
         if t.lower_ in {"at", "by"} and any(g.lemma_.lower() in _BESIDE for g in t.children if g.dep_ == "pobj"):

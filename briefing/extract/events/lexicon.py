@@ -110,7 +110,8 @@ def trigger_verbs() -> frozenset[str]:
     """Lemmas that can make an event: the trigger verbs, and the verbs that make one through their object
     ("had talks", "attended the summit")."""
     rules = verb_words()["rules"]
-    return frozenset(lex()["verbs"]) | {lemma for lemma, rule in rules.items() if rule.type_from_object}
+    return frozenset(lex()["verbs"]) | {lemma for lemma, rule in rules.items() if rule.type_from_object} \
+        | verb_words()["bearer_verbs"]
 
 
 def group(etype: str) -> int:

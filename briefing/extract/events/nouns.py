@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefing.extract.countries import code_of
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import has_date_word, is_planned, objects_of, place_of, subject_of
@@ -115,6 +116,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             and gov.lemma_.lower() not in words["place"] \
             and gov.lemma_.lower() not in verb_words()["visit_light_verbs"] and gov.lemma_.lower() not in words["verbs"]:
         pass  # "had met X to prepare the summit": whoever prepares a summit is not said to sit in it
+    elif any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children):
+        pass  # "welcomed the talks between the two foreign ministers": those who welcome them did not sit in them
     elif gov.pos_ in {"VERB", "AUX"} and not participants or (etype in {"visit", "meeting", "call", "talks", "conference"}
                                                             and actor is None and gov.pos_ in {"VERB", "AUX"}):
         subj = subject_of(gov)
@@ -164,6 +167,10 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                          location=place_of(t))
         if actor is None:
             return None
+        actor = _visitor_from_abroad(t, gov, actor, people)
+        if planned and people.visit_told and t.dep_ == "nsubj" and gov.lemma_.lower() not in (
+                words["place"] | _TAKING_PART | verb_words()["visit_light_verbs"]) and not is_planned(t, climb=False):
+            planned = False  # "her visit will contribute to closer ties": the visit told before; the future is its effect
         of_visitor = any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and actor in people.resolve(g) for g in c.children) for c in t.children)
         if not (has_poss or of_visitor) and (gov.lemma_.lower() not in verb_words()["visit_light_verbs"]
@@ -213,6 +220,17 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     return Found(etype, t.i, sent, participants[:6] if hosted else participants[:4],
                  actor=actor or (participants[0] if participants else None), recipient=recipient, planned=planned,
                  location=place_of(t) or place_of(gov), told_again=definite, hosted=hosted)
+
+
+def _visitor_from_abroad(noun: Any, gov: Any, actor: Any, people: Cast) -> Any:
+    """ "X had met with the Angolan President during his state visit to India", X Indian: no one visits their
+    own country, so the visitor is the other one the clause names, from elsewhere."""
+    home = code_of(place_of(noun) or place_of(gov) or "")
+    if home is None or getattr(actor, "country", None) != home:
+        return actor
+    subj = subject_of(gov) if gov.pos_ in {"VERB", "AUX"} else None
+    named = (people.resolve(subj) if subj is not None else []) + objects_of(gov, people, preps={"with", "on"})
+    return next((p for p in named if p is not actor and getattr(p, "country", None) not in {None, home}), actor)
 
 
 def _takes_place(verb: Any, place_verbs: set[str]) -> bool:

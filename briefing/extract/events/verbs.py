@@ -97,6 +97,11 @@ def _named_as(verb: Any, people: Cast) -> bool:
 
 def _subjects(t: Any, subj: Any, people: Cast) -> list[Any]:
     subjects = people.resolve(subj) if subj is not None else []
+    if subj is not None and subj.head.i == t.i:
+        # "A of X and B of Y received ...": the parser may make both subjects of the verb, with no conjunct
+        before = [c for c in t.children if c.dep_ == "nsubj" and c.i < subj.i and any(g.dep_ == "cc" for g in c.children)]
+        earlier = [p for c in before for p in people.resolve(c)]
+        subjects = [p for k, p in enumerate(earlier) if p not in earlier[:k]] + [p for p in subjects if p not in earlier]
     if subj is not None and subj.dep_ == "nsubj" and len(subjects) == 1:
         more = people.in_np(subj)
         if len(more) > 1:
@@ -129,6 +134,8 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         return []
     if rule.joins_told and subj is not None and subj.dep_ == "nsubjpass":
         return _joins_told(t, sent, subj, people)
+    if lemma in verb_words()["bearer_verbs"] and _borne_message(t, subj) is not None:
+        return _message_borne(t, sent, subj, people)
     if lemma in verb_words()["leading_verbs"]:
         heads = _side_heads(t, sent, subj, people)
         if heads is not None:
@@ -230,6 +237,34 @@ def _joins_told(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
                   planned=is_planned(t), joins_told=True)]
 
 
+def _borne_message(t: Any, subj: Any) -> Any:
+    """The message a bearer verb carries: its passive subject or its object, when one of the message nouns."""
+    passive = subj is not None and subj.dep_ == "nsubjpass"
+    message = subj if passive else next((c for c in t.children if c.dep_ == "dobj"), None)
+    return message if message is not None and message.lemma_.lower() in verb_words()["message_nouns"] else None
+
+
+def _message_borne(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
+    """ "The message was delivered to the President at State House by Special Envoy X", "X handed over a letter
+    from Y to Z": the bearer was received by the one it was brought to (the writer, "from Y", was not there)."""
+    message = _borne_message(t, subj)
+    if message is None:
+        return []
+    passive = message.dep_ == "nsubjpass"
+    if passive:  # the parser may hang the "by" on the place before it ("at State House by the Envoy")
+        by = [c for c in t.subtree if c.dep_ in {"agent", "prep"} and c.lower_ == "by" and not c.is_ancestor(message)
+              and (c.head.i == t.i or c.head.dep_ == "pobj")]
+        bearers = [p for c in by[:1] for g in c.children if g.dep_ == "pobj" for p in people.resolve(g)]
+    else:
+        bearers = people.resolve(subj) if subj is not None else []
+    to = [c for w in (t, message) for c in w.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"]
+    hosts = [p for c in to for g in c.children if g.dep_ == "pobj" for p in people.resolve(g) if p not in bearers]
+    if not bearers or not hosts:
+        return []
+    return [Found("meeting", t.i, sent, [bearers[0], hosts[0]], actor=bearers[0], recipient=hosts[0],
+                  planned=is_planned(t), location=place_of(t), hosted=True)]
+
+
 def _side_heads(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found] | None:
     """ "The Pakistani delegation was headed by A; the Tajik side was led by B", "A led the Kenyan delegation":
     with no destination, the heads of the sides at the sitting told before, who join it (merge). None when the
@@ -296,8 +331,11 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
         cast = [g for g in guests if g is not hosts[0]] + hosts[:1]
         return [Found(noun_type(occasion), t.i, sent, cast[:4], actor=cast[0], recipient=hosts[0], planned=planned,
                       location=place_of(t))]
-    return [Found("meeting", t.i, sent, [guest, hosts[0]], actor=guest, recipient=hosts[0], planned=planned,
-                  location=place_of(t), hosted=True) for guest in guests if guest is not hosts[0]]
+    apart = any(c.dep_ == "advmod" and c.lower_ in {"separately", "individually"} for c in t.children)
+    each_host = [h for h in hosts if h not in guests] if apart and not passive else hosts[:1]
+    # "A and B separately received X": two audiences, one with each host
+    return [Found("meeting", t.i, sent, [guest, host], actor=guest, recipient=host, planned=planned,
+                  location=place_of(t), hosted=True) for host in each_host for guest in guests if guest is not host]
 
 
 def _occasion(t: Any) -> Any:
@@ -320,12 +358,28 @@ def honoured(t: Any, people: Cast) -> list[Any]:
         if g.lower_ in {"honour", "honor"} and g.head.lower_ == "in":
             for c in g.children:
                 if c.dep_ == "poss":
-                    out += people.resolve(c)
+                    out += _honoured_pronoun(c, people) if c.pos_ == "PRON" else people.resolve(c)
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for h in c.children:
                         if h.dep_ == "pobj":
                             out += people.resolve(h)
     return out
+
+
+def _honoured_pronoun(pron: Any, people: Cast) -> list[Any]:
+    """ "received X at the Palace and hosted a banquet in his honour": "his" is the guest of the clause, never
+    the host who gives the banquet (a pronoun is otherwise read as the sentence's subject)."""
+    meant = people.resolve(pron)
+    verb = pron.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subj = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    givers = people.resolve(subj) if subj is not None else []
+    if not meant or meant[0] not in givers:
+        return meant
+    clauses = [verb] + ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    guests = [p for v in clauses for c in v.children if c.dep_ == "dobj" for p in people.resolve(c) if p not in givers]
+    return guests[:1] or [p for p in people.last_pair if p not in givers][:1]
 
 
 def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool) -> list[Found]:

@@ -1,0 +1,85 @@
+"""Who received whom: guests and hosts read from the clause and from what the story knows of each person
+(no one visits their own country; a bearer is received, the writer of the letter is not)."""
+
+from __future__ import annotations
+
+from tests.core._extract_helpers import run
+
+
+def of_type(x, *types):
+    return [e for e in x.events if e.type in types]
+
+
+def test_his_visit_is_the_foreigners_when_the_subject_is_at_home():
+    x = run("President Gustavo Petro of Colombia held talks with President Yamandú Orsi of Uruguay in Bogotá on "
+            "Monday. Earlier, Foreign Minister Laura Sarabia of Colombia had met with the Uruguayan President "
+            "during his state visit to Colombia.", date="2025-06-10")
+    assert [e.participants for e in of_type(x, "visit")] == [["Yamandú Orsi"]]
+
+
+def test_a_message_delivered_by_an_envoy_is_a_meeting_with_the_envoy_not_the_writer():
+    x = run("President Hakainde Hichilema of Zambia has received a special message from President Daniel Chapo "
+            "of Mozambique. The message was delivered to the President at State House by the Special Envoy of "
+            "Mozambique, Foreign Minister Maria Manuela Lucas.", date="2025-04-02")
+    meetings = of_type(x, "meeting")
+    assert [set(e.participants) for e in meetings] == [{"Maria Manuela Lucas", "Hakainde Hichilema"}]
+
+
+def test_a_letter_handed_over_is_a_meeting_of_bearer_and_addressee():
+    x = run("Foreign Minister Amina Mohamed of Kenya handed over a letter from President William Ruto to "
+            "President Miguel Díaz-Canel of Cuba in Havana on Monday.", date="2025-04-02")
+    assert [set(e.participants) for e in of_type(x, "meeting")] == [{"Amina Mohamed", "Miguel Díaz-Canel"}]
+
+
+def test_greetings_conveyed_to_someone_absent_are_no_meeting_with_them():
+    x = run("King Abdullah II of Jordan received the Iraqi Foreign Minister Fuad Hussein and conveyed his "
+            "greetings to Prime Minister Mohammed Shia al-Sudani of Iraq.", date="2025-02-10")
+    assert all("Mohammed Shia al-Sudani" not in e.participants for e in x.events)
+
+
+def test_two_hosts_who_received_a_guest_separately_give_two_audiences():
+    x = run("President Luong Cuong of Vietnam and National Assembly Chairman Tran Thanh Man of Vietnam separately "
+            "received the visiting Cuban Foreign Minister Bruno Rodríguez in Hanoi today.", date="2025-03-04")
+    audiences = {frozenset(e.participants) for e in of_type(x, "meeting")}
+    assert audiences == {frozenset({"Bruno Rodríguez", "Luong Cuong"}), frozenset({"Bruno Rodríguez", "Tran Thanh Man"})}
+
+
+def test_those_who_welcome_talks_between_others_did_not_sit_in_them():
+    x = run("President Luong Cuong of Vietnam and National Assembly Chairman Tran Thanh Man of Vietnam welcomed "
+            "the talks between the Vietnamese and Cuban foreign ministers on Tuesday.", date="2025-03-04")
+    assert not any({"Luong Cuong", "Tran Thanh Man"} <= set(e.participants) for e in of_type(x, "talks"))
+
+
+def test_an_invitation_for_a_leader_to_visit_is_that_leaders_visit():
+    x = run("President Luong Cuong of Vietnam received Foreign Minister Bruno Rodríguez of Cuba in Hanoi today "
+            "and handed him an invitation for President Miguel Díaz-Canel of Cuba to visit Vietnam.",
+            date="2025-03-04")
+    assert [e.participants for e in of_type(x, "visit") if e.status == "planned"] == [["Miguel Díaz-Canel"]]
+
+
+def test_what_a_visit_will_bring_is_no_second_planned_visit():
+    x = run("Vice President Salvador Valdés Mesa of Cuba received Foreign Minister Amina Mohamed of Kenya, who is "
+            "on an official visit to Cuba, in Havana on Monday. Mohamed said her visit will contribute to closer "
+            "relations between the two countries.", date="2025-04-29")
+    assert [e.status for e in of_type(x, "visit")] == ["held"]
+
+
+def test_a_banquet_in_his_honour_honours_the_guest_not_the_host():
+    x = run("President Droupadi Murmu of India received President João Lourenço of Angola at Rashtrapati Bhavan "
+            "and hosted a banquet in his honour on Saturday.", date="2025-05-03")
+    [banquet] = of_type(x, "ceremony")
+    assert set(banquet.participants) == {"Droupadi Murmu", "João Lourenço"}
+
+
+def test_companions_along_with_the_host_are_not_whom_he_met():
+    x = run("Prime Minister Narendra Modi of India, along with External Affairs Minister S. Jaishankar and "
+            "Foreign Secretary Vikram Misri, held a bilateral meeting with President João Lourenço of Angola at "
+            "Hyderabad House on Saturday.", date="2025-05-03")
+    meetings = of_type(x, "meeting", "talks")
+    assert meetings and all("João Lourenço" in e.participants for e in meetings)
+    assert not any({"Narendra Modi", "Vikram Misri"} == set(e.participants) for e in meetings)
+
+
+def test_a_short_title_before_a_name_is_no_part_of_it():
+    x = run("EAM S. Jaishankar met President João Lourenço of Angola in New Delhi on Friday.", date="2025-05-03")
+    assert any(p.name == "S. Jaishankar" and p.title == "External Affairs Minister" for p in x.people)
