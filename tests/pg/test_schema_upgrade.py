@@ -47,14 +47,17 @@ def _version(dsn: str) -> int:
 
 def _desk(library: Team) -> tuple[PgStore, PgStore, int]:
     """Alice (SECRET) imports an open and a SECRET source; Bob is cleared to OFFICIAL. On a first-version library
-    their stores are opened as the first version's program opened them (it wrote the same rows)."""
+    their stores are opened, and Alice's sources written, as the first version's program did (it wrote the same
+    rows, and counted no changes: version 5's change_count)."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(upgrade, "SCHEMA_VERSION", _version(library.admin))
+        if _version(library.admin) < 5:
+            patch.setattr(PgStore, "_count_change", lambda store: store._conn.execute("SELECT NULL"))
         alice, bob = PgStore.open(library.add("alice", "SECRET")), PgStore.open(library.add("bob", "OFFICIAL"))
-    plain = source(OPEN_TEXT, "oslo.txt", "2021-06-21")
-    secret = dataclasses.replace(source(SECRET_TEXT, "tromso.txt", "2021-08-02"), marking="SECRET")
-    alice.add_source(plain, extract_one(plain))
-    secret_id, _ = alice.add_source(secret, extract_one(secret))
+        plain = source(OPEN_TEXT, "oslo.txt", "2021-06-21")
+        secret = dataclasses.replace(source(SECRET_TEXT, "tromso.txt", "2021-08-02"), marking="SECRET")
+        alice.add_source(plain, extract_one(plain))
+        secret_id, _ = alice.add_source(secret, extract_one(secret))
     return alice, bob, secret_id
 
 

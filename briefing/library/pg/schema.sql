@@ -327,6 +327,78 @@ DROP TRIGGER IF EXISTS items_versions ON items;
 CREATE TRIGGER items_versions AFTER UPDATE ON items FOR EACH ROW
     WHEN (OLD.edits IS DISTINCT FROM NEW.edits) EXECUTE FUNCTION bb_record_version();
 
+-- The library's change count (version 5): one more for every transaction that changed a row of the tables
+-- an import reads (sources, items and what hangs on them, clearances), whoever ran it. An import keeps what it
+-- read from one source to the next while the count is the one it expects (PgStore._cache_still_valid);
+-- writers in other databases of the server and autovacuum leave it alone, unlike the server's transaction ids.
+-- The count is raised by UPDATE of its one row in the writing transaction itself: the row lock makes a second
+-- writer wait until the first has committed, so the counts go up in commit order, and a snapshot sees
+-- exactly the count of the writing transactions it sees committed (an uncommitted write is counted as it
+-- becomes visible, never before nor after). The row is updated as late as possible: by the store as the last
+-- statement of its transaction (the setting briefing.count_at_end, then bb_count_change()), by anybody else
+-- (plain SQL, `team add-user`) as it commits (a deferred trigger on change_pending), so the lock is held
+-- for no more than the commit. Tables made here, not above, so that an older library gets them too.
+CREATE TABLE IF NOT EXISTS change_count (
+    one boolean PRIMARY KEY DEFAULT true CHECK (one),
+    n bigint NOT NULL
+);
+INSERT INTO change_count (one, n) VALUES (true, 0) ON CONFLICT DO NOTHING;
+CREATE TABLE IF NOT EXISTS change_pending ();  -- a row a transaction to count as it commits (then deleted)
+
+-- The count after this transaction's change (raised once, whoever calls), or NULL if it changed nothing.
+CREATE OR REPLACE FUNCTION bb_count_change() RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = briefing, pg_temp AS $$
+DECLARE
+    counted text := nullif(current_setting('briefing.change_counted', true), '');
+    raised bigint;
+BEGIN
+    IF counted IS NOT NULL THEN
+        RETURN counted::bigint;
+    END IF;
+    IF nullif(current_setting('briefing.changed', true), '') IS NULL THEN
+        RETURN NULL;
+    END IF;
+    UPDATE briefing.change_count c SET n = c.n + 1 RETURNING c.n INTO raised;
+    PERFORM set_config('briefing.change_counted', raised::text, true);
+    RETURN raised;
+END
+$$;
+-- The first statement of a transaction that changes one of the tables (the trigger's WHEN skips the others).
+CREATE OR REPLACE FUNCTION bb_note_change() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = briefing, pg_temp AS $$
+BEGIN
+    PERFORM set_config('briefing.changed', 'on', true);
+    IF nullif(current_setting('briefing.count_at_end', true), '') IS NULL THEN
+        INSERT INTO briefing.change_pending DEFAULT VALUES;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE OR REPLACE FUNCTION bb_count_pending() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = briefing, pg_temp AS $$
+BEGIN
+    DELETE FROM briefing.change_pending;  -- this transaction's row: nobody else's is visible
+    PERFORM briefing.bb_count_change();
+    RETURN NULL;
+END
+$$;
+DROP TRIGGER IF EXISTS count_at_commit ON change_pending;
+CREATE CONSTRAINT TRIGGER count_at_commit AFTER INSERT ON change_pending DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION bb_count_pending();
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['sources', 'items', 'contributions', 'evidence', 'item_keys', 'items_fts', 'sources_fts',
+                             'kept_apart', 'dismissed', 'clearances', 'markings'] LOOP
+        EXECUTE format('DROP TRIGGER IF EXISTS count_changes ON briefing.%I', t);
+        EXECUTE format('CREATE TRIGGER count_changes AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON briefing.%I '
+                       'FOR EACH STATEMENT WHEN (nullif(current_setting(''briefing.changed'', true), '''') IS NULL) '
+                       'EXECUTE FUNCTION briefing.bb_note_change()', t);
+    END LOOP;
+END
+$$;
+
 -- An item's marking_rank: the highest marking among the sources that say anything about it (an item
 -- left with no source keeps its own). Kept by the owner (SECURITY DEFINER): an officer's own view of
 -- the sources is cut by their clearance. In PL/pgSQL, so that its plan is kept from one call to the next
@@ -570,5 +642,6 @@ CREATE POLICY own ON clearances FOR SELECT USING (role = session_user);
 -- What officers may do at all (the group role itself is made by `briefing team init`).
 GRANT USAGE ON SCHEMA briefing TO briefing_officer;
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA briefing TO briefing_officer;
-REVOKE INSERT, UPDATE, DELETE ON clearances, markings, meta, item_versions FROM briefing_officer;
+REVOKE INSERT, UPDATE, DELETE ON clearances, markings, meta, item_versions, change_count, change_pending
+    FROM briefing_officer;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA briefing TO briefing_officer;

@@ -80,6 +80,10 @@ class NotOnTeamLibrary(LibraryError, AttributeError):
     """An operation of the SQLite library that the team library does not offer yet."""
 
 
+class _Overtaken(Exception):
+    """A colleague's change was committed while a source was written with the import's cache kept from before it."""
+
+
 class Refused(LibraryError):
     """The server refused a change (a lost connection, a privilege the officer lacks); nothing was saved."""
 
@@ -119,7 +123,7 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         self._pending: list[Change] = []
         self._step_id: int | None = None
         self._step_name: str | None = None
-        self._cache_mark: tuple[int, int] = (0, -1)  # (import cache, the transaction id that last wrote with it)
+        self._cache_mark: tuple[int, int] = (0, -1)  # (import cache, the library's change count it is current at)
         row = conn.execute("SELECT session_user, bb_clearance()").fetchone()
         assert row is not None
         self.user: str = row[0]
@@ -191,12 +195,14 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
                 with self._conn.transaction():
                     step_id = pg_undo.begin(self._conn, name, ingest.now())
                     self._conn.execute("SELECT set_config('briefing.step', %s, true), "
-                                       "set_config('briefing.step_name', %s, true)", (str(step_id), name))
+                                       "set_config('briefing.step_name', %s, true), "
+                                       "set_config('briefing.count_at_end', 'on', true)", (str(step_id), name))
                     self._step_id, self._step_name = step_id, name
                     try:
                         yield self._db
                         pg_undo.finish(self._conn, step_id)
                         self._notify()
+                        self._count_change()
                     finally:
                         self._step_id = self._step_name = None
             except psycopg.errors.UniqueViolation:
@@ -209,6 +215,12 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
                 self._pending.clear()
                 raise
         self._flush()
+
+    def _count_change(self) -> psycopg.Cursor[Any]:
+        """Raise the library's change count if this transaction changed anything (schema.sql, change_count): the
+        last statement before the commit, as it holds the count's row lock until then. The transaction has set
+        ``briefing.count_at_end``. Its cursor gives the count after it (None: nothing was changed)."""
+        return self._conn.execute("SELECT bb_count_change()")
 
     def _announce(self, what: str, ids: Iterable[int] = (), step: str | None = None) -> None:
         ids = tuple(ids)
@@ -337,36 +349,22 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         """Write one source of an import in its own transaction, recorded into the import's step.
 
         ``cache``: the import's ``ingest.ContributionCache`` of the items it joins, kept from one source to
-        the next while nobody else writes to the server (``_cache_still_valid``)."""
+        the next while nobody else changes the library (``_cache_still_valid``)."""
         self._check_cleared(source.marking)
         kept = cache if isinstance(cache, ingest.ContributionCache) else None
         with self._lock:
             try:
-                with self._conn.transaction():
-                    # Is the source held already, and has anybody written since the cache was filled? One
-                    # round trip; the step's settings, the notifications and the transaction id read back for
-                    # the cache are sent with the source's statements (_write_source), waiting for nothing.
-                    row = self._conn.execute("SELECT (SELECT id FROM sources WHERE sha256 = %s), "
-                                             "pg_current_snapshot()::text", (source.sha256,)).fetchone()
-                    assert row is not None
-                    if kept is not None and not self._cache_still_valid(kept, str(row[1])):
-                        kept.clear()
-                    if row[0] is not None:
-                        return int(row[0]), False
-                    settings = (("briefing.step", str(step_id)), ("briefing.step_name", "Import")) \
-                        if step_id is not None else ()
-                    self._step_name = "Import"
-                    txid: list[Any] = []
-
-                    def then() -> None:
-                        self._notify()
-                        if kept is not None:
-                            txid.append(self._conn.execute("SELECT txid_current()"))
-
-                    source_id = self._write_source(source, extraction, kept, settings=settings, then=then)
-                    if kept is not None:
-                        row = txid[0].fetchone()
-                        self._cache_mark = (id(kept), int(row[0]) if row else -1)
+                try:
+                    result = self._add_source_once(source, extraction, step_id, kept)
+                except _Overtaken:
+                    # A colleague's change was committed while this source was written with what the cache
+                    # had kept from before it: rolled back, and written again with every read made afresh.
+                    log.debug("%s: written again, a colleague's change came in between", source.path)
+                    self._pending.clear()
+                    assert kept is not None
+                    kept.clear()
+                    self._cache_mark = (0, -1)
+                    result = self._add_source_once(source, extraction, step_id, kept)
             except BaseException:
                 self._pending.clear()
                 if kept is not None:
@@ -375,18 +373,62 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
             finally:
                 self._step_name = None
             self._flush()
+        return result
+
+    def _add_source_once(self, source: Source, extraction: Extraction, step_id: int | None,
+                         kept: ingest.ContributionCache | None) -> tuple[int, bool]:
+        with self._conn.transaction():
+            # Is the source held already, and has anybody changed the library since the cache was filled? One
+            # round trip; the step's settings, the notifications and the raising of the change count are sent
+            # with the source's statements (_write_source), waiting for nothing.
+            row = self._conn.execute("SELECT (SELECT id FROM sources WHERE sha256 = %s), "
+                                     "(SELECT n FROM change_count)", (source.sha256,)).fetchone()
+            assert row is not None
+            count = int(row[1])
+            carried = kept is not None and self._cache_still_valid(kept, count)
+            if kept is not None and not carried:
+                kept.clear()
+            if row[0] is not None:
+                if kept is not None:
+                    self._cache_mark = (id(kept), count)
+                return int(row[0]), False
+            settings = (("briefing.count_at_end", "on"),
+                        *((("briefing.step", str(step_id)), ("briefing.step_name", "Import")) if step_id is not None else ()))
+            self._step_name = "Import"
+            counted: list[psycopg.Cursor[Any]] = []
+
+            def then() -> None:
+                self._notify()
+                counted.append(self._count_change())
+
+            source_id = self._write_source(source, extraction, kept, settings=settings, then=then)
+            row = counted[0].fetchone()
+            raised = row[0] if row else None
+            if carried and raised is not None and raised != count + 1:
+                raise _Overtaken  # see _cache_still_valid
+            if kept is not None:  # current at the count read above, with this transaction's own change
+                self._cache_mark = (id(kept), count + (raised is not None))
         return source_id, True
 
-    def _cache_still_valid(self, cache: ingest.ContributionCache, snapshot: str) -> bool:
-        """Has no transaction but this store's last one written anything since (on the whole server)?
-        ``snapshot``: pg_current_snapshot() at the start of this transaction.
+    def _cache_still_valid(self, cache: ingest.ContributionCache, count: int) -> bool:
+        """Has nobody but this import changed the library since the cache was filled? ``count``: the library's
+        change count (schema.sql, change_count) as this transaction's first statement sees it.
 
-        Every writing transaction takes the next transaction id; if the next one to be given is still the
-        one after ours, and none is in progress, nothing the cache remembers can have changed."""
-        if self._cache_mark[0] != id(cache):
-            return False
-        _, xmax, in_progress = snapshot.split(":")
-        return int(xmax) == self._cache_mark[1] + 1 and not in_progress
+        Why the test is safe. Every transaction that changes a table an import reads raises the count by one,
+        by updating its one row in that transaction, and a second one waits for the row until the first has
+        committed: the counts go up in commit order, and a snapshot sees as many as it sees writing transactions
+        committed (the count and the rows become visible at once, never one before the other). The cache is
+        marked with the count it is current at (this import's own transactions included, each counted once):
+        the count read now is that one only if no other change of this library has become visible since, and
+        then every read the cache saved reads the same at the start of this transaction. A colleague's
+        transaction in progress is not in sight then, for the cache nor for a read of the server. If it (or any
+        other) commits while this source is being written, the cache could answer what a read made after that
+        commit would answer otherwise; so the count this transaction raises its own to is checked before it
+        commits: anything but one more than the count read at its start means another commit came in between,
+        and the source is written again with an empty cache (``_Overtaken``). So an import with its cache kept
+        reads what one without it would. Writers in other databases of the server, and autovacuum, leave the
+        count alone: what the server's transaction ids, used here before, did not."""
+        return self._cache_mark == (id(cache), count)
 
     def _write_source(self, source: Source, extraction: Extraction, cache: ingest.ContributionCache | None = None,
                       *, settings: Sequence[tuple[str, str]] = (), then: Callable[[], None] | None = None) -> int:
@@ -690,7 +732,8 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
                 if step is None:
                     return None
                 step_id, name = step
-                self._conn.execute("SELECT set_config('briefing.step_name', %s, true)",
+                self._conn.execute("SELECT set_config('briefing.step_name', %s, true), "
+                                   "set_config('briefing.count_at_end', 'on', true)",
                                    (f"{'Undo' if undoing else 'Redo'} {name}",))
                 applied = pg_undo.apply(self._conn, step_id, name, undoing=undoing)
                 refresh_items(self._db, applied.items)
@@ -698,6 +741,10 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
                 self._conn.execute("SELECT bb_refresh_rank(%s)", (sorted(applied.items),))
                 self._announce("reset", sorted(applied.items), name)
                 self._notify()
+                # The foreign keys apply deferred (pg_undo.apply) are checked now, not at the commit: they lock the
+                # rows they point at, and no lock is to be waited for while the change count's row is held.
+                self._conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
+                self._count_change()
             self._flush()
         return name
 

@@ -6,12 +6,15 @@ administrator runs ``briefing team init`` on it again, a newer one always (this 
 it holds). Raise it with every change of schema.sql, so that libraries made before the change are brought up
 to date.
 
-The tables have not changed since the first version; what has is the part of schema.sql after its heading
+The tables of the first version have not changed; what has is the part of schema.sql after its heading
 "functions, triggers, policies and grants": in version 2 the row-security policies (cheap to test and
 estimated from the tables' statistics), the marking-rank triggers (an import's new rows no longer make each
 item's sources be read again) and the search functions (``bb_match_items``, ``bb_match_sources``);
 in version 3 the item counts of the sources listing (``bb_source_item_counts``); in version 4 the undo
-log's statement trigger for the many rows an import inserts at once (``bb_log_inserted``). That part is written
+log's statement trigger for the many rows an import inserts at once (``bb_log_inserted``); in version 5 the
+library's change count (``change_count``, raised by every transaction that changes what an import reads: an
+import keeps its cache while nobody else changed this library, whatever other databases of the server do),
+whose two tables that part makes where they are missing. That part is written
 to be run again over an older library (what it replaces is dropped first), and ``upgrade`` runs it, in one
 transaction, as the library's owner: officers cannot change the schema. A store opened by the owner on an
 older library brings it up to date itself.
@@ -26,7 +29,7 @@ import psycopg
 
 from briefing.library.db import LibraryError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 _HEADING = "\n-- --- functions, triggers, policies and grants"
 _SEARCH_FUNCTION = "briefing.bb_match_items(tsquery, tsquery, boolean)"  # new in version 2
 
