@@ -29,7 +29,7 @@ class TeamGroups(StoreParts):
     def groups(self, by: str, query: Query | None = None) -> list[tuple[Any, str, int]]:
         """(key, label, count) for each group of the items ``query`` selects; ``group_ids`` gives the members."""
         query = query or Query()
-        clause, args = read.where(query, matcher=read.has_matcher(self._conn))
+        clause, args = read.where(query)
         with self._lock:
             if by == "kind":
                 counts = dict(self._conn.execute(f"SELECT i.kind, count(*) FROM items i{clause} GROUP BY i.kind",
@@ -83,7 +83,7 @@ class TeamGroups(StoreParts):
             return self.query(replace(query, source_id=key))
         if by == "country" and key is not None:
             return self.query(replace(query, country=key))
-        clause, args = read.where(query, matcher=read.has_matcher(self._conn))
+        clause, args = read.where(query)
         extra: list[Any] = []
         if by == "source":
             condition = _UNSOURCED

@@ -7,32 +7,27 @@ Row-level security has already taken out what the officer may not see: nothing h
 
 from __future__ import annotations
 
-import weakref
-from dataclasses import replace
 from typing import Any
 
 import psycopg
 
 from briefing.library import query as q
-from briefing.library.pg.search import match_clause, tsquery
+from briefing.library.pg.search import tsquery
 from briefing.library.records import SourceRecord, SourceRow
 from briefing.library.search import parse_search
 
 ORDER = " ORDER BY i.date IS NULL, i.date DESC, i.id"
 
 
-def where(query: q.Query | None, *, matcher: bool = True) -> tuple[str, list[Any]]:
+def where(query: q.Query | None) -> tuple[str, list[Any]]:
     """What follows ``FROM items i`` to select a Query's items (the same conditions as
     ``briefing.library.query.where``), and its parameters: a WHERE clause, after a join for a search text.
 
     The search text is answered by the server's ``bb_match_items`` (schema.sql: through the GIN index, which
     row security keeps an officer's own query on items_fts from using), joined rather than tested with IN:
     its rows are distinct, and a semi-join was planned as if it found 200 of them, looking each item up by
-    id (25 ms for a word in 6,000 items; a join reads the items once). ``matcher`` False: a library made by
-    an older version, without the function, is searched through items_fts itself, as it was then."""
+    id (25 ms for a word in 6,000 items; a join reads the items once)."""
     query = query or q.Query()
-    if not matcher and query.text:
-        return _where_without_matcher(query)
     join = ""
     parts: list[str] = []
     args: list[Any] = []
@@ -68,36 +63,13 @@ def where(query: q.Query | None, *, matcher: bool = True) -> tuple[str, list[Any
     return join + ((" WHERE " + " AND ".join(parts)) if parts else ""), args
 
 
-def _where_without_matcher(query: q.Query) -> tuple[str, list[Any]]:
-    clause, args = where(replace(query, text=None))
-    matched = match_clause("f.tsv", query.text)
-    if matched is None:
-        return clause, args
-    condition, extra = matched
-    return (f"{clause} AND" if clause else " WHERE") + f" i.id IN (SELECT f.rowid FROM items_fts f WHERE {condition})", \
-        [*args, *extra]
-
-
-_MATCHERS: weakref.WeakKeyDictionary[psycopg.Connection[Any], bool] = weakref.WeakKeyDictionary()
-
-
-def has_matcher(conn: psycopg.Connection[Any]) -> bool:
-    """Does the library hold the search functions (``bb_match_items``; a library made by an older version
-    does not until the administrator brings it up to date: ``briefing.library.pg.upgrade``)?"""
-    known = _MATCHERS.get(conn)
-    if known is None:
-        row = conn.execute("SELECT to_regprocedure('briefing.bb_match_items(tsquery, tsquery, boolean)') IS NOT NULL").fetchone()
-        known = _MATCHERS[conn] = bool(row and row[0])
-    return known
-
-
 def item_ids(conn: psycopg.Connection[Any], query: q.Query | None) -> list[int]:
-    clause, args = where(query, matcher=has_matcher(conn))
+    clause, args = where(query)
     return [r[0] for r in conn.execute(f"SELECT i.id FROM items i{clause}{ORDER}", args)]
 
 
 def count(conn: psycopg.Connection[Any], query: q.Query | None) -> int:
-    clause, args = where(query, matcher=has_matcher(conn))
+    clause, args = where(query)
     row = conn.execute(f"SELECT count(*) FROM items i{clause}", args).fetchone()
     return int(row[0]) if row else 0
 
@@ -108,18 +80,10 @@ def search(conn: psycopg.Connection[Any], table: str, text: str) -> list[int]:
     wanted, unwanted = tsquery(parse_search(text))
     if wanted is None:
         return []
-    if has_matcher(conn):
-        function = {"items_fts": "bb_match_items", "sources_fts": "bb_match_sources"}[table]
-        return [r[0] for r in conn.execute(
-            f"SELECT m.rowid FROM {function}(to_tsquery('bb_simple', %s), to_tsquery('bb_simple', %s), true) m "
-            "ORDER BY m.rank DESC, m.rowid", (wanted, unwanted))]
-    sql = f"SELECT f.rowid FROM {table} f WHERE f.tsv @@ to_tsquery('bb_simple', %s)"
-    args = [wanted]
-    if unwanted is not None:
-        sql += " AND NOT f.tsv @@ to_tsquery('bb_simple', %s)"
-        args.append(unwanted)
-    sql += " ORDER BY ts_rank_cd(f.tsv, to_tsquery('bb_simple', %s)) DESC, f.rowid"
-    return [r[0] for r in conn.execute(sql, [*args, wanted])]
+    function = {"items_fts": "bb_match_items", "sources_fts": "bb_match_sources"}[table]
+    return [r[0] for r in conn.execute(
+        f"SELECT m.rowid FROM {function}(to_tsquery('bb_simple', %s), to_tsquery('bb_simple', %s), true) m "
+        "ORDER BY m.rank DESC, m.rowid", (wanted, unwanted))]
 
 
 def sources(conn: psycopg.Connection[Any]) -> list[SourceRow]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.library.search import SearchTerms, parse_search
+from briefing.library.search import SearchTerms
 
 _TOKEN = re.compile(r"[^\W_]+")
 
@@ -42,23 +42,3 @@ def tsquery(terms: SearchTerms) -> tuple[str | None, str | None]:
     want = [w for w in wanted if w]
     avoid = [u for u in unwanted if u]
     return (" & ".join(want) or None, " | ".join(avoid) or None)
-
-
-def match_clause(column: str, text: str | None) -> tuple[str, list[str]] | None:
-    """SQL condition on a tsvector ``column`` for a search text, and its parameters.
-
-    None when the text asks for nothing at all (empty); a text of punctuation only matches nothing."""
-    if not text or not text.strip():
-        return None
-    wanted, unwanted = tsquery(parse_search(text))
-    parts: list[str] = []
-    args: list[str] = []
-    if wanted is None and unwanted is None:
-        return "false", []
-    if wanted is not None:
-        parts.append(f"{column} @@ to_tsquery('bb_simple', %s)")
-        args.append(wanted)
-    if unwanted is not None:
-        parts.append(f"NOT {column} @@ to_tsquery('bb_simple', %s)")
-        args.append(unwanted)
-    return " AND ".join(parts), args
