@@ -232,6 +232,9 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     folded = [_fold(w) for w in words]
     if all(f in rules.stop or f in _FUNCTION_WORDS for f in folded):
         return None  # "other key areas", "memorandum of understanding"
+    if len(words) > 1 and words[-1].lower() in ("relations", "relationship") and all(
+            f in rules.stop or _quality(w) for w, f in zip(words[:-1], folded[:-1], strict=True)):
+        return None  # "the close historical relations": how the relation is, not what it is about
     if len(words) > 1 and words[0].lower() in _LEADING_PREPS:
         return _item_name(" ".join(words[1:]), title_case)  # "(cooperation) against illicit drug trafficking"
     if folded[-1] in _FUNCTION_WORDS:
@@ -653,9 +656,12 @@ def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | 
     last = mods[-1].lower()
     if len(mods) == 1 and last in _VAGUE_ADJECTIVES and head != "trade":
         return None
+    if all(_quality(w) for w in mods) and (len(mods) > 1 or "-" in last):
+        return None  # "deep-rooted ties", "strategic cooperative partnership": how close, not about what
     if last in rules.adjectives:
         mapped = rules.adjectives[last]
-        name = f"{mods[0].lower()} {mapped}" if len(mods) == 2 and " " not in mapped else mapped
+        name = f"{mods[0].lower()} {mapped}" if len(mods) == 2 and " " not in mapped and not _quality(mods[0]) \
+            else mapped  # "defence industrial cooperation" -> defence industry; "strategic economic" -> economy
     elif last.endswith(("al", "ic", "ary", "ive", "ous")) and len(mods) == 1 and head.startswith(("coop", "partner")):
         name = f"{last} {head}"
     else:
@@ -678,6 +684,15 @@ _RELATIONAL = ("al", "ic", "ary", "ive", "ine", "ian", "ese", "ish", "an")  # "m
 
 def _adjective_like(word: str) -> bool:
     return word.lower().endswith(("al", "ic", "ive", "ous", "ary", "ful"))
+
+
+def _quality(word: str) -> bool:
+    """A word that says how a relation is ("strategic", "deep-rooted", "time-tested"), not what it is about: no
+    adjective the data maps to an area ("agricultural"), no known topic."""
+    rules, lower = _rules(), word.lower()
+    if lower in rules.adjectives or rules.vocab_names.get(_fold(word)):
+        return False
+    return "-" in lower and lower.rsplit("-", 1)[1].endswith(("ed", "ing")) or _adjective_like(lower)
 
 
 def _instrument_topic(m: re.Match) -> _Mention | None:
@@ -904,7 +919,8 @@ def _kept(doc, topic: _Chosen) -> bool:
         return False  # "sign strategic defense"
     if words[-1].pos_ not in ("NOUN", "PROPN") or words[0].pos_ in ("NUM", "ADV") or words[0].tag_ in ("CD", "JJS"):
         return False  # "economic", "namely", "two Heads of State"
-    if words[0].lower_ in ("several", "various", "many", "numerous", "first", "second", "other"):
+    if words[0].lower_ in ("several", "various", "many", "numerous", "first", "second", "third", "fourth", "fifth",
+                           "other", "another"):
         return False
     return not (topic.name[:1].islower() and words[0].text[:1].isupper() and words[0].ent_type_ in ("GPE", "LOC", "FAC")
                 and not words[0].is_sent_start)

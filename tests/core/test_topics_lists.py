@@ -104,3 +104,31 @@ def test_youth_and_sport_is_one_area():
     found = topics("The documents to be signed cover fisheries, youth and sports, and culture.")
     assert "youth and sport" in found
     assert "youth" not in found
+
+
+def test_how_old_or_close_ties_are_is_no_topic():
+    found = topics("The talks covered the deep-rooted bilateral ties, the close historical relations between the two "
+                   "peoples and their time-tested strategic cooperative partnership.")
+    assert not [t for t in found if t.startswith(("deep", "close", "historical", "strategic coop", "time"))]
+
+
+def test_a_quality_before_an_area_adjective_is_dropped():
+    found = topics("They reviewed the areas of strategic economic cooperation, notably fisheries.")
+    assert "strategic economy" not in found
+    assert "fisheries" in found
+
+
+def test_each_side_s_own_fields_are_no_topic():
+    found = topics("The two sides agreed to take forward practical cooperation in respective fields.")
+    assert not [t for t in found if "fields" in t or t == "respective"]
+
+
+def test_an_ordinal_opening_a_sentence_is_no_topic():
+    found = topics("The first cooperation concerns ports. The third cooperation concerns vaccines and biotechnology.")
+    assert "third" not in found and "first" not in found
+    assert "biotechnology" in found
+
+
+def test_the_topic_words_of_a_meeting_s_name_are_its_name():
+    found = topics("Their ministers met at the G20 Trade, Investment and Industry Ministerial Meeting in Bali.")
+    assert not {"trade", "investment", "industry"} & set(found)
