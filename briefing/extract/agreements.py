@@ -452,6 +452,11 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     lex = _lex()
     gov, _path = _governor(head)
     _path = [p for p in _path if p.i != head.i]  # the nouns between the document and its verb
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.i == gov.i and not (
+            gov.lemma_.lower() in lex["status"] and _gives_status(gov)):
+        # "the agreement is expected to be signed", "is set to be signed": the status is the infinitive's
+        gov = next((c for c in gov.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex["status"]
+                    and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)), gov)
     status = None
     lemma = gov.lemma_.lower()
     entering = lemma in {"enter", "entry"} and _future(gov)
@@ -511,8 +516,8 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     if status in {"signed", "agreed", "established"} and _own_to(gov) and gov.head.pos_ in {"NOUN", "PROPN"} \
             and gov.head.lemma_.lower() in lex["proposal_nouns"]:
         status = "proposed"  # "Malaysia's proposal to establish an MoU on defence cooperation"
-    if status in {"signed", "agreed", "established"} and _future(gov):
-        status = "planned"
+    if status in {"signed", "agreed", "established", "renewed"} and _future(gov):
+        status = "planned"  # "the visit will serve to renew the agreement": not renewed yet
     if status == "in-force" and entering:
         status = "planned"  # "will enter into force on 1 January": not in force yet
     if head.dep_ == "pobj" and head.head.lower_ == "under" and head.head.head.pos_ in {"VERB", "AUX"}:
@@ -573,7 +578,10 @@ def _future(t: Any) -> bool:
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
                 t.head.lemma_ in {"expect", "plan", "hope", "aim", "intend", "be"}
                 or t.head.lemma_.lower() in _lex()["readiness_heads"] or t.head.lower_ in _lex()["readiness_heads"]):
-            return True  # "is poised to sign", "ready to sign": not signed yet
+            return True  # "is poised to sign", "ready to sign", "authorisation to sign": not signed yet
+        if t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in {"for", "to"} and (
+                t.head.head.lemma_.lower() in _lex()["readiness_heads"] or t.head.head.lower_ in _lex()["readiness_heads"]):
+            return True  # "approval for the signing of two MoUs", "ready for signing"
         if t.dep_ in {"acl", "relcl"} and t.tag_ in {"VBN", "VBD"}:
             break  # "the Agreement signed on Monday will lay the foundation": the main clause's future is not its own
         if t.head.i == t.i:

@@ -116,3 +116,27 @@ def test_the_entry_into_force_of_a_treaty_is_in_force_and_a_coming_one_is_planne
 def test_the_entry_of_goods_under_an_agreement_is_no_entry_into_force():
     items = _agreements("Chile and Fiji discussed the entry of fresh produce under the phytosanitary protocol.")
     assert not [a for a in items if a.status == "in-force" and "entry" in a.title.lower()], items
+
+
+def test_documents_expected_or_set_to_be_signed_are_planned():
+    items = _agreements("The air services agreement between Chile and Fiji is expected to be signed next week. "
+                        "At least nine cooperation agreements between Chile and Fiji are expected to be signed "
+                        "during the visit.")
+    air = next(a for a in items if "air services" in a.title.lower())
+    assert air.status == "planned", air
+    counted = next(a for a in items if "cooperation agreements" in a.title.lower())
+    assert counted.status == "planned", counted
+
+
+def test_a_renewal_still_to_come_is_planned():
+    items = _agreements("Chile and Fiji said the president's visit will serve to renew the fisheries agreement "
+                        "between the two countries.")
+    fish = next(a for a in items if "fisheries" in a.title.lower())
+    assert fish.status == "planned", fish
+
+
+def test_authorisation_to_sign_a_deal_is_no_signing():
+    items = _agreements("The Omani cabinet granted the trade ministry authorization to sign an investment "
+                        "protection agreement with Chile.")
+    deal = next(a for a in items if "investment" in a.title.lower())
+    assert deal.status == "planned", deal
