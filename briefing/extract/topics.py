@@ -752,6 +752,8 @@ def _national_body(m: re.Match) -> bool:
     (the "South Africa–Botswana Bi-National Commission" names both)."""
     if m.group("inst") not in _NATIONAL_BODIES:
         return False
+    if {"National", "Federal"} & set(m.group("name").split()):
+        return True  # "the National Security Council": a state's own organ ("Bi-National" is one word)
     lead = _leading_party().match(m.group("name"))
     if lead is None or re.search(r"[–-]", lead.group()):
         return False
@@ -766,7 +768,7 @@ _OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
 def _leading_party() -> re.Pattern:
     """A country's name or people opening a name, alone or paired ("South Africa–Botswana ", "Japan's ")."""
     names = sorted((f for f, (_code, kind) in country_forms().items() if kind != "capital"), key=len, reverse=True)
-    return re.compile(rf"^(?:the\s+)?(?:{'|'.join(re.escape(n) for n in names)})(?:['’]s)?(?:\s*[–-]\s*|\s+)")
+    return re.compile(rf"^(?:[Tt]he\s+)?(?:{'|'.join(re.escape(n) for n in names)})(?:['’]s)?(?:\s*[–-]\s*|\s+)")
 
 
 def _without_parties(name: str) -> str:
@@ -968,7 +970,7 @@ def doc_candidates(doc) -> list[_Mention]:
         found += _multilateral_bodies(doc, found)
         found += _conjuncts_of_known(doc, text, found)
         _name_by_acronym(text, found)
-        skip = [*skip, *_menu_lines(text)]
+        skip = [*skip, *_menu_lines(text), *_credit_lines(text)]
         found = [m for m in found if not in_ranges(skip, m.start, m.end)]
         doc.user_data["bb_topic_mentions"] = found
     return found
@@ -1030,6 +1032,32 @@ def _name_by_acronym(text: str, found: list[_Mention]) -> None:
         body = known.get(m.end + opening.end()) if opening else None
         if body is not None and text[body.end:body.end + 1] == ")":
             m.name, m.written = body.name, text[m.start:m.end]
+
+
+@cache
+def _credit_cue() -> re.Pattern:
+    """A credit or a pointer to another story, at the start of a line or after a bar or bracket: "Image Credit:
+    Sudan News Agency", "Photo: Energy Ministry | Credit: ...", "Read more: ..." (the cues of honorifics.json
+    that end in a colon, and "Photo by")."""
+    hon = rule_file("honorifics.json")
+    cues = {c for c in [*hon.get("credit_cues", []), *hon.get("inline_credit_cues", [])] if c.endswith(":")}
+    cues |= {c for c in hon.get("inline_credit_cues", []) if c.lower().endswith(" by")}
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?im)(?:^[\s*_#>•-]*|\|\s*|\(\s*)(?:{alt})(?=\s|$)")
+
+
+def _credit_lines(text: str) -> list[tuple[int, int]]:
+    """Where credits run: from the cue to the end of its bracket or line. The names in them are who took the
+    picture or published the story, not what it is about ("Image Credit: Sudan News Agency")."""
+    out = []
+    for m in _credit_cue().finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        if m.group().lstrip().startswith("("):
+            close = text.find(")", m.end(), line_end)
+            line_end = close + 1 if close != -1 else line_end
+        out.append((m.start(), line_end))
+    return out
 
 
 _MENU_ITEM = re.compile(r"^(?:[A-Z][\w&'’-]*|&|and|of)(?:\s(?:[A-Z][\w&'’-]*|&|and|of)){0,2}$")

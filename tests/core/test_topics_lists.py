@@ -132,3 +132,23 @@ def test_an_ordinal_opening_a_sentence_is_no_topic():
 def test_the_topic_words_of_a_meeting_s_name_are_its_name():
     found = topics("Their ministers met at the G20 Trade, Investment and Industry Ministerial Meeting in Bali.")
     assert not {"trade", "investment", "industry"} & set(found)
+
+
+def test_one_country_s_own_agency_is_no_topic():
+    found = topics("The Ghana Revenue Authority and the Togolese Revenue Office signed a pact on customs data.",
+                   ("Ghana", "Togo"))
+    assert "customs" in found
+    assert not [t for t in found if "Revenue" in t]
+
+
+def test_a_national_council_is_a_state_s_organ_not_a_topic():
+    found = topics("The National Security Council of Togo reviewed border security on Tuesday.", ("Ghana", "Togo"))
+    assert "border security" in found
+    assert not [t for t in found if "Council" in t]
+
+
+def test_who_took_the_picture_is_no_topic():
+    found = topics("They signed an agreement on fisheries.\n\nImage Credit: Sudan News Agency\n\n"
+                   "Photo: Energy Ministry | Credit: Ukraine Presidency\n", ("Egypt", "Tunisia"))
+    assert "fisheries" in found
+    assert not {"Sudan", "Ukraine", "energy"} & set(found)
