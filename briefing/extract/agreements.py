@@ -443,7 +443,8 @@ def _governor(head: Any) -> tuple[Any, list[Any]]:
             continue  # "the Ganges renewal and a Teesta deal": the deal is not renewed
         if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in lex["status"] and t.dep_ in {"pcomp", "xcomp"}:
             continue  # "commitment to advancing the X Partnership"
-        if t.pos_ in {"VERB", "AUX"} or t.lower_ in lex["status"] or t.lemma_.lower() in lex["status"]:
+        if t.pos_ in {"VERB", "AUX"} or t.lower_ in lex["status"] or t.lemma_.lower() in lex["status"] and not (
+                t.pos_ == "NOUN" and t.tag_ == "NNS"):  # "cultural exchanges" are no exchange of documents
             return t, path
     return t, path
 
@@ -947,11 +948,16 @@ def _listing_subject(head: Any) -> Any:
     """The documents a copula or "include" lists this one among ("the five agreements are A, B and C", "the
     agreements to be signed include A, B and C"), or None."""
     t = head
-    for _ in range(12):  # up the list, through the names of the documents listed before ("A on X and B on Y")
-        if t.dep_ not in {"conj", "appos", "pobj", "prep", "compound"} or t.head.i == t.i:
+    for _ in range(30):  # up the list, through the names of the documents listed before ("A on X and B on Y")
+        inside = t.dep_ in {"pcomp"} or t.dep_ == "dobj" and t.head.dep_ in {"pcomp", "acl"}  # "an MoU on boosting X"
+        if t.dep_ not in {"conj", "appos", "pobj", "prep", "compound"} and not inside or t.head.i == t.i:
             break
         t = t.head
     verb = t.head
+    if t.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() == "be":
+        # "A, B and an agreement on C were the eight agreements signed": the list is the subject, the count after
+        return next((c for c in verb.children if c.dep_ == "attr" and c.i != head.i and c.tag_ in {"NNS", "NNPS"}
+                     and _doc_noun_at(head.doc, c.i)), None)
     if t.dep_ not in {"attr", "dobj"} or verb.lemma_.lower() not in LISTING_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
@@ -1090,7 +1096,7 @@ def _listed_under(head: Any, sent: Any) -> str | None:
     return None
 
 
-LIST_OPENERS = {"including", "namely", "among"}
+LIST_OPENERS = {"including", "namely", "among", "encompassing", "comprising"}
 
 
 def _members_listed(head: Any) -> bool:

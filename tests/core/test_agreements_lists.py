@@ -140,3 +140,35 @@ def test_authorisation_to_sign_a_deal_is_no_signing():
                         "protection agreement with Chile.")
     deal = next(a for a in items if "investment" in a.title.lower())
     assert deal.status == "planned", deal
+
+
+# ---------------------------------------------------------------- documents listed inside one sentence
+
+
+def test_documents_listed_as_the_subject_of_a_count_take_the_counts_status():
+    items = _agreements(
+        "A work plan for the MoU on fisheries, an MoU on youth and sport, an MoU on boosting mining investment, "
+        "an MoU on customs, as well as an agreement on a joint rail study were the six documents signed by "
+        "Ghana and Peru on Tuesday.")
+    for words in ("youth and sport", "mining investment", "customs", "joint rail study"):
+        found = [a for a in items if words in a.title]
+        assert found and found[0].status == "signed", (words, [(a.title, a.status) for a in items])
+
+
+def test_documents_a_plural_encompasses_take_its_status():
+    items = _agreements(
+        "Ghana and Peru concluded bilateral agreements encompassing the Cocoa Research Initiative to share plant "
+        "science, a visa waiver for service passport holders, and a memorandum of understanding to enhance "
+        "cooperation in the fields of food safety and medicines.")
+    mou = next(a for a in items if a.kind == "mou")
+    assert mou.status == "signed" and "food safety" in mou.title, mou
+    cocoa = next(a for a in items if "Cocoa" in a.title)
+    assert cocoa.status == "signed", cocoa
+
+
+def test_cultural_exchanges_give_a_listed_document_no_status_of_their_own():
+    items = _agreements(
+        "A programme of cultural exchanges between Ghana and Peru, an MoU on health cooperation and an MoU on "
+        "trade were the documents signed by the two delegations.")
+    health = next(a for a in items if "health" in a.title)
+    assert health.status == "signed", health
