@@ -61,3 +61,17 @@ def test_seasons_are_told_against_the_story_day():
     assert year("The visit is planned for the spring.", True, pub="2025-11-20") == ["2026"]
     assert year("Talks held in autumn 2023 stalled.", False) == ["2023"]
     assert year("after the fall of the government", False) == []
+
+
+def test_the_part_of_talks_scheduled_for_a_day_dates_the_talks():
+    x = run("The official part of the talks between President Aleksandr Lukashenko of Belarus and President "
+            "Emmerson Mnangagwa of Zimbabwe is scheduled for 31 January.", date="2023-01-30")
+    assert [(e.type, e.status, e.date) for e in x.events] == [("talks", "planned", "2023-01-31")]
+
+
+def test_talks_the_two_heads_of_state_will_hold_on_a_visit_are_planned():
+    x = run("President Hassan Sheikh Mohamud of Somalia arrived in Asmara on Saturday for a two-day working "
+            "visit at the invitation of President Isaias Afwerki of Eritrea. Information Minister Yemane "
+            "Gebremeskel of Eritrea said the two Heads of State will discuss regional security.", date="2025-10-04")
+    plans = [e for e in x.events if e.status == "planned" and e.type in {"meeting", "talks"}]
+    assert [set(e.participants) for e in plans] == [{"Hassan Sheikh Mohamud", "Isaias Afwerki"}]

@@ -124,6 +124,10 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
             verb = t if t.pos_ in {"VERB", "AUX"} else t.head
             subj = subject_of(verb)
             told_alone = etype in {"other", "signing"}  # "slated for July": a plan needs no names
+            if etype == "other" and subj is not None and not noun_type(subj):
+                # "The official part of the talks ... is scheduled for 31 January": the part's event
+                subj = next((g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for g in c.children if g.dep_ == "pobj" and noun_type(g)), subj)
             if etype == "other" and subj is not None and noun_type(subj):
                 if subj.i in used:
                     continue  # "The upcoming visit of X is slated for March": the visit told it

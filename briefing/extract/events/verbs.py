@@ -397,8 +397,10 @@ def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: b
     if len(pair) < 2 or not different_sides(pair[:2]):
         return []
     named = all(any(sent.start <= m.start < sent.end for m in p.mentions) for p in pair[:2])
-    if not named and not _by_phone(t):
-        return []  # "the two sides agreed ...": says nothing about a meeting of its own; "they spoke by phone" does
+    if not named and not _by_phone(t) and not (planned and not people.last_pair):
+        # "the two sides agreed ...": says nothing about a meeting of its own; "they spoke by phone" does, and so
+        # does "the two Heads of State will discuss ..." on a visit before any sitting of theirs was told
+        return []
     if _by_phone(t) or _phone_told_around(sent):  # "spoke by phone with X"; "... in phone call" (headline), then
         # "X spoke with his counterpart Y": the call the story is about
         return [Found("call", t.i, sent, pair[:2], actor=pair[0], recipient=pair[1], planned=planned)]
