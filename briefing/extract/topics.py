@@ -232,7 +232,7 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     folded = [_fold(w) for w in words]
     if all(f in rules.stop or f in _FUNCTION_WORDS for f in folded):
         return None  # "other key areas", "memorandum of understanding"
-    if len(words) > 1 and words[-1].lower() in ("relations", "relationship") and all(
+    if len(words) > 1 and words[-1].lower() in ("relations", "relation", "relationship") and all(
             f in rules.stop or _quality(w) for w, f in zip(words[:-1], folded[:-1], strict=True)):
         return None  # "the close historical relations": how the relation is, not what it is about
     if len(words) > 1 and words[0].lower() in _LEADING_PREPS:
@@ -549,7 +549,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             place = re.sub(r"['’]s$", "", place.strip())  # "North Korea's abductions issue": the country
             if place and place[0].isupper() and _fold(place) not in rules.stop:
                 offset = text.find(place, m.start("place"))
-                found.append(_Mention(place, offset, offset + len(place), "issue"))
+                known = rules.issue_names.get(place)  # "the situation in the Gaza Strip": Gaza, as the data names it
+                found.append(_Mention(known or place, offset, offset + len(place), "issue", place if known else ""))
     return found
 
 

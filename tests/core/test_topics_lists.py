@@ -152,3 +152,27 @@ def test_who_took_the_picture_is_no_topic():
                    "Photo: Energy Ministry | Credit: Ukraine Presidency\n", ("Egypt", "Tunisia"))
     assert "fisheries" in found
     assert not {"Sudan", "Ukraine", "energy"} & set(found)
+
+
+def test_a_strip_named_by_its_situation_is_the_known_issue():
+    found = topics("They discussed the dire situation in the Gaza Strip and the Gaza Strip ceasefire talks.",
+                   ("Kuwait", "Egypt"))
+    assert len([t for t in found if t.startswith("Gaza")]) == 1
+
+
+def test_joint_coordination_and_updates_are_no_topics():
+    found = topics("They stressed joint coordination at international forums and shared updates on the situation in "
+                   "Sudan.", ("Kuwait", "Egypt"))
+    assert not {"joint coordination", "coordination", "updates"} & set(found)
+
+
+def test_paired_portfolios_are_one_area():
+    found = topics("They agreed to cooperate in education and training, radio and television, and works and housing.")
+    assert "training" not in found and "radio" not in found and "works" not in found
+    assert {"education", "broadcasting", "housing"} <= set(found)
+
+
+def test_cross_border_cooperation_keeps_its_head():
+    found = topics("Both sides pledged closer cross-border cooperation along their shared frontier.")
+    assert "cross-border" not in found
+    assert "cross-border cooperation" in found
