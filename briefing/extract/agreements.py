@@ -718,7 +718,7 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" for t in toks):
                 # "the first MoU, on defence, was signed", "the second MoU is about LNG", "an MoU was signed on X"
                 toks = toks + (_subject_aside(head, others) or _copula_subject(head, others)
-                               or _subject_on_the_verb(gov, head, others))
+                               or _subject_on_the_verb(gov, head, others) or _parties_on_the_verb(gov, head, others))
             title = what_for or _text(toks)
             if not what_for and _key(_tidy(title)) == _key(_text(list(doc[span_start:span_end]))):
                 purpose, words = _purpose_of(head, gov)  # "signed an agreement ... to set up two plants"
@@ -799,7 +799,23 @@ def _subject_on_the_verb(verb: Any, head: Any, stop: set[int] | None = None) -> 
     if prep is None:  # "signed an MoU relating to X", the participle hung on the verb
         prep = next((c for c in verb.children if c.dep_ in {"advcl", "acl"} and c.i > head.i and c.tag_ == "VBG"
                      and _is_subject_word(c) and any(g.dep_ == "prep" for g in c.children)), None)
+    if prep is None:  # "an MoU was signed between the two ministries on political consultations": hung on the bodies
+        party = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _lex()["party_preps"]
+                      and c.i > head.i), None)
+        prep = next((t for t in party.subtree if t.i != party.i and t.dep_ == "prep" and _is_subject_word(t)
+                     and t.head.dep_ in {"pobj", "conj", "appos"} and not any(
+                         g.ent_type_ in {"DATE", "TIME"} for g in t.subtree)), None) if party is not None else None
     return _phrase_tokens(prep, stop_before=stop) if prep is not None else []
+
+
+def _parties_on_the_verb(verb: Any, head: Any, stop: set[int]) -> list[Any]:
+    """The bodies a bare document is made between, hung on its verb, when nothing says what it is about: "a
+    Memorandum of Understanding will be signed between the Diplomatic Academy of A and the Institute of B"."""
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.i == head.i or head.dep_ not in {"nsubj", "nsubjpass"}:
+        return []
+    party = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between" and c.i > head.i
+                  and c.i not in stop), None)
+    return _phrase_tokens(party, stop_before=stop, run_on=False) if party is not None else []
 
 
 def _is_subject_word(t: Any) -> bool:

@@ -172,3 +172,33 @@ def test_cultural_exchanges_give_a_listed_document_no_status_of_their_own():
         "trade were the documents signed by the two delegations.")
     health = next(a for a in items if "health" in a.title)
     assert health.status == "signed", health
+
+
+# ---------------------------------------------------------------- bare documents: what the verb's phrases say
+
+
+def test_what_a_bare_document_is_about_is_read_inside_the_bodies_it_was_signed_between():
+    items = _agreements("Ghana and Peru held talks in Accra. An MoU was signed between the two foreign ministries on "
+                        "political consultations.")
+    mou = next(a for a in items if a.kind == "mou")
+    assert mou.title == "MoU on political consultations" and mou.status == "signed", mou
+
+
+def test_a_bare_document_to_be_signed_between_two_bodies_is_named_by_them():
+    items = _agreements("A Memorandum of Understanding will also be signed between the Diplomatic Academy of Ghana "
+                        "and the Foreign Service Institute of Peru.")
+    mou = next(a for a in items if a.kind == "mou")
+    assert "Diplomatic Academy of Ghana" in mou.title and mou.status == "planned", mou
+
+
+def test_a_decision_to_sign_counted_agreements_is_planned():
+    items = _agreements("Ghana and Peru confirmed the decision to sign 12 agreements on Saturday in various areas "
+                        "during the state visit.", date="2024-05-16")
+    counted = next(a for a in items if "agreements" in a.title.lower())
+    assert counted.status == "planned" and counted.date == "2024-05-18", counted
+
+
+def test_the_areas_a_counted_package_covers_are_no_documents_of_their_own():
+    items = _agreements("Ghana and Peru signed nine agreements worth $2 billion on Monday. The minister said the "
+                        "agreements covered mining, energy and fisheries.")
+    assert not [a for a in items if a.title.lower().endswith(("on mining", "on energy", "on fisheries"))], items
