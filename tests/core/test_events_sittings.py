@@ -75,3 +75,17 @@ def test_talks_the_two_heads_of_state_will_hold_on_a_visit_are_planned():
             "Gebremeskel of Eritrea said the two Heads of State will discuss regional security.", date="2025-10-04")
     plans = [e for e in x.events if e.status == "planned" and e.type in {"meeting", "talks"}]
     assert [set(e.participants) for e in plans] == [{"Hassan Sheikh Mohamud", "Isaias Afwerki"}]
+
+
+def test_a_signing_at_the_end_of_a_session_over_days_is_on_its_last_day():
+    x = run("The 5th Session of the Chile-Bolivia Joint Commission was held in Santiago from 4 to 6 May 2025, "
+            "co-chaired by Foreign Minister Alberto van Klaveren of Chile and Foreign Minister Celinda Sosa of "
+            "Bolivia. At the end of the session, the two Ministers signed the Agreed Minutes.", date="2025-05-06")
+    [signing] = [e for e in x.events if e.type == "signing"]
+    assert signing.date == "2025-05-06"
+
+
+def test_an_afghani_counterpart_is_of_afghanistan():
+    x = run("Foreign Minister Faisal bin Farhan of Saudi Arabia held a meeting with his Afghani counterpart, "
+            "Mohammad Hanif Atmar, in Riyadh on Thursday.", date="2021-01-21")
+    assert any(p.name == "Mohammad Hanif Atmar" and p.country == "AF" for p in x.people)

@@ -23,7 +23,7 @@ from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
 from briefing.extract.events.lexicon import lex
 from briefing.extract.events.merge import merge
-from briefing.extract.events.timing import dates_for, day_shift, told_by_reference, visit_start
+from briefing.extract.events.timing import dates_for, day_shift, told_at_end, told_by_reference, visit_start
 from briefing.extract.events.triggers import find_triggers
 from briefing.extract.layout import passed_over
 from briefing.model import Event
@@ -79,6 +79,8 @@ def _date_of_told(doc: Any, f: Found, records: list[tuple[Found, str | None, str
     etype = lex()["nouns"][(noun,)]
     for earlier, date, date_end in reversed(records):
         if date and (doc[earlier.trigger].lower_ == noun or earlier.type == etype):
+            if date_end and told_at_end(doc, f):
+                return date_end, None  # "At the end of the session (14-16 May), they signed": on its last day
             return date, date_end
     return None, None
 

@@ -237,6 +237,14 @@ def told_by_reference(doc: Any, f: Found) -> str | None:
     return None
 
 
+def told_at_end(doc: Any, f: Found) -> bool:
+    """ "At the end of the session, the two Ministers signed ...": timed by the last day of what it names."""
+    trigger = doc[f.trigger]
+    verb = trigger if trigger.pos_ in {"VERB", "AUX"} else trigger.head
+    return any(p.dep_ == "prep" and p.lower_ in {"at", "by", "towards", "toward"} and any(
+        o.dep_ == "pobj" and o.lower_ in {"end", "close", "conclusion"} for o in p.children) for p in verb.children)
+
+
 _DAY_WORDS = {"day", "days", "morning", "evening", "night", "afternoon"}
 _AFTER_NUMBER = {"before", "after", "earlier", "later"}  # "a day earlier"; "the previous day" takes the others
 
