@@ -277,6 +277,7 @@ class TopicsFile(Strict):
     body_heads: Words = []  # ... and ending in one of these is a body or framework ("Fund", "Alliance")
     not_body_words: Words = []  # ... unless it names one of these: an agency, a building ("Ministry", "Centre")
     generic_heads: Words = []  # "maritime security environment", "sustainable approaches": a word about the talk
+    after_list_triggers: Words = []  # "Trade, energy and water on the agenda": words closing a list told before them
     other_sense_after: dict[Word, SomeWords] = {}  # "a climate of trust": words after a topic's spelling that give
     # it another sense
 

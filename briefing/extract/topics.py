@@ -970,11 +970,54 @@ def doc_candidates(doc) -> list[_Mention]:
         found = _candidates(text, doc) + _third_countries(text, doc)
         found += _multilateral_bodies(doc, found)
         found += _conjuncts_of_known(doc, text, found)
+        found += _lists_before(doc, text)
         _name_by_acronym(text, found)
         skip = [*skip, *_menu_lines(text), *_credit_lines(text)]
         found = [m for m in found if not in_ranges(skip, m.start, m.end)]
         doc.user_data["bb_topic_mentions"] = found
     return found
+
+
+@cache
+def _after_list() -> re.Pattern | None:
+    """The words that close a list of topics written before them (after_list_triggers in topics.json)."""
+    forms = _data().get("after_list_triggers", [])
+    if not forms:
+        return None
+    alt = "|".join(r"\s+".join(map(re.escape, f.split())) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])(?!\s+(?:of|for)\s)", re.IGNORECASE)  # "on the agenda of X": X
+
+
+def _lists_before(doc, text: str) -> list[_Mention]:
+    """A list told before what is said of it: "Trade, energy and water on the agenda as ...", "Migration and
+    border security were also discussed". The list runs back from the closing words to the start of its clause:
+    a verb, a pronoun, a conjunction opening a clause or a stopper word ends it."""
+    pattern = _after_list()
+    if pattern is None or not doc.has_annotation("DEP"):
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        i = _token_index(doc, len(text[:m.start()].rstrip()) - 1)
+        if i is None or doc[i].is_punct:
+            continue  # "talks with her counterpart, X, on the agenda": an aside, not a list
+        first = i
+        while first > 0 and not doc[first].is_sent_start:
+            before = doc[first - 1]
+            if before.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "ADP") and before.lower_ not in ("of", "and") \
+                    or before.lower_ in _STOPPER_WORDS or before.text in ".;:!?\"“”()[]" or "\n" in before.text:
+                break
+            first -= 1
+        start, end = doc[first].idx, doc[i].idx + len(doc[i].text)
+        if end <= start or len(text[start:end].split()) > 14:
+            continue
+        words = re.findall(r"[A-Za-z][\w'-]*", text[start:m.end()])
+        title_case = len(words) > 2 and all(w[0].isupper() or w in _FUNCTION_WORDS or w == "the" for w in words)
+        for item in _items(text, start, end, doc, title_case):
+            if item.start == start and item.name[:1].isupper() and item.name[1:2].islower() \
+                    and doc[first].pos_ != "PROPN" and not doc[first].ent_type_:
+                item.name = item.name[0].lower() + item.name[1:]  # "Seed certification, ... were discussed"
+            out.append(item)
+    return out
 
 
 def _conjuncts_of_known(doc, text: str, found: list[_Mention]) -> list[_Mention]:

@@ -176,3 +176,29 @@ def test_cross_border_cooperation_keeps_its_head():
     found = topics("Both sides pledged closer cross-border cooperation along their shared frontier.")
     assert "cross-border" not in found
     assert "cross-border cooperation" in found
+
+
+def test_a_list_told_before_the_agenda_words_gives_its_items():
+    found = [t.name for t in run("Cocoa, fertiliser and rail links on the agenda as Togo's leader visits\n\n"
+                                 "Togolese President Faure Gnassingbe held talks with Ghanaian President John Mahama "
+                                 "in Accra on Monday.", date="2024-05-01").topics]
+    assert "cocoa" in [t.lower() for t in found] and [t for t in found if t.lower().startswith("fertili")]
+    assert [t for t in found if t.startswith("rail")]
+
+
+def test_a_list_before_were_discussed_gives_its_items():
+    found = topics("Seed certification, cattle transhumance and border security were also discussed.")
+    assert {"seed certification", "border security"} <= set(found)
+    assert [t for t in found if "transhumance" in t]
+
+
+def test_the_agenda_of_a_body_is_no_list_close():
+    found = topics("She held talks with her Peruvian counterpart, Ana Ruiz, on the agenda of the Joint Commission.")
+    assert not [t for t in found if "counterpart" in t]
+
+
+def test_compounds_of_a_known_area_are_that_area():
+    found = topics("India will finance new water pipes in Port Louis and extend the visa-on-arrival facility.",
+                   ("India", "Mauritius"))
+    assert [t for t in found if t.startswith("water")]
+    assert "visas" in found
