@@ -669,7 +669,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             coordinated = _coordinated_documents(sent, span_end)
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
                     and not any((c.dep_ in {"prep", "acl"} or c.dep_ in {"amod", "compound"}
-                                 and not span_start <= c.i < span_end) and c.i not in coordinated for c in head.children):
+                                 and not span_start <= c.i < span_end) and c.i not in coordinated
+                                and not _aside_participle(c) for c in head.children):
                 continue  # "the agreement", "the MoUs and Exchange of Notes" point back at ones already named
             if status is None:
                 continue
@@ -744,6 +745,13 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
     return items
 
 
+def _aside_participle(c: Any) -> bool:
+    """A participle set off by a comma after a document ("the agreement, signed in Bangkok today, covers X"):
+    it tells more of a document already named, it does not say which one."""
+    return c.dep_ == "acl" and c.tag_ == "VBN" and c.i > 0 and c.doc[c.i - 1].text == "," \
+        and c.lemma_.lower() in _lex()["status"]
+
+
 PLURAL_DOCUMENTS = {"mous", "memoranda", "accords", "moc", "mocs"}  # the tagger often reads these as singular
 _ACRONYM_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -770,6 +778,11 @@ def _purpose_of(head: Any, gov: Any) -> tuple[str, list[Any]]:
             and gov.lemma_.lower() in lex["status"]:
         clause = next((c for c in gov.children if c.dep_ in {"advcl", "xcomp"} and c.i > head.i and _own_to(c)
                        and c.lemma_.lower() not in lex["event_verbs"] | lex["not_commitment_verbs"]), None)
+        if clause is None:  # "signed an MoU, aiming to deepen X": what the aim is
+            aim = next((c for c in gov.children if c.dep_ in {"advcl", "acl"} and c.i > head.i
+                        and c.lemma_.lower() in {"aim", "seek"} and c.tag_ in {"VBG", "VBN"}), None)
+            clause = next((c for c in aim.children if c.dep_ in {"xcomp", "advcl"} and _own_to(c)), None) \
+                if aim is not None else None
     own_subject = clause is None and head.dep_ == "nsubj" and _own_to(head.head)
     if own_subject:
         clause = head.head  # "for an MoU to open the station": the infinitive the document is the subject of
@@ -1656,6 +1669,53 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
     return items, j
 
 
+def _inline_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
+    """A list run on after an intro's colon, its items split by semicolons on one line ("the two sides signed
+    six documents: Border; an MoU on investment; a Treaty on A (SOM Treaty) and a Treaty on B"): one item for
+    each part that opens with a document (a part naming only an area is left out). The intro gives the status."""
+    intro = sents[k]
+    lex = _lex()
+    lemmas = {t.lemma_.lower() for t in intro}
+    signing = {lemma for lemma, st in lex["status"].items() if st == "signed"}
+    if not lemmas & (set(lex["status"]) | lex["commit"] | {"witness", "include"}):
+        return [], k + 1
+    status = "signed" if signing & lemmas or "signing" in intro.text.lower() else "agreed"
+    end = k + 1
+    while end < len(sents) and not _starts_a_line(sents[end]):
+        end += 1
+    tokens = [t for x in sents[k + 1:end] for t in x]
+    if sum(t.text == ";" for t in tokens) < 1:
+        return [], k + 1
+    parts: list[list[Any]] = [[]]
+    for t in tokens:
+        if t.text == ";":
+            parts.append([])
+            continue
+        nxt = [u for u in t.doc[t.i + 1:t.i + 3] if u.lower_ not in {"a", "an", "the"}]
+        if t.lower_ == "and" and parts[-1] and any(_doc_noun_at(t.doc, u.i) for u in parts[-1]) \
+                and nxt and _doc_noun_at(t.doc, nxt[0].i):
+            parts.append([])  # "... (SOM Treaty) and Treaty on ...": a second document
+            continue
+        parts[-1].append(t)
+    items = []
+    for part in parts:
+        words = [t for t in part if not t.is_space]
+        while words and (words[0].lower_ in {"and", "a", "an", "the"} or words[0].is_punct):
+            words.pop(0)
+        hit = next((_doc_noun_at(t.doc, t.i) for t in words[:3] if _doc_noun_at(t.doc, t.i)), None)
+        if hit is None:
+            continue
+        while words and words[-1].text in {".", ",", ";", ":"}:
+            words.pop()
+        if words and words[-1].text == ")":  # "(SOM Treaty)": the short name, no part of the title
+            opening = next((n for n in range(len(words) - 1, 0, -1) if words[n].text == "("), None)
+            words = words[:opening] if opening else words
+        title = _text(words[:_name_end(words, MAX_TITLE_TOKENS)])
+        if title:
+            items.append(Item(_cap(title), hit[1], status, words[0].sent, words[0].i, named=True))
+    return (items, end) if len(items) >= 2 else ([], k + 1)
+
+
 def _starts_a_line(sent: Any) -> bool:
     before = sent.doc[sent.start - 1] if sent.start else None
     return before is None or "\n" in before.whitespace_ + before.text
@@ -1796,6 +1856,12 @@ def find_agreements(doc: Any) -> list[Agreement]:
             continue
         if span_text(sent).rstrip().endswith(":") and k + 1 < len(sents) and _list_line(sents[k + 1]):
             listed, nxt = _list_items(sents, k)
+            if listed:
+                items += _intro_items(sent, listed) + listed
+                k = nxt
+                continue
+        if span_text(sent).rstrip().endswith(":") and k + 1 < len(sents) and not _starts_a_line(sents[k + 1]):
+            listed, nxt = _inline_items(sents, k)  # "signed six documents in the following areas: A; B; C and D."
             if listed:
                 items += _intro_items(sent, listed) + listed
                 k = nxt

@@ -202,3 +202,30 @@ def test_the_areas_a_counted_package_covers_are_no_documents_of_their_own():
     items = _agreements("Ghana and Peru signed nine agreements worth $2 billion on Monday. The minister said the "
                         "agreements covered mining, energy and fisheries.")
     assert not [a for a in items if a.title.lower().endswith(("on mining", "on energy", "on fisheries"))], items
+
+
+def test_a_list_run_on_after_a_colon_gives_one_item_for_each_document_it_names():
+    items = _agreements(
+        "On this occasion, Ghana and Peru signed five cooperation documents in the following areas: Fisheries; "
+        "Memorandum of Understanding on cooperation in mining research; Memorandum of Understanding on cocoa "
+        "certification; Treaty on extradition of offenders (Extradition Treaty) and Treaty on mutual legal "
+        "assistance in criminal matters (MLA Treaty).")
+    titles = _titles(items)
+    for words in ("mining research", "cocoa certification", "extradition of offenders", "mutual legal assistance"):
+        found = [a for a in items if words in a.title]
+        assert found and found[0].status == "signed", (words, titles)
+    assert not any("(" in t or t.endswith("Treaty)") for t in titles), titles
+    assert not any(t.lower() == "fisheries" for t in titles), titles
+
+
+def test_a_document_signed_with_an_aim_is_named_by_the_aim():
+    items = _agreements("Ghana and Peru signed a memorandum of understanding, aiming to deepen cooperation between "
+                        "the two health ministries.")
+    mou = next(a for a in items if a.kind == "mou")
+    assert "health ministries" in mou.title, mou
+
+
+def test_the_document_told_again_with_a_participle_after_a_comma_is_the_same_document():
+    items = _agreements("Ghana and Peru signed a memorandum of understanding on health cooperation. The agreement, "
+                        "signed in Accra today, covers primary healthcare and medical tourism.")
+    assert len([a for a in items if a.kind in {"mou", "agreement"}]) == 1, items
