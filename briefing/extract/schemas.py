@@ -152,6 +152,8 @@ class EventVerbsFile(Open):
     message_nouns: Words = []
     country_sitting_verbs: Words = []
     bearer_verbs: Words = []
+    attended_nouns: Words = []
+    attending_verbs: Words = []
 
 
 class TenseWordsFile(Open):
@@ -277,6 +279,7 @@ class TopicsFile(Strict):
     body_heads: Words = []  # ... and ending in one of these is a body or framework ("Fund", "Alliance")
     not_body_words: Words = []  # ... unless it names one of these: an agency, a building ("Ministry", "Centre")
     generic_heads: Words = []  # "maritime security environment", "sustainable approaches": a word about the talk
+    quality_words: Words = []  # "strategic cooperation", "historic ties": how a relation is, not what it is about
     after_list_triggers: Words = []  # "Trade, energy and water on the agenda": words closing a list told before them
     other_sense_after: dict[Word, SomeWords] = {}  # "a climate of trust": words after a topic's spelling that give
     # it another sense

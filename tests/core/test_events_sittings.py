@@ -89,3 +89,26 @@ def test_an_afghani_counterpart_is_of_afghanistan():
     x = run("Foreign Minister Faisal bin Farhan of Saudi Arabia held a meeting with his Afghani counterpart, "
             "Mohammad Hanif Atmar, in Riyadh on Thursday.", date="2021-01-21")
     assert any(p.name == "Mohammad Hanif Atmar" and p.country == "AF" for p in x.people)
+
+
+def test_those_named_with_the_participation_of_a_ceremony_take_part_in_it():
+    x = run("A ceremony marking the opening of the bridge will be held in Kazungula on Sunday with the "
+            "participation of President Duma Boko of Botswana and President Hakainde Hichilema of Zambia.",
+            date="2025-05-07")
+    [ceremony] = [e for e in x.events if e.type == "ceremony"]
+    assert (ceremony.status, ceremony.date) == ("planned", "2025-05-11")
+    assert set(ceremony.participants) == {"Duma Boko", "Hakainde Hichilema"}
+
+
+def test_an_inauguration_attended_is_a_ceremony_one_mentioned_is_not():
+    x = run("President Cyril Ramaphosa of South Africa attended the inauguration of President Netumbo "
+            "Nandi-Ndaitwah of Namibia in Windhoek on Friday. Since his inauguration in January, President "
+            "Daniel Chapo of Mozambique has met Ramaphosa twice.", date="2025-03-22")
+    ceremonies = [e for e in x.events if e.type == "ceremony"]
+    assert [(e.date, "Cyril Ramaphosa" in e.participants) for e in ceremonies] == [("2025-03-21", True)]
+
+
+def test_intergovernmental_consultations_are_a_sitting_of_the_two_governments():
+    x = run("Chancellor Friedrich Merz of Germany and Prime Minister Giorgia Meloni of Italy agreed in Rome on "
+            "Saturday to hold intergovernmental consultations in Germany next year.", date="2025-05-17")
+    assert [(e.type, e.status, e.date) for e in x.events if e.status == "planned"] == [("conference", "planned", "2026")]

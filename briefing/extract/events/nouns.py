@@ -80,6 +80,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                     for g in p.children:
                         if g.dep_ == "pobj":
                             participants += [x for x in people.resolve(g) if x not in participants]
+    for g in _taking_part(t):  # "a ceremony ... with the participation of A and B", "in the presence of A"
+        participants += [p for p in people.resolve(g) if p not in participants]
     for g in _agents(t):  # "the session, co-chaired by A and B", "an exchange of notes signed by A and B"
         participants += [p for p in _agent_and_guest(g, etype, people) if p not in participants]
     if etype in {"ceremony", "other"}:
@@ -178,6 +180,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             return None  # "during the visit" tells of one told before; "during the visit of X to Y" tells it
         return Found("visit", t.i, sent, [actor], actor=actor, recipient=recipient, planned=planned,
                      location=place_of(t) or place_of(gov))
+    if t.lower_ in verb_words()["attended_nouns"] and not (placed and t.dep_ in {"nsubj", "nsubjpass"}) and not (
+            close and gov.lemma_.lower() in verb_words()["attending_verbs"]):
+        return None  # "since his inauguration": a mention; "attended the inauguration of X" is an event
     named_conference = etype == "conference" and t.text[:1].isupper() and t.lower_ in {"summit", "summits", "forum",
                                                                                        "conference", "dialogue"}
     signing_of = etype == "signing" and any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
@@ -220,6 +225,22 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     return Found(etype, t.i, sent, participants[:6] if hosted else participants[:4],
                  actor=actor or (participants[0] if participants else None), recipient=recipient, planned=planned,
                  location=place_of(t) or place_of(gov), told_again=definite, hosted=hosted)
+
+
+def _taking_part(t: Any) -> list[Any]:
+    """Those named in "with (the) participation of X", "in the presence of X" on the noun or on the verb it is
+    told with ("A ceremony ... will be held in Vilnius on Sunday with participation of A, B and C")."""
+    verb = t.head if t.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    out = []
+    for w in [t] + ([verb] if verb is not None else []):
+        for p in w.children:
+            if p.dep_ != "prep" or p.lower_ not in {"with", "in"}:
+                continue
+            for n in p.children:
+                if n.dep_ == "pobj" and n.lemma_.lower() in {"participation", "presence", "attendance"}:
+                    out += [g for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
+                            for g in o.children if g.dep_ == "pobj"]
+    return out
 
 
 def _visitor_from_abroad(noun: Any, gov: Any, actor: Any, people: Cast) -> Any:

@@ -24,7 +24,7 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
         return out
     text = span_text(sent)
     mentions = {planned: find_dates(text, pub, planned=planned) for planned in {f.planned for f in found}}
-    claimed: set[int] = set()
+    claimed: set[tuple[int, int]] = set()
     pairs = []
     for k, f in enumerate(found):
         for mi, m in enumerate(mentions[f.planned]):
@@ -50,18 +50,19 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue  # "from this year to 2026": a term
             words_apart = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
             on_trigger = any(a.i == f.trigger for a in tok.root.ancestors)  # the date hangs from the trigger
+            same_clause = _verb_above(tok.root) == _verb_above(doc[f.trigger])  # a tie goes to the trigger's clause
             pairs.append(((_purpose_of_another(doc, f, found), min(words_apart, 1) if on_trigger else words_apart,
-                           not on_trigger, words_apart), k, mi, m))
+                           not on_trigger, not same_clause, words_apart), k, mi, m))
     pairs.sort(key=lambda x: x[0])
     done: set[int] = set()
     triggers = {f.trigger for f in found}
-    for _dist, k, mi, m in pairs:
-        if k in done or (mi, found[k].planned) in claimed:
+    for _dist, k, _mi, m in pairs:
+        if k in done or (m.start, m.end) in claimed:
             continue
         done.add(k)
         out[k] = (m.value, m.end_value)
         if len(triggers) > 1:  # "arrived on Sunday and met X on Monday": each its own; one trigger's events share
-            claimed.add((mi, found[k].planned))
+            claimed.add((m.start, m.end))  # by place in the text: a held and a planned reading are one mention
     for _dist, k, _mi, m in pairs:  # a verb left over shares the nearest date of its sentence ("held talks and
         if k not in done and _may_share(doc, found[k], sent, m):  # witnessed the signing on Monday")
             done.add(k)
@@ -72,10 +73,20 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
     for k, f in enumerate(found):  # "travelled to Dhaka that June to exchange the instruments": one time
         t = doc[f.trigger]
         head = by_trigger.get(t.head.i)
-        if head is not None and head in out and t.dep_ in {"advcl", "xcomp"} and any(
+        if head is not None and head in out and t.dep_ in {"advcl", "xcomp"} and found[head].planned == f.planned and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             out[k] = out[head]
     return out
+
+
+def _verb_above(token: Any) -> int:
+    """The index of the verb a token stands under (itself, when a verb)."""
+    t = token
+    for _ in range(10):
+        if t.pos_ in {"VERB", "AUX"} or t.head.i == t.i:
+            return int(t.i)
+        t = t.head
+    return int(t.i)
 
 
 def _purpose_of_another(doc: Any, f: Found, found: list[Found]) -> bool:
@@ -142,6 +153,8 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
     t = date_tok
     for _ in range(8):
         deadline = any(c.lower_ in {"end", "close", "start", "beginning"} for c in t.children)  # "before the end of"
+        if t.lower_ == "since" and t.dep_ in {"prep", "mark"} and t.i < trigger.i:
+            return True  # "Since his inauguration in January, X has visited ...": when a stretch began
         if t.lower_ in TIME_MARKS and t.dep_ in {"prep", "mark"} and not deadline and not any(
                 x.i == trigger.i for x in t.head.subtree if x.i >= t.i):
             return True
