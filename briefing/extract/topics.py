@@ -249,8 +249,12 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     if len(words) > 2 and words[1].lower() == "of":
         if words[0].lower() in _FRAME_NOUNS:
             return _item_name(" ".join(words[2:]), title_case)  # "the field of nuclear power"
-        if folded[0] in rules.stop or _key(words[0]) in rules.not_topics:
-            return None  # "renewal of the agreement", "implementation of ...": an act, not what it is about
+        if _key(words[0]) in rules.not_topics:
+            return None  # "renewal of the agreement": an act, not what it is about
+        if folded[0] in rules.stop:
+            return _item_name(" ".join(words[2:]), title_case)  # "use of water"; "implementation of the agreement"
+    if len(words) > 3 and words[2].lower() == "of" and folded[0] in rules.stop and folded[1] in rules.stop:
+        return _item_name(" ".join(words[3:]), title_case)  # "(the) joint use of water and energy": water
     canonical = rules.vocab_names.get(_fold(item))
     if canonical:
         return canonical
@@ -657,8 +661,9 @@ def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | 
     last = mods[-1].lower()
     if len(mods) == 1 and last in _VAGUE_ADJECTIVES and head != "trade":
         return None
-    if all(_quality(w) for w in mods) and (len(mods) > 1 or "-" in last):
-        return None  # "deep-rooted ties", "strategic cooperative partnership": how close, not about what
+    if all(_quality(w) for w in mods) and (len(mods) > 1 or "-" in last or last in _quality_words()) \
+            and head != "partnership":  # "a comprehensive strategic partnership" is a framework's name
+        return None  # "deep-rooted ties", "strategic cooperation": how close, not about what
     if last in rules.adjectives:
         mapped = rules.adjectives[last]
         name = f"{mods[0].lower()} {mapped}" if len(mods) == 2 and " " not in mapped and not _quality(mods[0]) \
@@ -687,12 +692,19 @@ def _adjective_like(word: str) -> bool:
     return word.lower().endswith(("al", "ic", "ive", "ous", "ary", "ful"))
 
 
+@cache
+def _quality_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _data().get("quality_words", []))
+
+
 def _quality(word: str) -> bool:
     """A word that says how a relation is ("strategic", "deep-rooted", "time-tested"), not what it is about: no
     adjective the data maps to an area ("agricultural"), no known topic."""
     rules, lower = _rules(), word.lower()
     if lower in rules.adjectives or rules.vocab_names.get(_fold(word)):
         return False
+    if lower in _quality_words():
+        return True
     return "-" in lower and lower.rsplit("-", 1)[1].endswith(("ed", "ing")) or _adjective_like(lower)
 
 
@@ -913,6 +925,8 @@ def _kept(doc, topic: _Chosen) -> bool:
     if span is None or not len(span):
         return True
     words = [t for t in span if not t.is_punct]
+    while len(words) > 1 and words[0].pos_ == "DET":
+        words = words[1:]  # "the jointly adopted measures": what follows the article
     if not words:
         return False
     named_instrument = topic.name.split()[-1] in _instrument_words()  # "Bi-National Commission", "A–B corridor"

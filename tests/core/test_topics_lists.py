@@ -108,7 +108,7 @@ def test_youth_and_sport_is_one_area():
 
 def test_how_old_or_close_ties_are_is_no_topic():
     found = topics("The talks covered the deep-rooted bilateral ties, the close historical relations between the two "
-                   "peoples and their time-tested strategic cooperative partnership.")
+                   "peoples and their time-tested strategic cooperation.")
     assert not [t for t in found if t.startswith(("deep", "close", "historical", "strategic coop", "time"))]
 
 
@@ -202,3 +202,27 @@ def test_compounds_of_a_known_area_are_that_area():
                    ("India", "Mauritius"))
     assert [t for t in found if t.startswith("water")]
     assert "visas" in found
+
+
+def test_a_partnership_s_level_is_its_name():
+    found = topics("They agreed to deepen their comprehensive strategic partnership.")
+    assert [t for t in found if t.endswith("strategic partnership")]
+
+
+def test_the_use_of_a_resource_is_the_resource():
+    found = topics("The council discussed deeper cooperation in trade, as well as joint use of water and energy "
+                   "resources in the region.")
+    assert "water" in [t.lower() for t in found] or [t for t in found if t.startswith("water")]
+    assert not [t for t in found if t.startswith("joint use")]
+
+
+def test_acts_on_a_relation_are_no_topics():
+    found = topics("The presidents signed an Agreement on Deepening and Expanding Allied Relations and an exchange of "
+                   "notes on road transport.")
+    assert not [t for t in found if t.lower().startswith(("deepening", "expanding", "notes"))]
+
+
+def test_an_adjective_before_priorities_names_its_area():
+    found = topics("Regional trade and environmental priorities were also discussed.")
+    assert "environmental priorities" not in found
+    assert [t for t in found if t.startswith("environment")]
