@@ -194,3 +194,12 @@ def test_countries_that_will_hold_a_session_of_their_commission_plan_a_sitting()
             date="2025-03-13")
     assert [(e.type, e.status, e.date, e.date_end) for e in x.events] == [
         ("conference", "planned", "2025-05-04", "2025-05-06")]
+
+
+def test_an_undated_meeting_after_a_backstory_takes_the_storys_day_not_the_backstorys():
+    x = run("Foreign Minister Yvan Gil of Venezuela held a meeting with his Russian counterpart Sergey Lavrov in "
+            "New York on Thursday. It was their second meeting within a month: Gil and Lavrov met in Moscow on "
+            "September 9. Gil also held a meeting with Foreign Minister Mauro Vieira of Brazil and discussed "
+            "energy cooperation.", date="2024-09-27")
+    [with_vieira] = [e for e in x.events if "Mauro Vieira" in e.participants]
+    assert with_vieira.date == "2024-09-26"

@@ -195,6 +195,8 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
             continue  # "arrived today, after taking part in the summit held in Doha on Monday"
         if m["participants"] and not any(p in other["participants"] for p in m["participants"]):
             continue  # another cast's day ("was preceded by the officials' session on Monday") is not this one's
+        if lede and abs((Day.fromisoformat(lede) - Day.fromisoformat(day)).days) > 7:
+            continue  # "the two held a meeting on September 9" in a story of the 26th: backstory, no day to share
         if not seen:
             before = day
         elif after is None:
