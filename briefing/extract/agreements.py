@@ -384,7 +384,16 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
         e += 3
     while e > end and doc[e - 1].lower_ in {"the", "of", "and", "on", "for", "between", "in", "to"}:
         e -= 1
+    quote = s - 1 >= sent.start and doc[s - 1].text in QUOTES_OPEN
+    if quote:  # "entitled 'Action Plan for strategic cooperation'": a quoted name runs to its closing quote
+        close = next((k for k in range(e, min(sent.end, e + MAX_TITLE_TOKENS)) if doc[k].text in QUOTES_CLOSE), None)
+        if close is not None and not any(doc[k].text in {";", ":"} for k in range(e, close)):
+            e = close
     return s, e
+
+
+QUOTES_OPEN = {"'", "\"", "“", "‘", "``", "«"}
+QUOTES_CLOSE = {"'", "\"", "”", "’", "''", "»"}
 
 
 def _outside_name(t: Any, *, inside: bool = False) -> bool:
@@ -665,6 +674,9 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 named = None  # "MoU between the Government of A and the Government of B": named by its parties
             elif len(title.split()) < 2 and not doc[span_start].is_upper:
                 named = None
+        if named is None and head.lower_ == "document" and any(
+                c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in head.children):
+            continue  # "in the 28-page document", "this document": the one told before (or the text itself)
         if named is None:
             coordinated = _coordinated_documents(sent, span_end)
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
@@ -681,6 +693,9 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             others |= coordinated
             parties, inner_subject = _party_phrase(head, span_end, gov, others)
             others |= parties
+            # "signed a comprehensive agreement in Rome": where it was signed, not what it is
+            others |= {c.i for c in head.children if c.dep_ == "prep" and c.lower_ in {"in", "at"} and c.i > head.i
+                       and any(g.dep_ == "pobj" and g.ent_type_ in {"GPE", "FAC"} for g in c.children)}
             toks = _phrase_tokens(head, stop_before=others)
             seen = {t.i for t in toks}  # the whole document noun, however the parser hung its words
             toks = sorted(toks + [t for t in doc[span_start:span_end] if t.i not in seen], key=lambda t: t.i)
@@ -732,7 +747,7 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 title = title.split(" ", 1)[1]
         if head.i in absorbed:
             continue
-        if _told_of_a_document(head, gov):
+        if _told_of_a_document(head, gov) and not (named is not None and _named_again(head) is not None):
             continue  # "The MoU aims at creating a framework for dialogue": what a document does, not another one
         if named is not None and status is None and kind == "working-group":
             continue  # a named commission or committee is a body, not an agreement
@@ -743,6 +758,27 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                           has_cue=status is not None, counted=counted))
         absorbed.update(range(span_start, span_end))
     return items
+
+
+NAMING_VERBS = {"know", "entitle", "title", "call", "dub", "name", "brand"}
+
+
+def _named_again(name: Any) -> Any:
+    """The document noun a name is given to ("the agreement, known as the Quirinal Treaty", "the document is
+    entitled 'Action Plan ...'", "the deal, dubbed the X Accord"), when that noun points back ("the", "this");
+    else None."""
+    if name.dep_ == "pobj" and name.head.lower_ == "as":
+        verb = name.head.head
+    elif name.dep_ in {"oprd", "attr", "xcomp", "dobj"}:
+        verb = name.head
+    else:
+        return None
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    noun = verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+    if noun is None or not (_doc_noun_at(noun.doc, noun.i) or noun.lemma_.lower() in {"document", "pact"}):
+        return None
+    return noun if any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children) else None
 
 
 def _aside_participle(c: Any) -> bool:
@@ -1299,6 +1335,8 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
         lemma = t.lemma_.lower()
         if t.pos_ not in {"VERB", "AUX"}:
             continue
+        if _what_the_document_commits(t):
+            continue  # "signed a declaration on X, committing both countries to Y": what the document says
         if lemma in lex["commit"] or lemma in lex["direct"]:
             on_pp = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > t.i
                      and not any(g.ent_type_ in {"DATE", "TIME"} for g in c.subtree)]  # not "On trade, they agreed"
@@ -1398,6 +1436,16 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
         elif lemma in lex["propose"]:
             items += _proposal_items(t, sent, absorbed, people)
     return [i for i in items if i is not None and i.title]
+
+
+def _what_the_document_commits(verb: Any) -> bool:
+    """A participle after a signing that tells what the signed document binds the sides to ("signed a memorandum
+    on the railway, committing both countries to connect their sections by 2030"): the document's content, no
+    commitment of its own."""
+    head = verb.head
+    return verb.tag_ == "VBG" and verb.dep_ in {"advcl", "acl", "xcomp"} and head.i != verb.i and head.i < verb.i \
+        and head.lemma_.lower() in _lex()["status"] and any(
+            c.dep_ in {"dobj", "nsubjpass"} and _doc_noun_at(c.doc, c.i) for c in head.children)
 
 
 def _goal_items(sent: Any, absorbed: set[int]) -> list[Item]:
@@ -1879,6 +1927,11 @@ def find_agreements(doc: Any) -> list[Agreement]:
         for it in _doc_noun_items(sent, absorbed):
             if it.anchor in renewed_names:
                 it.status, it.has_cue = "renewed", True
+            named = _named_again(doc[it.anchor]) if it.named else None
+            before = [o for o in items + found if o.kind not in {"commitment", "proposal"} and o.anchor < it.anchor]
+            if named is not None and before and not before[-1].named:
+                before[-1].title, before[-1].kind, before[-1].named = it.title, it.kind, True  # "known as the X Treaty"
+                continue
             found.append(it)
         items += found
         k += 1

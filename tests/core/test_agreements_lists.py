@@ -229,3 +229,38 @@ def test_the_document_told_again_with_a_participle_after_a_comma_is_the_same_doc
     items = _agreements("Ghana and Peru signed a memorandum of understanding on health cooperation. The agreement, "
                         "signed in Accra today, covers primary healthcare and medical tourism.")
     assert len([a for a in items if a.kind in {"mou", "agreement"}]) == 1, items
+
+
+# ---------------------------------------------------------------- a document told again, named, or described
+
+
+def test_what_a_signed_document_commits_the_sides_to_is_its_content_not_another_commitment():
+    items = _agreements("Ghana and Togo signed a memorandum on the coastal railway on Thursday, committing both "
+                        "countries to link their lines at the border near Aflao by 2030.")
+    assert [a.kind for a in items] == ["mou"], [(a.title, a.kind) for a in items]
+
+
+def test_where_a_document_was_signed_is_no_part_of_its_title():
+    items = _agreements("The presidents of Ghana and Togo signed a comprehensive bilateral agreement in Lome on "
+                        "Friday.")
+    assert not [a for a in items if "Lome" in a.title], items
+
+
+def test_a_document_named_in_a_later_sentence_takes_the_name():
+    items = _agreements("The presidents of Ghana and Togo signed a comprehensive bilateral agreement on Friday. "
+                        "The agreement, known as the Volta Treaty after the river, was modelled on an older pact.")
+    docs = [a for a in items if a.kind in {"agreement", "treaty"}]
+    assert [a.title for a in docs] == ["Volta Treaty"] and docs[0].status == "signed", items
+
+
+def test_a_quoted_name_runs_to_its_closing_quote():
+    items = _agreements("Ghana and Togo signed a strategic cooperation document in Accra on Friday. The document "
+                        "is entitled 'Action Plan for bilateral and regional strategic cooperation'.")
+    assert [a.title for a in items if a.kind not in {"commitment"}] == [
+        "Action Plan for bilateral and regional strategic cooperation"], items
+
+
+def test_the_document_told_again_in_a_phrase_is_no_new_item():
+    items = _agreements("Ghana and Togo signed a strategic cooperation document on Friday. In the 20-page "
+                        "document, Ghana and Togo agreed to hold regular consultations on maritime security.")
+    assert not [a for a in items if "20-page" in a.title], items
