@@ -267,7 +267,7 @@ def _item_name(raw: str, title_case: bool) -> str | None:
         return _item_name(" ".join(words[1:]), title_case)  # "the proposed Nakamal Agreement": the name
     if len(words) > 1 and folded[0] in rules.stop and rules.vocab_names.get(_fold(" ".join(words[1:]))):
         return rules.vocab_names[_fold(" ".join(words[1:]))]  # "excellent infrastructure", "upcoming elections"
-    if len(words) > 1 and words[-1].lower() in rules.heads:
+    if len(words) > 1 and (words[-1].lower() in rules.heads or _stem(words[-1].lower()) in rules.heads):
         return _head_name([w for w in words[:-1] if _fold(w) not in rules.stop], words[-1], keep_case=not title_case)
     if title_case:
         return " ".join(w if (w.isupper() and len(w) > 1) else w.lower() for w in words)
@@ -1136,7 +1136,16 @@ def _menu_lines(text: str) -> list[tuple[int, int]]:
                                        for first in range(max(0, n - 2), min(n, len(lines) - 3) + 1))
         if menu[n] or in_a_column:
             out.append((start, end))
+    # a list of other stories, each headline under its running time or date ("01:09", "12 March 2025"): two or
+    # more such pairs are a teaser block, not the story
+    stamps = [n for n, (_s, _e, line) in enumerate(lines) if _STAMP_LINE.match(line) and n + 1 < len(lines)]
+    if len(stamps) >= 2:
+        for n in stamps:
+            out.append((lines[n][0], lines[n + 1][1]))
     return out
+
+
+_STAMP_LINE = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},\s+\d{4})$")
 
 
 def _one_line_menu(line: str) -> bool:

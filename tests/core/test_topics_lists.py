@@ -226,3 +226,16 @@ def test_an_adjective_before_priorities_names_its_area():
     found = topics("Regional trade and environmental priorities were also discussed.")
     assert "environmental priorities" not in found
     assert [t for t in found if t.startswith("environment")]
+
+
+def test_a_list_item_ending_in_projects_is_its_subject():
+    found = topics("The two leaders reviewed progress on major energy infrastructure projects.")
+    assert "energy infrastructure" in found
+    assert not [t for t in found if t.endswith("projects")]
+
+
+def test_a_block_of_other_stories_under_their_times_is_no_topic():
+    found = topics("They discussed trade.\n\n01:09\nMalawi and Zambia sign agreement on cross-border gas project\n"
+                   "00:51\nKenya says it plans to cut budget support by a third\n")
+    assert "trade" in found
+    assert not [t for t in found if "gas" in t or "budget" in t]
