@@ -501,8 +501,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             if rules.name_after.match(text[m.end():m.end() + 60]) or \
                     rules.name_before.search(text[max(0, m.start() - 160):m.start()]):
                 continue  # "Trade Secretary", "Investment, Trade and Industry Minister": part of a name or title
-        elif _OFFICE_AFTER.match(text, m.end()):
-            continue  # "the national security adviser", "a trade official": a person's office, not a topic
+        elif _OFFICE_AFTER.match(text, m.end()) or _OFFICE_OF_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+            continue  # "the national security adviser", "the tourism board", "the ministries of health": offices
         if doc is not None and " " not in written and "-" not in written:
             token = _token_at(doc, m.start())
             if token is not None and token.pos_ in ("VERB", "AUX"):
@@ -575,7 +575,12 @@ def _other_senses() -> dict[str, re.Pattern]:
 
 
 _OFFICE_AFTER = re.compile(r"\s+(?:adviser|advisor|advisers|advisors|secretary|envoy|official|"
-                           r"officials|spokesman|spokesperson|spokeswoman|representative)\b")
+                           r"officials|spokesman|spokesperson|spokeswoman|representative|agency|board|authority|"
+                           r"regulator|department|ministry|office|bureau|directorate|inspectorate)\b")
+# (plural, "their interior and transport authorities should prepare": the sector's bodies at work, the sector)
+# "the ministries of health, agriculture and mines": the portfolios of offices written in lower case
+_OFFICE_OF_BEFORE = re.compile(r"(?i)\b(?:ministr(?:y|ies)|departments?|offices?|bureaus?|agenc(?:y|ies)|"
+                               r"authorit(?:y|ies))\s+(?:of|for)\s+(?:[a-z][\w-]*,?\s+(?:and\s+)?){0,8}$")
 _WISH = re.compile(r"(?i)\bwish(?:es|ed|ing)?\b[^.;:!?]*$")
 
 

@@ -239,3 +239,15 @@ def test_a_block_of_other_stories_under_their_times_is_no_topic():
                    "00:51\nKenya says it plans to cut budget support by a third\n")
     assert "trade" in found
     assert not [t for t in found if "gas" in t or "budget" in t]
+
+
+def test_a_body_named_by_its_sector_in_lower_case_is_an_office():
+    found = topics("Officials from the national security agency and the tourism board attended. The delegation also "
+                   "included officials of the ministries of health, agriculture and mines.")
+    assert not {"security", "tourism", "health", "agriculture", "mines"} & set(found)
+
+
+def test_the_sector_s_authorities_at_work_name_the_sector():
+    found = topics("The ministers agreed that their interior and transport authorities should prepare the summer "
+                   "crossing season.")
+    assert "transport" in found
