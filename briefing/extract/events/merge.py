@@ -182,6 +182,8 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
         return min(days) if days else lede
     before = after = None
     seen = False
+    pub = doc._.pub_date
+    story_day = lede or (pub if pub and len(pub) == 10 else None)
     for other in merged:
         if other is m:
             seen = True
@@ -195,7 +197,7 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
             continue  # "arrived today, after taking part in the summit held in Doha on Monday"
         if m["participants"] and not any(p in other["participants"] for p in m["participants"]):
             continue  # another cast's day ("was preceded by the officials' session on Monday") is not this one's
-        if lede and abs((Day.fromisoformat(lede) - Day.fromisoformat(day)).days) > 7:
+        if story_day and abs((Day.fromisoformat(story_day) - Day.fromisoformat(day)).days) > 7:
             continue  # "the two held a meeting on September 9" in a story of the 26th: backstory, no day to share
         if not seen:
             before = day
@@ -331,6 +333,10 @@ def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
         return (m["type"] == "call") == (f.type == "call") or m["weak"] or f.weak
     if m["date"] and date and not (m["date"].startswith(date) or date.startswith(m["date"])):
         return False
+    pub = f.sent.doc._.pub_date
+    if not m["date"] and date and len(date) == 10 and pub and len(pub) == 10 and not f.told_again \
+            and abs((Day.fromisoformat(pub) - Day.fromisoformat(date)).days) > 7:
+        return False  # an undated meeting of the story and "they had met on September 9", weeks before it
     if m["weak"] or f.weak:
         return True
     return (m["type"] == "call") == (f.type == "call")
