@@ -369,7 +369,8 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
             and not (doc[e].lower_ in {"for", "between"} and doc[e + 1].ent_type_ in {"GPE", "NORP"}):
         e += 1
         while e < sent.end and (doc[e].text[:1].isupper() or doc[e].lower_ in {"the", "of", "and", "-", "–"}
-                                or doc[e].text in {"-", "–"} or _comma_in_name(doc, e, sent.end)):
+                                or doc[e].text in {"-", "–"} or _comma_in_name(doc, e, sent.end)
+                                or _possessive_in_name(doc, e, sent.end)):
             if doc[e].lower_ == "and" and not (e + 1 < sent.end and doc[e + 1].text[:1].isupper()):
                 break
             if _outside_name(doc[e], inside=True):
@@ -394,6 +395,12 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
 
 QUOTES_OPEN = {"'", "\"", "“", "‘", "``", "«"}
 QUOTES_CLOSE = {"'", "\"", "”", "’", "''", "»"}
+
+
+def _possessive_in_name(doc: Any, e: int, stop: int) -> bool:
+    """A possessive between two capitalised words of a name: "Industrial Workers' Exchange Program"."""
+    return doc[e].text in {"'", "’", "'s", "’s"} and e > 0 and doc[e - 1].text[:1].isupper() \
+        and e + 1 < stop and doc[e + 1].text[:1].isupper() and doc[e + 1].is_alpha
 
 
 def _outside_name(t: Any, *, inside: bool = False) -> bool:
@@ -675,14 +682,17 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             elif len(title.split()) < 2 and not doc[span_start].is_upper:
                 named = None
         if named is None and head.lower_ == "document" and any(
-                c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in head.children):
+                c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in head.children) and not any(
+                c.dep_ in {"prep", "acl"} and c.i > head.i and _is_subject_word(c) for c in head.children) \
+                and not _counted(head) and not _subject_on_the_verb(head.head, head):
             continue  # "in the 28-page document", "this document": the one told before (or the text itself)
         if named is None:
             coordinated = _coordinated_documents(sent, span_end)
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
                     and not any((c.dep_ in {"prep", "acl"} or c.dep_ in {"amod", "compound"}
                                  and not span_start <= c.i < span_end) and c.i not in coordinated
-                                and not _aside_participle(c) for c in head.children):
+                                and not _aside_participle(c) for c in head.children) \
+                    and not (head.dep_ == "dobj" and _subject_on_the_verb(gov, head)):  # "signed the document on X"
                 continue  # "the agreement", "the MoUs and Exchange of Notes" point back at ones already named
             if status is None:
                 continue
@@ -735,6 +745,7 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 # "the first MoU, on defence, was signed", "the second MoU is about LNG", "an MoU was signed on X"
                 toks = toks + (_subject_aside(head, others) or _copula_subject(head, others)
                                or _subject_on_the_verb(gov, head, others) or _parties_on_the_verb(gov, head, others))
+                inner = [t.i for t in toks if t.i != head.i]  # "the document on the joint committee": no item
             title = what_for or _text(toks)
             if not what_for and _key(_tidy(title)) == _key(_text(list(doc[span_start:span_end]))):
                 purpose, words = _purpose_of(head, gov)  # "signed an agreement ... to set up two plants"
@@ -849,9 +860,10 @@ def _subject_on_the_verb(verb: Any, head: Any, stop: set[int] | None = None) -> 
         prep = next((c for c in verb.children if c.dep_ in {"advcl", "acl"} and c.i > head.i and c.tag_ == "VBG"
                      and _is_subject_word(c) and any(g.dep_ == "prep" for g in c.children)), None)
     if prep is None:  # "an MoU was signed between the two ministries on political consultations": hung on the bodies
-        party = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _lex()["party_preps"]
-                      and c.i > head.i), None)
-        prep = next((t for t in party.subtree if t.i != party.i and t.dep_ == "prep" and _is_subject_word(t)
+        party = next((c for c in verb.children if (c.dep_ == "prep" and c.lower_ in _lex()["party_preps"]
+                                                     or c.dep_ == "agent") and c.i > head.i), None)
+        prep = next((t for t in party.subtree if t.i != party.i and t.dep_ == "prep"
+                     and (_is_subject_word(t) or t.lower_ in {"concerning", "regarding", "for"})
                      and t.head.dep_ in {"pobj", "conj", "appos"} and not any(
                          g.ent_type_ in {"DATE", "TIME"} for g in t.subtree)), None) if party is not None else None
     return _phrase_tokens(prep, stop_before=stop) if prep is not None else []
@@ -884,6 +896,11 @@ def _copula_subject(head: Any, stop: set[int]) -> list[Any]:
     """What a document is about when a copula says it: "the second MoU is about cooperation in LNG supply", "the
     third exchange of notes is on halal certification", "the first MoU is to intensify cooperation on ICT"."""
     verb = head.head
+    if head.dep_ in {"nsubj", "nsubjpass"} and verb.lemma_.lower() in _lex()["subject_words"] and verb.i > head.i:
+        # "the second document was related to the establishment of X": the verb says what it is about
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.i not in stop), None)
+        obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        return [verb, prep] + _phrase_tokens(obj, stop_before=stop, run_on=False) if obj is not None else []
     if head.dep_ not in {"nsubj", "attr"} or verb.lemma_.lower() != "be":  # "Next was an MoU to step up X"
         return []
     for c in verb.children:
@@ -1674,7 +1691,7 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
     signing = {lemma for lemma, st in lex["status"].items() if st == "signed"}  # "sign", "ink", "seal" ...
     status = "signed" if (signing & lemmas or "signing" in low) else "agreed"
     if not (lemmas & (set(lex["status"]) | lex["commit"] | lex["direct"] | {"deliver", "witness", "include", "adopt"})
-            or "following" in low):
+            or "following" in low or "as follows" in low):
         return [], k + 1
     # "the exchange of five memoranda of understanding, covering:" - each line is one of those documents
     plurals = [t for t in intro if t.tag_ in {"NNS", "NNPS"} or t.lower_ in {"memoranda", "mous"}]
@@ -1702,7 +1719,11 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
             title_toks.pop(0)
         if len(title_toks) > MAX_TITLE_TOKENS:  # too long to name both: what it is about, not who made it
             title_toks = _parties_left_out(title_toks)
-        title = _text(title_toks[:_name_end(title_toks, MAX_TITLE_TOKENS)]) or text[:80]
+        title_toks = title_toks[:_name_end(title_toks, MAX_TITLE_TOKENS)]
+        opened = [n for n, t in enumerate(title_toks) if t.text == "("]
+        if opened and not any(t.text == ")" for t in title_toks[opened[-1]:]):
+            title_toks = title_toks[:opened[-1]]  # "between the Survey (CGS, Ministry of ...": cut before the bracket
+        title = _text(title_toks) or text[:80]
         if not any(c.isalpha() for c in title):
             j += 1
             continue
@@ -1841,8 +1862,13 @@ def _list_line(sent: Any) -> bool:
         k += 1
     if k >= len(words) or len(words) > 40 or "\n" not in sent.doc[sent.start - 1].whitespace_ + sent.doc[sent.start - 1].text:
         return False
-    # the document noun opens the line or follows a modifier or two ("An intergovernmental agreement on ...")
-    return any(_doc_noun_at(sent.doc, w.i) for w in words[k:k + 3])
+    # the document noun opens the line or follows a modifier or two ("An intergovernmental agreement on ..."),
+    # or closes a short line that is only a name ("China-Pakistan Economic and Technical Cooperation Agreement")
+    if any(_doc_noun_at(sent.doc, w.i) for w in words[k:k + 3]):
+        return True
+    return len(words) <= 25 and words[-1].text not in {".", "!", "?"} and not any(
+        t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" for t in words) and any(
+        t.text[:1].isupper() and _doc_noun_at(sent.doc, t.i) for t in words)
 
 
 def _intro_items(intro: Any, listed: list[Item]) -> list[Item]:
@@ -1855,7 +1881,10 @@ def _intro_items(intro: Any, listed: list[Item]) -> list[Item]:
 
 def _stands_for_list(t: Any) -> bool:
     """The noun an intro uses for the lines below: a plural, a count, or "the following"."""
-    return t.tag_ in {"NNS", "NNPS"} and not t.text[:1].isupper() or any(
+    plural = t.tag_ in {"NNS", "NNPS"} or t.lower_ in PLURAL_DOCUMENTS or (
+        t.lower_.endswith("s") and (t.lower_[:-1],) in _doc_names())  # "MoUs/Agreements" tagged as a name
+    return plural and not (t.i > 0 and t.doc[t.i - 1].is_alpha and t.doc[t.i - 1].text[:1].isupper()
+                                             and t.text[:1].isupper()) or any(
         c.lower_ in {"following", "these", "below"} or c.like_num for c in t.children)
 
 

@@ -264,3 +264,36 @@ def test_the_document_told_again_in_a_phrase_is_no_new_item():
     items = _agreements("Ghana and Togo signed a strategic cooperation document on Friday. In the 20-page "
                         "document, Ghana and Togo agreed to hold regular consultations on maritime security.")
     assert not [a for a in items if "20-page" in a.title], items
+
+
+def test_ordinal_documents_say_what_they_are_about_in_their_own_clause():
+    items = _agreements(
+        "Nepal and Chile signed five documents on Monday. The minister of Nepal signed the document on the joint "
+        "committee of the trade corridor. The second document signed by the two sides was related to the "
+        "establishment of an expert exchange mechanism. The third document was signed by the secretaries for the "
+        "export of dried ginger from Nepal to Chile.")
+    titles = " | ".join(_titles(items))
+    for words in ("joint committee of the trade corridor", "expert exchange mechanism", "dried ginger"):
+        assert words in titles, titles
+
+
+def test_a_possessive_inside_a_name_keeps_the_name_whole():
+    items = _agreements("Nepal and Chile also signed the MoU on Industrial Workers' Exchange Program.")
+    assert _titles(items) == ["MoU on Industrial Workers' Exchange Program"], _titles(items)
+
+
+def test_a_list_as_follows_takes_lines_that_are_only_names():
+    items = _agreements(
+        "The list of MoUs/Agreements signed on the occasion is as follows:\n\n"
+        "Second Phase of the Nepal-Chile Trade Agreement\n\n"
+        "MoU on Cooperation in the field of Glaciology between the Survey of Nepal (SN), Ministry of Land\n\n"
+        "Nepal-Chile Economic and Technical Cooperation Agreement\n\n"
+        "Birgunj Dry Port Joint Venture Agreement between NDPB and CHL\n\n"
+        "Furthermore, nine agreements were also signed between companies.")
+    titles = _titles(items)
+    assert "Second Phase of the Nepal-Chile Trade Agreement" in titles, titles
+    assert "Nepal-Chile Economic and Technical Cooperation Agreement" in titles, titles
+    assert any(t.startswith("Birgunj Dry Port Joint Venture Agreement") for t in titles), titles
+    assert any(t.startswith("MoU on Cooperation in the field of Glaciology") and t.count("(") == t.count(")")
+               for t in titles), titles
+    assert not any("MoUs" in t for t in titles), titles
