@@ -664,6 +664,8 @@ def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | 
         return None
     head = head.lower()
     last = mods[-1].lower()
+    while len(mods) > 1 and mods[0].lower() in _quality_words() and not _quality(mods[-1]):
+        mods = mods[1:]  # "a landmark defence industry cooperation": the defence industry
     if len(mods) == 1 and last in _VAGUE_ADJECTIVES and head != "trade":
         return None
     if all(_quality(w) for w in mods) and (len(mods) > 1 or "-" in last or last in _quality_words()) \

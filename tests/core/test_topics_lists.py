@@ -251,3 +251,11 @@ def test_the_sector_s_authorities_at_work_name_the_sector():
     found = topics("The ministers agreed that their interior and transport authorities should prepare the summer "
                    "crossing season.")
     assert "transport" in found
+
+
+def test_a_quality_before_an_area_is_dropped_and_a_relational_adjective_kept():
+    found = topics("They witnessed a landmark defence industry cooperation and set up long-term collaboration in "
+                   "shipbuilding. They reviewed the electrical interconnection project.")
+    assert "defence industry" in found
+    assert not [t for t in found if t.startswith(("landmark", "long-term"))]
+    assert "electrical interconnection" in found or [t for t in found if t.startswith("electric")]
