@@ -97,6 +97,7 @@ class EventTriggersFile(Open):
     planned_cues: Words
     not_participants: Words
     whole_words: Words
+    other_senses: Words = []
     types: dict[Word, EventTypeCodes]
 
     @field_validator("types")

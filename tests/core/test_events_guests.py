@@ -83,3 +83,23 @@ def test_companions_along_with_the_host_are_not_whom_he_met():
 def test_a_short_title_before_a_name_is_no_part_of_it():
     x = run("EAM S. Jaishankar met President João Lourenço of Angola in New Delhi on Friday.", date="2025-05-03")
     assert any(p.name == "S. Jaishankar" and p.title == "External Affairs Minister" for p in x.people)
+
+
+def test_letters_of_credence_accepted_in_a_ceremony_make_the_envoy_a_participant():
+    x = run("President Irfaan Ali of Guyana welcomed the High Commissioner of Barbados, David Comissiong, and "
+            "accepted his Letters of Credence in a formal ceremony on Wednesday.", date="2023-11-02")
+    [ceremony] = [e for e in x.events if e.type == "ceremony"]
+    assert set(ceremony.participants) == {"Irfaan Ali", "David Comissiong"}
+
+
+def test_a_tour_of_duty_is_no_visit():
+    x = run("Prime Minister Mark Phillips of Guyana received the outgoing High Commissioner of Canada, Lilian "
+            "Chatterjee, today and thanked her for her dedication to Guyana throughout her tour of duty.",
+            date="2020-10-15")
+    assert [e.type for e in x.events if e.type == "visit"] == []
+
+
+def test_a_national_honour_after_a_name_is_no_part_of_it():
+    x = run("The Most Honourable Andrew Holness O.N., M.P., Prime Minister of Jamaica, spoke with Prime Minister "
+            "Narendra Modi of India by phone on Thursday.", date="2019-07-05")
+    assert {p.name for p in x.people} == {"Andrew Holness", "Narendra Modi"}

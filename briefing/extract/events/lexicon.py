@@ -98,7 +98,9 @@ def lex() -> dict[str, Any]:
         "host": set(data["host_verbs"]),
         "travel": set(data["travel_verbs"]),
         "place": set(data["place_verbs"]),
-        "nouns": {tuple(k.split()): v for k, v in data["nouns"].items()},
+        # "tour of duty", "call of duty": a trigger noun in another sense, mapped to no type (noun_type: None)
+        "nouns": {tuple(k.split()): v for k, v in data["nouns"].items()}
+        | {tuple(k.lower().split()): None for k in data.get("other_senses", [])},
         "phrases": {tuple(k.split()): v for k, v in data["phrases"].items()},
         "not_participants": set(data["not_participants"]),
         "types": data["types"],

@@ -10,9 +10,9 @@ from briefing.extract.countries import code_of
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import has_date_word, is_planned, objects_of, place_of, subject_of
-from briefing.extract.events.lexicon import lex, tense_words, verb_words
+from briefing.extract.events.lexicon import lex, tense_words, verb_rule, verb_words
 from briefing.extract.events.triggers import noun_type
-from briefing.extract.events.verbs import honoured
+from briefing.extract.events.verbs import honoured, honoured_pronoun
 from briefing.extract.layout import span_text
 
 _TAKING_PART = {"attend", "participate", "join", "address", "be", "have", "give", "deliver", "chair", "co-chair", "lead",
@@ -136,6 +136,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         if led:
             actor = led[0]
             participants = led[:1] + [p for p in participants if p is not led[0]]
+    if etype == "ceremony" and len(participants) <= 1:
+        participants += [p for p in _credentials_bearer(t, people) if p not in participants]
     hosted = False
     if etype in {"meeting", "talks"} and gov.lemma_.lower() in _GRANTING and t.head.i == gov.i and actor is not None:
         # "granted an audience to X", "accorded separate audiences to A, B and C": the subject receives them
@@ -225,6 +227,20 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     return Found(etype, t.i, sent, participants[:6] if hosted else participants[:4],
                  actor=actor or (participants[0] if participants else None), recipient=recipient, planned=planned,
                  location=place_of(t) or place_of(gov), told_again=definite, hosted=hosted)
+
+
+def _credentials_bearer(t: Any, people: Cast) -> list[Any]:
+    """ "accepted his Letters of Credence in a formal ceremony": the envoy whose credentials the verb the
+    ceremony hangs on takes (the words are those of the verb rule of 'present')."""
+    verb = t.head.head if t.head.dep_ == "prep" else t.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    words = verb_rule("present").needs_word
+    papers = [c for c in verb.children if c.dep_ == "dobj" and any(w.lower_ in words for w in c.subtree)]
+    owners = [g for c in papers for g in c.children if g.dep_ == "poss"]
+    owners += [g for c in papers for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
+               for g in p.children if g.dep_ == "pobj"]  # "received the credentials from X"
+    return [p for g in owners for p in (honoured_pronoun(g, people) if g.pos_ == "PRON" else people.resolve(g))]
 
 
 def _taking_part(t: Any) -> list[Any]:

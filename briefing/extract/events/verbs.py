@@ -358,7 +358,7 @@ def honoured(t: Any, people: Cast) -> list[Any]:
         if g.lower_ in {"honour", "honor"} and g.head.lower_ == "in":
             for c in g.children:
                 if c.dep_ == "poss":
-                    out += _honoured_pronoun(c, people) if c.pos_ == "PRON" else people.resolve(c)
+                    out += honoured_pronoun(c, people) if c.pos_ == "PRON" else people.resolve(c)
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for h in c.children:
                         if h.dep_ == "pobj":
@@ -366,7 +366,7 @@ def honoured(t: Any, people: Cast) -> list[Any]:
     return out
 
 
-def _honoured_pronoun(pron: Any, people: Cast) -> list[Any]:
+def honoured_pronoun(pron: Any, people: Cast) -> list[Any]:
     """ "received X at the Palace and hosted a banquet in his honour": "his" is the guest of the clause, never
     the host who gives the banquet (a pronoun is otherwise read as the sentence's subject)."""
     meant = people.resolve(pron)
