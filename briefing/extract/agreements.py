@@ -481,6 +481,9 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         return None, gov  # "signed during the meeting of the Joint Commission": the body only dates the signing
     if head.dep_ == "nsubj" and gov.i == head.head.i and any(c.dep_ == "dobj" for c in gov.children):
         pass  # "an MoU on meteorology established a framework": what the document did, not what became of it
+    elif head.dep_ == "nsubj" and gov.i == head.head.i and lemma in lex["commit"] and any(
+            c.dep_ in {"xcomp", "ccomp"} or c.dep_ == "prep" and c.lower_ == "on" for c in gov.children):
+        pass  # "the Joint Commission on Trade agreed to set up a council": the body that agreed, not what was
     elif gov.lower_ in lex["status"]:
         status = lex["status"][gov.lower_]
     elif lemma in lex["status"]:
@@ -686,6 +689,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 c.dep_ in {"prep", "acl"} and c.i > head.i and _is_subject_word(c) for c in head.children) \
                 and not _counted(head) and not _subject_on_the_verb(head.head, head):
             continue  # "in the 28-page document", "this document": the one told before (or the text itself)
+        if named is None and any(c.lower_ == "such" and c.i < head.i for c in head.children):
+            continue  # "the first such partnership", "such an agreement": the kind told before, not a new one
         if named is None:
             coordinated = _coordinated_documents(sent, span_end)
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \

@@ -297,3 +297,15 @@ def test_a_list_as_follows_takes_lines_that_are_only_names():
     assert any(t.startswith("MoU on Cooperation in the field of Glaciology") and t.count("(") == t.count(")")
                for t in titles), titles
     assert not any("MoUs" in t for t in titles), titles
+
+
+def test_a_body_that_agrees_is_no_agreement():
+    items = _agreements("The Nepal-Chile Joint Commission on Trade agreed to set up a Nepal-Chile Business Council.")
+    assert not [a for a in items if "Joint Commission" in a.title], items
+    assert any("Business Council" in a.title for a in items), items
+
+
+def test_such_a_document_points_back_at_its_kind():
+    items = _agreements("Nepal and Chile signed a migration and mobility partnership on Monday. \"This is the first "
+                        "such partnership Nepal has concluded with any country in Latin America,\" the minister said.")
+    assert not [a for a in items if "such" in a.title.lower()], items
