@@ -10,7 +10,8 @@ source. Here a source is written in psycopg's pipeline mode, and most statements
   write before it;
 - the search rows (``items_fts``, ``sources_fts``), deleted and written again for every item a source
   joins, are kept here and written at the end in two statements a table (``flush``), or earlier when a
-  statement names the table;
+  statement names the table; a row whose text only grew at its end (a new quote) is updated in a third,
+  its tsvector extended by the new words' (``_grow``: parsing the text was most of a search row's cost);
 - the items the source may join are read in one query before it joins any (``prefetch``: those filed under
   the merge keys of its people, agreements, figures and topics), the ones it creates are remembered as
   written, and the ingest code's look-ups by key and its reads of an item's columns (an event participant's
@@ -34,6 +35,7 @@ items come out as on SQLite and that a source stays under 40 round trips.
 from __future__ import annotations
 
 import re
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -114,6 +116,42 @@ class Answered(Cursor):
         return iter(self.fetchall())
 
 
+def same_positions(words: list[str]) -> bool:
+    """Is the tsvector of ``words`` (a search row's text split by ``search.tokens``) made by appending one of a
+    part of them to one of the part before the same as to_tsvector of them all? Where the words are ASCII,
+    the server's parser takes each for one token (a lexeme, lower-cased, at the next position), and the two
+    differ only for a word there 256 times or more."""
+    text = " ".join(words)
+    if not text.isascii():
+        return False
+    return len(words) < 256 or max(Counter(text.lower().split()).values()) < 256
+
+
+class SearchBodies:
+    """The search texts of the items this store last wrote (at most ``limit``, the least recently written
+    forgotten first): a hint for ``PipelinedDialect._grow``, which the server checks."""
+
+    def __init__(self, limit: int = 5_000) -> None:
+        self._bodies: OrderedDict[int, str] = OrderedDict()
+        self._limit = limit
+
+    def get(self, rowid: int) -> str | None:
+        return self._bodies.get(rowid)
+
+    def wrote(self, rows: dict[int, str | None]) -> None:
+        for rowid, body in rows.items():
+            if body is None:
+                self._bodies.pop(rowid, None)
+            else:
+                self._bodies[rowid] = body
+                self._bodies.move_to_end(rowid)
+        while len(self._bodies) > self._limit:
+            self._bodies.popitem(last=False)
+
+    def clear(self) -> None:
+        self._bodies.clear()
+
+
 class PipelinedCursor(Cursor):
     """A statement's result in pipeline mode: the rows are waited for only when they are read."""
 
@@ -146,9 +184,12 @@ class PipelinedDialect(SqliteDialect):
     """``SqliteDialect`` on a connection in pipeline mode (``pipeline``, held by the caller) for the writing of
     one source; ``flush`` before the pipeline ends."""
 
-    def __init__(self, conn: psycopg.Connection[Any], pipeline: psycopg.Pipeline, *, new_items: int = 1) -> None:
+    def __init__(self, conn: psycopg.Connection[Any], pipeline: psycopg.Pipeline, *, new_items: int = 1,
+                 bodies: SearchBodies | None = None) -> None:
         super().__init__(conn)
         self._pipeline = pipeline
+        self._bodies = bodies  # the items' search texts as this store last wrote them (``flush``)
+        self.grown = 0  # search rows written by appending to their tsvector (``flush``)
         self._new_items = max(1, new_items)  # at most this many items will be created (ids are taken at once)
         self._item_ids: list[int] = []
         self._sources: dict[int, dict[str, Any]] = {}  # the source inserted here: its columns as written
@@ -254,10 +295,13 @@ class PipelinedDialect(SqliteDialect):
 
     def flush(self) -> None:
         """Send the writes held back, and the search rows kept so far: the deleted ones' DELETE, then one
-        INSERT of the rest."""
+        INSERT of the rest. An item's search row whose text grew at its end (a new quote of the item, most
+        rewrites in an import) is updated instead, its tsvector extended by the new words' (``_grow``)."""
         self._send_held()
         for table in _FTS_TABLES:
             rows, deleted = self._fts[table], self._fts_deleted[table]
+            if table == "items_fts" and self._bodies is not None:
+                self._grow(rows, deleted)
             if deleted:
                 self.pg.execute(f"DELETE FROM {table} WHERE rowid = ANY(%b::bigint[])", (sorted(deleted),))
             written = [(rowid, body) for rowid, body in rows.items() if body is not None]
@@ -266,8 +310,47 @@ class PipelinedDialect(SqliteDialect):
                     f"INSERT INTO {table} (rowid, body, tsv) SELECT r, b, to_tsvector('bb_simple', w) "
                     "FROM unnest(%b::bigint[], %b::text[], %b::text[]) AS u (r, b, w)",
                     ([r for r, _ in written], [b for _, b in written], [" ".join(tokens(b)) for _, b in written]))
+            if table == "items_fts" and self._bodies is not None:
+                self._bodies.wrote({**dict.fromkeys(deleted), **rows})
             rows.clear()
             deleted.clear()
+
+    def _grow(self, rows: dict[int, str | None], deleted: set[int]) -> None:
+        """Write the search rows (of ``rows``, deleted first: ``deleted``) whose new text is the one this store
+        last wrote, a space and more words, as an UPDATE that appends the new words' tsvector to the row's:
+        to_tsvector parses the new words only (its parsing is most of the server's time of a search row), and
+        ``tsv || to_tsvector(new words)`` is to_tsvector of the whole text (the positions of the new words
+        shifted by the last one of the old, both capped at 16383 alike) wherever no word is there 256 times
+        or more (to_tsvector keeps 255 positions of a word, || 256): ``same_positions``. The server appends
+        only where the row holds that text (compared there: a colleague, or a rolled-back transaction, may
+        have written another), and writes the whole text's tsvector otherwise, or the row where it is gone.
+        What is written is taken out of ``rows`` and ``deleted``."""
+        assert self._bodies is not None
+        grown: list[tuple[int, str, int, str, str]] = []
+        for rowid, body in rows.items():
+            old = self._bodies.get(rowid) if rowid in deleted else None
+            if body is None or old is None or not body.startswith(old + " "):
+                continue
+            words = tokens(body)
+            if same_positions(words):
+                grown.append((rowid, body, len(old), " ".join(tokens(body[len(old) + 1:])), " ".join(words)))
+        if not grown:
+            return
+        for rowid, *_ in grown:
+            del rows[rowid]
+            deleted.discard(rowid)
+        self.pg.execute(
+            "WITH u AS (SELECT * FROM unnest(%b::bigint[], %b::text[], %b::int[], %b::text[], %b::text[]) "
+            "AS u (r, b, n, more, w)), "
+            "grown AS (UPDATE items_fts f SET body = u.b, tsv = CASE WHEN length(f.body) = u.n "
+            "AND starts_with(u.b, f.body || ' ') THEN f.tsv || to_tsvector('bb_simple', u.more) "
+            "ELSE to_tsvector('bb_simple', u.w) END FROM u WHERE f.rowid = u.r RETURNING f.rowid) "
+            "INSERT INTO items_fts (rowid, body, tsv) SELECT u.r, u.b, to_tsvector('bb_simple', u.w) FROM u "
+            "WHERE u.r NOT IN (SELECT g.rowid FROM grown g)",
+            [[g[0] for g in grown], [g[1] for g in grown], [g[2] for g in grown], [g[3] for g in grown],
+             [g[4] for g in grown]])
+        self._bodies.wrote({g[0]: g[1] for g in grown})
+        self.grown += len(grown)
 
     def _story_quotes(self, story: tuple[Any, ...], kind: str) -> list[tuple[Any, ...]]:
         """The quotes of the story's items of ``kind``, all kinds read in one query the first time. Nothing

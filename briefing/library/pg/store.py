@@ -35,7 +35,7 @@ from briefing.library.library import KIND_PLURALS, NotFound
 from briefing.library.pg import read
 from briefing.library.pg import undo as pg_undo
 from briefing.library.pg import upgrade as pg_upgrade
-from briefing.library.pg.batch import PipelinedDialect
+from briefing.library.pg.batch import PipelinedDialect, SearchBodies
 from briefing.library.pg.briefs import TeamBriefs
 from briefing.library.pg.compat import SqliteDialect
 from briefing.library.pg.edits import TeamEdits
@@ -124,6 +124,7 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         self._step_id: int | None = None
         self._step_name: str | None = None
         self._cache_mark: tuple[int, int] = (0, -1)  # (import cache, the library's change count it is current at)
+        self._search_bodies = SearchBodies()  # the items' search texts as last written here (batch.py)
         row = conn.execute("SELECT session_user, bb_clearance()").fetchone()
         assert row is not None
         self.user: str = row[0]
@@ -454,7 +455,7 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         # anything fails, the transaction is rolled back, and the settings (transaction-local) with it.
         with self._conn.pipeline() as pipeline:
             self._conn.execute(set_configs, values)
-            db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()))
+            db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()), bodies=self._search_bodies)
             source_id = self._write_source_joined(db, source, extraction, cache)
             db.flush()
             self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
