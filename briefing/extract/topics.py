@@ -617,6 +617,8 @@ def _in_shouted_run(text: str, start: int, end: int) -> bool:
 _VENUE = re.compile(r"(?i)\b(?:sidelines|side-lines|margins|margin)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _ARRIVAL = re.compile(r"(?i)\b(?:arrived|arrives|arriving|arrival|landed|lands|landing|touched\s+down)\s+(?:at|in)\s+"
                       r"(?:the\s+)?$")
+_SAYS_AFTER = re.compile(r"\s*,?\s+(?:said|says|stated|states|announced|reported|added|noted|indicated)\b")
+_ACCORDING_TO = re.compile(r"(?i)\b(?:according\s+to|a\s+statement\s+(?:from|by)|statement\s+issued\s+by)\s+(?:the\s+)?$")
 _TIME_REFERENCE = re.compile(r"(?i)\b(?:since|after|before|during|amid|post|recovery\s+from)\s+(?:the\s+)?$")
 
 
@@ -668,8 +670,9 @@ def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | 
         mods = mods[1:]  # "a landmark defence industry cooperation": the defence industry
     if len(mods) == 1 and last in _VAGUE_ADJECTIVES and head != "trade":
         return None
-    if all(_quality(w) for w in mods) and (len(mods) > 1 or "-" in last or last in _quality_words()) \
-            and head != "partnership":  # "a comprehensive strategic partnership" is a framework's name
+    if all(_quality(w) for w in mods) and (len(mods) > 1 or "-" in last or last in _quality_words()):
+        if head == "partnership":  # "a strategic cooperative partnership" is a framework's name
+            return " ".join([*(w.lower() for w in mods if w.lower() not in ("all-weather", "time-tested")), head])
         return None  # "deep-rooted ties", "strategic cooperation": how close, not about what
     if last in rules.adjectives:
         mapped = rules.adjectives[last]
@@ -721,6 +724,9 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
     rules = _rules()
     if _ARRIVAL.search(m.string, max(0, m.start("name") - 40), m.start("name")):
         return None  # "arrived at Villamor Air Base": where a visitor landed, not what was discussed
+    if _SAYS_AFTER.match(m.string, m.end("inst")) or _ACCORDING_TO.search(m.string, max(0, m.start("name") - 60),
+                                                                           m.start("name")):
+        return None  # "the Royal Cabinet said in a statement": who tells the story, not what it is about
     if m.group("inst") in _GEOGRAPHIC:  # "the Uruguay River", "the Sulawesi Sea": a country's name is the place's
         words = [w for w in m.group("name").split() if _fold(w) not in ("the", "our", "this")]
         if not words or len(words) > 3 or re.search(r"[a-z][–-][A-Z]", " ".join(words)):

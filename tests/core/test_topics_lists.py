@@ -259,3 +259,15 @@ def test_a_quality_before_an_area_is_dropped_and_a_relational_adjective_kept():
     assert "defence industry" in found
     assert not [t for t in found if t.startswith(("landmark", "long-term"))]
     assert "electrical interconnection" in found or [t for t in found if t.startswith("electric")]
+
+
+def test_who_tells_the_story_is_no_topic():
+    found = topics("Both sides agreed to expand fisheries cooperation, the Royal Cabinet said in a statement. "
+                   "According to the Presidential Commission, the talks also covered tourism.")
+    assert "fisheries" in found and "tourism" in found
+    assert not [t for t in found if "Cabinet" in t or "Commission" in t]
+
+
+def test_a_partnership_of_qualities_keeps_its_head():
+    found = topics("They reaffirmed their all-weather strategic cooperative partnership.")
+    assert "strategic cooperative partnership" in found
