@@ -112,3 +112,26 @@ def test_intergovernmental_consultations_are_a_sitting_of_the_two_governments():
     x = run("Chancellor Friedrich Merz of Germany and Prime Minister Giorgia Meloni of Italy agreed in Rome on "
             "Saturday to hold intergovernmental consultations in Germany next year.", date="2025-05-17")
     assert [(e.type, e.status, e.date) for e in x.events if e.status == "planned"] == [("conference", "planned", "2026")]
+
+
+def test_a_council_to_be_held_under_the_co_chairmanship_of_two_leaders_is_theirs():
+    x = run("The two sides agreed that the 3rd High-Level Cooperation Council will be held in Madrid next year, "
+            "under the co-chairmanship of Prime Minister Pedro Sánchez of Spain and President Gabriel Boric of "
+            "Chile.", date="2025-04-10")
+    [council] = [e for e in x.events if e.type == "conference"]
+    assert (council.status, council.date) == ("planned", "2026")
+    assert set(council.participants) == {"Pedro Sánchez", "Gabriel Boric"}
+
+
+def test_a_deal_concluded_with_a_regional_council_is_no_sitting():
+    x = run("Trade Minister Douglas Alexander of the United Kingdom said in Muscat on Monday that London wants to "
+            "conclude a free trade agreement with the Gulf Cooperation Council this year.", date="2025-05-13")
+    assert [e for e in x.events if e.type == "conference"] == []
+
+
+def test_the_two_countries_that_will_sign_agreements_are_the_two_sides_of_the_story():
+    x = run("President Duma Boko of Botswana will be welcomed by President Cyril Ramaphosa of South Africa at the "
+            "Union Buildings on Thursday. The two countries are anticipated to sign agreements on energy.",
+            date="2025-06-10")
+    signings = [e for e in x.events if e.type == "signing"]
+    assert [(e.status, set(e.participants)) for e in signings] == [("planned", {"Duma Boko", "Cyril Ramaphosa"})]

@@ -107,7 +107,7 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
                                                     for c in gov.children)
     else:
         planned = is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and is_planned(gov))
-    placed = _takes_place(gov, words["place"]) or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
+    placed = _takes_place(gov, words["place"], t) or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
                                                       for c in t.children)
     close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in", "during"})
     if t.head.lower_ == "of" and t.head.head.lower_ in {"sidelines", "sideline", "margins", "margin"}:
@@ -244,16 +244,18 @@ def _credentials_bearer(t: Any, people: Cast) -> list[Any]:
 
 
 def _taking_part(t: Any) -> list[Any]:
-    """Those named in "with (the) participation of X", "in the presence of X" on the noun or on the verb it is
-    told with ("A ceremony ... will be held in Vilnius on Sunday with participation of A, B and C")."""
+    """Those named in "with (the) participation of X", "in the presence of X", "under the co-chairmanship of X",
+    on the noun or on the verb it is told with ("A ceremony ... will be held in Vilnius on Sunday with
+    participation of A, B and C")."""
     verb = t.head if t.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
     out = []
     for w in [t] + ([verb] if verb is not None else []):
         for p in w.children:
-            if p.dep_ != "prep" or p.lower_ not in {"with", "in"}:
+            if p.dep_ != "prep" or p.lower_ not in {"with", "in", "under"}:
                 continue
-            for n in p.children:
-                if n.dep_ == "pobj" and n.lemma_.lower() in {"participation", "presence", "attendance"}:
+            for n in p.children:  # "under the co-chairmanship of A and B"
+                if n.dep_ == "pobj" and n.lemma_.lower() in {"participation", "presence", "attendance", "chairmanship",
+                                                             "co-chairmanship"}:
                     out += [g for o in n.children if o.dep_ == "prep" and o.lower_ == "of"
                             for g in o.children if g.dep_ == "pobj"]
     return out
@@ -270,11 +272,16 @@ def _visitor_from_abroad(noun: Any, gov: Any, actor: Any, people: Cast) -> Any:
     return next((p for p in named if p is not actor and getattr(p, "country", None) not in {None, home}), actor)
 
 
-def _takes_place(verb: Any, place_verbs: set[str]) -> bool:
+_BOUNDS = {"commence", "conclude", "close", "end", "resume", "kick", "wrap"}  # of taking place only with the noun
+# as subject or object ("the session concluded", "concluded the talks"), not "concluded a deal with the Council"
+
+
+def _takes_place(verb: Any, place_verbs: set[str], noun: Any) -> bool:
     """Whether the verb, or the clause it raises ("is expected to be held", "is set to take place next year"),
     is one of taking place."""
     for _ in range(3):
-        if verb.lemma_.lower() in place_verbs:
+        if verb.lemma_.lower() in place_verbs and (verb.lemma_.lower() not in _BOUNDS or (
+                noun.head.i == verb.i and noun.dep_ in {"nsubj", "nsubjpass", "dobj"})):
             return True
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}), None)
         if verb is None:

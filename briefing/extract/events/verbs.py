@@ -102,6 +102,10 @@ def _subjects(t: Any, subj: Any, people: Cast) -> list[Any]:
         before = [c for c in t.children if c.dep_ == "nsubj" and c.i < subj.i and any(g.dep_ == "cc" for g in c.children)]
         earlier = [p for c in before for p in people.resolve(c)]
         subjects = [p for k, p in enumerate(earlier) if p not in earlier[:k]] + [p for p in subjects if p not in earlier]
+    if not subjects and subj is not None and subj.lower_ in {"countries", "nations"} and any(
+            c.lower_ in {"two", "both"} for c in subj.children) and verb_lemma(t) in verb_words()["country_signs"]:
+        # "The two countries are anticipated to sign agreements": the two sides the story is about sign them
+        return list(people.last_pair or people.principal_pair())
     if subj is not None and subj.dep_ == "nsubj" and len(subjects) == 1:
         more = people.in_np(subj)
         if len(more) > 1:
