@@ -689,6 +689,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 c.dep_ in {"prep", "acl"} and c.i > head.i and _is_subject_word(c) for c in head.children) \
                 and not _counted(head) and not _subject_on_the_verb(head.head, head):
             continue  # "in the 28-page document", "this document": the one told before (or the text itself)
+        if named is None and _companion(head):
+            continue  # "the Exchange of Notes and related documents": the documents that go with it
         if named is None and any(c.lower_ == "such" and c.i < head.i for c in head.children):
             continue  # "the first such partnership", "such an agreement": the kind told before, not a new one
         if named is None:
@@ -746,6 +748,11 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 if deal is None and money is None:
                     continue  # "exchanged eight agreements and MoUs": which ones, the text says elsewhere or not at all
                 what_for = f"{head.text} worth {money}" if money else f"{head.text} for {_text(deal)}"
+            companion = next((c for c in head.children if c.dep_ == "conj" and _companion(c)), None)
+            if companion is not None and not any(t.i > head.i and t.dep_ == "prep" and _is_subject_word(t) for t in toks):
+                # "the Exchange of Notes and related documents on the extension of Grant Aid": what both are about
+                about = next((c for c in companion.children if c.dep_ == "prep" and _is_subject_word(c)), None)
+                toks = toks + (_phrase_tokens(about, run_on=False) if about is not None else [])
             if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" for t in toks):
                 # "the first MoU, on defence, was signed", "the second MoU is about LNG", "an MoU was signed on X"
                 toks = toks + (_subject_aside(head, others) or _copula_subject(head, others)
@@ -795,6 +802,14 @@ def _named_again(name: Any) -> Any:
     if noun is None or not (_doc_noun_at(noun.doc, noun.i) or noun.lemma_.lower() in {"document", "pact"}):
         return None
     return noun if any(c.dep_ == "det" and c.lower_ in {"the", "this"} for c in noun.children) else None
+
+
+def _companion(t: Any) -> bool:
+    """Documents that go with another one they are coordinated with: "the Exchange of Notes and related
+    documents", "the agreement and its annexes"."""
+    return t.dep_ == "conj" and bool(_doc_noun_at(t.doc, t.head.i)) and t.tag_ in {"NNS", "NNPS"} and any(
+        c.dep_ in {"amod", "poss"} and c.lower_ in {"related", "accompanying", "supporting", "its", "their"}
+        for c in t.children)
 
 
 def _aside_participle(c: Any) -> bool:

@@ -309,3 +309,11 @@ def test_such_a_document_points_back_at_its_kind():
     items = _agreements("Nepal and Chile signed a migration and mobility partnership on Monday. \"This is the first "
                         "such partnership Nepal has concluded with any country in Latin America,\" the minister said.")
     assert not [a for a in items if "such" in a.title.lower()], items
+
+
+def test_related_documents_go_with_the_exchange_of_notes_and_say_what_both_are_about():
+    items = _agreements("The Exchange of Notes and related documents on the extension of the Grant Aid will be signed "
+                        "on July 26 between the foreign minister of Laos and the Ambassador of Korea.")
+    docs = [a for a in items if a.kind == "agreement"]
+    assert len(docs) == 1 and docs[0].title == "Exchange of Notes on the extension of the Grant Aid", docs
+    assert docs[0].status == "planned", docs
