@@ -271,3 +271,10 @@ def test_who_tells_the_story_is_no_topic():
 def test_a_partnership_of_qualities_keeps_its_head():
     found = topics("They reaffirmed their all-weather strategic cooperative partnership.")
     assert "strategic cooperative partnership" in found
+
+
+def test_flood_defences_are_no_defence_and_oil_palm_is_palm_oil():
+    found = topics("The Dutch side offered its expertise in flood defence systems and in support for oil palm "
+                   "smallholders, and cooperation in the socio-cultural field.", ("Indonesia", "the Netherlands"))
+    assert "defence" not in found and "oil" not in found
+    assert "floods" in found and "palm oil" in found and "culture" in found
