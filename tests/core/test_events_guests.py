@@ -103,3 +103,17 @@ def test_a_national_honour_after_a_name_is_no_part_of_it():
     x = run("The Most Honourable Andrew Holness O.N., M.P., Prime Minister of Jamaica, spoke with Prime Minister "
             "Narendra Modi of India by phone on Thursday.", date="2019-07-05")
     assert {p.name for p in x.people} == {"Andrew Holness", "Narendra Modi"}
+
+
+def test_a_call_that_took_place_between_two_presidents_is_theirs():
+    x = run("A telephone conversation took place between the President of Kazakhstan Kassym-Jomart Tokayev and "
+            "the President of Uzbekistan Shavkat Mirziyoyev on Monday, the Akorda press service reported.",
+            date="2025-03-04")
+    assert [(e.type, set(e.participants)) for e in x.events] == [("call", {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"})]
+
+
+def test_a_plan_signed_on_a_day_named_after_it_is_a_document_not_a_signing_here():
+    x = run("Foreign Minister Murat Nurtleu of Kazakhstan met Foreign Minister Bakhtiyor Saidov of Uzbekistan in "
+            "Astana on Monday. Saidov highlighted the Joint Action Plan signed November 9 on the sidelines of the "
+            "regional forum.", date="2025-03-04")
+    assert [e for e in x.events if e.type == "signing"] == []

@@ -73,8 +73,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             others = [p for p in listed if p is not actor]
             return Found(etype, t.i, sent, [actor, *others][:6], actor=actor, recipient=others[0] if others else None,
                          planned=is_planned(t.head), location=place_of(t.head), each=True)
-    for c in t.children:  # "talks held in Rabat between A and B"
-        if c.dep_ in {"acl", "relcl"}:
+    places = [t.head] if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in words["place"] else []
+    for c in [*t.children, *places]:  # "talks held in Rabat between A and B", "a call took place between A and B"
+        if c.dep_ in {"acl", "relcl"} or c in places:
             for p in c.children:
                 if p.dep_ == "prep" and p.lower_ in {"with", "between"}:
                     for g in p.children:

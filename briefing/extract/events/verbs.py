@@ -56,6 +56,10 @@ def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
     if "acl" in rule.not_as and t.tag_ == "VBN" and t.dep_ == "advcl" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in t.children):
         return True  # "using the Unity Bridge, inaugurated in 2010": the same description, parsed otherwise
+    if "acl" in rule.not_as and t.dep_ == "conj" and t.i > 0 and t.doc[t.i - 1].pos_ in {"NOUN", "PROPN"} \
+            and not any(c.dep_ == "cc" for c in t.head.children if c.i < t.i) \
+            and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in t.children):
+        return True  # "highlighted the Joint Action Plan signed November 9": a description parsed as a second verb
     if rule.needs_prep and not any(c.dep_ == "prep" and c.lower_ in rule.needs_prep for c in t.children):
         return True  # "called for restraint" is not "called on the President"
     if rule.refuses_deps and any(c.dep_ in rule.refuses_deps for c in t.children):
