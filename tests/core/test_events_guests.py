@@ -114,6 +114,7 @@ def test_a_call_that_took_place_between_two_presidents_is_theirs():
 
 def test_a_plan_signed_on_a_day_named_after_it_is_a_document_not_a_signing_here():
     x = run("Foreign Minister Murat Nurtleu of Kazakhstan met Foreign Minister Bakhtiyor Saidov of Uzbekistan in "
-            "Astana on Monday. Saidov highlighted the Joint Action Plan signed November 9 on the sidelines of the "
-            "regional forum.", date="2025-03-04")
+            "Astana on Monday. In turn, Saidov highlighted the implementation of the 2024-2026 Joint Action Plan "
+            "signed November 9 on the sidelines of the 5th Forum of Interregional Cooperation in Samarkand.",
+            date="2025-03-04")
     assert [e for e in x.events if e.type == "signing"] == []
