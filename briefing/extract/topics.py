@@ -998,11 +998,46 @@ def doc_candidates(doc) -> list[_Mention]:
         found += _multilateral_bodies(doc, found)
         found += _conjuncts_of_known(doc, text, found)
         found += _lists_before(doc, text)
+        found += _bullet_lists(doc, text)
         _name_by_acronym(text, found)
         skip = [*skip, *_menu_lines(text), *_credit_lines(text)]
         found = [m for m in found if not in_ranges(skip, m.start, m.end)]
         doc.user_data["bb_topic_mentions"] = found
     return found
+
+
+_BULLET = re.compile(r"^[ \t]*(?:[•▪◦·*–-]|\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
+_BULLET_NOT_AREA = {"a", "an", "the", "with", "between", "by", "at", "to", "from", "for", "on", "under"}
+_LIST_HEAD = re.compile(r"(?i)\b(?:areas?|sectors?|fields?|domains?|spheres?|priorities|following|topics|issues|"
+                        r"cooperation|collaboration|partnership)\b[^\n]*:\s*$")
+
+
+def _bullet_lists(doc, text: str) -> list[_Mention]:
+    """Areas listed one to a line under a line that announces them: "... long-term collaboration in:" then
+    "• Healthcare", "• Energy and environment", "1. Food Security, Aquaculture, and Agriculture". Each line is read
+    as a list (up to its colon: "Defence and Security: strengthening ..."); the list ends at the first line that
+    is no bullet. A line that reads as a phrase about a document ("- a credit facility agreement with the State
+    Bank of India to ...") is left to the other patterns: only short area names are read."""
+    out: list[_Mention] = []
+    lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
+    for n, (_start, _end, line) in enumerate(lines):
+        if not _LIST_HEAD.search(line):
+            continue
+        for start, end, item in lines[n + 1:n + 16]:
+            bullet = _BULLET.match(item)
+            if bullet is None:
+                break
+            words = re.findall(r"[A-Za-z][\w'-]*", item[bullet.end():].split(":")[0])
+            if len(words) > 8 or any(w.lower() in _BULLET_NOT_AREA for w in words):
+                continue  # "- a credit facility agreement with the State Bank ...": a document, not an area
+            title_case = len(words) > 1 and all(w[0].isupper() or w in _FUNCTION_WORDS for w in words)
+            for found in _items(text, start + bullet.end(), end, doc, title_case):
+                token = _token_at(doc, found.start) if doc is not None else None
+                if found.start == start + bullet.end() and found.name[:1].isupper() and found.name[1:2].islower() \
+                        and token is not None and token.pos_ != "PROPN" and not token.ent_type_:
+                    found.name = found.name[0].lower() + found.name[1:]  # "• Economic transformation"
+                out.append(found)
+    return out
 
 
 @cache

@@ -278,3 +278,18 @@ def test_flood_defences_are_no_defence_and_oil_palm_is_palm_oil():
                    "smallholders, and cooperation in the socio-cultural field.", ("Indonesia", "the Netherlands"))
     assert "defence" not in found and "oil" not in found
     assert "floods" in found and "palm oil" in found and "culture" in found
+
+
+def test_areas_listed_one_to_a_line_are_read():
+    found = topics("The two prime ministers agreed on long-term collaboration in:\n\n"
+                   "  • Healthcare\n  • Quarrying and mining\n  • Diaspora affairs\n"
+                   "  • Defence and security: joint training of officers\n\nThe next session will be held in Lima.")
+    assert {"health", "quarrying", "mining"} <= set(found)
+    assert [t for t in found if t.startswith("diaspora")]
+
+
+def test_a_bullet_about_a_document_is_not_read_as_an_area():
+    found = topics("The documents exchanged cover the following areas:\n"
+                   "- a credit facility agreement with the State Bank of Peru to finance new water pipes;\n"
+                   "- training of Chilean diplomats at the Foreign Service Institute;\n")
+    assert not [t for t in found if "credit facility agreement" in t or t.lower() == "chilean diplomats"]
