@@ -1034,7 +1034,8 @@ def _bullet_lists(doc, text: str) -> list[_Mention]:
             for found in _items(text, start + bullet.end(), end, doc, title_case):
                 token = _token_at(doc, found.start) if doc is not None else None
                 if found.start == start + bullet.end() and found.name[:1].isupper() and found.name[1:2].islower() \
-                        and token is not None and token.pos_ != "PROPN" and not token.ent_type_:
+                        and token is not None and not token.ent_type_ \
+                        and all(w.islower() for w in found.name.split()[1:]):
                     found.name = found.name[0].lower() + found.name[1:]  # "• Economic transformation"
                 out.append(found)
     return out
