@@ -43,7 +43,7 @@ def test_an_imports_search_rows_are_what_the_whole_text_gives(open_store, tmp_pa
 def _rewrite(store: Any, item_id: int, body: str, remembered: str) -> int:
     """Write the item's search row as a source's ingest does (deleted, then inserted), the store remembering
     ``remembered`` as the text it last wrote; how many rows were appended to."""
-    store._search_bodies.wrote({item_id: remembered})
+    store._search_bodies.wrote(item_id, remembered, " ".join(tokens(remembered)), len(tokens(remembered)))
     with store._conn.transaction(), store._conn.pipeline() as pipeline:
         db = PipelinedDialect(store._conn, pipeline, bodies=store._search_bodies)
         db.execute("DELETE FROM items_fts WHERE rowid = ?", (item_id,))
@@ -62,7 +62,8 @@ def test_a_grown_search_row_is_what_the_whole_text_gives(open_store, more, appen
     alice = open_store("alice", "OFFICIAL")
     note = alice.add_note("Minister Alice Smith met Bob Jones in Oslo", "Oslo meeting")
     [(body,)] = alice._conn.execute("SELECT body FROM items_fts WHERE rowid = %s", (note,)).fetchall()
-    assert same_positions(tokens(f"{body} {more}")) == bool(appended)
+    words = tokens(f"{body} {more}")
+    assert same_positions(" ".join(words), len(words)) == bool(appended)
     assert _rewrite(alice, note, f"{body} {more}", body) == appended
     assert _rows_as_whole_text_gives(alice)
     assert alice.search("oslo") == [note]

@@ -116,40 +116,44 @@ class Answered(Cursor):
         return iter(self.fetchall())
 
 
-def same_positions(words: list[str]) -> bool:
-    """Is the tsvector of ``words`` (a search row's text split by ``search.tokens``) made by appending one of a
-    part of them to one of the part before the same as to_tsvector of them all? Where the words are ASCII,
-    the server's parser takes each for one token (a lexeme, lower-cased, at the next position), and the two
-    differ only for a word there 256 times or more."""
-    text = " ".join(words)
+def same_positions(text: str, count: int) -> bool:
+    """Is the tsvector of ``text`` (a search row's words, as ``search.tokens`` splits them, joined by spaces;
+    ``count`` of them) made by appending one of its last words to one of the words before the same as
+    to_tsvector of it all? Where the words are ASCII, the server's parser takes each for one token (a lexeme,
+    lower-cased, at the next position), and the two differ only for a word there 256 times or more."""
     if not text.isascii():
         return False
-    return len(words) < 256 or max(Counter(text.lower().split()).values()) < 256
+    return count < 256 or max(Counter(text.lower().split()).values()) < 256
 
 
 class SearchBodies:
-    """The search texts of the items this store last wrote (at most ``limit``, the least recently written
-    forgotten first): a hint for ``PipelinedDialect._grow``, which the server checks."""
+    """What this store last wrote of the items' search rows (at most ``limit``, the least recently written
+    forgotten first): per row its text, its words joined and how many. A hint for ``PipelinedDialect._grow``,
+    which the server checks."""
 
     def __init__(self, limit: int = 5_000) -> None:
-        self._bodies: OrderedDict[int, str] = OrderedDict()
+        self._rows: OrderedDict[int, tuple[str, str, int]] = OrderedDict()
         self._limit = limit
 
-    def get(self, rowid: int) -> str | None:
-        return self._bodies.get(rowid)
+    def before(self, rowid: int, body: str) -> tuple[int, str, int] | None:
+        """If ``body`` is the text last written for the row, a space and more: that text's length, its words
+        (joined) and how many; else None."""
+        held = self._rows.get(rowid)
+        if held is None:
+            return None
+        text, words, count = held
+        if len(body) <= len(text) or body[len(text)] != " " or not body.startswith(text):
+            return None
+        return len(text), words, count
 
-    def wrote(self, rows: dict[int, str | None]) -> None:
-        for rowid, body in rows.items():
-            if body is None:
-                self._bodies.pop(rowid, None)
-            else:
-                self._bodies[rowid] = body
-                self._bodies.move_to_end(rowid)
-        while len(self._bodies) > self._limit:
-            self._bodies.popitem(last=False)
-
-    def clear(self) -> None:
-        self._bodies.clear()
+    def wrote(self, rowid: int, body: str | None, words: str = "", count: int = 0) -> None:
+        if body is None:
+            self._rows.pop(rowid, None)
+            return
+        self._rows[rowid] = (body, words, count)
+        self._rows.move_to_end(rowid)
+        while len(self._rows) > self._limit:
+            self._rows.popitem(last=False)
 
 
 class PipelinedCursor(Cursor):
@@ -304,14 +308,17 @@ class PipelinedDialect(SqliteDialect):
                 self._grow(rows, deleted)
             if deleted:
                 self.pg.execute(f"DELETE FROM {table} WHERE rowid = ANY(%b::bigint[])", (sorted(deleted),))
-            written = [(rowid, body) for rowid, body in rows.items() if body is not None]
+            written = [(rowid, body, tokens(body)) for rowid, body in rows.items() if body is not None]
             if written:
                 self.pg.execute(
                     f"INSERT INTO {table} (rowid, body, tsv) SELECT r, b, to_tsvector('bb_simple', w) "
                     "FROM unnest(%b::bigint[], %b::text[], %b::text[]) AS u (r, b, w)",
-                    ([r for r, _ in written], [b for _, b in written], [" ".join(tokens(b)) for _, b in written]))
+                    ([r for r, _, _ in written], [b for _, b, _ in written], [" ".join(w) for _, _, w in written]))
             if table == "items_fts" and self._bodies is not None:
-                self._bodies.wrote({**dict.fromkeys(deleted), **rows})
+                for rowid in deleted:
+                    self._bodies.wrote(rowid, None)
+                for rowid, body, words in written:
+                    self._bodies.wrote(rowid, body, " ".join(words), len(words))
             rows.clear()
             deleted.clear()
 
@@ -326,14 +333,16 @@ class PipelinedDialect(SqliteDialect):
         have written another), and writes the whole text's tsvector otherwise, or the row where it is gone.
         What is written is taken out of ``rows`` and ``deleted``."""
         assert self._bodies is not None
-        grown: list[tuple[int, str, int, str, str]] = []
+        grown: list[tuple[int, str, int, str, str, int]] = []
         for rowid, body in rows.items():
-            old = self._bodies.get(rowid) if rowid in deleted else None
-            if body is None or old is None or not body.startswith(old + " "):
+            before = self._bodies.before(rowid, body) if body is not None and rowid in deleted else None
+            if before is None or not body or not body.isascii():
                 continue
-            words = tokens(body)
-            if same_positions(words):
-                grown.append((rowid, body, len(old), " ".join(tokens(body[len(old) + 1:])), " ".join(words)))
+            length, old_words, old_count = before
+            more = tokens(body[length + 1:])
+            words = " ".join(w for w in (old_words, " ".join(more)) if w)
+            if same_positions(words, old_count + len(more)):
+                grown.append((rowid, body, length, " ".join(more), words, old_count + len(more)))
         if not grown:
             return
         for rowid, *_ in grown:
@@ -349,7 +358,8 @@ class PipelinedDialect(SqliteDialect):
             "WHERE u.r NOT IN (SELECT g.rowid FROM grown g)",
             [[g[0] for g in grown], [g[1] for g in grown], [g[2] for g in grown], [g[3] for g in grown],
              [g[4] for g in grown]])
-        self._bodies.wrote({g[0]: g[1] for g in grown})
+        for rowid, body, _, _, words, count in grown:
+            self._bodies.wrote(rowid, body, words, count)
         self.grown += len(grown)
 
     def _story_quotes(self, story: tuple[Any, ...], kind: str) -> list[tuple[Any, ...]]:
