@@ -118,3 +118,19 @@ def test_a_plan_signed_on_a_day_named_after_it_is_a_document_not_a_signing_here(
             "signed November 9 on the sidelines of the 5th Forum of Interregional Cooperation in Samarkand.",
             date="2025-03-04")
     assert [e for e in x.events if e.type == "signing"] == []
+
+
+def test_a_guest_invited_to_a_country_is_a_planned_visit_one_invited_to_a_summit_is_not():
+    x = run("President Gustavo Petro of Colombia held talks with President Luiz Inácio Lula da Silva of Brazil in "
+            "Leticia on Tuesday. Petro invited Lula to the summit in Santa Marta, and Lula invited Petro to Brazil.",
+            date="2025-03-05")
+    plans = [(e.type, e.participants) for e in x.events if e.status == "planned"]
+    assert plans == [("visit", ["Gustavo Petro"])]
+
+
+def test_negotiations_agreed_on_are_a_process_those_held_between_two_are_a_sitting():
+    x = run("The two leaders agreed to open negotiations on a comprehensive economic partnership agreement. The "
+            "address followed two-hour negotiations between President Gustavo Petro of Colombia and President "
+            "Daniel Noboa of Ecuador on Tuesday.", date="2025-03-05")
+    talks = [(e.type, e.date, set(e.participants)) for e in x.events]
+    assert talks == [("talks", "2025-03-04", {"Gustavo Petro", "Daniel Noboa"})]

@@ -164,11 +164,11 @@ def place_of(token: Any) -> str | None:
                     if ent is not None:
                         return ent.text
     if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
-        return _place_named(token.head)  # "in Mexico, where he arrived on Tuesday"
+        return place_named(token.head)  # "in Mexico, where he arrived on Tuesday"
     return None
 
 
-def _place_named(g: Any) -> str | None:
+def place_named(g: Any) -> str | None:
     """The country or place a token names, as written."""
     cm = next((m for m in g.doc._.bb_countries or [] if m.start <= g.i < m.end), None)
     if cm is not None:

@@ -202,6 +202,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         if subj is not None and subj.i != t.i and any(c.lower_ in {"two", "both"} for c in subj.children):
             pair = people.resolve(subj)
             participants = pair[:2] if len(pair) >= 2 else []
+    if t.lower_ == "negotiations" and not has_date_word(sent) and not any(
+            c.dep_ == "prep" and c.lower_ in {"between", "with"} for c in t.children):
+        return None  # "agreed to open negotiations on a trade agreement": a process; a sitting has sides or a day
     if not participants:
         if gov.pos_ not in {"VERB", "AUX"} and not has_date_word(sent):
             return None  # a name in a list of tags or links, not a report that it took place

@@ -8,7 +8,15 @@ from typing import Any
 
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.found import Found
-from briefing.extract.events.grammar import VERB_SUFFIXES, is_planned, objects_of, place_of, subject_of, verb_lemma
+from briefing.extract.events.grammar import (
+    VERB_SUFFIXES,
+    is_planned,
+    objects_of,
+    place_named,
+    place_of,
+    subject_of,
+    verb_lemma,
+)
 from briefing.extract.events.lexicon import lex, trigger_verbs
 from briefing.extract.layout import token_lemmas, token_lowers
 
@@ -86,7 +94,7 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     lowers |= {seq[0] for seq in words["nouns"]} | {seq[-1] for seq in words["nouns"]}
     lowers |= {verb + suffix for verb in verbs for suffix in VERB_SUFFIXES}  # what verb_lemma mends
     lemmas = set(verbs) | words["pair"] | {seq[0] for seq in words["nouns"] if len(seq) == 1}
-    lemmas.add("expect")  # "is expected in Beijing"
+    lemmas.update({"expect", "invite"})  # "is expected in Beijing", "invited X to Russia"
     return frozenset(lowers), frozenset(lemmas)
 
 
@@ -162,6 +170,14 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
             if f:
                 found += _one_call_each(t, f)
                 used.update(_own_phrase(t))
+    # "invited his French counterpart to Russia": a planned visit of the one invited
+    for t in candidates:
+        if t.lemma_ == "invite" and t.pos_ == "VERB" and not any(c.dep_ in {"xcomp", "ccomp"} for c in t.children):
+            guests = [p for c in t.children if c.dep_ == "dobj" for p in people.resolve(c)]
+            to = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            place = next((named for g in to for named in [place_named(g)] if named), None)  # not "to the summit"
+            if guests and place and not any(f.trigger == t.i for f in found):
+                found.append(Found("visit", t.i, sent, guests[:1], actor=guests[0], planned=True, location=place))
     # "is expected in Beijing": a planned visit
     for t in candidates:
         if t.lemma_ == "expect" and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in t.children):
