@@ -343,9 +343,11 @@ def _named_span(sent: Any, start: int, end: int) -> tuple[int, int] | None:
         if start - 2 >= sent.start and doc[start - 1].text[:1].isupper() and doc[start - 2].text[:1].isupper() \
                 and not doc[start - 1].is_sent_start and doc[start - 1].pos_ == "PROPN":
             s = start
-            while s - 1 >= sent.start and doc[s - 1].text[:1].isupper() and not doc[s - 1].is_sent_start \
-                    and doc[s - 1].pos_ == "PROPN":
-                s -= 1
+            while s - 1 >= sent.start and not doc[s - 1].is_sent_start and (
+                    doc[s - 1].text[:1].isupper() and doc[s - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
+                    or doc[s - 1].text in {"-", "–", "‑"} and s - 2 >= sent.start and doc[s - 2].text[:1].isupper()
+                    and not doc[s - 1].whitespace_ and not doc[s - 2].whitespace_):
+                s -= 1  # "the Sea-Air Logistics Model agreement": a hyphen joins two words of the name
             return s, end
         return None
     if doc[start].is_sent_start and start == sent.start and end - start == 1:
@@ -691,15 +693,20 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             continue  # "in the 28-page document", "this document": the one told before (or the text itself)
         if named is None and _companion(head):
             continue  # "the Exchange of Notes and related documents": the documents that go with it
+        if named is None and head.dep_ == "attr" and head.head.lemma_.lower() == "be" and any(
+                c.dep_ == "nsubj" and c.lower_ in {"this", "it", "that"} for c in head.head.children):
+            continue  # "This is the second logistics agreement signed this month": the one just told
         if named is None and any(c.lower_ == "such" and c.i < head.i for c in head.children):
             continue  # "the first such partnership", "such an agreement": the kind told before, not a new one
         if named is None:
             coordinated = _coordinated_documents(sent, span_end)
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
-                    and not any((c.dep_ in {"prep", "acl"} or c.dep_ in {"amod", "compound"}
-                                 and not span_start <= c.i < span_end) and c.i not in coordinated
-                                and not _aside_participle(c) for c in head.children) \
-                    and not (head.dep_ == "dobj" and _subject_on_the_verb(gov, head)):  # "signed the document on X"
+                    and not any(c.dep_ in {"prep", "acl"} and not _aside_participle(c) or c.dep_ in {"amod", "compound"}
+                                for w in doc[span_start:span_end] for c in w.children
+                                if not span_start <= c.i < span_end and c.i not in coordinated) \
+                    and not any(_companion(c) and any(g.dep_ == "prep" and _is_subject_word(g) for g in c.children)
+                                for c in head.children) \
+                    and not _subject_on_the_verb(gov, head):  # "signed the document on X" (X hung on the verb)
                 continue  # "the agreement", "the MoUs and Exchange of Notes" point back at ones already named
             if status is None:
                 continue
@@ -1675,6 +1682,8 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
             what = None  # "asked for Japanese investment in the Matarbari area"
     if what is None:
         return []
+    if lemma == "seek" and obj is None and what.dep_ == "xcomp":
+        return []  # "as the two nations seek to cement ties": what they aim at, asked of no one
     if lemma == "ask" and obj is None and what.pos_ not in {"NOUN", "PROPN"}:
         return []
     if what.tag_ in {"WDT", "WP"} or what.lower_ in {"it", "this", "that", "which", "what"}:

@@ -317,3 +317,26 @@ def test_related_documents_go_with_the_exchange_of_notes_and_say_what_both_are_a
     docs = [a for a in items if a.kind == "agreement"]
     assert len(docs) == 1 and docs[0].title == "Exchange of Notes on the extension of the Grant Aid", docs
     assert docs[0].status == "planned", docs
+
+
+def test_a_document_told_again_by_this_is_the_second_is_no_new_one():
+    items = _agreements("Ghana and Togo signed a Memorandum of Understanding on a border data platform. This is the "
+                        "second logistics-related agreement signed between the two nations in March.")
+    assert [a.kind for a in items] == ["mou"], [(a.title, a.kind) for a in items]
+
+
+def test_a_hyphen_joins_the_words_of_a_lower_case_documents_name():
+    items = _agreements("Ghana inked the Sea-Air Logistics Model agreement with Togo on March 3.")
+    assert any(a.title.startswith("Sea-Air Logistics Model") for a in items), _titles(items)
+
+
+def test_what_two_sides_seek_to_do_is_asked_of_no_one():
+    items = _agreements("Ghana and Togo agreed to enhance cooperation in port logistics as the two neighbours seek to "
+                        "cement their ties.")
+    assert not [a for a in items if a.kind == "proposal"], [(a.title, a.kind) for a in items]
+
+
+def test_the_memorandum_told_again_with_its_short_name_is_no_new_one():
+    items = _agreements("Ghana and Togo have signed an agreement to build an oil storage terminal near Lome port. The "
+                        "signing of the Memorandum of Understanding (MoU) comes a month after the leaders met.")
+    assert len(items) == 1, [(a.title, a.kind) for a in items]
