@@ -943,8 +943,9 @@ def _kept(doc, topic: _Chosen) -> bool:
     if not words:
         return False
     named_instrument = topic.name.split()[-1] in _instrument_words()  # "Bi-National Commission", "A–B corridor"
-    if any(t.ent_type_ == "PERSON" for t in words) and not named_instrument or words[0].lower_ in _rules_titles():
-        return False
+    if any(t.ent_type_ == "PERSON" for t in words) and not named_instrument or words[0].lower_ in _rules_titles() \
+            or words[-1].lower_ in _rules_titles():
+        return False  # "Ministers of State", "provincial governors": people
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in words):
         return False  # "sign strategic defense"
     if words[-1].pos_ not in ("NOUN", "PROPN") or words[0].pos_ in ("NUM", "ADV") or words[0].tag_ in ("CD", "JJS"):
@@ -975,8 +976,11 @@ def _calendar_words() -> frozenset[str]:
 
 @cache
 def _rules_titles() -> frozenset[str]:
-    return frozenset(w.lower() for w in ("president", "minister", "secretary", "ambassador", "king", "prince",
-                                         "premier", "chancellor", "governor", "mr", "mrs", "ms", "dr", "h.e."))
+    singular = ("president", "minister", "secretary", "ambassador", "king", "prince", "premier", "chancellor",
+                "governor", "mayor", "envoy", "delegate", "counsellor", "adviser")
+    plural = tuple(w[:-1] + "ies" if w.endswith("y") else w + "s" for w in (*singular, "official", "representative"))
+    # "Ministers of State", "governors"; a singular "Official" or "representative" may qualify a topic
+    return frozenset((*singular, *plural, "mr", "mrs", "ms", "dr", "h.e."))
 
 
 # ---------------------------------------------------------------- public API

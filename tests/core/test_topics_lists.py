@@ -293,3 +293,20 @@ def test_a_bullet_about_a_document_is_not_read_as_an_area():
                    "- a credit facility agreement with the State Bank of Peru to finance new water pipes;\n"
                    "- training of Chilean diplomats at the Foreign Service Institute;\n")
     assert not [t for t in found if "credit facility agreement" in t or t.lower() == "chilean diplomats"]
+
+
+def test_plural_titles_in_a_list_are_people_not_topics():
+    found = topics("The meeting was attended by authorities from both countries, including Ministers of State, "
+                   "provincial governors and border mayors.")
+    assert not [t for t in found if t.lower().startswith(("ministers", "governors", "mayors", "provincial"))]
+
+
+def test_in_this_regard_is_no_topic():
+    found = topics("They signed an MoU on lithium, a significant step towards strategic cooperation in this regard.")
+    assert "regard" not in found and "lithium" in found
+
+
+def test_an_official_programme_keeps_its_name():
+    found = topics("Japan will provide coastal radars under its Official Security Assistance programme.",
+                   ("Japan", "the Philippines"))
+    assert [t for t in found if "Security Assistance" in t or t == "security assistance"]
