@@ -206,3 +206,9 @@ def test_an_undated_meeting_after_a_backstory_takes_the_storys_day_not_the_backs
     assert alone.date == "2024-09-26"
     with_lavrov = sorted(e.date for e in x.events if "Sergey Lavrov" in e.participants)
     assert with_lavrov == ["2024-09-09", "2024-09-26"]  # the story's meeting and the earlier one stay two
+
+
+def test_a_visit_told_by_the_departure_that_ended_it_began_as_many_days_before():
+    x = run("President Ram Nath Kovind of India departed Jamaica on Wednesday (May 18), following an extensive "
+            "four-day State visit.", date="2022-05-19")
+    assert [(e.type, e.participants, e.date) for e in x.events] == [("visit", ["Ram Nath Kovind"], "2022-05-15")]

@@ -9,7 +9,7 @@ from typing import Any
 from briefing.extract.countries import code_of
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.found import Found
-from briefing.extract.events.grammar import has_date_word, is_planned, objects_of, place_of, subject_of
+from briefing.extract.events.grammar import has_date_word, is_planned, object_place, objects_of, place_of, subject_of
 from briefing.extract.events.lexicon import lex, tense_words, verb_rule, verb_words
 from briefing.extract.events.triggers import noun_type
 from briefing.extract.events.verbs import honoured, honoured_pronoun
@@ -21,6 +21,7 @@ _TAKING_PART = {"attend", "participate", "join", "address", "be", "have", "give"
 _GRANTING = {"grant", "accord", "give"}  # "granted an audience to": a head of state receiving someone
 _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception"}
 _SETTING_PREPS = {"at", "during", "since", "after", "before", "following"}
+_LEAVING = {"depart", "leave", "conclude", "end", "wrap", "complete"}  # "left X after a visit": the visit was there
 _TIME_PREPS = {"during", "after", "before", "since", "ahead", "following", "throughout"}
 
 
@@ -170,6 +171,13 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             # visit was told before (else "the visit" is that one, told again)
             return Found("visit", t.i, sent, [people.center], actor=people.center, planned=planned,
                          location=place_of(t))
+        left = t.head.head if t.head.dep_ == "prep" and t.head.lower_ in {"following", "after"} else None
+        if not has_poss and left is not None and left.lemma_.lower() in _LEAVING and subject_of(left) is not None:
+            # "X departed Jamaica on Wednesday, following an extensive four-day State visit": X's visit there
+            leaver = next(iter(people.resolve(subject_of(left))), None)
+            if leaver is not None:
+                return Found("visit", t.i, sent, [leaver], actor=leaver, planned=planned,
+                             location=object_place(left) or place_of(left) or place_of(t))
         if actor is None:
             return None
         actor = _visitor_from_abroad(t, gov, actor, people)

@@ -174,7 +174,7 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
     return False
 
 
-_ENDING = {"conclude", "end", "wrap", "complete", "finish"}
+_ENDING = {"conclude", "end", "wrap", "complete", "finish", "depart", "leave"}  # "departed ... following a four-day visit"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "last": 0}
 
 
