@@ -134,3 +134,20 @@ def test_negotiations_agreed_on_are_a_process_those_held_between_two_are_a_sitti
             "Daniel Noboa of Ecuador on Tuesday.", date="2025-03-05")
     talks = [(e.type, e.date, set(e.participants)) for e in x.events]
     assert talks == [("talks", "2025-03-04", {"Gustavo Petro", "Daniel Noboa"})]
+
+
+def test_talks_and_meetings_with_several_leaders_are_one_with_each():
+    x = run("President Xi Jinping of China arrived in Hanoi on Monday for a two-day state visit. During the visit, "
+            "Xi had talks and meetings with State President Luong Cuong, Prime Minister Pham Minh Chinh and "
+            "National Assembly Chairman Tran Thanh Man of Vietnam.", date="2025-04-15")
+    sittings = [frozenset(e.participants) for e in x.events if e.type in {"talks", "meeting"}]
+    assert len(sittings) == 3 and all(len(s) == 2 and "Xi Jinping" in s for s in sittings)
+
+
+def test_a_joint_statement_on_a_visit_is_the_visitors_and_the_hosts_not_the_last_pair_met():
+    x = run("President Ram Nath Kovind of India held talks with President Nguyen Phu Trong of Vietnam in Hanoi on "
+            "Monday. Kovind also met Prime Minister Nguyen Xuan Phuc and National Assembly Chairwoman Nguyen Thi "
+            "Kim Ngan of Vietnam, during his three-day state visit. President Trong welcomed Kovind's visit. On the "
+            "occasion, the two sides issued a joint statement.", date="2018-11-20")
+    [statement] = [e for e in x.events if e.type == "statement"]
+    assert set(statement.participants) == {"Ram Nath Kovind", "Nguyen Phu Trong"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefing.extract.countries import code_of
-from briefing.extract.events.cast import Cast
+from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import has_date_word, is_planned, object_place, objects_of, place_of, subject_of
 from briefing.extract.events.lexicon import lex, tense_words, verb_rule, verb_words
@@ -203,7 +203,11 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
     if not participants and joint and etype in {"statement", "conference", "talks", "ceremony"} \
             and gov.lemma_.lower() in verb_words()["joint_statement_verbs"]:
         # "the two sides issued a joint statement", "followed by joint press statements": the pair the story told
-        participants = list(people.last_pair or people.principal_pair())
+        # "On the occasion, the two sides issued a joint statement": on a visit, the two the visit is between
+        # (the visitor and the host named most), not the last pair of the programme ("met the Speaker")
+        principal = people.principal_pair()
+        on_visit = people.visit_told and len(principal) == 2 and different_sides(principal)
+        participants = list(principal if on_visit else people.last_pair or principal)
     if not participants and etype == "talks" and t.lower_ == "talks" and t.head.lower_ in _SETTING_PREPS:
         # "The two Heads of State were speaking ... after the official talks": the pair the sentence is about
         subj = subject_of(sent.root)

@@ -164,7 +164,7 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
             made = verb_event(t, sent, people, used)
             if made and not all(f.weak for f in made):
                 used.add(t.i)  # "discussed ... in a phone call with X": the call names the event a pair verb hints at
-            found += made
+            found += [g for f in made for g in (_one_call_each(t, f) if f.each else [f])]
         elif t.pos_ in {"NOUN", "PROPN"} and noun_type(t):
             f = noun_event(t, sent, people, used)
             if f:

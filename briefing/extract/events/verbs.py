@@ -124,6 +124,9 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     if noun is not None and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children):
         for f in found:  # "joined the leaders' talks", "attended the summit": a sitting told before
             f.told_again = True
+    if noun is not None and any(w.tag_ == "NNS" and w.lemma_.lower() == "meeting" for w in [noun, *noun.conjuncts]):
+        for f in found:  # "had talks and meetings with A, B and C": one with each
+            f.each = f.each or f.type in {"meeting", "talks"}
     return found
 
 
