@@ -281,6 +281,7 @@ def _before_furniture(tokens: list[Any]) -> list[Any]:
 
 def _cap(title: str) -> str:
     title = title.lstrip("·•▪◦‣∙-–— ")  # a bullet glued to the line's first word ("·An MoU in the field of ...")
+    title = re.sub(r"^(?:among them|including|notably|namely),?\s+", "", title, flags=re.IGNORECASE)  # "among them an MoU"
     title = re.sub(r"^(?:An?)\s+(?=\S)", "", title)  # and its article
     return title[:1].upper() + title[1:] if title else title
 
@@ -595,7 +596,7 @@ def _future(t: Any) -> bool:
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _future_aux() for c in t.children):
             return True
         if t.lemma_ in {"expect", "anticipate", "plan", "schedule", "hope", "aim", "due", "intend"} and t.dep_ != "ROOT" or (
-                t.lemma_ in {"expect", "anticipate", "plan", "schedule", "due", "set"} and t.tag_ == "VBN"):
+                t.lemma_ in {"expect", "anticipate", "plan", "schedule", "due", "set", "mean", "suppose"} and t.tag_ == "VBN"):
             return True
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
                 t.head.lemma_ in {"expect", "plan", "hope", "aim", "intend", "be"}
@@ -1994,6 +1995,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
         items += found
         k += 1
     kept = [it for it in items if _worth_keeping(doc, it)]
+    kept = [it for it in kept if not _count_of_the_listed(doc, it, kept)]
     kept = [it for it in headline if not _told_in_body(it, kept)] + kept
     return _finish(doc, _dedupe(kept))
 
@@ -2001,6 +2003,27 @@ def find_agreements(doc: Any) -> list[Agreement]:
 # ------------------------------------------------------------------------------------------- headlines
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _count_of_the_listed(doc: Any, it: Item, kept: list[Item]) -> bool:
+    """Whether an item only counts documents the text goes on to list one by one ("signed eight cooperation
+    documents" above eight MoUs named each): the count is no document of its own when at least two documents
+    of the same status are told singly."""
+    head = doc[it.anchor]
+    if it.named or head.tag_ not in {"NNS", "NNPS"} or not any(c.dep_ == "nummod" for c in head.children):
+        return False
+    single = [o for o in kept if o is not it and o.kind not in {"commitment", "proposal"} and o.status == it.status
+              and doc[o.anchor].tag_ not in {"NNS", "NNPS"}]
+    count = next((_count_value(c) for c in head.children if c.dep_ == "nummod"), None)
+    return len(single) >= max(2, (count or 0) // 2)  # "37 documents, among them an MoU on X and a Y": a package
+
+
+def _count_value(t: Any) -> int | None:
+    """The number a count word says: "8", "eight" (the number words shared with the figures, data/units.json)."""
+    if t.text.isdigit():
+        return int(t.text)
+    value = rules("units.json").get("number_words", {}).get(t.lower_)
+    return int(value) if value is not None else None
 
 
 def _headline_items(sent: Any) -> list[Item]:

@@ -340,3 +340,29 @@ def test_the_memorandum_told_again_with_its_short_name_is_no_new_one():
     items = _agreements("Ghana and Togo have signed an agreement to build an oil storage terminal near Lome port. The "
                         "signing of the Memorandum of Understanding (MoU) comes a month after the leaders met.")
     assert len(items) == 1, [(a.title, a.kind) for a in items]
+
+
+def test_a_count_of_documents_listed_one_by_one_is_no_document_of_its_own():
+    items = _agreements("Ghana and Peru signed four cooperation documents on Wednesday. An MoU on fisheries, an MoU on "
+                        "cocoa research, an agreement on air services and a protocol on customs were the four documents "
+                        "signed by the ministers.")
+    assert not [a for a in items if "four" in a.title.lower()], _titles(items)
+    assert len(items) == 4, _titles(items)
+
+
+def test_a_count_with_only_a_few_told_singly_among_many_stays():
+    items = _agreements("Ghana and Peru signed 30 cooperation documents worth $2 billion on Wednesday. The ministers "
+                        "also signed an MoU on fisheries. Separately, an agreement on air services was signed.")
+    assert any("30" in a.title for a in items), _titles(items)
+
+
+def test_an_example_opener_is_no_part_of_a_title():
+    items = _agreements("Ghana and Peru signed 30 cooperation documents on Wednesday, among them an MoU on fisheries "
+                        "and an agreement on air services.")
+    assert "MoU on fisheries" in _titles(items), _titles(items)
+
+
+def test_a_document_meant_to_be_signed_is_not_signed():
+    items = _agreements("The Nakamal Agreement between Vanuatu and Chile was meant to be signed during the prime "
+                        "minister's visit this week.")
+    assert next(a for a in items if "Nakamal" in a.title).status == "planned"
