@@ -878,9 +878,19 @@ def _choose(mentions: list[_Mention], limit: int, kept=None) -> list[_Chosen]:
         topic.mentions.append((m.start, m.end))
         if m.written:
             topic.written.append(m.written)
-    topics = list(chosen.values())
-    for topic in topics:
+    topics = []
+    by_name: dict[str, _Chosen] = {}
+    for topic in chosen.values():
         topic.name = _as_written(topic.name, topic.written)
+        same = by_name.get(_fold(topic.name))
+        if same is not None:  # a body the data knows, shown as written, and the tagger's find of that name: one
+            same.weight += topic.weight
+            same.sources |= topic.sources
+            same.mentions = sorted([*same.mentions, *topic.mentions])
+            same.first = min(same.first, topic.first)
+            continue
+        by_name[_fold(topic.name)] = topic
+        topics.append(topic)
     # a pattern-found phrase wholly inside a longer one ("energy technologies" in "climate and energy
     # technologies") adds nothing; a single word may still be a topic of its own ("developments")
     topics = [t for t in topics

@@ -310,3 +310,9 @@ def test_an_official_programme_keeps_its_name():
     found = topics("Japan will provide coastal radars under its Official Security Assistance programme.",
                    ("Japan", "the Philippines"))
     assert [t for t in found if "Security Assistance" in t or t == "security assistance"]
+
+
+def test_a_known_body_written_in_full_is_one_topic():
+    found = topics("They discussed the leadership of both countries in the Central American Integration System and "
+                   "the Central American Integration System summit.", ("Guatemala", "Honduras"))
+    assert len([t for t in found if "Integration System" in t or t == "SICA"]) == 1
