@@ -32,7 +32,7 @@ def names(text: str) -> list[str]:
     ("The ministers reaffirmed their support for the sovereignty and territorial integrity of Ukraine and agreed "
      "to strengthen energy security.", {"Ukraine", "energy security"}),
     ("Leaders welcomed progress in areas such as semiconductors, quantum computing and outer space, and voiced "
-     "concern over tensions in the South China Sea.", {"semiconductors", "quantum computing", "space",
+     "concern over tensions in the South China Sea.", {"semiconductors", "quantum computing", "space cooperation",
                                                         "South China Sea"}),
     ("They called for an immediate ceasefire in Gaza and the unhindered delivery of humanitarian aid.",
      {"ceasefire", "Gaza", "humanitarian aid"}),

@@ -316,3 +316,9 @@ def test_a_known_body_written_in_full_is_one_topic():
     found = topics("They discussed the leadership of both countries in the Central American Integration System and "
                    "the Central American Integration System summit.", ("Guatemala", "Honduras"))
     assert len([t for t in found if "Integration System" in t or t == "SICA"]) == 1
+
+
+def test_a_space_that_is_a_place_is_no_space_cooperation():
+    found = topics("They described the border as a noble space for trade and families.")
+    assert not [t for t in found if t.startswith("space")]
+    assert "space" in topics("They agreed to cooperate in agriculture, space and energy.")
