@@ -46,7 +46,7 @@ MAX_EVIDENCE = 700
 CUT_DEPS = {"relcl", "advcl", "appos", "parataxis", "punct", "mark", "dep", "meta"}
 ASIDE_PREPS = {"during", "since", "after", "before", "by", "until", "amid", "following", "despite", "throughout"}
 LIGHT_VERBS = {"work", "continue", "seek", "strive", "try", "endeavour", "endeavor", "move", "aim", "begin", "start"}
-BULLET = re.compile(r"^\s*(?:[-*•·–—]|\(?[a-z]\)|\(?[ivx]+\))\s+")
+BULLET = re.compile(r"^\s*(?:[-*•·–—]|\(?[a-z]\)|\(?[ivx]+\)|\d{1,2}[.)])\s+")
 STATUS_RANK = {"signed": 7, "renewed": 6, "upgraded": 6, "established": 5, "in-force": 4, "negotiating": 4,
                "planned": 4, "proposed": 4, "agreed": 3}
 
@@ -1727,6 +1727,12 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
     plurals = [t for t in intro if t.tag_ in {"NNS", "NNPS"} or t.lower_ in {"memoranda", "mous"}]
     listed = [_doc_noun_at(intro.doc, t.i) for t in plurals]
     listed_kind = next((hit[1] for hit in reversed(listed) if hit and hit[1] != "declaration"), "commitment")
+    # "They reviewed the agenda, with special focus on:": the lines are subjects, not documents agreed; a
+    # document among them is read in its own line
+    reviewed = not lemmas & (signing | lex["commit"] | lex["direct"] | {"deliver", "witness", "include", "adopt"}) \
+        and bool(lemmas & lex["stance"]) and "following" not in low
+    if reviewed:
+        return [], k + 1  # each line is read as a sentence of its own
     items = []
     j = k + 1
     while j < len(sents) and (_list_line(sents[j]) or items and _list_goes_on(sents[j - 1], sents[j])):
@@ -1740,10 +1746,17 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         while end < len(sents) and not _starts_a_line(sents[end]):
             end += 1  # the parser broke the line in two ("(MOU) | Agriculture Cooperation, which ..."): one line
         tokens = [t for x in sents[j:end] for t in x if t.idx >= offset]
+        lead = next((n for n, t in enumerate(tokens[:4]) if t.text == ","), None)
+        if lead is not None and lead and all(t.pos_ in {"ADV", "ADP", "CCONJ", "SCONJ"} or t.lower_ == "addition"
+                                             for t in tokens[:lead]):
+            tokens = tokens[lead + 1:]  # "4. Likewise, a Memorandum of Understanding has been inked ..."
         title_toks = []
         for t in tokens:
             if t.text in {";", ":"} and title_toks or t.text == "," and title_toks and not _inside_a_list(t):
                 break
+            if title_toks and t.pos_ in {"VERB", "AUX"} and (t.dep_ == "ROOT" or t.dep_ in {"aux", "auxpass"}
+                                                             and t.head.dep_ == "ROOT"):
+                break  # "1. The Interagency Agreement between A and B targets the exchange ...": the name only
             title_toks.append(t)
         while title_toks and title_toks[0].lower_ in {"a", "an", "the"}:
             title_toks.pop(0)
@@ -1751,8 +1764,8 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
             title_toks = _parties_left_out(title_toks)
         title_toks = title_toks[:_name_end(title_toks, MAX_TITLE_TOKENS)]
         opened = [n for n, t in enumerate(title_toks) if t.text == "("]
-        if opened and not any(t.text == ")" for t in title_toks[opened[-1]:]):
-            title_toks = title_toks[:opened[-1]]  # "between the Survey (CGS, Ministry of ...": cut before the bracket
+        if opened and (not any(t.text == ")" for t in title_toks[opened[-1]:]) or title_toks[-1].text == ")"):
+            title_toks = title_toks[:opened[-1]]  # "the Survey (CGS, Ministry of ...", "... (MoU)": before the bracket
         title = _text(title_toks) or text[:80]
         if not any(c.isalpha() for c in title):
             j += 1

@@ -366,3 +366,27 @@ def test_a_document_meant_to_be_signed_is_not_signed():
     items = _agreements("The Nakamal Agreement between Vanuatu and Chile was meant to be signed during the prime "
                         "minister's visit this week.")
     assert next(a for a in items if "Nakamal" in a.title).status == "planned"
+
+
+def test_a_numbered_list_of_sentences_names_each_document_up_to_its_verb():
+    items = _agreements(
+        "Here is the summary of the documents signed by Chile and Ghana at the joint meeting:\n\n"
+        "1. The Interagency Agreement between Chile's Ministry of Women and Ghana's Department for Social Welfare "
+        "targets the exchange of best practices.\n\n"
+        "2. The Bilateral Commitment between the two transport ministries seeks to reduce theft of mobile phones.\n\n"
+        "3. Likewise, a Memorandum of Understanding (MoU) has been inked between the two disaster agencies.")
+    titles = _titles(items)
+    assert "Interagency Agreement between Chile's Ministry of Women and Ghana's Department for Social Welfare" \
+        in titles, titles
+    assert "Bilateral Commitment between the two transport ministries" in titles, titles
+    assert "Memorandum of Understanding" in titles and not any("Likewise" in t for t in titles), titles
+    assert all(a.status == "signed" for a in items), [(a.title, a.status) for a in items]
+
+
+def test_the_subjects_of_a_reviewed_agenda_are_no_agreements():
+    items = _agreements(
+        "The ministers of Chile and Ghana reviewed the whole bilateral agenda, with special focus on:\n\n"
+        "- the deepening of the Tema channel to 16 metres;\n"
+        "- the connectivity between the two capitals;\n"
+        "- tourism, with more than 20,000 visitors in 2024.")
+    assert not items, _titles(items)
