@@ -212,3 +212,13 @@ def test_a_visit_told_by_the_departure_that_ended_it_began_as_many_days_before()
     x = run("President Ram Nath Kovind of India departed Jamaica on Wednesday (May 18), following an extensive "
             "four-day State visit.", date="2022-05-19")
     assert [(e.type, e.participants, e.date) for e in x.events] == [("visit", ["Ram Nath Kovind"], "2022-05-15")]
+
+
+def test_a_meeting_of_the_story_is_not_merged_into_the_pairs_meeting_months_before():
+    x = run("La Paz, Tuesday 9 April 2024\n\nPresident Arce receives Peruvian counterpart Dina Boluarte in the Casa "
+            "Grande\n\nThe President of the Plurinational State of Bolivia, Luis Arce Catacora, received this Tuesday "
+            "in the Casa Grande del Pueblo his Peruvian counterpart, Dina Boluarte Zegarra, who arrived in La Paz in "
+            "the morning for a working visit of one day.\n\nIt is recalled that the two leaders met for the last "
+            "time in November 2023, in Lima.", date="2024-04-09")
+    dates = sorted(e.date for e in x.events if e.type in {"meeting", "talks"})
+    assert dates == ["2023-11", "2024-04-09"]

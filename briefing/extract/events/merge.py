@@ -333,13 +333,23 @@ def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
         return (m["type"] == "call") == (f.type == "call") or m["weak"] or f.weak
     if m["date"] and date and not (m["date"].startswith(date) or date.startswith(m["date"])):
         return False
-    pub = f.sent.doc._.pub_date
-    if not m["date"] and date and len(date) == 10 and pub and len(pub) == 10 and not f.told_again \
-            and abs((Day.fromisoformat(pub) - Day.fromisoformat(date)).days) > 7:
-        return False  # an undated meeting of the story and "they had met on September 9", weeks before it
+    if not m["date"] and date and not f.told_again and _long_before(date, f.sent.doc._.pub_date):
+        return False  # an undated meeting of the story and "they had met on September 9 / in November 2023"
     if m["weak"] or f.weak:
         return True
     return (m["type"] == "call") == (f.type == "call")
+
+
+def _long_before(date: str, pub: str | None) -> bool:
+    """Whether a date (a day, a month or a year) ended more than a week before the story's publication."""
+    if not pub or len(pub) != 10 or len(date) not in (4, 7, 10):
+        return False
+    year, month = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 12
+    if len(date) == 10:
+        last = Day.fromisoformat(date)
+    else:
+        last = (Day(year + 1, 1, 1) if month == 12 else Day(year, month + 1, 1)) - timedelta(days=1)
+    return (Day.fromisoformat(pub) - last).days > 7
 
 
 def _trim_end(sent: Any) -> int:
