@@ -1735,7 +1735,8 @@ def _list_items(sents: list[Any], k: int) -> tuple[list[Item], int]:
         return [], k + 1  # each line is read as a sentence of its own
     items = []
     j = k + 1
-    while j < len(sents) and (_list_line(sents[j]) or items and _list_goes_on(sents[j - 1], sents[j])):
+    while j < len(sents) and (_list_line(sents[j]) or items and (_list_goes_on(sents[j - 1], sents[j])
+                                                               or _numbered(sents[j]) and _numbered(items[-1].sent))):
         s = sents[j]
         line = span_text(s)
         text = BULLET.sub("", line).strip()
@@ -1897,9 +1898,14 @@ def _last_item(conj: Any) -> bool:
 def _list_line(sent: Any) -> bool:
     """A line of a list after "the following documents were signed:" — a bullet, or, in lists written without
     bullets, a short line that opens with a document ("A memorandum of cooperation between the ministries;")."""
-    if BULLET.match(span_text(sent)):
+    bullet = BULLET.match(span_text(sent))
+    if bullet and not bullet.group(0).strip()[:1].isdigit():
         return True
-    words = [t for t in sent if not t.is_space]
+    words = [t for t in sent if not t.is_space and t.idx >= sent.start_char + (bullet.end() if bullet else 0)]
+    if bullet:  # "1. The Interagency Agreement ...", not "1. The two parties agreed ...": a document opens it
+        lead = next((n for n, t in enumerate(words[:4]) if t.text == ","), None)
+        words = words[lead + 1:] if lead is not None else words
+        return any(_doc_noun_at(sent.doc, w.i) for w in words[:4])
     k = 0
     while k < len(words) and (words[k].lower_ in {"a", "an", "the"} or words[k].like_num):
         k += 1
@@ -1929,6 +1935,20 @@ def _stands_for_list(t: Any) -> bool:
     return plural and not (t.i > 0 and t.doc[t.i - 1].is_alpha and t.doc[t.i - 1].text[:1].isupper()
                                              and t.text[:1].isupper()) or any(
         c.lower_ in {"following", "these", "below"} or c.like_num for c in t.children)
+
+
+def _numbered(sent: Any) -> bool:
+    """A line that opens with a number ("3. The Bilateral Commitment ..."): once a numbered list of documents has
+    begun, its next numbers go on with it."""
+    bullet = BULLET.match(span_text(sent))
+    if bullet is None or not bullet.group(0).strip()[:1].isdigit() or not _starts_a_line(sent):
+        return False
+    words = [t for t in sent if not t.is_space and t.idx >= sent.start_char + bullet.end()]
+    lead = next((n for n, t in enumerate(words[:4]) if t.text == ","), None)
+    words = [t for t in (words[lead + 1:] if lead is not None else words) if t.lower_ not in {"a", "an", "the"}]
+    # a name or a document opens it ("The Bilateral Commitment ..."), not "They also inked" or "The two parties"
+    return bool(words) and words[0].pos_ in {"PROPN", "NOUN", "ADJ"} and (
+        words[0].text[:1].isupper() or bool(_doc_noun_at(sent.doc, words[0].i)))
 
 
 def _list_goes_on(prev: Any, sent: Any) -> bool:

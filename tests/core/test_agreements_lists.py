@@ -390,3 +390,13 @@ def test_the_subjects_of_a_reviewed_agenda_are_no_agreements():
         "- the connectivity between the two capitals;\n"
         "- tourism, with more than 20,000 visitors in 2024.")
     assert not items, _titles(items)
+
+
+def test_numbered_paragraphs_of_what_was_agreed_are_no_list_of_documents():
+    items = _agreements(
+        "The items covered under the declaration agreed by Chile and Ghana are listed below:\n\n"
+        "1. The two parties agreed to put special emphasis on the reduction of inequality.\n\n"
+        "2. They also inked an agreement between the national scholarship programmes of Chile and Ghana.")
+    titles = _titles(items)
+    assert not any(t.lower() in {"two parties", "they also"} or t.startswith("Chile–Ghana they") for t in titles), titles
+    assert any("scholarship programmes" in t for t in titles), titles
