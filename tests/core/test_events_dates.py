@@ -222,3 +222,16 @@ def test_a_meeting_of_the_story_is_not_merged_into_the_pairs_meeting_months_befo
             "time in November 2023, in Lima.", date="2024-04-09")
     dates = sorted(e.date for e in x.events if e.type in {"meeting", "talks"})
     assert dates == ["2023-11", "2024-04-09"]
+
+
+def test_the_day_of_the_statement_reporting_a_visit_is_not_the_visits():
+    x = run("Turkey's foreign minister Hakan Fidan will pay an official visit to Pakistan, according to an official "
+            "statement on Monday. According to the statement, Fidan's visit will take place on Jan. 13-14.",
+            date="2025-01-06")
+    assert [(e.type, e.status, e.date) for e in x.events] == [("visit", "planned", "2025-01-13")]
+
+
+def test_what_a_visit_told_before_comes_before_is_no_second_visit():
+    x = run("Foreign Minister Bui Thanh Son of Vietnam will be in Laos for an official two-day visit from February "
+            "12 to 13. His visit comes just a few weeks before the regional summit.", date="2025-02-10")
+    assert [(e.type, e.status) for e in x.events] == [("visit", "planned")]

@@ -181,9 +181,11 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         if actor is None:
             return None
         actor = _visitor_from_abroad(t, gov, actor, people)
-        if planned and people.visit_told and t.dep_ == "nsubj" and gov.lemma_.lower() not in (
+        if people.visit_told and t.dep_ == "nsubj" and gov.lemma_.lower() not in (
                 words["place"] | _TAKING_PART | verb_words()["visit_light_verbs"]) and not is_planned(t, climb=False):
-            planned = False  # "her visit will contribute to closer ties": the visit told before; the future is its effect
+            # "her visit will contribute to closer ties", "His visit comes weeks before the summit": the visit
+            # told before, spoken of; what it will bring is no second visit
+            return None
         of_visitor = any(c.dep_ == "prep" and c.lower_ == "of" and any(
             g.dep_ == "pobj" and actor in people.resolve(g) for g in c.children) for c in t.children)
         if not (has_poss or of_visitor) and (gov.lemma_.lower() not in verb_words()["visit_light_verbs"]

@@ -41,6 +41,8 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue  # "a programme for the years 2025-2027": the programme's term
             if dateline(text, m.start, m.end):
                 continue  # "WINDHOEK, 16 APR (NAMPA) -": the day the story was filed
+            if _of_the_telling(tok.root, doc[f.trigger]):
+                continue  # "will pay a visit to Pakistan, according to a statement on Monday": the statement's day
             if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
                 continue  # "for five years, until 2029": a term, not the event's date
             if re.search(r"(?i)\bsince\s*$", text[max(0, m.start - 8):m.start]) or m.text.lower().startswith("since"):
@@ -87,6 +89,23 @@ def _verb_above(token: Any) -> int:
             return int(t.i)
         t = t.head
     return int(t.i)
+
+
+_TELLING = {"statement", "release", "announcement", "communique", "communiqué", "readout", "report", "briefing",
+            "post", "tweet"}
+
+
+def _of_the_telling(date_tok: Any, trigger: Any) -> bool:
+    """A date that belongs to the statement reporting the event ("according to an official statement on
+    Monday", "said in a press release on Friday"), not to the event itself."""
+    t = date_tok
+    for _ in range(4):
+        if t.head.i == t.i or t.head.i == trigger.i:
+            return False
+        t = t.head
+        if t.lemma_.lower() in _TELLING and t.pos_ == "NOUN":
+            return True
+    return False
 
 
 def _purpose_of_another(doc: Any, f: Found, found: list[Found]) -> bool:
