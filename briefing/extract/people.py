@@ -104,6 +104,7 @@ def _build_lexicon() -> dict[str, Any]:
         "short_given": frozenset(hon.get("abbreviated_given_names", [])),
         "headline_words": frozenset(hon.get("headline_words", [])),
         "abbreviations": dict(titles.get("abbreviations", {})),
+        "post_modifiers": frozenset(titles.get("post_modifiers", [])),
         "inline_credit_cues": tuple(c.casefold() for c in hon.get("inline_credit_cues", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
@@ -709,7 +710,7 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
         if fold(t.text) in lex["head_words"] or word in lex["head_words"] \
                 or fold(t.text[:-1]) in lex["head_words"] and t.text.endswith("s") \
                 or fold(t.text) in lex["prefix_words"] or t.is_sent_start \
-                or fold(t.text) in lex["portfolio"] or word in lex["portfolio"]:
+                or fold(t.text) in lex["portfolio"] or word in lex["portfolio"] or t.text in lex["post_modifiers"]:
             break
         s -= 1
         steps += 1
@@ -766,6 +767,12 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             break  # a title's word right after a title is a given name: "Foreign Minister Amir Muttaqi"
         if k and end - start - k >= 1:
             start += k
+            changed = True
+            continue
+        hyphen = texts[start] in {"-", "–"} and start + 1 < end
+        if texts[start + hyphen] in lex["post_modifiers"] and start > 0 \
+                and _match_seq_ending(tokens, start - 1, lex["heads"]):
+            start += 1 + hyphen  # "High Commissioner Designate (of Canada)", "Ambassador-Designate": the office's word
             changed = True
             continue
         if texts[start][-1:] == "s" and end - start > 1 and texts[start][:1].isupper() \
@@ -889,7 +896,8 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
             break
         if t.is_space or "\n" in t.whitespace_ and t.text in {".", ":"}:
             break
-        if t.text[:1].isupper() or t.lower_ in CONNECTORS or (t.text == "," and chain and tokens[j + 1].text[:1].isupper()):
+        if t.text[:1].isupper() or t.lower_ in CONNECTORS or t.text in lex["post_modifiers"] \
+                or (t.text == "," and chain and tokens[j + 1].text[:1].isupper()):
             chain.append(j)
             j -= 1
             continue

@@ -74,6 +74,7 @@ class TitlesFile(Open):
     place_preps: Words = []  # "in Kota Kinabalu": a name only ever found after these is a place
     travel_verbs: Words = []  # "fly to X", "toured X": a name only ever found after these is a place
     abbreviations: dict[str, str] = {}  # "FM" -> "Foreign Minister": a short title before a name, written out
+    post_modifiers: Words = []  # "High Commissioner Designate", "President Elect": after a head, part of the title
 
 
 # ---------------------------------------------------------------- event_triggers.json, date_words.json

@@ -1,0 +1,45 @@
+"""People as agency copy and government releases write them (issue 10): given names that are also titles,
+title words after the head, agency names and datelines before a title, styles between title and name. Every
+sentence here is ours."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from briefing.extract.nlp import get_nlp
+from briefing.extract.people import find_people
+from briefing.extract.runner import _make_doc
+from tests.core._extract_helpers import source
+
+
+def run(text: str, date: str | None = "2024-06-12") -> SimpleNamespace:
+    """The people component's records for a text, whether or not the text holds an event."""
+    nlp = get_nlp()
+    with nlp.select_pipes(disable=["bb_assemble"]):
+        doc = nlp(_make_doc(nlp, source(text, date), text))
+    return SimpleNamespace(people=find_people(doc))
+
+
+def names(x: SimpleNamespace) -> list[str]:
+    return [p.name for p in x.people]
+
+
+def person(x: SimpleNamespace, name: str):
+    found = [p for p in x.people if p.name == name]
+    assert found, f"no person {name!r} in {names(x)}"
+    return found[0]
+
+
+def test_designate_and_elect_after_the_head_belong_to_the_title():
+    x = run("In Windhoek, the new High Commissioner Designate of Australia to Namibia, Ms Helen Carver, called "
+            "on the Foreign Minister on Tuesday.")
+    assert "Designate" not in names(x)
+    p = person(x, "Helen Carver")
+    assert p.title == "High Commissioner Designate"
+    assert p.country == "AU"
+    x = run("The Ambassador-Designate of Kuwait to Chile, Faisal Omar Al Rashid, joined the talks. "
+            "President-elect Ana Ferreira of Uruguay met Ambassador Designate Lars Holm of Norway.")
+    assert person(x, "Faisal Omar Al Rashid").title == "Ambassador-Designate"
+    assert person(x, "Ana Ferreira").title == "President-elect"
+    assert person(x, "Lars Holm").title == "Ambassador Designate"
+    assert not any("Designate" in n or "elect" in n for n in names(x))
