@@ -1902,10 +1902,11 @@ def _list_line(sent: Any) -> bool:
     if bullet and not bullet.group(0).strip()[:1].isdigit():
         return True
     words = [t for t in sent if not t.is_space and t.idx >= sent.start_char + (bullet.end() if bullet else 0)]
-    if bullet:  # "1. The Interagency Agreement ...", not "1. The two parties agreed ...": a document opens it
+    if bullet:  # "1. The Interagency Agreement ...", not "1. The two parties agreed ..." nor "1. Approval of an MoU"
         lead = next((n for n, t in enumerate(words[:4]) if t.text == ","), None)
         words = words[lead + 1:] if lead is not None else words
-        return any(_doc_noun_at(sent.doc, w.i) for w in words[:4])
+        first = next((n for n, w in enumerate(words[:4]) if _doc_noun_at(sent.doc, w.i)), None)
+        return first is not None and not any(w.pos_ in {"ADP", "VERB", "AUX", "PRON"} for w in words[:first])
     k = 0
     while k < len(words) and (words[k].lower_ in {"a", "an", "the"} or words[k].like_num):
         k += 1

@@ -400,3 +400,16 @@ def test_numbered_paragraphs_of_what_was_agreed_are_no_list_of_documents():
     titles = _titles(items)
     assert not any(t.lower() in {"two parties", "they also"} or t.startswith("Chile–Ghana they") for t in titles), titles
     assert any("scholarship programmes" in t for t in titles), titles
+
+
+def test_numbered_cabinet_decisions_are_read_one_by_one_not_as_titles():
+    items = _agreements(
+        "The Cabinet of Oman made the following decisions:\n"
+        "1. Approval of a memorandum of understanding on political consultations between the foreign ministries of "
+        "Oman and Chile.\n"
+        "2. Renewal of a veterinary services cooperation agreement between Oman and Chile for five years.\n")
+    titles = _titles(items)
+    assert not any(t.startswith(("Approval", "Renewal")) for t in titles), titles
+    mou = next(a for a in items if a.kind == "mou")
+    assert mou.status == "agreed" and "political consultations" in mou.title, mou
+    assert next(a for a in items if "veterinary" in a.title.lower()).status == "renewed"
