@@ -151,3 +151,11 @@ def test_a_joint_statement_on_a_visit_is_the_visitors_and_the_hosts_not_the_last
             "occasion, the two sides issued a joint statement.", date="2018-11-20")
     [statement] = [e for e in x.events if e.type == "statement"]
     assert set(statement.participants) == {"Ram Nath Kovind", "Nguyen Phu Trong"}
+
+
+def test_a_message_handed_over_to_a_host_named_as_an_object_is_a_meeting_and_a_trophy_is_none():
+    x = run("Foreign Minister Badr Al Busaidi of Oman arrived in Beirut on Monday. The Omani minister handed over "
+            "President Joseph Aoun of Lebanon a message from Sultan Haitham bin Tarik on Monday. Later, Aoun handed "
+            "over the trophy to the winning team.", date="2025-06-10")
+    assert [(e.type, set(e.participants)) for e in x.events if e.type != "visit"] == [
+        ("meeting", {"Badr Al Busaidi", "Joseph Aoun"})]

@@ -145,8 +145,9 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         return []
     if rule.joins_told and subj is not None and subj.dep_ == "nsubjpass":
         return _joins_told(t, sent, subj, people)
-    if lemma in verb_words()["bearer_verbs"] and _borne_message(t, subj) is not None:
-        return _message_borne(t, sent, subj, people)
+    if lemma in verb_words()["bearer_verbs"] and (_borne_message(t, subj) is not None
+                                                  or etype is None and not rule.type_from_object):
+        return _message_borne(t, sent, subj, people)  # "handed over the trophy": no message, no event
     if lemma in verb_words()["leading_verbs"]:
         heads = _side_heads(t, sent, subj, people)
         if heads is not None:
@@ -251,8 +252,8 @@ def _joins_told(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
 def _borne_message(t: Any, subj: Any) -> Any:
     """The message a bearer verb carries: its passive subject or its object, when one of the message nouns."""
     passive = subj is not None and subj.dep_ == "nsubjpass"
-    message = subj if passive else next((c for c in t.children if c.dep_ == "dobj"), None)
-    return message if message is not None and message.lemma_.lower() in verb_words()["message_nouns"] else None
+    carried = [subj] if passive else [c for c in t.children if c.dep_ == "dobj"]  # "handed over X a message"
+    return next((c for c in carried if c.lemma_.lower() in verb_words()["message_nouns"]), None)
 
 
 def _message_borne(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
@@ -270,6 +271,8 @@ def _message_borne(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
         bearers = people.resolve(subj) if subj is not None else []
     to = [c for w in (t, message) for c in w.children if c.dep_ in {"prep", "dative"} and c.lower_ == "to"]
     hosts = [p for c in to for g in c.children if g.dep_ == "pobj" for p in people.resolve(g) if p not in bearers]
+    hosts += [p for c in t.children if c.dep_ in {"dobj", "dative"} and c.i != message.i  # "handed X a message"
+              for p in people.resolve(c) if p not in bearers and p not in hosts]
     if not bearers or not hosts:
         return []
     return [Found("meeting", t.i, sent, [bearers[0], hosts[0]], actor=bearers[0], recipient=hosts[0],
