@@ -159,3 +159,10 @@ def test_a_message_handed_over_to_a_host_named_as_an_object_is_a_meeting_and_a_t
             "over the trophy to the winning team.", date="2025-06-10")
     assert [(e.type, set(e.participants)) for e in x.events if e.type != "visit"] == [
         ("meeting", {"Badr Al Busaidi", "Joseph Aoun"})]
+
+
+def test_plural_ministers_are_not_the_one_minister_named_later():
+    x = run("The foreign ministers of Ghana and Togo met in Accra on Monday and discussed fisheries. The minister of "
+            "defence, Kwame Mensah, also attended.", date="2025-06-10")
+    meetings = [e for e in x.events if e.type == "meeting"]
+    assert len(meetings) == 1 and meetings[0].participants != ["Kwame Mensah"]

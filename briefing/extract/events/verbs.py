@@ -101,6 +101,11 @@ def _named_as(verb: Any, people: Cast) -> bool:
 
 def _subjects(t: Any, subj: Any, people: Cast) -> list[Any]:
     subjects = people.resolve(subj) if subj is not None else []
+    if subj is not None and subj.tag_ in {"NNS", "NNPS"} and len(subjects) == 1 and not any(
+            c.dep_ in {"conj", "appos"} for c in subj.children) and not people.in_np(subj):
+        # "The foreign ministers of Ghana and Togo met": a plural read as the one minister of defence named
+        # elsewhere is no reading; the sitting is the two sides' without names
+        subjects = []
     if subj is not None and subj.head.i == t.i:
         # "A of X and B of Y received ...": the parser may make both subjects of the verb, with no conjunct
         before = [c for c in t.children if c.dep_ == "nsubj" and c.i < subj.i and any(g.dep_ == "cc" for g in c.children)]
