@@ -105,6 +105,7 @@ def _build_lexicon() -> dict[str, Any]:
         "headline_words": frozenset(hon.get("headline_words", [])),
         "abbreviations": dict(titles.get("abbreviations", {})),
         "post_modifiers": frozenset(titles.get("post_modifiers", [])),
+        "given_name_links": frozenset(hon.get("given_name_links", [])),
         "inline_credit_cues": tuple(c.casefold() for c in hon.get("inline_credit_cues", [])),
         "post": {w.rstrip(".") for w in hon["postnominals"]},
         "heads": heads,
@@ -667,6 +668,20 @@ def _glued(text: str) -> bool:
     return len(text) > 1 and any(c in text[:-1] for c in ")]:") or "--" in text
 
 
+def _after_dateline(token: Any) -> bool:
+    """A word in capitals after a dateline in capitals on its line: the agency's name ("ASTANA. KAZINFORM Foreign
+    Minister X", "MUSCAT (ONA) ..."), no part of the title after it."""
+    if not (token.is_upper and token.is_alpha and len(token.text) >= 3):
+        return False
+    doc, k, seen = token.doc, token.i - 1, False
+    while k >= 0 and "\n" not in doc[k].whitespace_ and not doc[k].is_space:
+        if not (doc[k].is_upper or doc[k].is_punct or doc[k].is_digit):
+            return False
+        seen = seen or doc[k].is_upper
+        k -= 1
+    return seen
+
+
 def _mid_name_style(word: str) -> bool:
     """A style that inside a run of capitalised words marks where a name begins ("Sheikh", "Dr.", "H.E."), unlike
     one that may stand inside a name ("Tun" in "Najib Tun Razak")."""
@@ -727,6 +742,9 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
                                   or _match_seq(tokens, start - back, lex["heads"]) > back):
             start -= back  # the model's "Seri Utama Zafrul" of "Datuk Seri Utama Zafrul", "Councillor Wang Yi" of
             break  # "State Councillor Wang Yi": the honorific or title is cut below
+    if start > 0 and texts[start] in lex["given_name_links"] and texts[start].islower() \
+            and texts[start - 1][:1].isupper() and (start - 1) not in country_tokens and _is_name_token(tokens[start - 1]):
+        start -= 1  # "(HE) Sultan bin Saad Al X": a name begins with a given name, never with "bin"
     while end + 1 < len(doc) and texts[end] == "-" and _is_name_at(doc, end) and _joined_part(doc[end + 1]):
         end += 2  # the model's "Kim Dae" of "Kim Dae-jung"
     while end - start > 1 and start > 0 and fold(texts[start]) in lex["portfolio"] \
@@ -753,18 +771,19 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             start += 1
             changed = True
             continue
+        given = start + 1 < end and texts[start + 1] in lex["given_name_links"]
         k = _match_seq(tokens, start, lex["prefixes"])
         if k and end - start - k >= 1:
             rest = end - start - k
-            if rest == 1 and fold(texts[start]) in lex["keep_if_single"]:
+            if (rest == 1 or k == 1 and given) and fold(texts[start]) in lex["keep_if_single"]:
                 break
             start += k
             changed = True
             continue
         k = _match_seq(tokens, start, lex["heads"])
-        if k == 1 and start > 0 and _match_seq_ending(tokens, start - 1, lex["heads"]) \
+        if k == 1 and (start > 0 and _match_seq_ending(tokens, start - 1, lex["heads"]) or given) \
                 and _match_seq_ending(tokens, start, lex["heads"]) == 1:
-            break  # a title's word right after a title is a given name: "Foreign Minister Amir Muttaqi"
+            break  # a title's word right after a title is a given name: "Foreign Minister Amir Muttaqi", "Amir Khan X"
         if k and end - start - k >= 1:
             start += k
             changed = True
@@ -1005,7 +1024,8 @@ def _title_word(token: Any, country_by_token: dict[int, Any]) -> bool:
     word = fold(token.text).rstrip(".")
     if word in lex["modifiers"] or word in lex["portfolio"] or _norm_text(token.text) in lex["portfolio"]:  # "Foriegn"
         return True
-    if not token.text[:1].isupper() or token.i in country_by_token or word in lex["not_names"] or _glued(token.text):
+    if not token.text[:1].isupper() or token.i in country_by_token or word in lex["not_names"] or _glued(token.text) \
+            or _after_dateline(token):
         return False  # "(Jiji Press)--Japanese Foreign Minister": the dateline is no part of the title
     if word in lex["prefix_words"] and word not in lex["head_words"]:
         return False  # "H.E President", "His Excellency Ambassador": a style, not the office

@@ -60,6 +60,7 @@ class HonorificsFile(Open):
     greetings: Words = []  # a letter's greeting ("Dear", "Salut"): the name after it is the correspondent
     abbreviated_given_names: Words = []  # "Ma." (Maria), "Mohd.": part of the name, kept whole by the tokenizer
     headline_words: Words = []  # "Pham Minh Chinh Visits Vientiane": cut from the end of a name in a headline
+    given_name_links: Words = []  # "Sultan bin Saad", "Amir Khan X": after these a title word is a given name
 
 
 class TitlesFile(Open):

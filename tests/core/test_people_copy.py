@@ -43,3 +43,33 @@ def test_designate_and_elect_after_the_head_belong_to_the_title():
     assert person(x, "Ana Ferreira").title == "President-elect"
     assert person(x, "Lars Holm").title == "Ambassador Designate"
     assert not any("Designate" in n or "elect" in n for n in names(x))
+
+
+def test_a_given_name_that_is_also_a_title_stays_in_the_name():
+    x = run("Qatar's Minister of State for Foreign Affairs HE Sultan bin Khalid Al Attiyah held talks on Monday "
+            "with the Ambassador of Ecuador.")
+    p = person(x, "Sultan bin Khalid Al Attiyah")
+    assert p.title == "Minister of State for Foreign Affairs"
+    x = run("The Uzbek minister spoke by phone with his Afghan counterpart, Amir Khan Rahimi, on Sunday.")
+    assert "Amir Khan Rahimi" in names(x)
+    assert "Khan Rahimi" not in names(x)
+
+
+def test_a_ruler_title_before_a_name_with_bin_is_still_the_title():
+    x = run("Emir Tamim bin Hamad Al Thani received Sultan Haitham bin Tarik in Doha on Monday.")
+    assert person(x, "Tamim bin Hamad Al Thani").title == "Emir"
+    assert person(x, "Haitham bin Tarik").title == "Sultan"
+
+
+def test_an_agency_name_after_the_dateline_is_no_part_of_the_title():
+    x = run("TASHKENT. UZDAILY Foreign Minister Dilnoza Karimova held talks today with her Kyrgyz counterpart "
+            "Aibek Sydykov.")
+    assert person(x, "Dilnoza Karimova").title == "Foreign Minister"
+    assert "UZDAILY" not in (person(x, "Aibek Sydykov").title or "")
+
+
+def test_portfolio_words_stay_out_of_the_name():
+    x = run("Minister of State for Military Production Hassan Omar Fathy held talks with a Serbian delegation "
+            "in Cairo. Minister of Irrigation Salma Idris Bakheet received the Dutch envoy.")
+    assert person(x, "Hassan Omar Fathy").title == "Minister of State for Military Production"
+    assert person(x, "Salma Idris Bakheet").title == "Minister of Irrigation"
