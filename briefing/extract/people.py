@@ -945,6 +945,9 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
         if _country_before(ctoks, head_at):
             break  # "United States Secretary": the country, read as one, is no part of the title
         head_at -= 1  # "External Affairs Minister", "Deputy Prime Minister", "Foreign and Expatriates Minister"
+        if head_at > 1 and ctoks[head_at - 1].text in {"-", "–"} and not ctoks[head_at - 2].whitespace_ \
+                and not ctoks[head_at - 1].whitespace_ and _title_word(ctoks[head_at - 2], country_by_token):
+            head_at -= 2  # "Non-Resident High Commissioner": a hyphened word is one word of the title
     title_toks = ctoks[head_at:]
     if len(title_toks) >= 3 and title_toks[-2].text == "," and _match_seq(title_toks, len(title_toks) - 1, lex["heads"]):
         title_toks = title_toks[:-2]  # "Cabinet Secretary, Senator X": the style after the comma is no part of the office
@@ -1162,8 +1165,8 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
             j += 1
             continue
         break
-    if chain and chain[-1].text == "," and j in person_tokens:
-        return None, country, analyst, end  # "A, the Ambassador of Norway, B"
+    if chain and j in person_tokens and j == chain[-1].i + 1 + (chain[-1].text == ","):
+        return None, country, analyst, end  # "A, the Ambassador of Norway, B", "A, Foreign Minister B": B's title
     while chain and (chain[-1].lower_ in CONNECTORS - {")"} or chain[-1].text == ","):
         chain.pop()
     title, inner = _title_text(doc, chain, country_by_token)

@@ -73,3 +73,16 @@ def test_portfolio_words_stay_out_of_the_name():
             "in Cairo. Minister of Irrigation Salma Idris Bakheet received the Dutch envoy.")
     assert person(x, "Hassan Omar Fathy").title == "Minister of State for Military Production"
     assert person(x, "Salma Idris Bakheet").title == "Minister of Irrigation"
+
+
+def test_a_title_before_the_next_name_in_a_list_is_that_name_s():
+    x = run("Present at the talks were Prime Minister Lina Havili, Foreign Minister Sione Vea and Trade Minister "
+            "Mele Taufa.")
+    assert person(x, "Lina Havili").title == "Prime Minister"
+    assert person(x, "Sione Vea").title == "Foreign Minister"
+    assert person(x, "Mele Taufa").title == "Trade Minister"
+
+
+def test_a_hyphened_word_before_the_head_is_part_of_the_title():
+    x = run("The Non-Resident High Commissioner of Grenada, Ms Joan Baptiste, called on the Minister in Suva.")
+    assert person(x, "Joan Baptiste").title == "Non-Resident High Commissioner"
