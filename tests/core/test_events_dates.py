@@ -235,3 +235,11 @@ def test_what_a_visit_told_before_comes_before_is_no_second_visit():
     x = run("Foreign Minister Bui Thanh Son of Vietnam will be in Laos for an official two-day visit from February "
             "12 to 13. His visit comes just a few weeks before the regional summit.", date="2025-02-10")
     assert [(e.type, e.status) for e in x.events] == [("visit", "planned")]
+
+
+def test_a_scheduled_luncheon_told_in_the_past_was_held_an_upcoming_visit_announced_is_planned():
+    x = run("President Prabowo Subianto of Indonesia landed in Kuala Lumpur on Thursday. He later headed to the "
+            "cultural centre, greeted by Prime Minister Anwar Ibrahim of Malaysia for both leaders' scheduled "
+            "luncheon. The spokesman announced the upcoming visit of Anwar to Jakarta.", date="2025-01-10")
+    statuses = {e.type: e.status for e in x.events if e.type in {"ceremony", "visit"} and "Anwar Ibrahim" in e.participants}
+    assert statuses == {"ceremony": "held", "visit": "planned"}

@@ -77,7 +77,8 @@ def is_planned(token: Any, *, climb: bool = True) -> bool:
         for c in t.children:
             if c.dep_ in {"aux", "auxpass"} and c.lower_ in future:
                 return True
-            if c.dep_ in {"amod", "compound"} and c.lower_ in words["planned_modifiers"]:
+            if c.dep_ in {"amod", "compound"} and c.lower_ in words["planned_modifiers"] and not (
+                    c.lower_ in _ARRANGED and _told_as_past(t)):
                 return True
             if c.dep_ == "aux" and c.lower_ == "to" and t.head.i == t.i and any(
                     k.dep_ == "nsubj" and k.i < c.i for k in t.children):
@@ -100,6 +101,26 @@ def is_planned(token: Any, *, climb: bool = True) -> bool:
         if t.dep_ in {"relcl", "ccomp"} and t.pos_ in {"VERB", "AUX"}:
             break
         t = t.head
+    return False
+
+
+_ARRANGED = {"scheduled", "planned", "expected", "anticipated"}  # an arrangement, kept or not; "upcoming" is ahead
+
+
+def _told_as_past(noun: Any) -> bool:
+    """ "They headed to the cultural space, greeted by X for the leaders' scheduled luncheon": a planned word on
+    a noun in a clause told in the past tense is the plan that was kept, not one still to come."""
+    future = tense_words()["future_aux"]
+    t = noun
+    for _ in range(6):
+        if t.head.i == t.i:
+            break
+        t = t.head
+        if t.pos_ in {"VERB", "AUX"}:
+            if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in future for c in t.children):
+                return False
+            if t.tag_ == "VBD":
+                return True
     return False
 
 
