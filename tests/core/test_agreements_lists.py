@@ -413,3 +413,10 @@ def test_numbered_cabinet_decisions_are_read_one_by_one_not_as_titles():
     mou = next(a for a in items if a.kind == "mou")
     assert mou.status == "agreed" and "political consultations" in mou.title, mou
     assert next(a for a in items if "veterinary" in a.title.lower()).status == "renewed"
+
+
+def test_a_document_a_sentence_only_refers_to_is_no_new_item():
+    items = _agreements("Chile and Ghana signed an MoU on food safety on Sunday. The leaders also discussed the "
+                        "strategic partnership committee, as set out in the memorandum of understanding signed during "
+                        "the previous visit in November.")
+    assert [a.title for a in items if a.kind == "mou"] == ["MoU on food safety"], _titles(items)
