@@ -166,3 +166,11 @@ def test_plural_ministers_are_not_the_one_minister_named_later():
             "defence, Kwame Mensah, also attended.", date="2025-06-10")
     meetings = [e for e in x.events if e.type == "meeting"]
     assert len(meetings) == 1 and meetings[0].participants != ["Kwame Mensah"]
+
+
+def test_the_premier_is_the_prime_minister_the_story_named():
+    x = run("President Nicolás Maduro of Venezuela met Prime Minister Manuel Marrero of Cuba in Caracas on Tuesday. "
+            "The Cuban Premier arrived in Caracas on Monday and will pay tribute to Simón Bolívar on Wednesday.",
+            date="2025-05-13")
+    assert ("visit", ["Manuel Marrero"], "2025-05-12") in [(e.type, e.participants, e.date) for e in x.events]
+    assert [(e.status, e.participants) for e in x.events if e.type == "ceremony"] == [("planned", ["Manuel Marrero"])]

@@ -377,7 +377,8 @@ class Cast:
                             for g in c.children if g.dep_ == "pobj" and code_of(g.text)), None)
         leaders = verb_words()["leader_titles"]
         cands = [p for p in self.people if p.title and (token.lower_ in p.title.lower() or (
-            token.lower_ == "leader" and any(w in p.title.lower() for w in leaders)))
+            token.lower_ == "leader" and any(w in p.title.lower() for w in leaders)) or (
+            token.lower_ == "premier" and "prime minister" in p.title.lower()))  # "the Cuban Premier"
                  and (token.lower_ != "minister" or "prime" not in words or "prime" in p.title.lower())
                  and (token.lower_ != "minister" or "prime" in words or any(  # "the Minister" is no Prime Minister
                      "minister" in part and "prime" not in part for part in _title_parts(p.title)))
