@@ -877,6 +877,8 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     # honorifics directly before the name ("H.E. Dr.", "His Majesty King")
     while j >= sent_start:
         k = _match_seq_ending(tokens, j, lex["prefixes"])
+        if k and _match_seq_ending(tokens, j, lex["heads"]) > k:
+            break  # "Governor General Her Excellency X": the rank "General" ends the office here
         if not k:
             if tokens[j].lower_ in {"the"} and j - 1 >= sent_start and _match_seq_ending(tokens, j - 1, lex["prefixes"]):
                 j -= 1

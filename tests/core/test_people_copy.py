@@ -86,3 +86,23 @@ def test_a_title_before_the_next_name_in_a_list_is_that_name_s():
 def test_a_hyphened_word_before_the_head_is_part_of_the_title():
     x = run("The Non-Resident High Commissioner of Grenada, Ms Joan Baptiste, called on the Minister in Suva.")
     assert person(x, "Joan Baptiste").title == "Non-Resident High Commissioner"
+
+
+def test_styles_between_the_office_and_the_name_are_cut_and_the_office_kept():
+    x = run("Governor General Her Excellency Dame Marian Cato on Thursday received the credentials of the "
+            "Ambassador of Brazil.")
+    assert person(x, "Marian Cato").title == "Governor General"
+    x = run("The Governor-General, His Excellency the Most Hon. Sir Everton Reid, received the new envoys at "
+            "the official residence.")
+    assert person(x, "Everton Reid").title == "Governor-General"
+
+
+def test_an_office_and_a_palace_are_not_persons():
+    x = run("The Opposition Leader, Ruel Barton, met the visiting Chilean delegation. The Leader of the "
+            "Opposition, Kezia Morant, also attended.")
+    assert person(x, "Ruel Barton").title == "Opposition Leader"
+    assert person(x, "Kezia Morant").title == "Leader of the Opposition"
+    assert not any("Leader" in n for n in names(x))
+    x = run("The President received the Ambassador of Chile at Rashtrapati Bhavan on Monday, and the Sultan "
+            "hosted the visiting minister at Istana Nurul Iman.")
+    assert not any("Bhavan" in n or "Istana" in n for n in names(x))
