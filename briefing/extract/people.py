@@ -1669,7 +1669,17 @@ def _resolve_titles(people: list[PersonRecord]) -> None:
                               if q is not p and q_m.sent == m.sent and q_m.end <= m.full_start]
                     other = max(before, key=lambda sq: sq[0])[1] if before else None
                 if other is not None and other is not p and other.title:
-                    p.title, p.title_copied = other.title, True
+                    p.title, p.title_copied = _shared_office(other.title), True
+
+
+def _shared_office(title: str) -> str:
+    """The office a counterpart shares of a title that joins two ("Deputy Prime Minister and Foreign Minister"
+    -> "Foreign Minister"): the last one, the office the two met in; a title with one head is kept whole
+    ("Minister of Foreign Affairs and International Cooperation")."""
+    heads = _lexicon()["head_words"]
+    parts = [x.strip() for x in re.split(r"\s+and\s+|\s*/\s*|\s*,\s*", title) if x.strip()]
+    with_head = [x for x in parts if any(fold(w) in heads for w in x.split() if w[:1].isupper())]
+    return with_head[-1] if len(with_head) >= 2 else title
 
 
 def _plural_titles(doc: Any, people: list[PersonRecord], country_by_token: dict[int, Any]) -> None:

@@ -106,3 +106,10 @@ def test_an_office_and_a_palace_are_not_persons():
     x = run("The President received the Ambassador of Chile at Rashtrapati Bhavan on Monday, and the Sultan "
             "hosted the visiting minister at Istana Nurul Iman.")
     assert not any("Bhavan" in n or "Istana" in n for n in names(x))
+
+
+def test_a_counterpart_shares_the_office_the_two_met_in():
+    x = run("Deputy Prime Minister and Foreign Minister Aibek Dzhumaliev met his Georgian counterpart Nino "
+            "Beridze in Tbilisi on Friday.")
+    assert person(x, "Aibek Dzhumaliev").title == "Deputy Prime Minister and Foreign Minister"
+    assert person(x, "Nino Beridze").title == "Foreign Minister"
