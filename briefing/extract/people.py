@@ -1148,7 +1148,10 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
     while j < sent_end and (k := _match_seq(tokens, j, lex["prefixes"])) and not _match_seq(tokens, j, lex["heads"]) \
             and j + k < sent_end and _match_seq(tokens, j + k, lex["heads"]):
         j += k  # "X, the Honourable Minister of Foreign Affairs": the style before the office
-    if not (j < sent_end and _match_seq(tokens, j, lex["heads"]) and tokens[j].text[:1].isupper()):
+    h = j
+    while h + 1 < sent_end and tokens[h].lower_ in lex["modifiers"] and tokens[h].text[:1].isupper() and h - j < 2:
+        h += 1  # "X, Deputy Permanent Secretary, ...": a modifier before the head
+    if not (h < sent_end and _match_seq(tokens, h, lex["heads"]) and tokens[j].text[:1].isupper()):
         return None, country, analyst, j
     chain = []
     while j < sent_end and len(chain) < 18:

@@ -113,3 +113,10 @@ def test_a_counterpart_shares_the_office_the_two_met_in():
             "Beridze in Tbilisi on Friday.")
     assert person(x, "Aibek Dzhumaliev").title == "Deputy Prime Minister and Foreign Minister"
     assert person(x, "Nino Beridze").title == "Foreign Minister"
+
+
+def test_a_modifier_before_the_head_after_the_name_and_church_styles():
+    x = run("The Thai side was led by Somsak Wongsa, Deputy Permanent Secretary, Ministry of Foreign Affairs.")
+    assert (person(x, "Somsak Wongsa").title or "").startswith("Deputy Permanent Secretary")
+    x = run("Cardinal Pietro Zanetti met the Foreign Minister of Paraguay in Asuncion on Monday.")
+    assert "Pietro Zanetti" in names(x)
