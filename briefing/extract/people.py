@@ -756,7 +756,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
         return None  # "Minister of External Affairs, International Trade, Civil Aviation and ...": a portfolio
     for i in range(start + 1, end - 1):
         k = _match_seq(tokens, i, lex["prefixes"])
-        if k and i + k < end and texts[i][:1].isupper() and _mid_name_style(texts[i]):
+        if k and i + k < end and texts[i][:1].isupper() and _mid_name_style(texts[i]) \
+                and texts[i - 1] not in lex["given_name_links"]:  # "bin Sultan": a father's name, no style
             start = i  # "(Minister of) Amiri Diwan Sheikh Mohammad ...": the name begins at its style
             break
     changed = True
@@ -844,7 +845,10 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
     if any(fold(t.text).rstrip(".") in lex["not_names"] for t in words):
         return None
     if fold(words[-1].text) in lex["office_nouns"]:
-        return None  # "Amiri Diwan Undersecretary": an office, not a name
+        head = next((k for k in range(start + 2, end) if _match_seq(tokens, k, lex["heads"]) >= end - k), None)
+        if head is None or not (start > 0 and _match_seq_ending(tokens, start - 1, lex["prefixes"])):
+            return None  # "Amiri Diwan Undersecretary": an office, not a name
+        return _clean_span(doc, start, head, country_tokens)  # "Hon. X Y Minister (of State ...)": the name before it
     if end < len(doc) and _match_seq(tokens, start, lex["heads"]) > end - start:
         return None  # "Foriegn" of "Foriegn Minister": the first words of a title the model took for a name
     if end < len(doc) and _match_seq(tokens, end, lex["prefixes"]) and _mid_name_style(texts[end]) \
@@ -1103,7 +1107,8 @@ def _right_title(doc: Any, end: int, sent_end: int, person_tokens: set[int], cou
                                 and (tokens[j + 1].text.rstrip(".") in lex["post"] or tokens[j + 1].text in lex["post"]))):
         after_comma = after_comma or tokens[j].text == ","
         j += 1
-    direct = after_comma and j < sent_end and tokens[j].text != "," and bool(_match_seq(tokens, j, lex["heads"]))
+    direct = (after_comma or j == end and tokens[j - 1].text[:1].isupper()) and j < sent_end \
+        and tokens[j].text != "," and bool(_match_seq(tokens, j, lex["heads"])) and tokens[j].text[:1].isupper()
     # "X, M.P. Minister of ...": the title follows the postnominal as it would follow the comma
     while j + 2 < sent_end and tokens[j].text == "(" and tokens[j + 2].text == ")" and tokens[j + 1].text.isupper() \
             and j + 1 not in country_by_token:

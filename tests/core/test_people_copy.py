@@ -120,3 +120,16 @@ def test_a_modifier_before_the_head_after_the_name_and_church_styles():
     assert (person(x, "Somsak Wongsa").title or "").startswith("Deputy Permanent Secretary")
     x = run("Cardinal Pietro Zanetti met the Foreign Minister of Paraguay in Asuncion on Monday.")
     assert "Pietro Zanetti" in names(x)
+
+
+def test_a_father_s_name_that_is_a_style_stays_in_the_name():
+    x = run("The talks were attended by Dr. Rashid Omar bin Sultan Al Hameli, Ambassador of the UAE to Peru.")
+    assert "Rashid Omar bin Sultan Al Hameli" in names(x)
+
+
+def test_a_title_right_after_a_styled_name_and_postnominals_before_it():
+    x = run("Hon. Joseph Okello Minister of State for Foreign Affairs received the Tunisian Ambassador on Monday.")
+    assert person(x, "Joseph Okello").title == "Minister of State for Foreign Affairs"
+    x = run("Her Excellency, the Most Honourable Dame Beverley Knowles, ON, GCMG, Governor General of the "
+            "Bahamas, received the envoy of Malawi.")
+    assert person(x, "Beverley Knowles").title == "Governor General"
