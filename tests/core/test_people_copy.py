@@ -133,3 +133,10 @@ def test_a_title_right_after_a_styled_name_and_postnominals_before_it():
     x = run("Her Excellency, the Most Honourable Dame Beverley Knowles, ON, GCMG, Governor General of the "
             "Bahamas, received the envoy of Malawi.")
     assert person(x, "Beverley Knowles").title == "Governor General"
+
+
+def test_a_counterpart_written_in_capitals_is_no_person():
+    x = run("Tuvalu Prime Minister Hon. Enele Tafua held talks with his Nauru Counterpart, Mr Lionel Adeang, "
+            "in Yaren on Monday.")
+    assert not any("Counterpart" in n for n in names(x))
+    assert person(x, "Lionel Adeang").title == "Prime Minister"
