@@ -998,8 +998,9 @@ def _lowercase_title(doc: Any, j: int, sent_start: int, country_by_token: dict[i
             or doc[j].pos_ != "NOUN" or doc[j].tag_ == "NNS":
         return None  # plurals ("foreign ministers A and B") are the plural-title rule's
     k = j
-    while k - 1 >= sent_start and j - k < 3 and doc[k - 1].text.islower() and not doc[k - 1].is_stop \
-            and doc[k - 1].pos_ in {"NOUN", "ADJ", "PROPN"}:
+    while k - 1 >= sent_start and j - k < 3 and not doc[k - 1].is_stop and (k - 1) not in country_by_token \
+            and (doc[k - 1].text.islower() and doc[k - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
+                 or fold(doc[k - 1].text) in _lexicon()["portfolio"]):  # "Zambian Foreign Affairs minister X"
         k -= 1
     country = None
     before = k - 1

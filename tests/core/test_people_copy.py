@@ -140,3 +140,11 @@ def test_a_counterpart_written_in_capitals_is_no_person():
             "in Yaren on Monday.")
     assert not any("Counterpart" in n for n in names(x))
     assert person(x, "Lionel Adeang").title == "Prime Minister"
+
+
+def test_military_ranks_are_styles_and_a_portfolio_before_a_lowercase_head_is_in_the_title():
+    x = run("Thai Deputy Defence Minister Lieut. Gen. Somchai Prasert hosted a reception for the Cuban envoy.")
+    assert "Somchai Prasert" in names(x)
+    assert not any(n.startswith("Lieut") for n in names(x))
+    x = run("Malawian Foreign Affairs minister Nancy Tembo was received by the President of Botswana.")
+    assert person(x, "Nancy Tembo").title == "Foreign Affairs minister"
