@@ -174,3 +174,12 @@ def test_the_premier_is_the_prime_minister_the_story_named():
             date="2025-05-13")
     assert ("visit", ["Manuel Marrero"], "2025-05-12") in [(e.type, e.participants, e.date) for e in x.events]
     assert [(e.status, e.participants) for e in x.events if e.type == "ceremony"] == [("planned", ["Manuel Marrero"])]
+
+
+def test_spoke_to_a_leader_on_the_telephone_or_in_a_teleconference_is_a_call():
+    x = run("President Bola Tinubu of Nigeria spoke to President Emmanuel Macron of France on the telephone on "
+            "Monday afternoon. On Tuesday, President Cyril Ramaphosa of South Africa spoke to Macron in a "
+            "teleconference.", date="2025-02-12")
+    calls = sorted((e.date, frozenset(e.participants)) for e in x.events if e.type == "call")
+    assert calls == [("2025-02-10", frozenset({"Bola Tinubu", "Emmanuel Macron"})),
+                     ("2025-02-11", frozenset({"Cyril Ramaphosa", "Emmanuel Macron"}))]

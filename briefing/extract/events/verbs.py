@@ -407,7 +407,8 @@ def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: b
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
         return []
     pair = list(subjects)
-    pair += [p for p in objects_of(t, people, preps={"with"}) if p not in pair]
+    preps = {"with"} | ({"to"} if verb_lemma(t) in {"speak", "talk"} else set())  # "spoke to X on the telephone"
+    pair += [p for p in objects_of(t, people, preps=preps) if p not in pair]
     if len(pair) < 2 or t.dep_ in {"relcl", "acl", "amod"}:
         # "With Prime Minister X, Marcos reviewed ..."
         with_pp = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
