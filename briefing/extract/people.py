@@ -1511,6 +1511,9 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
             if len(pairs) < 2:  # "the Foreign Ministers of Egypt and Greece, A and B"
                 codes, j = _country_list(doc, j + 1, country_by_token)
                 pairs = []
+        if len(pairs) < 2 and len(codes) < 2 and head is None:
+            _listed_counterparts(doc, t, by_start, mentions)  # "his counterparts A of Canada and B of Chile"
+            continue
         if len(pairs) < 2 and len(codes) < 2 and head:
             _plural_portfolio_title(doc, t, words, head, by_start)
             continue
@@ -1534,6 +1537,24 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
             if head is None and before:
                 m.counterpart_of = before[-1].start  # "his peers": the office of the one whose peers they are
             m.full_text = m.text  # "Syrian Foreign Ministers Omar Jaber" is no form of his name
+
+
+def _listed_counterparts(doc: Any, t: Any, by_start: dict[int, Mention], mentions: list[Mention]) -> None:
+    """ "his counterparts A of Canada and B of Colombia": each name listed right after "counterparts" or "peers"
+    is a counterpart of the one named before in the sentence, not only the first."""
+    j = t.i + 1 + (t.i + 1 < len(doc) and doc[t.i + 1].text == ",")
+    listed = []
+    while j in by_start:
+        m = by_start[j]
+        listed.append(m)
+        j = max(m.end, m.context[1])
+        while j < len(doc) and doc[j].lower_ in {",", "and"}:
+            j += 1
+    sent = sentence_of(doc, t.i).start
+    before = [m for m in mentions if sent <= m.start < t.i]
+    if len(listed) >= 2 and before:
+        for m in listed:
+            m.counterpart_of = before[-1].start
 
 
 def _plural_portfolio_title(doc: Any, t: Any, words: list[str], head: str, by_start: dict[int, Mention]) -> None:

@@ -148,3 +148,13 @@ def test_military_ranks_are_styles_and_a_portfolio_before_a_lowercase_head_is_in
     assert not any(n.startswith("Lieut") for n in names(x))
     x = run("Malawian Foreign Affairs minister Nancy Tembo was received by the President of Botswana.")
     assert person(x, "Nancy Tembo").title == "Foreign Affairs minister"
+
+
+def test_each_listed_counterpart_shares_the_office_and_a_nuncio_is_an_office():
+    x = run("Ecuador's Foreign Minister Gabriela Sommerfeld met with her counterparts Penny Wong of Australia and "
+            "Winston Peters of New Zealand.")
+    assert person(x, "Penny Wong").title == "Foreign Minister"
+    assert person(x, "Winston Peters").title == "Foreign Minister"
+    x = run("The minister also met Apostolic Nuncio to Chile Monsignor Kurt Lehner on Tuesday.")
+    assert "Apostolic Nuncio" not in names(x)
+    assert person(x, "Kurt Lehner").title == "Apostolic Nuncio"
