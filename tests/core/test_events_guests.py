@@ -183,3 +183,10 @@ def test_spoke_to_a_leader_on_the_telephone_or_in_a_teleconference_is_a_call():
     calls = sorted((e.date, frozenset(e.participants)) for e in x.events if e.type == "call")
     assert calls == [("2025-02-10", frozenset({"Bola Tinubu", "Emmanuel Macron"})),
                      ("2025-02-11", frozenset({"Cyril Ramaphosa", "Emmanuel Macron"}))]
+
+
+def test_a_homologue_is_a_counterpart():
+    x = run("President Gabriel Boric of Chile met his Argentine homologue in Santiago on Monday. Javier Milei, "
+            "President of Argentina, arrived on Sunday.", date="2024-04-10")
+    assert [(e.type, set(e.participants)) for e in x.events if e.type == "meeting"] == [
+        ("meeting", {"Gabriel Boric", "Javier Milei"})]

@@ -394,7 +394,7 @@ class Cast:
 _SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
 
 
-_PEERS = {"counterpart", "peer"}
+_PEERS = {"counterpart", "peer", "homologue", "homolog"}  # "his Colombian homologue" (copy translated from Spanish)
 
 
 def _quoted(token: Any) -> bool:
