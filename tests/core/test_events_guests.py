@@ -190,3 +190,11 @@ def test_a_homologue_is_a_counterpart():
             "President of Argentina, arrived on Sunday.", date="2024-04-10")
     assert [(e.type, set(e.participants)) for e in x.events if e.type == "meeting"] == [
         ("meeting", {"Gabriel Boric", "Javier Milei"})]
+
+
+def test_a_minister_who_is_in_a_foreign_capital_today_is_on_a_visit_there_not_at_home():
+    x = run("Foreign Minister Giorgos Gerapetritis of Greece is in Prague today, where he will hold a meeting with "
+            "his Czech counterpart, Jan Lipavsky. Foreign Minister Jan Lipavsky of the Czech Republic is in Prague "
+            "all week.", date="2024-03-12")
+    assert [(e.participants, e.status, e.date) for e in x.events if e.type == "visit"] == [
+        (["Giorgos Gerapetritis"], "held", "2024-03-12")]

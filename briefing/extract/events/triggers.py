@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from briefing.extract.countries import code_of
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import (
@@ -94,7 +95,7 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     lowers |= {seq[0] for seq in words["nouns"]} | {seq[-1] for seq in words["nouns"]}
     lowers |= {verb + suffix for verb in verbs for suffix in VERB_SUFFIXES}  # what verb_lemma mends
     lemmas = set(verbs) | words["pair"] | {seq[0] for seq in words["nouns"] if len(seq) == 1}
-    lemmas.update({"expect", "invite"})  # "is expected in Beijing", "invited X to Russia"
+    lemmas.update({"expect", "invite", "be"})  # "is expected in Beijing", "invited X to Russia", "is in Prague"
     return frozenset(lowers), frozenset(lemmas)
 
 
@@ -178,6 +179,17 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
             place = next((named for g in to for named in [place_named(g)] if named), None)  # not "to the summit"
             if guests and place and not any(f.trigger == t.i for f in found):
                 found.append(Found("visit", t.i, sent, guests[:1], actor=guests[0], planned=True, location=place))
+    # "The Minister is in Prague today, where he will ...": a visit under way (or planned, "will be in Hanoi")
+    for t in candidates:
+        if t.lemma_ == "be" and t.pos_ == "AUX" and t.dep_ == "ROOT" and not any(f.trigger == t.i for f in found):
+            subj = subject_of(t)
+            persons = people.resolve(subj) if subj is not None else []
+            place = next((named for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
+                          for g in c.children if g.dep_ == "pobj" for named in [place_named(g)] if named), None)
+            home = code_of(place) if place else None
+            if persons and place and home is not None and getattr(persons[0], "country", None) not in {None, home}:
+                found.append(Found("visit", t.i, sent, persons[:1], actor=persons[0], planned=is_planned(t),
+                                   location=place))
     # "is expected in Beijing": a planned visit
     for t in candidates:
         if t.lemma_ == "expect" and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in t.children):
