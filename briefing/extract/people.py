@@ -1475,6 +1475,8 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
     """ "Iraqi and Syrian Foreign Ministers A and B", "the Foreign Ministers of Egypt and Greece, A and B", "his
     peers from Argentina and Brazil, A and B", "the Presidents of Colombia, A; and Ecuador, B": the countries
     go to the names in order, each with the title in the singular ("counterparts" and "peers" give no title)."""
+    from briefing.extract.countries import code_of
+
     by_start = {m.start: m for m in mentions} | {m.full_start: m for m in mentions}
     texts = token_texts(doc)
     lowers = token_lowers(doc)
@@ -1492,9 +1494,11 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
             continue
         k = t.i - 1
         words: list[str] = []
-        while k >= 0 and k not in country_by_token and doc[k].text[:1].isupper() and _title_word(doc[k], country_by_token):
+        while k >= 0 and k not in country_by_token and doc[k].text[:1].isupper() and _title_word(doc[k], country_by_token) \
+                and not code_of(doc[k].text):  # a demonym the model took into a person is no title word
             words.insert(0, doc[k].text)  # "Foreign", "Prime"
             k -= 1
+        demonym = code_of(doc[k].text) if k >= 0 and k not in country_by_token and doc[k].text[:1].isupper() else None
         codes: list[str] = []
         while k >= 0 and (k in country_by_token or doc[k].lower_ in {"and", ","}):
             cm = country_by_token.get(k)
@@ -1515,7 +1519,7 @@ def _respective_titles(doc: Any, mentions: list[Mention], country_by_token: dict
             _listed_counterparts(doc, t, by_start, mentions)  # "his counterparts A of Canada and B of Chile"
             continue
         if len(pairs) < 2 and len(codes) < 2 and head:
-            _plural_portfolio_title(doc, t, words, head, by_start)
+            _plural_portfolio_title(doc, t, words, head, by_start, codes[0] if codes else demonym)
             continue
         if len(pairs) < 2:
             listed = []
@@ -1557,9 +1561,10 @@ def _listed_counterparts(doc: Any, t: Any, by_start: dict[int, Mention], mention
             m.counterpart_of = before[-1].start
 
 
-def _plural_portfolio_title(doc: Any, t: Any, words: list[str], head: str, by_start: dict[int, Mention]) -> None:
+def _plural_portfolio_title(doc: Any, t: Any, words: list[str], head: str, by_start: dict[int, Mention],
+                            country: str | None = None) -> None:
     """ "Ministers of Transport A and B": each name listed after a plural title with its portfolio takes the title
-    in the singular (no country: the text gives none)."""
+    in the singular, and the country of a demonym before it ("Bolivian Ministers A (Foreign Affairs), B (...)")."""
     portfolio = _lexicon()["portfolio"]
     j = t.i + 1
     tail: list[str] = []
@@ -1572,15 +1577,24 @@ def _plural_portfolio_title(doc: Any, t: Any, words: list[str], head: str, by_st
         if k > j + 1:
             tail, j = [d.text for d in doc[j:k]], k
     listed = []
+    own: dict[int, str] = {}
     while j in by_start:
         m = by_start[j]
         listed.append(m)
         j = max(m.end, m.context[1])
+        close = next((k for k in range(m.end + 1, min(len(doc), m.end + 9)) if doc[k].text == ")"), None)
+        if not tail and m.end < len(doc) and doc[m.end].text == "(" and close is not None and close > m.end + 1 \
+                and all(fold(d.text) in portfolio or d.lower_ in {"and", "&", ","} for d in doc[m.end + 1:close]):
+            own[m.start] = doc[m.end + 1:close].text  # "Ministers A (Foreign Affairs), B (Energy)": each his own
+            j = max(j, close + 1)
         while j < len(doc) and doc[j].lower_ in {",", "and"}:
             j += 1
     if len(listed) >= 2:
         for m in listed:
-            if not m.title or t.text in m.title.split():  # "Ministers of Transport" read off the plural
+            m.country = m.country or country
+            if m.start in own:
+                m.title = " ".join([*words, head, "of", own[m.start]])
+            elif not m.title or t.text in m.title.split():  # "Ministers of Transport" read off the plural
                 m.title = " ".join([*words, head, *tail])
 
 

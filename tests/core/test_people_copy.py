@@ -158,3 +158,11 @@ def test_each_listed_counterpart_shares_the_office_and_a_nuncio_is_an_office():
     x = run("The minister also met Apostolic Nuncio to Chile Monsignor Kurt Lehner on Tuesday.")
     assert "Apostolic Nuncio" not in names(x)
     assert person(x, "Kurt Lehner").title == "Apostolic Nuncio"
+
+
+def test_a_portfolio_in_brackets_after_each_name_gives_each_his_own_title():
+    x = run("The lunch was attended by Chilean Ministers Ana Lya Uriarte (Foreign Affairs), Mario Marcel "
+            "(Finance) and Diego Pardow (Energy).")
+    assert person(x, "Mario Marcel").title == "Minister of Finance"
+    assert person(x, "Diego Pardow").title == "Minister of Energy"
+    assert person(x, "Diego Pardow").country == "CL"
