@@ -198,3 +198,10 @@ def test_a_minister_who_is_in_a_foreign_capital_today_is_on_a_visit_there_not_at
             "all week.", date="2024-03-12")
     assert [(e.participants, e.status, e.date) for e in x.events if e.type == "visit"] == [
         (["Giorgos Gerapetritis"], "held", "2024-03-12")]
+
+
+def test_credentials_received_from_an_envoy_are_a_ceremony_of_host_and_envoy():
+    x = run("President Irfaan Ali of Guyana received the credentials of Nicolas de Rivière, the new ambassador of "
+            "France, on Tuesday.", date="2025-11-20")
+    assert [(e.type, set(e.participants), e.date) for e in x.events] == [
+        ("ceremony", {"Irfaan Ali", "Nicolas de Rivière"}, "2025-11-18")]

@@ -10,9 +10,9 @@ from briefing.extract.countries import code_of
 from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import has_date_word, is_planned, object_place, objects_of, place_of, subject_of
-from briefing.extract.events.lexicon import lex, tense_words, verb_rule, verb_words
+from briefing.extract.events.lexicon import lex, tense_words, verb_words
 from briefing.extract.events.triggers import noun_type
-from briefing.extract.events.verbs import honoured, honoured_pronoun
+from briefing.extract.events.verbs import credentials_of, honoured
 from briefing.extract.layout import span_text
 
 _TAKING_PART = {"attend", "participate", "join", "address", "be", "have", "give", "deliver", "chair", "co-chair", "lead",
@@ -249,16 +249,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
 
 def _credentials_bearer(t: Any, people: Cast) -> list[Any]:
     """ "accepted his Letters of Credence in a formal ceremony": the envoy whose credentials the verb the
-    ceremony hangs on takes (the words are those of the verb rule of 'present')."""
+    ceremony hangs on takes."""
     verb = t.head.head if t.head.dep_ == "prep" else t.head
-    if verb.pos_ not in {"VERB", "AUX"}:
-        return []
-    words = verb_rule("present").needs_word
-    papers = [c for c in verb.children if c.dep_ == "dobj" and any(w.lower_ in words for w in c.subtree)]
-    owners = [g for c in papers for g in c.children if g.dep_ == "poss"]
-    owners += [g for c in papers for p in c.children if p.dep_ == "prep" and p.lower_ == "from"
-               for g in p.children if g.dep_ == "pobj"]  # "received the credentials from X"
-    return [p for g in owners for p in (honoured_pronoun(g, people) if g.pos_ == "PRON" else people.resolve(g))]
+    return credentials_of(verb, people) if verb.pos_ in {"VERB", "AUX"} else []
 
 
 def _taking_part(t: Any) -> list[Any]:

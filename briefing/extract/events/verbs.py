@@ -159,6 +159,13 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
             return heads
     if subj is not None and subj.i in used:
         return []  # "the Joint Committee would convene": the committee's meeting is already an event
+    if lemma in {"receive", "accept"}:
+        envoys = credentials_of(t, people)
+        if envoys:  # "received the credentials of X, the new ambassador of France": a credentials ceremony
+            hosts = _subjects(t, subj, people)
+            cast = hosts[:1] + [p for p in envoys if p not in hosts]
+            return [Found("ceremony", t.i, sent, cast[:6], actor=cast[0], recipient=hosts[0] if hosts else None,
+                          planned=is_planned(t), location=place_of(t))]
     if _refused(t, rule, people) or _called_person(t, rule, people):
         if not _called_person(t, rule, people):
             return []
@@ -252,6 +259,23 @@ def _joins_told(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
         return []  # a delegation "attending" a visit are its members, not its visitors
     return [Found(etype, t.i, sent, agents[:6], actor=agents[0], recipient=agents[1] if len(agents) > 1 else None,
                   planned=is_planned(t), joins_told=True)]
+
+
+def credentials_of(verb: Any, people: Cast) -> list[Any]:
+    """The envoys whose credentials or letters of credence the verb takes: "received the credentials of X",
+    "accepted the letters of credence from A and B", "accepted his Letters of Credence" (the words are those of
+    the verb rule of 'present')."""
+    words = verb_rule("present").needs_word
+    papers = [c for c in verb.children if c.dep_ == "dobj" and any(w.lower_ in words for w in c.subtree)]
+    owners = [g for c in papers for g in c.children if g.dep_ == "poss"]
+    owners += [g for c in papers for w in c.subtree if w.dep_ == "prep" and w.lower_ in {"from", "of"}
+               and w.head.lower_ not in {"letters", "letter"} for g in w.children if g.dep_ == "pobj"]
+    out: list[Any] = []
+    for g in owners:
+        for p in honoured_pronoun(g, people) if g.pos_ == "PRON" else people.resolve(g):
+            if p not in out:
+                out.append(p)
+    return out
 
 
 def _borne_message(t: Any, subj: Any) -> Any:
