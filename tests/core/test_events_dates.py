@@ -243,3 +243,9 @@ def test_a_scheduled_luncheon_told_in_the_past_was_held_an_upcoming_visit_announ
             "luncheon. The spokesman announced the upcoming visit of Anwar to Jakarta.", date="2025-01-10")
     statuses = {e.type: e.status for e in x.events if e.type in {"ceremony", "visit"} and "Anwar Ibrahim" in e.participants}
     assert statuses == {"ceremony": "held", "visit": "planned"}
+
+
+def test_a_visit_is_dated_by_its_own_clause_before_a_where_clause_told_after_it():
+    x = run("Foreign Minister Retno Marsudi of Indonesia paid a working visit to Canberra on 3-4 February, where she "
+            "attended the Indonesia-Australia ministerial meeting.", date="2025-05-14")
+    assert [(e.type, e.date) for e in x.events if e.type == "visit"] == [("visit", "2025-02-03")]

@@ -53,7 +53,11 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
             words_apart = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
             on_trigger = any(a.i == f.trigger for a in tok.root.ancestors)  # the date hangs from the trigger
             same_clause = _verb_above(tok.root) == _verb_above(doc[f.trigger])  # a tie goes to the trigger's clause
-            pairs.append(((_purpose_of_another(doc, f, found), min(words_apart, 1) if on_trigger else words_apart,
+            # "paid a visit to Canberra on 3-4 February, where she attended the meeting": a date outside the
+            # "where"/"which" clause a trigger stands in is first the main clause's
+            outside = _in_relative(doc[f.trigger]) and not _under(tok.root, _verb_above(doc[f.trigger]))
+            pairs.append(((_purpose_of_another(doc, f, found), outside,
+                           min(words_apart, 1) if on_trigger else words_apart,
                            not on_trigger, not same_clause, words_apart), k, mi, m))
     pairs.sort(key=lambda x: x[0])
     done: set[int] = set()
@@ -79,6 +83,23 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             out[k] = out[head]
     return out
+
+
+def _in_relative(trigger: Any) -> bool:
+    """Whether the trigger stands in a relative clause ("..., where she attended the meeting")."""
+    t = trigger
+    for _ in range(6):
+        if t.dep_ == "relcl":
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _under(token: Any, verb_i: int) -> bool:
+    """Whether a token stands in the subtree of the verb at index ``verb_i``."""
+    return any(a.i == verb_i for a in token.ancestors) or token.i == verb_i
 
 
 def _verb_above(token: Any) -> int:
