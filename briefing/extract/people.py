@@ -111,6 +111,7 @@ def _build_lexicon() -> dict[str, Any]:
         "heads": heads,
         "head_words": {w for h in heads for w in h},
         "leaders": {tuple(_words(h)) for h in titles["leaders"]},
+        "ruler_titles": {(fold(h),) for h in titles["leaders"] if len(_words(h)) == 1} & {(fold(w),) for w in hon["keep_if_single"]},
         "styles": {tuple(_words(h)) for h in [*hon["keep_if_single"], "Head of State", "Head of Government", "Chancellor"]},
         "modifiers": {fold(m) for m in titles["modifiers"]},
         "analysts": [fold(a) for a in titles["analysts"]],
@@ -722,6 +723,9 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
                 or _names_country(t.text) or t.tag_ in {"NNS", "NNPS"}:
             break  # "(Custodian of the Two Holy) Mosques King Salman": a plural noun is no given name
         word = _norm_text(t.text)  # "Minster" too: a title word mistyped
+        if _ruler_after_office(tokens, s - 1):
+            s -= 1  # "(Minister of State for Foreign Affairs) Sultan (Al X)": his given name
+            break
         if fold(t.text) in lex["head_words"] or word in lex["head_words"] \
                 or fold(t.text[:-1]) in lex["head_words"] and t.text.endswith("s") \
                 or fold(t.text) in lex["prefix_words"] or t.is_sent_start \
@@ -730,6 +734,14 @@ def _extend_left(tokens: list[Any], s: int, taken: set[int], country_tokens: set
         s -= 1
         steps += 1
     return s
+
+
+def _ruler_after_office(tokens: Any, i: int) -> bool:
+    """A ruler's title right after an office is a given name: "(Minister of State for Foreign Affairs) Sultan Al
+    X", "(Ambassador) Sultan Y" - no minister is a sultan ("Foreign Minister Sheikh X" keeps Sheikh a style)."""
+    lex = _lexicon()
+    return i > 0 and (fold(tokens[i].text),) in lex["ruler_titles"] and tokens[i - 1].text[:1].isupper() \
+        and (_match_seq_ending(tokens, i - 1, lex["heads"]) > 0 or fold(tokens[i - 1].text) in lex["portfolio"])
 
 
 def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tuple[int, int] | None:
@@ -772,7 +784,8 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             start += 1
             changed = True
             continue
-        given = start + 1 < end and texts[start + 1] in lex["given_name_links"]
+        given = start + 1 < end and texts[start + 1] in lex["given_name_links"] \
+            or end - start > 1 and _ruler_after_office(tokens, start)
         k = _match_seq(tokens, start, lex["prefixes"])
         if k and end - start - k >= 1:
             rest = end - start - k

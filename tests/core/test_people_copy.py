@@ -166,3 +166,12 @@ def test_a_portfolio_in_brackets_after_each_name_gives_each_his_own_title():
     assert person(x, "Mario Marcel").title == "Minister of Finance"
     assert person(x, "Diego Pardow").title == "Minister of Energy"
     assert person(x, "Diego Pardow").country == "CL"
+
+
+def test_a_ruler_s_title_right_after_an_office_is_a_given_name():
+    x = run("Kuwaiti Ambassador Sultan Al Rashidi met the Minister of State for Foreign Affairs Sultan Al Habsi "
+            "in Muscat on Monday.")
+    assert person(x, "Sultan Al Rashidi").title == "Ambassador"
+    assert person(x, "Sultan Al Habsi").title == "Minister of State for Foreign Affairs"
+    x = run("Deputy Amir Sheikh Abdullah bin Hamad Al Thani received the Ambassador of Chile.")
+    assert person(x, "Abdullah bin Hamad Al Thani").title == "Deputy Amir"
