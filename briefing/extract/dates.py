@@ -476,6 +476,8 @@ def _resolve(rule: str, g: dict[str, str | None], pub: date | None, planned: boo
         return _month_against(g["rel"].lower(), _month_no(g["m"]), pub), None
     if rule == "today":
         w = " ".join(g["w"].lower().split())
+        if w.endswith("in the day"):
+            return None  # "earlier in the day": the day the story tells, not necessarily today's
         shift = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
                  "last night": -1, "last evening": -1}.get(w, 0)
         return (pub + timedelta(days=shift)).isoformat(), None

@@ -53,7 +53,8 @@ def test_planned_none_reads_the_sentence():
     ("before the end of the year", "2024-03-14", True, "2024"),
     ("this afternoon", "2024-03-14", False, "2024-03-14"),
     ("today", "2024-03-14", False, "2024-03-14"),
-    ("earlier in the day", "2024-10-16", False, "2024-10-16"),
+    ("earlier today", "2024-10-16", False, "2024-10-16"),
+    ("earlier in the day", "2024-10-16", False, None),  # the day the story tells: dated by the events' reader
     ("Friday morning", "2024-10-11", False, "2024-10-11"),
     ("in March 2025", "2024-10-16", True, "2025-03"),
     ("slated for October", "2023-08-28", True, "2023-10"),

@@ -249,3 +249,11 @@ def test_a_visit_is_dated_by_its_own_clause_before_a_where_clause_told_after_it(
     x = run("Foreign Minister Retno Marsudi of Indonesia paid a working visit to Canberra on 3-4 February, where she "
             "attended the Indonesia-Australia ministerial meeting.", date="2025-05-14")
     assert [(e.type, e.date) for e in x.events if e.type == "visit"] == [("visit", "2025-02-03")]
+
+
+def test_earlier_in_the_day_is_the_day_the_story_tells_not_the_publication_day():
+    x = run("Foreign Minister Sugiono of Indonesia and Foreign Minister Mohamad Hasan of Malaysia co-chaired the "
+            "Joint Commission in Kuala Lumpur on Friday. Earlier in the day, Sugiono paid a courtesy call on Prime "
+            "Minister Anwar Ibrahim of Malaysia.", date="2025-05-18")
+    [call] = [e for e in x.events if "Anwar Ibrahim" in e.participants]
+    assert call.date == "2025-05-16"
