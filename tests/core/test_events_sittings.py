@@ -135,3 +135,19 @@ def test_the_two_countries_that_will_sign_agreements_are_the_two_sides_of_the_st
             date="2025-06-10")
     signings = [e for e in x.events if e.type == "signing"]
     assert [(e.status, set(e.participants)) for e in signings] == [("planned", {"Duma Boko", "Cyril Ramaphosa"})]
+
+
+def test_a_session_told_without_names_and_then_its_co_chairs_is_one_sitting():
+    x = run("The 6th Session of the Chile-Bolivia Joint Commission was held in Santiago from 14 to 16 May 2025. The "
+            "ministerial segment, which took place today at the Ministry of Foreign Affairs, was co-chaired by "
+            "Foreign Minister Alberto van Klaveren of Chile and Foreign Minister Celinda Sosa of Bolivia.",
+            date="2025-05-16")
+    sittings = [e for e in x.events if e.type == "conference"]
+    assert [(e.date, set(e.participants)) for e in sittings] == [("2025-05-14", {"Alberto van Klaveren", "Celinda Sosa"})]
+
+
+def test_a_nameless_sitting_long_before_the_story_stays_its_own():
+    x = run("The 5th Session of the Joint Commission was held in La Paz on 3 March 2023. The ministerial session, "
+            "co-chaired by Foreign Minister Alberto van Klaveren of Chile and Foreign Minister Celinda Sosa of "
+            "Bolivia, took place in Santiago today.", date="2025-05-16")
+    assert sorted(e.date for e in x.events if e.type == "conference") == ["2023-03-03", "2025-05-16"]

@@ -298,8 +298,10 @@ def _same_without_names(m: dict[str, Any], f: Found, key_people: frozenset[int],
     if m["date"] and date:
         return m["date"] == date and (m["type"] == "call") == (f.type == "call")
     nameless_date = date if not key_people else m["date"]
-    if nameless_date:
-        return False  # a dated telling without names is its own happening ("the treaty was signed in 1996")
+    if nameless_date and (len(nameless_date) != 10 or _long_before(nameless_date, f.sent.doc._.pub_date)
+                          or not f.sent.doc._.pub_date):
+        return False  # a dated telling without names is its own happening ("the treaty was signed in 1996");
+        # one dated in the story's own days ("the 9th Session ... was held from 14 to 16 May") may be named next
     near = min(abs(f.sent.start - s.start) for s in m["sents"]) <= 120  # tokens: the same or a nearby paragraph
     return near and (m["type"] == "call") == (f.type == "call")
 
