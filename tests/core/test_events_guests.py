@@ -205,3 +205,12 @@ def test_credentials_received_from_an_envoy_are_a_ceremony_of_host_and_envoy():
             "France, on Tuesday.", date="2025-11-20")
     assert [(e.type, set(e.participants), e.date) for e in x.events] == [
         ("ceremony", {"Irfaan Ali", "Nicolas de Rivière"}, "2025-11-18")]
+
+
+def test_the_leaders_of_three_countries_are_their_leaders_not_their_ministers_named_more():
+    x = run("Foreign Minister Mauro Vieira of Brazil briefed reporters. Vieira said the talks went well. President "
+            "Lula da Silva of Brazil, President Javier Milei of Argentina and President Gabriel Boric of Chile were "
+            "present. The leaders of Brazil, Argentina and Chile held a trilateral meeting in Buenos Aires on "
+            "Monday.", date="2025-03-04")
+    [trilateral] = [e for e in x.events if len(e.participants) == 3]
+    assert set(trilateral.participants) == {"Lula da Silva", "Javier Milei", "Gabriel Boric"}

@@ -237,8 +237,13 @@ class Cast:
             return list({id(p): p for p in named}.values())  # "... from A and B, X and Y": the names listed
         codes = [code for g in heads for x in (g, *g.conjuncts) for code in [code_of(x.text)] if code]
         out = []
+        kind = token.lemma_.lower()
+        wanted = verb_words()["leader_titles"] if kind == "leader" else [kind] if kind not in _PEERS else []
+
+        def holds(p: Any) -> bool:  # "the leaders of A, B and C": each country's leader before its minister
+            return bool(p.title) and any(w in p.title.lower() for w in wanted)
         for code in dict.fromkeys(codes):
-            cands = sorted((p for p in self.people if p.country == code), key=lambda p: -len(p.mentions))
+            cands = sorted((p for p in self.people if p.country == code), key=lambda p: (not holds(p), -len(p.mentions)))
             if cands:
                 out.append(cands[0])
         return out
