@@ -214,3 +214,10 @@ def test_the_leaders_of_three_countries_are_their_leaders_not_their_ministers_na
             "Monday.", date="2025-03-04")
     [trilateral] = [e for e in x.events if len(e.participants) == 3]
     assert set(trilateral.participants) == {"Lula da Silva", "Javier Milei", "Gabriel Boric"}
+
+
+def test_counterparts_listed_after_a_comma_are_all_guests():
+    x = run("Foreign Minister Cho Tae-yul and Defense Minister Kim Yong-hyun of South Korea hosted their Australian "
+            "counterparts, Penny Wong and Richard Marles, for the 2+2 talks in Seoul on Tuesday.", date="2025-06-04")
+    [talks] = [e for e in x.events if e.type == "talks"]
+    assert {"Penny Wong", "Richard Marles"} <= set(talks.participants)

@@ -123,6 +123,10 @@ class Cast:
             return [author]
         if low in {"who", "that"} and token.head.dep_ == "relcl":
             return self.resolve(token.head.head)
+        if token.lemma_.lower() in _PEERS and token.tag_ in {"NNS", "NNPS"}:
+            listed = self._listed_after(token)  # "hosted their Australian counterparts, A and B, for talks"
+            if len(listed) >= 2:
+                return listed
         persons = self.in_phrase(token)
         if persons:
             for member in _members(token):  # "A and his counterparts from B and C": the counterparts too
@@ -164,6 +168,26 @@ class Cast:
                     if agent.dep_ == "agent":
                         return [p for g in agent.children if g.dep_ == "pobj" for p in self.in_phrase(g)]
         return []
+
+    def _listed_after(self, token: Any) -> list[Any]:
+        """The people named right after a plural noun and a comma, with their conjuncts, however the parser hung
+        them ("their counterparts, A and B,")."""
+        doc = self.doc
+        j = token.right_edge.i + 1
+        if j >= len(doc) or doc[j].text != ",":
+            return []
+        first = next((t for t in doc[j + 1:j + 6] if t.i in self.at), None)
+        if first is None:
+            return []
+        head = first
+        while head.dep_ in {"compound", "flat"} and head.head.i != head.i:
+            head = head.head
+        out: list[Any] = []
+        for t in [head, *head.conjuncts]:
+            p = self.at.get(t.i)
+            if p is not None and p not in out:
+                out.append(p)
+        return out
 
     def named_right_after(self, i: int) -> list[Any]:
         """The person whose name starts within a bracket or a style of token ``i`` ("... (CARICOM) Dr X")."""
