@@ -257,3 +257,10 @@ def test_earlier_in_the_day_is_the_day_the_story_tells_not_the_publication_day()
             "Minister Anwar Ibrahim of Malaysia.", date="2025-05-18")
     [call] = [e for e in x.events if "Anwar Ibrahim" in e.participants]
     assert call.date == "2025-05-16"
+
+
+def test_a_wreath_to_be_laid_is_a_planned_ceremony():
+    x = run("Prime Minister Paetongtarn Shinawatra of Thailand will pay a courtesy call on Senate President Hun Sen "
+            "of Cambodia on 12 March and lay a wreath at the Independence Monument.", date="2025-03-05")
+    assert [(e.type, e.status, e.participants) for e in x.events if e.type == "ceremony"] == [
+        ("ceremony", "planned", ["Paetongtarn Shinawatra"])]

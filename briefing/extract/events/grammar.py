@@ -210,6 +210,8 @@ def verb_lemma(t: Any) -> str:
     if lemma in verbs or lemma in lex()["pair"]:
         return lemma
     low = t.lower_
+    if low in verbs:
+        return low  # "will ... lay a wreath": the lemmatizer reads the present as the past of "lie"
     for suffix in VERB_SUFFIXES:
         if low.endswith(suffix) and low[: -len(suffix)] in verbs:
             return low[: -len(suffix)]

@@ -93,7 +93,7 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     verbs = trigger_verbs()
     lowers = set(_phrases_by_first()) | {"meeting", "visiting"}
     lowers |= {seq[0] for seq in words["nouns"]} | {seq[-1] for seq in words["nouns"]}
-    lowers |= {verb + suffix for verb in verbs for suffix in VERB_SUFFIXES}  # what verb_lemma mends
+    lowers |= {verb + suffix for verb in verbs for suffix in ("", *VERB_SUFFIXES)}  # what verb_lemma mends
     lemmas = set(verbs) | words["pair"] | {seq[0] for seq in words["nouns"] if len(seq) == 1}
     lemmas.update({"expect", "invite", "be"})  # "is expected in Beijing", "invited X to Russia", "is in Prague"
     return frozenset(lowers), frozenset(lemmas)
