@@ -264,3 +264,10 @@ def test_a_wreath_to_be_laid_is_a_planned_ceremony():
             "of Cambodia on 12 March and lay a wreath at the Independence Monument.", date="2025-03-05")
     assert [(e.type, e.status, e.participants) for e in x.events if e.type == "ceremony"] == [
         ("ceremony", "planned", ["Paetongtarn Shinawatra"])]
+
+
+def test_meetings_planned_on_a_trip_take_the_trips_time():
+    x = run("Foreign Minister Winston Peters of New Zealand will travel to the Cook Islands and Tonga next week, his "
+            "office announced on Friday. In Rarotonga, Peters will meet Prime Minister Mark Brown of the Cook "
+            "Islands.", date="2025-06-20")
+    assert [(e.type, e.date) for e in x.events if e.status == "planned"] == [("visit", "2025-06"), ("meeting", "2025-06")]

@@ -90,6 +90,12 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
     for m in merged:
         if m["type"] == "visit" and m["status"] == "held":
             m["date"] = _trip_start(doc, merged, m)
+    for m in merged:  # "X will travel to Tonga next week ... will meet Prime Minister Y": the trip's time
+        if m["date"] is None and m["status"] == "planned" and m["type"] != "visit":
+            trips = [o["date"] for o in merged if o["type"] == "visit" and o["status"] == "planned" and o["date"]
+                     and o["actor"] is not None and o["actor"] in m["participants"]]
+            if len(set(trips)) == 1:
+                m["date"] = trips[0]
     for m in merged:
         if m["participants"] and all(_in_business(p) for p in m["participants"]):
             continue  # "Boeing's chief executive and the airline's officials signed the aircraft deal"
