@@ -221,3 +221,13 @@ def test_counterparts_listed_after_a_comma_are_all_guests():
             "counterparts, Penny Wong and Richard Marles, for the 2+2 talks in Seoul on Tuesday.", date="2025-06-04")
     [talks] = [e for e in x.events if e.type == "talks"]
     assert {"Penny Wong", "Richard Marles"} <= set(talks.participants)
+
+
+def test_talks_by_video_and_words_told_in_a_phone_call_are_calls_between_the_two():
+    x = run("President Lee Jae-myung of South Korea and Prime Minister Shigeru Ishiba of Japan held talks via "
+            "videoconference on Thursday. On Friday, Chancellor Friedrich Merz of Germany told Prime Minister Keir "
+            "Starmer of the United Kingdom in a phone call that Europe must stand united.", date="2025-07-12")
+    calls = sorted((e.date, frozenset(e.participants)) for e in x.events if e.type == "call")
+    assert calls == [("2025-07-10", frozenset({"Lee Jae-myung", "Shigeru Ishiba"})),
+                     ("2025-07-11", frozenset({"Friedrich Merz", "Keir Starmer"}))]
+    assert [e for e in x.events if e.type in {"talks", "meeting"}] == []

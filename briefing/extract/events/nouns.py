@@ -238,6 +238,11 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         if got:
             actor = got[0]
             participants = got[:1] + participants
+    if etype == "call" and len(participants) == 1 and gov.lemma_.lower() in verb_words()["reporting_verbs"] | {
+            "tell", "inform", "assure", "urge", "congratulate", "thank", "brief"}:
+        # "X told Y in a phone call that ...": the one told is the other end of the line
+        participants += [p for c in gov.children if c.dep_ in {"dobj", "dative"} for p in people.resolve(c)
+                         if p not in participants][:1]
     if etype in {"meeting", "talks", "call"} and len(participants) == 1 and not placed:
         return None
     definite = any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children) and not has_poss \

@@ -114,7 +114,7 @@ def _may_trigger(doc: Any) -> list[bool]:
 def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
     """Every event a sentence tells of, one Found per trigger (or per person met)."""
     from briefing.extract.events.nouns import noun_event
-    from briefing.extract.events.verbs import opening_participle_event, verb_event
+    from briefing.extract.events.verbs import by_phone, opening_participle_event, verb_event
 
     words = lex()
     verbs = trigger_verbs()
@@ -141,6 +141,8 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
                 if subj.i in used:
                     continue  # "The upcoming visit of X is slated for March": the visit told it
                 etype = noun_type(subj)  # "The conference of the commission is slated for July"
+            if etype in {"talks", "meeting"} and by_phone(verb):
+                etype = "call"  # "held talks via videoconference"
             f = Found(etype, t.i, sent, planned=is_planned(verb))
             f.participants = people.resolve(subj) if subj is not None else []
             # "paid a courtesy call on/upon/to X"

@@ -189,6 +189,8 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
                 return []
         else:
             etype = noun_type(noun)
+            if etype in {"talks", "meeting"} and (by_phone(t) or by_phone(noun)):
+                etype = "call"  # "held talks via videoconference", "had a meeting by phone"
             is_pair = False
             used.add(noun.i)
             used.update(g.i for g in noun.subtree if noun_type(g))
@@ -441,11 +443,11 @@ def _pair_event(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: b
     if len(pair) < 2 or not different_sides(pair[:2]):
         return []
     named = all(any(sent.start <= m.start < sent.end for m in p.mentions) for p in pair[:2])
-    if not named and not _by_phone(t) and not (planned and not people.last_pair):
+    if not named and not by_phone(t) and not (planned and not people.last_pair):
         # "the two sides agreed ...": says nothing about a meeting of its own; "they spoke by phone" does, and so
         # does "the two Heads of State will discuss ..." on a visit before any sitting of theirs was told
         return []
-    if _by_phone(t) or _phone_told_around(sent):  # "spoke by phone with X"; "... in phone call" (headline), then
+    if by_phone(t) or _phone_told_around(sent):  # "spoke by phone with X"; "... in phone call" (headline), then
         # "X spoke with his counterpart Y": the call the story is about
         return [Found("call", t.i, sent, pair[:2], actor=pair[0], recipient=pair[1], planned=planned)]
     return [Found("meeting", t.i, sent, pair[:2], actor=pair[0], recipient=pair[1], planned=planned, weak=True)]
@@ -469,7 +471,7 @@ def _phone_told_around(sent: Any) -> bool:
     return any(_remote_word(w) for s in sents for w in s)
 
 
-def _by_phone(verb: Any) -> bool:
+def by_phone(verb: Any) -> bool:
     """The verb's own phrases say it was done by phone or video ("by phone", "over the telephone")."""
     remote = verb_words()["remote_words"]
     return any(g.lower_ in remote for c in verb.children if c.dep_ in {"prep", "advmod", "npadvmod"} for g in c.subtree)
