@@ -271,3 +271,11 @@ def test_meetings_planned_on_a_trip_take_the_trips_time():
             "office announced on Friday. In Rarotonga, Peters will meet Prime Minister Mark Brown of the Cook "
             "Islands.", date="2025-06-20")
     assert [(e.type, e.date) for e in x.events if e.status == "planned"] == [("visit", "2025-06"), ("meeting", "2025-06")]
+
+
+def test_a_summit_a_trip_goes_to_is_its_own_event_and_the_trip_begins_with_it():
+    x = run("President Cyril Ramaphosa of South Africa will visit Egypt from August 27 to 28, before travelling to "
+            "China for the SCO summit in Tianjin on August 31 and September 1, the presidency said on Friday.",
+            date="2025-08-22")
+    got = sorted((e.type, e.date) for e in x.events)
+    assert ("conference", "2025-08-31") in got and ("visit", "2025-08-31") in got and ("visit", "2025-08-27") in got

@@ -42,6 +42,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         if node.dep_ not in {"dobj", "pobj", "prep", "compound", "amod", "appos", "nmod", "attr", "npadvmod", "conj"}:
             break
         if node.head.i in used and not has_poss:
+            if node.dep_ == "prep" and node.lower_ == "for" and node.head.lemma_.lower() in words["travel"]:
+                break  # "travelling to China for the SCO summit": the summit is its own event, the trip's purpose
             return None
         if node.head.i == node.i or node.head.pos_ in {"VERB", "AUX"} and node.head.i not in used:
             break  # "laid a wreath and gave a joint press conference": the second verb's object is its own event

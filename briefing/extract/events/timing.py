@@ -76,6 +76,12 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
     by_trigger = {f.trigger: k for k, f in enumerate(found)}
     for k, f in enumerate(found):  # a noun trigger stands for its verb too ("paid a visit ... to hold talks")
         by_trigger.setdefault(doc[f.trigger].head.i, k)
+    for k, f in enumerate(found):  # "travelling to China for the SCO summit on August 31 and September 1": the
+        t = doc[f.trigger]          # trip begins when the sitting it goes to does
+        if t.head.lower_ == "for" and t.head.dep_ == "prep" and k in out:
+            trip = by_trigger.get(t.head.head.i)
+            if trip is not None and trip != k and found[trip].type == "visit":
+                out[trip] = out[k]
     for k, f in enumerate(found):  # "travelled to Dhaka that June to exchange the instruments": one time
         t = doc[f.trigger]
         head = by_trigger.get(t.head.i)
