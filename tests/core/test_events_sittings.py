@@ -151,3 +151,12 @@ def test_a_nameless_sitting_long_before_the_story_stays_its_own():
             "co-chaired by Foreign Minister Alberto van Klaveren of Chile and Foreign Minister Celinda Sosa of "
             "Bolivia, took place in Santiago today.", date="2025-05-16")
     assert sorted(e.date for e in x.events if e.type == "conference") == ["2023-03-03", "2025-05-16"]
+
+
+def test_a_co_chair_welcoming_the_other_at_their_sitting_is_that_sitting():
+    x = run("The 6th Session of the Chile-Bolivia Joint Commission was held in Santiago from 14 to 16 May 2025. The "
+            "ministerial segment, which took place today at the Ministry of Foreign Affairs, was co-chaired by "
+            "Foreign Minister Alberto van Klaveren of Chile and Foreign Minister Celinda Sosa of Bolivia. In his "
+            "opening remarks, Minister van Klaveren welcomed his Bolivian counterpart.", date="2025-05-16")
+    assert [(e.type, set(e.participants)) for e in x.events] == [
+        ("conference", {"Alberto van Klaveren", "Celinda Sosa"})]

@@ -26,6 +26,9 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
         target = None
         if f.joins_told:  # "It was attended by A and B": the last event of its type told before
             target = next((m for m in reversed(merged) if m["type"] == f.type), None)
+        if target is None and f.hosted:
+            target = next((m for m in merged if m["status"] == status
+                           and _welcome_at_sitting(m, f, key_people, date)), None)
         for m in [] if target is not None else merged:
             if m["status"] != status or group(m["type"]) != group(f.type):
                 continue
@@ -332,6 +335,14 @@ def _one_sitting(m: dict[str, Any], f: Found, key_people: frozenset[int], date: 
     people are rare, several meetings or ceremonies are not."""
     return f.type == "conference" and m["type"] == "conference" and bool(key_people) \
         and key_people <= m["keys"] and (date is None or (date == m["date"] and len(date) == 10))
+
+
+def _welcome_at_sitting(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
+    """ "In his opening remarks, Minister A welcomed his counterpart": the co-chairs of a sitting told before,
+    one welcoming the other on its day, is that sitting, not a meeting of its own."""
+    return f.type == "meeting" and f.hosted and m["type"] == "conference" and len(key_people) == 2 \
+        and key_people <= m["keys"] and (date is None or m["date"] is None or m["date"].startswith(date)
+                                         or date.startswith(m["date"]))
 
 
 def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
