@@ -51,6 +51,11 @@ def subject_of(verb: Any) -> Any:
     return None
 
 
+def agents_of(verb: Any) -> list[Any]:
+    """The heads of a passive verb's "by" phrases ("was attended by A and B": A)."""
+    return [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
 def _fronted_subject(verb: Any) -> Any:
     """ "At the invitation of A, President of X, B, President of Y paid a visit": a sentence root with no
     subject, whose subject the parser joined to the fronted "of" phrase as a conjunct, right before it."""

@@ -9,7 +9,15 @@ from typing import Any
 from briefing.extract.countries import code_of
 from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
-from briefing.extract.events.grammar import has_date_word, is_planned, object_place, objects_of, place_of, subject_of
+from briefing.extract.events.grammar import (
+    agents_of,
+    has_date_word,
+    is_planned,
+    object_place,
+    objects_of,
+    place_of,
+    subject_of,
+)
 from briefing.extract.events.lexicon import lex, tense_words, verb_words
 from briefing.extract.events.triggers import noun_type
 from briefing.extract.events.verbs import credentials_of, honoured
@@ -384,14 +392,7 @@ def _agents(t: Any) -> list[Any]:
     clauses += [h for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                 for h in g.children if h.dep_ in {"acl", "relcl"}]
     clauses += [c for clause in clauses for c in clause.children if c.dep_ == "conj"]  # "held ... and co-chaired by"
-    out = []
-    for clause in clauses:
-        if clause.pos_ not in {"VERB", "AUX"}:
-            continue
-        for c in clause.children:
-            if c.dep_ == "agent":
-                out += [h for h in c.children if h.dep_ == "pobj"]
-    return out
+    return [g for clause in clauses if clause.pos_ in {"VERB", "AUX"} for g in agents_of(clause)]
 
 
 def _named(t: Any) -> bool:

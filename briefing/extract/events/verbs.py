@@ -14,7 +14,15 @@ from typing import Any
 
 from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
-from briefing.extract.events.grammar import is_planned, object_place, objects_of, place_of, subject_of, verb_lemma
+from briefing.extract.events.grammar import (
+    agents_of,
+    is_planned,
+    object_place,
+    objects_of,
+    place_of,
+    subject_of,
+    verb_lemma,
+)
 from briefing.extract.events.lexicon import VerbRule, lex, verb_rule, verb_words
 from briefing.extract.events.triggers import noun_type
 from briefing.extract.layout import sentence_of
@@ -256,7 +264,7 @@ def _joins_told(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found]:
     """ "It was attended by A and B", "The session was attended by ...": the agents are the participants of
     the event the subject names, told before (merge joins them to it)."""
     etype = noun_type(subj) or (people.last_told if subj.lower_ in {"it", "this"} else None)
-    agents = [p for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for p in people.resolve(g)]
+    agents = [p for g in agents_of(t) for p in people.resolve(g)]
     if etype in {None, "visit"} or not agents:
         return []  # a delegation "attending" a visit are its members, not its visitors
     return [Found(etype, t.i, sent, agents[:6], actor=agents[0], recipient=agents[1] if len(agents) > 1 else None,
@@ -316,8 +324,7 @@ def _side_heads(t: Any, sent: Any, subj: Any, people: Cast) -> list[Found] | Non
     verb says something else ("led a delegation to Hanoi" is a visit)."""
     groups = set(verb_words()["led_groups"]) | {"side"}
     if subj is not None and subj.dep_ == "nsubjpass" and subj.lemma_.lower() in groups:
-        heads = [p for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
-                 for p in people.resolve(g)]
+        heads = [p for g in agents_of(t) for p in people.resolve(g)]
     elif subj is not None and any(c.dep_ == "dobj" and c.lemma_.lower() in groups for c in t.children) \
             and place_of(t) is None and not any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children):
         heads = people.resolve(subj)
@@ -344,8 +351,8 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
     message = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in verb_words()["message_nouns"]), None)
     if message is not None and not passive:
         # "received a verbal message from X": X wrote; whoever brought it ("delivered by Y") is the one received
-        bearers = [p for c in message.children if c.dep_ in {"acl", "relcl"} for a in c.children if a.dep_ == "agent"
-                   for g in a.children if g.dep_ == "pobj" for p in people.resolve(g) if p not in subjects]
+        bearers = [p for c in message.children if c.dep_ in {"acl", "relcl"} for g in agents_of(c)
+                   for p in people.resolve(g) if p not in subjects]
         return [Found("meeting", t.i, sent, [b, subjects[0]], actor=b, recipient=subjects[0], planned=planned,
                       location=place_of(t), hosted=True) for b in bearers[:1] if subjects]
     # "was received at the Palace by the Minister of State, X": the parser may hang the host's "by" on the place
