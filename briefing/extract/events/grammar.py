@@ -194,6 +194,12 @@ def place_of(token: Any) -> str | None:
     return None
 
 
+def place_after(verb: Any, prep: str) -> str | None:
+    """The country or place a preposition of the verb names ("invited X to Russia", "is in Prague"), if any."""
+    return next((named for c in verb.children if c.dep_ == "prep" and c.lower_ == prep
+                 for g in c.children if g.dep_ == "pobj" for named in [place_named(g)] if named), None)
+
+
 def place_named(g: Any) -> str | None:
     """The country or place a token names, as written."""
     cm = next((m for m in g.doc._.bb_countries or [] if m.start <= g.i < m.end), None)

@@ -27,6 +27,9 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
     claimed: set[tuple[int, int]] = set()
     pairs = []
     for k, f in enumerate(found):
+        trigger = doc[f.trigger]
+        trigger_verb = _verb_above(trigger)  # the same for every date mention: read once a trigger
+        in_relative = _in_relative(trigger)
         for mi, m in enumerate(mentions[f.planned]):
             tok = doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
             if tok is None:
@@ -52,10 +55,10 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue  # "from this year to 2026": a term
             words_apart = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
             on_trigger = any(a.i == f.trigger for a in tok.root.ancestors)  # the date hangs from the trigger
-            same_clause = _verb_above(tok.root) == _verb_above(doc[f.trigger])  # a tie goes to the trigger's clause
+            same_clause = _verb_above(tok.root) == trigger_verb  # a tie goes to the trigger's clause
             # "paid a visit to Canberra on 3-4 February, where she attended the meeting": a date outside the
             # "where"/"which" clause a trigger stands in is first the main clause's
-            outside = _in_relative(doc[f.trigger]) and not _under(tok.root, _verb_above(doc[f.trigger]))
+            outside = in_relative and not _under(tok.root, trigger_verb)
             pairs.append(((_purpose_of_another(doc, f, found), outside,
                            min(words_apart, 1) if on_trigger else words_apart,
                            not on_trigger, not same_clause, words_apart), k, mi, m))

@@ -13,7 +13,7 @@ from briefing.extract.events.grammar import (
     VERB_SUFFIXES,
     is_planned,
     objects_of,
-    place_named,
+    place_after,
     place_of,
     subject_of,
     verb_lemma,
@@ -177,8 +177,7 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
     for t in candidates:
         if t.lemma_ == "invite" and t.pos_ == "VERB" and not any(c.dep_ in {"xcomp", "ccomp"} for c in t.children):
             guests = [p for c in t.children if c.dep_ == "dobj" for p in people.resolve(c)]
-            to = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
-            place = next((named for g in to for named in [place_named(g)] if named), None)  # not "to the summit"
+            place = place_after(t, "to")  # not "to the summit"
             if guests and place and not any(f.trigger == t.i for f in found):
                 found.append(Found("visit", t.i, sent, guests[:1], actor=guests[0], planned=True, location=place))
     # "The Minister is in Prague today, where he will ...": a visit under way (or planned, "will be in Hanoi")
@@ -186,8 +185,7 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
         if t.lemma_ == "be" and t.pos_ == "AUX" and t.dep_ == "ROOT" and not any(f.trigger == t.i for f in found):
             subj = subject_of(t)
             persons = people.resolve(subj) if subj is not None else []
-            place = next((named for c in t.children if c.dep_ == "prep" and c.lower_ == "in"
-                          for g in c.children if g.dep_ == "pobj" for named in [place_named(g)] if named), None)
+            place = place_after(t, "in")
             home = code_of(place) if place else None
             if persons and place and home is not None and getattr(persons[0], "country", None) not in {None, home}:
                 found.append(Found("visit", t.i, sent, persons[:1], actor=persons[0], planned=is_planned(t),
