@@ -341,8 +341,7 @@ def _welcome_at_sitting(m: dict[str, Any], f: Found, key_people: frozenset[int],
     """ "In his opening remarks, Minister A welcomed his counterpart": the co-chairs of a sitting told before,
     one welcoming the other on its day, is that sitting, not a meeting of its own."""
     return f.type == "meeting" and f.hosted and m["type"] == "conference" and len(key_people) == 2 \
-        and key_people <= m["keys"] and (date is None or m["date"] is None or m["date"].startswith(date)
-                                         or date.startswith(m["date"]))
+        and key_people <= m["keys"] and _dates_agree(m["date"], date)
 
 
 def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
@@ -350,13 +349,18 @@ def _compatible(m: dict[str, Any], f: Found, date: str | None) -> bool:
     unless both are told in one sentence ("sat down with X on Saturday ... the two had met in a fortnight")."""
     if f.sent in m["sents"]:
         return (m["type"] == "call") == (f.type == "call") or m["weak"] or f.weak
-    if m["date"] and date and not (m["date"].startswith(date) or date.startswith(m["date"])):
+    if not _dates_agree(m["date"], date):
         return False
     if not m["date"] and date and not f.told_again and _long_before(date, f.sent.doc._.pub_date):
         return False  # an undated meeting of the story and "they had met on September 9 / in November 2023"
     if m["weak"] or f.weak:
         return True
     return (m["type"] == "call") == (f.type == "call")
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    """Two tellings' dates can be one day: either unknown, or one within the other ("2025-05" and "2025-05-14")."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
 
 
 def _long_before(date: str, pub: str | None) -> bool:
