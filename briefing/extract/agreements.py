@@ -116,6 +116,7 @@ def _lex() -> dict[str, Any]:
         "headline_verbs": frozenset(data.get("headline_verbs", [])),
         "enumerators": frozenset(data.get("enumerators", [])),
         "aside_nouns": frozenset(data.get("aside_nouns", [])),
+        "plain_modifiers": frozenset(data.get("plain_modifiers", [])),
     }
 
 
@@ -702,7 +703,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         if named is None:
             coordinated = _coordinated_documents(sent, span_end)
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
-                    and not any(c.dep_ in {"prep", "acl"} and not _aside_participle(c) or c.dep_ in {"amod", "compound"}
+                    and not any(c.dep_ in {"prep", "acl"} and not _aside_participle(c) and not _aside_prep(c)
+                                or c.dep_ in {"amod", "compound"} and c.lower_ not in lex["plain_modifiers"]
                                 for w in doc[span_start:span_end] for c in w.children
                                 if not span_start <= c.i < span_end and c.i not in coordinated) \
                     and not any(_companion(c) and any(g.dep_ == "prep" and _is_subject_word(g) for g in c.children)
@@ -827,6 +829,19 @@ def _aside_participle(c: Any) -> bool:
         and c.lemma_.lower() in _lex()["status"]
 
 
+def _aside_prep(c: Any) -> bool:
+    """A phrase after a document that tells where or for whom it was signed, not which document it is: "the
+    agreement on behalf of Ghana", "the MoU on the part of the UAE", "the agreement in a ceremony at X"."""
+    if c.dep_ != "prep":
+        return False
+    obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+    if obj is None:
+        return False
+    lex = _lex()
+    return obj.lemma_.lower() in lex["aside_nouns"] | lex["venue_nouns"] \
+        or c.lower_ in {"in", "at"} and obj.ent_type_ in {"GPE", "FAC", "LOC"}
+
+
 PLURAL_DOCUMENTS = {"mous", "memoranda", "accords", "moc", "mocs"}  # the tagger often reads these as singular
 _ACRONYM_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -892,9 +907,20 @@ def _subject_on_the_verb(verb: Any, head: Any, stop: set[int] | None = None) -> 
                                                      or c.dep_ == "agent") and c.i > head.i), None)
         prep = next((t for t in party.subtree if t.i != party.i and t.dep_ == "prep"
                      and (_is_subject_word(t) or t.lower_ in {"concerning", "regarding", "for"})
-                     and t.head.dep_ in {"pobj", "conj", "appos"} and not any(
+                     and t.head.dep_ in {"pobj", "conj", "appos"} and not _in_a_title(t, party) and not any(
                          g.ent_type_ in {"DATE", "TIME"} for g in t.subtree)), None) if party is not None else None
     return _phrase_tokens(prep, stop_before=stop) if prep is not None else []
+
+
+def _in_a_title(t: Any, top: Any) -> bool:
+    """Whether a phrase under a signatory is part of someone's title: "signed by A, Assistant Minister for
+    Development Affairs", "by B, Head of the Federal Agency for Subsoil Use"."""
+    k = t.head
+    while k.i != top.i and k.head.i != k.i:
+        if k.ent_type_ == "PERSON" or k.dep_ == "appos":
+            return True
+        k = k.head
+    return False
 
 
 def _parties_on_the_verb(verb: Any, head: Any, stop: set[int]) -> list[Any]:

@@ -225,6 +225,7 @@ class AgreementTriggersFile(Strict):
     headline_verbs: Words = []  # "X and Y Sign MoU on Z": a title-case headline's verb ends a name
     enumerators: Words = []  # "the first MoU ..., the second ...": one of the documents counted before
     aside_nouns: Words = []  # "in the presence of", "on behalf of": no part of a document's title
+    plain_modifiers: Words = []  # "the official agreement": a document told before, not a new one
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

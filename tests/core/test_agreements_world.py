@@ -334,3 +334,22 @@ def test_words_the_parser_hung_on_the_verb_stay_in_the_title():
     offer = _one(items, "Setting up")
     assert "Joint Training Centre" in offer.title and offer.kind == "proposal"
     assert not [a for a in items if a.kind == "programme" and a.status == "proposed"]  # the scheme it is under runs
+
+
+# ---------------------------------------------------------------- a document told again is no new one
+
+
+def test_a_signatory_title_is_no_part_of_the_document_signed():
+    items = _agreements("Oman and Peru signed a memorandum of understanding on fisheries research. The MoU was signed "
+                        "by Salim Al Harthy, Under-Secretary for Agriculture and Fisheries, and by Rosa Quispe, Head "
+                        "of the National Office for Marine Studies.")
+    assert _one(items, "fisheries research")
+    assert not [a for a in items if "Marine Studies" in a.title or "Agriculture and Fisheries" in a.title]
+
+
+def test_the_document_signed_for_a_side_or_at_a_ceremony_is_the_one_told_before():
+    items = _agreements("Nauru and Taiwan signed a formal agreement for funding a new hospital wing. Nauru's finance "
+                        "secretary signed the official agreement in a ceremony at the Civic Centre, and the "
+                        "memorandum was signed on the part of Taiwan by its ambassador. The ambassador, who also "
+                        "signed the agreement on behalf of Taiwan, thanked the nurses.")
+    assert len(items) == 1 and "hospital wing" in items[0].title
