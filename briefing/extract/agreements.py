@@ -735,7 +735,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if head.tag_ == "NNS" and any(c.lower_ == "the" for c in head.children) and status in {None, "agreed", "in-force"}:
                 continue  # "the CMP working groups": ones that exist already
             what_for = None
-            plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in PLURAL_DOCUMENTS
+            plural = head.tag_ in {"NNS", "NNPS"} or head.lower_ in PLURAL_DOCUMENTS or any(
+                c.dep_ == "nummod" and c.lower_ not in {"one", "1"} and c.ent_type_ in {"", "CARDINAL"} for c in head.children)  # "five Memorandum of"
             said_what = any((c.dep_ == "prep" and c.i >= span_end) or (
                 c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN"} and not _doc_noun_at(doc, c.i))
                 for c in head.children)
@@ -1129,34 +1130,103 @@ def _areas_of(head: Any, span_start: int, span_end: int) -> list[tuple[str, list
     doc = head.doc
     prep = next((c for t in doc[span_start:span_end] for c in t.children
                  if c.dep_ == "prep" and c.i >= span_end and c.lower_ in lex["subject_preps"]), None)
+    after = span_end
+    if after + 2 < head.sent.end and doc[after].text == "(" and doc[after + 2].text == ")":
+        after += 3  # "five Memoranda of Understanding (MoUs) on A; B; C"
     if prep is None and head.dep_ in {"dobj", "nsubjpass"}:
         # "sign protocols on A and on B": the parser hangs "on" on the verb, right after the documents
-        prep = next((c for c in head.head.children if c.dep_ == "prep" and c.i == span_end
-                     and c.lower_ in lex["subject_preps"]), None)
+        prep = next((c for c in head.head.children if c.dep_ == "prep" and c.i == after
+                     and c.lower_ in lex["subject_preps"] and not _when(c)), None)
+    if prep is None:
+        paired = _one_and_the_other(head, after)
+        if paired:
+            return paired
+        prep = _purpose_areas(head, after)
     if prep is None:
         return []
+    prep = _through_cooperation(prep)
     preps = [prep] + [c for c in prep.conjuncts if c.pos_ == "ADP" and c.i > prep.i]
     out: list[tuple[str, list[Any]]] = []
     for p in preps:
-        word = p.lower_
-        obj = next((g for g in p.children if g.dep_ in {"pobj", "pcomp"}), None)
-        if obj is None:
-            continue
-        # "in the fields of A and B": the areas are A and B
-        of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None) \
-            if obj.lemma_.lower() in lex["area_nouns"] else None
-        if of is not None:
-            obj, word = next((g for g in of.children if g.dep_ in {"pobj", "pcomp"}), obj), "on"
-        conjuncts = [obj] + [c for c in obj.conjuncts if c.i > obj.i]
-        for o in conjuncts:
-            stop = {c.i for c in o.children if c.dep_ in {"conj", "cc"}}
-            toks = _phrase_tokens(o, stop_before=stop, run_on=False)  # each area is one item
-            toks = [t for t in toks if t.i >= o.left_edge.i]
-            if toks:
-                out.append((word, toks))
-        if len(conjuncts) == 1 and out:
-            out += [(word, chunk) for chunk in _listed_after(out[-1][1][-1])]
+        out += _areas_of_prep(p)
     return out
+
+
+def _areas_of_prep(p: Any) -> list[tuple[str, list[Any]]]:
+    """The subjects one preposition opens: "on health, education and tourism", "in the fields of A and B"."""
+    lex = _lex()
+    out: list[tuple[str, list[Any]]] = []
+    word = p.lower_
+    obj = next((g for g in p.children if g.dep_ in {"pobj", "pcomp"}), None)
+    if obj is None:
+        return out
+    # "in the fields of A and B": the areas are A and B
+    of = next((g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"), None) \
+        if obj.lemma_.lower() in lex["area_nouns"] else None
+    if of is not None:
+        obj, word = next((g for g in of.children if g.dep_ in {"pobj", "pcomp"}), obj), "on"
+    conjuncts = [obj] + [c for c in obj.conjuncts if c.i > obj.i]
+    for o in conjuncts:
+        stop = {c.i for c in o.children if c.dep_ in {"conj", "cc"}}
+        toks = _phrase_tokens(o, stop_before=stop, run_on=False)  # each area is one item
+        toks = [t for t in toks if t.i >= o.left_edge.i]
+        if toks:
+            out.append((word, toks))
+    if len(conjuncts) == 1 and out:
+        out += [(word, chunk) for chunk in _listed_after(out[-1][1][-1])]
+    return out
+
+
+def _when(prep: Any) -> bool:
+    """ "on Wednesday", "in March": a date, not a subject."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in {"DATE", "TIME"} for g in prep.children)
+
+
+def _through_cooperation(prep: Any) -> Any:
+    """ "on cooperation in the fields of A and B": the areas are those of the cooperation."""
+    lex = _lex()
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in lex["generic_objects"]:
+        return prep
+    inner = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ in lex["subject_preps"]), None)
+    return inner if inner is not None else prep
+
+
+def _one_and_the_other(head: Any, after: int) -> list[tuple[str, list[Any]]]:
+    """Two documents told one by one after their count: "signed two MoUs, one in the area of defence and the
+    other on rescue operations"."""
+    lex = _lex()
+    doc = head.doc
+    one = next((t for t in doc[after:head.sent.end] if t.lower_ == "one" and t.i > after
+                and doc[t.i - 1].text == ","), None)
+    if one is None:
+        return []
+    out: list[tuple[str, list[Any]]] = []
+    for t in [one] + [c for c in one.conjuncts if c.i > one.i]:
+        prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in lex["subject_preps"]), None)
+        if prep is None:
+            return []
+        out.extend(_areas_of_prep(prep))
+    return out if len(out) >= 2 else []
+
+
+def _purpose_areas(head: Any, after: int) -> Any:
+    """The areas plural documents serve, told in their purpose: "signed MoUs to enhance joint cooperation in
+    the fields of media, culture and education" -> the "in the fields of" phrase."""
+    lex = _lex()
+    verb = next((a for a in head.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    purpose = next((c for c in list(head.children) + list(verb.children)
+                    if c.dep_ in {"advcl", "acl", "relcl"} and c.i >= after and c.lemma_.lower() in lex["vague_verbs"]
+                    and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)), None)
+    if purpose is None:
+        return None
+    obj = next((c for c in purpose.children if c.dep_ == "dobj" and c.lemma_.lower() in lex["generic_objects"]), None)
+    if obj is None:
+        return None
+    return next((t for t in purpose.subtree if t.dep_ == "prep" and t.lower_ in lex["subject_preps"] and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in lex["area_nouns"] for g in t.children)), None)
 
 
 def _listed_after(last: Any) -> list[list[Any]]:
@@ -1168,12 +1238,12 @@ def _listed_after(last: Any) -> list[list[Any]]:
     chunks: list[list[Any]] = []
     i = last.i + 1
     last_item = False
-    while i < sent_end and doc[i].lower_ in {",", "and"} and not last_item:
-        while i < sent_end and doc[i].lower_ in {",", "and"}:
+    while i < sent_end and doc[i].lower_ in {",", ";", "and"} and not last_item:
+        while i < sent_end and doc[i].lower_ in {",", ";", "and"}:
             last_item = last_item or doc[i].lower_ == "and"  # the item after "and" ends the list
             i += 1
         chunk = []
-        while i < sent_end and doc[i].lower_ not in {",", "and"} and (
+        while i < sent_end and doc[i].lower_ not in {",", ";", "and"} and (
                 doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "DET"} and doc[i].ent_type_ not in {"DATE", "TIME", "GPE"}
                 or doc[i].lower_ in {"of", "-"} and chunk):
             chunk.append(doc[i])

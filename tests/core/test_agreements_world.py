@@ -353,3 +353,34 @@ def test_the_document_signed_for_a_side_or_at_a_ceremony_is_the_one_told_before(
                         "memorandum was signed on the part of Taiwan by its ambassador. The ambassador, who also "
                         "signed the agreement on behalf of Taiwan, thanked the nurses.")
     assert len(items) == 1 and "hospital wing" in items[0].title
+
+
+# ---------------------------------------------------------------- several documents, one per subject
+
+
+def test_counted_memoranda_over_a_semicolon_list_of_fields_are_one_each():
+    items = _agreements("Benin and Niger have signed four Memorandum of Understanding (MOUs) on cooperation in the "
+                        "fields of livestock and veterinary services; road transport; youth; and customs.")
+    titles = {a.title for a in items}
+    assert {"MoU on livestock and veterinary services", "MoU on road transport", "MoU on youth",
+            "MoU on customs"} <= titles
+    assert all(a.kind == "mou" and a.status == "signed" for a in items)
+
+
+def test_memoranda_whose_fields_are_told_in_their_purpose_are_one_each():
+    items = _agreements("Jordan and Tunisia signed on Monday a number of memorandums of understanding (MoUs) to boost "
+                        "cooperation between the two countries in the fields of archives, youth and vocational "
+                        "training.")
+    assert {"MoU on archives", "MoU on youth", "MoU on vocational training"} <= {a.title for a in items}
+
+
+def test_two_documents_told_as_one_and_the_other_are_two():
+    items = _agreements("Zambia and Angola signed two memoranda of understanding on Tuesday, one in the area of "
+                        "railways and the other on joint border patrols.")
+    assert {"MoU on railways", "MoU on joint border patrols"} <= {a.title for a in items}
+    assert not [a for a in items if "Tuesday" in a.title]
+
+
+def test_an_amount_before_a_document_does_not_count_documents():
+    items = _agreements("Mongolia and Austria signed a $40 million agreement on Friday.")
+    assert [a for a in items if "$40 million" in a.title]
