@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from briefing.extract.countries import code_of
+from briefing.extract.countries import code_of, name_of
 from briefing.extract.countries import forms as country_forms
 from briefing.extract.figures import DocIndex
 from briefing.extract.layout import in_ranges
@@ -199,6 +199,8 @@ _LEADING_CUES = re.compile(r"(?i)^(?:such\s+as|including|especially|particularly
                            r"chiefly|in\s+particular|above\s+all|like)\s+")
 
 
+# an item that points back at something named before it: the name, where it stands, is the topic
+_REFERS_BACK = re.compile(r"(?i)^(?:this|these|that|those)\s+\w+$|\s(?:one|ones)$")
 _INNER_CUE = re.compile(r"(?i)\s(?:such\s+as|like|including|especially|particularly|notably|namely)\s+(?=\w)")
 _VAGUE_ADJECTIVES = {"economic"}  # "economic cooperation" is what every relation has: it names no area
 _LEADING_PREPS = {"against", "on", "in", "for", "with", "about", "over", "of", "towards", "toward", "alongside"}
@@ -216,11 +218,15 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     """Clean one list item into a topic name, or None if it is not one."""
     rules = _rules()
     item = _TRAILING_TIME.sub("", raw.strip(" ,;'\"’"))
+    if _REFERS_BACK.search(item):
+        return None  # "(agreed on) this strategy", "(crimes, especially) high-tech ones": told before, by its name
     while True:
         stripped = _DETERMINERS.sub("", _LEADING_CUES.sub("", item))
         if stripped == item:
             break
         item = stripped
+    if not _LEADING_CUES.sub("", item + " ").strip():
+        return None  # "especially", left alone where a clause cut the list
     inner = _INNER_CUE.search(item)
     if inner:
         return _item_name(item[inner.end():], title_case)  # "priority spheres like electronics": electronics
@@ -344,9 +350,20 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
                                and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words_))
         name = _item_name(raw, item_title_case)
         if name:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(_Mention(name, start + a + lead, start + b, "list"))
+            out.append(_Mention(name, start + a + _lead(raw), start + b, "list"))
     return out
+
+
+def _lead(raw: str) -> int:
+    """Where a list item's words begin, past the spaces and the cue that opens it: "especially cross-border
+    drug trafficking" begins at "cross-border" (a mention opening on the cue reads as an adverb, no topic)."""
+    item = raw.lstrip()
+    while True:
+        stripped = _LEADING_CUES.sub("", item)
+        if stripped == item:
+            break
+        item = stripped
+    return len(raw) - len(item)
 
 
 def _without_generic_head(raw: str, start: int, doc) -> str | None:
@@ -551,11 +568,19 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
     for m in _find(rules.issue_trigger, text, _starts(words, "issue")):
         for place in re.split(r",\s*|\s+and\s+", m.group("place")):
             place = re.sub(r"['’]s$", "", place.strip())  # "North Korea's abductions issue": the country
+            place = _country_of_demonym(place)  # "the developments in the Ukrainian war": Ukraine
             if place and place[0].isupper() and _fold(place) not in rules.stop:
                 offset = text.find(place, m.start("place"))
                 known = rules.issue_names.get(place)  # "the situation in the Gaza Strip": Gaza, as the data names it
                 found.append(_Mention(known or place, offset, offset + len(place), "issue", place if known else ""))
     return found
+
+
+def _country_of_demonym(place: str) -> str:
+    """The country a people's word names, as an issue's place: "Ukrainian" (of "the Ukrainian war") is Ukraine,
+    "Palestinian" (of "the Palestinian territories") Palestine; any other place as it stands."""
+    found = country_forms().get(place)
+    return name_of(found[0]) if found is not None and found[1] == "demonym" else place
 
 
 def _other_sense(written: str, text: str, end: int) -> bool:
@@ -651,12 +676,24 @@ def _head_topic(text: str, m: re.Match, doc) -> _Mention | None:
                 and _fold(mods[-1]) not in rules.vocab_names \
                 and not mods[-1].lower().endswith(_RELATIONAL) and "-" not in mods[-1]:
             return None  # "longstanding ties", "significant trade", "broader cooperation": how, not about what
+        if len(mods) == 1 and tokens and tokens[0] is not None and (
+                tokens[0].tag_ == "VBN" or tokens[0].tag_ == "JJ" and mods[0].lower().endswith("ed")) \
+                and "-" not in mods[0] and not _names_an_area(mods[0]):
+            return None  # "related projects", "enhanced cooperation": a participle says how, it names no area
     elif len(mods) > 1 and mods[0].lower() not in rules.adjectives and _fold(mods[0]) not in rules.vocab_names:
         mods = mods[-1:]  # without a parse, a word two places back may be a verb
     if not mods:
         return None
     start = m.start("mods") + m.group("mods").find(mods[0])
     return _Mention(_head_name(mods, head_text), start, m.end("head"), "head")
+
+
+def _names_an_area(word: str) -> bool:
+    """Whether an adjective can name what a relation is about: one the data maps to an area ("agricultural"),
+    a known topic ("maritime"), or one of relation ("consular", "Asian", "pharmaceutical"); not one of manner
+    ("regular", "related", "close")."""
+    rules, lower = _rules(), word.lower()
+    return lower in rules.adjectives or _fold(word) in rules.vocab_names or lower.endswith(_RELATIONAL)
 
 
 def _head_name(mods: list[str], head: str, *, keep_case: bool = False) -> str | None:
@@ -1260,20 +1297,39 @@ def _multilateral_bodies(doc, found: list[_Mention]) -> list[_Mention]:
 
 def _third_countries(text: str, doc) -> list[_Mention]:
     """Countries discussed as issues ("North Korea's missile programme"), when they are not the source's
-    own parties: the two countries it names most."""
+    own parties (``_parties``)."""
     rules = _rules()
     if not rules.third_names:
         return []
-    counts: dict[str, int] = {}
-    for c in (doc._.bb_countries or []) if doc.has_extension("bb_countries") else []:
-        counts[c.code] = counts.get(c.code, 0) + 1
-    parties = set(sorted(counts, key=lambda code: -counts[code])[:2])
+    parties = _parties(doc)
     out = []
     for m in rules.third_countries.finditer(text):
         name = rules.third_names[m.group()]
         if (code_of(name) or name) not in parties:
             out.append(_Mention(name, m.start(), m.end(), "issue"))
     return out
+
+
+def _parties(doc) -> set[str]:
+    """The source's own parties: the countries of the people who take part in its events, and, while these
+    are fewer than two, the countries it names most. A call between two ministers about a war names the
+    country at war more often than either of theirs ("... discussed the developments in Yemen"), and that
+    country is what they talked about, not a side."""
+    counts: dict[str, int] = {}
+    for c in (doc._.bb_countries or []) if doc.has_extension("bb_countries") else []:
+        counts[c.code] = counts.get(c.code, 0) + 1
+    named = sorted(counts, key=lambda code: -counts[code])
+    country_of = {p.name: p.country for p in (doc._.bb_people or []) if p.country} \
+        if doc.has_extension("bb_people") else {}
+    taking_part: list[str] = []
+    for event in (doc._.bb_events or []) if doc.has_extension("bb_events") else []:
+        for name in [*event.participants, event.actor]:
+            code = country_of.get(name)
+            if code and code not in taking_part:
+                taking_part.append(code)
+    if len(taking_part) >= 2:
+        return set(taking_part)
+    return set(taking_part) | set([c for c in named if c not in taking_part][:2 - len(taking_part)])
 
 
 def topics_between(doc, start: int, end: int) -> list[str]:

@@ -1,0 +1,48 @@
+"""Topics on classes of writing found in real ministry readouts, wire copy and local papers (issue 10), each
+tested on sentences of our own: the war two ministers talk about is not a side, a people's word names its
+country, a participle names no area, a cue opening a list item is not the item, and a word pointing back at a
+thing named before is not a topic of its own."""
+
+from __future__ import annotations
+
+from tests.core._extract_helpers import run
+
+
+def topics(text: str) -> list[str]:
+    return [t.name for t in run(text, date="2024-05-01").topics]
+
+
+def test_a_country_at_war_named_more_than_the_sides_is_what_they_discussed():
+    found = topics("Norwegian Foreign Minister Ola Berg held a telephone call with his Chilean counterpart Rosa Diaz "
+                   "on Tuesday on a range of issues, including war-torn Yemen. Both ministers called for aid to reach "
+                   "Yemen. Berg said Yemen needs a political process, and Diaz said Chile backs talks among all "
+                   "Yemen's parties.")
+    assert "Yemen" in found
+
+
+def test_a_peoples_word_after_an_issue_frame_names_the_country():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed the developments "
+                   "in the Syrian crisis and trade.")
+    assert "Syria" in found
+    assert "Syrian" not in found
+
+
+def test_a_participle_before_cooperation_names_no_area():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday. They reviewed related "
+                   "cooperation projects and agreed on enhanced cooperation and regular cooperation in fisheries.")
+    assert not {"related", "enhanced", "regular"} & {t.lower() for t in found}
+    assert "fisheries" in found
+
+
+def test_a_list_item_opened_by_a_cue_is_the_words_after_it():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and agreed to coordinate in the "
+                   "fight against organised crime, especially cross-border drug trafficking.")
+    assert [t for t in found if "drug trafficking" in t]
+
+
+def test_a_word_pointing_back_is_not_a_topic():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and agreed on this strategy. "
+                   "They also agreed to cooperate on fighting crimes, especially cyber ones, and on tourism.")
+    assert "strategy" not in found
+    assert not [t for t in found if t.endswith(" ones")]
+    assert "tourism" in found
