@@ -115,11 +115,14 @@ def find_mentions(doc: Any, matcher: Any, matches: list[tuple[int, int, int]] | 
     persons = [(e.start, e.end) for e in doc.ents if e.label_ == "PERSON"]
     bodies = [(e.start, e.end) for e in doc.ents if e.label_ in {"ORG", "FAC", "EVENT", "WORK_OF_ART"}]
     for span in filter_spans(spans):
-        if any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in persons) \
-                and not (span.text.isupper() and len(span.text) > 3):
-            continue  # "Lima" in "President Ana Lima" is a name, not Peru; "... HÀ NỘI —" is a dateline
         form = doc.vocab.strings[ids[(span.start, span.end)]]
         code, kind = table[form]
+        served = kind == "name" and span.start > 0 and doc[span.start - 1].lower_ in {"to", "in"} \
+            and any(s == span.start for s, _e in persons)  # "Ambassador to Sri Lanka Yury Materiy": the model ran
+        # the country into the name after it
+        if any(s <= span.start and span.end <= e and e - s > span.end - span.start for s, e in persons) \
+                and not (span.text.isupper() and len(span.text) > 3) and not served:
+            continue  # "Lima" in "President Ana Lima" is a name, not Peru; "... HÀ NỘI —" is a dateline
         if kind == "capital" and any(s <= span.start and span.end <= e and e - s > span.end - span.start
                                      for s, e in bodies):
             continue  # "Shanghai Cooperation Organisation", "The Washington Post": a body's name, not a place

@@ -334,6 +334,10 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                     j = cm.end  # "the Korean Ambassador to Peru Park Min-jae": the name after the country served
             # further honorifics / titles ("H.E. Dr.", "Prime Minister Datuk Seri")
             while j < n:
+                if tokens[j].text == "(" and j + 2 < n and tokens[j + 2].text == ")" \
+                        and _match_seq(tokens, j + 1, lex["prefixes"]) == 1:
+                    j += 3  # "Maj. Gen. (Rtd) Umar Farooq Burki"
+                    continue
                 more = _match_seq(tokens, j, lex["prefixes"])
                 if not more or not tokens[j].text[:1].isupper():
                     break
@@ -423,8 +427,8 @@ def _bracketed_given_names(doc: Any, country_by_token: dict[int, Any]) -> list[t
         while k < len(doc) and k - i <= 3 and _is_name_at(doc, k) and (
                 k not in country_by_token or country_by_token[k].kind == "capital"):  # "(Santiago) Cafiero"
             k += 1
-        if k == i + 1 or k >= len(doc) or doc[k].text != ")":
-            continue
+        if k == i + 1 or k >= len(doc) or doc[k].text != ")" or _match_seq(doc, i + 1, lex["prefixes"]) == k - i - 1:
+            continue  # "Maj. Gen. (Rtd) Umar Farooq Burki": a style in brackets, no given name
         j = k + 1
         while j < len(doc) and j - k <= 3 and _is_name_at(doc, j) and j not in country_by_token \
                 and not _match_seq(doc, j, lex["heads"]):
@@ -598,8 +602,9 @@ def _title_tail(tokens: Any, j: int, country_tokens: set[int]) -> int:
         k += 1
     while k > j and (tokens[k - 1].lower_ in TAIL_CONNECTORS or tokens[k - 1].text == ","):
         k -= 1
-    if k == j or k >= n or not tokens[k].text[:1].isupper() or "\n" in tokens[k - 1].whitespace_:
-        return j
+    serving = tokens[k].lower_ in {"to", "in"} and k + 1 in country_tokens if k < n else False
+    if k == j or k >= n or not (tokens[k].text[:1].isupper() or serving) or "\n" in tokens[k - 1].whitespace_:
+        return j  # (the country served may come next: "Ambassador of Chile to Thailand Pablo Cabrera")
     return k
 
 
@@ -744,6 +749,13 @@ def _ruler_after_office(tokens: Any, i: int) -> bool:
         and (_match_seq_ending(tokens, i - 1, lex["heads"]) > 0 or fold(tokens[i - 1].text) in lex["portfolio"])
 
 
+def _after_place_prep(lowers: list[str], i: int, country_tokens: set[int]) -> bool:
+    """Token i is part of a country named right after "to"/"in" ("Ambassador to Sri Lanka")."""
+    while i > 0 and i - 1 in country_tokens:
+        i -= 1
+    return i > 0 and lowers[i - 1] in PLACE_PREPS
+
+
 def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tuple[int, int] | None:
     """The span of the name alone: honorifics, titles, post-nominals and possessives cut off."""
     lex = _lexicon()
@@ -817,8 +829,9 @@ def _clean_span(doc: Any, start: int, end: int, country_tokens: set[int]) -> tup
             start += 1
             changed = True
             continue
-        if start in country_tokens and end - start > 1 and tokens[start].ent_type_ in {"NORP", "GPE"}:
-            start += 1
+        if start in country_tokens and end - start > 1 and (tokens[start].ent_type_ in {"NORP", "GPE"}
+                                                              or _after_place_prep(lowers, start, country_tokens)):
+            start += 1  # ("to Sri Lanka Yury Materiy": the model ran the country served into the name)
             changed = True
             continue
         if end - start > 2 and start > 0 and lowers[start - 1] in PLACE_PREPS | {"of"} \
@@ -893,6 +906,10 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     prefix_title = None
     # honorifics directly before the name ("H.E. Dr.", "His Majesty King")
     while j >= sent_start:
+        if tokens[j].text == ")" and j - 2 >= sent_start and tokens[j - 2].text == "(" \
+                and _match_seq(tokens, j - 1, lex["prefixes"]) == 1:
+            j -= 3  # "Maj. Gen. (Rtd)": a style in brackets
+            continue
         k = _match_seq_ending(tokens, j, lex["prefixes"])
         if k and _match_seq_ending(tokens, j, lex["heads"]) > k:
             break  # "Governor General Her Excellency X": the rank "General" ends the office here

@@ -327,3 +327,17 @@ def test_ethiopian_styles_and_a_leader_word_are_cut_from_the_name():
 def test_title_case_headline_words_are_no_name():
     x = run("Kenyan And Ugandan Foreign Ministers Parley Regional Developments\n\nThe two ministers met in Kampala.")
     assert not [n for n in names(x) if "Parley" in n or "Developments" in n]
+
+
+def test_an_ambassador_of_one_country_to_another_is_named_after_both():
+    x = run("The Ambassador of Chile to Thailand Pablo Cabrera called on Foreign Minister Maris Sangiampongsa of "
+            "Thailand on Tuesday. The Ambassador of the Russian Federation to Sri Lanka Yury Materiy met him later.",
+            date="2025-03-05")
+    names = {p.name for p in x.people}
+    assert {"Pablo Cabrera", "Yury Materiy"} <= names
+
+
+def test_a_retired_rank_in_brackets_is_no_part_of_the_name():
+    x = run("The High Commissioner of Pakistan to Malaysia, Maj. Gen. (Rtd) Imran Siddiqui, paid a courtesy call on "
+            "Foreign Minister Mohamad Hasan of Malaysia on Monday.", date="2025-03-05")
+    assert "Imran Siddiqui" in {p.name for p in x.people}
