@@ -151,6 +151,7 @@ class EventVerbsFile(Open):
     led_groups: Words = []
     leading_verbs: Words = []
     reporting_verbs: Words = []
+    sending_verbs: Words = []
     programme_verbs: Words = []
     message_nouns: Words = []
     country_sitting_verbs: Words = []

@@ -231,3 +231,32 @@ def test_talks_by_video_and_words_told_in_a_phone_call_are_calls_between_the_two
     assert calls == [("2025-07-10", frozenset({"Lee Jae-myung", "Shigeru Ishiba"})),
                      ("2025-07-11", frozenset({"Friedrich Merz", "Keir Starmer"}))]
     assert [e for e in x.events if e.type in {"talks", "meeting"}] == []
+
+
+def test_the_spokesperson_a_story_is_attributed_to_is_no_participant():
+    x = run("According to ministry spokesperson Tanee Sangrat, the Ambassador of Chile to Thailand Pablo Cabrera "
+            "called on Foreign Minister Maris Sangiampongsa of Thailand at the ministry on Tuesday.", date="2025-03-05")
+    [meeting] = of_type(x, "meeting")
+    assert set(meeting.participants) == {"Pablo Cabrera", "Maris Sangiampongsa"}
+
+
+def test_a_guest_after_a_comma_is_still_the_one_received():
+    x = run("President Bola Tinubu of Nigeria on Monday received in audience, the delegation of Niger led by "
+            "Foreign Minister Bakary Yaou Sangaré, at the State House in Abuja.", date="2025-03-04")
+    [meeting] = of_type(x, "meeting")
+    assert set(meeting.participants) == {"Bola Tinubu", "Bakary Yaou Sangaré"}
+
+
+def test_the_one_who_stands_in_for_a_host_is_there_too():
+    x = run("President John Mahama of Ghana, represented by Vice President Jane Naana Opoku-Agyemang, on Friday "
+            "received Foreign Minister Kalla Ankourao of Niger in Accra.", date="2025-05-10")
+    [meeting] = of_type(x, "meeting")
+    assert {"Jane Naana Opoku-Agyemang", "Kalla Ankourao"} <= set(meeting.participants)
+
+
+def test_the_envoy_sent_to_deliver_a_message_meets_its_addressee_not_the_sender():
+    x = run("President Faure Gnassingbé of Togo sent Foreign Minister Robert Dussey to Accra to deliver a message "
+            "to President John Mahama of Ghana on Monday.", date="2025-05-06")
+    pairs = [set(e.participants) for e in of_type(x, "meeting")]
+    assert {"Faure Gnassingbé", "John Mahama"} not in pairs
+    assert {"Robert Dussey", "John Mahama"} in pairs

@@ -160,3 +160,20 @@ def test_a_co_chair_welcoming_the_other_at_their_sitting_is_that_sitting():
             "opening remarks, Minister van Klaveren welcomed his Bolivian counterpart.", date="2025-05-16")
     assert [(e.type, set(e.participants)) for e in x.events] == [
         ("conference", {"Alberto van Klaveren", "Celinda Sosa"})]
+
+
+def test_co_chairs_each_with_a_title_after_their_name_are_both_read():
+    x = run("The 5th Meeting of the Joint Commission of Thailand and Vietnam was co-chaired by Maris "
+            "Sangiampongsa, Minister of Foreign Affairs of Thailand and Bui Thanh Son, Minister of Foreign Affairs "
+            "of Vietnam, in Hanoi on Tuesday.", date="2025-04-09")
+    [sitting] = [e for e in x.events if e.type == "conference"]
+    assert {"Maris Sangiampongsa", "Bui Thanh Son"} <= set(sitting.participants)
+
+
+def test_a_sitting_named_in_the_headline_and_dated_in_the_lede_is_one_item():
+    x = run("3rd Session of the Ghana-Togo Permanent Joint Commission held in Lomé\n\n"
+            "The 3rd Session of the Ghana-Togo Permanent Joint Commission for Cooperation was held on 14 May 2025 "
+            "in Lomé. The session was co-chaired by Foreign Minister Samuel Okudzeto Ablakwa of Ghana and Foreign "
+            "Minister Robert Dussey of Togo.", date="2025-05-16")
+    sittings = [e for e in x.events if e.type == "conference"]
+    assert len(sittings) == 1 and sittings[0].date == "2025-05-14"

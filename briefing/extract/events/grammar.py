@@ -14,7 +14,8 @@ def subject_of(verb: Any) -> Any:
     for _ in range(5):
         subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
-            return subjects[-1] if subjects[-1].i < t.i else subjects[0]  # the one nearest before the verb
+            subject = subjects[-1] if subjects[-1].i < t.i else subjects[0]  # the one nearest before the verb
+            return _past_attribution(subject)
         for c in t.children:  # a subject hung on a piece of the verb ("co" "-" "chaired")
             if c.dep_ in {"punct", "compound", "prt"} and c.i < t.i:
                 for g in c.children:
@@ -24,10 +25,12 @@ def subject_of(verb: Any) -> Any:
             # "At the invitation of A, B will pay a visit, the spokesperson announced": the clause reported has
             # its own subject (run into the fronted phrase by the parser); never the one who reports it
             return _fronted_subject(t)
-        if t.dep_ in {"xcomp", "ccomp"} and t.head.pos_ in {"VERB", "AUX"}:
-            # "invited Marcos to visit": the object does the visiting
+        if t.dep_ in {"xcomp", "ccomp", "advcl"} and t.head.pos_ in {"VERB", "AUX"}:
+            # "invited Marcos to visit": the object does the visiting; "sent the envoy to deliver a message"
+            sent_one = t.dep_ == "advcl" and t.head.lemma_.lower() in verb_words()["sending_verbs"] \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
             for c in t.head.children:
-                if c.dep_ == "dobj" and t.dep_ == "xcomp":
+                if c.dep_ == "dobj" and (t.dep_ == "xcomp" or sent_one):
                     return c
         if t.dep_ == "relcl":
             return t.head
@@ -49,6 +52,19 @@ def subject_of(verb: Any) -> Any:
             return _fronted_subject(t)
         t = t.head
     return None
+
+
+def _past_attribution(subject: Any) -> Any:
+    """ "According to spokesperson A, B called on C": the parser may take A for the subject and hang B on A as
+    an apposition; the one who tells is never the subject of what is told."""
+    sent = subject.sent
+    if sent[0].lower_ != "according" or subject.i == sent.start:
+        return subject
+    comma = next((w.i for w in sent if w.text == "," and w.i > sent.start), None)
+    if comma is None or subject.i > comma:
+        return subject
+    told = [c for c in subject.children if c.dep_ == "appos" and c.i > comma]
+    return told[0] if told else None
 
 
 def agents_of(verb: Any) -> list[Any]:
@@ -137,8 +153,11 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
     def add(persons: list[Any]) -> None:
         out.extend(p for p in persons if p not in out)
 
+    has_object = any(c.dep_ == "dobj" for c in verb.children)
     for c in verb.children:
-        if c.dep_ in {"dobj", "dative", "attr"} or (c.dep_ == "oprd" and not any(d.lower_ in {"a", "an"} for d in c.children)):
+        if c.dep_ in {"dobj", "dative", "attr"} or (c.dep_ == "oprd" and not any(d.lower_ in {"a", "an"} for d in c.children)) \
+                or (c.dep_ == "appos" and c.i > verb.i and not has_object):  # "received in audience, the delegation"
+
             got = people.resolve(c)  # "called her counterpart, X" is parsed as an object predicate
             if not got and c.dep_ == "dobj" and c.text[:1].isupper():
                 # "met Secretary-General of the Community (CARICOM) Dr X": a title whose name the parser cut off
@@ -153,6 +172,8 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
             for g in t.children:
                 if g.dep_ == "pobj" and not (t.lower_ == "with" and _companion(t)):
                     add(people.resolve(g))
+                    if t.dep_ == "agent":  # "by A, Secretary of X and B, Minister of Y": B hung on the title's X
+                        add([people.at[x.i] for x in g.subtree if x.dep_ == "conj" and x.i in people.at])
         stack += [c for c in t.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}]
     return out
 

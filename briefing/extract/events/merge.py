@@ -53,7 +53,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             if _same_without_names(m, f, key_people, date):
                 target = m
                 break
-            if _one_sitting(m, f, key_people, date):
+            if _one_sitting(m, f, key_people, date) or _nameless_told_again(doc, m, f, key_people, date):
                 target = m
                 break
         if target is None:
@@ -335,6 +335,15 @@ def _one_sitting(m: dict[str, Any], f: Found, key_people: frozenset[int], date: 
     people are rare, several meetings or ceremonies are not."""
     return f.type == "conference" and m["type"] == "conference" and bool(key_people) \
         and key_people <= m["keys"] and (date is None or (date == m["date"] and len(date) == 10))
+
+
+def _nameless_told_again(doc: Any, m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
+    """A sitting told twice without its people ("2nd Meeting of the Joint Commission held in Manila" above
+    "The 2nd Meeting of the Joint Commission was held on 21 October"): the same noun, a day that can be one."""
+    if key_people or m["keys"] or m["type"] != f.type or f.type not in {"conference", "meeting", "talks"}:
+        return False
+    same_noun = doc[m["found"].trigger].lemma_.lower() == doc[f.trigger].lemma_.lower()
+    return same_noun and (f.told_again or m["found"].told_again) and _compatible(m, f, date)
 
 
 def _welcome_at_sitting(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:

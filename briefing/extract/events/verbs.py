@@ -130,8 +130,20 @@ def _subjects(t: Any, subj: Any, people: Cast) -> list[Any]:
     return subjects
 
 
+def _with_stand_ins(t: Any, found: list[Found], people: Cast) -> None:
+    """ "President A, represented by Vice President B, received X": B was there, beside the one represented."""
+    subj = subject_of(t)
+    if subj is None:
+        return
+    stand_ins = [p for c in subj.children if c.dep_ == "acl" and c.lemma_ == "represent"
+                 for g in agents_of(c) for p in people.in_phrase(g) or people.resolve(g)]
+    for f in found:
+        f.participants += [p for p in stand_ins if p not in f.participants]
+
+
 def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     found = _verb_event(t, sent, people, used)
+    _with_stand_ins(t, found, people)
     rule = verb_rule(verb_lemma(t))
     noun = _object_trigger(t, rule) if rule.type_from_object else None
     if noun is not None and any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children):
