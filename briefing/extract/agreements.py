@@ -1657,6 +1657,9 @@ def _pair_will_items(sent: Any, absorbed: set[int]) -> list[Item]:
         if t.lemma_.lower() in lex["not_commitment_verbs"] | lex["event_verbs"] or not wanted and not _pair_subject(t):
             continue
         stop = {c.i for c in t.children if c.dep_ in {"conj", "cc"} and (c.pos_ in {"VERB", "CCONJ"})}
+        if not any(c.dep_ in {"dobj", "prep", "xcomp", "ccomp", "attr", "prt"} for c in t.children):
+            # "the two sides will undertake and support joint projects": the verbs share what follows
+            stop -= {c.i for c in t.children if c.dep_ in {"conj", "cc"}}
         stop |= {c.i for c in t.children if c.i < t.i}  # "According to the statement, the two governments will"
         item = _vp_item(t, sent, absorbed, stop)
         if item is not None:
@@ -1672,6 +1675,8 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
             break
         vp = inner
     toks = _phrase_tokens(vp, stop_before=stop)
+    if [t.i for t in toks] == [vp.i]:
+        toks += _object_after_aside(vp)
     if toks and toks[0].i == vp.i:
         toks = _glued_before(vp) + toks  # "re-establish the forum": the prefix the tokenizer cut off
     kind, status, _has_doc = _inner_kind_status(vp, absorbed, {t.i for t in toks})
@@ -1694,6 +1699,26 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
     if status == "signed":
         status = "planned"  # "agreed to sign an agreement", "will sign a treaty": the signing is still to come
     return Item(_cap(prefix + title), kind or "commitment", status or "agreed", sent, vp.i)
+
+
+def _object_after_aside(vp: Any) -> list[Any]:
+    """The object of a verb read in word order where an aside between them broke the parse: "to complete, by
+    September, the harmonisation of the action plans" -> "the harmonisation of the action plans"."""
+    doc = vp.doc
+    end = vp.sent.end
+    k = vp.i + 1
+    if k >= end or doc[k].text != ",":
+        return []
+    close = next((j for j in range(k + 1, min(end, k + 8)) if doc[j].text == ","), None)
+    if close is None or close + 1 >= end:
+        return []
+    start = close + 1
+    noun = next((doc[j] for j in range(start, min(end, start + 6)) if doc[j].pos_ in {"NOUN", "PROPN"}), None)
+    if noun is None or any(doc[j].pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"} for j in range(start, noun.i)):
+        return []
+    while noun.head.i != noun.i and noun.head.i > noun.i and noun.dep_ in {"compound", "amod", "nmod"}:
+        noun = noun.head
+    return [t for t in _phrase_tokens(noun, run_on=False) if t.i >= start]
 
 
 def _word_piece(t: Any) -> bool:
@@ -1750,8 +1775,9 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
         subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
     obj = next((c for c in t.children if c.dep_ in {"dobj", "dative"}), None)
     if lemma == "call":
-        on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "on"), None)
-        forp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        # "called on X", "called for X"; but "For his part, A called the deal ..." is no call for anything
+        on = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "on" and c.i > t.i), None)
+        forp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > t.i), None)
         if on is not None:
             obj = next((g for g in on.children if g.dep_ == "pobj"), None)
         elif forp is not None:
@@ -1771,7 +1797,11 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
     if what is None and obj is not None and obj.tag_ == "VBG":
         what, obj = obj, None
     if what is None and lemma in {"propose", "suggest", "offer", "seek", "request"} and obj is not None:
-        what, obj = obj, None  # "sought Japan's support for the repatriation of Rohingyas"
+        thing = next((c for c in t.children if c.dep_ == "dobj"), None)
+        if obj.dep_ == "dative" and thing is not None:
+            what = thing  # "offered Pakistan $6 billion in support": the support is offered, to Pakistan
+        else:
+            what, obj = obj, None  # "sought Japan's support for the repatriation of Rohingyas"
     if what is None and lemma == "ask" and obj is None:
         forp = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "for"), None)
         what = next((g for g in forp.children if g.dep_ == "pobj"), None) if forp is not None else None
@@ -2276,6 +2306,8 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
     anchor = doc[it.anchor]
     if anchor.ent_type_ == "PERSON" and not _doc_noun_at(doc, anchor.i) or re.match(r"(?:H\.\s?E\.|His\b|Her\b)", it.title):
         return False  # a delegation list's "H.E. Ahmed ..., Minister of ..."
+    if it.kind in {"commitment", "proposal"} and len(it.title.split()) == 1:
+        return False  # "Undertake", "Complete", "Pakistan": a verb or a name alone, what was committed is lost
     if words[-1] in lex["hospitality"] and it.kind in {"proposal", "commitment", "agreement"}:
         return False  # "offered a working dinner"
     if any(c.lower_ in {"following", "present", "this"} for c in anchor.children) and it.kind == "declaration":

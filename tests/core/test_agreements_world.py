@@ -384,3 +384,33 @@ def test_two_documents_told_as_one_and_the_other_are_two():
 def test_an_amount_before_a_document_does_not_count_documents():
     items = _agreements("Mongolia and Austria signed a $40 million agreement on Friday.")
     assert [a for a in items if "$40 million" in a.title]
+
+
+# ---------------------------------------------------------------- what was committed or offered, not a word of it
+
+
+def test_for_his_part_is_no_call_for_anything():
+    items = _agreements("Belize and Cuba signed an accord on health. For her part, the Cuban minister called the accord "
+                        "a milestone.")
+    assert not [a for a in items if a.title.lower() == "part" or a.kind == "proposal"]
+
+
+def test_what_is_offered_to_a_country_is_the_offer_not_the_country():
+    items = _agreements("In 2022, Kuwait offered Jordan $2 billion in budget support.")
+    offer = [a for a in items if a.kind == "proposal"]
+    assert offer and "budget support" in offer[0].title and offer[0].title != "Jordan"
+
+
+def test_two_verbs_sharing_one_object_are_one_commitment():
+    items = _agreements("Fiji and Tonga met in Suva. The two governments will finance and manage three new fish "
+                        "markets, the ministers said.")
+    assert not [a for a in items if a.title.lower() == "finance"]
+    assert [a for a in items if "fish markets" in a.title]
+
+
+def test_an_object_after_a_deadline_aside_is_still_the_object():
+    items = _agreements("Laos and Cambodia agreed to complete, by June 2027, the demarcation of the remaining border "
+                        "sections.")
+    done = _one(items, "demarcation")
+    assert done.title.lower().startswith("complete") and done.kind == "commitment"
+    assert not [a for a in items if a.title.lower() == "complete"]
