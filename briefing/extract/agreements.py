@@ -1449,6 +1449,23 @@ def _clause_title(clause: Any, toks: list[Any]) -> str:
     return _text(toks)
 
 
+MODALS = {"will", "would", "shall", "should", "must", "could", "can", "may", "might", "'ll", "wo"}
+
+
+def _a_view(clause: Any) -> bool:
+    """Whether an agreed "that" clause states a view rather than what is to be done: a verb in the present or
+    past with no modal ("agreed that the Cabinet constitutes the main level of dialogue", "agreed that more
+    work was needed"), where a plan has one ("agreed that a forum would be held", "that X should take place")."""
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in MODALS for c in clause.children):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return False
+    tag = clause.tag_
+    if tag == "VBN":
+        tag = next((c.tag_ for c in clause.children if c.dep_ in {"auxpass", "aux"}), tag)
+    return tag in {"VBZ", "VBD"}
+
+
 def _document_clause(clause: Any) -> bool:
     """Whether a clause says what becomes of a document: its verb gives a status ("signed", "concluded") and
     its subject or object is a document noun."""
@@ -1504,6 +1521,8 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                     # "agreed that Portugal would open an office and that a forum would be held": two commitments
                     clauses = _that_clauses(c)
                     for k, clause in enumerate(clauses):
+                        if _a_view(clause):
+                            continue  # "agreed that the Cabinet constitutes the main level of dialogue": a view
                         stop = {x.i for x in clauses[k + 1:]} | {x.i for x in clause.children if x.dep_ == "cc"
                                                                   and k + 1 < len(clauses)}
                         toks = _phrase_tokens(clause, drop_subject=False, stop_before=stop)

@@ -414,3 +414,11 @@ def test_an_object_after_a_deadline_aside_is_still_the_object():
     done = _one(items, "demarcation")
     assert done.title.lower().startswith("complete") and done.kind == "commitment"
     assert not [a for a in items if a.title.lower() == "complete"]
+
+
+def test_an_agreed_view_is_no_commitment_but_an_agreed_plan_is():
+    items = _agreements("The presidents of Ghana and Togo agreed that the border commission remains the main channel "
+                        "of dialogue. They also agreed that more work was needed on trade. They agreed that a joint "
+                        "trade fair would be held in Lomé in 2027.")
+    assert not [a for a in items if "channel" in a.title or "more work" in a.title.lower()]
+    assert _one(items, "trade fair").kind == "commitment"
