@@ -238,9 +238,13 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     folded = [_fold(w) for w in words]
     if all(f in rules.stop or f in _FUNCTION_WORDS for f in folded):
         return None  # "other key areas", "memorandum of understanding"
+    if len(words) > 2 and words[-1].lower() in ("relations", "relation", "relationship", "ties") and "of" in words:
+        return None  # "(views on) the state of bilateral relations": the relation itself, no area of it
     if len(words) > 1 and words[-1].lower() in ("relations", "relation", "relationship") and all(
             f in rules.stop or _quality(w) for w, f in zip(words[:-1], folded[:-1], strict=True)):
         return None  # "the close historical relations": how the relation is, not what it is about
+    if len(words) > 1 and _names_sides(words[0]):
+        return _item_name(" ".join(words[1:]), title_case)  # "CARICOM-Canada cooperation": the sides, no area
     if len(words) > 1 and words[0].lower() in _LEADING_PREPS:
         return _item_name(" ".join(words[1:]), title_case)  # "(cooperation) against illicit drug trafficking"
     if folded[-1] in _FUNCTION_WORDS:
@@ -264,6 +268,9 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     canonical = rules.vocab_names.get(_fold(item))
     if canonical:
         return canonical
+    body = _issues_folded().get(_fold(item))
+    if body and (len(words) > 1 or not item.islower()):
+        return body  # "the Covid-19 pandemic": the body or issue the data knows by that spelling, one topic
     if len(words) == 1 and words[0].lower() in rules.adjectives:
         return rules.adjectives[words[0].lower()]  # "in the economic and humanitarian fields": economy, humanitarian aid
     if len(words) == 1 and words[0].lower() in _issue_frames():
@@ -337,6 +344,10 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
                 continue
             if token is not None and token.ent_type_ in ("GPE", "NORP", "PERSON") and not title_case:
                 continue  # a country or a person in a list is a party, not a topic
+            if end_token is not None and (token is None or token.i >= end_token.i - 1) \
+                    and any(c.dep_ in ("acl", "relcl") and c.i > end_token.i for c in end_token.children) \
+                    and not _rules().vocab_names.get(_fold(_DETERMINERS.sub("", raw.strip()))):
+                continue  # "(discussed) the negotiations to resume the deal": a word framing the clause after it
             if raw.strip() in country_forms():
                 continue  # "Mogadishu": a capital in a list of places is a place, not a topic
         raw = _without_generic_head(raw, start + a, doc)
@@ -352,6 +363,13 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
         if name:
             out.append(_Mention(name, start + a + _lead(raw), start + b, "list"))
     return out
+
+
+def _names_sides(word: str) -> bool:
+    """Whether a hyphenated word names the sides of a relation ("CARICOM-Canada", "EU–Japan"): each part a
+    country or a body the data knows."""
+    parts = re.split(r"[–-]", word.strip(",;"))
+    return len(parts) > 1 and all(p[:1].isupper() and (_party_word(p) or p in _rules().issue_names) for p in parts)
 
 
 def _lead(raw: str) -> int:
@@ -390,6 +408,15 @@ def _without_generic_head(raw: str, start: int, doc) -> str | None:
         last_word = words[-1].group().lower()
         return raw if last_word.endswith(_RELATIONAL) and not last_word.endswith(_MANNER) else None
     return raw[:end]
+
+
+@cache
+def _issues_folded() -> dict[str, str]:
+    """The issues' and bodies' spellings, case- and plural-blind (they are matched as written in the text; a
+    list item that spells one in other letters is still that one)."""
+    data = _data()
+    return {_fold(form): name for name, forms in [*data["issues"].items(), *data.get("bodies", {}).items()]
+            for form in [name, *forms]}
 
 
 @cache
@@ -568,11 +595,12 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
     for m in _find(rules.issue_trigger, text, _starts(words, "issue")):
         for place in re.split(r",\s*|\s+and\s+", m.group("place")):
             place = re.sub(r"['’]s$", "", place.strip())  # "North Korea's abductions issue": the country
-            place = _country_of_demonym(place)  # "the developments in the Ukrainian war": Ukraine
             if place and place[0].isupper() and _fold(place) not in rules.stop:
                 offset = text.find(place, m.start("place"))
-                known = rules.issue_names.get(place)  # "the situation in the Gaza Strip": Gaza, as the data names it
-                found.append(_Mention(known or place, offset, offset + len(place), "issue", place if known else ""))
+                country = _country_of_demonym(place)  # "the developments in the Ukrainian war": Ukraine
+                known = rules.issue_names.get(country)  # "the situation in the Gaza Strip": Gaza, as the data names it
+                found.append(_Mention(known or country, offset, offset + len(place), "issue",
+                                      place if known and country == place else ""))
     return found
 
 
@@ -1048,6 +1076,7 @@ def doc_candidates(doc) -> list[_Mention]:
         found = _candidates(text, doc) + _third_countries(text, doc)
         found += _multilateral_bodies(doc, found)
         found += _conjuncts_of_known(doc, text, found)
+        found += _places_beside_known_places(doc, text, found)
         found += _lists_before(doc, text)
         found += _bullet_lists(doc, text)
         _name_by_acronym(text, found)
@@ -1163,15 +1192,70 @@ def _conjuncts_of_known(doc, text: str, found: list[_Mention]) -> list[_Mention]
     return out
 
 
+def _places_beside_known_places(doc, text: str, found: list[_Mention]) -> list[_Mention]:
+    """The other places of a list of places the data knows as issues: "peace and security challenges in the
+    Sahel, Sudan, South Sudan and Somalia" -> South Sudan and Somalia too. The parse joins them (conjuncts) and
+    the entity tagger names them places; two known among three or more make it a list of the places discussed.
+    The source's own parties are no issue of theirs."""
+    if not doc.has_annotation("DEP"):
+        return []
+    places = [(m.start, m.end) for m in found if m.source == "issue" and _is_place(m.name)]
+    taken = [(m.start, m.end) for m in found]
+    parties: set[str] | None = None
+    seen: set[int] = set()
+    out = []
+    for _a, b in places:
+        i = _token_index(doc, b - 1)
+        if i is None or i in seen:
+            continue
+        group = sorted({i, *(t.i for t in doc[i].conjuncts)})
+        seen.update(group)
+        covered = [any(x <= doc[k].idx < y for x, y in places) for k in group]
+        if len(group) < 3 or sum(covered) < 2:
+            continue
+        for k, is_known in zip(group, covered, strict=True):
+            token = doc[k]
+            if is_known or token.ent_type_ not in ("GPE", "LOC") or token.ent_iob_ == "O":
+                continue
+            ent = next((e for e in doc.ents if e.start <= k < e.end), None)
+            if ent is None:
+                continue
+            words = [t for t in ent if t.lower_ not in ("the", "a", "an")]
+            start, end = words[0].idx, words[-1].idx + len(words[-1].text)
+            if parties is None:
+                parties = _parties(doc)
+            if (code_of(text[start:end]) or "") in parties or any(x < end and start < y for x, y in taken):
+                continue
+            out.append(_Mention(text[start:end], start, end, "issue", text[start:end]))
+    return out
+
+
+def _is_place(name: str) -> bool:
+    """A country or a region the data names as an issue ("Sudan", "the Sahel"), not a question ("Gaza
+    ceasefire") nor a body."""
+    return name in country_forms() or name in _data().get("third_countries", {}) or name in _place_issues()
+
+
+@cache
+def _place_issues() -> frozenset[str]:
+    """The issues of topics.json that are places: one or two capitalised words, no body's name."""
+    return frozenset(n for n in _data()["issues"] if all(w[:1].isupper() for w in n.split()) and len(n.split()) <= 2)
+
+
 def _conjunct_item(doc, text: str, k: int) -> _Mention | None:
     """One unknown item of such a list: the noun with the words that modify it ("solid minerals")."""
     token = doc[k]
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("GPE", "NORP", "PERSON", "DATE", "CARDINAL") \
-            or token.text[:1].isupper() or any(c.dep_ == "prep" for c in token.children):
-        return None  # a name ("the Fish and Rice Corridor"); an act on something ("the return of the workers")
+            or token.text[:1].isupper() or any(c.dep_ == "prep" for c in token.children) \
+            or k + 1 < len(doc) and doc[k + 1].lower_ == "of":
+        return None  # a name ("the Fish and Rice Corridor"); an act on something ("the return of the workers",
+        # "promotion of investment", however the parser hung the "of")
     first = k
     while first > 0 and doc[first - 1].head.i == k and doc[first - 1].dep_ in ("compound", "amod"):
         first -= 1
+    while first < k and (doc[first].ent_type_ in ("GPE", "NORP", "ORG") or first > 0 and doc[first - 1].text in "-–"
+                         and doc[first - 1].idx + 1 == doc[first].idx):
+        first += 1  # "CARICOM-Canada cooperation": the sides of the relation, not what it is about
     start, end = doc[first].idx, token.idx + len(token.text)
     if _rules().vocab_names.get(_fold(text[start:end])):
         return None  # the vocabulary's own reading of these words stands
@@ -1304,6 +1388,9 @@ def _third_countries(text: str, doc) -> list[_Mention]:
     parties = _parties(doc)
     out = []
     for m in rules.third_countries.finditer(text):
+        before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])
+        if before is not None and f"{before.group(1)} {m.group()}" in country_forms():
+            continue  # "South Sudan": another country, which only ends in this one's name
         name = rules.third_names[m.group()]
         if (code_of(name) or name) not in parties:
             out.append(_Mention(name, m.start(), m.end(), "issue"))

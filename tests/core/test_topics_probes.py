@@ -46,3 +46,35 @@ def test_a_word_pointing_back_is_not_a_topic():
     assert "strategy" not in found
     assert not [t for t in found if t.endswith(" ones")]
     assert "tourism" in found
+
+
+def test_places_listed_beside_known_places_are_places_discussed():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and exchanged views on the "
+                   "security challenges in the Sahel, Sudan, South Sudan and Somalia.")
+    assert {"Sahel", "Sudan", "South Sudan", "Somalia"} <= set(found)
+
+
+def test_a_country_whose_name_ends_in_another_is_not_the_other():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed aid to South Sudan.")
+    assert "Sudan" not in found
+
+
+def test_a_list_item_spelling_a_known_body_is_that_body():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday. Peru praised Uruguay's fight "
+                   "against the Covid-19 pandemic.")
+    assert len([t for t in found if "covid" in t.lower()]) == 1
+
+
+def test_the_sides_of_a_relation_in_a_list_are_no_topic():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed agriculture, "
+                   "trade, investment and CARICOM-Peru cooperation.")
+    assert not [t for t in found if "peru" in t.lower() or "caricom" in t.lower()]
+
+
+def test_a_word_framing_what_follows_it_is_not_a_topic():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday. They set goals for political "
+                   "dialogue, trade facilitation and promotion of investment and tourism cooperation, discussed "
+                   "the negotiations to resume the fisheries deal and exchanged views on the state of bilateral "
+                   "relations.")
+    assert not {"promotion", "negotiations", "state of bilateral relations"} & set(found)
+    assert "tourism" in found
