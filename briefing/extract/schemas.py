@@ -152,6 +152,8 @@ class EventVerbsFile(Open):
     leading_verbs: Words = []
     reporting_verbs: Words = []
     sending_verbs: Words = []
+    spouse_words: Words = []
+    audience_nouns: Words = []
     programme_verbs: Words = []
     message_nouns: Words = []
     country_sitting_verbs: Words = []

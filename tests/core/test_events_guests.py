@@ -260,3 +260,32 @@ def test_the_envoy_sent_to_deliver_a_message_meets_its_addressee_not_the_sender(
     pairs = [set(e.participants) for e in of_type(x, "meeting")]
     assert {"Faure Gnassingbé", "John Mahama"} not in pairs
     assert {"Robert Dussey", "John Mahama"} in pairs
+
+
+def test_a_spouse_received_beside_the_leader_is_no_audience_of_her_own():
+    x = run("President Ferdinand Marcos Jr. and First Lady Louise Araneta-Marcos were received by President "
+            "Prabowo Subianto of Indonesia at the Merdeka Palace in Jakarta on Monday.", date="2025-06-03")
+    meetings = of_type(x, "meeting", "talks")
+    assert len(meetings) == 1
+    assert {"Ferdinand Marcos Jr.", "Prabowo Subianto"} <= set(meetings[0].participants)
+
+
+def test_a_reception_hosted_for_one_new_ambassador_is_an_audience():
+    x = run("Foreign Minister Bui Thanh Son of Vietnam on Tuesday hosted a reception for Ambassador Khamphao "
+            "Ernthavanh of Laos, who is ending her term in Hanoi.", date="2025-03-05")
+    assert [set(e.participants) for e in of_type(x, "meeting")] == [{"Bui Thanh Son", "Khamphao Ernthavanh"}]
+
+
+def test_he_after_a_sentence_that_spoke_of_him_is_the_guest_not_the_host():
+    x = run("President Anura Kumara Dissanayake of Sri Lanka arrived in Islamabad on Sunday. Foreign Minister "
+            "Ishaq Dar of Pakistan welcomed him at the airport. He will meet Prime Minister Shehbaz Sharif on "
+            "Monday.", date="2025-03-02")
+    pairs = [set(e.participants) for e in x.events if e.status == "planned"]
+    assert {"Anura Kumara Dissanayake", "Shehbaz Sharif"} in pairs
+    assert {"Ishaq Dar", "Shehbaz Sharif"} not in pairs
+
+
+def test_the_visiting_dignitary_is_the_visit_under_way_not_a_new_plan():
+    x = run("President Anura Kumara Dissanayake of Sri Lanka arrived in Islamabad on Sunday for a three-day state "
+            "visit. Senior ministers are set to call on the visiting dignitary.", date="2025-03-02")
+    assert [(e.status, e.participants) for e in of_type(x, "visit")] == [("held", ["Anura Kumara Dissanayake"])]

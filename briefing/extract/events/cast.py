@@ -34,6 +34,20 @@ class Cast:
         self.last_told: str | None = None  # the type of the last event found ("It was attended by ..." joins it)
         self.visit_told = False  # whether a visit was found before: "the visit" then points back at it  # who the story is following: the last event's actor named as its subject
 
+    def is_spouse(self, person: Any) -> bool:
+        """A leader's spouse: "Madam Peng Liyuan", "First Lady Jill Biden", a title naming a spouse."""
+        words = verb_words()["spouse_words"]
+        if person.title and any(w.strip(".,") in words for w in person.title.casefold().split()):
+            return True
+        return any(m.start > 0 and self.doc[m.start - 1].lower_ in words for m in person.mentions)
+
+    def principals(self, persons: list[Any]) -> tuple[list[Any], list[Any]]:
+        """(those received or met in their own right, the spouses beside them); all are principals when
+        only spouses are named."""
+        spouses = [p for p in persons if self.is_spouse(p)]
+        rest = [p for p in persons if p not in spouses]
+        return (rest, spouses) if rest else (persons, [])
+
     def before(self, i: int, sent_start: int | None = None) -> Any:
         cands = [p for s, p in self.mentions if s < i and (sent_start is None or s >= sent_start)]
         return cands[-1] if cands else None
@@ -110,7 +124,7 @@ class Cast:
                 own = [m for m in subj.mentions if m.sent == sentence_of(token.doc, token.i).start]
                 if not own or not any(m.start <= token.i < m.end for m in own):
                     return [subj]  # named in the sentence, or described there ("the President of Angola ..., she")
-            p = self.subject_before(token.i) or self.center or self.before(token.i)
+            p = self._carried_over(token) or self.subject_before(token.i) or self.center or self.before(token.i)
             return [p] if p else []
         if low in {"i", "my", "me", "we", "our"} and not _quoted(token):
             # a readout in the first person ("During a work visit to Berlin, I held a working session with my
@@ -210,14 +224,32 @@ class Cast:
         if not doers:
             return None
         sent = sentence_of(token.doc, token.i)
-        for start, person in reversed(self.mentions):
-            if start >= token.i:
+        main = next((t for t in sent if t.dep_ in {"nsubj", "nsubjpass"} and t.head.dep_ == "ROOT"), None)
+        if main is not None and main.i < token.i and main is not subj and token.head.dep_ == "relcl":
+            # "He will meet X, who will receive him at the airport": the one the sentence is about
+            told = [p for p in self.resolve(main) if id(p) not in doers]
+            if len(told) == 1:
+                return told[0]
+        floor = sentence_of(token.doc, sent.start - 1).start if sent.start > 0 else 0
+        for start, person in reversed(self.mentions):  # in its sentence, else the one before ("X arrived on
+            if start >= token.i:  # Sunday. Officials welcomed him.")
                 continue
-            if start < sent.start:
+            if start < floor:
                 break
             if id(person) not in doers:
                 return person
         return None
+
+    def _carried_over(self, token: Any) -> Any:
+        """ "Officials welcomed him. He will then leave for the capital": a subject pronoun opening a sentence
+        goes on with the person the sentence before spoke of by a pronoun of the same kind, not with its subject."""
+        sent = sentence_of(token.doc, token.i)
+        if token.dep_ not in {"nsubj", "nsubjpass"} or sent.start == 0 or token.i - sent.start > 3:
+            return None
+        before = sentence_of(token.doc, sent.start - 1)
+        kind = {"he": "him", "she": "her"}.get(token.lower_)
+        told = [t for t in before if t.lower_ == kind and t.dep_ in {"dobj", "dative", "pobj"}]
+        return self._object_pronoun(told[-1]) if told else None
 
     def _pair_before(self, token: Any) -> list[Any]:
         """ "The Head of State welcomed the Colombian President ..., after which both dignitaries held a

@@ -218,7 +218,8 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
         for c in t.children:
             if c.dep_ == "dobj":
                 used.update(g.i for g in c.subtree if noun_type(g))
-    planned = is_planned(t) or _present_with_date(t, sent)
+    # "are set to call on the visiting dignitary": the visit is under way, whatever is planned around it
+    planned = (is_planned(t) or _present_with_date(t, sent)) and not (etype == "visit" and t.dep_ in {"amod", "compound"})
     if rule.needs_object:
         objects = [c for c in t.children if c.dep_ == "dobj" and c.lower_ in rule.needs_object]
         dest = place_of(t) or next((place_of(c) for c in objects if place_of(c)), None)
@@ -391,15 +392,28 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
         return [Found(noun_type(occasion), t.i, sent, cast[:6], actor=guests[0], recipient=hosts[0],
                       planned=planned, location=place_of(t) or place_of(occasion),
                       hosted=noun_type(occasion) == "talks")]
+    if occasion is not None and _audience(occasion, people, guests):  # "hosted a reception for the new Ambassador X"
+        return [Found("meeting", t.i, sent, [guests[0], hosts[0]], actor=guests[0], recipient=hosts[0],
+                      planned=planned, location=place_of(t), hosted=True)]
     if occasion is not None:  # "hosted Lee and the first lady at a working dinner": one dinner
         cast = [g for g in guests if g is not hosts[0]] + hosts[:1]
         return [Found(noun_type(occasion), t.i, sent, cast[:4], actor=cast[0], recipient=hosts[0], planned=planned,
                       location=place_of(t))]
     apart = any(c.dep_ == "advmod" and c.lower_ in {"separately", "individually"} for c in t.children)
     each_host = [h for h in hosts if h not in guests] if apart and not passive else hosts[:1]
+    guests, spouses = people.principals(guests)  # "X and Madam Y were received by Z": one audience, X's
     # "A and B separately received X": two audiences, one with each host
-    return [Found("meeting", t.i, sent, [guest, host], actor=guest, recipient=host, planned=planned,
+    return [Found("meeting", t.i, sent, [guest, host, *spouses], actor=guest, recipient=host, planned=planned,
                   location=place_of(t), hosted=True) for host in each_host for guest in guests if guest is not host]
+
+
+def _audience(occasion: Any, people: Cast, guests: list[Any]) -> bool:
+    """An occasion held "for" one person alone, of a kind that is then an audience ("a reception for X")."""
+    if occasion.lemma_.lower() not in verb_words()["audience_nouns"] or len(guests) != 1:
+        return False
+    for_whom = [p for c in occasion.children if c.dep_ == "prep" and c.lower_ == "for"
+                for g in c.children if g.dep_ == "pobj" for p in people.resolve(g)]
+    return for_whom == guests
 
 
 def _occasion(t: Any) -> Any:
