@@ -361,7 +361,8 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
                                and all(w[0].isupper() or w in ("of", "the", "and", "for") for w in words_))
         name = _item_name(raw, item_title_case)
         if name:
-            out.append(_Mention(name, start + a + _lead(raw), start + b, "list"))
+            lead = _lead(raw)
+            out.append(_Mention(name, start + a + lead, start + b, "list", surface=raw[lead:].strip()))
     return out
 
 
@@ -896,6 +897,7 @@ class _Chosen:
     sources: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     written: list[str] = field(default_factory=list)  # the source's own spellings of a named body or issue
+    spellings: list[str] = field(default_factory=list)  # how the source words the topic, where it has a word of its own
 
 
 _WEIGHT = {"list": 2.0, "issue": 1.5, "head": 1.5, "place": 1.5, "named": 1.5, "vocab": 1.0}
@@ -943,10 +945,11 @@ def _choose(mentions: list[_Mention], limit: int, kept=None) -> list[_Chosen]:
         topic.mentions.append((m.start, m.end))
         if m.written:
             topic.written.append(m.written)
+        topic.spellings.append(_own_word(m.name, m.surface))
     topics = []
     by_name: dict[str, _Chosen] = {}
     for topic in chosen.values():
-        topic.name = _as_written(topic.name, topic.written)
+        topic.name = _as_written(_as_written(topic.name, topic.spellings), topic.written)
         same = by_name.get(_fold(topic.name))
         if same is not None:  # a body the data knows, shown as written, and the tagger's find of that name: one
             same.weight += topic.weight
@@ -976,6 +979,16 @@ def _as_written(name: str, written: list[str]) -> str:
     counts = {w: written.count(w) for w in written}
     most = max(counts.values())
     return name if counts.get(name) == most else next(w for w in written if counts[w] == most)
+
+
+def _own_word(name: str, surface: str) -> str:
+    """The source's own word for a topic the data names by a shorter one: "healthcare" (health), "transportation"
+    (transport). A reader who looks for the word the source used finds it; any other spelling is the data's name."""
+    word = surface.strip().lower()
+    if " " in name or not re.fullmatch(r"[a-z]+", word) or not word.startswith(name.lower()) \
+            or _fold(word) == _fold(name):
+        return name
+    return word
 
 
 def _split_into_known(mentions: list[_Mention]) -> list[_Mention]:

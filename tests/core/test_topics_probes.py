@@ -78,3 +78,10 @@ def test_a_word_framing_what_follows_it_is_not_a_topic():
                    "relations.")
     assert not {"promotion", "negotiations", "state of bilateral relations"} & set(found)
     assert "tourism" in found
+
+
+def test_a_topic_is_shown_under_the_longer_word_the_source_uses():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and agreed to deepen cooperation "
+                   "in healthcare, transportation and sports.")
+    assert {"healthcare", "transportation"} <= set(found)
+    assert not {"health", "transport"} & set(found)
