@@ -101,6 +101,9 @@ class Ingest:
         self.has_fts = has_fts(conn)
         self._contributions: list[tuple[int, int, str]] = []  # rows not yet written (see _write_pending)
         self._evidence: list[tuple[int, int, int, int, str]] = []
+        # With a cache: this source's evidence as ``read_story_evidence`` would read it back, by kind, handed to
+        # the cache once written, so a later copy of the story in the same import need not read it (``run``).
+        self._story_rows: dict[str, list[tuple[int, str]]] = {}
         self._edits: dict[int, dict[str, Any]] = {}  # the user's edits of the items found to join
         self.person_ids: dict[str, int] = {}  # folded name or alias in this source -> person item
         self.source_countries = sorted({c.upper() for c in extraction.countries if c})
@@ -124,6 +127,8 @@ class Ingest:
         for topic in self.extraction.topics:
             self._add("topic", topic, self._data(topic), lambda new, old: True)
         self._write_pending()
+        if self.cache is not None:
+            self.cache.wrote_story(self.source_id, self.source.marking, self._story_rows)
         return self.touched
 
     def _write_pending(self) -> None:
@@ -244,6 +249,8 @@ class Ingest:
         texts = [e.text for e in evidence]
         self._contributions.append((item_id, self.source_id, stored))
         self._evidence += evidence_rows
+        if self.cache is not None:
+            self._story_rows.setdefault(kind, []).extend((item_id, fold(text).strip()) for text in texts)
         if self.cache is None:
             self._write_pending()  # recombine and refresh_items read them back
         # else written together when the source is done: the cache holds what they would give
@@ -290,7 +297,7 @@ class Ingest:
         An import's copies of one story each read the evidence of all the copies before them: kept in the
         import's cache, each copy's evidence is read and folded once, not once for every later copy."""
         if self.cache is not None:
-            return self.cache.story_evidence(self.conn, self.story, kind)
+            return self.cache.story_evidence(self.conn, self.story, kind, self.source.marking)
         return [row for held in read_story_evidence(self.conn, self.story).values() for row in held.get(kind, [])]
 
     def _insert_item(self, kind: str, data: dict[str, Any]) -> int:
@@ -460,6 +467,7 @@ class ContributionCache:
         self.copies: CopyIndex | None = None  # the sources' signatures, to find copies of one story
         # per source: the (item id, folded text) of its evidence, by kind (Ingest._story_evidence)
         self._story: OrderedDict[int, dict[str, list[tuple[int, str]]]] = OrderedDict()
+        self._story_marking: dict[int, str] = {}  # of the sources whose evidence was kept as written (wrote_story)
 
     def check(self, conn: sqlite3.Connection, transaction: int) -> None:
         version = conn.execute("PRAGMA data_version").fetchone()[0]
@@ -484,22 +492,36 @@ class ContributionCache:
         hit = self._parsed.get(item_id)
         return hit[2][1] if hit is not None else None
 
-    def story_evidence(self, conn: Connection, sources: list[int], kind: str) -> list[tuple[int, str]]:
+    def story_evidence(self, conn: Connection, sources: list[int], kind: str, marking: str) -> list[tuple[int, str]]:
         """``read_story_evidence`` of ``sources`` for ``kind``, reading only the sources not already held (a
-        source's evidence is written with it and stays as it is while this import alone writes)."""
-        missing = [s for s in sources if s not in self._story]
+        source's evidence is written with it and stays as it is while this import alone writes) for a source
+        of ``marking``."""
+        missing = [s for s in sources if s not in self._story or self._story_marking.get(s, marking) != marking]
+        for source_id in missing:
+            self._story_marking.pop(source_id, None)
         if missing:
             self._story.update(read_story_evidence(conn, missing))
         for source_id in sources:
             self._story.move_to_end(source_id)
         rows = [row for source_id in sources for row in self._story[source_id].get(kind, [])]
         while len(self._story) > self.MAX_STORY_SOURCES:
-            self._story.popitem(last=False)
+            self._story_marking.pop(self._story.popitem(last=False)[0], None)
         return rows
+
+    def wrote_story(self, source_id: int, marking: str, rows: dict[str, list[tuple[int, str]]]) -> None:
+        """A source written in this import: its evidence, as ``read_story_evidence`` gives it, for the later
+        copies of its story of the same marking (the team library shows a source being added only the items of
+        its own marking); the cache is emptied if the transaction fails, with everything else here."""
+        self._story[source_id] = rows
+        self._story_marking[source_id] = marking
+        self._story.move_to_end(source_id)
+        while len(self._story) > self.MAX_STORY_SOURCES:
+            self._story_marking.pop(self._story.popitem(last=False)[0], None)
 
     def clear(self) -> None:
         self.copies = None
         self._story.clear()
+        self._story_marking.clear()
         self._indexed.clear()
         self._parsed.clear()
         self._items.clear()

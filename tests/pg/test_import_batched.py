@@ -105,6 +105,28 @@ def test_a_source_costs_few_round_trips(open_store, tmp_path):
 
 
 
+def test_the_quotes_an_import_keeps_of_its_sources_are_what_the_server_reads_back(open_store, tmp_path, monkeypatch):
+    """A near-copy of a story joins the items its other copies quote; the quotes of the import's own sources
+    are kept as written (ingest.ContributionCache.wrote_story) rather than read back from the server: they are
+    the rows a read gives, and a copy then joins the same items as on SQLite (the test above)."""
+    from briefing.library import ingest
+
+    kept: dict[int, dict[str, list[tuple[int, str]]]] = {}
+    wrote_story = ingest.ContributionCache.wrote_story
+
+    def keep(cache: ingest.ContributionCache, source_id: int, marking: str, rows: dict[str, list[tuple[int, str]]]) -> None:
+        kept[source_id] = {kind: sorted(quotes) for kind, quotes in rows.items() if quotes}
+        wrote_story(cache, source_id, marking, rows)
+
+    monkeypatch.setattr(ingest.ContributionCache, "wrote_story", keep)
+    team = open_store("alice", "OFFICIAL")
+    _import(team, tmp_path / "first", FIRST)
+    _import(team, tmp_path / "second", SECOND)
+    assert len(kept) == len(FIRST) + len(SECOND)
+    read = ingest.read_story_evidence(team._db, sorted(kept))
+    assert {s: {kind: sorted(quotes) for kind, quotes in rows.items()} for s, rows in read.items()} == kept
+
+
 def _rows(store: Any) -> dict[str, list[tuple[Any, ...]]]:
     """What the officer's library holds of the rows an import writes, whole."""
     tables = {"sources": "id, sha256", "items": "id, kind, machine, edits, date, label, countries",

@@ -13,7 +13,7 @@ source. Here a source is written in psycopg's pipeline mode, and most statements
   statement names the table; a row whose text only grew at its end (a new quote) is updated in a third,
   its tsvector extended by the new words' (``_grow``: parsing the text was most of a search row's cost);
 - the items the source may join are read in one query before it joins any (``prefetch``: those filed under
-  the merge keys of its people, agreements, figures and topics), the ones it creates are remembered as
+  the merge keys of its people, agreements, figures and topics; each item once, with its keys), the ones it creates are remembered as
   written, and the ingest code's look-ups by key and its reads of an item's columns (an event participant's
   name and countries, an item's list columns) are answered from that memory. The statements that write
   items as the ingest code writes them keep it up to date; any other write to ``items`` forgets it.
@@ -21,7 +21,9 @@ source. Here a source is written in psycopg's pipeline mode, and most statements
   READ would: a colleague's change committed meanwhile is not mixed into it half-way.)
 
 - the ids of the source and of the items it may create are taken from the sequences in one query, so
-  inserting one does not wait for its id, and the source's text is not read back to be indexed;
+  inserting one does not wait for its id, and the source's text is not read back to be indexed; the source's
+  INSERT is held until the next statement, so its signature's UPDATE goes into it; a new source has nothing
+  dismissed (not read) and new rows no search row to delete (not deleted);
 - the updates of an item's columns and merge keys are held and sent together, a statement each kind, before
   the next statement the server runs (``_send_held``); the four reads of an item's derived rows (``index.read_indexed``) go in one round trip;
   a near-copy of a story reads the quotes of the story's items once for all kinds.
@@ -91,8 +93,13 @@ _EACH_ITEM = "CROSS JOIN LATERAL (SELECT {columns} FROM items i WHERE i.id = {id
 _READ_ITEM = re.compile(r"^\s*SELECT ([\w, ]+) FROM items WHERE id = \?\s*$", re.I)
 # ingest.insert_source, and index.reindex_sources reading the new source's text straight back.
 _INSERT_SOURCE = re.compile(r"^\s*INSERT INTO sources \(([\w, ]+)\) VALUES \((\?(?:, \?)*)\)\s*$", re.I)
+_UPDATE_SOURCE = re.compile(r"^UPDATE sources SET (\w+ = \?(?:, \w+ = \?)*) WHERE id = \?$")
 _READ_SOURCE = re.compile(r"^\s*SELECT ([\w, ]+) FROM sources WHERE id = \?\s*$", re.I)
 _WRITES_SOURCES = re.compile(r"^\s*(UPDATE|DELETE\s+FROM|INSERT(\s+OR\s+\w+)?\s+INTO)\s+sources\b", re.I)
+# ingest.Ingest: what the user deleted from the source before. A source inserted here has none: its id was taken
+# here and nothing else in its transaction writes ``dismissed``.
+_READ_DISMISSED = "SELECT kind, fingerprint FROM dismissed WHERE source_id = ?"
+_WRITES_DISMISSED = re.compile(r"^\s*(UPDATE|DELETE\s+FROM|INSERT(\s+OR\s+\w+)?\s+INTO)\s+dismissed\b", re.I)
 
 
 class Answered(Cursor):
@@ -197,12 +204,18 @@ class PipelinedDialect(SqliteDialect):
         self._new_items = max(1, new_items)  # at most this many items will be created (ids are taken at once)
         self._item_ids: list[int] = []
         self._sources: dict[int, dict[str, Any]] = {}  # the source inserted here: its columns as written
+        self._no_dismissed: set[int] = set()  # the source inserted here, while nothing here wrote ``dismissed``
+        # The source's INSERT, held until the next statement the server runs (``_send_held``), so that the update of
+        # its signature (``PgStore._link_copy``) is made in it: (its id, column -> value)
+        self._held_source: tuple[int, dict[str, Any]] | None = None
         self._ahead: dict[tuple[str, tuple[Any, ...]], Cursor] = {}  # statements sent before they were run
         # A story's other copies: (their source ids) -> kind -> (item id, quote) of every item they quote
         self._story: dict[tuple[Any, ...], dict[str, list[tuple[Any, ...]]]] = {}
         # per search table: rowid -> the body to write (None: deleted); the rowids to delete first
         self._fts: dict[str, dict[int, str | None]] = {table: {} for table in _FTS_TABLES}
         self._fts_deleted: dict[str, set[int]] = {table: set() for table in _FTS_TABLES}
+        # per search table: the rowids of the sources and items inserted here, while no search row of theirs is sent
+        self._fresh: dict[str, set[int]] = {table: set() for table in _FTS_TABLES}
         self._known: dict[int, dict[str, Any]] = {}  # items read or written here: their columns, kept up to date
         # The items filed under the merge keys of the source's own items, read once before it joins any
         # (``prefetch``): key -> [(id, kind, machine, edits)].
@@ -232,8 +245,19 @@ class PipelinedDialect(SqliteDialect):
         inserted_source = _INSERT_SOURCE.match(sql)
         if inserted_source is not None and not isinstance(params, dict):
             return self._insert_source(inserted_source, params)
+        held_source = _UPDATE_SOURCE.match(sql) if self._held_source is not None else None
+        if held_source is not None and self._held_source is not None and not isinstance(params, dict) \
+                and params[-1] == self._held_source[0]:
+            new_id, values = self._held_source
+            columns = [c.split(" = ")[0] for c in held_source.group(1).split(", ")]
+            values.update(zip(columns, params[:-1], strict=True))
+            if new_id in self._sources:
+                self._sources[new_id].update(zip(columns, params[:-1], strict=True))
+            return Answered()
         if _WRITES_SOURCES.match(sql):
             self._sources.clear()  # what is remembered of the source may change
+        if _WRITES_DISMISSED.match(sql):
+            self._no_dismissed.clear()
         statement = translate(sql)
         if statement.constant is not None:
             return Constant(statement.constant)
@@ -261,6 +285,10 @@ class PipelinedDialect(SqliteDialect):
             self.flush()
         if _WRITES_ITEMS.match(sql):
             self._known.clear()
+        if _WRITES_SOURCES.match(sql):
+            self._sources.clear()
+        if _WRITES_DISMISSED.match(sql):
+            self._no_dismissed.clear()
         super().executemany(sql, seq)  # no statement of the write path reads what an executemany returns
         return Answered()
 
@@ -274,8 +302,14 @@ class PipelinedDialect(SqliteDialect):
                 self._held_keys[(key, item_id)] = adding
 
     def _send_held(self) -> None:
-        """Send the writes held back (``_HELD_UPDATES``): removed keys, added keys, then the items' columns,
-        a statement each (per set of columns for the items)."""
+        """Send the writes held back (``_HELD_UPDATES``): the source inserted here (with the columns set since),
+        removed keys, added keys, then the items' columns, a statement each (per set of columns for the items)."""
+        if self._held_source is not None:
+            new_id, values = self._held_source
+            self._held_source = None
+            names = ", ".join(f'"{c}"' for c in values)
+            self.pg.cursor().execute(f"INSERT INTO sources (id, {names}) VALUES (%s{', %s' * len(values)})",
+                                     (new_id, *values.values()))
         removed = [key for key, adding in self._held_keys.items() if not adding]
         added = [key for key, adding in self._held_keys.items() if adding]
         self._held_keys = {}
@@ -309,6 +343,7 @@ class PipelinedDialect(SqliteDialect):
             if deleted:
                 self.pg.execute(f"DELETE FROM {table} WHERE rowid = ANY(%b::bigint[])", (sorted(deleted),))
             written = [(rowid, body, tokens(body)) for rowid, body in rows.items() if body is not None]
+            self._fresh[table].difference_update(rowid for rowid, _, _ in written)
             if written:
                 self.pg.execute(
                     f"INSERT INTO {table} (rowid, body, tsv) SELECT r, b, to_tsvector('bb_simple', w) "
@@ -401,12 +436,18 @@ class PipelinedDialect(SqliteDialect):
         if not wanted:
             return
         self._send_held()
-        for key, item_id, *values in self.pg.execute(
-                f"SELECT k.key, i.id, {', '.join(f'i.{c}' for c in _ITEM_COLUMNS)} FROM item_keys k "
-                f"{_EACH_ITEM.format(columns=', '.join(f'i.{c}' for c in ('id', *_ITEM_COLUMNS)), id='k.item_id')} "
-                "WHERE k.key = ANY(%b::text[])", (wanted,)).fetchall():
+        # An item once with all the keys it is filed under among these (a word of an agreement's title files
+        # dozens of agreements: read per key, each item's columns came back once for each of its keys, 94 rows
+        # a call where 15 items were meant).
+        for keys, item_id, *values in self.pg.execute(
+                f"SELECT k.keys, i.id, {', '.join(f'i.{c}' for c in _ITEM_COLUMNS)} FROM "
+                "(SELECT item_id, array_agg(key) AS keys FROM item_keys WHERE key = ANY(%b::text[]) GROUP BY item_id) k "
+                f"{_EACH_ITEM.format(columns=', '.join(f'i.{c}' for c in ('id', *_ITEM_COLUMNS)), id='k.item_id')}",
+                (wanted,)).fetchall():
             columns = dict(zip(_ITEM_COLUMNS, values, strict=True))
-            filed[key].append((int(item_id), columns["kind"], columns["machine"], columns["edits"]))
+            row = (int(item_id), columns["kind"], columns["machine"], columns["edits"])
+            for key in keys:
+                filed[key].append(row)
             self._known.setdefault(int(item_id), columns)
 
     def _insert_source(self, insert: re.Match[str], params: Sequence[Any]) -> Cursor:
@@ -420,10 +461,11 @@ class PipelinedDialect(SqliteDialect):
         new_id = int(row[0])
         self._item_ids, self._new_items = [int(i) for i in row[1]], 1
         self._send_held()
-        statement = translate(f"INSERT INTO sources (id, {insert.group(1)}) VALUES (?, {insert.group(2)})")
-        self.pg.cursor().execute(statement.sql.removesuffix(" RETURNING id"), (new_id, *params))
         columns = [c.strip() for c in insert.group(1).split(",")]
-        self._sources = {new_id: dict(zip(columns, params, strict=True))}
+        self._held_source = (new_id, dict(zip(columns, params, strict=True)))
+        self._sources = {new_id: dict(self._held_source[1])}
+        self._no_dismissed = {new_id}
+        self._fresh["sources_fts"].add(new_id)
         result = Answered()
         result.lastrowid = new_id
         return result
@@ -437,6 +479,7 @@ class PipelinedDialect(SqliteDialect):
                 (self._new_items,)).fetchall()]
             self._new_items = 1
         new_id = self._item_ids.pop(0)
+        self._fresh["items_fts"].add(new_id)
         statement = translate(f"INSERT INTO items (id, {insert.group(1)}) VALUES (?, {insert.group(2)})")
         self.pg.cursor().execute(statement.sql.removesuffix(" RETURNING id"), (new_id, *params))
         result = Answered()
@@ -451,7 +494,8 @@ class PipelinedDialect(SqliteDialect):
         if fts is not None and not isinstance(params, dict):
             table, rowid = fts.group(1).lower(), int(params[0])
             if sql.lstrip().upper().startswith("DELETE"):
-                self._fts_deleted[table].add(rowid)
+                if rowid not in self._fresh[table]:  # a row made here has no search row to delete yet
+                    self._fts_deleted[table].add(rowid)
                 self._fts[table][rowid] = None
             else:
                 self._fts[table][rowid] = str(params[1])
@@ -463,6 +507,8 @@ class PipelinedDialect(SqliteDialect):
                 return Answered([found[i] for i in sorted(found)])
         if _STORY.match(sql) and not isinstance(params, dict):
             return Answered(self._story_quotes(tuple(params[:-1]), str(params[-1])))
+        if sql == _READ_DISMISSED and not isinstance(params, dict) and int(params[0]) in self._no_dismissed:
+            return Answered([])
         source = _READ_SOURCE.match(sql)
         if source is not None and not isinstance(params, dict) and int(params[0]) in self._sources:
             written = self._sources[int(params[0])]

@@ -470,7 +470,7 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         cache = cache if cache is not None else ingest.ContributionCache()
         source_id = ingest.insert_source(db, source, extraction)
         original = self._link_copy(db, source_id, source, cache)
-        story = copies.story_sources(db, original) if original is not None else None
+        story = self._story_sources(db, original, cache) if original is not None else None
         pipelined = db if isinstance(db, PipelinedDialect) else None
         ingesting = ingest.Ingest(db, source_id, source, extraction, story=story, cache=cache,
                                   prefetch=pipelined.prefetch if pipelined is not None else None)
@@ -482,6 +482,16 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         if touched - ingesting.created:
             self._announce("items-changed", sorted(touched - ingesting.created))
         return source_id
+
+    @staticmethod
+    def _story_sources(db: SqliteDialect, original: int, cache: ingest.ContributionCache) -> list[int]:
+        """``copies.story_sources``: from the copy index ``_link_copy`` has just consulted, which holds every
+        signed source in sight (a source's story is set with its signature) as the server does, this import's
+        own included; read from the server when there is none."""
+        index = cache.copies
+        if index is None:
+            return copies.story_sources(db, original)
+        return [original, *sorted(s for s, o in zip(index.ids, index.originals, strict=True) if o == original and s != original)]
 
     def _check_cleared(self, marking: str) -> None:
         if marking not in MARKINGS:
