@@ -154,6 +154,7 @@ class EventVerbsFile(Open):
     sending_verbs: Words = []
     spouse_words: Words = []
     audience_nouns: Words = []
+    guest_words: Words = []
     programme_verbs: Words = []
     message_nouns: Words = []
     country_sitting_verbs: Words = []
@@ -229,6 +230,7 @@ class AgreementTriggersFile(Strict):
     enumerators: Words = []  # "the first MoU ..., the second ...": one of the documents counted before
     aside_nouns: Words = []  # "in the presence of", "on behalf of": no part of a document's title
     plain_modifiers: Words = []  # "the official agreement": a document told before, not a new one
+    pointer_phrases: Words = []  # "an agreement to this effect": the document just told, not another
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

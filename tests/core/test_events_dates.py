@@ -279,3 +279,12 @@ def test_a_summit_a_trip_goes_to_is_its_own_event_and_the_trip_begins_with_it():
             date="2025-08-22")
     got = sorted((e.type, e.date) for e in x.events)
     assert ("conference", "2025-08-31") in got and ("visit", "2025-08-31") in got and ("visit", "2025-08-27") in got
+
+
+def test_an_arrival_told_in_the_past_keeps_its_day_and_the_summit_it_came_for_keeps_its_own():
+    x = run("Prime Minister Christopher Luxon of New Zealand arrived in Kuala Lumpur on Saturday to attend the "
+            "ASEAN summit from October 26 to 28.", date="2025-10-25")
+    [visit] = [e for e in x.events if e.type == "visit"]
+    [summit] = [e for e in x.events if e.type == "conference"]
+    assert (visit.status, visit.date) == ("held", "2025-10-25")
+    assert (summit.status, summit.date) == ("planned", "2025-10-26")

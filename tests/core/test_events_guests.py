@@ -289,3 +289,10 @@ def test_the_visiting_dignitary_is_the_visit_under_way_not_a_new_plan():
     x = run("President Anura Kumara Dissanayake of Sri Lanka arrived in Islamabad on Sunday for a three-day state "
             "visit. Senior ministers are set to call on the visiting dignitary.", date="2025-03-02")
     assert [(e.status, e.participants) for e in of_type(x, "visit")] == [("held", ["Anura Kumara Dissanayake"])]
+
+
+def test_both_foreign_leaders_are_the_ones_the_host_met_each_with_a_visit():
+    x = run("President Prabowo Subianto of Indonesia on Friday held talks with Prime Minister Anwar Ibrahim of "
+            "Malaysia and President Ferdinand Marcos Jr. of the Philippines. Both foreign leaders arrived in "
+            "Jakarta on Thursday.", date="2025-05-09")
+    assert sorted(e.participants[0] for e in of_type(x, "visit")) == ["Anwar Ibrahim", "Ferdinand Marcos Jr."]

@@ -137,6 +137,9 @@ class Cast:
             return [author]
         if low in {"who", "that"} and token.head.dep_ == "relcl":
             return self.resolve(token.head.head)
+        guests = self._guests_before(token)
+        if guests:
+            return guests
         if token.lemma_.lower() in _PEERS and token.tag_ in {"NNS", "NNPS"}:
             listed = self._listed_after(token)  # "hosted their Australian counterparts, A and B, for talks"
             if len(listed) >= 2:
@@ -250,6 +253,20 @@ class Cast:
         kind = {"he": "him", "she": "her"}.get(token.lower_)
         told = [t for t in before if t.lower_ == kind and t.dep_ in {"dobj", "dative", "pobj"}]
         return self._object_pronoun(told[-1]) if told else None
+
+    def _guests_before(self, token: Any) -> list[Any]:
+        """ "X held talks with A and B. Both foreign leaders arrived ...": the ones the sentence before had its
+        subject meet, not the subject."""
+        if token.tag_ not in {"NNS", "NNPS"} or not any(c.lower_ in verb_words()["guest_words"] for c in token.children):
+            return []
+        sent = sentence_of(token.doc, token.i)
+        if sent.start == 0:
+            return []
+        before = sentence_of(token.doc, sent.start - 1)
+        host = self.sentence_subject(before)
+        named = [p for s, p in self.mentions if before.start <= s < before.end and p is not host]
+        named = [p for k, p in enumerate(named) if p not in named[:k]]
+        return named if host is not None and len(named) >= 2 else []
 
     def _pair_before(self, token: Any) -> list[Any]:
         """ "The Head of State welcomed the Colombian President ..., after which both dignitaries held a

@@ -53,6 +53,9 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
             if not m.end_value and re.search(r"(?i)\bfrom\s*$", text[max(0, m.start - 6):m.start]) and \
                     re.match(r"\s*(?:to|until|till|through)\b", text[m.end:m.end + 12]):
                 continue  # "from this year to 2026": a term
+            if f.type == "visit" and not f.planned and pub and m.value[:len(pub)] > pub[:len(m.value)] \
+                    and _in_purpose(tok.root, trigger_verb):
+                continue  # "arrived on Friday to attend the summit from September 9-10": the summit's days
             words_apart = abs(tok.start - f.trigger) if tok.start > f.trigger else abs(f.trigger - tok.end)
             on_trigger = any(a.i == f.trigger for a in tok.root.ancestors)  # the date hangs from the trigger
             same_clause = _verb_above(tok.root) == trigger_verb  # a tie goes to the trigger's clause
@@ -64,12 +67,15 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                            not on_trigger, not same_clause, words_apart), k, mi, m))
     pairs.sort(key=lambda x: x[0])
     done: set[int] = set()
+    own: set[int] = set()  # triggers whose date hangs from them ("to attend the summit from September 9-10")
     triggers = {f.trigger for f in found}
-    for _dist, k, _mi, m in pairs:
+    for dist, k, _mi, m in pairs:
         if k in done or (m.start, m.end) in claimed:
             continue
         done.add(k)
         out[k] = (m.value, m.end_value)
+        if not dist[3]:
+            own.add(k)
         if len(triggers) > 1:  # "arrived on Sunday and met X on Monday": each its own; one trigger's events share
             claimed.add((m.start, m.end))  # by place in the text: a held and a planned reading are one mention
     for _dist, k, _mi, m in pairs:  # a verb left over shares the nearest date of its sentence ("held talks and
@@ -88,10 +94,22 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
     for k, f in enumerate(found):  # "travelled to Dhaka that June to exchange the instruments": one time
         t = doc[f.trigger]
         head = by_trigger.get(t.head.i)
-        if head is not None and head in out and t.dep_ in {"advcl", "xcomp"} and found[head].planned == f.planned and any(
+        if head is not None and head in out and k not in own and t.dep_ in {"advcl", "xcomp"} \
+                and found[head].planned == f.planned and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             out[k] = out[head]
     return out
+
+
+def _in_purpose(token: Any, verb_i: int) -> bool:
+    """Whether a token stands in a "to ..." purpose clause below the verb at ``verb_i``."""
+    for a in token.ancestors:
+        if a.i == verb_i:
+            return False
+        if a.dep_ in {"advcl", "xcomp"} and a.head.i == verb_i and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                        for c in a.children):
+            return True
+    return False
 
 
 def _in_relative(trigger: Any) -> bool:
