@@ -204,7 +204,9 @@ _REFERS_BACK = re.compile(r"(?i)^(?:this|these|that|those)\s+\w+$|\s(?:one|ones)
 _INNER_CUE = re.compile(r"(?i)\s(?:such\s+as|like|including|especially|particularly|notably|namely)\s+(?=\w)")
 _VAGUE_ADJECTIVES = {"economic"}  # "economic cooperation" is what every relation has: it names no area
 _LEADING_PREPS = {"against", "on", "in", "for", "with", "about", "over", "of", "towards", "toward", "alongside"}
-_FRAME_NOUNS = {"field", "fields", "area", "areas", "sector", "sectors", "domain", "domains", "sphere", "spheres", "realm"}
+_FRAME_NOUNS = {"field", "fields", "area", "areas", "sector", "sectors", "domain", "domains", "sphere", "spheres", "realm",
+                "issue", "issues", "problem", "problems", "question", "questions", "matter", "matters", "file"}
+# ("the issue of prisoners", "the problem of haze": the frame of what was discussed, which is the topic)
 _TRAILING_TIME = re.compile(r"(?i)\s+(?:(?:last|next|this|earlier\s+this|later\s+this)\s+(?:week|month|year|weekend)"
                             r"|yesterday|today|tomorrow)$")
 
@@ -628,9 +630,11 @@ def _other_senses() -> dict[str, re.Pattern]:
     return out
 
 
-_OFFICE_AFTER = re.compile(r"\s+(?:adviser|advisor|advisers|advisors|secretary|envoy|official|"
+_OFFICE_AFTER = re.compile(r"(?:\s+and\s+[a-z][\w-]*)?\s+(?:adviser|advisor|advisers|advisors|secretary|envoy|official|"
                            r"officials|spokesman|spokesperson|spokeswoman|representative|agency|board|authority|"
-                           r"regulator|department|ministry|office|bureau|directorate|inspectorate)\b")
+                           r"regulator|department|departments|ministry|ministries|office|bureau|directorate|"
+                           r"inspectorate)\b")
+# ("officials from the oil and transportation ministries": both sectors name offices, the delegation's)
 # (plural, "their interior and transport authorities should prepare": the sector's bodies at work, the sector)
 # "the ministries of health, agriculture and mines": the portfolios of offices written in lower case
 _OFFICE_OF_BEFORE = re.compile(r"(?i)\b(?:ministr(?:y|ies)|departments?|offices?|bureaus?|agenc(?:y|ies)|"
@@ -853,7 +857,7 @@ def _national_body(m: re.Match) -> bool:
     return not re.match(r"(?:and|&)\s", rest) and _leading_party().match(rest) is None
 _GEOGRAPHIC = {"River", "Sea", "Basin"}
 _GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley", "port", "border", "corridor"}  # "the Limpopo basin": a place
-_OF_NAME = re.compile(r" of [A-Z][\w-]+(?: and [A-Z][\w-]+)?")
+_OF_NAME = re.compile(r" (?:of|on) [A-Z][\w-]+(?: [A-Z][\w-]+){0,3}(?: and [A-Z][\w-]+(?: [A-Z][\w-]+){0,2})?")
 
 
 @cache
@@ -976,6 +980,7 @@ def _as_written(name: str, written: list[str]) -> str:
     Union" once): the reader knows it by that name. The data's own name wins a tie."""
     if not written:
         return name
+    written = [name if name.startswith(w) else w for w in written]  # "Western Balkan (countries)": the name, cut
     counts = {w: written.count(w) for w in written}
     most = max(counts.values())
     return name if counts.get(name) == most else next(w for w in written if counts[w] == most)

@@ -85,3 +85,37 @@ def test_a_topic_is_shown_under_the_longer_word_the_source_uses():
                    "in healthcare, transportation and sports.")
     assert {"healthcare", "transportation"} <= set(found)
     assert not {"health", "transport"} & set(found)
+
+
+def test_sectors_naming_ministries_in_a_delegation_are_offices():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday; officials from the mining and "
+                   "transportation ministries joined the delegation. They discussed fisheries.")
+    assert not {"mining", "transportation", "transport"} & set(found)
+    assert "fisheries" in found
+
+
+def test_a_commission_named_on_its_subjects_is_one_topic():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and revived the Joint Permanent "
+                   "Commission on Security and Defence.")
+    assert "Joint Permanent Commission on Security and Defence" in found
+    assert not {"security", "defence"} & set(found)
+
+
+def test_drafts_and_ventures_are_documents_and_firms_not_topics():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday. Documents to be signed include a "
+                   "memorandum of understanding on youth exchanges, the draft agreement on tourism and the draft "
+                   "rules of procedure. They visited a joint venture project.")
+    assert not [t for t in found if t.startswith("draft") or "venture" in t or "rules of procedure" in t]
+
+
+def test_the_problem_of_a_thing_is_the_thing():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed urgent issues such "
+                   "as the problem of smog.")
+    assert "smog" in found
+    assert not [t for t in found if t.startswith("problem")]
+
+
+def test_a_region_named_by_its_adjective_is_the_region():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and backed the accession of "
+                   "Western Balkan countries to the European Union.")
+    assert "Western Balkans" in found
