@@ -117,6 +117,7 @@ def _lex() -> dict[str, Any]:
         "enumerators": frozenset(data.get("enumerators", [])),
         "aside_nouns": frozenset(data.get("aside_nouns", [])),
         "plain_modifiers": frozenset(data.get("plain_modifiers", [])),
+        "pointer_phrases": tuple(data.get("pointer_phrases", [])),
     }
 
 
@@ -634,6 +635,9 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             continue
         if _abbreviates_a_document(doc, sent, span_start, span_end):
             continue  # "a Memorandum of Understanding (MoU)": the same document, shortened
+        after = " ".join(t.lower_ for t in doc[span_end:min(sent.end, span_end + 4)])
+        if any(after.startswith(p) for p in lex["pointer_phrases"]):
+            continue  # "an agreement to this effect was inked": the one just told
         named = _named_span(sent, span_start, span_end)
         head = doc[span_start:span_end].root
         if named is None and tuple(t.lower_ for t in doc[span_start:span_end]) in lex["named_only"]:
@@ -704,6 +708,7 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             coordinated = _coordinated_documents(sent, span_end)
             if any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these", "those"} for c in head.children) \
                     and not any(c.dep_ in {"prep", "acl"} and not _aside_participle(c) and not _aside_prep(c)
+                                and not (c.dep_ == "prep" and _when(c))
                                 or c.dep_ in {"amod", "compound"} and c.lower_ not in lex["plain_modifiers"]
                                 for w in doc[span_start:span_end] for c in w.children
                                 if not span_start <= c.i < span_end and c.i not in coordinated) \
@@ -826,8 +831,16 @@ def _companion(t: Any) -> bool:
 def _aside_participle(c: Any) -> bool:
     """A participle set off by a comma after a document ("the agreement, signed in Bangkok today, covers X"):
     it tells more of a document already named, it does not say which one."""
-    return c.dep_ == "acl" and c.tag_ == "VBN" and c.i > 0 and c.doc[c.i - 1].text == "," \
-        and c.lemma_.lower() in _lex()["status"]
+    if c.dep_ != "acl" or c.tag_ != "VBN" or c.lemma_.lower() not in _lex()["status"]:
+        return False
+    if c.i > 0 and c.doc[c.i - 1].text == ",":
+        return True
+    # "this agreement signed at the Jubilee House": where, when or by whom only (but "the roadmap adopted by the
+    # two leaders in April 2022" says which roadmap)
+    if not any(k.dep_ == "det" and k.lower_ in {"this", "that", "these", "those"} for k in c.head.children):
+        return False
+    return all(k.dep_ in {"agent", "advmod", "npadvmod"} or k.dep_ == "prep" and (
+        k.lower_ in ASIDE_PREPS | {"at", "in"} or _aside_prep(k) or _when(k)) for k in c.children)
 
 
 def _aside_prep(c: Any) -> bool:
@@ -1238,12 +1251,13 @@ def _listed_after(last: Any) -> list[list[Any]]:
     chunks: list[list[Any]] = []
     i = last.i + 1
     last_item = False
-    while i < sent_end and doc[i].lower_ in {",", ";", "and"} and not last_item:
-        while i < sent_end and doc[i].lower_ in {",", ";", "and"}:
+    seps = {";", "and"} if i < sent_end and doc[i].text == ";" else {",", "and"}  # "A; B; C and D" or "A, B and C"
+    while i < sent_end and doc[i].lower_ in seps and not last_item:
+        while i < sent_end and doc[i].lower_ in seps:
             last_item = last_item or doc[i].lower_ == "and"  # the item after "and" ends the list
             i += 1
         chunk = []
-        while i < sent_end and doc[i].lower_ not in {",", ";", "and"} and (
+        while i < sent_end and doc[i].lower_ not in seps | {",", ";"} and (
                 doc[i].pos_ in {"NOUN", "PROPN", "ADJ", "DET"} and doc[i].ent_type_ not in {"DATE", "TIME", "GPE"}
                 or doc[i].lower_ in {"of", "-"} and chunk):
             chunk.append(doc[i])

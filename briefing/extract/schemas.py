@@ -127,6 +127,7 @@ class VerbRule(Open):
     object_preps: Words = []
     person_preps: Words = []
     refuses_words: Words = []
+    refuses_objects: Words = []
     one_per_object: bool = False
     place_from_object: bool = False
     joins_told: bool = False

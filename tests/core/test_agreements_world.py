@@ -422,3 +422,24 @@ def test_an_agreed_view_is_no_commitment_but_an_agreed_plan_is():
                         "trade fair would be held in Lomé in 2027.")
     assert not [a for a in items if "channel" in a.title or "more work" in a.title.lower()]
     assert _one(items, "trade fair").kind == "commitment"
+
+
+def test_this_document_signed_somewhere_or_on_a_day_is_the_one_told_before():
+    items = _agreements("Gabon and Congo have sealed a deal for the creation of a joint border commission. The "
+                        "objective of this agreement signed at the presidential palace is lasting peace. The MoU, "
+                        "which was signed in Libreville on Friday, was welcomed.")
+    assert [a.title for a in items if a.kind not in {"commitment", "proposal"}] == [
+        "Deal for the creation of a joint border commission"]
+
+
+def test_a_document_to_this_effect_is_the_one_just_told():
+    items = _agreements("Bhutan and Nepal have signed an agreement on visa exemption for official passports. An "
+                        "agreement to this effect was inked on May 3 by the two ambassadors in New York.")
+    assert len([a for a in items if a.kind == "agreement"]) == 1
+
+
+def test_the_document_adopted_by_named_leaders_is_named_by_its_adoption():
+    items = _agreements("The foreign ministers of Spain and Morocco met in Madrid on Monday. The ministers reviewed the "
+                        "roadmap adopted by the two kings in April 2022. They agreed to open the customs posts, as "
+                        "provided for in the roadmap.")
+    assert [a for a in items if a.kind == "framework"]
