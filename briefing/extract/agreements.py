@@ -1798,6 +1798,8 @@ def _about_a_document(noun: Any) -> bool:
 
 def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[Item]:
     lemma = t.lemma_.lower()
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and any(k.dep_ == "aux" and k.lower_ == "to" for k in t.children):
+        return []  # "the purpose of the Commission is to seek ways ...", "Ghana is to offer X": an aim or a plan, asked of no one
     subj = next((c for c in t.children if c.dep_ in {"nsubj"}), None)
     if subj is not None and subj.tag_ == "WDT" or subj is None and t.dep_ == "relcl":
         return []  # "the MoUs, which seek to diversify their economies": what a thing is for, not a request

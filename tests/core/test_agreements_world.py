@@ -443,3 +443,10 @@ def test_the_document_adopted_by_named_leaders_is_named_by_its_adoption():
                         "roadmap adopted by the two kings in April 2022. They agreed to open the customs posts, as "
                         "provided for in the roadmap.")
     assert [a for a in items if a.kind == "framework"]
+
+
+def test_what_a_body_is_to_seek_or_a_side_is_to_offer_is_no_proposal():
+    items = _agreements("Botswana and Namibia signed an agreement establishing a joint tourism board. The purpose of "
+                        "the board is to seek ways of promoting cross-border tourism. Under the agreement, Botswana is "
+                        "to offer training to Namibian rangers.")
+    assert not [a for a in items if a.kind == "proposal"]
