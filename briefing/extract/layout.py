@@ -27,6 +27,11 @@ _FOOTER = re.compile(r"(?i)^\s*(?:for\s+(?:media|press|more)\s+(?:enquiries|inqu
                      r"most\s+(?:read|popular|viewed)\b|click\s+here\b|share\s+(?:on|via)\b|"
                      r"(?:tweet|whatsapp|facebook|linkedin|email|print)(?:\s*[|·•]\s*(?:tweet|whatsapp|facebook|linkedin|"
                      r"email|print|share))+\s*$|leave\s+a\s+comment|comments?\s*\(\d+\)|tags?\s*:)")
+# a caption describing a picture, often a file picture of another day ("A handout picture provided by the
+# Palace shows X chairing the summit on December 14, 2021. (AFP)"; "X and Y at the summit. (File photo)")
+_PICTURE = re.compile(r"(?i)^(?:a|an|this|the)\s+(?:(?:handout|file|undated|pool|official)\s+)*(?:picture|photo(?:graph)?|"
+                      r"image|screenshot)\s+(?:\w+\s+){0,6}?(?:shows|showing)\b|\((?:file\s+)?(?:photo|picture|image)"
+                      r"(?:\s*[:/][^)]*)?\)\s*$|^file\s+(?:photo|picture)\s*[:.-]")
 _END_MARK = re.compile(r"^\s*(?:-?\s*ends\s*-?|end|###|-\s*30\s*-|--|-- )\s*$", re.IGNORECASE)
 _MAIL_HEADER = re.compile(r"(?i)^\s*(?:from|to|cc|bcc|sent|date|subject|reply-to)\s*:\s|^-{3,}\s*forwarded message|"
                           r"^\s*on .{5,80} wrote:\s*$|\S+@\S+\.\w+")
@@ -47,7 +52,7 @@ def skip_ranges(text: str) -> list[tuple[int, int]]:
             out.append((start, len(text)))
             break
         if stripped and (_FOOTER.match(stripped) or _mail_header(stripped) or _CLOSING.match(stripped)
-                         or _BYLINE.match(stripped)):
+                         or _BYLINE.match(stripped) or _PICTURE.search(stripped)):
             out.append((start, end))
         elif "(" in line or "by" in line.lower():  # what every credit holds: the pattern is tried only then
             for credit in _CREDIT.finditer(line):

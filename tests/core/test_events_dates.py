@@ -288,3 +288,21 @@ def test_an_arrival_told_in_the_past_keeps_its_day_and_the_summit_it_came_for_ke
     [summit] = [e for e in x.events if e.type == "conference"]
     assert (visit.status, visit.date) == ("held", "2025-10-25")
     assert (summit.status, summit.date) == ("planned", "2025-10-26")
+
+
+def test_a_caption_of_a_picture_from_another_year_tells_no_event():
+    x = run("Saudi Crown Prince Mohammed bin Salman receives a call from Prime Minister Keir Starmer\n\n"
+            "A handout picture provided by the Royal Court shows Crown Prince Mohammed bin Salman chairing the Gulf "
+            "summit in Riyadh on December 3, 2024. (AFP)\n\n"
+            "President Emmanuel Macron of France signs the guest book at the Élysée Palace on May 15, 2023.\n\n"
+            "Crown Prince Mohammed bin Salman received a phone call on Friday from Prime Minister Keir Starmer of "
+            "the United Kingdom.", date="2025-06-14")
+    assert [(e.type, e.date) for e in x.events] == [("call", "2025-06-13")]
+
+
+def test_a_trip_told_as_backstory_is_not_the_trip_under_way():
+    x = run("Foreign Minister Penny Wong of Australia is visiting the Pacific this week. She will meet Prime "
+            "Minister Sitiveni Rabuka of Fiji in Suva. Wong last visited the Pacific in August 2024.",
+            date="2025-05-20")
+    dates = sorted(e.date or "" for e in x.events if e.type == "visit")
+    assert "2024-08" in dates and any(d.startswith("2025-05") for d in dates)

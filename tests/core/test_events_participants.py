@@ -355,3 +355,11 @@ def test_talks_told_as_the_time_of_the_pairs_sentence_are_the_pairs():
             "wreath.", date="2025-05-20")
     talks = [e for e in x.events if e.type == "talks"]
     assert [set(e.participants) for e in talks] == [{"Ana Ruiz", "Luis Arce"}]
+
+
+def test_a_country_s_crown_prince_named_later_in_the_story_is_that_person():
+    x = run("President Donald Trump of the United States and Saudi Arabia's new crown prince discussed the Gulf "
+            "crisis during a telephone call on Wednesday. Trump congratulated Prince Mohammed bin Salman on his "
+            "appointment.", date="2017-06-22")
+    [call] = [e for e in x.events if e.type == "call"]
+    assert set(call.participants) == {"Donald Trump", "Mohammed bin Salman"}

@@ -23,7 +23,14 @@ from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
 from briefing.extract.events.lexicon import lex
 from briefing.extract.events.merge import merge
-from briefing.extract.events.timing import dates_for, day_shift, told_at_end, told_by_reference, visit_start
+from briefing.extract.events.timing import (
+    dates_for,
+    day_shift,
+    old_picture,
+    told_at_end,
+    told_by_reference,
+    visit_start,
+)
 from briefing.extract.events.triggers import find_triggers
 from briefing.extract.layout import passed_over
 from briefing.model import Event
@@ -36,7 +43,7 @@ def find_events(doc: Any) -> list[Event]:
     pub = doc._.pub_date
     records: list[tuple[Found, str | None, str | None]] = []
     for sent in doc.sents:
-        if passed_over(doc, sent):
+        if passed_over(doc, sent) or old_picture(doc, sent):
             continue
         found = find_triggers(doc, sent, people)
         dates = dates_for(doc, sent, found)

@@ -149,6 +149,11 @@ class Cast:
             for member in _members(token):  # "A and his counterparts from B and C": the counterparts too
                 if member.lemma_.lower() in _PEERS and member.i != token.i:
                     persons += [p for p in self.counterparts_from(member) if p not in persons]
+                elif member.i != token.i and member.dep_ in {"conj", "appos"} and member.i not in self.at:
+                    # "Trump and Saudi Arabia's new crown prince discussed ...": named elsewhere in the story (the
+                    # parser may hang the second on the first as an apposition: then of another country)
+                    persons += [p for p in self.by_country_title(member) if p not in persons and (
+                        member.dep_ == "conj" or all(q.country != p.country for q in persons))]
             return persons
         if token.tag_ in {"NNS", "NNPS"} and low.endswith("s") and low[:-1] in _PEERS | set(verb_words()["role_nouns"]):
             listed = self.counterparts_from(token)  # "the Presidents of Peru, X, and Canada, Y"
@@ -296,7 +301,22 @@ class Cast:
                 return peer
         if token.pos_ in {"NOUN", "PROPN"} and token.lower_ in verb_words()["person_nouns"]:
             return self.by_kind(token)
-        return self.by_title_initials(token) or self.by_whole_title(token) or self.for_country(token)
+        return self.by_title_initials(token) or self.by_whole_title(token) or self.by_country_title(token) \
+            or self.for_country(token)
+
+    def by_country_title(self, token: Any) -> list[Any]:
+        """ "Saudi Arabia's new crown prince", "Nigeria's president": the one person of that country whose
+        title ends in that word, wherever the story names them."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return []
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        country = next((code_of(t.text) or code_of(span_of(t)) for t in owners), None) if owners else None
+        if country is None:
+            return []
+        head = token.lemma_.lower()
+        holders = [p for p in self.people if p.country == country and p.title
+                   and p.title.casefold().split()[-1:] == [head]]
+        return holders if len(holders) == 1 else []
 
     def counterparts_from(self, token: Any) -> list[Any]:
         """ "his counterparts from Namibia and Mali": for each country named, its person the story names most
@@ -473,6 +493,11 @@ _SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
 
 
 _PEERS = {"counterpart", "peer", "homologue", "homolog"}  # "his Colombian homologue" (copy translated from Spanish)
+
+
+def span_of(token: Any) -> str:
+    """A possessor's words without the "'s" ("Saudi Arabia" of "Saudi Arabia's")."""
+    return " ".join(t.text for t in token.subtree if t.dep_ != "case" and t.text not in {"'s", "’s"})
 
 
 def _quoted(token: Any) -> bool:

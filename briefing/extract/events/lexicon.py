@@ -12,8 +12,8 @@ from briefing.model import EVENT_TYPES
 
 _RULE_FLAGS = ("type_from_object", "absorbs_object", "needs_person_object", "needs_place", "place_or_visit_told",
                "one_per_object", "place_from_object", "joins_told")
-_RULE_LISTS = ("needs_prep", "refuses_deps", "not_as", "needs_word", "needs_object", "refuses_words", "object_types",
-               "object_preps", "person_preps")
+_RULE_LISTS = ("needs_prep", "refuses_deps", "not_as", "needs_word", "needs_object", "refuses_words", "refuses_objects",
+               "object_types", "object_preps", "person_preps")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,7 @@ class VerbRule:
     needs_word: frozenset[str] = frozenset()
     needs_object: frozenset[str] = frozenset()
     refuses_words: frozenset[str] = frozenset()
+    refuses_objects: frozenset[str] = frozenset()
     object_types: frozenset[str] = frozenset()
     object_preps: frozenset[str] = frozenset({"on", "in"})  # where type_from_object looks besides the object
     person_preps: frozenset[str] = frozenset()  # more prepositions naming participants ("presented credentials to X")

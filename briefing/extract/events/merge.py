@@ -34,7 +34,8 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
                 continue
             if group(f.type) == 3 and m["type"] != f.type:
                 continue
-            if f.type == "visit" and m["actor"] is f.actor and f.actor is not None and _same_trip(m, f):
+            if f.type == "visit" and m["actor"] is f.actor and f.actor is not None and _same_trip(m, f) \
+                    and not _backstory_and_story(m, f, date):
                 target = m
                 break
             if len(key_people) >= 2 and m["keys"] == key_people and _compatible(m, f, date):
@@ -288,6 +289,14 @@ def _fewer_in_one_sentence(m: dict[str, Any], f: Found, key_people: frozenset[in
     if (m["type"] == "call") != (f.type == "call"):
         return False
     return key_people < m["keys"] or m["keys"] < key_people
+
+
+def _backstory_and_story(m: dict[str, Any], f: Found, date: str | None) -> bool:
+    """ "Wong is visiting the Pacific this week ... Wong last visited the Pacific in August 2024": a trip dated
+    well before the story and one told undated (the story's own) are two trips."""
+    pub = f.sent.doc._.pub_date
+    old = [bool(d) and _long_before(d, pub) for d in (m["date"], date)]
+    return old[0] != old[1] and (not (m["date"] and date) or not _dates_agree(m["date"], date))
 
 
 def _same_trip(m: dict[str, Any], f: Found) -> bool:

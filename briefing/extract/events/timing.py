@@ -101,6 +101,22 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
     return out
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def old_picture(doc: Any, sent: Any) -> bool:
+    """ "X signs the guest book upon arriving at the White House on May 15, 2017": a caption in the present
+    tense under a picture of another year (a story tells the past in the past; a headline has no old date)."""
+    pub = doc._.pub_date
+    if not pub or len(pub) != 10 or sent.root.tag_ != "VBZ" or not _YEAR.search(sent.text):
+        return False
+    if any(c.dep_ in {"aux", "auxpass"} for c in sent.root.children):
+        return False
+    cutoff = (Day.fromisoformat(pub) - timedelta(days=60)).isoformat()
+    return any(len(m.value) >= 7 and _YEAR.search(m.text) and m.value < cutoff[:len(m.value)]
+               for m in find_dates(span_text(sent), pub))
+
+
 def _in_purpose(token: Any, verb_i: int) -> bool:
     """Whether a token stands in a "to ..." purpose clause below the verb at ``verb_i``."""
     for a in token.ancestors:

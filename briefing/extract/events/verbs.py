@@ -78,6 +78,8 @@ def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
         return True  # "welcomed the decision"
     if rule.needs_place and not place_of(t) and not (rule.place_or_visit_told and people.visit_told):
         return True
+    if rule.refuses_objects and any(c.dep_ == "dobj" and c.lemma_.lower() in rule.refuses_objects for c in t.children):
+        return True  # "signed the guest book"
     return any(c.lower_ in rule.refuses_words for c in t.children)  # "flew back to Manila" is going home
 
 
