@@ -341,3 +341,9 @@ def test_a_retired_rank_in_brackets_is_no_part_of_the_name():
     x = run("The High Commissioner of Pakistan to Malaysia, Maj. Gen. (Rtd) Imran Siddiqui, paid a courtesy call on "
             "Foreign Minister Mohamad Hasan of Malaysia on Monday.", date="2025-03-05")
     assert "Imran Siddiqui" in {p.name for p in x.people}
+
+
+def test_senator_after_an_office_is_a_style_not_a_given_name():
+    x = run("Foreign Minister Senator Penny Wong of Australia met Prime Minister Sitiveni Rabuka of Fiji in Suva.",
+            date="2025-05-21")
+    assert "Penny Wong" in {p.name for p in x.people}
