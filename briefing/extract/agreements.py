@@ -761,9 +761,16 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             if plural and not said_what:  # "helicopter deals worth $3 billion" say what they are
                 deal = _what_they_do(head)
                 money = _money_of(head) if deal is None else None
+                count = next((c for c in head.children if c.dep_ == "nummod" and c.ent_type_ in {"", "CARDINAL"}
+                              and c.lower_ not in {"one", "1"} and c.i < head.i), None)
+                if deal is None and money is None and (count is None or any(c.dep_ in {"conj", "cc"} for c in head.children)):
+                    continue  # "exchanged agreements and MoUs": which ones, the text says elsewhere or not at all
                 if deal is None and money is None:
-                    continue  # "exchanged eight agreements and MoUs": which ones, the text says elsewhere or not at all
-                what_for = f"{head.text} worth {money}" if money else f"{head.text} for {_text(deal)}"
+                    # "have signed ... 14 agreements", "at least 10 agreements will be signed": the count is all the
+                    # text tells (when it goes on to tell them one by one, the count gives way to them)
+                    what_for = _text([t for t in count.subtree] + [head])
+                else:
+                    what_for = f"{head.text} worth {money}" if money else f"{head.text} for {_text(deal)}"
             companion = next((c for c in head.children if c.dep_ == "conj" and _companion(c)), None)
             if companion is not None and not any(t.i > head.i and t.dep_ == "prep" and _is_subject_word(t) for t in toks):
                 # "the Exchange of Notes and related documents on the extension of Grant Aid": what both are about
@@ -2205,7 +2212,8 @@ def _count_of_the_listed(doc: Any, it: Item, kept: list[Item]) -> bool:
     documents" above eight MoUs named each): the count is no document of its own when at least two documents
     of the same status are told singly."""
     head = doc[it.anchor]
-    if it.named or head.tag_ not in {"NNS", "NNPS"} or not any(c.dep_ == "nummod" for c in head.children):
+    if it.named or head.tag_ not in {"NNS", "NNPS"} and head.lower_ not in PLURAL_DOCUMENTS \
+            or not any(c.dep_ == "nummod" for c in head.children):
         return False
     single = [o for o in kept if o is not it and o.kind not in {"commitment", "proposal"} and o.status == it.status
               and doc[o.anchor].tag_ not in {"NNS", "NNPS"}]
@@ -2413,7 +2421,7 @@ def _headline_like(sent: Any) -> bool:
 def _dedupe(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for it in items:
-        same = next((o for o in out if _key(o.title) == _key(it.title)), None)
+        same = next((o for o in out if _key(o.title) == _key(it.title) or _same_count(o, it)), None)
         if same is None:
             out.append(it)
             continue
@@ -2424,6 +2432,19 @@ def _dedupe(items: list[Item]) -> list[Item]:
             same.sent, same.anchor = it.sent, it.anchor  # the body's sentence tells it, not the headline's words
         same.history = same.history or it.history
     return out
+
+
+def _same_count(a: Item, b: Item) -> bool:
+    """Two tellings of one counted set of documents: "signed 17 agreements" in the lede and "the 17 bilateral
+    cooperation agreements signed during the visit" below (the same number, kind and status, neither named)."""
+    if a.named or b.named or a.kind != b.kind or a.status != b.status or a.kind in {"commitment", "proposal"}:
+        return False
+    na, nb = _NUMBER.findall(a.title), _NUMBER.findall(b.title)
+    if len(na) != 1 or na != nb:
+        return False
+    heads = [a.sent.doc[a.anchor], b.sent.doc[b.anchor]]
+    return all(h.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "nummod" and c.text == na[0] for c in h.children)
+               for h in heads)
 
 
 ASIDE_CLAUSES = {"relcl", "parataxis", "appos"}

@@ -450,3 +450,27 @@ def test_what_a_body_is_to_seek_or_a_side_is_to_offer_is_no_proposal():
                         "the board is to seek ways of promoting cross-border tourism. Under the agreement, Botswana is "
                         "to offer training to Namibian rangers.")
     assert not [a for a in items if a.kind == "proposal"]
+
+
+# ---------------------------------------------------------------- a count is all the text tells
+
+
+def test_counted_documents_the_text_tells_no_more_of_are_one_item():
+    items = _agreements("The governments of Chad and Cameroon have signed, following the third joint commission that "
+                        "met in Yaounde, 12 agreements described by the ministers as concrete steps.")
+    assert [a for a in items if a.title.endswith("12 agreements") and a.status == "signed"]
+
+
+def test_documents_to_be_signed_counted_are_planned():
+    items = _agreements("Chile and Bolivia will hold their first joint cabinet on Monday. The minister said that at "
+                        "least 8 agreements will be signed.")
+    assert [a for a in items if "8 agreements" in a.title and a.status == "planned"]
+
+
+def test_a_count_told_twice_is_one_item_and_gives_way_to_documents_told_singly():
+    items = _agreements("The leaders of Cuba and Angola signed 11 agreements during the state visit. The 11 bilateral "
+                        "cooperation agreements signed in Havana cover trade and health.")
+    assert len([a for a in items if "11" in a.title]) == 1
+    items = _agreements("Nepal and Bhutan signed three memoranda on Tuesday. The first MoU is on hydropower. The "
+                        "second MoU is on tourism. The third MoU is on civil aviation.")
+    assert not [a for a in items if "three" in a.title.lower()]
