@@ -163,7 +163,8 @@ def test_deals_said_what_they_are_and_a_memorandum_whose_subject_hangs_on_the_ve
     found = titles("Prime Minister Arun Rao of India met President Tom Hale of the United States in New Delhi on "
                    "Tuesday. The two countries finalised helicopter deals worth $3 billion and inked three memorandums "
                    "of understanding (MoUs). An MoU was signed on mental health between the health departments.")
-    assert found == ["Helicopter deals worth $3 billion", "MoU on mental health"]
+    # the three MoUs stay a count: only one of them is told singly (the count gives way when half are)
+    assert found == ["Helicopter deals worth $3 billion", "Three memorandums", "MoU on mental health"]
 
 
 def test_memoranda_on_several_areas_are_one_memorandum_each():
