@@ -363,3 +363,20 @@ def test_a_country_s_crown_prince_named_later_in_the_story_is_that_person():
             "appointment.", date="2017-06-22")
     [call] = [e for e in x.events if e.type == "call"]
     assert set(call.participants) == {"Donald Trump", "Mohammed bin Salman"}
+
+
+def test_a_headline_signing_and_the_signing_told_in_a_where_clause_are_one_with_both_signatories():
+    x = run("Kazakh and Chinese presidents sign cooperation deals\n\n"
+            "President Kassym-Jomart Tokayev of Kazakhstan and President Xi Jinping of China met in Astana on "
+            "Tuesday, where they signed a series of cooperation documents.", date="2025-06-17")
+    signings = [e for e in x.events if e.type == "signing"]
+    assert len(signings) == 1
+    assert set(signings[0].participants) == {"Kassym-Jomart Tokayev", "Xi Jinping"}
+
+
+def test_the_two_ministers_after_he_and_his_counterpart_are_those_two():
+    x = run("Foreign Minister Vivian Balakrishnan of Singapore paid a courtesy call on President Ferdinand Marcos "
+            "Jr. of the Philippines on Monday. He then held talks with his counterpart, Foreign Secretary Enrique "
+            "Manalo, at the ministry, where the two ministers signed a statement of partnership.", date="2025-03-11")
+    [signing] = [e for e in x.events if e.type == "signing"]
+    assert set(signing.participants) == {"Vivian Balakrishnan", "Enrique Manalo"}

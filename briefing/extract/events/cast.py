@@ -285,6 +285,8 @@ class Cast:
             if t.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
                 continue
             got = [self.at[t.i]] if t.i in self.at else (self.titled_pair(t) or self.by_description(t))
+            if not got and t.lower_ in {"he", "she"}:  # "He then held talks with X, where the two signed ..."
+                got = self.resolve(t)
             seen += [p for p in got if p not in seen]
         return seen[:2] if len(seen) == 2 and different_sides(seen) else []
 

@@ -54,7 +54,8 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
             if _same_without_names(m, f, key_people, date):
                 target = m
                 break
-            if _one_sitting(m, f, key_people, date) or _nameless_told_again(doc, m, f, key_people, date):
+            if _one_sitting(m, f, key_people, date) or _nameless_told_again(doc, m, f, key_people, date) \
+                    or _headline_told_again(m, f, key_people, date):
                 target = m
                 break
         if target is None:
@@ -353,6 +354,22 @@ def _nameless_told_again(doc: Any, m: dict[str, Any], f: Found, key_people: froz
         return False
     same_noun = doc[m["found"].trigger].lemma_.lower() == doc[f.trigger].lemma_.lower()
     return same_noun and (f.told_again or m["found"].told_again) and _compatible(m, f, date)
+
+
+def _headline_told_again(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
+    """ "Afghan and Chinese presidents sign agreements" over "Ghani and Xi met ..., where they signed a series of
+    documents": the headline's happening told again in the body, naming more (or fewer) of its people."""
+    if m["type"] != f.type or f.type == "visit" or not key_people or not m["keys"]:
+        return False
+    if _headline(m["sents"][0]) == _headline(f.sent):
+        return False  # exactly one of them is the headline
+    return (key_people <= m["keys"] or m["keys"] <= key_people) and _dates_agree(m["date"], date) \
+        and _compatible(m, f, date)
+
+
+def _headline(sent: Any) -> bool:
+    """The source's first line when it is a headline: no full stop at its end."""
+    return sent.start == 0 and not sent.text.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
 def _welcome_at_sitting(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:

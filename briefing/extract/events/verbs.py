@@ -59,7 +59,7 @@ def _object_trigger(t: Any, rule: VerbRule) -> Any:
 
 def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
     """Whether the verb's own conditions (event_verbs.json) rule this use out."""
-    if rule.not_as and t.dep_ in rule.not_as:
+    if rule.not_as and t.dep_ in rule.not_as and not _relative_of_place(t):
         return True  # "the agreement signed in 2010" names a document, it does not report a signing here
     if "acl" in rule.not_as and t.tag_ == "VBN" and t.dep_ == "advcl" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in t.children):
@@ -81,6 +81,13 @@ def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
     if rule.refuses_objects and any(c.dep_ == "dobj" and c.lemma_.lower() in rule.refuses_objects for c in t.children):
         return True  # "signed the guest book"
     return any(c.lower_ in rule.refuses_words for c in t.children)  # "flew back to Manila" is going home
+
+
+def _relative_of_place(t: Any) -> bool:
+    """ "met at the Great Hall, where they signed a series of documents": a relative clause of place or time
+    with its own subject tells what was done there, it does not describe a document."""
+    return t.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in t.children) \
+        and any(c.dep_ == "nsubj" for c in t.children)
 
 
 _NO_PREP = VerbRule(one_per_object=True)
