@@ -479,6 +479,10 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         # "the agreement is expected to be signed", "is set to be signed": the status is the infinitive's
         gov = next((c for c in gov.children if c.dep_ == "xcomp" and c.lemma_.lower() in lex["status"]
                     and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)), gov)
+    if gov.pos_ == "VERB" and gov.dep_ == "conj" and head.dep_ == "dobj" and gov.lemma_.lower() not in lex["status"] \
+            and gov.head.pos_ == "VERB" and gov.head.lemma_.lower() in lex["status"] \
+            and not any(c.dep_ == "dobj" for c in gov.head.children):
+        gov = gov.head  # "renews and expands the Agreement": both verbs share the document
     status = None
     lemma = gov.lemma_.lower()
     entering = lemma in {"enter", "entry"} and _future(gov)
@@ -504,6 +508,9 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
     if gov.lower_ == "entry" and not any(c.lower_ == "into" and any(g.lower_ == "force" for g in c.children)
                                          for c in gov.children):
         status = None  # "the entry into force of the treaty", not "the entry of goods"
+    if status == "signed" and gov.pos_ == "NOUN" and gov.lower_ in {"signatory", "signatories"} \
+            and gov.head.lemma_.lower() != "become":
+        status = "in-force"  # "X has become signatory to the Agreement" signs it; "the two are signatories to" it
     # the head's own participle: "the Reciprocal Access Agreement signed in Manila", "established in February"
     for c in head.children:
         if c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in lex["status"] and c.i > head.i:
@@ -598,7 +605,8 @@ def _future(t: Any) -> bool:
         if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _future_aux() for c in t.children):
             return True
         if t.lemma_ in {"expect", "anticipate", "plan", "schedule", "hope", "aim", "due", "intend"} and t.dep_ != "ROOT" or (
-                t.lemma_ in {"expect", "anticipate", "plan", "schedule", "due", "set", "mean", "suppose"} and t.tag_ == "VBN"):
+                t.lemma_ in {"expect", "anticipate", "plan", "schedule", "due", "set", "mean", "suppose"} and t.tag_ == "VBN"
+                and not any(c.dep_ == "prt" for c in t.children)):  # "is set to sign", but "have set up a group"
             return True
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and (
                 t.head.lemma_ in {"expect", "plan", "hope", "aim", "intend", "be"}

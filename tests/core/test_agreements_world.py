@@ -474,3 +474,24 @@ def test_a_count_told_twice_is_one_item_and_gives_way_to_documents_told_singly()
     items = _agreements("Nepal and Bhutan signed three memoranda on Tuesday. The first MoU is on hydropower. The "
                         "second MoU is on tourism. The third MoU is on civil aviation.")
     assert not [a for a in items if "three" in a.title.lower()]
+
+
+# ---------------------------------------------------------------- status from the way the world writes it
+
+
+def test_setting_up_a_body_is_established_not_planned():
+    items = _agreements("Chile and Korea have set up a working group to develop their trade relationship.")
+    assert _one(items, "working group").status == "established"
+
+
+def test_becoming_signatory_signs_and_being_a_signatory_is_in_force():
+    items = _agreements("Belize has become signatory to the Caricom Multilateral Air Services Agreement.")
+    assert _one(items, "Air Services").status == "signed"
+    items = _agreements("Kenya and Peru met in Lima. The two countries are signatories to the Paris Agreement.")
+    assert _one(items, "Paris Agreement").status == "in-force"
+
+
+def test_a_document_two_verbs_share_takes_its_status_from_the_one_that_gives_it():
+    items = _agreements("Uruguay and Bolivia met in La Paz. The presidents signed a new protocol, which renews and "
+                        "expands the Economic Complementation Agreement of 1994.")
+    assert _one(items, "Economic Complementation").status == "renewed"
