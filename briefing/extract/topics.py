@@ -204,6 +204,9 @@ _REFERS_BACK = re.compile(r"(?i)^(?:this|these|that|those)\s+\w+$|\s(?:one|ones)
 _INNER_CUE = re.compile(r"(?i)\s(?:such\s+as|like|including|especially|particularly|notably|namely)\s+(?=\w)")
 _VAGUE_ADJECTIVES = {"economic"}  # "economic cooperation" is what every relation has: it names no area
 _LEADING_PREPS = {"against", "on", "in", "for", "with", "about", "over", "of", "towards", "toward", "alongside"}
+# what is done to an area, before it: "the development of fisheries", "promotion of tourism" -> the area
+_ACTS_ON = {"development", "promotion", "expansion", "enhancement", "improvement", "facilitation", "diversification",
+            "modernisation", "modernization", "deepening", "boosting"}
 _FRAME_NOUNS = {"field", "fields", "area", "areas", "sector", "sectors", "domain", "domains", "sphere", "spheres", "realm",
                 "issue", "issues", "problem", "problems", "question", "questions", "matter", "matters", "file"}
 # ("the issue of prisoners", "the problem of haze": the frame of what was discussed, which is the topic)
@@ -259,7 +262,7 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     if words[0].lower() in ("cooperation", "collaboration") and len(words) > 2 and words[1].lower() in ("in", "on"):
         return _item_name(" ".join(words[2:]), title_case)
     if len(words) > 2 and words[1].lower() == "of":
-        if words[0].lower() in _FRAME_NOUNS:
+        if words[0].lower() in _FRAME_NOUNS or words[0].lower() in _ACTS_ON:
             return _item_name(" ".join(words[2:]), title_case)  # "the field of nuclear power"
         if _key(words[0]) in rules.not_topics:
             return None  # "renewal of the agreement": an act, not what it is about
@@ -293,6 +296,11 @@ def _item_name(raw: str, title_case: bool) -> str | None:
 def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Mention]:
     """The topic items in the list text[start:end] ("digital economy, cyber security and clean energy")."""
     segment = text[start:end]
+    opening = re.match(r"\s*((?:[\w-]+\s+){0,3}[\w-]+)\s*:[ \t]+(?=\S)", segment)
+    if opening and all(_fold(w) in _rules().stop or w.lower() in _FUNCTION_WORDS or w.lower() in _FRAME_NOUNS
+                       or w.lower() == "following" for w in opening.group(1).split()):
+        start += opening.end()  # "(discussions covered) areas on: security, policing, ...": the list after the colon
+        segment = text[start:end]
     cut = _LIST_END.search(segment)
     if cut:
         segment = segment[:cut.start()]
@@ -372,7 +380,9 @@ def _names_sides(word: str) -> bool:
     """Whether a hyphenated word names the sides of a relation ("CARICOM-Canada", "EU–Japan"): each part a
     country or a body the data knows."""
     parts = re.split(r"[–-]", word.strip(",;"))
-    return len(parts) > 1 and all(p[:1].isupper() and (_party_word(p) or p in _rules().issue_names) for p in parts)
+    return len(parts) > 1 and all(p[:1].isupper() and (_party_word(p) or p in _rules().issue_names
+                                                       or p.isupper() and 2 <= len(p) <= 4) for p in parts)
+    # ("SI-PNG security": two countries' short names)
 
 
 def _lead(raw: str) -> int:
@@ -566,8 +576,8 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
         if name:
             found.append(_Mention(name, m.start(), m.end(), "vocab", surface=written))
     for m in rules.issues.finditer(text):
-        if _aside(text, m.start()):
-            continue
+        if _aside(text, m.start()) or _EVENT_NAME_AFTER.match(text, m.end()) and _is_place(rules.issue_names[m.group()]):
+            continue  # (the "Pacific Islands Leaders Meeting": a place in a meeting's name, where they met)
         if text[max(0, m.start() - 2):m.start()] == ", " and text[m.end():m.end() + 5].startswith(" and ") \
                 and rules.name_after.match(text[m.end():m.end() + 60]):
             continue  # "the Foreign, Commonwealth and Development Office": a word of an office's name
@@ -630,6 +640,8 @@ def _other_senses() -> dict[str, re.Pattern]:
     return out
 
 
+_EVENT_NAME_AFTER = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,2}?\s+(?:Leaders['’]?\s+)?(?:Meeting|Summit|Conference|"
+                               r"Games|Ministerial|Retreat)\b")
 _OFFICE_AFTER = re.compile(r"(?:\s+and\s+[a-z][\w-]*)?\s+(?:adviser|advisor|advisers|advisors|secretary|envoy|official|"
                            r"officials|spokesman|spokesperson|spokeswoman|representative|agency|board|authority|"
                            r"regulator|department|departments|ministry|ministries|office|bureau|directorate|"
@@ -802,6 +814,9 @@ def _instrument_topic(m: re.Match) -> _Mention | None:
         if not words or len(words) > 3 or re.search(r"[a-z][–-][A-Z]", " ".join(words)):
             return None  # "the Angola–Namibia River": a pair, not a name
         start = m.start("name") + m.group("name").find(words[0])
+        known = rules.issue_names.get(" ".join(words))
+        if known:  # "the Nile River": the Nile, as the data names it
+            return _Mention(known, start, m.end("inst"), "issue", " ".join(words))
         return _Mention(" ".join([*words, m.group("inst")]), start, m.end("inst"), "place")
     if _OFFICE_OF.search(m.string[max(0, m.start("name") - 40):m.start("name")]) or _national_body(m):
         return None  # "Deputy Chairman of the Planning Commission", "the Malaysian Investment Development Authority"
@@ -911,8 +926,13 @@ def _choose(mentions: list[_Mention], limit: int, kept=None) -> list[_Chosen]:
     """The topics the mentions name, at most ``limit`` of them (the weightiest), counted among those ``kept``
     allows: a fragment that is refused takes no place from a topic."""
     mentions = _split_into_known(mentions)
+    instruments = [(m.start, m.end) for m in mentions if _named_instrument(m)]
+    mentions = [m for m in mentions if m.source != "issue" or not any(  # "the Nile Waters Agreement": the
+        a <= m.start and m.end <= b and b - a > m.end - m.start for a, b in instruments)]  # agreement, not the Nile
     named = [(m.start, m.end) for m in mentions if m.source == "issue"]
-    mentions = [m for m in mentions if m.source != "head" or not any(a < m.end and m.start < b for a, b in named)]
+    mentions = [m for m in mentions if m.source != "head" or not any(
+        a < m.end and m.start < b and not (_named_instrument(m) and m.start <= a and b <= m.end and b - a < m.end - m.start)
+        for a, b in named)]
     mentions = [m for m in mentions if m.source != "list" or not any(
         a < m.end and m.start < b and not m.start <= a < b <= m.end for a, b in named)]  # cut from a body's name:
     # "the United Nations Convention" of "... on the Law of the Sea"
@@ -934,7 +954,7 @@ def _choose(mentions: list[_Mention], limit: int, kept=None) -> list[_Chosen]:
     # a longer phrase that only adds words about the talk to a known one ("climate action projects") is the
     # known one (one that adds what it is about, "fishing ports", is a topic of its own beside "fisheries")
     known = [(m.start, m.end, _key(m.surface)) for m in mentions if m.source == "vocab" and m.surface]
-    mentions = [m for m in mentions if m.source not in ("list", "head") or not any(
+    mentions = [m for m in mentions if m.source not in ("list", "head") or _named_instrument(m) or not any(
         m.start <= a and b <= m.end and b - a < m.end - m.start and k == _key(m.name) for a, b, k in known)]
     chosen: dict[frozenset[str], _Chosen] = {}
     for m in sorted(mentions, key=lambda x: x.start):
@@ -973,6 +993,14 @@ def _choose(mentions: list[_Mention], limit: int, kept=None) -> list[_Chosen]:
         keep = sorted(topics, key=lambda t: (-t.weight, t.first))[:limit]
         topics = [t for t in topics if t in keep]
     return sorted(topics, key=lambda t: t.first)
+
+
+def _named_instrument(m: _Mention) -> bool:
+    """A named instrument the head pattern found ("Air Services Agreement", "Joint Commission on Cooperation"):
+    its name stands for itself, the known words in it ("air services") are not topics beside it."""
+    words = m.name.split()
+    return m.source == "head" and len(words) > 1 and words[0][:1].isupper() and (
+        words[-1] in _instrument_words() or any(w in MECHANISMS for w in words))
 
 
 def _as_written(name: str, written: list[str]) -> str:

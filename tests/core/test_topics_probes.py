@@ -119,3 +119,37 @@ def test_a_region_named_by_its_adjective_is_the_region():
     found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and backed the accession of "
                    "Western Balkan countries to the European Union.")
     assert "Western Balkans" in found
+
+
+def test_a_named_agreement_stands_beside_the_words_it_holds():
+    found = topics("The prime ministers of Peru and Uruguay met in Lima on Monday and discussed a proposed Air "
+                   "Services Agreement, and recalled the 1974 Rio Negro Waters Agreement.")
+    assert "Air Services Agreement" in found
+    assert [t for t in found if t.endswith("Waters Agreement")]
+
+
+def test_a_known_river_named_with_its_kind_is_the_river():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed the dam on the "
+                   "Nile River and the Nile's flow.")
+    assert "Nile" in found and "Nile River" not in found
+
+
+def test_a_place_in_the_name_of_the_meeting_is_where_they_met():
+    found = topics("Prime Minister Ana Lopez of Peru met Prime Minister Juan Perez of Uruguay at the Pacific Islands "
+                   "Leaders Meeting and discussed fisheries.")
+    assert "Pacific Islands" not in found
+    assert "fisheries" in found
+
+
+def test_what_is_done_to_an_area_is_the_area():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and explored opportunities in "
+                   "the development of aquaculture and issues of common significance.")
+    assert "aquaculture" in found
+    assert not [t for t in found if "development of" in t or "significance" in t]
+
+
+def test_a_list_after_a_colon_is_read():
+    found = topics("The prime ministers of Peru and Uruguay met in Lima on Monday. Their discussions covered areas "
+                   "on: PE-UY seabed mapping, coral restoration and port dredging.")
+    assert {"seabed mapping", "coral restoration", "port dredging"} <= set(found)
+    assert not [t for t in found if "PE-UY" in t]
