@@ -177,3 +177,18 @@ def test_a_sitting_named_in_the_headline_and_dated_in_the_lede_is_one_item():
             "Minister Robert Dussey of Togo.", date="2025-05-16")
     sittings = [e for e in x.events if e.type == "conference"]
     assert len(sittings) == 1 and sittings[0].date == "2025-05-14"
+
+
+def test_envoys_accredited_told_first_by_number_then_by_name_are_one_ceremony():
+    x = run("President Hakainde Hichilema of Zambia on Thursday accredited three new ambassadors at State House in "
+            "Lusaka. The President received the credentials of the new ambassadors of Ghana, Kwame Asante, Brazil, "
+            "Ana Ribeiro, and Japan, Kenji Sato. On Wednesday, President Hichilema also accredited the ambassadors "
+            "of Egypt, Omar Farid, and Kenya, Grace Wanjiru.", date="2025-05-16")
+    ceremonies = sorted((e.date, frozenset(e.participants)) for e in x.events if e.type == "ceremony")
+    assert ceremonies == [
+        ("2025-05-14", frozenset({"Hakainde Hichilema", "Omar Farid", "Grace Wanjiru"})),
+        ("2025-05-15", frozenset({"Hakainde Hichilema", "Kwame Asante", "Ana Ribeiro", "Kenji Sato"})),
+    ]
+    assert not any(e.type == "ceremony" for e in run("The newly accredited Ambassador of Chile, Ana Ruiz, called on "
+                                                     "Foreign Minister Bui Thanh Son of Vietnam on Monday.",
+                                                     date="2025-05-16").events)

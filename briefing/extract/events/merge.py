@@ -55,7 +55,7 @@ def merge(doc: Any, records: list[tuple[Found, str | None, str | None]]) -> list
                 target = m
                 break
             if _one_sitting(m, f, key_people, date) or _nameless_told_again(doc, m, f, key_people, date) \
-                    or _headline_told_again(m, f, key_people, date):
+                    or _headline_told_again(m, f, key_people, date) or _told_fuller_next(m, f, key_people, date):
                 target = m
                 break
         if target is None:
@@ -365,6 +365,21 @@ def _headline_told_again(m: dict[str, Any], f: Found, key_people: frozenset[int]
         return False  # exactly one of them is the headline
     return (key_people <= m["keys"] or m["keys"] <= key_people) and _dates_agree(m["date"], date) \
         and _compatible(m, f, date)
+
+
+def _told_fuller_next(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:
+    """ "X accredited four new ambassadors on Thursday. X received the credentials of A, B, C and D": a
+    happening told with one of its people, then right after with all of them, on the same day."""
+    if m["type"] != f.type or f.type in {"visit", "call"} or not key_people or not m["keys"]:
+        return False
+    if not (m["keys"] < key_people or key_people < m["keys"]) or min(len(m["keys"]), len(key_people)) != 1:
+        return False
+    if (date or m["date"]) and date != m["date"] and (date or _long_before(m["date"], f.sent.doc._.pub_date)):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in f.sent.doc[f.trigger].head.children) \
+            or any(c.dep_ == "advmod" and c.lower_ == "also" for c in f.sent.doc[f.trigger].children):
+        return False  # "X also held a meeting with Y": another one
+    return 0 <= f.sent.start - m["sents"][-1].end <= 60  # tokens: the next sentence or the one after
 
 
 def _headline(sent: Any) -> bool:

@@ -188,7 +188,7 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
             return heads
     if subj is not None and subj.i in used:
         return []  # "the Joint Committee would convene": the committee's meeting is already an event
-    if lemma in {"receive", "accept"}:
+    if lemma in {"receive", "accept", "accredit"}:
         envoys = credentials_of(t, people)
         if envoys:  # "received the credentials of X, the new ambassador of France": a credentials ceremony
             hosts = _subjects(t, subj, people)
@@ -300,7 +300,12 @@ def credentials_of(verb: Any, people: Cast) -> list[Any]:
     "accepted the letters of credence from A and B", "accepted his Letters of Credence" (the words are those of
     the verb rule of 'present')."""
     words = verb_rule("present").needs_word
-    papers = [c for c in verb.children if c.dep_ == "dobj" and any(w.lower_ in words for w in c.subtree)]
+    accredited = verb.lemma_ == "accredit"  # "accredited the ambassadors of Uganda, X, and Vietnam, Y": the envoys
+    papers = [c for c in verb.children if c.dep_ == "dobj" and (accredited or any(w.lower_ in words for w in c.subtree))]
+    if accredited:
+        return [p for c in papers for p in people.resolve(c)] or [
+            p for c in papers for w in c.children if w.dep_ == "prep" and w.lower_ == "of"
+            for g in w.children if g.dep_ == "pobj" for p in people.resolve(g)]
     owners = [g for c in papers for g in c.children if g.dep_ == "poss"]
     owners += [g for c in papers for w in c.subtree if w.dep_ == "prep" and w.lower_ in {"from", "of"}
                and w.head.lower_ not in {"letters", "letter"} for g in w.children if g.dep_ == "pobj"]
