@@ -247,6 +247,33 @@ def load_new(library: ImportTarget, path: Path, marking: str, seen: set[str]) ->
     return source
 
 
+def load_batch(library: ImportTarget, paths: list[Path], marking: str, seen: set[str]) -> list[Source | ImportResult]:
+    """``load_new`` of each file. A library that can look many up at once (the team library's
+    ``source_ids_for``: one round trip to the server for the batch, not one a file) is asked once."""
+    lookup = getattr(library, "source_ids_for", None)
+    if lookup is None:
+        return [load_new(library, path, marking, seen) for path in paths]
+    from briefing.loaders import LoadError, load
+
+    loaded: list[Source | ImportResult] = []
+    for path in paths:
+        try:
+            loaded.append(load(path, marking=marking))
+        except LoadError as exc:
+            loaded.append(ImportResult(exc.path, "failed", exc.reason))
+    held: dict[str, int | None] = lookup([s.sha256 for s in loaded if isinstance(s, Source)])
+    settled: list[Source | ImportResult] = []
+    for path, source in zip(paths, loaded, strict=True):
+        if isinstance(source, Source):
+            present = held.get(source.sha256)
+            if present is not None or source.sha256 in seen:
+                source = ImportResult(str(path), "present", None, present)
+            else:
+                seen.add(source.sha256)
+        settled.append(source)
+    return settled
+
+
 def import_iter(
     library: ImportTarget,
     paths: Iterable[str | Path],
@@ -292,8 +319,7 @@ def import_iter(
             return
         batch: list[Source] = []
         settled: list[ImportResult] = []
-        for path in files[start : start + batch_size]:
-            loaded = load_new(library, path, marking, seen)
+        for loaded in load_batch(library, files[start : start + batch_size], marking, seen):
             if isinstance(loaded, Source):
                 batch.append(loaded)
             else:

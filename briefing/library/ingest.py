@@ -255,6 +255,8 @@ class Ingest:
             self._write_pending()  # recombine and refresh_items read them back
         # else written together when the source is done: the cache holds what they would give
         if item_id in self.created:
+            if self.cache is not None:
+                self.cache.created(item_id, kind, (self.source.date, self.source_id, stored))
             # Keys now, so a later item of this source (an event's participant) finds it.
             indexed = index_new_item(self.conn, item_id, kind, self._new_machine[item_id], texts)
             if self.cache is not None:
@@ -550,13 +552,32 @@ class ContributionCache:
         else:  # a person's titles over time are combined whole
             bisect.insort(held, (date or "", sid, date, json.loads(data)), key=lambda r: (r[0], r[1]))
         self._rows += 1
+        self._trim()
+        if isinstance(held, kinds.Combination):
+            return held.values()
+        return kinds.combine(kind, [(date, data) for _, _, date, data in held])
+
+    def created(self, item_id: int, kind: str, added: tuple[str | None, int, str]) -> None:
+        """An item the source being written has made, with its one contribution ``added`` (date, source id, data;
+        written at the source's end): held as reading its contributions back would give them, so the next source
+        to join it in this import need not read them (a round trip each on the team library)."""
+        date, sid, data = added
+        held: list[tuple[str, int, str | None, dict[str, Any]]] | kinds.Combination
+        if kind == "person":
+            held = [(date or "", sid, date, json.loads(data))]
+        else:
+            held = kinds.Combination(kind)
+            held.add((date or "", sid), date, json.loads(data))
+        self._items[item_id] = held
+        self._items.move_to_end(item_id)
+        self._rows += 1
+        self._trim()
+
+    def _trim(self) -> None:
         while self._rows > self.MAX_ROWS and len(self._items) > 1:
             dropped_id, dropped = self._items.popitem(last=False)
             self._rows -= dropped.count if isinstance(dropped, kinds.Combination) else len(dropped)
             self._indexed.pop(dropped_id, None)
-        if isinstance(held, kinds.Combination):
-            return held.values()
-        return kinds.combine(kind, [(date, data) for _, _, date, data in held])
 
     def indexed(self, item_id: int, entry: Indexed) -> None:
         self._indexed[item_id] = entry

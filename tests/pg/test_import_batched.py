@@ -38,6 +38,12 @@ SECOND = {
     "f.txt": "Jones met White in Bergen on 2021-08-02. They talked about fisheries.",
 }
 
+# Each source changes a person of the first two imports (her titles): the second finds her logged by the first.
+THIRD = {
+    "g.txt": "President Carol White met Ambassador Bob Jones in Oslo on 2021-09-01. They talked about fisheries.",
+    "h.txt": "Minister Carol White received Bob Jones in Tromso on 2021-09-05. They talked about fisheries.",
+}
+
 
 def _import(store: Any, folder: Path, files: dict[str, str]) -> None:
     for name, text in files.items():
@@ -168,3 +174,34 @@ def test_a_document_held_at_a_marking_the_officer_may_not_read_is_refused_in_one
     with pytest.raises(LibraryError, match="already in the team library"):
         bob.add_source(held, extract_one(held))
     assert bob.sources() == [] and bob.query(None) == []
+
+
+def test_items_the_import_has_logged_are_updated_quietly_and_still_undone(open_store, tmp_path, monkeypatch):
+    """An item the import's step has logged already (made by it, or updated by an earlier source of it) is
+    updated with the undo trigger quiet (batch.PipelinedDialect._send_held): both sources of the third import
+    change the same person of the first (her titles), and undoing the import still gives back the library as
+    the second left it, redoing it the library after it."""
+    from briefing.library.pg import batch
+
+    quiet: list[int] = []
+    update_items = batch.PipelinedDialect._update_items
+
+    def count(self: batch.PipelinedDialect, columns: tuple[str, ...], rows: list[tuple[int, dict[str, Any]]], *,
+              returning: bool = False, **options: Any) -> Any:
+        if not returning:
+            quiet.extend(item_id for item_id, _ in rows)
+        return update_items(self, columns, rows, returning=returning, **options)
+
+    monkeypatch.setattr(batch.PipelinedDialect, "_update_items", count)
+    team = open_store("alice", "OFFICIAL")
+    _import(team, tmp_path / "first", FIRST)
+    _import(team, tmp_path / "second", SECOND)
+    before = _rows(team)
+    quiet.clear()
+    _import(team, tmp_path / "third", THIRD)
+    after = _rows(team)
+    assert set(quiet) & {row[0] for row in before["items"]}, "no item held before was updated quietly"
+    assert team.undo() == f"Import {len(THIRD)} sources"
+    assert _rows(team) == before
+    assert team.redo() == f"Import {len(THIRD)} sources"
+    assert _rows(team) == after

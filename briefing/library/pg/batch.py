@@ -58,6 +58,9 @@ _DELETES = re.compile(r"^\s*DELETE\b", re.I)  # a cascade may reach the search r
 _WRITES_ITEMS = re.compile(r"^\s*(UPDATE|DELETE\s+FROM|INSERT(\s+OR\s+\w+)?\s+INTO)\s+items\b", re.I)
 _INSERT_ITEM = re.compile(r"^\s*INSERT INTO items \(([\w, ]+)\) VALUES \(((?:\?|'[^']*')(?:, (?:\?|'[^']*'))*)\)\s*$",
                           re.I)
+# The columns of items an import's INSERT names (all text): held and inserted together (``_send_held``).
+_TEXT_ITEM_COLUMNS = frozenset({"kind", "machine", "edits", "origin", "created_at", "date", "label", "status", "type",
+                                "countries"})
 _UPDATE_ITEM = re.compile(r"^\s*UPDATE items SET ((?:\w+ = (?:\?|:\w+)(?:, )?)+) WHERE id = (\?|:\w+)\s*$", re.I)
 # ingest.Ingest._find: the items filed under a contribution's merge keys (no prefix ranges), of one kind.
 _FIND = re.compile(r"^SELECT i\.id, i\.machine, i\.edits FROM items i WHERE i\.id IN \(SELECT item_id FROM item_keys "
@@ -196,8 +199,17 @@ class PipelinedDialect(SqliteDialect):
     one source; ``flush`` before the pipeline ends."""
 
     def __init__(self, conn: psycopg.Connection[Any], pipeline: psycopg.Pipeline, *, new_items: int = 1,
-                 bodies: SearchBodies | None = None) -> None:
+                 bodies: SearchBodies | None = None, logged: tuple[int, set[int]] | None = None) -> None:
         super().__init__(conn)
+        # (the running step, the items whose image before it its undo log holds, by transactions committed): their
+        # updates here are made with the undo trigger quiet (``_send_held``); None: every update is logged
+        self._logged = logged
+        self._updates: list[psycopg.Cursor[Any]] = []  # the held updates sent with the step's logging: ids returned
+        self._created: list[int] = []  # the items inserted here
+        self._quiet = False  # the step's logging is off (``_send_held``, ``_loud``)
+        # The items inserted here, held until the next statement the server runs: (columns, values as written) ->
+        # (id, parameters) a row
+        self._held_new: dict[tuple[tuple[str, ...], str], list[tuple[Any, ...]]] = {}
         self._pipeline = pipeline
         self._bodies = bodies  # the items' search texts as this store last wrote them (``flush``)
         self.grown = 0  # search rows written by appending to their tsvector (``flush``)
@@ -264,6 +276,8 @@ class PipelinedDialect(SqliteDialect):
         self._send_held()
         if any(table in sql for table in _FTS_TABLES) or _DELETES.match(sql):
             self.flush()
+        if statement.sql.lstrip()[:6].upper() != "SELECT" and not any(table in sql for table in _FTS_TABLES):
+            self._loud()  # a write the undo log may have to see
         cursor = self.pg.cursor()
         cursor.execute(statement.sql, statement.params(params) if params else None)
         result = PipelinedCursor(cursor, self._pipeline, returns_id=statement.returns_id,
@@ -289,6 +303,7 @@ class PipelinedDialect(SqliteDialect):
             self._sources.clear()
         if _WRITES_DISMISSED.match(sql):
             self._no_dismissed.clear()
+        self._loud()
         super().executemany(sql, seq)  # no statement of the write path reads what an executemany returns
         return Answered()
 
@@ -304,12 +319,25 @@ class PipelinedDialect(SqliteDialect):
     def _send_held(self) -> None:
         """Send the writes held back (``_HELD_UPDATES``): the source inserted here (with the columns set since),
         removed keys, added keys, then the items' columns, a statement each (per set of columns for the items)."""
+        if self._held_source is not None or self._held_keys or self._held_new:
+            self._loud()
         if self._held_source is not None:
             new_id, values = self._held_source
             self._held_source = None
             names = ", ".join(f'"{c}"' for c in values)
             self.pg.cursor().execute(f"INSERT INTO sources (id, {names}) VALUES (%s{', %s' * len(values)})",
                                      (new_id, *values.values()))
+        for (columns, marks), rows in self._held_new.items():
+            # One statement for the new items of one shape: their values a binary array a column (``?``), the
+            # constants of the statement as written ('{}') in the SELECT.
+            numbers = iter(range(1, len(columns) + 1))
+            selected = [f"u.c{next(numbers)}" if mark == "?" else mark for mark in (m.strip() for m in marks.split(", "))]
+            given = [f"c{n}" for n in range(1, sum(m.strip() == "?" for m in marks.split(", ")) + 1)]
+            self.pg.cursor().execute(
+                f"INSERT INTO items (id, {', '.join(columns)}) SELECT u.id, {', '.join(selected)} "
+                f"FROM unnest(%b::bigint[]{', %b::text[]' * len(given)}) AS u (id, {', '.join(given)})",
+                [list(column) for column in zip(*rows, strict=True)])
+        self._held_new = {}
         removed = [key for key, adding in self._held_keys.items() if not adding]
         added = [key for key, adding in self._held_keys.items() if adding]
         self._held_keys = {}
@@ -323,13 +351,52 @@ class PipelinedDialect(SqliteDialect):
         for item_id, values in self._held_items.items():
             by_columns.setdefault(tuple(sorted(values)), []).append((item_id, values))
         self._held_items = {}
+        # An item the step has logged already (made by it, or updated in an earlier source of it) is updated with
+        # the undo trigger quiet: its image before the step is in the log, and the trigger would build the row's
+        # image again only to find that (ON CONFLICT DO NOTHING), 30-60 us a row. The others are logged as ever,
+        # and the ids they return are the ones logged (``logged_items``).
+        logged = self._logged[1] if self._logged is not None else set()
+        quiet: list[tuple[tuple[str, ...], list[tuple[int, dict[str, Any]]]]] = []
         for columns, rows in by_columns.items():
-            quoted = [f'"{c}"' for c in columns]
-            self.pg.execute(
-                f"UPDATE items AS i SET {', '.join(f'{q} = u.{q}' for q in quoted)} "
-                f"FROM unnest(%b::bigint[], {', '.join(['%b::text[]'] * len(columns))}) AS u (id, {', '.join(quoted)}) "
-                "WHERE i.id = u.id",
-                [[item_id for item_id, _ in rows], *([values[c] for _, values in rows] for c in columns)])
+            old = [row for row in rows if row[0] in logged]
+            if old:
+                quiet.append((columns, old))
+            rows = [row for row in rows if row[0] not in logged]
+            if rows:
+                self._loud()
+                self._updates.append(self._update_items(columns, rows, returning=self._logged is not None))
+        for columns, rows in quiet:
+            # The first turns the logging off, in the statement itself (a CTE, run before its rows are changed and
+            # so before its row triggers fire at its end); it stays off until a write it must log (``_loud``).
+            self._update_items(columns, rows, quieting=not self._quiet)
+            self._quiet = True
+
+    def _loud(self) -> None:
+        """Before a write the undo log must see: the step's logging back on, if it was made quiet (``_send_held``:
+        it stays off through the reads that follow, and through writes of the search rows, which it does not log)."""
+        if self._quiet and self._logged is not None:
+            self.pg.execute("SELECT set_config('briefing.step', %s, true)", (str(self._logged[0]),))
+            self._quiet = False
+
+    def _update_items(self, columns: tuple[str, ...], rows: list[tuple[int, dict[str, Any]]], *,
+                      returning: bool = False, quieting: bool = False) -> psycopg.Cursor[Any]:
+        quoted = [f'"{c}"' for c in columns]
+        cursor = self.pg.cursor()
+        cursor.execute(
+            ("WITH quiet AS MATERIALIZED (SELECT set_config('briefing.step', '', true)) " if quieting else "")
+            + f"UPDATE items AS i SET {', '.join(f'{q} = u.{q}' for q in quoted)} "
+            f"FROM unnest(%b::bigint[], {', '.join(['%b::text[]'] * len(columns))}) AS u (id, {', '.join(quoted)})"
+            f"{', quiet' if quieting else ''} WHERE i.id = u.id{' RETURNING i.id' if returning else ''}",
+            [[item_id for item_id, _ in rows], *([values[c] for _, values in rows] for c in columns)])
+        return cursor
+
+    def logged_items(self) -> set[int]:
+        """The items the step's undo log holds an image of through this source's statements: those it inserted
+        and those its held updates changed with the step's logging on. Read once the pipeline is synced."""
+        found = set(self._created)
+        for cursor in self._updates:
+            found.update(int(row[0]) for row in cursor.fetchall())
+        return found
 
     def flush(self) -> None:
         """Send the writes held back, and the search rows kept so far: the deleted ones' DELETE, then one
@@ -480,8 +547,14 @@ class PipelinedDialect(SqliteDialect):
             self._new_items = 1
         new_id = self._item_ids.pop(0)
         self._fresh["items_fts"].add(new_id)
-        statement = translate(f"INSERT INTO items (id, {insert.group(1)}) VALUES (?, {insert.group(2)})")
-        self.pg.cursor().execute(statement.sql.removesuffix(" RETURNING id"), (new_id, *params))
+        self._created.append(new_id)
+        columns = tuple(c.strip() for c in insert.group(1).split(","))
+        if set(columns) <= _TEXT_ITEM_COLUMNS:  # held, and sent with the source's other new items (_send_held)
+            self._held_new.setdefault((columns, insert.group(2)), []).append((new_id, *params))
+        else:
+            self._loud()
+            statement = translate(f"INSERT INTO items (id, {insert.group(1)}) VALUES (?, {insert.group(2)})")
+            self.pg.cursor().execute(statement.sql.removesuffix(" RETURNING id"), (new_id, *params))
         result = Answered()
         result.lastrowid = new_id
         self._remember(insert.group(0), params, new_id)

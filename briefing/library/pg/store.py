@@ -125,6 +125,8 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         self._step_name: str | None = None
         self._cache_mark: tuple[int, int] = (0, -1)  # (import cache, the library's change count it is current at)
         self._search_bodies = SearchBodies()  # the items' search texts as last written here (batch.py)
+        self._logged: tuple[int, set[int]] | None = None  # an import's step and the items its log holds (_logged_in)
+        self._logging: set[int] = set()  # those the source being written logs (_write_source)
         row = conn.execute("SELECT session_user, bb_clearance()").fetchone()
         assert row is not None
         self.user: str = row[0]
@@ -288,6 +290,15 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
             row = self._conn.execute("SELECT id FROM sources WHERE sha256 = %s", (sha256,)).fetchone()
         return int(row[0]) if row else None
 
+    def source_ids_for(self, sha256s: Sequence[str]) -> dict[str, int | None]:
+        """``source_id_for`` of many documents in one round trip (an import's batch, ``importer.load_batch``)."""
+        if not sha256s:
+            return {}
+        with self._lock:
+            found = dict(self._conn.execute("SELECT sha256, id FROM sources WHERE sha256 = ANY(%s)",
+                                            (list(sha256s),)).fetchall())
+        return {sha: (int(found[sha]) if sha in found else None) for sha in sha256s}
+
     def add_source(self, source: Source, extraction: Extraction) -> tuple[int, bool]:
         """Add a source and its items as the step "Import <title>" (a marked source's title is not named:
         the step's name reaches every officer's notifications)."""
@@ -402,14 +413,28 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
                 self._notify()
                 counted.append(self._count_change())
 
-            source_id = self._write_source(source, extraction, kept, settings=settings, then=then)
+            logged = self._logged_in(step_id)
+            self._logging = set()
+            source_id = self._write_source(source, extraction, kept, settings=settings, then=then, logged=logged)
             row = counted[0].fetchone()
             raised = row[0] if row else None
             if carried and raised is not None and raised != count + 1:
                 raise _Overtaken  # see _cache_still_valid
             if kept is not None:  # current at the count read above, with this transaction's own change
                 self._cache_mark = (id(kept), count + (raised is not None))
+        if logged is not None:
+            logged[1].update(self._logging)  # committed: the step's undo log holds them
         return source_id, True
+
+    def _logged_in(self, step_id: int | None) -> tuple[int, set[int]] | None:
+        """The step of an import and the items its undo log holds an image of (made, or updated once, by the
+        sources written so far: known from committed transactions only, so a source rolled back adds none).
+        None when no step is recorded."""
+        if step_id is None:
+            return None
+        if self._logged is None or self._logged[0] != step_id:
+            self._logged = (step_id, set())
+        return self._logged
 
     def _cache_still_valid(self, cache: ingest.ContributionCache, count: int) -> bool:
         """Has nobody but this import changed the library since the cache was filled? ``count``: the library's
@@ -432,12 +457,16 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         return self._cache_mark == (id(cache), count)
 
     def _write_source(self, source: Source, extraction: Extraction, cache: ingest.ContributionCache | None = None,
-                      *, settings: Sequence[tuple[str, str]] = (), then: Callable[[], None] | None = None) -> int:
+                      *, settings: Sequence[tuple[str, str]] = (), then: Callable[[], None] | None = None,
+                      logged: tuple[int, set[int]] | None = None) -> int:
         """Write a source and its items; it joins only items of its own marking (schema.sql, join_rank):
         what a SECRET source says never becomes part of an item an OFFICIAL reader sees.
 
         ``settings``: transaction-local settings made first; ``then``: run once the source is written, its
-        statements sent with the source's (in pipeline mode: waiting for no answer)."""
+        statements sent with the source's (in pipeline mode: waiting for no answer); ``logged``: the import's
+        step (``briefing.step`` among the settings) and the items its undo log holds already (batch.py,
+        ``PipelinedDialect``), those this source has logged left in ``_logging`` (the caller adds them once
+        the transaction has committed)."""
         configs = [("briefing.join_rank", str(MARKINGS.index(source.marking))), *settings]
         set_configs = "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(configs))
         values = [value for pair in configs for value in pair]
@@ -455,13 +484,16 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         # anything fails, the transaction is rolled back, and the settings (transaction-local) with it.
         with self._conn.pipeline() as pipeline:
             self._conn.execute(set_configs, values)
-            db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()), bodies=self._search_bodies)
+            db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()), bodies=self._search_bodies,
+                                  logged=logged)
             source_id = self._write_source_joined(db, source, extraction, cache)
             db.flush()
             self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
             if then is not None:
                 then()
-            return source_id
+        if logged is not None:
+            self._logging = db.logged_items()
+        return source_id
 
     def _write_source_joined(self, db: SqliteDialect, source: Source, extraction: Extraction,
                              cache: ingest.ContributionCache | None) -> int:
