@@ -907,6 +907,14 @@ def _purpose_of(head: Any, gov: Any) -> tuple[str, list[Any]]:
         clause = head.head  # "for an MoU to open the station": the infinitive the document is the subject of
     elif clause is None or any(k.dep_ in {"nsubj", "nsubjpass"} and _doc_noun_at(head.doc, k.i) for k in clause.children):
         return "", []  # "a letter of intent for an MoU to open X": what the other document is for
+    if clause.lemma_.lower() in lex["vague_verbs"]:
+        # "an MoU to promote the development of relations in the fields of science and education" is an MoU on
+        # science and education; "a strategic agreement to boost bilateral cooperation" says no more than its name
+        areas = _fields_in(clause)
+        if areas:
+            return f"on {_text(areas)}", areas
+        if not _says_what(clause, lex["generic_objects"]):
+            return "", []
     stop = {c.i for c in clause.children if c.dep_ in {"conj", "cc"} and c.i > clause.i}
     toks = _phrase_tokens(clause, stop_before=stop, run_on=False, drop_subject=own_subject)
     toks = [t for t in toks if not (own_subject and t.dep_ == "mark")]
@@ -914,6 +922,19 @@ def _purpose_of(head: Any, gov: Any) -> tuple[str, list[Any]]:
     if not words:
         return "", []
     return (f"to {words}" if _own_to(clause) else words), toks
+
+
+def _fields_in(clause: Any) -> list[Any]:
+    """The fields a clause names: "... relations in the fields of science and higher education" -> "science and
+    higher education"."""
+    lex = _lex()
+    for t in clause.subtree:
+        if t.dep_ == "pobj" and t.lemma_.lower() in lex["area_nouns"]:
+            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+            if obj is not None:
+                return _phrase_tokens(obj, run_on=False)
+    return []
 
 
 # ------------------------------------------------------------------------------------------- commitments, proposals

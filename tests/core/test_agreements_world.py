@@ -495,3 +495,10 @@ def test_a_document_two_verbs_share_takes_its_status_from_the_one_that_gives_it(
     items = _agreements("Uruguay and Bolivia met in La Paz. The presidents signed a new protocol, which renews and "
                         "expands the Economic Complementation Agreement of 1994.")
     assert _one(items, "Economic Complementation").status == "renewed"
+
+
+def test_a_document_for_relations_in_some_fields_is_named_by_the_fields():
+    items = _agreements("The Arab League and the Ministry of Science of Kazakhstan signed a memorandum of understanding "
+                        "to promote the development of long-term relations in the fields of science and higher "
+                        "education.")
+    assert _one(items, "science").title == "Memorandum of understanding on science and higher education"
