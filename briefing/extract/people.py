@@ -1282,6 +1282,8 @@ def _cluster(mentions: list[Mention]) -> list[PersonRecord]:
                 if set(toks) <= set(p.tokens) and _order_ok(toks, p.tokens):
                     best = p
                     break
+            else:
+                best = next((p for p in people if _misspelt(toks, p.tokens)), None)
         else:
             cands = [p for p in people if toks[0] in p.tokens and not _other_office(m, p)]
             if cands:
@@ -1297,6 +1299,16 @@ def _cluster(mentions: list[Mention]) -> list[PersonRecord]:
         p.mentions.sort(key=lambda m: m.start)
     people.sort(key=lambda p: p.mentions[0].start)
     return people
+
+
+def _misspelt(toks: list[str], other: list[str]) -> bool:
+    """ "Bruno Rodrigues Parrilla" and "Bruno Rodriguez Parrilla": one name written twice, one of its words
+    mistyped by a letter (the others the same, and long enough not to be another family's name)."""
+    if len(toks) != len(other) or len(toks) < 2:
+        return False
+    differ = [(a, b) for a, b in zip(toks, other, strict=True) if a != b]
+    return len(differ) == 1 and min(len(differ[0][0]), len(differ[0][1])) >= 5 and _one_edit(*differ[0]) \
+        and sum(len(a) >= 4 for a, b in zip(toks, other, strict=True) if a == b) >= 1
 
 
 def _other_office(m: Mention, p: PersonRecord) -> bool:
@@ -1402,7 +1414,8 @@ def find_people(doc: Any) -> list[PersonRecord]:
     _delegation_countries(doc, people, redo_guesses=True)  # a list member guessed: his listed neighbour's, now known
     for idx, p in enumerate(people):
         p.index = idx
-        p.name = max((m.text for m in p.mentions), key=lambda t: (len(_name_key_tokens(t)), len(t)))
+        texts = [m.text for m in p.mentions]  # the fullest form; of two as full, the one written more often
+        p.name = max(texts, key=lambda t: (len(_name_key_tokens(t)), len(t), texts.count(t)))
         p.tokens = _name_key_tokens(p.name)
         p.title = _written_out(p.title)
         p.analyst = any(m.analyst for m in p.mentions) or _is_analyst_title(p.title)

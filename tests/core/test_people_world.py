@@ -347,3 +347,10 @@ def test_senator_after_an_office_is_a_style_not_a_given_name():
     x = run("Foreign Minister Senator Penny Wong of Australia met Prime Minister Sitiveni Rabuka of Fiji in Suva.",
             date="2025-05-21")
     assert "Penny Wong" in {p.name for p in x.people}
+
+
+def test_a_name_mistyped_by_one_letter_is_the_same_person():
+    x = run("Foreign Minister Bruno Rodriguez Parrilla of Cuba paid a courtesy call on Prime Minister Mia Mottley of "
+            "Barbados on Tuesday. Mottley thanked Bruno Rodrigues Parrilla for the visit. Rodriguez Parrilla later "
+            "met Foreign Minister Kerrie Symmonds.", date="2025-06-11")
+    assert sum("Parrilla" in p.name for p in x.people) == 1
