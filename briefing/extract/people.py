@@ -1284,6 +1284,8 @@ def _cluster(mentions: list[Mention]) -> list[PersonRecord]:
                     break
             else:
                 best = next((p for p in people if _misspelt(toks, p.tokens)), None)
+                if best is not None:  # "Sheikh Mohammed" after "Mohamed bin Zayed" and "Mohammed bin Zayed"
+                    best.tokens = best.tokens + [t for t in toks if t not in best.tokens]
         else:
             cands = [p for p in people if toks[0] in p.tokens and not _other_office(m, p)]
             if cands:
