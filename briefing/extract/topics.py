@@ -1433,6 +1433,14 @@ def _third_countries(text: str, doc) -> list[_Mention]:
         return []
     parties = _parties(doc)
     out = []
+    named: dict[str, list] = {}
+    for c in (doc._.bb_countries or []) if doc.has_extension("bb_countries") else []:
+        if c.kind == "name" and c.code not in parties:
+            named.setdefault(c.code, []).append(c)
+    for code, mentions in named.items():
+        if len(mentions) >= _TIMES_DISCUSSED and code_of(name_of(code)) == code:
+            for c in mentions:  # a country the source keeps coming back to, not its own side: what it discusses
+                out.append(_Mention(name_of(code), c.start_char, c.end_char, "issue"))
     for m in rules.third_countries.finditer(text):
         before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])
         if before is not None and f"{before.group(1)} {m.group()}" in country_forms():
@@ -1441,6 +1449,9 @@ def _third_countries(text: str, doc) -> list[_Mention]:
         if (code_of(name) or name) not in parties:
             out.append(_Mention(name, m.start(), m.end(), "issue"))
     return out
+
+
+_TIMES_DISCUSSED = 2
 
 
 def _parties(doc) -> set[str]:
@@ -1462,7 +1473,11 @@ def _parties(doc) -> set[str]:
                 taking_part.append(code)
     if len(taking_part) >= 2:
         return set(taking_part)
-    return set(taking_part) | set([c for c in named if c not in taking_part][:2 - len(taking_part)])
+    others = [c for c in named if c not in taking_part]
+    chosen = others[:2 - len(taking_part)]
+    if chosen:  # a third named as often as the last chosen is a side too ("Cambodia-Laos-Vietnam" triangle)
+        chosen += [c for c in others[len(chosen):] if counts[c] >= max(2, counts[chosen[-1]])]
+    return set(taking_part) | set(chosen)
 
 
 def topics_between(doc, start: int, end: int) -> list[str]:

@@ -153,3 +153,18 @@ def test_a_list_after_a_colon_is_read():
                    "on: PE-UY seabed mapping, coral restoration and port dredging.")
     assert {"seabed mapping", "coral restoration", "port dredging"} <= set(found)
     assert not [t for t in found if "PE-UY" in t]
+
+
+def test_a_country_the_sides_keep_coming_back_to_is_a_topic():
+    found = topics("Peruvian Foreign Minister Ana Lopez met her Uruguayan counterpart Juan Perez in Lima on Monday. "
+                   "They discussed support for Bolivia, and agreed on the importance of respecting Bolivia's "
+                   "sovereignty.")
+    assert "Bolivia" in found
+    assert not {"Peru", "Uruguay"} & set(found)
+
+
+def test_three_sides_named_alike_are_all_sides():
+    found = topics("Vietnam's planning minister Tran Van An chaired a meeting on the Cambodia-Laos-Vietnam triangle. "
+                   "Laos and Cambodia agreed with Vietnam to build border roads, and Laos and Cambodia will add "
+                   "power lines.")
+    assert not {"Laos", "Cambodia"} & set(found)
