@@ -754,6 +754,10 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 c.dep_ in {"compound", "amod", "nmod"} and c.pos_ in {"NOUN", "PROPN"} and not _doc_noun_at(doc, c.i))
                 for c in head.children)
             areas = _areas_of(head, span_start, span_end) if plural else []
+            counted_as = next((_count_value(c) for c in head.children if c.dep_ == "nummod"), None)
+            if counted_as is not None and counted_as != len(areas) or any(
+                    area[0].lower_ in {"other", "others"} for _prep, area in areas):
+                areas = []  # "23 agreements on cooperation in economy, trade, ... and other spheres": not one each
             if len(areas) >= 2:  # "memoranda on health, education and tourism": one document each
                 label = _singular_label(doc[span_start:span_end], kind)
                 for prep, area in areas:

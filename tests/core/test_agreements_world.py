@@ -502,3 +502,13 @@ def test_a_document_for_relations_in_some_fields_is_named_by_the_fields():
                         "to promote the development of long-term relations in the fields of science and higher "
                         "education.")
     assert _one(items, "science").title == "Memorandum of understanding on science and higher education"
+
+
+def test_counted_documents_over_more_fields_than_their_count_are_one_item():
+    items = _agreements("Kazakhstan and Hungary signed a total of 12 agreements on cooperation in trade, transport, "
+                        "energy, science, education, tourism and other spheres.")
+    assert len([a for a in items if a.kind == "agreement"]) == 1
+    assert _one(items, "12 agreements").status == "signed"
+    items = _agreements("Kenya and Qatar signed three agreements in the sectors of culture, sports and tourism.")
+    per_sector = [a for a in items if a.kind == "agreement"]
+    assert len(per_sector) == 3 and all(a.title.endswith(("culture", "sports", "tourism")) for a in per_sector)
