@@ -1128,6 +1128,8 @@ def _told_of_a_document(head: Any, gov: Any) -> bool:
 def _counted(head: Any) -> bool:
     """Whether a document is one of several counted before: "the first MoU", "Next was an MoU to ..."."""
     holders = [head] + ([head.head] if head.dep_ in {"nsubj", "attr"} and head.head.lemma_.lower() == "be" else [])
+    if len(holders) > 1 and any(c.dep_ == "prep" and c.lower_ == "among" and c.i < head.i for c in holders[1].children):
+        return True  # "Among them is a memorandum of understanding between A and B"
     return any(_enumerator(c) for h in holders for c in h.children)
 
 

@@ -512,3 +512,9 @@ def test_counted_documents_over_more_fields_than_their_count_are_one_item():
     items = _agreements("Kenya and Qatar signed three agreements in the sectors of culture, sports and tourism.")
     per_sector = [a for a in items if a.kind == "agreement"]
     assert len(per_sector) == 3 and all(a.title.endswith(("culture", "sports", "tourism")) for a in per_sector)
+
+
+def test_a_document_among_the_counted_ones_takes_their_status():
+    items = _agreements("Georgia and Moldova held talks. A total of four documents were signed. Among them is a "
+                        "memorandum of understanding between the two customs services.")
+    assert _one(items, "customs services").status == "signed"
