@@ -380,3 +380,18 @@ def test_the_two_ministers_after_he_and_his_counterpart_are_those_two():
             "Manalo, at the ministry, where the two ministers signed a statement of partnership.", date="2025-03-11")
     [signing] = [e for e in x.events if e.type == "signing"]
     assert set(signing.participants) == {"Vivian Balakrishnan", "Enrique Manalo"}
+
+
+def test_the_one_received_is_read_past_a_news_agency_credit_after_a_comma():
+    x = run("President Shavkat Mirziyoyev of Uzbekistan received Foreign Minister Murat Nurtleu of Kazakhstan, "
+            "Dunyo News Agency cites the presidential press service. Nurtleu thanked him for the warm reception.",
+            date="2025-03-12")
+    assert [(e.type, set(e.participants)) for e in x.events] == [
+        ("meeting", {"Shavkat Mirziyoyev", "Murat Nurtleu"})]
+
+
+def test_heads_of_state_the_story_does_not_name_are_not_its_ministers():
+    x = run("Foreign Minister Murat Nurtleu of Kazakhstan held talks with Foreign Minister Sergey Lavrov of Russia "
+            "in Moscow on Monday. The Heads of State of Russia and Kazakhstan are to attend the Interregional "
+            "Forum in Omsk in September.", date="2025-04-08")
+    assert all(set(e.participants) != {"Murat Nurtleu", "Sergey Lavrov"} or e.type == "talks" for e in x.events)

@@ -169,6 +169,8 @@ class Cast:
             sent_pair = self._conj_subject_pair(sentence_of(token.doc, token.i))
             if sent_pair and low in {"their", "they"}:
                 return sent_pair
+            if _heads_of_state(token):
+                return []  # "The Heads of State of A and B are to attend": leaders the story does not name
             return self._pair_before(token) or list(self.last_pair or self.principal_pair())
         out: list[Any] = []
         for member in _members(token):  # "His Royal Highness the Crown Prince and the Prime Minister of X"
@@ -333,13 +335,14 @@ class Cast:
         codes = [code for g in heads for x in (g, *g.conjuncts) for code in [code_of(x.text)] if code]
         out = []
         kind = token.lemma_.lower()
-        wanted = verb_words()["leader_titles"] if kind == "leader" else [kind] if kind not in _PEERS else []
+        heads_of = _heads_of_state(token)  # "the Heads of State of A and B"
+        wanted = verb_words()["leader_titles"] if kind == "leader" or heads_of else [kind] if kind not in _PEERS else []
 
         def holds(p: Any) -> bool:  # "the leaders of A, B and C": each country's leader before its minister
             return bool(p.title) and any(w in p.title.lower() for w in wanted)
         for code in dict.fromkeys(codes):
             cands = sorted((p for p in self.people if p.country == code), key=lambda p: (not holds(p), -len(p.mentions)))
-            if cands:
+            if cands and (holds(cands[0]) or not heads_of):  # heads of state the story does not name: no one
                 out.append(cands[0])
         return out
 
@@ -500,6 +503,13 @@ _PEERS = {"counterpart", "peer", "homologue", "homolog"}  # "his Colombian homol
 def span_of(token: Any) -> str:
     """A possessor's words without the "'s" ("Saudi Arabia" of "Saudi Arabia's")."""
     return " ".join(t.text for t in token.subtree if t.dep_ != "case" and t.text not in {"'s", "’s"})
+
+
+def _heads_of_state(token: Any) -> bool:
+    """ "the Heads of State", "Heads of Government": a pair named by the office, which the pair last named
+    (ministers, say) need not hold."""
+    return token.lower_ == "heads" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.lower_ in {"state", "government"} for g in c.children) for c in token.children)
 
 
 def _quoted(token: Any) -> bool:

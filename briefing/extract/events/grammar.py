@@ -163,6 +163,12 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
                 # "met Secretary-General of the Community (CARICOM) Dr X": a title whose name the parser cut off
                 got = people.named_right_after(c.right_edge.i)
             add(got)
+    if not has_object:  # "X received Y, the news agency cites ...": the parser made Y the subject of "cites"
+        for c in verb.children:
+            if c.dep_ in {"ccomp", "advcl"} and c.i > verb.i and c.lemma_.lower() in verb_words()["reporting_verbs"]:
+                comma = next((w.i for w in verb.doc[verb.i + 1:c.i] if w.text == ","), None)
+                add([p for n in c.children if n.dep_ == "nsubj" and comma is not None and verb.i < n.i < comma
+                     for p in people.resolve(n)])
     # prepositions anywhere in the verb's own clause (the parser often hangs "with X" on the wrong noun)
     stack = [c for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass", "relcl", "advcl", "ccomp", "xcomp",
                                                          "conj", "parataxis"}]
