@@ -2456,7 +2456,8 @@ def _headline_like(sent: Any) -> bool:
 def _dedupe(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for it in items:
-        same = next((o for o in out if _key(o.title) == _key(it.title) or _same_count(o, it)), None)
+        same = next((o for o in out if _key(o.title) == _key(it.title) or _same_count(o, it)
+                     or _told_again(o, it)), None)
         if same is None:
             out.append(it)
             continue
@@ -2467,6 +2468,34 @@ def _dedupe(items: list[Item]) -> list[Item]:
             same.sent, same.anchor = it.sent, it.anchor  # the body's sentence tells it, not the headline's words
         same.history = same.history or it.history
     return out
+
+
+_TITLE_STOPS = frozenset({"on", "of", "the", "for", "and", "to", "in", "with", "between", "from", "a", "an", "by",
+                          "two", "countries", "both", "their", "its"})
+
+
+def _subject_stems(title: str) -> set[str]:
+    """The words of a title that say what a document is about, cut to their first six letters ("exempt",
+    "exemption" -> "exempt"): no names, no document nouns, no generic words ("cooperation", "relations")."""
+    lex = _lex()
+    doc_words = {w for words, _kind in lex["docs"] for w in words}
+    # lower-case words only: the capitalised ones name the parties ("the Kazakh and Russian Governments")
+    return {w[:6] for w in re.findall(r"\b[a-z]+", title[1:])
+            if len(w) > 2 and w not in _TITLE_STOPS and w not in doc_words and w not in lex["generic_objects"]
+            and w not in lex["area_nouns"]}
+
+
+def _told_again(a: Item, b: Item) -> bool:
+    """The same document told twice in other words: "signed an agreement on the exemption of holders of diplomatic
+    passports from visa requirements" and, later, "an agreement was signed to exempt holders of diplomatic
+    passports from visa requirements" (same kind and status, in another sentence, nearly the same subject)."""
+    if a.kind != b.kind or a.status != b.status or a.kind in {"commitment", "proposal"} or a.sent.start == b.sent.start:
+        return False
+    if _NUMBER.findall(a.title) != _NUMBER.findall(b.title):
+        return False
+    sa, sb = _subject_stems(a.title), _subject_stems(b.title)
+    shared = sa & sb
+    return len(shared) >= 3 and 4 * len(shared) >= 3 * min(len(sa), len(sb))
 
 
 def _same_count(a: Item, b: Item) -> bool:

@@ -518,3 +518,16 @@ def test_a_document_among_the_counted_ones_takes_their_status():
     items = _agreements("Georgia and Moldova held talks. A total of four documents were signed. Among them is a "
                         "memorandum of understanding between the two customs services.")
     assert _one(items, "customs services").status == "signed"
+
+
+def test_the_same_document_told_again_in_other_words_is_one_item():
+    items = _agreements("An agreement was signed between Armenia and Qatar on the exemption of holders of service "
+                        "passports from visa requirements. The foreign minister added that an agreement was signed to "
+                        "exempt holders of service passports from visa requirements.")
+    assert len([a for a in items if a.kind == "agreement"]) == 1
+
+
+def test_two_documents_between_the_same_parties_on_other_subjects_stay_two():
+    items = _agreements("Armenia and Qatar signed an agreement on cooperation in transit transportation by rail. The "
+                        "two governments also signed an agreement on cooperation in transport security on rail lines.")
+    assert len([a for a in items if a.kind == "agreement" and "transport" in a.title]) == 2
