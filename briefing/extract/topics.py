@@ -872,7 +872,7 @@ def _national_body(m: re.Match) -> bool:
     return not re.match(r"(?:and|&)\s", rest) and _leading_party().match(rest) is None
 _GEOGRAPHIC = {"River", "Sea", "Basin"}
 _GEOGRAPHIC_LOWER = {"basin", "river", "crossing", "channel", "delta", "valley", "port", "border", "corridor"}  # "the Limpopo basin": a place
-_OF_NAME = re.compile(r" (?:of|on) [A-Z][\w-]+(?: [A-Z][\w-]+){0,3}(?: and [A-Z][\w-]+(?: [A-Z][\w-]+){0,2})?")
+_OF_NAME = re.compile(r" (?:of|on) [A-Z][\w-]+(?:(?: |, | and |, and )[A-Z][\w-]+){0,8}")
 
 
 @cache
@@ -1278,8 +1278,8 @@ def _places_beside_known_places(doc, text: str, found: list[_Mention]) -> list[_
 
 def _is_place(name: str) -> bool:
     """A country or a region the data names as an issue ("Sudan", "the Sahel"), not a question ("Gaza
-    ceasefire") nor a body."""
-    return name in country_forms() or name in _data().get("third_countries", {}) or name in _place_issues()
+    ceasefire") nor a body, nor a country only named often ("ambassadors of Colombia, Syria and Georgia")."""
+    return name in _data().get("third_countries", {}) or name in _place_issues()
 
 
 @cache
@@ -1437,8 +1437,12 @@ def _third_countries(text: str, doc) -> list[_Mention]:
     for c in (doc._.bb_countries or []) if doc.has_extension("bb_countries") else []:
         if c.kind == "name" and c.code not in parties:
             named.setdefault(c.code, []).append(c)
+    code_at = {c.start: c.code for c in (doc._.bb_countries or [])} if doc.has_extension("bb_countries") else {}
     for code, mentions in named.items():
-        if len(mentions) >= _TIMES_DISCUSSED and code_of(name_of(code)) == code:
+        beside_a_side = any(code_at.get(t.i) in parties for c in mentions if c.start < len(doc)
+                            for t in doc[c.start].conjuncts)  # "relations between Mongolia and Colombia",
+        # "the ambassadors of Indonesia, Thailand and Colombia": named with a side, one more side
+        if len(mentions) >= _TIMES_DISCUSSED and code_of(name_of(code)) == code and not beside_a_side:
             for c in mentions:  # a country the source keeps coming back to, not its own side: what it discusses
                 out.append(_Mention(name_of(code), c.start_char, c.end_char, "issue"))
     for m in rules.third_countries.finditer(text):

@@ -168,3 +168,10 @@ def test_three_sides_named_alike_are_all_sides():
                    "Laos and Cambodia agreed with Vietnam to build border roads, and Laos and Cambodia will add "
                    "power lines.")
     assert not {"Laos", "Cambodia"} & set(found)
+
+
+def test_countries_named_along_with_a_side_are_sides():
+    found = topics("President Ana Lopez of Peru received the credentials of the new ambassadors of Chile, Ghana and "
+                   "Norway. She discussed fisheries with Ambassador of Chile Rosa Diaz, and noted the anniversary of "
+                   "relations between Peru and Ghana.")
+    assert not {"Chile", "Ghana", "Norway"} & set(found)
