@@ -1,7 +1,8 @@
 """Undo and redo on the team library: each officer's own steps, never a colleague's work.
 
 While a step runs, triggers (schema.sql, ``bb_log_row``) keep the first image of each row it touches;
-when it finishes, ``finish`` stores each row's image after it. Undoing puts the before-images back,
+when it finishes, ``finish`` stores each row's image after it (a row the step inserted many a statement and
+did not change again has it from its insertion: ``bb_log_inserted``). Undoing puts the before-images back,
 but only where the row still is as the step left it: if a colleague has since changed a column the
 step changed, or a row it deleted was made again, the undo is refused with a message naming the
 colleague's step (``UndoConflict``). Only the columns the step itself changed are put back, so a
@@ -91,8 +92,9 @@ def finish(conn: psycopg.Connection[Any], step_id: int) -> bool:
         # few rows when analysed, thousands now), and a plan that reads the whole table for every logged row
         # took half a minute for an import of 200 sources.
         key = " AND ".join(f"t.{col} = (l.row_key ->> '{col}')::{kind}" for col, kind in TRACKED[table])
+        # A row inserted by the step and not changed since has its image already (schema.sql, bb_log_inserted).
         conn.execute(f"UPDATE undo_log l SET after = (SELECT to_jsonb(t) FROM {table} t WHERE {key}) "
-                     f"WHERE l.step_id = %s AND l.tbl = %s", (step_id, table))
+                     f"WHERE l.step_id = %s AND l.tbl = %s AND l.after IS NULL", (step_id, table))
     return True
 
 

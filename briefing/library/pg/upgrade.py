@@ -14,7 +14,8 @@ in version 3 the item counts of the sources listing (``bb_source_item_counts``);
 log's statement trigger for the many rows an import inserts at once (``bb_log_inserted``); in version 5 the
 library's change count (``change_count``, raised by every transaction that changes what an import reads: an
 import keeps its cache while nobody else changed this library, whatever other databases of the server do),
-whose two tables that part makes where they are missing. That part is written
+whose two tables that part makes where they are missing; in version 6 the undo log's image after the step of
+the rows an import inserts, taken as they are inserted (``bb_log_inserted``, ``bb_log_row``). That part is written
 to be run again over an older library (what it replaces is dropped first), and ``upgrade`` runs it, in one
 transaction, as the library's owner: officers cannot change the schema. A store opened by the owner on an
 older library brings it up to date itself.
@@ -29,7 +30,7 @@ import psycopg
 
 from briefing.library.db import LibraryError
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 _HEADING = "\n-- --- functions, triggers, policies and grants"
 _SEARCH_FUNCTION = "briefing.bb_match_items(tsquery, tsquery, boolean)"  # new in version 2
 
