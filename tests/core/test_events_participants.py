@@ -395,3 +395,12 @@ def test_heads_of_state_the_story_does_not_name_are_not_its_ministers():
             "in Moscow on Monday. The Heads of State of Russia and Kazakhstan are to attend the Interregional "
             "Forum in Omsk in September.", date="2025-04-08")
     assert all(set(e.participants) != {"Murat Nurtleu", "Sergey Lavrov"} or e.type == "talks" for e in x.events)
+
+
+def test_what_the_sentence_says_did_not_happen_is_no_event():
+    x = run("President Lula da Silva of Brazil met President Gabriel Boric of Chile on Monday but could not hold "
+            "any structured meeting with President Javier Milei of Argentina. Foreign Minister Sergey Lavrov of "
+            "Russia declined to meet Foreign Minister Mauro Vieira of Brazil. No meeting between President Xi "
+            "Jinping of China and President Joe Biden of the United States took place. President Emmanuel Macron "
+            "of France has never visited Brasilia.", date="2023-11-15")
+    assert [set(e.participants) for e in x.events] == [{"Lula da Silva", "Gabriel Boric"}]

@@ -198,4 +198,25 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
             place = place_of(t)
             if persons and place:
                 found.append(Found("visit", t.i, sent, persons[:1], actor=persons[0], planned=True, location=place))
-    return found
+    return [f for f in found if not denied(doc[f.trigger])]
+
+
+_REFUSING = {"fail", "refuse", "decline"}
+
+
+def denied(t: Any) -> bool:
+    """ "could not hold any structured meeting with X", "has never visited", "no meeting took place", "declined
+    to meet": what the sentence says did not (or will not) happen is no event."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+        return True
+    verb = t
+    for _ in range(4):  # a noun trigger is told by the verb it hangs from ("could not hold talks")
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:  # "did not want to meet", "declined to meet"
+        head = verb.head
+        return any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in _REFUSING
+    return False
