@@ -788,7 +788,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 # "the Exchange of Notes and related documents on the extension of Grant Aid": what both are about
                 about = next((c for c in companion.children if c.dep_ == "prep" and _is_subject_word(c)), None)
                 toks = toks + (_phrase_tokens(about, run_on=False) if about is not None else [])
-            if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" for t in toks):
+            if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" or t.dep_ == "amod" and t.pos_ == "ADJ"
+                                    and t.head.i == head.i for t in toks):  # "signed separate deals on X"
                 # "the first MoU, on defence, was signed", "the second MoU is about LNG", "an MoU was signed on X"
                 toks = toks + (_subject_aside(head, others) or _copula_subject(head, others)
                                or _subject_on_the_verb(gov, head, others) or _parties_on_the_verb(gov, head, others))

@@ -531,3 +531,9 @@ def test_two_documents_between_the_same_parties_on_other_subjects_stay_two():
     items = _agreements("Armenia and Qatar signed an agreement on cooperation in transit transportation by rail. The "
                         "two governments also signed an agreement on cooperation in transport security on rail lines.")
     assert len([a for a in items if a.kind == "agreement" and "transport" in a.title]) == 2
+
+
+def test_documents_with_a_plain_adjective_take_the_subject_hung_on_their_verb():
+    items = _agreements("Peru and Korea held talks in Busan. The two leaders signed separate deals on raising pension "
+                        "benefits for workers.")
+    assert _one(items, "pension benefits").title.startswith("Separate deals on raising")
