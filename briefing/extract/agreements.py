@@ -1131,6 +1131,9 @@ def _counted(head: Any) -> bool:
     holders = [head] + ([head.head] if head.dep_ in {"nsubj", "attr"} and head.head.lemma_.lower() == "be" else [])
     if len(holders) > 1 and any(c.dep_ == "prep" and c.lower_ == "among" and c.i < head.i for c in holders[1].children):
         return True  # "Among them is a memorandum of understanding between A and B"
+    if len(holders) > 1 and head.dep_ == "nsubj" and any(c.dep_ == "prep" and c.lower_ == "between" and c.i > head.i
+                                                         for c in holders[1].children):
+        return True  # after "seven agreements were signed": "The air services agreement was between A and B"
     return any(_enumerator(c) for h in holders for c in h.children)
 
 

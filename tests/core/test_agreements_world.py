@@ -537,3 +537,9 @@ def test_documents_with_a_plain_adjective_take_the_subject_hung_on_their_verb():
     items = _agreements("Peru and Korea held talks in Busan. The two leaders signed separate deals on raising pension "
                         "benefits for workers.")
     assert _one(items, "pension benefits").title.startswith("Separate deals on raising")
+
+
+def test_a_document_told_as_between_two_bodies_after_a_count_is_one_of_them():
+    items = _agreements("Laos and Cuba held talks. The five agreements were signed in the presence of the two "
+                        "presidents. The air services agreement was between Lao Airlines and Cubana.")
+    assert _one(items, "air services").status == "signed"
