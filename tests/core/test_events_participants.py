@@ -404,3 +404,14 @@ def test_what_the_sentence_says_did_not_happen_is_no_event():
             "Jinping of China and President Joe Biden of the United States took place. President Emmanuel Macron "
             "of France has never visited Brasilia.", date="2023-11-15")
     assert [set(e.participants) for e in x.events] == [{"Lula da Silva", "Gabriel Boric"}]
+
+
+def test_bilaterals_with_countries_are_meetings_with_the_leaders_the_story_names():
+    x = run("On the sidelines of the G20 Summit in Rio de Janeiro, Prime Minister Narendra Modi of India held "
+            "bilaterals with Indonesia and Italy. President Prabowo Subianto of Indonesia invited him to Jakarta, and "
+            "Prime Minister Giorgia Meloni of Italy discussed defence cooperation. President Joe Biden of the United "
+            "States held discussions in separate meetings with President Lula da Silva of Brazil and President "
+            "Javier Milei of Argentina.", date="2024-11-19")
+    pairs = {frozenset(e.participants) for e in x.events if e.type in {"meeting", "talks"}}
+    assert {frozenset({"Narendra Modi", "Prabowo Subianto"}), frozenset({"Narendra Modi", "Giorgia Meloni"}),
+            frozenset({"Joe Biden", "Lula da Silva"}), frozenset({"Joe Biden", "Javier Milei"})} <= pairs

@@ -359,6 +359,19 @@ class Cast:
             cands = same or cands
         return [p for p in cands if p is not owner][:1]
 
+    def met_country(self, token: Any) -> list[Any]:
+        """ "held bilaterals with Australia, Spain and Turkey": for each country met, its person the story names
+        (its leader first), when the story names one."""
+        out = []
+        for x in (token, *token.conjuncts):
+            code = code_of(x.text) if x.ent_type_ == "GPE" else None
+            cands = [p for p in self.people if code and p.country == code]
+            leaders = verb_words()["leader_titles"]
+            cands.sort(key=lambda p: (not (p.title and any(w in p.title.lower() for w in leaders)), -len(p.mentions)))
+            if cands and cands[0] not in out:
+                out.append(cands[0])
+        return out
+
     def for_country(self, token: Any) -> list[Any]:
         """ "Spain and France signed today a treaty": a country that acts is its person the story names
         most (the one it follows, when of that country)."""

@@ -177,7 +177,7 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
         if (t.dep_ == "prep" and t.lower_ in preps) or t.dep_ == "agent":
             for g in t.children:
                 if g.dep_ == "pobj" and not (t.lower_ == "with" and _companion(t)):
-                    add(people.resolve(g))
+                    add(people.resolve(g) or (people.met_country(g) if t.lower_ == "with" else []))
                     if t.dep_ == "agent":  # "by A, Secretary of X and B, Minister of Y": B hung on the title's X
                         add([people.at[x.i] for x in g.subtree if x.dep_ == "conj" and x.i in people.at])
         stack += [c for c in t.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}]

@@ -161,6 +161,11 @@ def verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     if noun is not None and any(w.tag_ == "NNS" and w.lemma_.lower() == "meeting" for w in [noun, *noun.conjuncts]):
         for f in found:  # "had talks and meetings with A, B and C": one with each
             f.each = f.each or f.type in {"meeting", "talks"}
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.dep_ == "pobj" and any(
+            a.lower_ in {"separate", "bilateral"} for a in g.children) for g in c.children)
+           for c in [*t.children, *(noun.children if noun is not None else [])]):
+        for f in found:  # "held discussions in separate meetings with A and B": one with each
+            f.each = f.each or f.type in {"meeting", "talks"}
     return found
 
 
