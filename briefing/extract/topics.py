@@ -236,6 +236,8 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     if inner:
         return _item_name(item[inner.end():], title_case)  # "priority spheres like electronics": electronics
     words = item.split()
+    if len(words) > 2 and re.fullmatch(r"(?:19|20)\d\d", words[0]) and all(w[:1].isupper() for w in words[1:]):
+        return _item_name(" ".join(words[1:]), title_case)  # "the 2023 Pacific Games": the games, whatever the year
     if not words or len(words) > MAX_ITEM_WORDS:
         return None
     if any(not re.match(r"^[A-Za-z][\w’'–-]*$", w) for w in words):
@@ -394,7 +396,8 @@ def _lead(raw: str) -> int:
         if stripped == item:
             break
         item = stripped
-    return len(raw) - len(item)
+    year = re.match(r"(?:(?:the|The)\s+)?(?:19|20)\d\d\s+(?=[A-Z])", item)  # "the 1951 Mutual Defense Treaty"
+    return len(raw) - len(item) + (year.end() if year else 0)
 
 
 def _without_generic_head(raw: str, start: int, doc) -> str | None:
@@ -1125,6 +1128,7 @@ def doc_candidates(doc) -> list[_Mention]:
         found += _places_beside_known_places(doc, text, found)
         found += _lists_before(doc, text)
         found += _bullet_lists(doc, text)
+        found += _opened_on(doc, text)
         _name_by_acronym(text, found)
         skip = [*skip, *_menu_lines(text), *_credit_lines(text)]
         found = [m for m in found if not in_ranges(skip, m.start, m.end)]
@@ -1164,6 +1168,30 @@ def _bullet_lists(doc, text: str) -> list[_Mention]:
                         and all(w.islower() for w in found.name.split()[1:]):
                     found.name = found.name[0].lower() + found.name[1:]  # "• Economic transformation"
                 out.append(found)
+    return out
+
+
+_OPENED_ON = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)[ \t\"“]*(?:On|Regarding|Concerning|As for|As regards|With regard to|"
+                        r"With regards to|In terms of|In the (?:area|field|domain) of)\s+(?P<np>[^,.;:\n]{2,60}?),\s",
+                        re.MULTILINE)
+
+
+def _opened_on(doc, text: str) -> list[_Mention]:
+    """What a paragraph of a readout is about, told at its opening: "On education, the minister thanked ...",
+    "Regarding Somalia, the two ministers agreed ...", "On the 2023 Pacific Games, ...". The words before the
+    comma are read as a list (a date, an occasion or a person is no topic there, as anywhere)."""
+    out = []
+    for m in _OPENED_ON.finditer(text):
+        words = m.group("np").split()
+        first = _token_at(doc, m.start("np")) if doc is not None else None
+        if first is not None and (first.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL")
+                                  or first.lower_ in ("behalf", "arrival", "departure", "occasion", "sidelines",
+                                                      "margins", "part", "side", "way", "day", "eve")):
+            continue
+        if len(words) > MAX_ITEM_WORDS + 1 or len(words) == 1 and words[0].islower() \
+                and not _rules().vocab_names.get(_fold(words[0])):
+            continue  # "On paper, the outcomes were modest": a way of speaking, no subject
+        out += _items(text, m.start("np"), m.end("np"), doc, False)
     return out
 
 

@@ -175,3 +175,17 @@ def test_countries_named_along_with_a_side_are_sides():
                    "Norway. She discussed fisheries with Ambassador of Chile Rosa Diaz, and noted the anniversary of "
                    "relations between Peru and Ghana.")
     assert not {"Chile", "Ghana", "Norway"} & set(found)
+
+
+def test_what_a_paragraph_opens_on_is_a_topic():
+    found = topics("Peruvian Foreign Minister Ana Lopez met her Uruguayan counterpart Juan Perez in Lima on Monday.\n\n"
+                   "On the 2027 Andean Games, Lopez thanked Uruguay for its support.\n\n"
+                   "On paper, the outcomes were modest. On Monday, they also visited a port.")
+    assert "Andean Games" in found
+    assert not {"paper", "Monday"} & set(found)
+
+
+def test_a_treaty_named_with_its_year_in_a_list_is_kept():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed trade, fisheries "
+                   "and the 1951 Mutual Defense Treaty.")
+    assert "Mutual Defense Treaty" in found
