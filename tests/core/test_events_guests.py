@@ -296,3 +296,12 @@ def test_both_foreign_leaders_are_the_ones_the_host_met_each_with_a_visit():
             "Malaysia and President Ferdinand Marcos Jr. of the Philippines. Both foreign leaders arrived in "
             "Jakarta on Thursday.", date="2025-05-09")
     assert sorted(e.participants[0] for e in of_type(x, "visit")) == ["Anwar Ibrahim", "Ferdinand Marcos Jr."]
+
+
+def test_the_first_meeting_was_with_x_is_a_meeting_of_the_host_and_x():
+    x = run("President Denis Sassou Nguesso of the Congo granted two audiences on Tuesday at the People's Palace in "
+            "Brazzaville. The first meeting was with Foreign Minister Jean-Claude Gakosso of Gabon. In the second "
+            "audience, the President received Foreign Minister Christophe Lutundula of the DR Congo.",
+            date="2024-04-10")
+    pairs = [set(e.participants) for e in of_type(x, "meeting")]
+    assert {"Denis Sassou Nguesso", "Jean-Claude Gakosso"} in pairs

@@ -98,6 +98,13 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         participants += [p for p in _agent_and_guest(g, etype, people) if p not in participants]
     if etype in {"ceremony", "other"}:
         participants += [p for p in honoured(t, people) if p not in participants]
+    if t.dep_ == "nsubj" and t.head.lemma_ == "be" and etype in {"meeting", "talks", "call"} and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in t.head.children):
+        # "The first meeting was with X": with the one the story follows (who granted the audiences)
+        met = [p for c in t.head.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children if g.dep_ == "pobj" for p in people.resolve(g)]
+        host = people.center or people.subject_before(t.i) or people.first_named()
+        participants += [p for p in ([host] if host is not None and met else []) + met if p not in participants]
     if t.dep_ in {"nsubj", "nsubjpass"} and t.head.lemma_.lower() in _TAKING_PART | {"end", "conclude", "open"}:
         for c in t.head.children:  # "the strategic dialogue concluded with both ministers, A and B, pledging ..."
             if c.dep_ == "prep" and c.lower_ == "with":
