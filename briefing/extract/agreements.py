@@ -1251,21 +1251,33 @@ def _through_cooperation(prep: Any) -> Any:
     return inner if inner is not None else prep
 
 
+DISTRIBUTIVES = {"one", "two", "three", "four", "five", "another", "other"}
+
+
 def _one_and_the_other(head: Any, after: int) -> list[tuple[str, list[Any]]]:
-    """Two documents told one by one after their count: "signed two MoUs, one in the area of defence and the
-    other on rescue operations"."""
+    """Documents told one by one after their count: "signed two MoUs, one in the area of defence and the other on
+    rescue operations", "four MoUs, two for the transport sector, one for education and another for health"."""
     lex = _lex()
     doc = head.doc
-    one = next((t for t in doc[after:head.sent.end] if t.lower_ == "one" and t.i > after
-                and doc[t.i - 1].text == ","), None)
-    if one is None:
+    first = next((t for t in doc[after:head.sent.end] if t.lower_ in DISTRIBUTIVES and t.i > after
+                  and doc[t.i - 1].text == "," and t.dep_ in {"appos", "npadvmod", "dep", "conj", "nsubj"}), None)
+    if first is None:
         return []
     out: list[tuple[str, list[Any]]] = []
-    for t in [one] + [c for c in one.conjuncts if c.i > one.i]:
-        prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in lex["subject_preps"]), None)
+    told = [first] + [t for t in doc[first.i + 1:head.sent.end] if t.lower_ in DISTRIBUTIVES
+                      and t.dep_ in {"appos", "conj"} and (t.head.i == head.i or t.head.i >= first.i)]
+    for t in told:
+        prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in lex["subject_preps"]
+                     and c.i == t.i + 1), None)
+        if prep is None and t.i + 1 < len(doc) and doc[t.i + 1].dep_ == "prep" \
+                and doc[t.i + 1].lower_ in lex["subject_preps"]:
+            prep = doc[t.i + 1]  # "and another for health": the parser hung the phrase elsewhere
         if prep is None:
             return []
-        out.extend(_areas_of_prep(prep))
+        times = (_count_value(t) or 1) if t.lower_ not in {"one", "another", "other"} else 1  # "two for transport"
+        for word, toks in _areas_of_prep(prep):
+            cut = next((k for k, x in enumerate(toks) if x.lower_ in lex["party_preps"] and k > 0), None)
+            out += [(word, toks[:cut] if cut is not None else toks)] * times
     return out if len(out) >= 2 else []
 
 

@@ -543,3 +543,11 @@ def test_a_document_told_as_between_two_bodies_after_a_count_is_one_of_them():
     items = _agreements("Laos and Cuba held talks. The five agreements were signed in the presence of the two "
                         "presidents. The air services agreement was between Lao Airlines and Cubana.")
     assert _one(items, "air services").status == "signed"
+
+
+def test_counted_memoranda_shared_out_among_subjects_are_one_each():
+    items = _agreements("Fiji and Malaysia held talks. The minister hailed the signing of four Memorandum of "
+                        "Understanding (MoU), two for the fisheries sector between the two countries, one for "
+                        "education and another for health.")
+    assert {"MoU for fisheries sector", "MoU for education", "MoU for health"} <= {a.title for a in items}
+    assert not [a for a in items if a.title.lower().startswith("four")]
