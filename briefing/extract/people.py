@@ -375,7 +375,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
     spans += [(t.i, t.i + 1) for t in speakers if t.ent_type_ == "PERSON" or counts[t.text] >= 2]
     lowers = token_lowers(doc)
     for i in range(n - 1):  # "his Vietnamese counterpart, Bui Thanh Son"
-        if lowers[i] in {"counterpart", "counterparts"}:
+        if lowers[i] in COUNTERPART_WORDS:
             s = i + 1
             if lowers[s] in {"from", "of"} and s + 1 < n and (cm := _country_mention(doc, s + 1)) is not None:
                 s = cm.end  # "his counterpart from Tanzania, X"
@@ -517,6 +517,8 @@ def _country_mention(doc: Any, i: int) -> Any:
 
 
 TAIL_CONNECTORS = {"of", "for", "and", "the", "&"}
+# "his Colombian homologue, X" (copy translated from Spanish or French) is "his Colombian counterpart, X"
+COUNTERPART_WORDS = {"counterpart", "counterparts", "homologue", "homologues", "homolog", "homologs"}
 NAME_DEPS = {"compound", "flat", "flat:name"}
 
 
@@ -923,14 +925,14 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
             prefix_title = " ".join(t.text for t in tokens[j - k + 1:j + 1])
         j -= k
     title_start = j + 1
-    if j - 1 >= sent_start and tokens[j].text == "," and tokens[j - 1].lower_ in {"counterpart", "counterparts"}:
+    if j - 1 >= sent_start and tokens[j].text == "," and tokens[j - 1].lower_ in COUNTERPART_WORDS:
         j -= 1  # "his Tanzanian counterpart, Samia Suluhu Hassan"
     cm = country_by_token.get(j - (j >= sent_start and tokens[j].text == ","))
     if cm is not None and cm.start - 2 >= sent_start and tokens[cm.start - 1].lower_ in {"from", "of"} \
-            and tokens[cm.start - 2].lower_ in {"counterpart", "counterparts"}:
+            and tokens[cm.start - 2].lower_ in COUNTERPART_WORDS:
         return None, cm.code, True, cm.start - 2  # "his counterpart from Tanzania, X"
     # "his Vietnamese counterpart X"
-    if j >= sent_start and tokens[j].lower_ in {"counterpart", "counterparts"}:
+    if j >= sent_start and tokens[j].lower_ in COUNTERPART_WORDS:
         country = None
         if j - 1 >= sent_start:
             country = _country_at(country_by_token, j - 1)

@@ -305,3 +305,14 @@ def test_the_first_meeting_was_with_x_is_a_meeting_of_the_host_and_x():
             date="2024-04-10")
     pairs = [set(e.participants) for e in of_type(x, "meeting")]
     assert {"Denis Sassou Nguesso", "Jean-Claude Gakosso"} in pairs
+
+
+def test_a_guest_named_after_the_place_of_the_audience_and_a_homologue_are_read():
+    x = run("King Abdullah II received on Monday at his palace in Amman the President of the Republic of Cyprus, "
+            "Nikos Christodoulides, who is on a working visit to the Kingdom. President Luis Arce of Bolivia "
+            "received on Tuesday his Peruvian homologue, Dina Boluarte Zegarra, who arrived in La Paz in the morning "
+            "for a working visit.", date="2025-02-12")
+    meetings = [set(e.participants) for e in of_type(x, "meeting")]
+    assert {"Abdullah II", "Nikos Christodoulides"} in meetings
+    assert {"Luis Arce", "Dina Boluarte Zegarra"} in meetings
+    assert "Dina Boluarte Zegarra" in {e.participants[0] for e in of_type(x, "visit")}

@@ -397,6 +397,9 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
     if not guests and hosts and not passive:  # "received today at the Palace the President of X, Y": a parse
         guests = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "at" for g in c.children  # that hangs
                   if g.dep_ == "pobj" for p in people.resolve(g) if p not in hosts]  # the guest on "at"
+    if not guests and hosts and not passive:  # "received at his residence in Casablanca the President of X, Y":
+        guests = [p for c in t.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}  # deeper still, as an
+                  for a in c.subtree if a.dep_ == "appos" for p in people.in_phrase(a) if p not in hosts][:1]  # apposition
     occasion = _occasion(t)
     if occasion is not None and not guests and hosts:
         guests = [p for p in people.last_pair if p is not hosts[0]][:1]
