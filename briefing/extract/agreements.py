@@ -1472,11 +1472,15 @@ def _absorb_tokens(tokens: list[Any], absorbed: set[int]) -> None:
             absorbed.update(range(g.i, g.i + hit[0]))
 
 
-def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False) -> None:
+def _absorb_subtree(vp: Any, absorbed: set[int], *, named: bool = False, skip: set[int] | None = None) -> None:
     """Lower-case document nouns inside a committed phrase belong to it, unless they carry their own verb
-    (``named``: capitalised ones too, as in "proposed reviving the X Joint Commission")."""
+    (``named``: capitalised ones too, as in "proposed reviving the X Joint Commission"); not those under the
+    ``skip`` words (a clause of its own the phrase stops before)."""
     tokens = vp.doc
+    skipped = {x.i for k in skip or () for x in tokens[k].subtree}
     for g in vp.subtree:
+        if g.i in skipped:
+            continue
         hit = _doc_noun_at(tokens, g.i)
         if hit and (named or not tokens[g.i].text[:1].isupper()):
             own = any(c.dep_ in {"acl", "relcl"} and _gives_status(c) for c in g.children)
@@ -1585,6 +1589,10 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                     stop = {c.i for c in group[k + 1:]} | ({cc.i for cc in v.children if cc.dep_ == "cc"} if k + 1 < len(group) else set())
                     stop |= {c.i for c in v.children if c.dep_ == "conj" and _own_to(c)}
                     stop |= {c.i for c in v.children if c.dep_ == "cc" and any(x.dep_ == "conj" and _own_to(x) for x in v.children)}
+                    # "agreed to strengthen relations and signed a series of agreements": the past verb is the
+                    # subject's own next clause, not part of what was agreed
+                    told = [c for c in v.children if c.dep_ == "conj" and c.tag_ == "VBD" and c.i > v.i]
+                    stop |= {c.i for c in told} | ({c.i for c in v.children if c.dep_ == "cc"} if told else set())
                     items.append(_vp_item(v, sent, absorbed, stop))
             for c in t.children:
                 if c.dep_ == "ccomp" and _document_clause(c):
@@ -1784,7 +1792,9 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
         purpose, _words = ("", []) if any(t.i > doc_obj.i for t in own) else _purpose_of(doc_obj, vp)
         if _text(own):
             title = f"{_text(own)} {purpose}".strip()
-    _absorb_subtree(vp, absorbed, named=kind is None)  # "convene the Joint Commission": no item of its own
+    # "convene the Joint Commission": no item of its own; but what the phrase stopped before is not the phrase's
+    _absorb_subtree(vp, absorbed, named=kind is None,
+                    skip={k for k in stop if vp.doc[k].dep_ == "conj" and vp.doc[k].tag_ == "VBD"})
     if not title:
         return None
     if status == "signed":

@@ -551,3 +551,9 @@ def test_counted_memoranda_shared_out_among_subjects_are_one_each():
                         "education and another for health.")
     assert {"MoU for fisheries sector", "MoU for education", "MoU for health"} <= {a.title for a in items}
     assert not [a for a in items if a.title.lower().startswith("four")]
+
+
+def test_documents_signed_in_a_clause_after_an_agreed_aim_are_kept():
+    items = _agreements("Chile and Vietnam agreed to strengthen bilateral relations and signed a series of cooperation "
+                        "agreements on Thursday as their leaders met in Hanoi.")
+    assert _one(items, "cooperation agreements").status == "signed"
