@@ -1171,6 +1171,13 @@ def _bullet_lists(doc, text: str) -> list[_Mention]:
     return out
 
 
+@cache
+def _known_names() -> frozenset[str]:
+    """The names the data gives topics and issues."""
+    data = _data()
+    return frozenset([*data["topics"], *data["issues"], *data.get("bodies", {}), *data["adjective_topics"].values()])
+
+
 _OPENED_ON = re.compile(r"(?:^|(?<=[.!?\n])[ \t]*)[ \t\"“]*(?:On|Regarding|Concerning|As for|As regards|With regard to|"
                         r"With regards to|In terms of|In the (?:area|field|domain) of)\s+(?P<np>[^,.;:\n]{2,60}?),\s",
                         re.MULTILINE)
@@ -1188,10 +1195,12 @@ def _opened_on(doc, text: str) -> list[_Mention]:
                                   or first.lower_ in ("behalf", "arrival", "departure", "occasion", "sidelines",
                                                       "margins", "part", "side", "way", "day", "eve")):
             continue
-        if len(words) > MAX_ITEM_WORDS + 1 or len(words) == 1 and words[0].islower() \
-                and not _rules().vocab_names.get(_fold(words[0])):
-            continue  # "On paper, the outcomes were modest": a way of speaking, no subject
-        out += _items(text, m.start("np"), m.end("np"), doc, False)
+        if len(words) > MAX_ITEM_WORDS + 1:
+            continue
+        for item in _items(text, m.start("np"), m.end("np"), doc, False):
+            if any(w[:1].isupper() for w in item.name.split()) or item.name in _known_names():
+                out.append(item)  # a name or a topic the data knows; not "On paper,", "On the whole,", "On the
+                # economic front,": ways of speaking, no subject
     return out
 
 

@@ -180,9 +180,10 @@ def test_countries_named_along_with_a_side_are_sides():
 def test_what_a_paragraph_opens_on_is_a_topic():
     found = topics("Peruvian Foreign Minister Ana Lopez met her Uruguayan counterpart Juan Perez in Lima on Monday.\n\n"
                    "On the 2027 Andean Games, Lopez thanked Uruguay for its support.\n\n"
-                   "On paper, the outcomes were modest. On Monday, they also visited a port.")
+                   "On paper, the outcomes were modest. On Monday, they also visited a port. On the whole, ties are "
+                   "good. On the economic front, they hope for more. On a personal note, Perez thanked Lopez.")
     assert "Andean Games" in found
-    assert not {"paper", "Monday"} & set(found)
+    assert not {"paper", "Monday", "whole", "economic front", "personal note"} & set(found)
 
 
 def test_a_treaty_named_with_its_year_in_a_list_is_kept():
