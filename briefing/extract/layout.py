@@ -138,9 +138,17 @@ _DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Za-z'.-]+(?:[ ][A-Z][A-Za-z'.-]+)
                        r"(?:[ ]\([^)\n]{1,40}\))?[ ]+(?:[–—-]|--)[ ]+(?=[A-Z])")
 
 
+# "Port Louis, Mar 12 (IANS) India and ...": an agency's bracket ends it; "ISLAMABAD: Pakistan and ...": a colon
+_DATELINE_BRACKET = re.compile(r"(?m)^[ \t]*(?!(?:The|A|An)[ ])(?:[A-Z][A-Za-z'.-]+(?:[ ][A-Z][A-Za-z'.-]+){0,3})"
+                               r"(?:,[ ][A-Z][A-Za-z0-9 .]{1,30}){0,2}[ ]\((?:[A-Z][A-Za-z.&]*)(?:[ ][A-Z][A-Za-z.&]*){0,3}\)"
+                               r"[ ]*:?[ ]*(?=[A-Z])"
+                               r"|^[ \t]*[A-Z][A-Z'.-]{2,}(?:[ ][A-Z][A-Z'.-]+){0,2}:[ ]+(?=[A-Z])")
+
+
 def _split_datelines(doc: Any) -> None:
     """A dateline is not part of the first sentence's subject: start the sentence after it."""
-    for m in _DATELINE.finditer(doc_text(doc)[:20000]):
+    text = doc_text(doc)[:20000]
+    for m in [*_DATELINE.finditer(text), *_DATELINE_BRACKET.finditer(text)]:
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True

@@ -415,3 +415,11 @@ def test_bilaterals_with_countries_are_meetings_with_the_leaders_the_story_names
     pairs = {frozenset(e.participants) for e in x.events if e.type in {"meeting", "talks"}}
     assert {frozenset({"Narendra Modi", "Prabowo Subianto"}), frozenset({"Narendra Modi", "Giorgia Meloni"}),
             frozenset({"Joe Biden", "Lula da Silva"}), frozenset({"Joe Biden", "Javier Milei"})} <= pairs
+
+
+def test_an_agency_dateline_is_not_the_subject_and_two_countries_exchanging_documents_are_their_leaders():
+    x = run("Suva, Jun 3 (FBC) Fiji and India on Tuesday upgraded their relationship and exchanged five agreements, "
+            "after Prime Minister Sitiveni Rabuka held talks with Prime Minister Narendra Modi of India in New "
+            "Delhi.", date="2025-06-04")
+    [signing] = [e for e in x.events if e.type == "signing"]
+    assert set(signing.participants) == {"Sitiveni Rabuka", "Narendra Modi"}

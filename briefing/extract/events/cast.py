@@ -375,10 +375,12 @@ class Cast:
     def for_country(self, token: Any) -> list[Any]:
         """ "Spain and France signed today a treaty": a country that acts is its person the story names
         most (the one it follows, when of that country)."""
-        if token.dep_ not in {"nsubj", "nsubjpass", "conj"} or token.ent_type_ != "GPE":
+        if token.dep_ not in {"nsubj", "nsubjpass", "conj"} or (token.ent_type_ != "GPE" and code_of(token.text) is None):
             return []
         verb = token.head.head if token.dep_ == "conj" else token.head
-        if verb.lemma_.lower() not in verb_words()["country_signs"]:
+        signs = verb_words()["country_signs"]  # "India and Mauritius upgraded their ties and exchanged eight MoUs"
+        if verb.lemma_.lower() not in signs and not any(c.dep_ == "conj" and c.lemma_.lower() in signs
+                                                        for c in verb.children):
             return []  # "Spain and Morocco agreed to ...": no sitting of anyone; a signing has signatories
         country = code_of(token.text)
         if country is None:
@@ -503,6 +505,10 @@ class Cast:
             return []
         if self.center is not None and self.center in cands:
             return [self.center]  # "the President" is the president the story follows
+        first = next((p for _s, p in self.mentions if p in cands), None)
+        if first is not None and country is None and any(c.lower_ in {"hon", "hon.", "honourable", "honorable"}
+                                                          for c in token.subtree):
+            return [first]  # "the Hon. Minister" of a ministry's release is its own, the one it names first
         cands.sort(key=lambda p: -len(p.mentions))
         return [cands[0]]
 
