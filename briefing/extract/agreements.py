@@ -118,6 +118,7 @@ def _lex() -> dict[str, Any]:
         "aside_nouns": frozenset(data.get("aside_nouns", [])),
         "plain_modifiers": frozenset(data.get("plain_modifiers", [])),
         "pointer_phrases": tuple(data.get("pointer_phrases", [])),
+        "business_nouns": frozenset(data.get("business_nouns", [])),
     }
 
 
@@ -1417,7 +1418,8 @@ def _inner_kind_status(vp: Any, absorbed: set[int], shown: set[int] | None = Non
     targets = []
     if vp.lemma_.lower() in lex["meeting_verbs"]:
         return None, None, False
-    vague = vp.lemma_.lower() in lex["vague_verbs"] and vp.lemma_.lower() not in lex["status"]
+    vague = vp.lemma_.lower() in lex["vague_verbs"] and (vp.lemma_.lower() not in lex["status"] or lex["status"][
+        vp.lemma_.lower()] == "proposed" and vp.lemma_.lower() not in lex["propose"])  # "explore" stays vague here
     for c in vp.children:
         if c.dep_ in {"dobj", "attr", "nsubjpass"} and c.lemma_.lower() not in lex["work_nouns"] and not vague:
             targets.append(c)  # "strengthen the comprehensive partnership" makes no partnership
@@ -1443,6 +1445,8 @@ def _inner_kind_status(vp: Any, absorbed: set[int], shown: set[int] | None = Non
             break
     lemma = vp.lemma_.lower()
     status = lex["status"].get(lemma)
+    if status == "proposed" and lemma not in lex["propose"]:
+        status = None  # "agreed to explore a free trade agreement" is their commitment, not a proposal of one side
     if lemma == "raise" and not any(c.dep_ == "prep" and c.lower_ == "to" for c in vp.children):
         status = None
     if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in vp.children):
@@ -1930,6 +1934,8 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
     title = _text(toks)
     if not title:
         return []
+    if obj is not None and obj.lemma_.lower() in _lex()["business_nouns"]:
+        return []  # "we invite Polish firms to come to Ukraine": an appeal to business, not a proposal to a side
     if lemma == "invite":
         who = _text(list(obj.subtree)) if obj is not None else ""
         title = f"Invitation to {who} to {title}" if who else f"Invitation to {title}"

@@ -232,6 +232,7 @@ class AgreementTriggersFile(Strict):
     aside_nouns: Words = []  # "in the presence of", "on behalf of": no part of a document's title
     plain_modifiers: Words = []  # "the official agreement": a document told before, not a new one
     pointer_phrases: Words = []  # "an agreement to this effect": the document just told, not another
+    business_nouns: Words = []  # "invited Polish firms to invest": an appeal to business, not a proposal to a side
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

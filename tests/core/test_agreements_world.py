@@ -557,3 +557,19 @@ def test_documents_signed_in_a_clause_after_an_agreed_aim_are_kept():
     items = _agreements("Chile and Vietnam agreed to strengthen bilateral relations and signed a series of cooperation "
                         "agreements on Thursday as their leaders met in Hanoi.")
     assert _one(items, "cooperation agreements").status == "signed"
+
+
+def test_exploring_a_document_proposes_it_and_agreeing_to_explore_it_is_a_commitment():
+    items = _agreements("Chile and Thailand met in Bangkok. The president said both governments were exploring the "
+                        "establishment of a free trade agreement between Thailand and the Pacific Alliance.")
+    assert _one(items, "free trade agreement").status == "proposed"
+    items = _agreements("Chile and Thailand met in Bangkok. The two ministers agreed to explore the possibility of a "
+                        "free trade agreement.")
+    deal = _one(items, "free trade agreement")
+    assert deal.kind == "commitment" and deal.status == "agreed"
+
+
+def test_an_appeal_to_firms_is_no_proposal_to_a_side():
+    items = _agreements("Peru and Ghana held talks. The minister said: we invite Ghanaian firms to come to Peru now. "
+                        "Peru invited Ghana to join the fisheries observatory.")
+    assert [a.title for a in items if a.kind == "proposal"] == ["Invitation to Ghana to join the fisheries observatory"]
