@@ -306,3 +306,20 @@ def test_a_trip_told_as_backstory_is_not_the_trip_under_way():
             date="2025-05-20")
     dates = sorted(e.date or "" for e in x.events if e.type == "visit")
     assert "2024-08" in dates and any(d.startswith("2025-05") for d in dates)
+
+
+def test_a_deadline_is_not_the_day_a_document_was_signed():
+    x = run("Foreign Minister Maris Sangiampongsa of Thailand visited Vientiane on Thursday and met Foreign Minister "
+            "Thongsavanh Phomvihane of Laos. On this occasion, the two ministers signed a protocol on the completion of the "
+            "border road by the end of the year.", date="2025-07-11")
+    [signing] = [e for e in x.events if e.type == "signing"]
+    assert signing.date == "2025-07-10"
+
+
+def test_the_hon_minister_of_a_release_is_the_minister_it_names_first():
+    x = run("Hon. Dr. Arzu Rana Deuba, Minister for Foreign Affairs of Nepal, concluded her official visit to India "
+            "today. On 17 August, the Hon. Minister held talks with her Indian counterpart, Dr. S. Jaishankar, "
+            "External Affairs Minister of India. This morning, the Hon. Minister met Shri Piyush Goyal, Minister of "
+            "Commerce and Industry of India.", date="2025-08-18")
+    pairs = [set(e.participants) for e in x.events if e.type in {"meeting", "talks"}]
+    assert {"Arzu Rana Deuba", "Piyush Goyal"} in pairs

@@ -46,8 +46,9 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue  # "WINDHOEK, 16 APR (NAMPA) -": the day the story was filed
             if _of_the_telling(tok.root, doc[f.trigger]):
                 continue  # "will pay a visit to Pakistan, according to a statement on Monday": the statement's day
-            if re.search(r"(?i)\b(?:until|till|through|up to)\s*$", text[max(0, m.start - 12):m.start]):
-                continue  # "for five years, until 2029": a term, not the event's date
+            if re.search(r"(?i)\b(?:until|till|through|up to|by)\s*$", text[max(0, m.start - 12):m.start]) \
+                    or re.match(r"(?i)(?:until|by)\s", m.text):
+                continue  # "for five years, until 2029", "completed by the end of the year": a term or a deadline
             if re.search(r"(?i)\bsince\s*$", text[max(0, m.start - 8):m.start]) or m.text.lower().startswith("since"):
                 continue  # "their first talks since October": when a gap began, not when anything happened
             if not m.end_value and re.search(r"(?i)\bfrom\s*$", text[max(0, m.start - 6):m.start]) and \
