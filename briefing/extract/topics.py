@@ -365,6 +365,14 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
         raw = _without_generic_head(raw, start + a, doc)
         if raw is None:
             continue  # "an extensive report", "sustainable approaches": a word about the talk, not what it was about
+        pair, *rest = _DETERMINERS.sub("", raw.strip()).split() or [""]
+        areas = _paired_areas(pair) if all(_fold(w) in _rules().stop or w.lower() in _FRAME_NOUNS
+                                           or w.lower() in _rules().heads for w in rest) else []
+        if areas:  # "(the) trade-economic, investment and transport-logistics (spheres)", "scientific-technological
+            # sphere", "cultural-humanitarian ties"
+            at = start + a + raw.find(pair)
+            out += [_Mention(area, at, at + len(pair), "list") for area in areas]
+            continue
         item_title_case = title_case
         if doc is not None and not title_case and raw.strip()[:1].isupper():
             token = _token_at(doc, start + a + len(raw) - len(raw.lstrip()))
@@ -376,6 +384,22 @@ def _items(text: str, start: int, end: int, doc, title_case: bool) -> list[_Ment
             lead = _lead(raw)
             out.append(_Mention(name, start + a + lead, start + b, "list", surface=raw[lead:].strip()))
     return out
+
+
+def _paired_areas(word: str) -> list[str]:
+    """The areas a hyphenated pair of area words names, as ministries in Central Asia, Russia and China write them:
+    "trade-economic" (trade, the economy), "cultural-humanitarian", "scientific-technological", "transport-logistics".
+    Each half is an adjective the data maps to an area or a topic it knows; a pair the vocabulary knows whole
+    ("military-technical") is its own topic, and a pair with any other half ("deep-rooted", "long-term") is none."""
+    rules = _rules()
+    parts = word.strip(",;").split("-")
+    if len(parts) != 2 or not all(parts) or rules.vocab_names.get(_fold(word)) or not word.islower():
+        return []
+    areas = [rules.adjectives.get(p) or rules.vocab_names.get(_fold(p)) for p in parts]
+    if not all(areas):
+        return []
+    areas = list(dict.fromkeys(areas))
+    return [a for a in areas if not any(_key(a) < _key(b) for b in areas)]  # "scientific-technological": one
 
 
 def _names_sides(word: str) -> bool:
@@ -596,6 +620,12 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             len(trigger_words) > 1 or not _sentence_start(text, m.start()))
         found += _items(text, m.end(), min(len(text), m.end() + 320), doc, title_case)
     for m in _find(rules.head, text, _head_starts(words)):
+        pair = m.group("mods").split()[-1]
+        areas = _paired_areas(pair)
+        if areas:  # "trade-economic cooperation": trade and the economy
+            start = m.start("mods") + m.group("mods").rfind(pair)
+            found += [_Mention(area, start, start + len(pair), "head") for area in areas]
+            continue
         mention = _head_topic(text, m, doc)
         if mention and mention.name:
             found.append(mention)

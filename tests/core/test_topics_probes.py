@@ -190,3 +190,12 @@ def test_a_treaty_named_with_its_year_in_a_list_is_kept():
     found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed trade, fisheries "
                    "and the 1951 Mutual Defense Treaty.")
     assert "Mutual Defense Treaty" in found
+
+
+def test_a_hyphenated_pair_of_areas_is_both_areas():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday. They discussed trade-economic "
+                   "cooperation, cultural-humanitarian ties, the scientific-technological sphere and "
+                   "military-technical cooperation, and praised their deep-rooted ties and long-term cooperation.")
+    assert {"trade", "economy", "culture", "science and technology", "military-technical cooperation"} <= set(found)
+    assert not [t for t in found if t in ("trade-economic", "cultural-humanitarian", "deep-rooted", "long-term")
+                or t.endswith("sphere")]
