@@ -316,3 +316,13 @@ def test_a_guest_named_after_the_place_of_the_audience_and_a_homologue_are_read(
     assert {"Abdullah II", "Nikos Christodoulides"} in meetings
     assert {"Luis Arce", "Dina Boluarte Zegarra"} in meetings
     assert "Dina Boluarte Zegarra" in {e.participants[0] for e in of_type(x, "visit")}
+
+
+def test_a_lunch_after_the_meeting_and_a_welcome_ceremony_with_no_host_named_are_their_own_items():
+    x = run("Foreign Minister Hakan Fidan of Turkey had a meeting today in Ankara with Foreign Minister Retno Marsudi "
+            "of Indonesia. The meeting was followed by a working lunch with the participation of the two delegations. "
+            "President Prabowo Subianto of Indonesia will be welcomed with an official ceremony at the Presidential "
+            "Complex on Thursday.", date="2024-10-08")
+    ceremonies = sorted((e.date, frozenset(e.participants)) for e in of_type(x, "ceremony"))
+    assert ceremonies == [("2024-10-08", frozenset({"Hakan Fidan", "Retno Marsudi"})),
+                          ("2024-10-10", frozenset({"Prabowo Subianto"}))]

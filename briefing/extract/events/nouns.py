@@ -281,6 +281,8 @@ def _taking_part(t: Any) -> list[Any]:
     on the noun or on the verb it is told with ("A ceremony ... will be held in Vilnius on Sunday with
     participation of A, B and C")."""
     verb = t.head if t.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    if t.dep_ == "pobj" and t.head.dep_ == "agent":  # "was followed by a working lunch with the participation of"
+        verb = t.head.head
     out = []
     for w in [t] + ([verb] if verb is not None else []):
         for p in w.children:

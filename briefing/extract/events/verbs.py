@@ -403,6 +403,10 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
     occasion = _occasion(t)
     if occasion is not None and not guests and hosts:
         guests = [p for p in people.last_pair if p is not hosts[0]][:1]
+    if guests and not hosts and passive and occasion is not None and noun_type(occasion) == "ceremony":
+        # "Boko will be welcomed with an official ceremony at the Union Buildings": the guest's, host unnamed
+        used.update(g.i for g in occasion.subtree)
+        return [Found("ceremony", t.i, sent, guests[:4], actor=guests[0], planned=planned, location=place_of(t))]
     if not guests or not hosts:
         return []  # "the Philippines will host the ASEAN Summit": the summit tells itself
     if occasion is not None:
