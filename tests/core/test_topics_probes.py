@@ -199,3 +199,10 @@ def test_a_hyphenated_pair_of_areas_is_both_areas():
     assert {"trade", "economy", "culture", "science and technology", "military-technical cooperation"} <= set(found)
     assert not [t for t in found if t in ("trade-economic", "cultural-humanitarian", "deep-rooted", "long-term")
                 or t.endswith("sphere")]
+
+
+def test_people_to_people_ties_written_any_way_are_one_topic():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and agreed to expand cooperation "
+                   "in trade, investment and people to people relations, and to strengthen S&T exchanges.")
+    assert [t for t in found if t.startswith("people-to-people")]
+    assert "science and technology" in found
