@@ -776,9 +776,15 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 money = _money_of(head) if deal is None else None
                 count = next((c for c in head.children if c.dep_ == "nummod" and c.ent_type_ in {"", "CARDINAL"}
                               and c.lower_ not in {"one", "1"} and c.i < head.i), None)
-                if deal is None and money is None and (count is None or any(c.dep_ in {"conj", "cc"} for c in head.children)):
+                fields = _purpose_fields(head, gov) if deal is None and money is None and count is None else []
+                if fields:  # "signed a series of MoUs to strengthen cooperation in sectors including A, B and C"
+                    what_for = f"{_singular_label(doc[span_start:span_end], kind)}s on {_text(fields)}"
+                elif deal is None and money is None and (count is None or any(c.dep_ in {"conj", "cc"}
+                                                                              for c in head.children)):
                     continue  # "exchanged agreements and MoUs": which ones, the text says elsewhere or not at all
-                if deal is None and money is None:
+                if fields:
+                    pass  # named by the fields above
+                elif deal is None and money is None:
                     # "have signed ... 14 agreements", "at least 10 agreements will be signed": the count is all the
                     # text tells (when it goes on to tell them one by one, the count gives way to them)
                     what_for = _text([t for t in count.subtree] + [head])
@@ -930,13 +936,25 @@ def _purpose_of(head: Any, gov: Any) -> tuple[str, list[Any]]:
     return (f"to {words}" if _own_to(clause) else words), toks
 
 
+def _purpose_fields(head: Any, gov: Any) -> list[Any]:
+    """The fields plural documents serve, told only in a vague purpose: "signed a series of MoUs to strengthen
+    cooperation in a range of sectors, including energy, mining and trade" -> "energy, mining and trade"."""
+    lex = _lex()
+    verb = gov if gov is not None and gov.pos_ in {"VERB", "AUX"} else None
+    holders = [head] + ([verb] if verb is not None else [])
+    purpose = next((c for h in holders for c in h.children if c.dep_ in {"advcl", "acl", "xcomp"} and c.i > head.i
+                    and _own_to(c) and c.lemma_.lower() in lex["vague_verbs"]), None)
+    return _fields_in(purpose) if purpose is not None else []
+
+
 def _fields_in(clause: Any) -> list[Any]:
     """The fields a clause names: "... relations in the fields of science and higher education" -> "science and
     higher education"."""
     lex = _lex()
     for t in clause.subtree:
         if t.dep_ == "pobj" and t.lemma_.lower() in lex["area_nouns"]:
-            of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            # "in the fields of A and B", "in a range of sectors, including A, B and C"
+            of = next((c for c in t.children if c.dep_ == "prep" and (c.lower_ == "of" or _opens_examples(c))), None)
             obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
             if obj is not None:
                 return _phrase_tokens(obj, run_on=False)

@@ -573,3 +573,9 @@ def test_an_appeal_to_firms_is_no_proposal_to_a_side():
     items = _agreements("Peru and Ghana held talks. The minister said: we invite Ghanaian firms to come to Peru now. "
                         "Peru invited Ghana to join the fisheries observatory.")
     assert [a.title for a in items if a.kind == "proposal"] == ["Invitation to Ghana to join the fisheries observatory"]
+
+
+def test_uncounted_documents_named_only_by_the_sectors_of_their_purpose():
+    items = _agreements("Mexico and Vietnam on Thursday signed a series of memorandums of understanding (MoUs) to "
+                        "strengthen cooperation in a range of sectors, including energy, fisheries and trade.")
+    assert _one(items, "fisheries").title == "MoUs on energy, fisheries and trade"
