@@ -170,6 +170,7 @@ class TenseWordsFile(Open):
     planned_participles: Words = []
     planned_modifiers: Words = []
     planned_nouns: Words = []
+    done_frames: Words = []
 
 
 class DateWordsFile(Open):

@@ -323,3 +323,14 @@ def test_the_hon_minister_of_a_release_is_the_minister_it_names_first():
             "Commerce and Industry of India.", date="2025-08-18")
     pairs = [set(e.participants) for e in x.events if e.type in {"meeting", "talks"}]
     assert {"Arzu Rana Deuba", "Piyush Goyal"} in pairs
+
+
+def test_the_results_of_a_past_visit_are_not_a_plan_and_a_caption_s_full_date_is_no_plan():
+    x = run("Foreign Minister Wang Yi of China met Secretary of State Antony Blinken of the United States in Beijing "
+            "on Wednesday. Wang urged the two sides to implement the results of President Xi Jinping's state visit "
+            "to the United States in November.\n\nForeign Minister Wang Yi (R) meets with Foreign Minister Penny "
+            "Wong of Australia in Vientiane, Laos, on July 26, 2024.", date="2024-07-26")
+    [state_visit] = [e for e in x.events if e.type == "visit" and e.participants == ["Xi Jinping"]]
+    assert (state_visit.status, state_visit.date) == ("held", "2023-11")
+    wong = [e for e in x.events if "Penny Wong" in e.participants]
+    assert [(e.status, e.date) for e in wong] == [("held", "2024-07-26")]

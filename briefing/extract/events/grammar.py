@@ -121,6 +121,8 @@ def is_planned(token: Any, *, climb: bool = True) -> bool:
             break  # "Japan will provide loans, as A and B held talks yesterday": a clause of its own
         if t.dep_ in {"relcl", "ccomp"} and t.pos_ in {"VERB", "AUX"}:
             break
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in words["done_frames"]:
+            break  # "to implement the results of Xi's state visit": the visit itself was held
         t = t.head
     return False
 

@@ -124,6 +124,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         # its status from its own words or a future verb, not from the plan the clause speaks of
         planned = is_planned(t, climb=False) or any(c.dep_ == "aux" and c.lower_ in tense_words()["future_aux"]
                                                     for c in gov.children)
+    elif t.head.lower_ == "of" and t.head.head.lemma_.lower() in tense_words()["done_frames"]:
+        planned = is_planned(t)  # "to implement the results of Xi's visit": the visit's own words, not the plan's
     else:
         planned = is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and is_planned(gov))
     placed = _takes_place(gov, words["place"], t) or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]

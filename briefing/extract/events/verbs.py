@@ -565,7 +565,9 @@ def _present_with_date(t: Any, sent: Any) -> bool:
         return False
     dated = [c for c in t.children if c.dep_ == "npadvmod"]
     dated += [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return any(g.ent_type_ == "DATE" and not _own_line(g) for g in dated)
+    dated = [g for g in dated if g.ent_type_ == "DATE" and not _own_line(g)]
+    # "X (R) meets with Y in Kuala Lumpur on Aug. 5, 2015": a caption's full date, written with its year
+    return bool(dated) and not any(w.like_num and len(w.text) == 4 for g in dated for w in g.subtree)
 
 
 def _own_line(token: Any) -> bool:
