@@ -2,6 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_pg.py [--sources 200] [--rounds 3]
         [--items 20000] [--dsn postgresql://postgres@127.0.0.1:PORT/postgres] [--skip-import] [--skip-tree]
+        [--end-to-end [--jobs N]]
 
 Without --dsn a throw-away server is started as the tests start theirs (scripts/pg-test-server.sh) and
 removed at the end; --dsn names a superuser's server instead (the benchmark makes and drops databases and
@@ -15,6 +16,9 @@ as a desk would.
     spread, and PostgreSQL's rate as a share of SQLite's (the target is 0.9 or more), then counts the
     round trips to the server of one import (client waits in libpq's protocol trace: each time the client,
     having sent, turns to read the server's answer).
+(c) End to end (``--end-to-end``): the same files imported as an officer imports them, ``briefing --library ...
+    import`` with the real model and the command's default workers (``--jobs`` to choose), into a new SQLite
+    library and a new team library, alternating: the rate an officer sees, and PostgreSQL's share of SQLite's.
 (b) Tree: a 20,000-item library on each backend (bench_tree.py's hand-made extractions, built once: the
     SQLite file in the temp folder, the team library in a database kept on a --dsn server), then the
     window's tree model on it, offscreen: first paint (store opened to the tree's viewport painted) and
@@ -250,6 +254,80 @@ def bench_import(admin_dsn: str, n: int, rounds: int) -> dict[str, Any]:
     return {"times": times, "cpu": cpu, "ratio": ratio, **trips}
 
 
+# --- (c) end to end: the import an officer runs ---------------------------------------------------------------
+
+
+def server_cpu(admin_dsn: str) -> float | None:
+    """CPU seconds the whole local server has used: its processes now, and those it has reaped (the import's
+    backend ends with it); None for a server not on this machine (or not readable)."""
+    import psycopg
+
+    with psycopg.connect(admin_dsn, autocommit=True) as conn:
+        row = conn.execute("SELECT pg_backend_pid(), current_setting('data_directory')").fetchone()
+    assert row is not None
+    try:
+        postmaster = int(Path(row[1], "postmaster.pid").read_text().split()[0])
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0.0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            pid, parent = int(stat.parent.name), int(fields[1])
+            if pid == postmaster:
+                total += sum(int(f) for f in fields[11:15]) / tick  # its own and its reaped children's
+            elif parent == postmaster and pid != row[0]:
+                total += (int(fields[11]) + int(fields[12])) / tick
+        return total
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def run_import(library: str, folder: Path, jobs: int | None) -> dict[str, float]:
+    """``briefing --library LIBRARY import -q FOLDER`` as an officer runs it (the model extracting, default
+    workers unless ``jobs``): wall seconds and the CPU seconds of the command and its worker processes."""
+    command = [sys.executable, "-m", "briefing", "--library", library, "import", "-q", str(folder)]
+    if jobs is not None:
+        command += ["--jobs", str(jobs)]
+    before = os.times()
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    wall = time.perf_counter() - started
+    after = os.times()
+    if done.returncode != 0:
+        raise SystemExit(f"briefing import failed ({done.returncode}): {done.stderr.strip()[-500:]}")
+    return {"wall": wall, "cpu": (after.children_user - before.children_user) + (after.children_system - before.children_system)}
+
+
+def bench_end_to_end(admin_dsn: str, n: int, rounds: int, jobs: int | None) -> dict[str, list[dict[str, float]]]:
+    """The same N source files imported with the real model into a new SQLite library and a new team library,
+    alternating, ``rounds`` times: the rate an officer sees, the model's time included."""
+    folder, _ = prepared_sources(n)  # the files only: here the model extracts them again, as in use
+    print(f"\n(c) end to end: `briefing --library ... import` of {n} sources, the model extracting "
+          f"({'default workers' if jobs is None else f'--jobs {jobs}'}); {rounds} rounds")
+    runs: dict[str, list[dict[str, float]]] = {"sqlite": [], "postgresql": []}
+    database = "bb_bench_e2e"
+    for rnd in range(1, rounds + 1):
+        with tempfile.TemporaryDirectory(prefix="bb-bench-e2e-") as tmp:
+            run = run_import(str(Path(tmp) / "library.sqlite3"), folder, jobs)
+        runs["sqlite"].append(run)
+        print(f"  round {rnd} SQLite:     {run['wall']:6.2f} s  {n / run['wall']:5.1f} sources/s  "
+              f"(CPU {run['cpu']:.1f} s, workers included)", flush=True)
+        officer = team_library(admin_dsn, database)
+        server_before = server_cpu(admin_dsn)
+        run = run_import(officer, folder, jobs)
+        server_after = server_cpu(admin_dsn)
+        run["server"] = server_after - server_before if server_before is not None and server_after is not None else 0.0
+        runs["postgresql"].append(run)
+        print(f"  round {rnd} PostgreSQL: {run['wall']:6.2f} s  {n / run['wall']:5.1f} sources/s  "
+              f"(CPU {run['cpu']:.1f} s, workers included, {run['server']:.1f} s in the server)", flush=True)
+    drop_database(admin_dsn, database)
+    best = {backend: min(r["wall"] for r in rs) for backend, rs in runs.items()}
+    ratios = [s["wall"] / p["wall"] for s, p in zip(runs["sqlite"], runs["postgresql"], strict=True)]
+    print(f"  best SQLite {n / best['sqlite']:.1f} sources/s, PostgreSQL {n / best['postgresql']:.1f} sources/s: "
+          f"PostgreSQL at {best['sqlite'] / best['postgresql']:.2f} of SQLite's rate end to end; rounds' ratios "
+          f"{', '.join(f'{r:.2f}' for r in ratios)}")
+    return runs
+
+
 # --- (b) the tree -----------------------------------------------------------------------------------------
 
 
@@ -430,6 +508,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dsn", help="a superuser's DSN of a running server (else one is started)")
     parser.add_argument("--skip-import", action="store_true")
     parser.add_argument("--skip-tree", action="store_true")
+    parser.add_argument("--end-to-end", action="store_true",
+                        help="also (c): `briefing import` of the same files with the real model into each backend")
+    parser.add_argument("--jobs", type=int, help="worker processes for (c) (default: the command's own default)")
     args = parser.parse_args(argv)
     HOME.mkdir(exist_ok=True)
     os.environ.setdefault("BRIEFING_HOME", str(HOME / "home"))
@@ -438,6 +519,8 @@ def main(argv: list[str] | None = None) -> int:
             bench_import(admin_dsn, args.sources, args.rounds)
         if not args.skip_tree:
             bench_tree(admin_dsn, args.items, args.rounds)
+        if args.end_to_end:
+            bench_end_to_end(admin_dsn, args.sources, args.rounds, args.jobs)
     return 0
 
 
