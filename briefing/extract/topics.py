@@ -156,7 +156,11 @@ def _rules() -> _Rules:
         adjectives={k.lower(): v for k, v in data["adjective_topics"].items()},
         stop=_stop(),
         heads=frozenset(w.lower() for w in data["head_words"]),
-        name_after=re.compile(rf"^(?:,?[\s-]+(?:and\s+)?[A-Z][\w-]*)*?\s+(?:{alt(data['name_words'], plural=False)})\b"),
+        # (a few Capitalised words before the title word, one comma at most: "Investment, Trade and Industry
+        # Minister"; a longer run is a list written in capitals that happens to end in one, "Culture, Sports,
+        # Tourism, Security, Defence, Foreign Affairs")
+        name_after=re.compile(rf"^(?:[\s-]+[A-Z][\w-]*){{0,2}}?(?:,\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+                              rf"(?:,?\s+and\s+[A-Z][\w-]*)?\s+(?:{alt(data['name_words'], plural=False)})\b"),
         name_before=re.compile(rf"\b(?:{alt(data['name_words'], plural=False)})\s+(?:of|for)\s+(?:the\s+)?"
                                rf"(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*$"),
         instrument=re.compile(rf"(?<![\w-])(?P<name>(?:[A-Z][\w’'–-]*\s+){{1,4}})"

@@ -206,3 +206,10 @@ def test_people_to_people_ties_written_any_way_are_one_topic():
                    "in trade, investment and people to people relations, and to strengthen S&T exchanges.")
     assert [t for t in found if t.startswith("people-to-people")]
     assert "science and technology" in found
+
+
+def test_a_list_of_areas_in_capitals_ending_near_a_title_word_is_read():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday. The working groups were: Trade, "
+                   "Energy, Health, Culture, Sports, Tourism, Security, Foreign Affairs and Legal matters. The "
+                   "Investment, Trade and Industry Minister also attended.")
+    assert {"culture", "tourism", "health"} <= {t.lower() for t in found}
