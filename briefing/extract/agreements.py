@@ -119,6 +119,7 @@ def _lex() -> dict[str, Any]:
         "plain_modifiers": frozenset(data.get("plain_modifiers", [])),
         "pointer_phrases": tuple(data.get("pointer_phrases", [])),
         "business_nouns": frozenset(data.get("business_nouns", [])),
+        "purpose_nouns": frozenset(data.get("purpose_nouns", [])),
     }
 
 
@@ -914,6 +915,17 @@ def _purpose_of(head: Any, gov: Any) -> tuple[str, list[Any]]:
                         and c.lemma_.lower() in {"aim", "seek"} and c.tag_ in {"VBG", "VBN"}), None)
             clause = next((c for c in aim.children if c.dep_ in {"xcomp", "advcl"} and _own_to(c)), None) \
                 if aim is not None else None
+    if clause is None and gov is not None and gov.pos_ in {"VERB", "AUX"} and gov.lemma_.lower() in lex["status"]:
+        # "signed an MoU with the view to enhancing cooperation in areas of X", "with the aim of boosting ...":
+        # a vague aim says only the fields it names
+        aim = next((g for c in list(gov.children) + list(head.children) if c.dep_ == "prep" and c.lower_ == "with"
+                    and c.i > head.i for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in lex["purpose_nouns"]),
+                   None)
+        act = next((v for p in aim.children if p.dep_ == "prep" and p.lower_ in {"to", "of"} for v in p.children
+                    if v.dep_ == "pcomp" and v.lemma_.lower() in lex["vague_verbs"]), None) if aim is not None else None
+        fields = _fields_in(act) if act is not None else []
+        if fields:
+            return f"on {_text(fields)}", fields
     own_subject = clause is None and head.dep_ == "nsubj" and _own_to(head.head)
     if own_subject:
         clause = head.head  # "for an MoU to open the station": the infinitive the document is the subject of

@@ -234,6 +234,7 @@ class AgreementTriggersFile(Strict):
     plain_modifiers: Words = []  # "the official agreement": a document told before, not a new one
     pointer_phrases: Words = []  # "an agreement to this effect": the document just told, not another
     business_nouns: Words = []  # "invited Polish firms to invest": an appeal to business, not a proposal to a side
+    purpose_nouns: Words = []  # "signed an MoU with the view to enhancing cooperation in areas of X": its aim
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

@@ -579,3 +579,9 @@ def test_uncounted_documents_named_only_by_the_sectors_of_their_purpose():
     items = _agreements("Mexico and Vietnam on Thursday signed a series of memorandums of understanding (MoUs) to "
                         "strengthen cooperation in a range of sectors, including energy, fisheries and trade.")
     assert _one(items, "fisheries").title == "MoUs on energy, fisheries and trade"
+
+
+def test_a_document_signed_with_a_vague_aim_is_named_by_the_fields_of_the_aim():
+    items = _agreements("Kenya and Belarus have signed a Memorandum of Understanding (MoU) with the view to enhancing "
+                        "bilateral cooperation in areas of mining and the dairy sector.")
+    assert _one(items, "mining").title == "Memorandum of Understanding on mining and the dairy sector"
