@@ -354,3 +354,10 @@ def test_a_name_mistyped_by_one_letter_is_the_same_person():
             "Barbados on Tuesday. Mottley thanked Bruno Rodrigues Parrilla for the visit. Rodriguez Parrilla later "
             "met Foreign Minister Kerrie Symmonds.", date="2025-06-11")
     assert sum("Parrilla" in p.name for p in x.people) == 1
+
+
+def test_co_operation_in_a_portfolio_and_a_delegation_in_a_title_are_no_names():
+    x = run("The Minister for Foreign Affairs and International Co-operation, Hon. Bernard Membe, met H.E. Christine "
+            "Grau, Ambassador and Head of European Union Delegation in Tanzania, in Dar es Salaam.",
+            date="2023-11-16")
+    assert {p.name for p in x.people} == {"Bernard Membe", "Christine Grau"}
