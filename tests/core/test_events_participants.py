@@ -423,3 +423,11 @@ def test_an_agency_dateline_is_not_the_subject_and_two_countries_exchanging_docu
             "Delhi.", date="2025-06-04")
     [signing] = [e for e in x.events if e.type == "signing"]
     assert set(signing.participants) == {"Sitiveni Rabuka", "Narendra Modi"}
+
+
+def test_talks_with_x_told_around_a_plane_are_the_talks_of_the_one_the_story_follows():
+    x = run("President Xi Jinping of China has completed his state visit to Moscow and left Russia on Wednesday "
+            "morning. The Chinese leader's plane took off from Vnukovo airport after two days of talks with his "
+            "Russian counterpart Vladimir Putin.", date="2023-03-22")
+    [talks] = [e for e in x.events if e.type == "talks"]
+    assert set(talks.participants) == {"Xi Jinping", "Vladimir Putin"}

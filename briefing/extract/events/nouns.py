@@ -254,6 +254,8 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         # call on the title; the one who speaks with Y is the sentence's subject
         subj = subject_of(sent.root)
         got = [p for p in (people.resolve(subj) if subj is not None else []) if p not in participants]
+        if not got and people.center is not None and people.center not in participants:
+            got = [people.center]  # "The Chinese leader's plane took off after two days of talks with X"
         if got:
             actor = got[0]
             participants = got[:1] + participants
