@@ -1053,7 +1053,10 @@ def _as_written(name: str, written: list[str]) -> str:
 
 def _own_word(name: str, surface: str) -> str:
     """The source's own word for a topic the data names by a shorter one: "healthcare" (health), "transportation"
-    (transport). A reader who looks for the word the source used finds it; any other spelling is the data's name."""
+    (transport), or by the words an acronym stands for: "FDI" (investment), "LNG". A reader who looks for the word
+    the source used finds it; any other spelling is the data's name."""
+    if re.fullmatch(r"[A-Z]{2,6}", surface.strip()) and surface.strip() != name:
+        return surface.strip()  # the source's acronym, as the reader met it
     word = surface.strip().lower()
     if " " in name or not re.fullmatch(r"[a-z]+", word) or not word.startswith(name.lower()) \
             or _fold(word) == _fold(name):

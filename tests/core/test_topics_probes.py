@@ -213,3 +213,9 @@ def test_a_list_of_areas_in_capitals_ending_near_a_title_word_is_read():
                    "Energy, Health, Culture, Sports, Tourism, Security, Foreign Affairs and Legal matters. The "
                    "Investment, Trade and Industry Minister also attended.")
     assert {"culture", "tourism", "health"} <= {t.lower() for t in found}
+
+
+def test_an_acronym_the_source_uses_is_the_topics_name():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed FDI, the LNG "
+                   "terminal and artificial intelligence.")
+    assert {"FDI", "LNG", "artificial intelligence"} <= set(found)
