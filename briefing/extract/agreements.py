@@ -796,14 +796,17 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                 # "the Exchange of Notes and related documents on the extension of Grant Aid": what both are about
                 about = next((c for c in companion.children if c.dep_ == "prep" and _is_subject_word(c)), None)
                 toks = toks + (_phrase_tokens(about, run_on=False) if about is not None else [])
-            if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" or t.dep_ == "amod" and t.pos_ == "ADJ"
-                                    and t.head.i == head.i for t in toks):  # "signed separate deals on X"
+            if not what_for and all(span_start <= t.i < span_end or t.dep_ == "det" or t.dep_ == "amod"
+                                    and t.lower_ in lex["plain_modifiers"] and t.head.i == head.i
+                                    for t in toks):  # "signed separate deals on X" (but "a shared vision for X")
                 # "the first MoU, on defence, was signed", "the second MoU is about LNG", "an MoU was signed on X"
                 toks = toks + (_subject_aside(head, others) or _copula_subject(head, others)
                                or _subject_on_the_verb(gov, head, others) or _parties_on_the_verb(gov, head, others))
                 inner = [t.i for t in toks if t.i != head.i]  # "the document on the joint committee": no item
             title = what_for or _text(toks)
-            if not what_for and _key(_tidy(title)) == _key(_text(list(doc[span_start:span_end]))):
+            plain = [t for t in toks if not (t.dep_ == "amod" and t.head.i == head.i and t.lower_ in lex["plain_modifiers"])]
+            if not what_for and _key(_tidy(_text(plain))) == _key(_text(list(doc[span_start:span_end]))):
+                # bare but for a plain word: "signed a bilateral agreement creating a customs union"
                 purpose, words = _purpose_of(head, gov)  # "signed an agreement ... to set up two plants"
                 if purpose:
                     title = f"{_tidy(title)} {purpose}"

@@ -585,3 +585,11 @@ def test_a_document_signed_with_a_vague_aim_is_named_by_the_fields_of_the_aim():
     items = _agreements("Kenya and Belarus have signed a Memorandum of Understanding (MoU) with the view to enhancing "
                         "bilateral cooperation in areas of mining and the dairy sector.")
     assert _one(items, "mining").title == "Memorandum of Understanding on mining and the dairy sector"
+
+
+def test_a_plain_word_before_a_document_keeps_what_it_creates_and_a_shared_vision_keeps_its_own_subject():
+    items = _agreements("The leaders of Belize and Honduras signed a bilateral agreement creating a customs union.")
+    assert _one(items, "customs union").title.startswith("Bilateral agreement creating")
+    items = _agreements("Nepal and Bhutan met in Thimphu. The two sides adopted a shared vision for a digital "
+                        "partnership and another for a green partnership.")
+    assert not [a for a in items if a.title.lower().startswith("digital partnership for")]
