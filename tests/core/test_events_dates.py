@@ -334,3 +334,14 @@ def test_the_results_of_a_past_visit_are_not_a_plan_and_a_caption_s_full_date_is
     assert (state_visit.status, state_visit.date) == ("held", "2023-11")
     wong = [e for e in x.events if "Penny Wong" in e.participants]
     assert [(e.status, e.date) for e in wong] == [("held", "2024-07-26")]
+
+
+def test_the_meetings_a_past_trip_included_take_its_day_and_another_thing_s_day_is_not_the_event_s():
+    x = run("President Xi Jinping of China made a visit to Myanmar on January 17-18, 2020. President Xi Jinping's "
+            "visit included meetings with President Win Myint of Myanmar and State Counsellor Aung San Suu Kyi. "
+            "Ahead of the November 3 election in the United States, Secretary of State Mike Pompeo of the United "
+            "States held talks with External Affairs Minister S Jaishankar of India in New Delhi.",
+            date="2020-02-10")
+    assert {e.date for e in x.events if e.type == "meeting"} == {"2020-01-17"}
+    [talks] = [e for e in x.events if e.type == "talks"]
+    assert talks.date != "2020-11-03"

@@ -191,6 +191,9 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
                 and m["actor"] in o["participants"] and o is not m
                 and (not lede or abs((Day.fromisoformat(lede) - Day.fromisoformat(o["date"])).days) <= 14)]
         return min(days) if days else lede
+    trip_day = _programme_trip_day(doc, merged, m)
+    if trip_day:
+        return trip_day
     before = after = None
     seen = False
     pub = doc._.pub_date
@@ -215,6 +218,21 @@ def _story_date(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any], lede:
         elif after is None:
             after = day
     return before or lede or after
+
+
+def _programme_trip_day(doc: Any, merged: list[dict[str, Any]], m: dict[str, Any]) -> str | None:
+    """ "Xi's visit to Myanmar on January 17-18 ... Xi's visit included meetings with A, B and C": meetings a
+    trip's programme lists take the trip's first day, however long before the story it was."""
+    t = doc[m["found"].trigger]
+    gov = t.head
+    if gov.lemma_.lower() not in verb_words()["programme_verbs"]:
+        return None
+    subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+    if subj is None or lex()["nouns"].get((subj.lemma_.lower(),)) != "visit":
+        return None
+    days = [o["date"] for o in merged if o["type"] == "visit" and o["date"] and o["actor"] is not None
+            and o["actor"] in m["participants"]]
+    return days[0] if len(set(days)) == 1 else None
 
 
 def _told_as_backstory(trigger: Any) -> bool:

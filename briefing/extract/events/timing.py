@@ -36,9 +36,13 @@ def dates_for(doc: Any, sent: Any, found: list[Found]) -> dict[int, tuple[str | 
                 continue
             if _inside_other_relcl(tok.root, doc[f.trigger]) or _other_coordinate(tok.root, doc[f.trigger]):
                 continue
-            if len(m.value) == 4 and tok.root.dep_ in {"nummod", "compound", "amod", "poss"} \
-                    and tok.root.head.i != f.trigger and tok.root.head.pos_ in {"NOUN", "PROPN"}:
-                continue  # "the 1977 treaty", "the 1998 joint declaration": a thing's name, not a time
+            if tok.root.dep_ in {"nummod", "compound", "amod", "poss"} and tok.root.head.i != f.trigger \
+                    and tok.root.head.pos_ in {"NOUN", "PROPN"} and (len(m.value) == 4 or (
+                        tok.root.head.pos_ == "NOUN" and lex()["nouns"].get((tok.root.head.lower_,), "") == ""
+                        and tok.root.head.ent_type_ not in {"DATE", "TIME"})):  # not "yesterday evening"
+                continue  # "the 1977 treaty", "the November 3 presidential election": a thing's name or day
+            if re.search(r"(?i)\bahead\s+of\s+(?:the\s+)?$", text[max(0, m.start - 14):m.start]):
+                continue  # "ahead of the November 3 election": another thing's day
             if m.end_value and len(m.value) == 4 and re.search(
                     r"(?i)\b(?:for|covering|over)(?:\s+the)?(?:\s+(?:years?|period))?\s*$", text[max(0, m.start - 20):m.start]):
                 continue  # "a programme for the years 2025-2027": the programme's term
