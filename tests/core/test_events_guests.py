@@ -326,3 +326,10 @@ def test_a_lunch_after_the_meeting_and_a_welcome_ceremony_with_no_host_named_are
     ceremonies = sorted((e.date, frozenset(e.participants)) for e in of_type(x, "ceremony"))
     assert ceremonies == [("2024-10-08", frozenset({"Hakan Fidan", "Retno Marsudi"})),
                           ("2024-10-10", frozenset({"Prabowo Subianto"}))]
+
+
+def test_a_minister_due_in_a_capital_on_a_day_is_a_planned_visit():
+    x = run("Foreign Minister Cho Tae-yul of South Korea is due in Hanoi on Friday for talks with his Vietnamese "
+            "counterpart.", date="2025-03-10")
+    assert [(e.status, e.date, e.participants) for e in of_type(x, "visit")] == [
+        ("planned", "2025-03-14", ["Cho Tae-yul"])]

@@ -95,7 +95,7 @@ def _trigger_words() -> tuple[frozenset[str], frozenset[str]]:
     lowers |= {seq[0] for seq in words["nouns"]} | {seq[-1] for seq in words["nouns"]}
     lowers |= {verb + suffix for verb in verbs for suffix in ("", *VERB_SUFFIXES)}  # what verb_lemma mends
     lemmas = set(verbs) | words["pair"] | {seq[0] for seq in words["nouns"] if len(seq) == 1}
-    lemmas.update({"expect", "invite", "be"})  # "is expected in Beijing", "invited X to Russia", "is in Prague"
+    lemmas.update({"expect", "invite", "be", "due"})  # "is expected in Beijing", "invited X to Russia", "is in Prague"
     return frozenset(lowers), frozenset(lemmas)
 
 
@@ -190,9 +190,10 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
             if persons and place and home is not None and getattr(persons[0], "country", None) not in {None, home}:
                 found.append(Found("visit", t.i, sent, persons[:1], actor=persons[0], planned=is_planned(t),
                                    location=place))
-    # "is expected in Beijing": a planned visit
+    # "is expected in Beijing", "is due in Hanoi on Friday": a planned visit
     for t in candidates:
-        if t.lemma_ == "expect" and t.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in t.children):
+        if (t.lemma_ == "expect" and t.tag_ == "VBN" or t.lower_ == "due" and t.pos_ == "ADJ") \
+                and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in t.children):
             subj = subject_of(t)
             persons = people.resolve(subj) if subj is not None else []
             place = place_of(t)
