@@ -219,3 +219,10 @@ def test_an_acronym_the_source_uses_is_the_topics_name():
     found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed FDI, the LNG "
                    "terminal and artificial intelligence.")
     assert {"FDI", "LNG", "artificial intelligence"} <= set(found)
+
+
+def test_generic_nouns_left_alone_are_no_topics():
+    found = topics("The foreign ministers of Peru and Uruguay met in Lima on Monday and discussed the sharing of "
+                   "expertise and personnel, the state and prospects of cooperation, and fisheries.")
+    assert not {"expertise", "personnel", "state"} & set(found)
+    assert "fisheries" in found
