@@ -256,7 +256,7 @@ class Ingest:
         # else written together when the source is done: the cache holds what they would give
         if item_id in self.created:
             if self.cache is not None:
-                self.cache.created(item_id, kind, (self.source.date, self.source_id, stored))
+                self.cache.created(item_id, kind, (self.source.date, self.source_id, stored), self._new_machine[item_id])
             # Keys now, so a later item of this source (an event's participant) finds it.
             indexed = index_new_item(self.conn, item_id, kind, self._new_machine[item_id], texts)
             if self.cache is not None:
@@ -288,8 +288,11 @@ class Ingest:
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
         for item_id in candidates:
-            row = self.conn.execute("SELECT machine, edits FROM items WHERE id = ?", (item_id,)).fetchone()
-            if row and any(matches(data, old) for old in candidate_views(kind, json.loads(row[0]), json.loads(row[1]))[1]):
+            views = self.cache.views(item_id) if self.cache is not None else None  # as last read or written here
+            if views is None:
+                row = self.conn.execute("SELECT machine, edits FROM items WHERE id = ?", (item_id,)).fetchone()
+                views = candidate_views(kind, json.loads(row[0]), json.loads(row[1]))[1] if row else []
+            if any(matches(data, old) for old in views):
                 return item_id
         return candidates[0]
 
@@ -557,10 +560,15 @@ class ContributionCache:
             return held.values()
         return kinds.combine(kind, [(date, data) for _, _, date, data in held])
 
-    def created(self, item_id: int, kind: str, added: tuple[str | None, int, str]) -> None:
+    def created(self, item_id: int, kind: str, added: tuple[str | None, int, str], machine: dict[str, Any]) -> None:
         """An item the source being written has made, with its one contribution ``added`` (date, source id, data;
-        written at the source's end): held as reading its contributions back would give them, so the next source
-        to join it in this import need not read them (a round trip each on the team library)."""
+        written at the source's end) and its ``machine`` values (written with it, no edits): held as reading its
+        contributions and columns back would give them, so the next source to join it in this import need not read
+        them (a round trip each on the team library)."""
+        machine_json = json.dumps(machine, ensure_ascii=False)  # the text Ingest._insert_item wrote
+        self._parsed[item_id] = (machine_json, "{}", candidate_views(kind, json.loads(machine_json), {}))
+        if len(self._parsed) > self.MAX_PARSED:
+            self._parsed.pop(next(iter(self._parsed)))
         date, sid, data = added
         held: list[tuple[str, int, str | None, dict[str, Any]]] | kinds.Combination
         if kind == "person":
