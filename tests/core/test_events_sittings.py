@@ -192,3 +192,13 @@ def test_envoys_accredited_told_first_by_number_then_by_name_are_one_ceremony():
     assert not any(e.type == "ceremony" for e in run("The newly accredited Ambassador of Chile, Ana Ruiz, called on "
                                                      "Foreign Minister Bui Thanh Son of Vietnam on Monday.",
                                                      date="2025-05-16").events)
+
+
+def test_a_binational_cabinet_headline_and_the_governments_holding_it_are_one_sitting_with_both_presiding():
+    x = run("1st Peru-Chile Binational Cabinet kicks off in Lima\n\n"
+            "The Governments of Peru and Chile on Friday hold the 1st Peru-Chile Binational Cabinet. The activity "
+            "began with an opening ceremony presided over by Peruvian Head of State Dina Boluarte and Chilean "
+            "counterpart Gabriel Boric at the Government Palace.", date="2024-11-29")
+    assert len([e for e in x.events if e.type == "conference"]) == 1
+    [ceremony] = [e for e in x.events if e.type == "ceremony"]
+    assert set(ceremony.participants) == {"Dina Boluarte", "Gabriel Boric"}

@@ -370,8 +370,17 @@ def _nameless_told_again(doc: Any, m: dict[str, Any], f: Found, key_people: froz
     "The 2nd Meeting of the Joint Commission was held on 21 October"): the same noun, a day that can be one."""
     if key_people or m["keys"] or m["type"] != f.type or f.type not in {"conference", "meeting", "talks"}:
         return False
-    same_noun = doc[m["found"].trigger].lemma_.lower() == doc[f.trigger].lemma_.lower()
+    same_noun = _sitting_noun(doc, m["found"]) == _sitting_noun(doc, f)
     return same_noun and (f.told_again or m["found"].told_again) and _compatible(m, f, date)
+
+
+def _sitting_noun(doc: Any, f: Found) -> str:
+    """The noun a sitting is told by: the trigger, or the object of the verb that holds it ("The Governments
+    of A and B hold the 1st Binational Cabinet": cabinet)."""
+    t = doc[f.trigger]
+    if t.pos_ in {"VERB", "AUX"}:
+        t = next((c for c in t.children if c.dep_ == "dobj"), t)
+    return str(t.lemma_.lower())
 
 
 def _headline_told_again(m: dict[str, Any], f: Found, key_people: frozenset[int], date: str | None) -> bool:

@@ -128,6 +128,9 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
         planned = is_planned(t)  # "to implement the results of Xi's visit": the visit's own words, not the plan's
     else:
         planned = is_planned(t) or (gov.pos_ in {"VERB", "AUX"} and is_planned(gov))
+    # "the Leaders' Meeting that will take place in San Francisco this week": its own clause says when
+    planned = planned or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
+                             and is_planned(c, climb=False) for c in t.children)
     placed = _takes_place(gov, words["place"], t) or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in words["place"]
                                                       for c in t.children)
     close = t.head.i == gov.i or (t.head.dep_ == "prep" and t.head.head.i == gov.i and t.head.lower_ in {"on", "at", "for", "in", "during"})
@@ -392,6 +395,9 @@ def _agent_and_guest(agent: Any, etype: str, people: Cast) -> list[Any]:
     """The people a "by" agent names, and for a dinner or ceremony its guest: "a dinner was held, hosted by
     A for B" (the parser hangs "for B" on A)."""
     out = list(people.resolve(agent))
+    # "presided over by Head of State A and Chilean counterpart B": the parser may bury A under B's words
+    out += [p for x in agent.subtree if x.i in people.at and x.dep_ in {"pobj", "conj", "appos"}
+            for p in [people.at[x.i]] if p not in out and any(c.dep_ == "cc" for c in agent.subtree)]
     if etype in {"ceremony", "other"}:
         out += [p for c in agent.children if c.dep_ == "prep" and c.lower_ == "for" for h in c.children
                 if h.dep_ == "pobj" for p in people.resolve(h) if p not in out]
