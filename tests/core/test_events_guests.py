@@ -333,3 +333,15 @@ def test_a_minister_due_in_a_capital_on_a_day_is_a_planned_visit():
             "counterpart.", date="2025-03-10")
     assert [(e.status, e.date, e.participants) for e in of_type(x, "visit")] == [
         ("planned", "2025-03-14", ["Cho Tae-yul"])]
+
+
+def test_leaving_for_a_country_to_attend_a_sitting_and_returning_from_a_visit_to_a_counterpart():
+    x = run("President Netumbo Nandi-Ndaitwah of Namibia will tomorrow leave for Botswana to attend a bi-national "
+            "commission with her counterpart, Duma Boko. President John Mahama of Ghana has returned home from a "
+            "day's working visit to his Ivorian counterpart, President Alassane Ouattara, in Abidjan.",
+            date="2025-03-06")
+    visits = {(e.status, frozenset(e.participants)) for e in of_type(x, "visit")}
+    assert ("planned", frozenset({"Netumbo Nandi-Ndaitwah"})) in visits
+    assert ("held", frozenset({"John Mahama", "Alassane Ouattara"})) in visits
+    [sitting] = [e for e in x.events if e.type == "conference"]
+    assert set(sitting.participants) == {"Netumbo Nandi-Ndaitwah", "Duma Boko"}

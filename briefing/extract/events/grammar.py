@@ -13,7 +13,7 @@ def subject_of(verb: Any) -> Any:
     t = verb
     for _ in range(5):
         subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects:
+        if subjects and not (t.dep_ == "advcl" and for_country_clause(t.head) is not None):
             subject = subjects[-1] if subjects[-1].i < t.i else subjects[0]  # the one nearest before the verb
             return _past_attribution(subject)
         for c in t.children:  # a subject hung on a piece of the verb ("co" "-" "chaired")
@@ -220,6 +220,20 @@ def place_of(token: Any) -> str | None:
                         return ent.text
     if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
         return place_named(token.head)  # "in Mexico, where he arrived on Tuesday"
+    country = for_country_clause(token)
+    return token.doc[country.start:country.end].text if country is not None else None
+
+
+def for_country_clause(verb: Any) -> Any:
+    """ "will leave for Botswana to attend the commission": the parser reads "for Botswana to attend" as a clause
+    whose subject is the country; it is the verb's destination. The country mention, or None."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
+            for n in c.children:
+                if n.dep_ == "nsubj":
+                    cm = next((m for m in verb.doc._.bb_countries or [] if m.start <= n.i < m.end), None)
+                    if cm is not None:
+                        return cm
     return None
 
 

@@ -194,12 +194,18 @@ def noun_event(t: Any, sent: Any, people: Cast, used: set[int]) -> Found | None:
             return Found("visit", t.i, sent, [people.center], actor=people.center, planned=planned,
                          location=place_of(t))
         left = t.head.head if t.head.dep_ == "prep" and t.head.lower_ in {"following", "after"} else None
-        if not has_poss and left is not None and left.lemma_.lower() in _LEAVING and subject_of(left) is not None:
+        if t.head.dep_ == "prep" and t.head.lower_ == "from" and t.head.head.lemma_.lower() == "return":
+            left = t.head.head  # "has returned home from a day's working visit to his Ivorian counterpart"
+        returning = left is not None and left.lemma_.lower() == "return"  # "a day's visit": no visitor's possessive
+        if left is not None and (not has_poss or returning) and left.lemma_.lower() in _LEAVING | {"return"} \
+                and subject_of(left) is not None:
             # "X departed Jamaica on Wednesday, following an extensive four-day State visit": X's visit there
             leaver = next(iter(people.resolve(subject_of(left))), None)
-            if leaver is not None:
-                return Found("visit", t.i, sent, [leaver], actor=leaver, planned=planned,
-                             location=object_place(left) or place_of(left) or place_of(t))
+            if leaver is not None:  # and whom the visit was to ("a visit to his Ivorian counterpart, X")
+                hosts = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                         if g.dep_ == "pobj" for p in people.resolve(g) if p is not leaver][:1]
+                return Found("visit", t.i, sent, [leaver, *hosts], actor=leaver, recipient=hosts[0] if hosts else None,
+                             planned=planned, location=object_place(left) or place_of(left) or place_of(t))
         if actor is None:
             return None
         actor = _visitor_from_abroad(t, gov, actor, people)

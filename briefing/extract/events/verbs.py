@@ -16,6 +16,7 @@ from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
 from briefing.extract.events.grammar import (
     agents_of,
+    for_country_clause,
     is_planned,
     object_place,
     objects_of,
@@ -68,7 +69,8 @@ def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
             and not any(c.dep_ == "cc" for c in t.head.children if c.i < t.i) \
             and not any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} for c in t.children):
         return True  # "highlighted the Joint Action Plan signed November 9": a description parsed as a second verb
-    if rule.needs_prep and not any(c.dep_ == "prep" and c.lower_ in rule.needs_prep for c in t.children):
+    if rule.needs_prep and not any(c.dep_ == "prep" and c.lower_ in rule.needs_prep for c in t.children) \
+            and not ("for" in rule.needs_prep and for_country_clause(t) is not None):
         return True  # "called for restraint" is not "called on the President"
     if rule.refuses_deps and any(c.dep_ in rule.refuses_deps for c in t.children):
         return True
