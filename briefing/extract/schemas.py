@@ -153,6 +153,7 @@ class EventVerbsFile(Open):
     leading_verbs: Words = []
     reporting_verbs: Words = []
     sending_verbs: Words = []
+    refusing_verbs: Words = []
     spouse_words: Words = []
     audience_nouns: Words = []
     guest_words: Words = []

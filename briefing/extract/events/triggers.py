@@ -18,7 +18,7 @@ from briefing.extract.events.grammar import (
     subject_of,
     verb_lemma,
 )
-from briefing.extract.events.lexicon import lex, trigger_verbs
+from briefing.extract.events.lexicon import lex, trigger_verbs, verb_words
 from briefing.extract.layout import token_lemmas, token_lowers
 
 
@@ -202,9 +202,6 @@ def find_triggers(doc: Any, sent: Any, people: Cast) -> list[Found]:
     return [f for f in found if not denied(doc[f.trigger])]
 
 
-_REFUSING = {"fail", "refuse", "decline"}
-
-
 def denied(t: Any) -> bool:
     """ "could not hold any structured meeting with X", "has never visited", "no meeting took place", "declined
     to meet": what the sentence says did not (or will not) happen is no event."""
@@ -219,5 +216,5 @@ def denied(t: Any) -> bool:
         return True
     if verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:  # "did not want to meet", "declined to meet"
         head = verb.head
-        return any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in _REFUSING
+        return any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in verb_words()["refusing_verbs"]
     return False
