@@ -345,3 +345,12 @@ def test_leaving_for_a_country_to_attend_a_sitting_and_returning_from_a_visit_to
     assert ("held", frozenset({"John Mahama", "Alassane Ouattara"})) in visits
     [sitting] = [e for e in x.events if e.type == "conference"]
     assert set(sitting.participants) == {"Netumbo Nandi-Ndaitwah", "Duma Boko"}
+
+
+def test_a_demonym_that_names_people_is_no_place_of_the_event():
+    x = run("President John Mahama of Ghana has returned home from a day's working visit to his Ivorian counterpart, "
+            "President Alassane Ouattara, in Abidjan. Foreign Minister Elmer Schialer of Peru arrived yesterday "
+            "evening in the Bolivian capital.", date="2025-03-06")
+    places = {e.participants[0]: e.location for e in of_type(x, "visit")}
+    assert places["John Mahama"] == "Abidjan"
+    assert "Elmer Schialer" in places

@@ -212,8 +212,8 @@ def place_of(token: Any) -> str | None:
         if c.lower_ in {"in", "at", "to", "for"}:
             for g in c.subtree:
                 cm = next((m for m in g.doc._.bb_countries or [] if m.start <= g.i < m.end), None)
-                if cm is not None:
-                    return g.doc[cm.start:cm.end].text
+                if cm is not None and not (cm.kind == "demonym" and _of_people(g.doc[cm.end - 1])):
+                    return g.doc[cm.start:cm.end].text  # ("a visit to his Ivorian counterpart": no place)
                 if g.ent_type_ in {"GPE", "LOC", "FAC"}:
                     ent = next((e for e in g.doc.ents if e.start <= g.i < e.end), None)
                     if ent is not None:
@@ -222,6 +222,16 @@ def place_of(token: Any) -> str | None:
         return place_named(token.head)  # "in Mexico, where he arrived on Tuesday"
     country = for_country_clause(token)
     return token.doc[country.start:country.end].text if country is not None else None
+
+
+def _of_people(demonym: Any) -> bool:
+    """Whether a demonym qualifies a noun that names people, not a place ("his Ivorian counterpart", "the Sri
+    Lankan and Chinese delegations"; not "the Bolivian capital")."""
+    while demonym.dep_ == "conj" and demonym.head.i != demonym.i:
+        demonym = demonym.head
+    words = verb_words()
+    return demonym.head.lemma_.lower() in words["role_nouns"] | words["person_nouns"] | {
+        "counterpart", "homologue", "delegation", "side"}
 
 
 def for_country_clause(verb: Any) -> Any:
