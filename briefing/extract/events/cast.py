@@ -137,7 +137,7 @@ class Cast:
             return [author]
         if low in {"who", "that"} and token.head.dep_ == "relcl":
             return self.resolve(token.head.head)
-        guests = self._guests_before(token)
+        guests = self.guests_before(token)
         if guests:
             return guests
         if token.lemma_.lower() in _PEERS and token.tag_ in {"NNS", "NNPS"}:
@@ -261,7 +261,7 @@ class Cast:
         told = [t for t in before if t.lower_ == kind and t.dep_ in {"dobj", "dative", "pobj"}]
         return self._object_pronoun(told[-1]) if told else None
 
-    def _guests_before(self, token: Any) -> list[Any]:
+    def guests_before(self, token: Any) -> list[Any]:
         """ "X held talks with A and B. Both foreign leaders arrived ...": the ones the sentence before had its
         subject meet, not the subject."""
         if token.tag_ not in {"NNS", "NNPS"} or not any(c.lower_ in verb_words()["guest_words"] for c in token.children):
@@ -337,14 +337,18 @@ class Cast:
         kind = token.lemma_.lower()
         heads_of = _heads_of_state(token)  # "the Heads of State of A and B"
         wanted = verb_words()["leader_titles"] if kind == "leader" or heads_of else [kind] if kind not in _PEERS else []
-
-        def holds(p: Any) -> bool:  # "the leaders of A, B and C": each country's leader before its minister
-            return bool(p.title) and any(w in p.title.lower() for w in wanted)
         for code in dict.fromkeys(codes):
-            cands = sorted((p for p in self.people if p.country == code), key=lambda p: (not holds(p), -len(p.mentions)))
-            if cands and (holds(cands[0]) or not heads_of):  # heads of state the story does not name: no one
-                out.append(cands[0])
+            first = self._of_country(code, wanted)  # "the leaders of A, B and C": each one's leader before its minister
+            if first is not None and (_holds(first, wanted) or not heads_of):  # heads of state the story does not
+                out.append(first)  # name: no one
         return out
+
+    def _of_country(self, code: str, wanted: Any) -> Any:
+        """The person of a country the story names, one holding a title with a ``wanted`` word first, then the one
+        named most; None when it names none."""
+        cands = sorted((p for p in self.people if p.country == code), key=lambda p: (not _holds(p, wanted),
+                                                                                    -len(p.mentions)))
+        return cands[0] if cands else None
 
     def counterpart_of_country(self, token: Any) -> list[Any]:
         """ "with his Laotian counterpart": the person of that country holding the title of the one whose
@@ -365,11 +369,9 @@ class Cast:
         out = []
         for x in (token, *token.conjuncts):
             code = code_of(x.text) if x.ent_type_ == "GPE" else None
-            cands = [p for p in self.people if code and p.country == code]
-            leaders = verb_words()["leader_titles"]
-            cands.sort(key=lambda p: (not (p.title and any(w in p.title.lower() for w in leaders)), -len(p.mentions)))
-            if cands and cands[0] not in out:
-                out.append(cands[0])
+            first = self._of_country(code, verb_words()["leader_titles"]) if code else None
+            if first is not None and first not in out:
+                out.append(first)
         return out
 
     def for_country(self, token: Any) -> list[Any]:
@@ -522,6 +524,11 @@ _PEERS = {"counterpart", "peer", "homologue", "homolog"}  # "his Colombian homol
 def span_of(token: Any) -> str:
     """A possessor's words without the "'s" ("Saudi Arabia" of "Saudi Arabia's")."""
     return " ".join(t.text for t in token.subtree if t.dep_ != "case" and t.text not in {"'s", "’s"})
+
+
+def _holds(person: Any, wanted: Any) -> bool:
+    """Whether the person's title holds one of the ``wanted`` words ("President", "Prime Minister")."""
+    return bool(person.title) and any(w in person.title.lower() for w in wanted)
 
 
 def _heads_of_state(token: Any) -> bool:

@@ -403,8 +403,8 @@ def _told_fuller_next(m: dict[str, Any], f: Found, key_people: frozenset[int], d
         return False
     if (date or m["date"]) and date != m["date"] and (date or _long_before(m["date"], f.sent.doc._.pub_date)):
         return False
-    if any(c.dep_ == "advmod" and c.lower_ == "also" for c in f.sent.doc[f.trigger].head.children) \
-            or any(c.dep_ == "advmod" and c.lower_ == "also" for c in f.sent.doc[f.trigger].children):
+    trigger = f.sent.doc[f.trigger]
+    if any(c.dep_ == "advmod" and c.lower_ == "also" for w in (trigger, trigger.head) for c in w.children):
         return False  # "X also held a meeting with Y": another one
     return 0 <= f.sent.start - m["sents"][-1].end <= 60  # tokens: the next sentence or the one after
 

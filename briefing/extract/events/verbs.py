@@ -256,7 +256,7 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
             return [Found("meeting", t.i, sent, [subjects[0], p], actor=subjects[0], recipient=p, planned=planned,
                           location=place_of(t)) for p in called_on]
         place = place_of(t) or (object_place(t) if rule.place_from_object else None)
-        if subj is not None and people._guests_before(subj):  # "Both foreign leaders arrived": a visit each
+        if subj is not None and people.guests_before(subj):  # "Both foreign leaders arrived": a visit each
             return [Found("visit", t.i, sent, [p], actor=p, planned=planned, location=place) for p in subjects]
         return [Found("visit", t.i, sent, subjects[:1], actor=subjects[0], planned=planned, location=place)]
     objs = objects_of(t, people, preps={"with", "on", "upon", "between"} | rule.person_preps)
