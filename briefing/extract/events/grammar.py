@@ -211,7 +211,7 @@ def place_of(token: Any) -> str | None:
     for c in preps:
         if c.lower_ in {"in", "at", "to", "for"}:
             for g in c.subtree:
-                cm = next((m for m in g.doc._.bb_countries or [] if m.start <= g.i < m.end), None)
+                cm = country_at(g)
                 if cm is not None and not (cm.kind == "demonym" and _of_people(g.doc[cm.end - 1])):
                     return g.doc[cm.start:cm.end].text  # ("a visit to his Ivorian counterpart": no place)
                 if g.ent_type_ in {"GPE", "LOC", "FAC"}:
@@ -222,6 +222,11 @@ def place_of(token: Any) -> str | None:
         return place_named(token.head)  # "in Mexico, where he arrived on Tuesday"
     country = for_country_clause(token)
     return token.doc[country.start:country.end].text if country is not None else None
+
+
+def country_at(token: Any) -> Any:
+    """The country mention a token stands in, if any."""
+    return next((m for m in token.doc._.bb_countries or [] if m.start <= token.i < m.end), None)
 
 
 def _of_people(demonym: Any) -> bool:
@@ -241,7 +246,7 @@ def for_country_clause(verb: Any) -> Any:
         if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children):
             for n in c.children:
                 if n.dep_ == "nsubj":
-                    cm = next((m for m in verb.doc._.bb_countries or [] if m.start <= n.i < m.end), None)
+                    cm = country_at(n)
                     if cm is not None:
                         return cm
     return None
@@ -255,7 +260,7 @@ def place_after(verb: Any, prep: str) -> str | None:
 
 def place_named(g: Any) -> str | None:
     """The country or place a token names, as written."""
-    cm = next((m for m in g.doc._.bb_countries or [] if m.start <= g.i < m.end), None)
+    cm = country_at(g)
     if cm is not None:
         return str(g.doc[cm.start:cm.end].text)
     if g.ent_type_ in {"GPE", "LOC", "FAC"}:
@@ -284,7 +289,7 @@ def verb_lemma(t: Any) -> str:
 
 def object_place(t: Any) -> str | None:
     for c in t.children:
-        cm = next((m for m in t.doc._.bb_countries or [] if m.start <= c.i < m.end), None) if c.dep_ == "dobj" else None
+        cm = country_at(c) if c.dep_ == "dobj" else None
         if cm is not None:
             return t.doc[cm.start:cm.end].text
         if c.dep_ == "dobj" and c.ent_type_ in {"GPE", "LOC", "FAC"}:

@@ -9,7 +9,7 @@ from typing import Any
 from briefing.extract.countries import code_of, name_of
 from briefing.extract.dates import find_dates
 from briefing.extract.events.found import Found
-from briefing.extract.events.grammar import is_planned
+from briefing.extract.events.grammar import country_at, is_planned
 from briefing.extract.events.lexicon import group, lex, verb_words
 from briefing.extract.events.timing import dateline, visit_length
 from briefing.extract.layout import doc_text, passed_over, span_text
@@ -290,7 +290,7 @@ def _place_in_clause(trigger: Any, *, deep: bool = True) -> str | None:
     for t in trigger.subtree:
         if t.i <= trigger.i or t.dep_ != "pobj" or t.head.lower_ not in {"in", "at"} or t.head.head.i not in near:
             continue
-        cm = next((m for m in doc._.bb_countries or [] if m.start <= t.i < m.end), None)
+        cm = country_at(t)
         if cm is not None:
             return doc[cm.start:cm.end].text
         ent = next((e for e in doc.ents if e.start <= t.i < e.end and (e.label_ in {"GPE", "FAC", "LOC"} or (
