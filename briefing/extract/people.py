@@ -334,8 +334,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                     j = cm.end  # "the Korean Ambassador to Peru Park Min-jae": the name after the country served
             # further honorifics / titles ("H.E. Dr.", "Prime Minister Datuk Seri")
             while j < n:
-                if tokens[j].text == "(" and j + 2 < n and tokens[j + 2].text == ")" \
-                        and _match_seq(tokens, j + 1, lex["prefixes"]) == 1:
+                if _bracketed_style(tokens, j):
                     j += 3  # "Maj. Gen. (Rtd) Umar Farooq Burki"
                     continue
                 more = _match_seq(tokens, j, lex["prefixes"])
@@ -751,6 +750,12 @@ def _ruler_after_office(tokens: Any, i: int) -> bool:
         and (_match_seq_ending(tokens, i - 1, lex["heads"]) > 0 or fold(tokens[i - 1].text) in lex["portfolio"])
 
 
+def _bracketed_style(tokens: Any, i: int) -> bool:
+    """Tokens i..i+2 are a one-word style in brackets: "(Rtd)", "(Retd)"."""
+    return i >= 0 and i + 2 < len(tokens) and tokens[i].text == "(" and tokens[i + 2].text == ")" \
+        and _match_seq(tokens, i + 1, _lexicon()["prefixes"]) == 1
+
+
 def _after_place_prep(lowers: list[str], i: int, country_tokens: set[int]) -> bool:
     """Token i is part of a country named right after "to"/"in" ("Ambassador to Sri Lanka")."""
     while i > 0 and i - 1 in country_tokens:
@@ -908,8 +913,7 @@ def _left_title(doc: Any, start: int, sent_start: int, person_tokens: set[int], 
     prefix_title = None
     # honorifics directly before the name ("H.E. Dr.", "His Majesty King")
     while j >= sent_start:
-        if tokens[j].text == ")" and j - 2 >= sent_start and tokens[j - 2].text == "(" \
-                and _match_seq(tokens, j - 1, lex["prefixes"]) == 1:
+        if j - 2 >= sent_start and _bracketed_style(tokens, j - 2):
             j -= 3  # "Maj. Gen. (Rtd)": a style in brackets
             continue
         k = _match_seq_ending(tokens, j, lex["prefixes"])
