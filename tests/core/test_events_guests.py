@@ -354,3 +354,38 @@ def test_a_demonym_that_names_people_is_no_place_of_the_event():
     places = {e.participants[0]: e.location for e in of_type(x, "visit")}
     assert places["John Mahama"] == "Abidjan"
     assert "Elmer Schialer" in places
+
+
+def test_a_day_between_received_and_its_guest_keeps_the_guest():
+    # agency copy writes the day right after the verb: the parser reads the guest as a second adverb of time
+    x = run("The Prime Minister, Nadir Larbaoui, received Sunday the Minister of Foreign Affairs of Qatar, Sheikh "
+            "Mohammed bin Abdulrahman Al Thani.", date="2024-02-18")
+    meetings = of_type(x, "meeting")
+    assert [set(e.participants) for e in meetings] == [{"Nadir Larbaoui", "Mohammed bin Abdulrahman Al Thani"}]
+    assert meetings[0].date == "2024-02-18"
+
+
+def test_she_goes_back_to_the_woman_the_story_styled_not_to_the_last_man_named():
+    x = run("President Abdelmadjid Tebboune received Monday the Ambassador of Canada, Mrs Isabelle Roy. The "
+            "audience was attended by the Director of Cabinet, Boualem Boualem. Speaking after being received by "
+            "the President, she said that the two countries would open a direct air link.", date="2024-05-06")
+    assert all("Boualem Boualem" not in e.participants for e in x.events)
+    assert [set(e.participants) for e in of_type(x, "meeting")] == [{"Abdelmadjid Tebboune", "Isabelle Roy"}]
+
+
+def test_their_meeting_is_the_two_leaders_not_a_pair_listed_after_a_colon():
+    x = run("President John Dramani Mahama on Saturday visited his Togolese counterpart, President Faure "
+            "Gnassingbé, in Lomé. Speaking to reporters after their meeting, President John Dramani Mahama, who "
+            "described the trip to Togo as a brotherly one, observed that all Africans knew the close ties that "
+            "had existed between Ghana and Togo since the era of their first Presidents: Dr Kwame Nkrumah of Ghana "
+            "and Sylvanus Olympio of Togo.", date="2025-03-16")
+    for e in x.events:
+        assert not {"Kwame Nkrumah", "Sylvanus Olympio"} & set(e.participants)
+    assert [set(e.participants) for e in of_type(x, "meeting")] == [{"John Dramani Mahama", "Faure Gnassingbé"}]
+
+
+def test_prez_in_a_headline_is_the_president():
+    x = run("Prez Mahama and Boni Yayi to hold talks\n\nPresident John Mahama will on Tuesday hold talks with "
+            "President Boni Yayi of Benin in Cotonou.", date="2013-09-09")
+    assert "Prez Mahama" not in [p.name for p in x.people]
+    assert [set(e.participants) for e in of_type(x, "talks")] == [{"John Mahama", "Boni Yayi"}]

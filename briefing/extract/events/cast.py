@@ -41,6 +41,30 @@ class Cast:
             return True
         return any(m.start > 0 and self.doc[m.start - 1].lower_ in words for m in person.mentions)
 
+    def _sex(self, person: Any) -> str | None:
+        """ "f" or "m" when a style before one of the person's mentions says so ("Mrs", "Mr", "Sheikha")."""
+        words = verb_words()
+        for m in person.mentions:
+            for k in (m.start - 1, m.start):
+                style = self.doc[k].lower_.rstrip(".") if 0 <= k < len(self.doc) else ""
+                if style in words["female_styles"]:
+                    return "f"
+                if style in words["male_styles"]:
+                    return "m"
+        return None
+
+    def _of_the_sex(self, pronoun: Any, person: Any) -> Any:
+        """ "... received Mrs A. The meeting was attended by B. In her statement, she said ...": a pronoun goes
+        back to the last person a style shows of its sex, rather than to one of the other sex or unknown."""
+        said = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "his": "m"}.get(pronoun.lower_)
+        if person is None or said is None or self._sex(person) == said:
+            return person
+        if said == "m":  # most people the news names are men, unstyled: only a woman's style rules one out
+            return person if self._sex(person) is None else next(
+                (q for s, q in reversed(self.mentions) if s < pronoun.i and self._sex(q) is None), None)
+        styled = [q for s, q in reversed(self.mentions) if s < pronoun.i and self._sex(q) == "f"]
+        return styled[0] if styled else (person if self._sex(person) is None else None)
+
     def principals(self, persons: list[Any]) -> tuple[list[Any], list[Any]]:
         """(those received or met in their own right, the spouses beside them); all are principals when
         only spouses are named."""
@@ -125,7 +149,7 @@ class Cast:
                 if not own or not any(m.start <= token.i < m.end for m in own):
                     return [subj]  # named in the sentence, or described there ("the President of Angola ..., she")
             p = self._carried_over(token) or self.subject_before(token.i) or self.center or self.before(token.i)
-            return [p] if p else []
+            return [p] if (p := self._of_the_sex(token, p)) else []
         if low in {"i", "my", "me", "we", "our"} and not _quoted(token):
             # a readout in the first person ("During a work visit to Berlin, I held a working session with my
             # counterpart"): the person the story names first; "we" are they and the one they met
@@ -471,8 +495,10 @@ class Cast:
 
     def _conj_subject_pair(self, sent: Any) -> list[Any]:
         for t in sent:
-            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT":
-                persons = self.in_np(t)
+            if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i < t.head.i:  # not a list after a colon
+                # nor a name after the verb that the parser hung on the subject ("A, who ..., observed that ...:
+                # B of X and C of Y")
+                persons = [p for p in self.in_np(t) if any(t.left_edge.i <= m.start < t.head.i for m in p.mentions)]
                 if len(persons) >= 2:
                     return persons
         return []

@@ -158,7 +158,8 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
     has_object = any(c.dep_ == "dobj" for c in verb.children)
     for c in verb.children:
         if c.dep_ in {"dobj", "dative", "attr"} or (c.dep_ == "oprd" and not any(d.lower_ in {"a", "an"} for d in c.children)) \
-                or (c.dep_ == "appos" and c.i > verb.i and not has_object):  # "received in audience, the delegation"
+                or (c.dep_ == "appos" and c.i > verb.i and not has_object) \
+                or _object_after_day(c, verb, has_object):  # "received in audience, the delegation"
 
             got = people.resolve(c)  # "called her counterpart, X" is parsed as an object predicate
             if not got and c.dep_ == "dobj" and c.text[:1].isupper():
@@ -184,6 +185,13 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
                         add([people.at[x.i] for x in g.subtree if x.dep_ == "conj" and x.i in people.at])
         stack += [c for c in t.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}]
     return out
+
+
+def _object_after_day(c: Any, verb: Any, has_object: bool) -> bool:
+    """ "received Tuesday the Speaker of X": a day between the verb and its object makes the parser read the
+    object as a second adverb of time (npadvmod); the one that is no date is the object."""
+    return (not has_object and c.dep_ == "npadvmod" and c.i > verb.i and c.ent_type_ not in {"DATE", "TIME"}
+            and any(d.dep_ == "npadvmod" and d.ent_type_ == "DATE" and verb.i < d.i < c.i for d in verb.children))
 
 
 _BESIDE = {"side", "elbow"}
