@@ -157,6 +157,8 @@ class EventVerbsFile(Open):
     spouse_words: Words = []
     audience_nouns: Words = []
     guest_words: Words = []
+    female_styles: Words = []
+    male_styles: Words = []
     programme_verbs: Words = []
     message_nouns: Words = []
     country_sitting_verbs: Words = []
