@@ -120,6 +120,7 @@ def _lex() -> dict[str, Any]:
         "pointer_phrases": tuple(data.get("pointer_phrases", [])),
         "business_nouns": frozenset(data.get("business_nouns", [])),
         "purpose_nouns": frozenset(data.get("purpose_nouns", [])),
+        "courtesy_nouns": frozenset(data.get("courtesy_nouns", [])),
     }
 
 
@@ -506,7 +507,8 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         if lemma == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in gov.children):
             status = None
         if lemma == "enter" and "force" not in span_text(sent).lower():
-            status = None
+            # "Ghana and Rwanda have entered (into) a General Cooperation Agreement": they made it
+            status = "signed" if head.dep_ == "dobj" or head.dep_ == "pobj" and head.head.lower_ == "into" else None
     if gov.lower_ == "entry" and not any(c.lower_ == "into" and any(g.lower_ == "force" for g in c.children)
                                          for c in gov.children):
         status = None  # "the entry into force of the treaty", not "the entry of goods"
@@ -682,6 +684,11 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             subject = _listing_subject(head)
             status = _status_of(subject, sent)[0] if subject is not None else None
             status = status or _counted_status(doc, head.i)
+            counted = status is not None
+        if status is None and _bare_list_entry(head, sent):
+            # "seven agreements were signed. These agreements include: A; B. C; D": the lines name the documents
+            # counted before and take their status
+            status = _counted_status(doc, head.i)
             counted = status is not None
         inner: list[int] = []
         if named is not None:
@@ -1005,9 +1012,10 @@ def _in_a_title(t: Any, top: Any) -> bool:
     """Whether a phrase under a signatory is part of someone's title: "signed by A, Assistant Minister for
     Development Affairs", "by B, Head of the Federal Agency for Subsoil Use"."""
     k = t.head
+    offices = frozenset(rules("titles.json")["office_nouns"])
     while k.i != top.i and k.head.i != k.i:
-        if k.ent_type_ == "PERSON" or k.dep_ == "appos":
-            return True
+        if k.ent_type_ == "PERSON" or k.dep_ == "appos" or k.text in offices:
+            return True  # and "by Ghana's Minister for Foreign Affairs and Regional Integration, A": the office's name
         k = k.head
     return False
 
@@ -1191,9 +1199,25 @@ def _listing_subject(head: Any) -> Any:
     if t.dep_ not in {"attr", "dobj"} or verb.lemma_.lower() not in LISTING_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is not None and subject.i != head.i and not _doc_noun_at(head.doc, subject.i):
+        # "One of the key agreements signed was the MoU on X": the documents it is one of
+        subject = next((g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.children if g.dep_ == "pobj" and g.tag_ in {"NNS", "NNPS"}), subject)
     if subject is None or subject.i == head.i or not _doc_noun_at(head.doc, subject.i):
         return None
     return subject
+
+
+def _bare_list_entry(head: Any, sent: Any) -> bool:
+    """Whether a document stands in a list with no verb of its own: a line that is only names ("Memorandum of
+    Understanding on Trade and Investment; Memorandum of Understanding on X") or a name set beside plural
+    documents ("These agreements include: Agreement on X")."""
+    t = head
+    while t.dep_ in {"conj", "appos"} and t.head.i != t.i:
+        if t.dep_ == "appos" and t.head.tag_ in {"NNS", "NNPS"} and _doc_noun_at(head.doc, t.head.i):
+            return True
+        t = t.head
+    return not any(k.pos_ in {"VERB", "AUX"} for k in sent)
 
 
 def _counted_status(doc: Any, before: int) -> str | None:
@@ -1967,8 +1991,12 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
     title = _text(toks)
     if not title:
         return []
-    if obj is not None and obj.lemma_.lower() in _lex()["business_nouns"]:
-        return []  # "we invite Polish firms to come to Ukraine": an appeal to business, not a proposal to a side
+    business = _lex()["business_nouns"]
+    if obj is not None and (obj.lemma_.lower() in business or any(
+            c.dep_ == "compound" and c.lemma_.lower() in business for c in obj.children)):
+        return []  # "we invite Polish firms / the business communities to come": an appeal to business, not to a side
+    if what.lemma_.lower() in _lex()["courtesy_nouns"] or what.lower_ in _lex()["courtesy_nouns"]:
+        return []  # "offered his gratitude for the invitation", "offered condolences": a courtesy, nothing proposed
     if lemma == "invite":
         who = _text(list(obj.subtree)) if obj is not None else ""
         title = f"Invitation to {who} to {title}" if who else f"Invitation to {title}"

@@ -238,6 +238,7 @@ class AgreementTriggersFile(Strict):
     pointer_phrases: Words = []  # "an agreement to this effect": the document just told, not another
     business_nouns: Words = []  # "invited Polish firms to invest": an appeal to business, not a proposal to a side
     purpose_nouns: Words = []  # "signed an MoU with the view to enhancing cooperation in areas of X": its aim
+    courtesy_nouns: Words = []  # "offered his gratitude / congratulations / condolences": a courtesy, nothing proposed
 
 
 # ---------------------------------------------------------------- currencies.json, units.json

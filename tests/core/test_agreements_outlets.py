@@ -1,0 +1,69 @@
+"""Agreements as the outlets we are scored on write them (issue 10, sixth session): classes measured on a
+hand-labelled probe of real pages from African, Gulf, South and East Asian and Pacific outlets about other
+partners, each tested here on sentences of our own."""
+
+from __future__ import annotations
+
+from tests.core._extract_helpers import run
+
+
+def _agreements(text: str, date: str = "2024-05-01"):
+    return run(text, date=date).agreements
+
+
+def _one(items, word: str):
+    found = [a for a in items if word.lower() in a.title.lower()]
+    assert found, f"no agreement with {word!r} in {[a.title for a in items]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- what is no agreement
+
+
+def test_a_signatorys_office_is_no_subject_of_the_document():
+    items = _agreements("Togo and Malawi have signed a General Cooperation Agreement. The agreement was signed by "
+                        "Togo's Minister for Foreign Affairs and African Integration, Kodjo Mensah, and his Malawian "
+                        "counterpart in Lome on Tuesday.")
+    assert [a.title for a in items] == ["General Cooperation Agreement"]
+
+
+def test_offered_thanks_or_condolences_are_courtesies_not_proposals():
+    items = _agreements("Prime Minister Sato offered his congratulations on the election of the new government. "
+                        "President Banda offered his gratitude for the invitation to visit Tokyo. Minister Ito "
+                        "offered condolences over the floods in the north.")
+    assert not [a for a in items if a.kind == "proposal"]
+
+
+def test_an_appeal_to_a_business_community_is_no_proposal_to_a_side():
+    items = _agreements("The minister called on the business communities in Togo and Malawi to take advantage of "
+                        "the new trade corridor.")
+    assert not [a for a in items if a.kind == "proposal"]
+
+
+# ---------------------------------------------------------------- status
+
+
+def test_entering_an_agreement_signs_it():
+    items = _agreements("Togo and Malawi have entered a General Cooperation Agreement intended to set up a joint "
+                        "commission. Malawi also entered into an agreement with Zambia on fisheries last week.")
+    assert _one(items, "General Cooperation").status == "signed"
+    assert _one(items, "fisheries").status == "signed"
+
+
+def test_one_of_the_documents_signed_takes_their_status():
+    items = _agreements("President Ruiz of Peru held talks with President Otieno of Kenya in Nairobi on Monday. "
+                        "One of the key agreements signed was the Memorandum of Understanding on Cooperation in "
+                        "Renewable Energy.")
+    assert _one(items, "Renewable Energy").status == "signed"
+
+
+def test_a_list_of_names_after_a_count_takes_the_counts_status():
+    text = ("Uruguay and Chile signed five agreements after the talks in Montevideo on Monday.\n\n"
+            "These agreements include: Agreement on the Establishment of a Joint Commission; Memorandum of "
+            "Understanding on Consular Consultations.\n\n"
+            "Memorandum of Understanding on Fisheries; Memorandum of Understanding on Cooperation in the Field of "
+            "Culture; and, Memorandum of Understanding on Cooperation in the Field of Sport.")
+    items = _agreements(text)
+    for word in ("Consular", "Fisheries", "Culture", "Sport"):
+        assert _one(items, word).status == "signed", word
+    assert not [a for a in items if "five" in a.title.lower()]  # the count is told one by one
