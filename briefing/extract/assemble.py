@@ -51,15 +51,16 @@ def extraction_from_data(data: dict[str, Any]) -> Extraction:
 
 
 def build_extraction(doc: Any) -> Extraction:
-    """The items of one parsed source. A source with no event and no agreement, or that names no country,
-    yields nothing at all: a sports report or a weather story has people and figures, but nothing for a briefing."""
+    """The items of one parsed source. A source with no event and no agreement (unless it is a statement between
+    countries, _a_statement_between_countries), or that names no country, yields nothing at all: a sports report
+    or a weather story has people and figures, but nothing for a briefing."""
     events = list(doc._.bb_events or [])
     agreements = list(doc._.bb_agreements or [])
     records = doc._.bb_people or []
     # a country named, or a leader the actor dictionary knows ("Prime Minister Golob and Commission President von
     # der Leyen met in Bled": no country word, a Slovenian leader)
     countries_told = bool(doc._.bb_countries) or any(p.actor is not None and p.country for p in records)
-    if not events and not agreements or not countries_told:
+    if not events and not agreements and not _a_statement_between_countries(doc) or not countries_told:
         # nothing happened between countries: a transfer, a merger or a council vote is not for a briefing
         return Extraction(note="no diplomatic content found")
     participants = {n for e in events for n in e.participants} | {e.actor for e in events if e.actor}
@@ -75,6 +76,20 @@ def build_extraction(doc: Any) -> Extraction:
     topics = list(doc._.bb_topics or [])
     return Extraction(countries=countries, people=people, events=events, agreements=agreements,
                       figures=figures, topics=topics)
+
+
+MIN_STATEMENT_TOPICS = 3
+
+
+def _a_statement_between_countries(doc: Any) -> bool:
+    """What two or more countries' leaders said together, or one minister's remarks at talks, may tell no meeting
+    the event rules read ('the leaders of the GCC countries and the United States affirmed ...'); it is for a briefing
+    when it names two countries, at least three areas or issues the topic data knows, and speaks of their relations
+    ('bilateral', 'cooperation'). A match report, a weather or a markets story does not."""
+    from briefing.extract.topics import speaks_of_relations
+
+    codes = {m.code for m in doc._.bb_countries or []}
+    return len(codes) >= 2 and len(doc._.bb_topics or []) >= MIN_STATEMENT_TOPICS and speaks_of_relations(doc_text(doc))
 
 
 def _visitors_and_hosts(people: list[Person], events: list[Any], countries: list[str]) -> None:

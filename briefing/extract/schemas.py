@@ -300,6 +300,7 @@ class TopicsFile(Strict):
     after_list_triggers: Words = []  # "Trade, energy and water on the agenda": words closing a list told before them
     other_sense_after: dict[Word, SomeWords] = {}  # "a climate of trust": words after a topic's spelling that give
     # it another sense
+    relation_words: Words = []  # "cooperation", "bilateral": a source speaking of relations between countries
 
 
 SCHEMAS: dict[str, type[BaseModel]] = {

