@@ -1714,6 +1714,8 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                     if any(g.text[:1].isupper() and _doc_noun_at(c.doc, g.i) for g in c.subtree):
                         renewed_names.update(g.i for g in c.subtree)
                         continue  # "renewed their commitment to the X Strategic Partnership": the partnership, renewed
+                    if _vague_aim(t, c):
+                        continue  # "reiterated his commitment to strengthening ties between the two nations"
                     _absorb_subtree(c, absorbed)
                     title = _text(_phrase_tokens(c))
                     if not any(g.dep_ == "prep" for g in c.children):
@@ -1737,6 +1739,23 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
         elif lemma in lex["propose"]:
             items += _proposal_items(t, sent, absorbed, people)
     return [i for i in items if i is not None and i.title]
+
+
+def _vague_aim(verb: Any, noun: Any) -> bool:
+    """Whether a renewed "commitment to" / "support for" says only a vague aim: "reaffirmed our commitment to
+    strengthening ties between the two nations", "reiterated their commitment to the relationship" (a vague
+    verb with no object of substance, or a generic noun), not "commitment to a ceasefire by June"."""
+    lex = _lex()
+    generic = lex["generic_objects"]
+    to = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "towards", "for"}), None)
+    if to is None:
+        to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "towards"} and c.i > noun.i), None)
+    what = next((g for g in to.children if g.dep_ in {"pcomp", "pobj"}), None) if to is not None else None
+    if what is None:
+        return False
+    if what.pos_ in {"VERB", "AUX"}:
+        return what.lemma_.lower() in lex["vague_verbs"] and not _says_what(what, generic)
+    return not _contentful(what, generic)
 
 
 def _what_the_document_commits(verb: Any) -> bool:
@@ -2550,7 +2569,7 @@ def _dedupe(items: list[Item]) -> list[Item]:
     out: list[Item] = []
     for it in items:
         same = next((o for o in out if _key(o.title) == _key(it.title) or _same_count(o, it)
-                     or _told_again(o, it)), None)
+                     or _told_again(o, it) or _told_before_as_plural(o, it)), None)
         if same is None:
             out.append(it)
             continue
@@ -2591,17 +2610,39 @@ def _told_again(a: Item, b: Item) -> bool:
     return len(shared) >= 3 and 4 * len(shared) >= 3 * min(len(sa), len(sb))
 
 
+UMBRELLA_DOCUMENTS = frozenset({"agreement", "document", "instrument", "deal", "pact", "accord", "text"})
+
+
 def _same_count(a: Item, b: Item) -> bool:
     """Two tellings of one counted set of documents: "signed 17 agreements" in the lede and "the 17 bilateral
-    cooperation agreements signed during the visit" below (the same number, kind and status, neither named)."""
-    if a.named or b.named or a.kind != b.kind or a.status != b.status or a.kind in {"commitment", "proposal"}:
-        return False
-    na, nb = _NUMBER.findall(a.title), _NUMBER.findall(b.title)
-    if len(na) != 1 or na != nb:
+    cooperation agreements signed during the visit" below (the same number and status, neither named, the same
+    kind or one of them told by an umbrella noun: "signed 11 MoUs" and "the signing of 11 legal instruments")."""
+    if a.named or b.named or a.status != b.status or a.kind in {"commitment", "proposal"} \
+            or b.kind in {"commitment", "proposal"}:
         return False
     heads = [a.sent.doc[a.anchor], b.sent.doc[b.anchor]]
-    return all(h.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "nummod" and c.text == na[0] for c in h.children)
-               for h in heads)
+    if a.kind != b.kind and not any(h.lemma_.lower() in UMBRELLA_DOCUMENTS for h in heads):
+        return False
+    counts = [[_count_value(c) for c in h.children if c.dep_ == "nummod"] for h in heads]
+    return all(h.tag_ in {"NNS", "NNPS"} or h.lower_ in PLURAL_DOCUMENTS for h in heads) \
+        and counts[0] == counts[1] and len(counts[0]) == 1 \
+        and counts[0][0] is not None and counts[0][0] > 1
+
+
+def _told_before_as_plural(a: Item, b: Item) -> bool:
+    """A later "the cooperation agreements" (a definite plural that says nothing of what they are about) is the
+    set of documents told before with the same status ("signed 11 agreements ... officials signed the
+    cooperation agreements after the talks"), not another."""
+    if b.named or a.status != b.status or a.kind in {"commitment", "proposal"} or b.kind in {"commitment", "proposal"} \
+            or a.sent.start >= b.sent.start:
+        return False
+    ha, hb = a.sent.doc[a.anchor], b.sent.doc[b.anchor]
+    if ha.tag_ not in {"NNS", "NNPS"} or hb.tag_ not in {"NNS", "NNPS"}:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in hb.children) \
+            or any(c.dep_ in {"nummod", "prep", "acl", "relcl"} for c in hb.children):
+        return False
+    return not _subject_stems(" " + b.title.lower()) and (a.kind == b.kind or hb.lemma_.lower() in UMBRELLA_DOCUMENTS)
 
 
 ASIDE_CLAUSES = {"relcl", "parataxis", "appos"}

@@ -67,3 +67,27 @@ def test_a_list_of_names_after_a_count_takes_the_counts_status():
     for word in ("Consular", "Fisheries", "Culture", "Sport"):
         assert _one(items, word).status == "signed", word
     assert not [a for a in items if "five" in a.title.lower()]  # the count is told one by one
+
+
+# ---------------------------------------------------------------- one set of documents told again
+
+
+def test_a_count_told_again_by_an_umbrella_noun_is_the_same_set():
+    items = _agreements("Peru and Kenya on Tuesday signed 9 memoranda of understanding on fisheries, mining and "
+                        "health. \"We witnessed the signing of 9 legal instruments,\" President Otieno said.")
+    assert len([a for a in items if a.kind != "commitment"]) == 1
+
+
+def test_the_plural_documents_told_again_without_a_subject_are_the_same_set():
+    items = _agreements("Peru and Kenya on Monday signed 6 agreements to enhance cooperation. Peruvian and Kenyan "
+                        "officials signed the cooperation agreements after talks between the two presidents. "
+                        "According to a statement, 6 agreements were signed on Monday.")
+    assert len(items) == 1 and items[0].status == "signed"
+
+
+def test_a_renewed_commitment_to_a_vague_aim_is_no_item():
+    items = _agreements("President Otieno of Kenya met President Ruiz of Peru in Lima on Monday. "
+                        "President Otieno reiterated his government's commitment to strengthening ties between the "
+                        "two nations. \"We reaffirm our commitment to tightening our ties,\" he said. The ministers "
+                        "reaffirmed their commitment to a ceasefire by June.")
+    assert [a.title for a in items] == ["Commitment to a ceasefire"]
