@@ -131,6 +131,7 @@ class VerbRule(Open):
     one_per_object: bool = False
     place_from_object: bool = False
     joins_told: bool = False
+    object_next: bool = False
 
 
 class EventVerbsFile(Open):

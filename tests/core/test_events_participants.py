@@ -431,3 +431,35 @@ def test_talks_with_x_told_around_a_plane_are_the_talks_of_the_one_the_story_fol
             "Russian counterpart Vladimir Putin.", date="2023-03-22")
     [talks] = [e for e in x.events if e.type == "talks"]
     assert set(talks.participants) == {"Xi Jinping", "Vladimir Putin"}
+
+
+def test_talks_held_on_a_day_then_enlarged_are_the_two_presidents_talks_on_that_day():
+    # "held on Monday enlarged talks": the parser reads 'enlarged' as the main verb and 'held' as a participle
+    x = run("ALGIERS - The President of the Republic, Mr. Abdelmadjid Tebboune, and the President of the Republic "
+            "of Mali, Colonel Assimi Goita, held on Tuesday enlarged talks at the seat of the Presidency, with the "
+            "members of the two delegations.", date="2026-03-05")
+    talks = [e for e in x.events if e.type == "talks"]
+    assert [(set(e.participants), e.date) for e in talks] == [({"Abdelmadjid Tebboune", "Assimi Goita"},
+                                                                "2026-03-03")]
+
+
+def test_expanded_cooperation_is_no_event():
+    x = run("President Abdelmadjid Tebboune and President Assimi Goita expanded the dialogue between their "
+            "governments last year.", date="2026-03-05")
+    assert x.events == [] or all(e.type != "talks" for e in x.events)
+
+
+def test_the_two_heads_of_state_who_supervised_a_signing_are_its_participants():
+    x = run("President Abdelmadjid Tebboune held talks with President Bola Tinubu of Nigeria in Algiers on "
+            "Monday. At the end of the talks, the two Heads of State supervised the signing of six cooperation "
+            "documents.", date="2026-03-03")
+    signings = [e for e in x.events if e.type == "signing"]
+    assert [set(e.participants) for e in signings] == [{"Abdelmadjid Tebboune", "Bola Tinubu"}]
+
+
+def test_the_president_of_the_republic_is_the_one_with_that_whole_title():
+    x = run("ROME - President of the Republic Abdelmadjid Tebboune held talks with the Prime Minister, Giorgia "
+            "Meloni, on Tuesday. Earlier on Tuesday, the President of the Republic was received at the Quirinal "
+            "Palace by the President of the Italian Republic, Mr. Sergio Mattarella, with whom he discussed the "
+            "situation in the Sahel.", date="2026-03-03")
+    assert {"Abdelmadjid Tebboune", "Sergio Mattarella"} in [set(e.participants) for e in x.events]

@@ -115,11 +115,11 @@ class Cast:
                 found.setdefault(t.i, self.by_word[t.text.casefold()])
             else:
                 for c in t.children:
-                    if c.dep_ in {"appos", "compound", "npadvmod", "nmod"} and c.i in self.at:
+                    if c.dep_ in {"appos", "compound", "npadvmod", "nmod"} and c.i in self.at and not _past_verb(t, c):
                         found.setdefault(c.i, self.at[c.i])
                         break
             for c in t.children:
-                if c.dep_ == "appos" or (follow_conj and c.dep_ == "conj"):
+                if (c.dep_ == "appos" and not _past_verb(t, c)) or (follow_conj and c.dep_ == "conj"):
                     stack.append(c)
                 if follow_conj and t.i in self.at and c.dep_ == "prep" and c.lower_ in {"of", "from"}:
                     # "Mauricio Macri of Argentina and Michel Temer of Brazil": the parser joins Temer to Argentina
@@ -193,9 +193,10 @@ class Cast:
             sent_pair = self._conj_subject_pair(sentence_of(token.doc, token.i))
             if sent_pair and low in {"their", "they"}:
                 return sent_pair
-            if _heads_of_state(token):
+            pair = self._pair_before(token) or list(self.last_pair or self.principal_pair())
+            if _heads_of_state(token) and not all(_heads_an_office(p) for p in pair):
                 return []  # "The Heads of State of A and B are to attend": leaders the story does not name
-            return self._pair_before(token) or list(self.last_pair or self.principal_pair())
+            return pair
         out: list[Any] = []
         for member in _members(token):  # "His Royal Highness the Crown Prince and the Prime Minister of X"
             out += [p for p in self.by_description(member) if p not in out]
@@ -531,6 +532,10 @@ class Cast:
                  and (country is None or p.country == country)]
         if not cands:
             return []
+        phrase = " ".join(t.lower_ for t in token.subtree if t.lower_ != "the" and not t.is_punct)
+        exact = [p for p in cands if " of " in phrase and p.title.casefold().removeprefix("the ") == phrase]
+        if len(exact) == 1:  # "the President of the Republic" is the one with that whole title, not the President of
+            return exact  # the Italian Republic the story may follow at that point
         if self.center is not None and self.center in cands:
             return [self.center]  # "the President" is the president the story follows
         first = next((p for _s, p in self.mentions if p in cands), None)
@@ -562,6 +567,19 @@ def _heads_of_state(token: Any) -> bool:
     (ministers, say) need not hold."""
     return token.lower_ == "heads" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
         g.lower_ in {"state", "government"} for g in c.children) for c in token.children)
+
+
+def _heads_an_office(person: Any) -> bool:
+    """Whether the person's title is a leader's ("President of the Republic", "Prime Minister"; not "Vice
+    President", "Deputy Prime Minister")."""
+    title = (person.title or "").casefold()
+    return _holds(person, verb_words()["leader_titles"]) and not any(w in title for w in ("vice", "deputy"))
+
+
+def _past_verb(token: Any, child: Any) -> bool:
+    """ "The President of the Republic was received by the President of X, Mr Y": the parser hangs Y on the
+    subject as its apposition, across the verb; a subject's apposition never lies past its verb."""
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.i < token.head.i < child.i
 
 
 def _quoted(token: Any) -> bool:

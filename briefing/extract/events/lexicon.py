@@ -11,7 +11,7 @@ from briefing.extract.rules import RuleFileError, rules
 from briefing.model import EVENT_TYPES
 
 _RULE_FLAGS = ("type_from_object", "absorbs_object", "needs_person_object", "needs_place", "place_or_visit_told",
-               "one_per_object", "place_from_object", "joins_told")
+               "one_per_object", "place_from_object", "joins_told", "object_next")
 _RULE_LISTS = ("needs_prep", "refuses_deps", "not_as", "needs_word", "needs_object", "refuses_words", "refuses_objects",
                "object_types", "object_preps", "person_preps")
 
@@ -28,6 +28,7 @@ class VerbRule:
     one_per_object: bool = False
     place_from_object: bool = False
     joins_told: bool = False  # "It was attended by A and B": the agents join the event told just before
+    object_next: bool = False  # "held on Monday enlarged talks": the event noun right after the verb, no article
     needs_prep: frozenset[str] = frozenset()
     refuses_deps: frozenset[str] = frozenset()
     not_as: frozenset[str] = frozenset()

@@ -25,7 +25,7 @@ from briefing.extract.layout import span_text
 
 _TAKING_PART = {"attend", "participate", "join", "address", "be", "have", "give", "deliver", "chair", "co-chair", "lead",
                 "hold", "host", "open", "close", "conclude", "end", "begin", "start", "pay", "make", "undertake",
-                "accord", "grant", "extend", "witness", "oversee"}  # "will be accorded a ceremonial welcome"
+                "accord", "grant", "extend", "witness", "oversee", "supervise", "preside"}  # "will be accorded a ceremonial welcome"
 _GRANTING = {"grant", "accord", "give"}  # "granted an audience to": a head of state receiving someone
 _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast", "reception"}
 _SETTING_PREPS = {"at", "during", "since", "after", "before", "following"}

@@ -60,6 +60,8 @@ def _object_trigger(t: Any, rule: VerbRule) -> Any:
 
 def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
     """Whether the verb's own conditions (event_verbs.json) rule this use out."""
+    if rule.object_next and not any(c.dep_ == "dobj" and c.i == t.i + 1 for c in t.children):
+        return True  # "expanded the dialogue" is a verb; "held on Monday enlarged talks" an adjective misread
     if rule.not_as and t.dep_ in rule.not_as and not _relative_of_place(t):
         return True  # "the agreement signed in 2010" names a document, it does not report a signing here
     if "acl" in rule.not_as and t.tag_ == "VBN" and t.dep_ == "advcl" and not any(
