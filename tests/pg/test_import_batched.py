@@ -205,3 +205,40 @@ def test_items_the_import_has_logged_are_updated_quietly_and_still_undone(open_s
     assert _rows(team) == before
     assert team.redo() == f"Import {len(THIRD)} sources"
     assert _rows(team) == after
+
+
+def test_what_an_import_keeps_of_its_prefetches_is_what_the_server_reads(open_store, tmp_path, monkeypatch):
+    """The items filed under each merge key a source's prefetch read, and their columns, are kept from one source
+    to the next of an import and kept up to date with what it writes (batch.Prefetched): after every source they
+    are what the server reads back. A colleague's change in between empties them."""
+    from briefing.library.pg import PgStore
+    from briefing.library.pg.batch import _ITEM_COLUMNS
+
+    team = open_store("alice", "OFFICIAL")
+    checked: list[int] = []
+    add_once = PgStore._add_source_once
+
+    def add_and_compare(self: PgStore, *args: Any, **kwargs: Any) -> Any:
+        result = add_once(self, *args, **kwargs)
+        kept = self._prefetched
+        if kept.filed:
+            server: dict[str, list[int]] = {key: [] for key in kept.filed}
+            for key, item_id in self._conn.execute("SELECT key, item_id FROM item_keys WHERE key = ANY(%s)",
+                                                   (list(kept.filed),)).fetchall():
+                server[key].append(int(item_id))
+            assert {k: sorted(v) for k, v in kept.filed.items()} == {k: sorted(v) for k, v in server.items()}
+            ids = sorted({i for v in kept.filed.values() for i in v})
+            rows = self._conn.execute(f"SELECT id, {', '.join(_ITEM_COLUMNS)} FROM items WHERE id = ANY(%s)",
+                                      (ids,)).fetchall()
+            assert {int(r[0]): dict(zip(_ITEM_COLUMNS, r[1:], strict=True)) for r in rows} == \
+                {i: {c: kept.items[i][c] for c in _ITEM_COLUMNS} for i in ids}
+            checked.append(len(kept.filed))
+        return result
+
+    monkeypatch.setattr(PgStore, "_add_source_once", add_and_compare)
+    _import(team, tmp_path / "first", {**FIRST, **SECOND})
+    assert len(checked) >= len(FIRST) + len(SECOND) - 1 and checked[-1] > checked[0], checked
+    _rename_smith(team)  # a change between imports (of Smith's edits and keys): kept, it would be out of date
+    checked.clear()
+    _import(team, tmp_path / "third", THIRD)
+    assert checked, "the last import kept nothing"

@@ -35,7 +35,7 @@ from briefing.library.library import KIND_PLURALS, NotFound
 from briefing.library.pg import read
 from briefing.library.pg import undo as pg_undo
 from briefing.library.pg import upgrade as pg_upgrade
-from briefing.library.pg.batch import PipelinedDialect, SearchBodies
+from briefing.library.pg.batch import PipelinedDialect, Prefetched, SearchBodies
 from briefing.library.pg.briefs import TeamBriefs
 from briefing.library.pg.compat import SqliteDialect
 from briefing.library.pg.edits import TeamEdits
@@ -125,6 +125,8 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         self._step_name: str | None = None
         self._cache_mark: tuple[int, int] = (0, -1)  # (import cache, the library's change count it is current at)
         self._search_bodies = SearchBodies()  # the items' search texts as last written here (batch.py)
+        # What an import's prefetches read, kept while its cache is (batch.py, Prefetched): cleared with it
+        self._prefetched = Prefetched()
         self._logged: tuple[int, set[int]] | None = None  # an import's step and the items its log holds (_logged_in)
         self._logging: set[int] = set()  # those the source being written logs (_write_source)
         row = conn.execute("SELECT session_user, bb_clearance()").fetchone()
@@ -375,12 +377,14 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
                     self._pending.clear()
                     assert kept is not None
                     kept.clear()
+                    self._prefetched.clear()
                     self._cache_mark = (0, -1)
                     result = self._add_source_once(source, extraction, step_id, kept)
             except BaseException:
                 self._pending.clear()
                 if kept is not None:
                     kept.clear()  # what it learnt in the failed transaction was rolled back
+                self._prefetched.clear()
                 raise
             finally:
                 self._step_name = None
@@ -400,6 +404,8 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
             carried = kept is not None and self._cache_still_valid(kept, count)
             if kept is not None and not carried:
                 kept.clear()
+            if not carried:
+                self._prefetched.clear()
             if row[0] is not None:
                 if kept is not None:
                     self._cache_mark = (id(kept), count)
@@ -415,7 +421,8 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
 
             logged = self._logged_in(step_id)
             self._logging = set()
-            source_id = self._write_source(source, extraction, kept, settings=settings, then=then, logged=logged)
+            source_id = self._write_source(source, extraction, kept, settings=settings, then=then, logged=logged,
+                                           prefetched=self._prefetched.for_rank(source.marking) if kept is not None else None)
             row = counted[0].fetchone()
             raised = row[0] if row else None
             if carried and raised is not None and raised != count + 1:
@@ -458,7 +465,7 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
 
     def _write_source(self, source: Source, extraction: Extraction, cache: ingest.ContributionCache | None = None,
                       *, settings: Sequence[tuple[str, str]] = (), then: Callable[[], None] | None = None,
-                      logged: tuple[int, set[int]] | None = None) -> int:
+                      logged: tuple[int, set[int]] | None = None, prefetched: Prefetched | None = None) -> int:
         """Write a source and its items; it joins only items of its own marking (schema.sql, join_rank):
         what a SECRET source says never becomes part of an item an OFFICIAL reader sees.
 
@@ -466,7 +473,8 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         statements sent with the source's (in pipeline mode: waiting for no answer); ``logged``: the import's
         step (``briefing.step`` among the settings) and the items its undo log holds already (batch.py,
         ``PipelinedDialect``), those this source has logged left in ``_logging`` (the caller adds them once
-        the transaction has committed)."""
+        the transaction has committed); ``prefetched``: what the import's sources before read of the items they
+        may join (batch.py, ``Prefetched``), kept by the caller while its cache is."""
         configs = [("briefing.join_rank", str(MARKINGS.index(source.marking))), *settings]
         set_configs = "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(configs))
         values = [value for pair in configs for value in pair]
@@ -485,7 +493,7 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         with self._conn.pipeline() as pipeline:
             self._conn.execute(set_configs, values)
             db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()), bodies=self._search_bodies,
-                                  logged=logged)
+                                  logged=logged, prefetched=prefetched)
             source_id = self._write_source_joined(db, source, extraction, cache)
             db.flush()
             self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
