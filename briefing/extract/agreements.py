@@ -64,6 +64,7 @@ class Item:
     has_cue: bool = True
     history: list[str] = field(default_factory=list)
     counted: bool = False  # one of documents counted before ("the first MoU"): their status is its own
+    more: list[Item] = field(default_factory=list)  # documents signed beside this one ("sign A and an Agreement on B")
 
 
 @cache
@@ -435,7 +436,7 @@ def _comma_in_name(doc: Any, e: int, stop: int) -> bool:
 
 def _another_document(doc: Any, start: int, stop: int) -> bool:
     """Whether the capitalised words from ``start`` name a document of their own."""
-    k = start + (1 if start < stop and doc[start].lower_ == "the" else 0)
+    k = start + (1 if start < stop and doc[start].lower_ in {"the", "a", "an"} else 0)  # "and an Agreement on Y"
     while k < stop and doc[k].text[:1].isupper():
         if _doc_noun_at(doc, k):
             return True
@@ -1847,6 +1848,12 @@ def _pair_will_items(sent: Any, absorbed: set[int]) -> list[Item]:
 
 
 def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str = "") -> Item | None:
+    if not any(c.dep_ == "dobj" for c in vp.children):
+        # "agreed to soon complete and sign a Protocol on X": the documents are what is to be signed
+        signer = next((c for c in vp.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > vp.i
+                       and _lex()["status"].get(c.lemma_.lower()) == "signed"
+                       and any(g.dep_ == "dobj" and _doc_noun_at(c.doc, g.i) for g in c.children)), None)
+        vp = signer if signer is not None else vp
     for _ in range(2):  # "agreed to work to expand X": the commitment is to expand X
         inner = next((c for c in vp.children if c.dep_ in {"xcomp", "advcl"} and c.i > vp.i
                       and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)), None)
@@ -1862,6 +1869,12 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
     doc_obj = next((c for c in vp.children if c.dep_ == "dobj" and _doc_noun_at(c.doc, c.i)), None) \
         if kind and status == "signed" and not prefix else None
     title = _text(toks)
+    beside: list[Any] = []  # "agreed to sign a Protocol on X and an Agreement on Y": two documents
+    if doc_obj is not None:
+        beside = [c for c in doc_obj.subtree if c.i > doc_obj.i and c.pos_ in {"NOUN", "PROPN"} and c.dep_ == "conj"
+                  and _doc_noun_at(c.doc, c.i) and c.i not in stop
+                  and (c.head.i == doc_obj.i or any(d.dep_ == "det" and d.lower_ in {"a", "an"} for d in c.children))]
+        stop = stop | {c.i for c in beside} | {c.i for c in doc_obj.children if c.dep_ == "cc"} if beside else stop
     if doc_obj is not None:
         # "agreed to sign an agreement to import power": the item is the document, its title the document's
         own = _phrase_tokens(doc_obj, stop_before=stop)
@@ -1879,7 +1892,14 @@ def _vp_item(vp: Any, sent: Any, absorbed: set[int], stop: set[int], prefix: str
         return None
     if status == "signed":
         status = "planned"  # "agreed to sign an agreement", "will sign a treaty": the signing is still to come
-    return Item(_cap(prefix + title), kind or "commitment", status or "agreed", sent, vp.i)
+    item = Item(_cap(prefix + title), kind or "commitment", status or "agreed", sent, vp.i)
+    for k, other in enumerate(beside):
+        later = {c.i for c in beside[k + 1:]} | {c.i for c in other.children if c.dep_ == "cc"}
+        words = _text(_phrase_tokens(other, stop_before=(stop - {other.i}) | later))
+        hit = _doc_noun_at(other.doc, other.i)
+        if words and hit:
+            item.more.append(Item(_cap(words), hit[1], status or "agreed", sent, other.i))
+    return item
 
 
 def _object_after_aside(vp: Any) -> list[Any]:
@@ -2332,6 +2352,7 @@ def find_agreements(doc: Any) -> list[Agreement]:
         found = _commitment_items(sent, absorbed, people_at, renewed_names)
         found += _pair_will_items(sent, absorbed)
         found += _goal_items(sent, absorbed)
+        found = [x for it in found for x in (it, *it.more)]
         for it in _doc_noun_items(sent, absorbed):
             if it.anchor in renewed_names:
                 it.status, it.has_cue = "renewed", True
@@ -2508,6 +2529,8 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
         return False  # "supports the Global Development Initiative", "our Special Strategic Partnership is ..."
     if it.kind not in {"commitment", "proposal"} and _cited(anchor):
         return False  # "in line with the 1982 Convention", "within the framework of the UN": a yardstick
+    if not it.named and _implements_unnamed_documents(anchor):
+        return False  # "agreed to effectively implement agreements between the two foreign ministries"
     if it.kind != "commitment" or anchor.pos_ not in {"VERB", "AUX"}:
         return True
     lemma = anchor.lemma_.lower()
@@ -2521,6 +2544,19 @@ def _worth_keeping(doc: Any, it: Item) -> bool:
         return False  # "increase it": what "it" is, the sentence before says ("double it by 2030" is a target)
     # "deepen ties", "follow up the implementation"
     return lemma not in lex["vague_verbs"] or _says_what(anchor, lex["generic_objects"])
+
+
+def _implements_unnamed_documents(verb: Any) -> bool:
+    """A commitment to carry out documents in force that it does not name: "implement (the) agreements reached",
+    "effectively implement cooperative agreements between the two foreign ministries" - plural documents with
+    no name and nothing said of what they are about."""
+    if verb.pos_ not in {"VERB", "AUX"} or _lex()["status"].get(verb.lemma_.lower()) != "in-force":
+        return False
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and all(
+        o.tag_ in {"NNS", "NNPS"} and _doc_noun_at(o.doc, o.i) and not o.text[:1].isupper()
+        and not any(c.dep_ == "prep" and _is_subject_word(c) or c.dep_ == "compound" and c.pos_ == "PROPN"
+                    for c in o.children) for o in objs)
 
 
 def _cited(anchor: Any) -> bool:

@@ -91,3 +91,22 @@ def test_a_renewed_commitment_to_a_vague_aim_is_no_item():
                         "two nations. \"We reaffirm our commitment to tightening our ties,\" he said. The ministers "
                         "reaffirmed their commitment to a ceasefire by June.")
     assert [a.title for a in items] == ["Commitment to a ceasefire"]
+
+
+# ---------------------------------------------------------------- documents to be signed, documents to be carried out
+
+
+def test_two_documents_to_be_signed_are_two_planned_items():
+    items = _agreements("Peru and Bolivia held talks in Lima on Tuesday. They agreed to soon finish and sign a "
+                        "Protocol on the border markers and an Agreement on border crossing management before the "
+                        "end of the year. They also agreed to sign an MoU on fisheries and an agreement on tourism.")
+    for word in ("border markers", "border crossing management", "fisheries", "tourism"):
+        assert _one(items, word).status == "planned", word
+    assert not [a for a in items if "markers" in a.title and "crossing" in a.title]
+
+
+def test_a_commitment_to_implement_unnamed_agreements_is_no_item():
+    items = _agreements("Peru and Bolivia held talks in Lima on Tuesday. They agreed to effectively implement "
+                        "cooperative agreements between the two foreign ministries. They agreed to implement the "
+                        "free trade agreement.")
+    assert [a.title for a in items] == ["Implement the free trade agreement"]
