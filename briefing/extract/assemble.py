@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import fields
 from typing import Any
@@ -92,6 +93,14 @@ def _a_statement_between_countries(doc: Any) -> bool:
     return len(codes) >= 2 and len(doc._.bb_topics or []) >= MIN_STATEMENT_TOPICS and speaks_of_relations(doc_text(doc))
 
 
+def _a_topic(doc: Any, code: str) -> bool:
+    """The country is one of the source's topics ('Yemen', 'war in Ukraine'): the topic rules read it as discussed."""
+    from briefing.extract.countries import name_of
+
+    name = name_of(code)
+    return bool(name) and any(re.search(rf"\b{re.escape(name)}\b", t.name) for t in doc._.bb_topics or [])
+
+
 def _visitors_and_hosts(people: list[Person], events: list[Any], countries: list[str]) -> None:
     """A visitor does not come from the country visited, and the people a visitor calls on there are its hosts."""
     from briefing.extract.countries import code_of
@@ -170,6 +179,11 @@ def main_countries(doc: Any, records: list[Any], participants: set[str]) -> list
             score[p.country] += 1.5
             first.setdefault(p.country, 10**9)
     ranked = sorted(score, key=lambda c: (-score[c], first[c]))
+    taking_part = {p.country for p in records if p.country and p.name in participants}
+    discussed = [c for c in ranked if c not in taking_part and _a_topic(doc, c)]
+    if discussed and len(ranked) - len(discussed) >= 2:
+        # the war two ministers discussed ("... the situation in Yemen") is what they spoke of, not a side
+        ranked = [c for c in ranked if c not in discussed]
     if len(ranked) <= 2:
         return ranked
     out = ranked[:2]

@@ -1079,11 +1079,15 @@ def _as_written(name: str, written: list[str]) -> str:
 
 def _own_word(name: str, surface: str) -> str:
     """The source's own word for a topic the data names by a shorter one: "healthcare" (health), "transportation"
-    (transport), or by the words an acronym stands for: "FDI" (investment), "LNG". A reader who looks for the word
-    the source used finds it; any other spelling is the data's name."""
+    (transport), or by the words an acronym stands for: "FDI" (investment), "LNG", or joins or splits a compound
+    the data writes otherwise ("counterterrorism" for counter-terrorism). A reader who looks for the word the
+    source used finds it; any other spelling is the data's name."""
     if re.fullmatch(r"[A-Z]{2,6}", surface.strip()) and surface.strip() != name:
         return surface.strip()  # the source's acronym, as the reader met it
     word = surface.strip().lower()
+    if word != name.lower() and re.fullmatch(r"[a-z]+(?:[ -][a-z]+)*", word) \
+            and re.sub(r"[ -]", "", word) == re.sub(r"[ -]", "", name.lower()):
+        return word  # "counterterrorism", "cybersecurity", "peace-building": joined or split as the source writes it
     if " " in name or not re.fullmatch(r"[a-z]+", word) or not word.startswith(name.lower()) \
             or _fold(word) == _fold(name):
         return name
@@ -1570,8 +1574,8 @@ _TIMES_DISCUSSED = 2
 
 
 def _parties(doc) -> set[str]:
-    """The source's own parties: the countries of the people who take part in its events, and, while these
-    are fewer than two, the countries it names most. A call between two ministers about a war names the
+    """The source's own parties: the countries of the people who take part in its events, then those of the
+    office-holders it names, and, while these are fewer than two, the countries it names most. A call between two ministers about a war names the
     country at war more often than either of theirs ("... discussed the developments in Yemen"), and that
     country is what they talked about, not a side."""
     counts: dict[str, int] = {}
@@ -1586,6 +1590,12 @@ def _parties(doc) -> set[str]:
             code = country_of.get(name)
             if code and code not in taking_part:
                 taking_part.append(code)
+    if len(taking_part) >= 2:
+        return set(taking_part)
+    for p in (doc._.bb_people or []) if doc.has_extension("bb_people") else []:
+        if p.title and p.country and p.country not in taking_part and p.country in counts:
+            taking_part.append(p.country)  # "receptions for the Ambassadors of the Philippines and Myanmar", "Minister
+            # Mahuta": an office-holder the source names speaks for a side the event rules did not read
     if len(taking_part) >= 2:
         return set(taking_part)
     others = [c for c in named if c not in taking_part]

@@ -81,3 +81,29 @@ def test_an_issue_inside_a_frame_is_the_issue_once():
 def test_an_issue_with_what_is_done_about_it_stays_its_own_topic():
     found = names("The ministers discussed Gaza reconstruction and the situation in Gaza, and agreed to meet again.")
     assert "Gaza reconstruction" in found or "reconstruction" in found, found
+
+
+# ---------------------------------------------------------------- the source's own spelling
+
+
+def test_a_compound_is_shown_as_the_source_joins_it():
+    found = names("The talks covered counterterrorism in the Sahel, cybersecurity and trade.")
+    assert "counterterrorism" in found and "counter-terrorism" not in found, found
+
+
+# ---------------------------------------------------------------- sides the event rules did not read
+
+
+def test_the_country_of_an_ambassador_received_is_a_side_not_a_topic():
+    x = run("President Ana Lima hosted separate receptions in Brasilia on Tuesday for Ambassador Tomas Berg of Norway "
+            "and Ambassador U Kyaw Min of Myanmar. She hoped for more cooperation in energy, education and trade "
+            "with Norway and Myanmar.", date="2025-02-04")
+    assert "Myanmar" not in {t.name for t in x.topics}
+
+
+def test_the_war_two_ministers_discuss_is_no_main_country():
+    x = run("Foreign Minister Ana Soares of Angola received a telephone call from Foreign Minister Kofi Mensah of "
+            "Ghana. They discussed the situation in Yemen, the humanitarian crisis in Yemen and the talks on Yemen "
+            "held in Muscat, as well as trade between Angola and Ghana.", date="2025-05-16")
+    assert sorted(x.countries) == ["AO", "GH"]
+    assert "Yemen" in {t.name for t in x.topics}
