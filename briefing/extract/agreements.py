@@ -655,6 +655,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
         head = doc[span_start:span_end].root
         if named is None and tuple(t.lower_ for t in doc[span_start:span_end]) in lex["named_only"]:
             continue
+        if named is None and kind == "partnership" and span_end - span_start == 1 and _partnership_as_a_notion(head):
+            continue  # "the promotion of bilateral partnership in all fields", "exploring new partnership"
         if named is not None:
             last = named[1] - 1
             if doc[last].text == ")" and last - 2 >= span_start and doc[last - 2].text == "(":
@@ -839,6 +841,20 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
 
 
 NAMING_VERBS = {"know", "entitle", "title", "call", "dub", "name", "brand"}
+
+
+def _partnership_as_a_notion(head: Any) -> bool:
+    """A bare "partnership" (no article, number or possessive) that no status verb takes straight: the notion,
+    not a partnership made ("creating a legal corridor for the promotion of bilateral partnership", "exploring
+    new partnership and investment opportunities"); "established comprehensive partnership" stays."""
+    if head.text[:1].isupper() or head.tag_ in {"NNS", "NNPS"} or any(
+            c.dep_ in {"det", "poss", "nummod"} for c in head.children):
+        return False
+    gov, path = _governor(head)
+    if any(p.i != head.i and p.pos_ in {"NOUN", "PROPN"} for p in path):
+        return True
+    status = _lex()["status"].get(gov.lemma_.lower())
+    return status is None or status == "proposed"
 
 
 def _named_again(name: Any) -> Any:

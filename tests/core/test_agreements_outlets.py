@@ -110,3 +110,12 @@ def test_a_commitment_to_implement_unnamed_agreements_is_no_item():
                         "cooperative agreements between the two foreign ministries. They agreed to implement the "
                         "free trade agreement.")
     assert [a.title for a in items] == ["Implement the free trade agreement"]
+
+
+def test_partnership_as_a_notion_is_no_partnership_made():
+    items = _agreements("Peru and Bolivia signed 4 cooperation agreements, creating a legal basis for the promotion "
+                        "of bilateral partnership in all fields. The aim is to diversify cooperation by exploring new "
+                        "partnership and investment opportunities. In 2013 the two countries established "
+                        "comprehensive partnership.")
+    assert sorted(a.kind for a in items) == ["agreement", "partnership"]
+    assert _one(items, "comprehensive partnership").status == "established"
