@@ -116,7 +116,26 @@ def find_dateline(text: str, language: str = "en") -> str | None:
                 return hit[0]
     if language != "en":
         return _foreign_dateline(lines, language)
-    return None
+    return _closing_dateline(text)
+
+
+CLOSING_LINES = 6  # the sign-off of agency copy: "MAP 30 January 2025", "(Reporting by ...) 12/05/2025"
+CLOSING_LINE = 60
+
+
+def _closing_dateline(text: str) -> str | None:
+    """With no date at the top, the one short dated line among the last lines ("MAP 30 January 2025"): an
+    agency's sign-off. Two or more dated lines there are a list of related stories, whose dates are theirs."""
+    lines = [line.strip() for line in text[-3000:].split("\n") if line.strip()][-CLOSING_LINES:]
+    dated = []
+    for line in lines:
+        hit = parse_date(line) if len(line) <= CLOSING_LINE else None
+        if hit is not None:
+            dated.append((line, hit))
+    if len(dated) != 1:
+        return None
+    line, (iso, start) = dated[0]
+    return iso if _is_dateline(line, start, start + _matched_length(line, start)) else None
 
 
 def _matched_length(line: str, start: int) -> int:

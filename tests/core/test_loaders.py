@@ -80,6 +80,19 @@ def test_a_date_deep_in_the_body_is_not_the_publication_date(tmp_path):
     assert load(write(tmp_path, "e.txt", body)).date is None
 
 
+BODY = "\n\n".join(["The two ministers co-chaired on Thursday the second session of their joint commission, and "
+                    "agreed to meet again next year in the other capital."] * 8)
+
+
+def test_an_agency_sign_off_at_the_end_gives_the_date_when_the_top_has_none(tmp_path):
+    assert load(write(tmp_path, "s.txt", f"Two ministers meet\n\n{BODY}\n\nMAP 30 January 2025\n")).date == "2025-01-30"
+
+
+def test_dated_related_stories_at_the_end_give_no_date(tmp_path):
+    tail = "Related:\nMinister visits port - 12 March 2024\nTrade fair opens - 3 April 2024\n"
+    assert load(write(tmp_path, "r.txt", f"Two ministers meet\n\n{BODY}\n\n{tail}")).date is None
+
+
 ARTICLE = ("Ministers from both countries met in the capital to discuss trade. “We agreed – finally – on the "
            "café and piñata rules,” said José Álvarez. The fund is worth €5 million.\nSecond line here.\n")
 
