@@ -463,3 +463,12 @@ def test_the_president_of_the_republic_is_the_one_with_that_whole_title():
             "Palace by the President of the Italian Republic, Mr. Sergio Mattarella, with whom he discussed the "
             "situation in the Sahel.", date="2026-03-03")
     assert {"Abdelmadjid Tebboune", "Sergio Mattarella"} in [set(e.participants) for e in x.events]
+
+
+def test_a_two_word_demonym_names_its_countrys_person():
+    # "Sierra Leonean", "Sri Lankan", "South African": neither word alone names the country
+    x = run("Foreign Minister Nasser Bourita held talks in Rabat on Tuesday with his Sierra Leonean counterpart, "
+            "Timothy Musa Kabba. The Sierra Leonean minister was received on Wednesday by Head of Government Aziz "
+            "Akhannouch.", date="2025-01-30")
+    meetings = [e for e in x.events if e.type == "meeting"]
+    assert [set(e.participants) for e in meetings] == [{"Timothy Musa Kabba", "Aziz Akhannouch"}]

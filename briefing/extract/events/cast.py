@@ -357,7 +357,7 @@ class Cast:
         named = [self.at[x.i] for g in heads for x in (g, *g.conjuncts) if x.i in self.at]
         if len(named) >= 2:
             return list({id(p): p for p in named}.values())  # "... from A and B, X and Y": the names listed
-        codes = [code for g in heads for x in (g, *g.conjuncts) for code in [code_of(x.text)] if code]
+        codes = [code for g in heads for x in (g, *g.conjuncts) for code in [country_word(x)] if code]
         out = []
         kind = token.lemma_.lower()
         heads_of = _heads_of_state(token)  # "the Heads of State of A and B"
@@ -378,7 +378,8 @@ class Cast:
     def counterpart_of_country(self, token: Any) -> list[Any]:
         """ "with his Laotian counterpart": the person of that country holding the title of the one whose
         counterpart they are (else the one of that country the story names most)."""
-        country = next((code_of(c.text) for c in token.children if c.dep_ in {"amod", "compound"} and code_of(c.text)), None)
+        country = next((code for c in token.children if c.dep_ in {"amod", "compound"} for code in [country_word(c)] if code),
+                       None)
         if country is None:
             return []
         cands = sorted((p for p in self.people if p.country == country), key=lambda p: -len(p.mentions))
@@ -393,7 +394,7 @@ class Cast:
         (its leader first), when the story names one."""
         out = []
         for x in (token, *token.conjuncts):
-            code = code_of(x.text) if x.ent_type_ == "GPE" else None
+            code = country_word(x) if x.ent_type_ == "GPE" else None
             first = self._of_country(code, verb_words()["leader_titles"]) if code else None
             if first is not None and first not in out:
                 out.append(first)
@@ -402,14 +403,14 @@ class Cast:
     def for_country(self, token: Any) -> list[Any]:
         """ "Spain and France signed today a treaty": a country that acts is its person the story names
         most (the one it follows, when of that country)."""
-        if token.dep_ not in {"nsubj", "nsubjpass", "conj"} or (token.ent_type_ != "GPE" and code_of(token.text) is None):
+        if token.dep_ not in {"nsubj", "nsubjpass", "conj"} or (token.ent_type_ != "GPE" and country_word(token) is None):
             return []
         verb = token.head.head if token.dep_ == "conj" else token.head
         signs = verb_words()["country_signs"]  # "India and Mauritius upgraded their ties and exchanged eight MoUs"
         if verb.lemma_.lower() not in signs and not any(c.dep_ == "conj" and c.lemma_.lower() in signs
                                                         for c in verb.children):
             return []  # "Spain and Morocco agreed to ...": no sitting of anyone; a signing has signatories
-        country = code_of(token.text)
+        country = country_word(token)
         if country is None:
             return []
         cands = [p for p in self.people if p.country == country and p.country_sure]
@@ -437,7 +438,7 @@ class Cast:
             return []  # "his counterpart", "his guest": someone other than the one the pronoun names
         if not any(c.lower_ in {"the", "this", "our"} for c in token.children):
             return []  # "an official said": anybody
-        country = next((code_of(t.text) for t in token.subtree if t.i < token.i and code_of(t.text)), None)
+        country = next((code for t in token.subtree if t.i < token.i for code in [country_word(t)] if code), None)
         if country is None:
             return [self.center] if self.center is not None else []
         cands = [p for p in self.people if p.country == country]
@@ -452,7 +453,7 @@ class Cast:
         text = token.text
         if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
             return []
-        country = next((code_of(t.text) for t in token.lefts if code_of(t.text)), None)  # "Thai PM"
+        country = next((code for t in token.lefts for code in [country_word(t)] if code), None)  # "Thai PM"
         cands = [p for p in self.people if p.title and (country is None or p.country == country) and (
             _initials(p.title) == text or text in {_initials(part) for part in _title_parts(p.title)})]
         cands.sort(key=lambda p: -len(p.mentions))
@@ -474,8 +475,8 @@ class Cast:
                        and "deputy" not in p.title.lower() and "vice" not in p.title.lower()]
         else:
             holders = [p for p in self.people if p.title and any(
-                low[:-1] in part and (not prime or "prime" in part)
-                and (low[:-1] != "minister" or prime or "prime" not in part)
+                low[:-1] in part.split(" of ")[0] and (not prime or "prime" in part)  # not "President of the
+                and (low[:-1] != "minister" or prime or "prime" not in part)  # Council of Ministers"
                 for part in p.title.lower().split(","))]  # "Deputy Prime Minister, Minister of Foreign Affairs"
         if len(self.last_pair) == 2 and different_sides(self.last_pair) and all(p in holders for p in self.last_pair):
             return list(self.last_pair)  # not a minister and her own deputy: "the two ministers" are two sides
@@ -518,10 +519,10 @@ class Cast:
     def by_role(self, token: Any) -> list[Any]:
         """ "the President", "the Prime Minister", "the Vietnamese Prime Minister" -> the person with that title."""
         words = {t.lower_ for t in token.subtree if t.i <= token.i}
-        country = next((code_of(t.text) for t in token.subtree if t.i < token.i and code_of(t.text)), None)
+        country = next((code for t in token.subtree if t.i < token.i for code in [country_word(t)] if code), None)
         if country is None:  # "the Prime Minister of Pakistan"
-            country = next((code_of(g.text) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                            for g in c.children if g.dep_ == "pobj" and code_of(g.text)), None)
+            country = next((code for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj" for code in [country_word(g)] if code), None)
         leaders = verb_words()["leader_titles"]
         cands = [p for p in self.people if p.title and (token.lower_ in p.title.lower() or (
             token.lower_ == "leader" and any(w in p.title.lower() for w in leaders)) or (
@@ -550,6 +551,21 @@ _SMALL_WORDS = frozenset({"of", "for", "and", "the", "&"})
 
 
 _PEERS = {"counterpart", "peer", "homologue", "homolog"}  # "his Colombian homologue" (copy translated from Spanish)
+
+
+def country_word(token: Any) -> str | None:
+    """The country a word names with the words written with it: "Sierra Leonean" and "Sri Lankan" are two tokens,
+    of which neither alone names a country ("the Sierra Leonean minister", "the presidents of Sierra Leone")."""
+    code = code_of(token.text)
+    if code or not token.text[:1].isupper():
+        return code
+    doc = token.doc
+    for start in (token.i - 1, token.i - 2):
+        if start >= 0 and all(w.text[:1].isupper() for w in doc[start:token.i]):
+            code = code_of(doc[start:token.i + 1].text)
+            if code:
+                return code
+    return None
 
 
 def span_of(token: Any) -> str:

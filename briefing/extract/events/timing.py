@@ -203,11 +203,13 @@ def _may_share(doc: Any, f: Found, sent: Any, mention: Any) -> bool:
 
 
 _DATELINE_BEFORE = re.compile(r"^[\s\"“]*[A-Z][\w .'’-]{1,30}(?:\([^)]{1,40}\))?,?\s*$")
-_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\))?\s*(?:-{1,2}|[—–:])\s")
+# "(NAMPA) -" or, unbracketed, ", GNA -": the agency's name between the date and the dash
+_DATELINE_AFTER = re.compile(r"^,?\s*(?:\d{4})?\s*(?:\([^)]{1,40}\)|,\s*[A-Z]{2,6})?\s*(?:-{1,2}|[—–:])\s")
 
 
 def dateline(text: str, start: int, end: int) -> bool:
-    """ "JAKARTA, June 30 --", "WINDHOEK, 16 APR (NAMPA) -": the filing date before the story, not an event's."""
+    """ "JAKARTA, June 30 --", "WINDHOEK, 16 APR (NAMPA) -", "Accra, June 14, GNA -": the filing date before the
+    story, not an event's."""
     return bool(_DATELINE_BEFORE.match(text[:start]) and _DATELINE_AFTER.match(text[end:end + 50]))
 
 
