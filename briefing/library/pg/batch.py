@@ -106,6 +106,11 @@ _READ_DISMISSED = "SELECT kind, fingerprint FROM dismissed WHERE source_id = ?"
 _WRITES_DISMISSED = re.compile(r"^\s*(UPDATE|DELETE\s+FROM|INSERT(\s+OR\s+\w+)?\s+INTO)\s+dismissed\b", re.I)
 
 
+# The ids of a new source and of the N items it may create (N the one parameter), taken at once.
+TAKE_IDS = ("nextval(pg_get_serial_sequence('briefing.sources', 'id'))",
+            "ARRAY(SELECT nextval(pg_get_serial_sequence('briefing.items', 'id')) FROM generate_series(1, %s))")
+
+
 class Answered(Cursor):
     """The result of a statement answered here, without the server (``rows``: what it returns)."""
 
@@ -229,7 +234,7 @@ class PipelinedDialect(SqliteDialect):
 
     def __init__(self, conn: psycopg.Connection[Any], pipeline: psycopg.Pipeline, *, new_items: int = 1,
                  bodies: SearchBodies | None = None, logged: tuple[int, set[int]] | None = None,
-                 prefetched: Prefetched | None = None) -> None:
+                 prefetched: Prefetched | None = None, ids: tuple[int, list[int]] | None = None) -> None:
         super().__init__(conn)
         # (the running step, the items whose image before it its undo log holds, by transactions committed): their
         # updates here are made with the undo trigger quiet (``_send_held``); None: every update is logged
@@ -245,6 +250,9 @@ class PipelinedDialect(SqliteDialect):
         self.grown = 0  # search rows written by appending to their tsvector (``flush``)
         self._new_items = max(1, new_items)  # at most this many items will be created (ids are taken at once)
         self._item_ids: list[int] = []
+        # The ids of the source and of the items it may create, taken by the caller in the round trip before
+        # (``PgStore._add_source_once``); else taken as the source is inserted (``_insert_source``)
+        self._ids = ids
         self._sources: dict[int, dict[str, Any]] = {}  # the source inserted here: its columns as written
         self._no_dismissed: set[int] = set()  # the source inserted here, while nothing here wrote ``dismissed``
         # The source's INSERT, held until the next statement the server runs (``_send_held``), so that the update of
@@ -573,13 +581,13 @@ class PipelinedDialect(SqliteDialect):
     def _insert_source(self, insert: re.Match[str], params: Sequence[Any]) -> Cursor:
         """The source inserted with an id taken beforehand, in the round trip that takes the ids of the items
         it may create: the client waits neither for its id nor to read its text back (``_answer``)."""
-        row = self.pg.execute(
-            "SELECT nextval(pg_get_serial_sequence('briefing.sources', 'id')), "
-            "ARRAY(SELECT nextval(pg_get_serial_sequence('briefing.items', 'id')) FROM generate_series(1, %s))",
-            (self._new_items,)).fetchone()
-        assert row is not None
-        new_id = int(row[0])
-        self._item_ids, self._new_items = [int(i) for i in row[1]], 1
+        if self._ids is not None:
+            (new_id, self._item_ids), self._ids, self._new_items = self._ids, None, 1
+        else:
+            row = self.pg.execute(f"SELECT {', '.join(TAKE_IDS)}", (self._new_items,)).fetchone()
+            assert row is not None
+            new_id = int(row[0])
+            self._item_ids, self._new_items = [int(i) for i in row[1]], 1
         self._send_held()
         columns = [c.strip() for c in insert.group(1).split(",")]
         self._held_source = (new_id, dict(zip(columns, params, strict=True)))

@@ -35,7 +35,7 @@ from briefing.library.library import KIND_PLURALS, NotFound
 from briefing.library.pg import read
 from briefing.library.pg import undo as pg_undo
 from briefing.library.pg import upgrade as pg_upgrade
-from briefing.library.pg.batch import PipelinedDialect, Prefetched, SearchBodies
+from briefing.library.pg.batch import TAKE_IDS, PipelinedDialect, Prefetched, SearchBodies
 from briefing.library.pg.briefs import TeamBriefs
 from briefing.library.pg.compat import SqliteDialect
 from briefing.library.pg.edits import TeamEdits
@@ -232,12 +232,16 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         if ids or what in ("reset", "briefs"):
             self._pending.append(Change(what, ids, step or self._step_name))
 
-    def _notify(self) -> None:
-        """Tell the other officers' stores (delivered when this transaction commits), in one statement."""
+    def _payloads(self) -> list[str]:
         payloads = []
         for change in self._pending:
             what, ids = (change.what, list(change.ids)) if len(change.ids) <= MAX_NOTIFIED_IDS else ("reset", [])
             payloads.append(json.dumps({"what": what, "ids": ids, "step": change.step, "by": self.user}))
+        return payloads
+
+    def _notify(self) -> None:
+        """Tell the other officers' stores (delivered when this transaction commits), in one statement."""
+        payloads = self._payloads()
         if payloads:
             self._conn.execute("SELECT pg_notify(%s, p) FROM unnest(%s::text[]) AS p", (CHANNEL, payloads))
 
@@ -395,12 +399,25 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
                          kept: ingest.ContributionCache | None) -> tuple[int, bool]:
         with self._conn.transaction():
             # Is the source held already, and has anybody changed the library since the cache was filled? One
-            # round trip; the step's settings, the notifications and the raising of the change count are sent
-            # with the source's statements (_write_source), waiting for nothing.
-            row = self._conn.execute("SELECT (SELECT id FROM sources WHERE sha256 = %s), "
-                                     "(SELECT n FROM change_count)", (source.sha256,)).fetchone()
+            # round trip, which also takes the ids of the source and its items if it is not held (in pipeline
+            # mode); the step's settings, the notifications and the raising of the change count are sent with the
+            # source's statements (_write_source), waiting for nothing.
+            # The settings the source is written with are made in it too (transaction-local: if the source is held,
+            # they go with the transaction, which writes nothing).
+            pipelined = psycopg.Pipeline.is_supported()
+            settings = (("briefing.count_at_end", "on"),
+                        *((("briefing.step", str(step_id)), ("briefing.step_name", "Import")) if step_id is not None else ()))
+            configs = self._configs(source, settings)
+            row = self._conn.execute(
+                "SELECT h.id, (SELECT n FROM change_count)"
+                + "".join(f", CASE WHEN h.id IS NULL THEN {take} END" for take in (TAKE_IDS if pipelined else ()))
+                + ", set_config(%s, %s, true)" * len(configs)
+                + " FROM (SELECT (SELECT id FROM sources WHERE sha256 = %s) AS id) h",
+                (*((max(1, len(extraction.items())),) if pipelined else ()), *(v for pair in configs for v in pair),
+                 source.sha256)).fetchone()
             assert row is not None
             count = int(row[1])
+            ids = (int(row[2]), [int(i) for i in row[3]]) if pipelined and row[2] is not None else None
             carried = kept is not None and self._cache_still_valid(kept, count)
             if kept is not None and not carried:
                 kept.clear()
@@ -410,21 +427,24 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
                 if kept is not None:
                     self._cache_mark = (id(kept), count)
                 return int(row[0]), False
-            settings = (("briefing.count_at_end", "on"),
-                        *((("briefing.step", str(step_id)), ("briefing.step_name", "Import")) if step_id is not None else ()))
             self._step_name = "Import"
             counted: list[psycopg.Cursor[Any]] = []
 
             def then() -> None:
-                self._notify()
-                counted.append(self._count_change())
+                # The source's last statement: the join rank set back, the notifications and the change count raised
+                # (schema.sql, bb_count_change: last, as it holds the count's row lock until the commit), in one.
+                counted.append(self._conn.execute(
+                    "SELECT set_config('briefing.join_rank', '', true), "
+                    "(SELECT count(pg_notify(%s, p)) FROM unnest(%s::text[]) AS p), bb_count_change()",
+                    (CHANNEL, self._payloads())))
 
             logged = self._logged_in(step_id)
             self._logging = set()
-            source_id = self._write_source(source, extraction, kept, settings=settings, then=then, logged=logged,
-                                           prefetched=self._prefetched.for_rank(source.marking) if kept is not None else None)
+            source_id = self._write_source(source, extraction, kept, configured=True, then=then, logged=logged,
+                                           prefetched=self._prefetched.for_rank(source.marking) if kept is not None else None,
+                                           ids=ids)
             row = counted[0].fetchone()
-            raised = row[0] if row else None
+            raised = row[2] if row else None
             if carried and raised is not None and raised != count + 1:
                 raise _Overtaken  # see _cache_still_valid
             if kept is not None:  # current at the count read above, with this transaction's own change
@@ -464,22 +484,28 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         return self._cache_mark == (id(cache), count)
 
     def _write_source(self, source: Source, extraction: Extraction, cache: ingest.ContributionCache | None = None,
-                      *, settings: Sequence[tuple[str, str]] = (), then: Callable[[], None] | None = None,
-                      logged: tuple[int, set[int]] | None = None, prefetched: Prefetched | None = None) -> int:
+                      *, settings: Sequence[tuple[str, str]] = (), configured: bool = False,
+                      then: Callable[[], None] | None = None,
+                      logged: tuple[int, set[int]] | None = None, prefetched: Prefetched | None = None,
+                      ids: tuple[int, list[int]] | None = None) -> int:
         """Write a source and its items; it joins only items of its own marking (schema.sql, join_rank):
         what a SECRET source says never becomes part of an item an OFFICIAL reader sees.
 
-        ``settings``: transaction-local settings made first; ``then``: run once the source is written, its
-        statements sent with the source's (in pipeline mode: waiting for no answer); ``logged``: the import's
+        ``settings``: transaction-local settings made first (``configured``: the caller has made them, and the
+        join rank, with ``_configs``); ``then``: run once the source is written, its
+        statements sent with the source's (in pipeline mode: waiting for no answer; there it also sets the join rank
+        back, which is otherwise done here before it); ``logged``: the import's
         step (``briefing.step`` among the settings) and the items its undo log holds already (batch.py,
         ``PipelinedDialect``), those this source has logged left in ``_logging`` (the caller adds them once
         the transaction has committed); ``prefetched``: what the import's sources before read of the items they
-        may join (batch.py, ``Prefetched``), kept by the caller while its cache is."""
-        configs = [("briefing.join_rank", str(MARKINGS.index(source.marking))), *settings]
+        may join (batch.py, ``Prefetched``), kept by the caller while its cache is; ``ids``: the ids of the source
+        and of the items it may create, taken by the caller (in pipeline mode only)."""
+        configs = self._configs(source, settings)
         set_configs = "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(configs))
         values = [value for pair in configs for value in pair]
         if not psycopg.Pipeline.is_supported():  # a libpq older than 14: one statement at a time
-            self._conn.execute(set_configs, values)
+            if not configured:
+                self._conn.execute(set_configs, values)
             try:
                 source_id = self._write_source_joined(self._db, source, extraction, cache)
             finally:
@@ -491,17 +517,24 @@ class PgStore(TeamBriefs, TeamEdits, TeamExtraction, TeamExport, TeamGroups, Tea
         # In pipeline mode: the client waits for the server only where the ingest code reads (batch.py). If
         # anything fails, the transaction is rolled back, and the settings (transaction-local) with it.
         with self._conn.pipeline() as pipeline:
-            self._conn.execute(set_configs, values)
+            if not configured:
+                self._conn.execute(set_configs, values)
             db = PipelinedDialect(self._conn, pipeline, new_items=len(extraction.items()), bodies=self._search_bodies,
-                                  logged=logged, prefetched=prefetched)
+                                  logged=logged, prefetched=prefetched, ids=ids)
             source_id = self._write_source_joined(db, source, extraction, cache)
             db.flush()
-            self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
             if then is not None:
-                then()
+                then()  # which sets the join rank back (in its one statement)
+            else:
+                self._conn.execute("SELECT set_config('briefing.join_rank', '', true)")
         if logged is not None:
             self._logging = db.logged_items()
         return source_id
+
+    @staticmethod
+    def _configs(source: Source, settings: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+        """The transaction-local settings a source is written with: the marking rank it joins items at, then ``settings``."""
+        return [("briefing.join_rank", str(MARKINGS.index(source.marking))), *settings]
 
     def _write_source_joined(self, db: SqliteDialect, source: Source, extraction: Extraction,
                              cache: ingest.ContributionCache | None) -> int:
