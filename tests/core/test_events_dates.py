@@ -345,3 +345,13 @@ def test_the_meetings_a_past_trip_included_take_its_day_and_another_thing_s_day_
     assert {e.date for e in x.events if e.type == "meeting"} == {"2020-01-17"}
     [talks] = [e for e in x.events if e.type == "talks"]
     assert talks.date != "2020-11-03"
+
+
+def test_an_unbracketed_agency_name_ends_a_dateline_whose_day_is_the_filing_day():
+    from briefing.extract.events.timing import dateline
+
+    text = "Lomé, June 14, GNA - President John Dramani Mahama and his host agreed to reopen the border posts."
+    start = text.index("June")
+    assert dateline(text, start, start + len("June 14"))
+    text = "Lomé, June 14, the two presidents agreed to reopen the border posts."
+    assert not dateline(text, start, start + len("June 14"))

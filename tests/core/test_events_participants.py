@@ -472,3 +472,12 @@ def test_a_two_word_demonym_names_its_countrys_person():
             "Akhannouch.", date="2025-01-30")
     meetings = [e for e in x.events if e.type == "meeting"]
     assert [set(e.participants) for e in meetings] == [{"Timothy Musa Kabba", "Aziz Akhannouch"}]
+
+
+def test_the_two_ministers_are_not_a_president_of_the_council_of_ministers():
+    x = run("President John Dramani Mahama met Mr Faure Gnassingbé, President of the Council of Ministers of the "
+            "Togolese Republic, in Lomé on Friday. The talks were attended by the Ministers of Foreign Affairs, Mr "
+            "Samuel Okudzeto Ablakwa and Prof. Robert Dussey. During the visit, the two ministers signed a "
+            "memorandum on border patrols.", date="2025-06-14")
+    signings = [e for e in x.events if e.type == "signing"]
+    assert [set(e.participants) for e in signings] == [{"Samuel Okudzeto Ablakwa", "Robert Dussey"}]
