@@ -1566,7 +1566,8 @@ def _third_countries(text: str, doc) -> list[_Mention]:
             continue  # "South Sudan": another country, which only ends in this one's name
         name = rules.third_names[m.group()]
         if (code_of(name) or name) not in parties:
-            out.append(_Mention(name, m.start(), m.end(), "issue"))
+            said = m.group() if " " in m.group() and m.group() not in country_forms() else ""
+            out.append(_Mention(said or name, m.start(), m.end(), "issue"))  # "the Palestinian cause" as written
     return out
 
 
@@ -1588,8 +1589,8 @@ def _parties(doc) -> set[str]:
     for event in (doc._.bb_events or []) if doc.has_extension("bb_events") else []:
         for name in [*event.participants, event.actor]:
             code = country_of.get(name)
-            if code and code not in taking_part:
-                taking_part.append(code)
+            if code and code not in taking_part and code in counts:  # a side the source names, not a guess
+                taking_part.append(code)  # from a bare surname ("Smith") the source never ties to a country
     if len(taking_part) >= 2:
         return set(taking_part)
     for p in (doc._.bb_people or []) if doc.has_extension("bb_people") else []:

@@ -107,3 +107,20 @@ def test_the_war_two_ministers_discuss_is_no_main_country():
             "held in Muscat, as well as trade between Angola and Ghana.", date="2025-05-16")
     assert sorted(x.countries) == ["AO", "GH"]
     assert "Yemen" in {t.name for t in x.topics}
+
+
+# ---------------------------------------------------------------- words about the talk, not its subject
+
+
+def test_past_cooperation_and_exchanged_knowledge_name_no_area():
+    found = names("The ministers lauded the two countries' past cooperation and called for the exchange of "
+                  "knowledge in agriculture and health.")
+    assert "past" not in found and "knowledge" not in found, found
+    assert {"agriculture", "health"} <= set(found)
+
+
+def test_the_palestinian_cause_is_shown_as_the_source_names_it():
+    x = run("Foreign Minister Ana Soares of Angola received her Tunisian counterpart Kamel Ben Ali in Luanda. They "
+            "discussed the developments of the Palestinian cause and the latest situation in the Sahel, and ways "
+            "to expand cooperation between Angola and Tunisia.", date="2025-04-13")
+    assert "Palestinian cause" in {t.name for t in x.topics}
