@@ -1012,6 +1012,11 @@ def _subject_on_the_verb(verb: Any, head: Any, stop: set[int] | None = None) -> 
                                           and g.lemma_.lower() not in _lex()["venue_nouns"] | _lex()["aside_nouns"]
                                           for g in c.children)),
                 None)  # but "signed on the sidelines of the summit" says where, "on behalf of Fiji" for whom
+    if prep is None:  # "Agreements were also signed in the fields of water resources and energy"
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > head.i
+                     and any(g.dep_ == "pobj" and g.lemma_.lower() in _lex()["area_nouns"]
+                             and any(k.dep_ == "prep" and k.lower_ == "of" for k in g.children) for g in c.children)),
+                    None)
     if prep is None:  # "signed an MoU relating to X", the participle hung on the verb
         prep = next((c for c in verb.children if c.dep_ in {"advcl", "acl"} and c.i > head.i and c.tag_ == "VBG"
                      and _is_subject_word(c) and any(g.dep_ == "prep" for g in c.children)), None)
@@ -1690,6 +1695,26 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
                         if title:
                             items.append(Item(_cap(title), "commitment", "agreed", sent, clause.i))
                 if c.dep_ == "prep" and c.lower_ == "to" and c.i > t.i and lemma in lex["commit"] and not vps:
+                    # "New Zealand committed to continuing its support for X in Y": the gerund is what is committed
+                    ger = next((g for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+                    if ger is not None:
+                        item = _vp_item(ger, sent, absorbed, set())
+                        if item is not None and item.title.startswith(ger.text.capitalize()):
+                            item.title = _cap(ger.lemma_) + item.title[len(ger.text):]
+                        items.append(item)
+                        continue
+                if c.dep_ == "dobj" and c.pos_ == "NOUN" and lemma in PLEDGE_VERBS and not vps \
+                        and not _doc_noun_at(c.doc, c.i) and _says_what(t, lex["generic_objects"]):
+                    # "pledged close cooperation in overcoming the climate crisis", "promised assistance to X"
+                    _absorb_subtree(c, absorbed)
+                    toks = _phrase_tokens(c)
+                    for p in (p for p in t.children if p.dep_ == "prep" and p.i > c.i and p.lower_ not in ASIDE_PREPS
+                              and not _when(p)):
+                        toks += _phrase_tokens(p)  # "pledged close cooperation in X": the parser hangs X on the verb
+                    title = _text(sorted(toks, key=lambda x: x.i))
+                    if title:
+                        items.append(Item(_cap(title), "commitment", "agreed", sent, c.i))
+                if c.dep_ == "prep" and c.lower_ == "to" and c.i > t.i and lemma in lex["commit"] and not vps:
                     # "both sides agreed to electrical interconnection": a commitment to a thing, written as a noun
                     g = next((g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
                               and g.lemma_.lower() not in lex["proposal_nouns"] | lex["stance_nouns"]), None)
@@ -1756,6 +1781,9 @@ def _commitment_items(sent: Any, absorbed: set[int], people: Any, renewed_names:
         elif lemma in lex["propose"]:
             items += _proposal_items(t, sent, absorbed, people)
     return [i for i in items if i is not None and i.title]
+
+
+PLEDGE_VERBS = frozenset({"pledge", "promise", "vow"})  # verbs whose object is what is committed
 
 
 def _vague_aim(verb: Any, noun: Any) -> bool:

@@ -119,3 +119,22 @@ def test_partnership_as_a_notion_is_no_partnership_made():
                         "comprehensive partnership.")
     assert sorted(a.kind for a in items) == ["agreement", "partnership"]
     assert _one(items, "comprehensive partnership").status == "established"
+
+
+# ---------------------------------------------------------------- commitments written with a noun or a gerund
+
+
+def test_a_commitment_to_a_gerund_and_a_pledged_noun_are_commitments():
+    items = _agreements("Peru and Bolivia held talks in Lima on Tuesday. Peru committed to continuing its support "
+                        "for Bolivia in training customs officers. The two countries also pledged close cooperation "
+                        "in overcoming drought on Monday. Peru pledged continued cooperation.")
+    assert _one(items, "training customs officers").title.startswith("Continue its support")
+    assert _one(items, "overcoming drought").kind == "commitment"
+    assert not [a for a in items if a.title.lower() in {"continued cooperation", "cooperation"}]
+
+
+def test_documents_signed_in_fields_hung_on_the_verb_are_about_them():
+    items = _agreements("Peru and Bolivia held talks in Lima on Tuesday. Agreements were also signed in the fields "
+                        "of water resources and clean energy. Additional MoUs were signed on food safety.")
+    assert _one(items, "water resources").status == "signed"
+    assert _one(items, "food safety").kind == "mou"
