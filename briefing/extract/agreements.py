@@ -657,6 +657,8 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
             continue
         if named is None and kind == "partnership" and span_end - span_start == 1 and _partnership_as_a_notion(head):
             continue  # "the promotion of bilateral partnership in all fields", "exploring new partnership"
+        if named is None and kind in {"framework", "partnership", "programme"} and _aim_of_a_document(head):
+            continue  # "It aims to establish a general framework for cooperation": what the MoU is for
         if named is not None:
             last = named[1] - 1
             if doc[last].text == ")" and last - 2 >= span_start and doc[last - 2].text == "(":
@@ -841,6 +843,46 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
 
 
 NAMING_VERBS = {"know", "entitle", "title", "call", "dub", "name", "brand"}
+
+
+AIM_VERBS = frozenset({"aim", "seek", "provide", "envisage", "intend", "target"})
+AIM_NOUNS = frozenset({"aim", "view", "purpose", "objective", "goal"})
+
+
+def _aim_of_a_document(head: Any) -> bool:
+    """Whether a framework, partnership or programme is only what a document is for: "It aims to establish a
+    cooperation framework", "It provides for establishing a mutual partnership", "an MoU aimed at establishing a
+    framework for sustainable cooperation", "a protocol was signed ... with the aim of establishing a health
+    cooperation program" (its subject a pronoun or a document, or the aim hung on a document or its verb)."""
+    doc = head.doc
+    t = head
+    for _ in range(8):
+        if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in AIM_VERBS:
+            subj = next((c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and (subj.lower_ in {"it", "which", "this", "that"} or _doc_noun_at(doc, subj.i)):
+                return True
+            if t.dep_ in {"acl", "relcl"} and _in_a_document_noun(doc, t.head.i) or t.dep_ == "advcl" and any(
+                    c.dep_ in {"nsubjpass", "dobj"} and _doc_noun_at(doc, c.i) for c in t.head.children):
+                return True  # "an MoU aimed at establishing X", "signed an MoU, aimed at establishing X"
+        if t.dep_ == "pobj" and t.lemma_.lower() in AIM_NOUNS and t.head.dep_ == "prep":
+            holder = t.head.head  # "with the aim of": on the document's verb or on the document
+            if _doc_noun_at(doc, holder.i) or holder.pos_ in {"VERB", "AUX"} and any(
+                    c.dep_ in {"nsubjpass", "dobj"} and _doc_noun_at(doc, c.i) for c in holder.children):
+                return True
+        if t.dep_ not in {"dobj", "xcomp", "pcomp", "prep", "pobj", "acl", "advcl", "conj", "compound"} \
+                or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _in_a_document_noun(doc: Any, i: int) -> bool:
+    """Whether a token is part of a document noun ("understanding" in "memorandum of understanding")."""
+    for k in range(max(0, i - 5), i + 1):
+        hit = _doc_noun_at(doc, k)
+        if hit and k + hit[0] > i:
+            return True
+    return False
 
 
 def _partnership_as_a_notion(head: Any) -> bool:

@@ -138,3 +138,20 @@ def test_documents_signed_in_fields_hung_on_the_verb_are_about_them():
                         "of water resources and clean energy. Additional MoUs were signed on food safety.")
     assert _one(items, "water resources").status == "signed"
     assert _one(items, "food safety").kind == "mou"
+
+
+def test_what_a_document_aims_to_set_up_is_no_item_of_its_own():
+    text = ("Peru and Bolivia signed three cooperation agreements in Lima on Monday. The first MoU was signed in "
+            "the area of customs. It aims to establish a general framework for cooperation between the two "
+            "administrations. A cooperation protocol was also signed in the area of health with the aim of "
+            "establishing a health cooperation program. The two academies signed a memorandum of understanding "
+            "aimed at strengthening their ties and establishing a framework for sustainable cooperation.")
+    items = _agreements(text)
+    assert not [a for a in items if a.kind in {"framework", "programme", "partnership"}]
+    assert _one(items, "protocol").status == "signed"
+
+
+def test_a_body_a_document_creates_stays_an_item():
+    items = _agreements("Peru and Bolivia signed a memorandum of understanding on border security that creates a "
+                        "binational coordination group against smuggling.")
+    assert [a for a in items if a.kind == "working-group"]
