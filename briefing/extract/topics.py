@@ -1102,11 +1102,16 @@ def _split_into_known(mentions: list[_Mention]) -> list[_Mention]:
     for m in mentions:
         if m.source in ("list", "head"):
             inner = [k for k in known if m.start <= k.start and k.end <= m.end]
-            if len(inner) >= 2 and _key(m.name) <= frozenset().union(*(_key(k.name) for k in inner)) \
-                    and all(len(_key(k.name)) > 1 for k in inner):
-                continue  # but "livestock trade", "desalination technology" are one thing, a kind of the last
+            if len(inner) >= 2 and _key(m.name) - {"and"} <= frozenset().union(*(_key(k.name) for k in inner)) \
+                    and (all(len(_key(k.name)) > 1 for k in inner) or _joined(m.name)):
+                continue  # but "livestock trade", "desalination technology" are one thing, a kind of the last;
+            # "the Blue Economy and Fisheries" (a Title Case list the splitter keeps whole) is two
         out.append(m)
     return out
+
+
+def _joined(phrase: str) -> bool:
+    return re.search(r"\s(?:and|&)\s", phrase) is not None
 
 
 def _kept(doc, topic: _Chosen) -> bool:

@@ -124,3 +124,21 @@ def test_the_palestinian_cause_is_shown_as_the_source_names_it():
             "discussed the developments of the Palestinian cause and the latest situation in the Sahel, and ways "
             "to expand cooperation between Angola and Tunisia.", date="2025-04-13")
     assert "Palestinian cause" in {t.name for t in x.topics}
+
+
+# ---------------------------------------------------------------- how Rabat and Nairobi write them
+
+
+def test_the_sahara_question_and_the_autonomy_plan_as_moroccan_copy_writes_them():
+    found = names("The minister thanked Gabon for its support for the Moroccan Sahara and for the autonomy "
+                  "initiative as the only solution to the regional dispute over the Sahara. The two ministers "
+                  "signed agreements on tourism and energy.")
+    assert any("Sahara" in t for t in found) and "autonomy plan" in found, found
+    assert not any(t == "Sahara" for t in names("The caravan crossed the Sahara in ten days.")), "a desert, no issue"
+
+
+def test_a_title_case_pair_of_known_areas_is_two_areas():
+    found = names('"The talks will centre on sectors such as the Blue Economy and Fisheries, Trade, Energy, '
+                  'Tourism and Transport," the spokesman said.')
+    assert {"blue economy", "fisheries", "tourism", "transport"} <= set(found), found
+    assert not any(" and " in t for t in found), found
