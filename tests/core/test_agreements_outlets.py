@@ -155,3 +155,9 @@ def test_a_body_a_document_creates_stays_an_item():
     items = _agreements("Peru and Bolivia signed a memorandum of understanding on border security that creates a "
                         "binational coordination group against smuggling.")
     assert [a for a in items if a.kind == "working-group"]
+
+
+def test_working_together_for_the_peoples_benefit_commits_to_nothing():
+    items = _agreements("Peru and Bolivia held talks in Lima on Monday. They agreed to work together for the benefit "
+                        "of the people. They agreed to work together to expand the port of Ilo.")
+    assert [a.title for a in items] == ["Expand the port of Ilo"]
