@@ -15,7 +15,10 @@ log's statement trigger for the many rows an import inserts at once (``bb_log_in
 library's change count (``change_count``, raised by every transaction that changes what an import reads: an
 import keeps its cache while nobody else changed this library, whatever other databases of the server do),
 whose two tables that part makes where they are missing; in version 6 the undo log's image after the step of
-the rows an import inserts, taken as they are inserted (``bb_log_inserted``, ``bb_log_row``). That part is written
+the rows an import inserts, taken as they are inserted (``bb_log_inserted``, ``bb_log_row``); in version 7 the
+marking-rank trigger of inserted rows looking their items and sources up by id (``bb_rank_after_insert``: it read
+every item and every source at each statement of an import while the statistics said the tables were small).
+That part is written
 to be run again over an older library (what it replaces is dropped first), and ``upgrade`` runs it, in one
 transaction, as the library's owner: officers cannot change the schema. A store opened by the owner on an
 older library brings it up to date itself.
@@ -30,7 +33,7 @@ import psycopg
 
 from briefing.library.db import LibraryError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 _HEADING = "\n-- --- functions, triggers, policies and grants"
 _SEARCH_FUNCTION = "briefing.bb_match_items(tsquery, tsquery, boolean)"  # new in version 2
 
