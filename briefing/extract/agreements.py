@@ -521,6 +521,8 @@ def _status_of(head: Any, sent: Any) -> tuple[str | None, Any]:
         if c.dep_ in {"acl", "relcl", "amod"} and c.lemma_.lower() in lex["status"] and c.i > head.i:
             if status is not None and c.dep_ == "acl" and _own_to(c):
                 continue  # "signed an agreement to set up a fund": what the signed agreement is for
+            if c.lemma_.lower() == "set" and not any(k.dep_ == "prt" and k.lower_ == "up" for k in c.children):
+                continue  # "sign seven MOUs set to deepen ties": what they are meant to do, no status of theirs
             status = status or lex["status"][c.lemma_.lower()]
             if any(k.dep_ in {"aux", "auxpass"} and k.lower_ in {"to", "be"} for k in c.children):
                 status = "planned"

@@ -161,3 +161,9 @@ def test_working_together_for_the_peoples_benefit_commits_to_nothing():
     items = _agreements("Peru and Bolivia held talks in Lima on Monday. They agreed to work together for the benefit "
                         "of the people. They agreed to work together to expand the port of Ilo.")
     assert [a.title for a in items] == ["Expand the port of Ilo"]
+
+
+def test_documents_set_to_deepen_ties_are_signed_not_planned():
+    items = _agreements("Presidents Ruiz, Arce sign four MOUs set to deepen ties between Peru and Bolivia\n\n"
+                        "Peru and Bolivia have signed four memorandums of understanding (MOUs) on Tuesday.")
+    assert items and all(a.status == "signed" for a in items)
