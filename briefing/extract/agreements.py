@@ -818,6 +818,11 @@ def _doc_noun_items(sent: Any, absorbed: set[int]) -> list[Item]:
                                or _subject_on_the_verb(gov, head, others) or _parties_on_the_verb(gov, head, others))
                 inner = [t.i for t in toks if t.i != head.i]  # "the document on the joint committee": no item
             title = what_for or _text(toks)
+            if not what_for and _key(title) == _key(_text(list(doc[span_start:span_end]))) \
+                    and not _purpose_of(head, gov)[0]:
+                signers = _signing_bodies(gov, head)
+                if signers:  # "the Academy of A and the Institute of B signed an MoU": named by its signatories
+                    title = f"{title} between {signers}"
             plain = [t for t in toks if not (t.dep_ == "amod" and t.head.i == head.i and t.lower_ in lex["plain_modifiers"])]
             if not what_for and _key(_tidy(_text(plain))) == _key(_text(list(doc[span_start:span_end]))):
                 # bare but for a plain word: "signed a bilateral agreement creating a customs union"
@@ -1084,6 +1089,35 @@ def _in_a_title(t: Any, top: Any) -> bool:
             return True  # and "by Ghana's Minister for Foreign Affairs and Regional Integration, A": the office's name
         k = k.head
     return False
+
+
+GROUP_WORDS = frozenset({"sides", "countries", "parties", "governments", "leaders", "ministers", "presidents",
+                         "nations", "states", "delegations", "officials", "they", "we"})
+
+
+def _signing_bodies(verb: Any, head: Any) -> str:
+    """The two bodies that signed a bare document, when they are institutions and not the states, their people
+    or "the two sides": "the Moroccan Academy of Diplomatic Studies (AMED) and the Angolan Institute of
+    International Relations signed a memorandum of understanding" -> their names, without the acronyms."""
+    if verb is None or verb.pos_ != "VERB" or head.dep_ != "dobj" or head.head.i != verb.i \
+            or _lex()["status"].get(verb.lemma_.lower()) != "signed":
+        return ""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return ""
+    bodies = [subj] + [c for c in subj.conjuncts if c.i > subj.i]
+    offices = frozenset(rules("titles.json")["office_nouns"])
+    if len(bodies) != 2 or any(b.ent_type_ in {"GPE", "NORP", "PERSON"} or b.lower_ in GROUP_WORDS
+                               or b.text in offices or b.pos_ not in {"PROPN", "NOUN"}
+                               or not any(t.text[:1].isupper() for t in b.subtree) for b in bodies):
+        return ""
+    words, depth = [], 0
+    for t in subj.subtree:
+        depth += t.text == "("
+        if not depth and t.dep_ != "punct":
+            words.append(t)
+        depth -= t.text == ")"
+    return _text(words)
 
 
 def _parties_on_the_verb(verb: Any, head: Any, stop: set[int]) -> list[Any]:

@@ -167,3 +167,11 @@ def test_documents_set_to_deepen_ties_are_signed_not_planned():
     items = _agreements("Presidents Ruiz, Arce sign four MOUs set to deepen ties between Peru and Bolivia\n\n"
                         "Peru and Bolivia have signed four memorandums of understanding (MOUs) on Tuesday.")
     assert items and all(a.status == "signed" for a in items)
+
+
+def test_a_bare_document_signed_by_two_institutions_is_named_by_them():
+    items = _agreements("Peru and Bolivia held talks in Lima on Monday. The Peruvian Academy of Diplomatic Studies "
+                        "(APED) and the Bolivian Institute of International Relations signed a memorandum of "
+                        "understanding aimed at strengthening the partnership between the two parties.")
+    mou = _one(items, "Academy of Diplomatic Studies")
+    assert mou.kind == "mou" and "(APED)" not in mou.title and "Institute of International Relations" in mou.title
