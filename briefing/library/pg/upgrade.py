@@ -17,7 +17,9 @@ import keeps its cache while nobody else changed this library, whatever other da
 whose two tables that part makes where they are missing; in version 6 the undo log's image after the step of
 the rows an import inserts, taken as they are inserted (``bb_log_inserted``, ``bb_log_row``); in version 7 the
 marking-rank trigger of inserted rows looking their items and sources up by id (``bb_rank_after_insert``: it read
-every item and every source at each statement of an import while the statistics said the tables were small).
+every item and every source at each statement of an import while the statistics said the tables were small); in
+version 8 the row-security policies of the merge keys and search rows, testing each row's item by id (the same
+reason: a hash of every item in sight at each statement).
 That part is written
 to be run again over an older library (what it replaces is dropped first), and ``upgrade`` runs it, in one
 transaction, as the library's owner: officers cannot change the schema. A store opened by the owner on an
@@ -33,7 +35,7 @@ import psycopg
 
 from briefing.library.db import LibraryError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 _HEADING = "\n-- --- functions, triggers, policies and grants"
 _SEARCH_FUNCTION = "briefing.bb_match_items(tsquery, tsquery, boolean)"  # new in version 2
 
