@@ -2086,6 +2086,20 @@ def _about_a_document(noun: Any) -> bool:
     return False
 
 
+def _document_to_sign(verb: Any) -> Any:
+    """The document a proposed clause would sign or enter into: "that an MoU be signed on X" (its subject),
+    "to sign an agreement on Y", "to enter into an MoU on Z" (its object), or None."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in {"sign", "conclude", "ink", "enter"}:
+        return None
+    holders = [c for c in verb.children if c.dep_ in {"nsubjpass", "dobj"}]
+    holders += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "into" for g in c.children
+                if g.dep_ == "pobj"]
+    return next((h for h in holders if h.pos_ in {"NOUN", "PROPN"} and _doc_noun_at(h.doc, h.i)), None)
+
+
 def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[Item]:
     lemma = t.lemma_.lower()
     if t.dep_ == "xcomp" and t.head.lemma_.lower() == "be" and any(k.dep_ == "aux" and k.lower_ == "to" for k in t.children):
@@ -2140,6 +2154,18 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
         return []
     if what.tag_ in {"WDT", "WP"} or what.lower_ in {"it", "this", "that", "which", "what"}:
         return []  # "an agreement, which Thailand proposed last year": the agreement is the item
+    document = _document_to_sign(what)
+    if document is not None:
+        # "proposed that a Statement of Intent on X be signed", "proposed to enter into an MoU on X": the document
+        _absorb_subtree(what, absorbed, named=True)
+        own = _phrase_tokens(document)
+        own += [t for t in _subject_on_the_verb(what, document) if not own or t.i > own[-1].i]
+        hit = _doc_noun_at(document.doc, document.i)
+        title = _text(sorted(own, key=lambda x: x.i))
+        if title and hit:
+            item = Item(_cap(title), hit[1], "proposed", sent, document.i)
+            item.proposer = _country_of(subj, people)
+            return [item]
     _absorb_subtree(what, absorbed, named=True)
     toks = _phrase_tokens(what, drop_subject=True)
     if any(t.head.i == what.head.i and t.dep_ in {"prep", "prt"} for t in toks):

@@ -175,3 +175,12 @@ def test_a_bare_document_signed_by_two_institutions_is_named_by_them():
                         "understanding aimed at strengthening the partnership between the two parties.")
     mou = _one(items, "Academy of Diplomatic Studies")
     assert mou.kind == "mou" and "(APED)" not in mou.title and "Institute of International Relations" in mou.title
+
+
+def test_a_proposal_to_sign_a_document_is_the_document_proposed():
+    items = _agreements("Peru and Bolivia held talks in Lima on Monday. The Peruvian minister proposed that an MoU "
+                        "be signed on academic research between the two national universities. Bolivia proposed to "
+                        "enter into an MoU on investment cooperation.")
+    research = _one(items, "academic research")
+    assert research.kind == "mou" and research.status == "proposed" and research.title.startswith("MoU")
+    assert _one(items, "investment cooperation").title.startswith("MoU")
