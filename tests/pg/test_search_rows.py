@@ -101,3 +101,18 @@ def test_the_server_appends_to_the_rows_tsvector_without_parsing_the_old_words_a
     assert marked()
     assert _rewrite(alice, note, f"talks {body}", f"{body} more talks") == 0
     assert not marked()
+
+
+def test_ascii_text_is_split_into_the_words_the_tokenizer_finds():
+    """``tokens`` splits ASCII text by a byte table (the import's search rows, most of them ASCII): the words are
+    those of the unicode61-like pattern it uses for other text, on every ASCII character in every position."""
+    import random
+    import re
+
+    pattern = re.compile(r"[^\W_]+")
+    rng = random.Random(13)
+    alphabet = [chr(i) for i in range(128)]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(5_000)]
+    texts += ["gov.sg 3.5% e-mail a_b\tc\x00d\x7fe", "", "   ", "__", "Zürich café", "naïve_x ÿ"]
+    for text in texts:
+        assert tokens(text) == pattern.findall(text), repr(text)
