@@ -1565,11 +1565,18 @@ def _third_countries(text: str, doc) -> list[_Mention]:
         if len(mentions) >= _TIMES_DISCUSSED and code_of(name_of(code)) == code and not beside_a_side:
             for c in mentions:  # a country the source keeps coming back to, not its own side: what it discusses
                 out.append(_Mention(name_of(code), c.start_char, c.end_char, "issue"))
+    times = {}
+    for c in (doc._.bb_countries or []) if doc.has_extension("bb_countries") else []:
+        times[c.code] = times.get(c.code, 0) + 1
+    venues = {code_of(e.location) for e in (doc._.bb_events or []) if e.location and e.type == "visit"} \
+        if doc.has_extension("bb_events") else set()
     for m in rules.third_countries.finditer(text):
+        name = rules.third_names[m.group()]
+        if code_of(name) in venues and times.get(code_of(name), 0) <= 1:
+            continue  # "visiting Myanmar to attend the ASEAN meeting": where one went, named once, no issue
         before = re.search(r"([A-Z][\w'’-]*)\s+$", text[max(0, m.start() - 30):m.start()])
         if before is not None and f"{before.group(1)} {m.group()}" in country_forms():
             continue  # "South Sudan": another country, which only ends in this one's name
-        name = rules.third_names[m.group()]
         if (code_of(name) or name) not in parties:
             said = m.group() if " " in m.group() and m.group() not in country_forms() else ""
             out.append(_Mention(said or name, m.start(), m.end(), "issue"))  # "the Palestinian cause" as written

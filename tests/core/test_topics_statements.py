@@ -142,3 +142,20 @@ def test_a_title_case_pair_of_known_areas_is_two_areas():
                   'Tourism and Transport," the spokesman said.')
     assert {"blue economy", "fisheries", "tourism", "transport"} <= set(found), found
     assert not any(" and " in t for t in found), found
+
+
+# ---------------------------------------------------------------- where one went, and words about the talk
+
+
+def test_the_country_visited_to_attend_a_meeting_is_no_issue():
+    x = run("Foreign Minister Ana Soares of Angola, who was visiting Myanmar to attend a regional meeting, held talks "
+            "with Foreign Minister Kofi Mensah of Ghana on trade, fisheries and maritime security.", date="2025-08-09")
+    found = {t.name for t in x.topics}
+    assert "Myanmar" not in found and {"trade", "fisheries", "maritime security"} <= found, found
+
+
+def test_a_word_about_the_talk_at_the_end_of_an_item_names_nothing():
+    found = names("The ministers agreed on continuous consultations and on smooth cooperation, on a win-win basis, "
+                  "in energy and mining.")
+    assert not {"continuous consultations", "smooth", "win-win basis", "win-win"} & set(found), found
+    assert {"energy", "mining"} <= set(found)
