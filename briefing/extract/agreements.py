@@ -2754,6 +2754,10 @@ def _dedupe(items: list[Item]) -> list[Item]:
     for it in items:
         same = next((o for o in out if _key(o.title) == _key(it.title) or _same_count(o, it)
                      or _told_again(o, it) or _told_before_as_plural(o, it)), None)
+        fuller = next((o for o in out if same is None and _said_again_with_subject(o, it)), None)
+        if fuller is not None:  # "will sign several MoUs ... The MoUs will be signed on X": the set, and what about
+            fuller.title, fuller.sent, fuller.anchor = it.title, it.sent, it.anchor
+            continue
         if same is None:
             out.append(it)
             continue
@@ -2811,6 +2815,29 @@ def _same_count(a: Item, b: Item) -> bool:
     return all(h.tag_ in {"NNS", "NNPS"} or h.lower_ in PLURAL_DOCUMENTS for h in heads) \
         and counts[0] == counts[1] and len(counts[0]) == 1 \
         and counts[0][0] is not None and counts[0][0] > 1
+
+
+def _plural_documents(h: Any) -> bool:
+    return h.tag_ in {"NNS", "NNPS"} or h.lower_ in PLURAL_DOCUMENTS or any(
+        c.dep_ == "amod" and c.lower_ in {"several", "multiple", "various"} for c in h.children)
+
+
+def _said_again_with_subject(a: Item, b: Item) -> bool:
+    """Documents told first with nothing of what they are about ("is scheduled to sign several bilateral
+    Memorandum of Understanding") and again, as "The MoUs", with it ("The MoUs will be signed on cooperation in
+    tourism ..."): one set, named by the second telling."""
+    if a.named or b.named or a.status != b.status or a.kind != b.kind or a.kind in {"commitment", "proposal"} \
+            or a.sent.start >= b.sent.start:
+        return False
+    ha, hb = a.sent.doc[a.anchor], b.sent.doc[b.anchor]
+    if not (_plural_documents(ha) and _plural_documents(hb)) or any(c.dep_ == "nummod" for c in ha.children):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in hb.children):
+        return False
+    plain = {w[:6] for w in _lex()["plain_modifiers"]}
+    first = re.split(r"\bwith\b", a.title)[0]  # "with the Peruvian government": with whom, not what about
+    return not (_subject_stems(" " + first[:1].lower() + first[1:]) - plain) \
+        and bool(_subject_stems(" " + b.title.lower()) - plain)
 
 
 def _told_before_as_plural(a: Item, b: Item) -> bool:

@@ -184,3 +184,11 @@ def test_a_proposal_to_sign_a_document_is_the_document_proposed():
     research = _one(items, "academic research")
     assert research.kind == "mou" and research.status == "proposed" and research.title.startswith("MoU")
     assert _one(items, "investment cooperation").title.startswith("MoU")
+
+
+def test_documents_told_again_with_their_subject_are_one_set_named_by_it():
+    items = _agreements("President Arce of Bolivia is scheduled to visit Peru from May 3 to 5 and to sign several "
+                        "bilateral Memorandum of Understanding (MoU) with the Peruvian government. The MoUs will be "
+                        "signed on cooperation in tourism, training and public administration.")
+    docs = [a for a in items if a.kind == "mou"]
+    assert len(docs) == 1 and "tourism" in docs[0].title and docs[0].status == "planned"
