@@ -605,6 +605,9 @@ def _candidates(text: str, doc=None) -> list[_Mention]:
             continue  # "wishing him good health": a courtesy, not what was discussed
         if _TIME_REFERENCE.search(text[max(0, m.start() - 30):m.start()]):
             continue  # "since the pandemic began": a date, not what the source is about
+        if written.lower() == "election" and _BACKSTORY.search(text[max(0, m.start() - 60):m.start()]):
+            continue  # "sworn in after winning the March 24 election", "following the federal election last
+            # month": how a leader came to office, not elections the sides discussed
         name = rules.vocab_names.get(_fold(written))
         if name:
             found.append(_Mention(name, m.start(), m.end(), "vocab", surface=written))
@@ -728,6 +731,7 @@ _ARRIVAL = re.compile(r"(?i)\b(?:arrived|arrives|arriving|arrival|landed|lands|l
                       r"(?:the\s+)?$")
 _SAYS_AFTER = re.compile(r"\s*,?\s+(?:said|says|stated|states|announced|reported|added|noted|indicated)\b")
 _ACCORDING_TO = re.compile(r"(?i)\b(?:according\s+to|a\s+statement\s+(?:from|by)|statement\s+issued\s+by)\s+(?:the\s+)?$")
+_BACKSTORY = re.compile(r"(?i)\b(?:after|following|since|won|winning)\b[^.;:!?,]*$")
 _TIME_REFERENCE = re.compile(r"(?i)\b(?:since|after|before|during|amid|post|recovery\s+from)\s+(?:the\s+)?$")
 
 

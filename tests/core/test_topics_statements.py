@@ -159,3 +159,10 @@ def test_a_word_about_the_talk_at_the_end_of_an_item_names_nothing():
                   "in energy and mining.")
     assert not {"continuous consultations", "smooth", "win-win basis", "win-win"} & set(found), found
     assert {"energy", "mining"} <= set(found)
+
+
+def test_the_election_that_brought_a_leader_to_office_is_no_topic():
+    found = names("It was the first trip abroad of the new president, sworn in after winning the May election in the "
+                  "first round. The two leaders discussed trade and security.")
+    assert "elections" not in found and {"trade", "security"} <= set(found), found
+    assert any("elections" in t for t in names("The ministers discussed the holding of parliamentary elections."))
