@@ -166,3 +166,9 @@ def test_the_election_that_brought_a_leader_to_office_is_no_topic():
                   "first round. The two leaders discussed trade and security.")
     assert "elections" not in found and {"trade", "security"} <= set(found), found
     assert any("elections" in t for t in names("The ministers discussed the holding of parliamentary elections."))
+
+
+def test_navigation_and_logistics_as_egyptian_and_indonesian_readouts_write_them():
+    found = names("The ministers agreed to enhance cooperation in the economic, trade and logistical sectors, and "
+                  "stressed ensuring freedom of international navigation in the Red Sea.")
+    assert {"logistics", "freedom of navigation", "Red Sea"} <= set(found), found
