@@ -310,8 +310,8 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
     lex = _lexicon()
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            spans.append((ent.start, ent.end))
+        if ent.label_ == "PERSON" and not _names_country(ent.text.removesuffix("'s").removesuffix("’s")):
+            spans.append((ent.start, ent.end))  # not "Sri Lanka's", which the model may take for a person
     tokens = doc
     n = len(tokens)
     norms = _norms(tokens)
@@ -351,7 +351,7 @@ def _candidate_spans(doc: Any, country_tokens: set[int]) -> list[tuple[int, int]
                 j += 1
             while j > s and tokens[j - 1].lower_ in PARTICLES - {"jr.", "jr", "ii", "iii", "iv", "vi", "vii", "viii"}:
                 j -= 1
-            if j > s:
+            if j > s and not _style_of_a_place(tokens, i, s, j):
                 spans.append((s, j))
             i = max(i + 1, s)
             continue
@@ -655,6 +655,16 @@ def _after_credit_cue(doc: Any, start_char: int) -> bool:
     lex = _lexicon()
     return line in lex["credit_cues"] or any(line == cue or line.endswith((" " + cue, "/" + cue))
                                              for cue in lex["inline_credit_cues"])
+
+
+def _style_of_a_place(tokens: Any, i: int, s: int, j: int) -> bool:
+    """A style that is part of a place's name, not a person's: "Sri Lanka('s)", and a styled name after "the"
+    with no title ("the Sri Dalada Maligawa", "the Sheikh Zayed Grand Mosque")."""
+    if _names_country(tokens[i:j].text):
+        return True
+    lex = _lexicon()
+    return i > 0 and tokens[i - 1].lower_ == "the" and s == i + _match_seq(tokens, i, lex["prefixes"]) \
+        and not _match_seq(tokens, i, lex["heads"])
 
 
 def _names_country(word: str) -> bool:

@@ -481,3 +481,34 @@ def test_the_two_ministers_are_not_a_president_of_the_council_of_ministers():
             "memorandum on border patrols.", date="2025-06-14")
     signings = [e for e in x.events if e.type == "signing"]
     assert [set(e.participants) for e in signings] == [{"Samuel Okudzeto Ablakwa", "Robert Dussey"}]
+
+
+def test_documents_signed_after_talks_with_no_signatory_named_are_the_talks_two_sides():
+    x = run("Mr. Dar held bilateral talks with Minister of Foreign Affairs Vijitha Herath of Sri Lanka at the "
+            "Ministry, following which two documents were signed: a memorandum on trade and an agreement on "
+            "visas.", date="2025-11-25")
+    assert [set(e.participants) for e in x.events if e.type == "signing"] == [{"Dar", "Vijitha Herath"}]
+
+
+def test_documents_exchanged_in_the_presence_of_the_two_ministers_are_their_signing():
+    x = run("External Affairs Minister S. Jaishankar held talks with Foreign Minister Abdulla Khaleel of the "
+            "Maldives on 4 November. In the presence of the two Ministers, the following documents were exchanged: "
+            "a memorandum on health and an agreement on visas.", date="2025-11-05")
+    assert [set(e.participants) for e in x.events if e.type == "signing"] == [{"S. Jaishankar", "Abdulla Khaleel"}]
+
+
+def test_deputy_pm_is_the_deputy_not_the_prime_minister():
+    x = run("Pakistan Deputy PM calls on President\n\nPrime Minister Shehbaz Sharif of Pakistan sent his greetings. "
+            "Deputy Prime Minister Mohammad Ishaq Dar of Pakistan called on President Anura Kumara Dissanayake in "
+            "Colombo today.", date="2025-11-25")
+    assert all("Shehbaz Sharif" not in e.participants for e in x.events)
+
+
+def test_who_after_the_second_of_two_names_is_the_second_and_the_visiting_minister_is_the_visitor():
+    x = run("The session was co-chaired by Foreign Affairs, Foreign Employment and Tourism Minister Vijitha Herath "
+            "and Thai Foreign Minister Sihasak Phuangketkeow, who arrived in the island on Tuesday (14) on a "
+            "four-day official visit. Later in the afternoon, the visiting Minister called on President Anura "
+            "Kumara Dissanayake.", date="2025-10-16")
+    assert [e.participants for e in x.events if e.type == "visit"] == [["Sihasak Phuangketkeow"]]
+    assert [set(e.participants) for e in x.events if e.type == "meeting"] == [
+        {"Sihasak Phuangketkeow", "Anura Kumara Dissanayake"}]

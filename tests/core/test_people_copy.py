@@ -175,3 +175,9 @@ def test_a_ruler_s_title_right_after_an_office_is_a_given_name():
     assert person(x, "Sultan Al Habsi").title == "Minister of State for Foreign Affairs"
     x = run("Deputy Amir Sheikh Abdullah bin Hamad Al Thani received the Ambassador of Chile.")
     assert person(x, "Abdullah bin Hamad Al Thani").title == "Deputy Amir"
+
+
+def test_a_country_with_a_style_in_its_name_and_a_styled_place_are_no_people():
+    x = run("The President recalled Sri Lanka's deep Buddhist links with Thailand. The minister will pay homage at "
+            "the Sri Dalada Maligawa in Kandy.", date="2025-10-16")
+    assert [p.name for p in x.people] == []

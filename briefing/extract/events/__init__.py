@@ -17,6 +17,7 @@ cast (people), timing (when), merge (one item per happening), lexicon (data).
 
 from __future__ import annotations
 
+from datetime import date as Day
 from typing import Any
 
 from briefing.extract.events.cast import Cast, different_sides
@@ -60,6 +61,8 @@ def find_events(doc: Any) -> list[Event]:
             if date and pub and date[:len(pub)] > pub[:len(date)]:
                 f.planned = True
             records.append((f, date, date_end))
+            if f.type == "visit" and f.actor is not None and not f.planned and not _long_ago(date, pub):
+                people.visitors.append(f.actor)  # "the visiting Minister" later: this one, not a visit years back
             if len(f.participants) >= 2 and not f.joins_told:  # those who attended are no pair of the story's
                 pair = _two_sides(f.participants)
                 if different_sides(pair) or not any(f2.trigger != f.trigger and len(f2.participants) >= 2
@@ -101,3 +104,10 @@ def _two_sides(participants: list[Any]) -> list[Any]:
     first = participants[0]
     other = next((p for p in participants[1:] if different_sides([first, p])), participants[1])
     return [first, other]
+
+
+def _long_ago(date: str | None, pub: str | None) -> bool:
+    """Whether a date lies more than two weeks before the story's (a backstory's, not the story's own)."""
+    if not date or not pub or len(pub) != 10:
+        return False
+    return date[:7] < pub[:7] if len(date) < 10 else (Day.fromisoformat(pub) - Day.fromisoformat(date)).days > 14

@@ -32,6 +32,7 @@ class Cast:
         self._principal: list[Any] | None = None
         self.center: Any = None
         self.last_told: str | None = None  # the type of the last event found ("It was attended by ..." joins it)
+        self.visitors: list[Any] = []  # who the visits found so far were made by ("the visiting Minister")
         self.visit_told = False  # whether a visit was found before: "the visit" then points back at it  # who the story is following: the last event's actor named as its subject
 
     def is_spouse(self, person: Any) -> bool:
@@ -160,6 +161,9 @@ class Cast:
                 return [author] + [p for p in self.last_pair if p is not author][:1]
             return [author]
         if low in {"who", "that"} and token.head.dep_ == "relcl":
+            before = token.doc[token.i - 2] if token.i >= 2 and token.doc[token.i - 1].text == "," else None
+            if low == "who" and before is not None and before.i in self.at:
+                return [self.at[before.i]]  # "A and B, who arrived on Tuesday": B, however the parser hangs it
             return self.resolve(token.head.head)
         guests = self.guests_before(token)
         if guests:
@@ -439,6 +443,10 @@ class Cast:
         if not any(c.lower_ in {"the", "this", "our"} for c in token.children):
             return []  # "an official said": anybody
         country = next((code for t in token.subtree if t.i < token.i for code in [country_word(t)] if code), None)
+        visiting = self._visiting(token, self.people if country is None else
+                                  [p for p in self.people if p.country == country])
+        if visiting:
+            return visiting
         if country is None:
             return [self.center] if self.center is not None else []
         cands = [p for p in self.people if p.country == country]
@@ -447,6 +455,13 @@ class Cast:
         cands.sort(key=lambda p: -len(p.mentions))
         return cands[:1]
 
+    def _visiting(self, token: Any, cands: list[Any]) -> list[Any]:
+        """ "the visiting Minister", "the visiting dignitary": the last of ``cands`` the story had visiting, not
+        its host (nor whoever it follows at that point)."""
+        if not any(c.lower_ == "visiting" for c in token.children):
+            return []
+        return [p for p in reversed(self.visitors) if p in cands][:1]
+
     def by_title_initials(self, token: Any) -> list[Any]:
         """ "EAM held a bilateral meeting", "the PM said": the person whose title those capitals abbreviate
         (External Affairs Minister, Prime Minister), the most named when several hold it."""
@@ -454,6 +469,8 @@ class Cast:
         if not (2 <= len(text) <= 5 and text.isalpha() and text.isupper()):
             return []
         country = next((code for t in token.lefts for code in [country_word(t)] if code), None)  # "Thai PM"
+        deputy = next((t.text[0].upper() for t in token.lefts if t.lower_ in {"deputy", "vice"}), "")
+        text = deputy + text  # "Pakistan Deputy PM": the DPM, not the PM
         cands = [p for p in self.people if p.title and (country is None or p.country == country) and (
             _initials(p.title) == text or text in {_initials(part) for part in _title_parts(p.title)})]
         cands.sort(key=lambda p: -len(p.mentions))
@@ -537,6 +554,9 @@ class Cast:
         exact = [p for p in cands if " of " in phrase and p.title.casefold().removeprefix("the ") == phrase]
         if len(exact) == 1:  # "the President of the Republic" is the one with that whole title, not the President of
             return exact  # the Italian Republic the story may follow at that point
+        visiting = self._visiting(token, cands)
+        if visiting:
+            return visiting
         if self.center is not None and self.center in cands:
             return [self.center]  # "the President" is the president the story follows
         first = next((p for _s, p in self.mentions if p in cands), None)

@@ -88,10 +88,31 @@ def _refused(t: Any, rule: VerbRule, people: Cast) -> bool:
 
 
 def _relative_of_place(t: Any) -> bool:
-    """ "met at the Great Hall, where they signed a series of documents": a relative clause of place or time
-    with its own subject tells what was done there, it does not describe a document."""
-    return t.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in t.children) \
-        and any(c.dep_ == "nsubj" for c in t.children)
+    """ "met at the Great Hall, where they signed a series of documents", "held talks, following which two
+    documents were signed": a relative clause of place or time with its own subject tells what was done there or
+    then, it does not describe a document."""
+    if t.dep_ != "relcl" or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in t.children):
+        return False
+    return any(c.dep_ == "advmod" and c.lower_ in {"where", "when"} for c in t.children) or any(
+        c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children) for c in t.children)
+
+
+def _sitting_pair(t: Any, people: Cast) -> list[Any]:
+    """Who signed documents whose signing names no one: the two sides of the talks its relative clause hangs on
+    ("held talks with B, following which ..."), else the pair the story told last."""
+    gov = t.head.head if t.dep_ == "relcl" and noun_type(t.head) else t.head if t.dep_ == "advcl" else None
+    if gov is not None and gov.pos_ in {"VERB", "AUX"}:
+        subj = subject_of(gov)
+        pair = (people.resolve(subj) if subj is not None else [])[:1] + objects_of(gov, people, preps={"with"})[:1]
+        if len(pair) == 2 and different_sides(pair):
+            return pair
+    last = list(people.last_pair)
+    return last if len(last) == 2 and different_sides(last) else []
+
+
+def _documents(phrase: Any) -> bool:
+    """Whether a phrase names documents ("two agreements", "the following documents", "eight MoUs")."""
+    return any(g.lower_ in verb_words()["document_words"] for g in phrase.subtree)
 
 
 _NO_PREP = VerbRule(one_per_object=True)
@@ -180,8 +201,7 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     etype = words["verbs"].get(lemma)
     # a pair verb that may also carry an event noun ("spoke at the forum") is a pair verb when it carries none
     is_pair = lemma in words["pair"] and etype is None and (not rule.type_from_object or _object_trigger(t, rule) is None)
-    if rule.documents_make and any(g.lower_ in verb_words()["document_words"] for c in t.children
-                                   if c.dep_ == "dobj" for g in c.subtree):
+    if rule.documents_make and any(_documents(c) for c in t.children if c.dep_ in {"dobj", "nsubjpass"}):
         etype, is_pair = rule.documents_make, False  # "exchanged eight agreements and MoUs": a signing
     subj = subject_of(t)
     if subj is not None and subj.lower_ in words["not_participants"]:
@@ -264,6 +284,8 @@ def _verb_event(t: Any, sent: Any, people: Cast, used: set[int]) -> list[Found]:
     objs = objects_of(t, people, preps={"with", "on", "upon", "between"} | rule.person_preps)
     if etype == "signing" and not subjects:
         objs += [p for p in _in_presence_of(t, people) if p not in objs]
+        if not objs and subj is not None and subj.dep_ == "nsubjpass" and _documents(subj):
+            objs = _sitting_pair(t, people)  # "A held talks with B, following which two documents were signed"
     if not subjects and objs and any(c.dep_ == "auxpass" for c in t.children):
         subjects, objs = objs[:1], objs[1:]  # "the treaty was signed by A and B"
     if not subjects:
