@@ -172,3 +172,9 @@ def test_navigation_and_logistics_as_egyptian_and_indonesian_readouts_write_them
     found = names("The ministers agreed to enhance cooperation in the economic, trade and logistical sectors, and "
                   "stressed ensuring freedom of international navigation in the Red Sea.")
     assert {"logistics", "freedom of navigation", "Red Sea"} <= set(found), found
+
+
+def test_the_sea_itself_is_no_topic_but_a_named_sea_is():
+    found = names("They agreed to strengthen maritime cooperation such as patrol and law enforcement at sea, and "
+                  "security in the oceans, and discussed the South China Sea.")
+    assert "sea" not in found and "oceans" not in found and "South China Sea" in found, found
