@@ -606,6 +606,9 @@ def _title_tail(tokens: Any, j: int, country_tokens: set[int]) -> int:
     serving = tokens[k].lower_ in {"to", "in"} and k + 1 in country_tokens if k < n else False
     if k == j or k >= n or not (tokens[k].text[:1].isupper() or serving) or "\n" in tokens[k - 1].whitespace_:
         return j  # (the country served may come next: "Ambassador of Chile to Thailand Pablo Cabrera")
+    if k + 3 < n and tokens[k + 1].text == "," and k not in country_tokens \
+            and _match_seq(tokens, k + 2, _lexicon()["prefixes"]) and not _match_seq(tokens, k + 2, _lexicon()["heads"]):
+        return k + 1  # "Vice President for the Economic Cluster, Dr B": one word before a styled apposition ends it
     return k
 
 

@@ -512,3 +512,19 @@ def test_who_after_the_second_of_two_names_is_the_second_and_the_visiting_minist
     assert [e.participants for e in x.events if e.type == "visit"] == [["Sihasak Phuangketkeow"]]
     assert [set(e.participants) for e in x.events if e.type == "meeting"] == [
         {"Sihasak Phuangketkeow", "Anura Kumara Dissanayake"}]
+
+
+def test_a_meeting_followed_by_a_lunch_with_x_is_with_x():
+    x = run("On November 27, Mr. MOTEGI Toshimitsu, Minister for Foreign Affairs of Japan, held a Foreign Ministers' "
+            "Meeting, followed by a working lunch, with YB Dato' Seri Utama Haji Mohamad bin Haji Hasan, Minister "
+            "of Foreign Affairs of Malaysia, who is visiting Japan.", date="2025-11-27")
+    meetings = [e for e in x.events if e.type == "meeting"]
+    assert meetings and all(len(e.participants) == 2 for e in meetings)
+
+
+def test_the_bearer_of_a_message_is_received_when_the_parser_hangs_delivered_on_the_writer():
+    x = run("President William Ruto has today received a special message from H.E. Salva Kiir Mayardit, President "
+            "of the Republic of South Sudan, delivered by the Vice President for the Economic Cluster, Dr Benjamin "
+            "Bol Mel, at State House, Nairobi.", date="2025-08-28")
+    assert [set(e.participants) for e in x.events if e.type == "meeting"] == [{"William Ruto", "Benjamin Bol Mel"}]
+    assert "Cluster" not in [p.name for p in x.people]

@@ -183,8 +183,9 @@ def objects_of(verb: Any, people: Cast, preps: set[str]) -> list[Any]:
                     add(people.resolve(g) or (people.met_country(g) if t.lower_ == "with" else []))
                     if t.dep_ == "agent":  # "by A, Secretary of X and B, Minister of Y": B hung on the title's X
                         add([people.at[x.i] for x in g.subtree if x.dep_ == "conj" and x.i in people.at])
-        stack += [c for c in t.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}]
-    return out
+        stack += [c for c in t.children if c.dep_ not in {"relcl", "advcl", "ccomp", "acl"}
+                  or (c.dep_ == "acl" and c.lemma_.lower() in _SEQUENCE)]  # "held a meeting, followed by a lunch,
+    return out  # with X": the parser hangs "with X" on the lunch's participle
 
 
 def _object_after_day(c: Any, verb: Any, has_object: bool) -> bool:
@@ -194,6 +195,7 @@ def _object_after_day(c: Any, verb: Any, has_object: bool) -> bool:
             and any(d.dep_ == "npadvmod" and d.ent_type_ == "DATE" and verb.i < d.i < c.i for d in verb.children))
 
 
+_SEQUENCE = {"follow", "precede"}
 _BESIDE = {"side", "elbow"}
 _ALONG = {"accompany", "attend", "present", "tow", "attendance"}
 

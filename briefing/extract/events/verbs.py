@@ -411,8 +411,9 @@ def _hosted(t: Any, sent: Any, people: Cast, subjects: list[Any], planned: bool,
     message = next((c for c in t.children if c.dep_ == "dobj" and c.lemma_.lower() in verb_words()["message_nouns"]), None)
     if message is not None and not passive:
         # "received a verbal message from X": X wrote; whoever brought it ("delivered by Y") is the one received
-        bearers = [p for c in message.children if c.dep_ in {"acl", "relcl"} for g in agents_of(c)
-                   for p in people.resolve(g) if p not in subjects]
+        bearers = [p for c in message.subtree if c.dep_ in {"acl", "relcl"} and (  # or on the writer, where the
+                       c.head.i == message.i or c.lemma_.lower() in verb_words()["bearer_verbs"])  # parser may hang it
+                   for g in agents_of(c) for p in people.resolve(g) if p not in subjects]
         return [Found("meeting", t.i, sent, [b, subjects[0]], actor=b, recipient=subjects[0], planned=planned,
                       location=place_of(t), hosted=True) for b in bearers[:1] if subjects]
     # "was received at the Palace by the Minister of State, X": the parser may hang the host's "by" on the place
