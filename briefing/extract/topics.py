@@ -692,7 +692,12 @@ _OFFICE_AFTER = re.compile(r"(?:\s+and\s+[a-z][\w-]*)?\s+(?:adviser|advisor|advi
 # (plural, "their interior and transport authorities should prepare": the sector's bodies at work, the sector)
 # "the ministries of health, agriculture and mines": the portfolios of offices written in lower case
 _OFFICE_OF_BEFORE = re.compile(r"(?i)\b(?:ministr(?:y|ies)|departments?|offices?|bureaus?|agenc(?:y|ies)|"
-                               r"authorit(?:y|ies))\s+(?:of|for)\s+(?:[a-z][\w-]*,?\s+(?:and\s+)?){0,8}$")
+                               r"authorit(?:y|ies))\s+(?:of|for)\s+(?:[a-z][\w-]*,?\s+(?:and\s+)?){0,8}$"
+                               # "the under secretary of state for economic growth, energy and the environment":
+                               # a person's portfolio written in lower case
+                               r"|\b(?:secretar(?:y|ies)(?:\s+of\s+state)?|ministers?)\s+for\s+"
+                               r"(?:(?:the\s+)?(?!(?:about|on|to|with|in|at|over|during|for|from|of)\b)[a-z][\w-]*,?\s+"
+                               r"(?:and\s+)?){0,6}$")
 _WISH = re.compile(r"(?i)\bwish(?:es|ed|ing)?\b[^.;:!?]*$")
 
 

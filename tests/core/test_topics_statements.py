@@ -178,3 +178,9 @@ def test_the_sea_itself_is_no_topic_but_a_named_sea_is():
     found = names("They agreed to strengthen maritime cooperation such as patrol and law enforcement at sea, and "
                   "security in the oceans, and discussed the South China Sea.")
     assert "sea" not in found and "oceans" not in found and "South China Sea" in found, found
+
+
+def test_a_portfolio_in_a_lower_case_title_is_no_topic():
+    found = names("They spoke with the under secretary of state for economic growth, energy and the environment "
+                  "about critical minerals and supply chains.")
+    assert "energy" not in found and {"critical minerals", "supply chains"} <= set(found), found
