@@ -254,8 +254,10 @@ def _item_name(raw: str, title_case: bool) -> str | None:
     if len(words) > 2 and words[-1].lower() in ("relations", "relation", "relationship", "ties") and "of" in words:
         return None  # "(views on) the state of bilateral relations": the relation itself, no area of it
     if len(words) > 1 and words[-1].lower() in ("relations", "relation", "relationship") and all(
-            f in rules.stop or _quality(w) for w, f in zip(words[:-1], folded[:-1], strict=True)):
-        return None  # "the close historical relations": how the relation is, not what it is about
+            f in rules.stop or _quality(w) or w.lower() in _VAGUE_ADJECTIVES
+            for w, f in zip(words[:-1], folded[:-1], strict=True)):
+        return None  # "the close historical relations": how the relation is, not what it is about; "economic
+        # relations", like economic cooperation, what every relation has
     if len(words) > 1 and _names_sides(words[0]):
         return _item_name(" ".join(words[1:]), title_case)  # "CARICOM-Canada cooperation": the sides, no area
     if len(words) > 1 and words[0].lower() in _LEADING_PREPS:

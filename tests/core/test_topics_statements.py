@@ -184,3 +184,8 @@ def test_a_portfolio_in_a_lower_case_title_is_no_topic():
     found = names("They spoke with the under secretary of state for economic growth, energy and the environment "
                   "about critical minerals and supply chains.")
     assert "energy" not in found and {"critical minerals", "supply chains"} <= set(found), found
+
+
+def test_economic_relations_name_no_area_as_economic_cooperation_does_not():
+    found = names("The two ministers discussed bilateral political and economic relations, and developments in Syria.")
+    assert "economic relations" not in found and "Syria" in found, found
