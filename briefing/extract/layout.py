@@ -249,7 +249,8 @@ def passed_over(doc: Any, sent: Any) -> bool:
     an all-capitals line, or the source's own headline. Decided once per sentence."""
     decided = doc.user_data.setdefault("bb_passed_over", {})
     if sent.start not in decided:
-        decided[sent.start] = in_ranges(doc._.bb_skip or [], sent.start_char, sent.end_char) or shouting(sent) \
+        end = sent.start_char + len(sent.text.rstrip())  # the blank lines after a "READ ALSO: ..." line are not in it
+        decided[sent.start] = in_ranges(doc._.bb_skip or [], sent.start_char, end) or shouting(sent) \
             or is_headline(doc, sent)
     return decided[sent.start]
 

@@ -355,3 +355,10 @@ def test_an_unbracketed_agency_name_ends_a_dateline_whose_day_is_the_filing_day(
     assert dateline(text, start, start + len("June 14"))
     text = "Lomé, June 14, the two presidents agreed to reopen the border posts."
     assert not dateline(text, start, start + len("June 14"))
+
+
+def test_a_related_story_line_followed_by_a_blank_line_tells_no_event():
+    x = run("President Abdelmadjid Tebboune met Prime Minister Giorgia Meloni in Rome on Wednesday.\n\nREAD ALSO: "
+            "Algiers hosts an Algerian-Italian business forum on agri-food\n\nThe two leaders also discussed trade.",
+            date="2025-07-24")
+    assert [e.type for e in x.events] == ["meeting"]
