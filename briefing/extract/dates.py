@@ -130,6 +130,7 @@ def _rules() -> list[_Rule]:
     DASH = r"\s*(?:–|—|-|to|until|till|and|through)\s*"
     REL = r"(?i:this|last|next|the\s+coming|the\s+previous|the\s+past|the)"
     parts = r"(?i:\s+(?:morning|afternoon|evening|night))?"
+    RELY = r"\s+(?P<ry>(?i:this|last|next))\s+(?i:year)(?![\w'’])"
     B = r"(?<![\w$€£¥/.-])"
     E = r"(?![\w/])"
     table = [
@@ -143,9 +144,10 @@ def _rules() -> list[_Rule]:
         # "March 17–20, 2025"
         ("mdy_range", rf"{B}(?P<m>{M})\s+(?P<d1>{D}){DASH}(?P<d2>{D}),?(?:\s+(?P<y>{Y}))?"),
         # "Tuesday 15 March 2022", "9 Sep 2024", "17 March"
-        ("dmy", rf"{B}\b(?:{WD},?\s+(?:the\s+)?)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?{parts}"),
+        # "5 May last year", "March 8 this year": the year told against today's
+        ("dmy", rf"{B}\b(?:{WD},?\s+(?:the\s+)?)?(?P<d>{D})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y})|{RELY})?{parts}"),
         # "October 16, 2024", "Oct. 16", "Monday, March 17"
-        ("mdy", rf"{B}\b(?:{WD},?\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{Y}))?{parts}"),
+        ("mdy", rf"{B}\b(?:{WD},?\s+)?(?P<m>{M})\s+(?P<d>{D})(?:,?\s+(?P<y>{Y})|{RELY})?{parts}"),
         ("iso", rf"{B}(?P<y>{Y})-(?P<mo>[01]\d)-(?P<d>[0-3]\d){E}"),
         ("numeric", rf"{B}(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{Y}){E}"),
         # "the first eight months of this year", "the first nine months of 2024"
@@ -395,7 +397,8 @@ def _season_year(g: dict[str, str | None], pub: date | None, planned: bool) -> R
 
 def _resolve(rule: str, g: dict[str, str | None], pub: date | None, planned: bool) -> Resolved:
     if rule in ("dmy", "mdy"):
-        value = _day(g["d"], g["m"], g["y"], pub, planned)
+        year = g["y"] or (str(_relative_year(g["ry"], pub)) if g.get("ry") and pub is not None else None)
+        value = _day(g["d"], g["m"], year, pub, planned)
         return (value, None) if value else None
     if rule == "dmy_range" or rule == "mdy_range":
         end = _day(g["d2"], g["m"], g["y"], pub, planned)

@@ -175,3 +175,13 @@ def test_an_abbreviated_month_with_its_full_stop_keeps_its_day_inside_a_sentence
     assert values("signed a deal during a summit on Jan. 5 to end the dispute", "2021-01-25") == [("2021-01-05", None)]
     assert values("The talks opened on Oct. 16 in Doha.", "2024-10-20") == [("2024-10-16", None)]
     assert values("They will meet in Sept.", "2024-08-20", True) == [("2024-09", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("his working visit to Ouagadougou on March 8 this year", [("2025-03-08", "March 8 this year")]),
+    ("the talks held on 5 May last year", [("2024-05-05", "5 May last year")]),
+    ("the summit on 4 November next year", [("2026-11-04", "4 November next year")]),
+])
+def test_a_day_with_a_relative_year_is_one_date_of_that_year(text, expected):
+    found = dates_mod.find_dates(text, "2025-04-03")
+    assert [(m.value, text[m.start:m.end]) for m in found] == expected
