@@ -389,3 +389,13 @@ def test_prez_in_a_headline_is_the_president():
             "President Boni Yayi of Benin in Cotonou.", date="2013-09-09")
     assert "Prez Mahama" not in [p.name for p in x.people]
     assert [set(e.participants) for e in of_type(x, "talks")] == [{"John Mahama", "Boni Yayi"}]
+
+
+def test_an_invitation_to_someone_to_visit_and_a_wish_of_someone_to_visit_are_their_visits():
+    x = run("Deputy Prime Minister Ishaq Dar of Pakistan called on President Anura Kumara Dissanayake of Sri Lanka "
+            "and extended an invitation to the President to undertake an official visit to Pakistan.",
+            date="2025-11-25")
+    assert [e.participants for e in of_type(x, "visit") if e.status == "planned"] == [["Anura Kumara Dissanayake"]]
+    x = run("Minister Mohamad Hasan conveyed the wish of YAB Dato' Seri Anwar Ibrahim, Prime Minister of Malaysia, "
+            "to visit Japan next year.", date="2025-11-27")
+    assert [e.participants for e in of_type(x, "visit")] == [["Anwar Ibrahim"]]

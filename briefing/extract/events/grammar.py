@@ -7,6 +7,8 @@ from typing import Any
 from briefing.extract.events.cast import Cast
 from briefing.extract.events.lexicon import lex, tense_words, trigger_verbs, verb_words
 
+_WANTING_NOUNS = {"invitation", "wish", "desire", "intention", "readiness", "willingness"}
+
 
 def subject_of(verb: Any) -> Any:
     """The subject of ``verb``, following xcomp/advcl/relcl/conj up to a clause that has one."""
@@ -38,6 +40,20 @@ def subject_of(verb: Any) -> Any:
             # "an invitation for President X to visit", "it is time for both leaders to meet": "for X to V"
             named = [g for c in t.head.children if c.dep_ == "prep" and c.lower_ == "for" and c.i < t.i
                      for g in c.children if g.dep_ == "pobj" and g.i < t.i]
+            if named and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                return named[-1]
+        if t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            # the parser may hang "to visit" on the verb: "conveyed the wish of X, Prime Minister of Y, to visit"
+            wished = [g for d in t.head.children if d.dep_ == "dobj" and d.lemma_.lower() in _WANTING_NOUNS - {"invitation"}
+                      for c in d.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            if wished:
+                return wished[-1]
+        if t.dep_ == "acl" and t.head.lemma_.lower() in _WANTING_NOUNS:
+            # "extended an invitation to the President to undertake a visit": the one invited; "conveyed the wish
+            # of Prime Minister X to visit Japan": the one who wishes
+            named = [g for c in t.head.children if c.dep_ == "prep" and c.i < t.i and (
+                     c.lower_ == "of" if t.head.lemma_.lower() != "invitation" else c.lower_ in {"to", "for"})
+                     for g in c.children if g.dep_ == "pobj"]
             if named and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 return named[-1]
         if t.dep_ == "acl" and t.head.lower_ in {"invitation", "invitations"}:
