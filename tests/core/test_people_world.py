@@ -361,3 +361,9 @@ def test_co_operation_in_a_portfolio_and_a_delegation_in_a_title_are_no_names():
             "Grau, Ambassador and Head of European Union Delegation in Tanzania, in Dar es Salaam.",
             date="2023-11-16")
     assert {p.name for p in x.people} == {"Bernard Membe", "Christine Grau"}
+
+
+def test_a_retired_officers_style_written_with_an_apostrophe_is_no_part_of_the_name():
+    x = run("President Jennifer Geerlings-Simons was welcomed by Prime Minister, Brigadier (Ret'd) Mark Phillips, at "
+            "the airport on Monday.", date="2025-11-18")
+    assert "Mark Phillips" in [p.name for p in x.people]
