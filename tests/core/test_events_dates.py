@@ -362,3 +362,11 @@ def test_a_related_story_line_followed_by_a_blank_line_tells_no_event():
             "Algiers hosts an Algerian-Italian business forum on agri-food\n\nThe two leaders also discussed trade.",
             date="2025-07-24")
     assert [e.type for e in x.events] == ["meeting"]
+
+
+def test_an_infinitive_relative_on_the_summits_of_phrase_gives_the_summit_its_day():
+    x = run('President Shavkat Mirziyoyev met Prime Minister Sanae Takaichi on Thursday. He is scheduled to attend '
+            'the first summit of the "Central Asia plus Japan" dialogue, to be chaired by Takaichi in Tokyo on '
+            'Saturday, along with the leaders of Kazakhstan.', date="2025-12-19")
+    summits = [e for e in x.events if e.type == "conference"]
+    assert [(e.status, e.date) for e in summits] == [("planned", "2025-12-20")]

@@ -252,6 +252,9 @@ def _inside_other_relcl(date_tok: Any, trigger: Any) -> bool:
                                                and t.head.head.lower_ in {"to", "in"})  # "visit to Lisbon, which began"
         if t.dep_ == "acl" and t.lemma_.lower() in lex()["place"] and any(a.i == trigger.i for a in t.head.ancestors):
             on_trigger = True  # "the 5th Session of the Commission, held in Islamabad on 16 June": the session's day
+        if t.dep_ in {"acl", "relcl"} and t.head.dep_ == "pobj" and t.head.head.lower_ == "of" and t.head.head.head.i == trigger.i \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            on_trigger = True  # "the first summit of the X dialogue, to be chaired by Y on Saturday": the summit's
         other_clause = t.dep_ in {"relcl", "advcl", "acl"} and not on_trigger \
             and not any(x.i == trigger.i for x in t.subtree)
         if other_clause and (t.dep_ != "advcl" or any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in t.children)):
