@@ -189,3 +189,8 @@ def test_a_portfolio_in_a_lower_case_title_is_no_topic():
 def test_economic_relations_name_no_area_as_economic_cooperation_does_not():
     found = names("The two ministers discussed bilateral political and economic relations, and developments in Syria.")
     assert "economic relations" not in found and "Syria" in found, found
+
+
+def test_investors_name_investment():
+    found = names("The president invited Thai investors to the planned economic zones and praised the tourism links.")
+    assert "investment" in found, found
