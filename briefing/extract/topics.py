@@ -1099,6 +1099,8 @@ def _own_word(name: str, surface: str) -> str:
     if word != name.lower() and re.fullmatch(r"[a-z]+(?:[ -][a-z]+)*", word) \
             and re.sub(r"[ -]", "", word) == re.sub(r"[ -]", "", name.lower()):
         return word  # "counterterrorism", "cybersecurity", "peace-building": joined or split as the source writes it
+    if re.fullmatch(r"[a-z]+", word) and re.fullmatch(r"[a-z]+", name) and word[:4] != name[:4]:
+        return word  # "apparel" (textiles), "military" (defence), "denuclearization": another word, as written
     if " " in name or not re.fullmatch(r"[a-z]+", word) or not word.startswith(name.lower()) \
             or _fold(word) == _fold(name):
         return name

@@ -194,3 +194,10 @@ def test_economic_relations_name_no_area_as_economic_cooperation_does_not():
 def test_investors_name_investment():
     found = names("The president invited Thai investors to the planned economic zones and praised the tourism links.")
     assert "investment" in found, found
+
+
+def test_traded_goods_and_the_sources_own_word_for_an_area():
+    found = names("The agreement would open the Thai market to Sri Lankan tea, gems and apparel, and both sides "
+                  "discussed military ties.")
+    assert {"tea", "gems", "apparel"} <= set(found), found
+    assert "textiles" not in found, found
