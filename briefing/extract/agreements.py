@@ -1056,8 +1056,9 @@ def _subject_on_the_verb(verb: Any, head: Any, stop: set[int] | None = None) -> 
     between the two health departments" -> the tokens of "on mental health"."""
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb is head:
         return []
+    offices = frozenset(rules("titles.json")["office_nouns"])
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "concerning", "regarding", "for"}
-                 and c.i > head.i and any(g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in {"DATE", "TIME"}
+                 and c.i > head.i and c.doc[c.i - 1].text not in offices and any(g.dep_ in {"pobj", "pcomp"} and g.ent_type_ not in {"DATE", "TIME"}
                                           and g.lemma_.lower() not in _lex()["venue_nouns"] | _lex()["aside_nouns"]
                                           for g in c.children)),
                 None)  # but "signed on the sidelines of the summit" says where, "on behalf of Fiji" for whom
@@ -2146,8 +2147,8 @@ def _proposal_items(t: Any, sent: Any, absorbed: set[int], people: Any) -> list[
         what = next((g for g in forp.children if g.dep_ == "pobj"), None) if forp is not None else None
         if what is not None and what.pos_ not in {"NOUN", "PROPN"}:
             what = None  # "asked for Japanese investment in the Matarbari area"
-    if what is None:
-        return []
+    if what is None or what.lemma_.lower() in _lex()["hospitality"]:
+        return []  # "offered a dinner in honour of his guest": hospitality, nothing proposed
     if lemma == "seek" and obj is None and what.dep_ == "xcomp":
         return []  # "as the two nations seek to cement ties": what they aim at, asked of no one
     if lemma == "ask" and obj is None and what.pos_ not in {"NOUN", "PROPN"}:

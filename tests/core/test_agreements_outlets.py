@@ -192,3 +192,10 @@ def test_documents_told_again_with_their_subject_are_one_set_named_by_it():
                         "signed on cooperation in tourism, training and public administration.")
     docs = [a for a in items if a.kind == "mou"]
     assert len(docs) == 1 and "tourism" in docs[0].title and docs[0].status == "planned"
+
+
+def test_an_office_the_parser_hung_on_the_verb_is_no_subject_and_a_dinner_no_proposal():
+    items = _agreements("Peru and Bolivia signed two documents on Monday. The documents were signed by the Cabinet "
+                        "Secretary for Foreign and Diaspora Affairs, Ana Quispe, and Bolivia's Minister of Foreign "
+                        "Affairs, Luis Mamani. The President offered on Monday evening a dinner in honour of his guest.")
+    assert not [a for a in items if "Diaspora" in a.title or "dinner" in a.title.lower()]
