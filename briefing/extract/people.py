@@ -1787,7 +1787,11 @@ def _shared_office(title: str) -> str:
     heads = _lexicon()["head_words"]
     parts = [x.strip() for x in re.split(r"\s+and\s+|\s*/\s*|\s*,\s*", title) if x.strip()]
     with_head = [x for x in parts if any(fold(w) in heads for w in x.split() if w[:1].isupper())]
-    return with_head[-1] if len(with_head) >= 2 else title
+    if len(with_head) >= 2:
+        return with_head[-1]
+    if with_head and any(_names_country(w) for x in parts if x not in with_head for w in x.split()):
+        return with_head[0]  # "Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates": not his
+    return title
 
 
 def _plural_titles(doc: Any, people: list[PersonRecord], country_by_token: dict[int, Any]) -> None:

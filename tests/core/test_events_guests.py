@@ -399,3 +399,10 @@ def test_an_invitation_to_someone_to_visit_and_a_wish_of_someone_to_visit_are_th
     x = run("Minister Mohamad Hasan conveyed the wish of YAB Dato' Seri Anwar Ibrahim, Prime Minister of Malaysia, "
             "to visit Japan next year.", date="2025-11-27")
     assert [e.participants for e in of_type(x, "visit")] == [["Anwar Ibrahim"]]
+
+
+def test_a_minister_leaving_for_his_own_capital_makes_no_visit():
+    x = run("Deputy Prime Minister Mohammad Ishaq Dar of Pakistan arrived in Colombo on Sunday for a three-day "
+            "official visit. Mr. Dar is scheduled to call on Prime Minister Harini Amarasuriya this afternoon before "
+            "departing for Islamabad.", date="2025-11-25")
+    assert all(e.location != "Islamabad" for e in of_type(x, "visit"))

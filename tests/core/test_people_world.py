@@ -367,3 +367,11 @@ def test_a_retired_officers_style_written_with_an_apostrophe_is_no_part_of_the_n
     x = run("President Jennifer Geerlings-Simons was welcomed by Prime Minister, Brigadier (Ret'd) Mark Phillips, at "
             "the airport on Monday.", date="2025-11-18")
     assert "Mark Phillips" in [p.name for p in x.people]
+
+
+def test_a_counterpart_shares_the_office_not_the_other_countrys_portfolio_words():
+    x = run("Minister of Foreign Affairs, African Cooperation and Moroccan Expatriates, Nasser Bourita, and his Sierra "
+            "Leonean counterpart, Timothy Musa Kabba, co-chaired the session in Rabat on Thursday.", date="2025-01-30")
+    titles = {p.name: p.title for p in x.people}
+    assert titles["Timothy Musa Kabba"] == "Minister of Foreign Affairs"
+    assert titles["Nasser Bourita"].endswith("Moroccan Expatriates")

@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date as Day
 from typing import Any
 
+from briefing.extract.countries import code_of
 from briefing.extract.events.cast import Cast, different_sides
 from briefing.extract.events.found import Found
 from briefing.extract.events.lexicon import lex
@@ -52,6 +53,8 @@ def find_events(doc: Any) -> list[Event]:
         for k, f in enumerate(found):
             if not f.participants and not anchored:
                 continue  # "the city council will hold a meeting": nothing between countries
+            if _home_trip(f, doc):
+                continue  # "before departing for Islamabad": a Pakistani minister going home is no visit
             date, date_end = dates.get(k, (None, None))
             if date is None:  # "After the talks, they witnessed the signing": the talks' day
                 date, date_end = _date_of_told(doc, f, records)
@@ -104,6 +107,16 @@ def _two_sides(participants: list[Any]) -> list[Any]:
     first = participants[0]
     other = next((p for p in participants[1:] if different_sides([first, p])), participants[1])
     return [first, other]
+
+
+_GOING = {"depart", "leave", "head", "return", "fly"}
+
+
+def _home_trip(f: Found, doc: Any) -> bool:
+    """Leaving for a place in the traveller's own country (stated, not guessed): going home, no visit."""
+    if f.type != "visit" or not f.location or f.actor is None or not getattr(f.actor, "country_sure", False):
+        return False
+    return doc[f.trigger].lemma_.lower() in _GOING and code_of(f.location) == f.actor.country
 
 
 def _long_ago(date: str | None, pub: str | None) -> bool:
